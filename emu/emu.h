@@ -1,0 +1,347 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Private interface of the emulator core, shared by every model (emu/ services,
+ * rmm_model/, ffa_model/, pkvm_model/). Not installed.
+ *
+ * Shape of a machine:
+ *   callers (host, guest, realm...) --conduit--> a stack of layers (pkvm -> el3, kvm...)
+ *   each layer hosts service instances (arch, psci, trng, kvm, rmi, ffa...)
+ *   each service has one const table of functions (ID, spec name, since-version, handler)
+ *
+ * At creation the machine resolves, for every caller and every position in its stack,
+ * which layer and service instance handles each known function ID, into a radix table
+ * indexed by the ID: a call is then a handful of loads and one indirect call.
+ */
+#ifndef SMCSIM_EMU_H
+#define SMCSIM_EMU_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <jansson.h>
+
+#include "smcsim/smcsim.h"
+
+#define EMU_ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+#define EMU_UNUSED __attribute__((unused))
+#define EMU_LIKELY(x) __builtin_expect(!!(x), 1)
+#define EMU_UNLIKELY(x) __builtin_expect(!!(x), 0)
+
+/* ---- SMCCC function-ID encoding (DEN0028 2.5) ---------------------------------------- */
+
+#define SMCCC_FAST (UINT32_C(1) << 31)
+#define SMCCC_64 (UINT32_C(1) << 30)
+#define SMCCC_SVE_HINT (UINT32_C(1) << 16) /* DEN0028 1.3+: hint, not part of the ID */
+#define SMCCC_OEN(fid) (((fid) >> 24) & 0x3f)
+#define SMCCC_FNUM(fid) ((fid) & 0xffff)
+#define SMCCC_VER(maj, min) ((uint32_t)(((uint32_t)(maj) << 16) | (uint32_t)(min)))
+#define SMCCC_VER_MAJOR(v) (((v) >> 16) & 0x7fff)
+#define SMCCC_VER_MINOR(v) ((v)&0xffff)
+
+enum smccc_oen {
+	SMCCC_OEN_ARCH = 0,
+	SMCCC_OEN_CPU = 1,
+	SMCCC_OEN_SIP = 2,
+	SMCCC_OEN_OEM = 3,
+	SMCCC_OEN_STD = 4,
+	SMCCC_OEN_STD_HYP = 5,
+	SMCCC_OEN_VENDOR_HYP = 6,
+	SMCCC_OEN_VENDOR_EL3 = 7,
+	SMCCC_OEN_TAPP_FIRST = 48,
+	SMCCC_OEN_TOS_FIRST = 50,
+};
+
+/* DEN0028 return codes, as full 64-bit register values. */
+#define SMCCC_RET_SUCCESS UINT64_C(0)
+#define SMCCC_RET_NOT_SUPPORTED UINT64_MAX
+#define SMCCC_RET_NOT_REQUIRED ((uint64_t)-2)
+#define SMCCC_RET_INVALID_PARAMETER ((uint64_t)-3)
+
+/* Sign-extend a negative 32-bit status the way TF-A returns an int in x0. */
+static inline uint64_t emu_status(int32_t s)
+{
+	return (uint64_t)(int64_t)s;
+}
+
+/* ---- calls ------------------------------------------------------------------------- */
+
+struct smcsim;
+struct emu_layer;
+struct emu_fn;
+
+/* The CPU view shared by every model. */
+struct emu_cpu {
+	uint64_t mpidr;
+	uint8_t state; /* enum smcsim_cpu_state */
+	uint64_t x[31];
+	uint64_t pc;
+};
+
+/*
+ * One call in flight. Handlers read arguments from a[1..17] (already truncated to
+ * 32 bits for SMC32 calls), write results to r[0..], and set nres. Registers past nres
+ * are preserved, as TF-A's SMC_RETn leaves them.
+ */
+struct emu_call {
+	struct smcsim *sim;
+	struct emu_layer *layer; /* layer that owns the handling instance */
+	void *state;             /* the handling service instance's state */
+	const struct emu_fn *fn; /* the table row being executed */
+	struct emu_cpu *cpu;
+	unsigned int cpu_index;
+	int caller;
+	int depth; /* position of layer in the caller's stack */
+	enum smcsim_conduit conduit;
+	uint32_t fid; /* w0 with the SVE hint masked */
+	const uint64_t *a;
+	uint64_t r[SMCSIM_NREGS];
+	unsigned int nres;
+	int exit; /* enum smcsim_exit */
+};
+
+typedef void (*emu_handler_fn)(struct emu_call *c);
+
+static inline void emu_ret1(struct emu_call *c, uint64_t r0)
+{
+	c->r[0] = r0;
+	c->nres = 1;
+}
+
+static inline void emu_ret2(struct emu_call *c, uint64_t r0, uint64_t r1)
+{
+	c->r[0] = r0;
+	c->r[1] = r1;
+	c->nres = 2;
+}
+
+static inline void emu_ret3(struct emu_call *c, uint64_t r0, uint64_t r1, uint64_t r2)
+{
+	c->r[0] = r0;
+	c->r[1] = r1;
+	c->r[2] = r2;
+	c->nres = 3;
+}
+
+static inline void emu_ret4(struct emu_call *c, uint64_t r0, uint64_t r1, uint64_t r2, uint64_t r3)
+{
+	c->r[0] = r0;
+	c->r[1] = r1;
+	c->r[2] = r2;
+	c->r[3] = r3;
+	c->nres = 4;
+}
+
+/* ---- function tables ---------------------------------------------------------------- */
+
+enum emu_fn_flags {
+	/* Present only when the instance's implements() hook says so (optional calls). */
+	EMU_FN_OPTIONAL = 1u << 0,
+};
+
+/* One row of a service's function table: the single source for dispatch, *_FEATURES,
+ * decoding and names. */
+struct emu_fn {
+	uint32_t fid;
+	uint32_t since; /* service version that introduced it (major<<16|minor); 0 = always */
+	uint32_t flags; /* enum emu_fn_flags */
+	const char *name;
+	emu_handler_fn handler;
+};
+
+struct emu_service {
+	const char *name;  /* key in a layer's "services" object, e.g. "psci" */
+	const char *title; /* "PSCI (DEN0022)" */
+	const struct emu_fn *fns;
+	size_t nfns;
+	/* The rows are another service's (a proxy): skipped for names and decoding. */
+	bool alias;
+	/*
+	 * Build an instance from its profile section @cfg (a JSON object, never NULL) whose
+	 * JSON path is @path. Unknown keys and bad values fail with -EINVAL and a message in
+	 * @err that names the path.
+	 */
+	int (*create)(struct smcsim *sim, struct emu_layer *layer, json_t *cfg, const char *path,
+		      void **state, struct smcsim_error *err);
+	void (*destroy)(void *state);
+	/* Back to the boot state (machine reset). */
+	void (*reset)(void *state);
+	/* Version of the service this instance implements, for the rows' `since`. NULL: 0. */
+	uint32_t (*version)(const void *state);
+	/* Whether the instance implements @fn beyond the `since` rule (profile options,
+	 * EMU_FN_OPTIONAL rows). NULL: every row passing `since` that is not optional. */
+	bool (*implements)(const void *state, const struct emu_fn *fn);
+	/* Proxies: the handler to run for @fn instead of fn->handler. */
+	emu_handler_fn (*handler_of)(const void *state, const struct emu_fn *fn);
+	/* A named model event; -ENOENT if the event is not this service's. */
+	int (*event)(void *state, struct smcsim *sim, const char *name, json_t *args,
+		     struct smcsim_error *err);
+	/* Once the whole machine is built (all layers exist), e.g. to find a peer. */
+	int (*attach)(void *state, struct smcsim *sim, struct smcsim_error *err);
+};
+
+/* Every service the emulator knows, in decode order (emu/services.c). */
+extern const struct emu_service *const emu_services[];
+extern const size_t emu_nservices;
+
+/* The row with ID @fid (SVE hint masked) in any service's table, or NULL. O(log n). */
+const struct emu_fn *emu_fn_find(uint32_t fid, const struct emu_service **svc);
+const struct emu_fn *emu_fn_find_name(const char *name, const struct emu_service **svc);
+const struct emu_service *emu_service_find(const char *name);
+
+/* ---- layers, routes ----------------------------------------------------------------- */
+
+enum emu_route_action {
+	EMU_ROUTE_NONE = 0,   /* not implemented on this path: NOT_SUPPORTED */
+	EMU_ROUTE_HANDLE = 1, /* run handler */
+	EMU_ROUTE_DENY = 2,   /* KVM filter DENY: NOT_SUPPORTED */
+	EMU_ROUTE_USER = 3,   /* KVM filter FWD_TO_USER */
+};
+
+struct emu_instance {
+	const struct emu_service *svc;
+	void *state;
+};
+
+struct emu_filter {
+	uint32_t base;
+	uint32_t nr;
+	uint8_t action; /* enum smcsim_filter_action */
+};
+
+struct emu_layer {
+	char *name;
+	struct emu_instance *inst;
+	size_t ninst;
+	bool forward; /* calls it does not implement go to the next layer down */
+	struct emu_filter *filters; /* sorted by base, non-overlapping */
+	size_t nfilters;
+	bool frozen; /* a call went through: filters can no longer change (KVM -EBUSY) */
+};
+
+/* Instance of service @name hosted on @layer, or NULL. */
+void *emu_layer_service(struct emu_layer *layer, const char *name);
+/* Layer by name, or NULL. */
+struct emu_layer *emu_layer_find(struct smcsim *sim, const char *name);
+/* The layer below @layer in caller @caller's stack (NULL at the bottom). */
+struct emu_layer *emu_layer_below(struct smcsim *sim, int caller, int depth);
+
+/*
+ * Forward the current call to the next layer down the caller's stack, as if the
+ * current layer did not own it (pKVM proxy passing a call to EL3). The results land
+ * in c->r / c->nres / c->exit.
+ */
+void emu_call_forward(struct emu_call *c);
+/*
+ * Issue a call from inside a layer to the layer below it (a proxy talking to the SPMC on
+ * its own behalf): @regs in, results out. Returns enum smcsim_exit.
+ */
+int emu_call_below(struct smcsim *sim, int caller, int depth, unsigned int cpu,
+		   struct smcsim_regs *regs);
+
+/*
+ * What the function @fid would do if it arrived at depth @depth of caller @caller:
+ * true and the row + instance if some layer implements it on that path. Used by
+ * ARCH_FEATURES/PSCI_FEATURES-style queries.
+ */
+bool emu_route_query(struct smcsim *sim, int caller, int depth, uint32_t fid,
+		     const struct emu_fn **fn, struct emu_instance *inst);
+
+/* ---- machine accessors for models --------------------------------------------------- */
+
+unsigned int emu_cpu_count(const struct smcsim *sim);
+struct emu_cpu *emu_cpu(struct smcsim *sim, unsigned int index);
+/* CPU index with this MPIDR affinity value (Aff3..Aff0), or -1. */
+int emu_cpu_by_mpidr(const struct smcsim *sim, uint64_t mpidr);
+/* Machine-wide power state set by SYSTEM_OFF/RESET. */
+void emu_machine_power(struct smcsim *sim, int exit_code);
+
+/* ---- physical memory ---------------------------------------------------------------- */
+
+#define EMU_GRANULE_SHIFT 12
+#define EMU_GRANULE_SIZE (UINT64_C(1) << EMU_GRANULE_SHIFT)
+
+enum emu_pas {
+	EMU_PAS_NS = 0,
+	EMU_PAS_SECURE = 1,
+	EMU_PAS_REALM = 2,
+	EMU_PAS_ROOT = 3,
+};
+
+/*
+ * Per-4 KiB-granule metadata. The core owns `pas`; each model owns its own byte(s) and
+ * documents their values in its private header.
+ */
+struct emu_granule {
+	uint8_t pas;   /* enum emu_pas: the physical address space (GPT) */
+	uint8_t rmm;   /* RMM granule state (rmm_model) */
+	uint8_t ffa;   /* FF-A memory-sharing state (ffa_model) */
+	uint8_t pkvm;  /* host stage-2 ownership (pkvm_model) */
+	uint32_t refcount;
+	uint64_t owner; /* model-defined: e.g. the RD granule address */
+};
+
+/* Pointer to @len bytes at @pa if the whole range is inside one region, else NULL. */
+void *emu_mem_ptr(struct smcsim *sim, uint64_t pa, uint64_t len);
+/* Metadata of the granule containing @pa, or NULL outside memory. */
+struct emu_granule *emu_granule(struct smcsim *sim, uint64_t pa);
+/* Whether [pa, pa+len) lies inside simulated memory (any region). */
+bool emu_mem_valid(const struct smcsim *sim, uint64_t pa, uint64_t len);
+/* Iterate regions: returns false past the end. */
+bool emu_mem_region(const struct smcsim *sim, size_t i, uint64_t *base, uint64_t *size);
+
+/* ---- profile configuration readers ---------------------------------------------------- */
+
+/*
+ * Strict readers for profile sections. @path is the JSON path of @obj. Each returns 0,
+ * or -EINVAL with "PATH/key: what was wrong" in @err. A missing key leaves *out = def.
+ */
+int emu_cfg_keys(json_t *obj, const char *path, const char *const *allowed,
+		 struct smcsim_error *err);
+int emu_cfg_u64(json_t *obj, const char *key, const char *path, uint64_t def, uint64_t *out,
+		struct smcsim_error *err);
+int emu_cfg_u32(json_t *obj, const char *key, const char *path, uint32_t def, uint32_t *out,
+		struct smcsim_error *err);
+int emu_cfg_s64(json_t *obj, const char *key, const char *path, int64_t def, int64_t *out,
+		struct smcsim_error *err);
+int emu_cfg_bool(json_t *obj, const char *key, const char *path, bool def, bool *out,
+		 struct smcsim_error *err);
+/* Returns a pointer into @obj (valid while the profile lives), or @def. */
+int emu_cfg_str(json_t *obj, const char *key, const char *path, const char *def,
+		const char **out, struct smcsim_error *err);
+/* A version "MAJOR.MINOR" (or an integer major<<16|minor); null or "absent" gives 0. */
+int emu_cfg_version(json_t *obj, const char *key, const char *path, uint32_t def, uint32_t *out,
+		    struct smcsim_error *err);
+/* A UUID string "xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx" into 16 bytes in string order. */
+int emu_cfg_uuid(json_t *obj, const char *key, const char *path, const uint8_t def[16],
+		 uint8_t out[16], struct smcsim_error *err);
+/* One of @choices (NULL-terminated); *out = index. */
+int emu_cfg_enum(json_t *obj, const char *key, const char *path, const char *const *choices,
+		 int def, int *out, struct smcsim_error *err);
+/* An object member that must be an object (NULL when absent). */
+int emu_cfg_object(json_t *obj, const char *key, const char *path, json_t **out,
+		   struct smcsim_error *err);
+
+/*
+ * Parse a register value as fixtures and profiles write it: "0x..." hex, a decimal
+ * string, a JSON integer (negative = two's complement), or a function-ID name.
+ * Returns 0 or -EINVAL with a reason in *why.
+ */
+int emu_parse_u64(json_t *v, uint64_t *out, const char **why);
+int emu_parse_uuid(const char *s, uint8_t out[16]);
+/* Pack a UUID into w0..w3 as SMCCC Call UID does (each word little-endian). */
+void emu_uuid_to_regs(const uint8_t uuid[16], uint64_t out[4]);
+
+/* Format an error into @err (no-op when @err is NULL). Returns -EINVAL for chaining. */
+int emu_err(struct smcsim_error *err, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* ---- deterministic randomness ------------------------------------------------------- */
+
+/* SplitMix64: small, fast, reproducible across platforms. */
+static inline uint64_t emu_rand_next(uint64_t *state)
+{
+	uint64_t z = (*state += UINT64_C(0x9e3779b97f4a7c15));
+	z = (z ^ (z >> 30)) * UINT64_C(0xbf58476d1ce4e5b9);
+	z = (z ^ (z >> 27)) * UINT64_C(0x94d049bb133111eb);
+	return z ^ (z >> 31);
+}
+
+#endif /* SMCSIM_EMU_H */

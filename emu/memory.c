@@ -1,0 +1,163 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Simulated physical memory: regions from the profile, each backed by an anonymous
+ * mapping (untouched pages cost nothing) and a metadata entry per 4 KiB granule.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+
+#include "emu/machine.h"
+
+static const char *const pas_names[] = { "ns", "secure", "realm", "root", NULL };
+
+int emu_mem_create(struct smcsim *sim, json_t *memory, struct smcsim_error *err)
+{
+	if (!memory)
+		return emu_err(err, "/memory: missing (the machine needs at least one region)");
+	if (!json_is_array(memory) || json_array_size(memory) == 0)
+		return emu_err(err, "/memory: expected a non-empty array of regions");
+	size_t n = json_array_size(memory);
+	sim->regions = calloc(n, sizeof(*sim->regions));
+	if (!sim->regions)
+		return -ENOMEM;
+	size_t i;
+	json_t *r;
+	json_array_foreach(memory, i, r) {
+		char path[64];
+		snprintf(path, sizeof(path), "/memory/%zu", i);
+		static const char *const keys[] = { "name", "base", "size", "pas", NULL };
+		struct emu_region *reg = &sim->regions[sim->nregions];
+		const char *name;
+		int pas, ret;
+		if ((ret = emu_cfg_keys(r, path, keys, err)) ||
+		    (ret = emu_cfg_str(r, "name", path, "dram", &name, err)) ||
+		    (ret = emu_cfg_u64(r, "base", path, UINT64_MAX, &reg->base, err)) ||
+		    (ret = emu_cfg_u64(r, "size", path, 0, &reg->size, err)) ||
+		    (ret = emu_cfg_enum(r, "pas", path, pas_names, EMU_PAS_NS, &pas, err)))
+			return ret;
+		if (reg->base == UINT64_MAX)
+			return emu_err(err, "%s/base: missing", path);
+		if ((reg->base | reg->size) & (EMU_GRANULE_SIZE - 1))
+			return emu_err(err, "%s: base and size must be 4 KiB aligned", path);
+		if (reg->size == 0 || reg->size > (UINT64_C(1) << 36))
+			return emu_err(err, "%s/size: must be 4 KiB .. 64 GiB", path);
+		if (reg->base + reg->size < reg->base || reg->base + reg->size > (UINT64_C(1) << 52))
+			return emu_err(err, "%s: region ends beyond the 52-bit physical address space", path);
+		for (size_t k = 0; k < sim->nregions; k++) {
+			const struct emu_region *o = &sim->regions[k];
+			if (reg->base < o->base + o->size && o->base < reg->base + reg->size)
+				return emu_err(err, "%s: overlaps region %zu (\"%s\")", path, k, o->name);
+		}
+		reg->name = strdup(name);
+		if (!reg->name)
+			return -ENOMEM;
+		reg->pas = (uint8_t)pas;
+		void *m = mmap(NULL, reg->size, PROT_READ | PROT_WRITE,
+			       MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+		if (m == MAP_FAILED)
+			return -ENOMEM;
+		reg->bytes = m;
+		reg->gran = calloc(reg->size >> EMU_GRANULE_SHIFT, sizeof(*reg->gran));
+		sim->nregions++;
+		if (!reg->gran)
+			return -ENOMEM;
+		for (uint64_t g = 0; g < reg->size >> EMU_GRANULE_SHIFT; g++)
+			reg->gran[g].pas = reg->pas;
+	}
+	return 0;
+}
+
+void emu_mem_destroy(struct smcsim *sim)
+{
+	for (size_t i = 0; i < sim->nregions; i++) {
+		struct emu_region *r = &sim->regions[i];
+		if (r->bytes)
+			munmap(r->bytes, r->size);
+		free(r->gran);
+		free(r->name);
+	}
+	free(sim->regions);
+	sim->regions = NULL;
+	sim->nregions = 0;
+}
+
+void emu_mem_reset(struct smcsim *sim)
+{
+	for (size_t i = 0; i < sim->nregions; i++) {
+		struct emu_region *r = &sim->regions[i];
+		/* Drops the pages: they read back as zero, as memory does at power-on here. */
+		madvise(r->bytes, r->size, MADV_DONTNEED);
+		uint64_t n = r->size >> EMU_GRANULE_SHIFT;
+		memset(r->gran, 0, n * sizeof(*r->gran));
+		for (uint64_t g = 0; g < n; g++)
+			r->gran[g].pas = r->pas;
+	}
+}
+
+static struct emu_region *region_of(const struct smcsim *sim, uint64_t pa, uint64_t len)
+{
+	for (size_t i = 0; i < sim->nregions; i++) {
+		struct emu_region *r = &sim->regions[i];
+		if (pa >= r->base && pa - r->base < r->size && len <= r->size - (pa - r->base))
+			return r;
+	}
+	return NULL;
+}
+
+void *emu_mem_ptr(struct smcsim *sim, uint64_t pa, uint64_t len)
+{
+	struct emu_region *r = region_of(sim, pa, len ? len : 1);
+	return r ? r->bytes + (pa - r->base) : NULL;
+}
+
+bool emu_mem_valid(const struct smcsim *sim, uint64_t pa, uint64_t len)
+{
+	return region_of(sim, pa, len ? len : 1) != NULL;
+}
+
+struct emu_granule *emu_granule(struct smcsim *sim, uint64_t pa)
+{
+	struct emu_region *r = region_of(sim, pa, 1);
+	return r ? &r->gran[(pa - r->base) >> EMU_GRANULE_SHIFT] : NULL;
+}
+
+bool emu_mem_region(const struct smcsim *sim, size_t i, uint64_t *base, uint64_t *size)
+{
+	if (i >= sim->nregions)
+		return false;
+	if (base)
+		*base = sim->regions[i].base;
+	if (size)
+		*size = sim->regions[i].size;
+	return true;
+}
+
+SMCSIM_EXPORT int smcsim_mem_read(const struct smcsim *sim, uint64_t pa, void *buf, size_t len)
+{
+	if (!sim || (!buf && len))
+		return -EINVAL;
+	if (!len)
+		return 0;
+	struct emu_region *r = region_of(sim, pa, len);
+	if (!r)
+		return -EFAULT;
+	memcpy(buf, r->bytes + (pa - r->base), len);
+	return 0;
+}
+
+SMCSIM_EXPORT int smcsim_mem_write(struct smcsim *sim, uint64_t pa, const void *buf, size_t len)
+{
+	if (!sim || (!buf && len))
+		return -EINVAL;
+	if (!len)
+		return 0;
+	struct emu_region *r = region_of(sim, pa, len);
+	if (!r)
+		return -EFAULT;
+	memcpy(r->bytes + (pa - r->base), buf, len);
+	if (sim->recording)
+		emu_record_mem(sim, pa, buf, len);
+	return 0;
+}

@@ -1,0 +1,11 @@
+/* SPDX-License-Identifier: MIT */
+/* The registry of every service the emulator models, in decode order. */
+#include "emu/emu.h"
+#include "emu/services.h"
+
+const struct emu_service *const emu_services[] = {
+	&emu_svc_arch,
+	&emu_svc_query,
+};
+
+const size_t emu_nservices = EMU_ARRAY_SIZE(emu_services);

@@ -1,0 +1,311 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * libsmcsim: a userspace SMCCC firmware emulator.
+ *
+ * A `struct smcsim` is one simulated machine: CPUs, physical memory, and the firmware
+ * layers (EL3, a hypervisor, an RMM, an SPMC...) that answer SMC/HVC calls issued by
+ * *callers* (host, guest, realm...). Everything hangs off the instance, so any number of
+ * machines can live in one process.
+ *
+ * Conventions:
+ *  - Functions return 0 or a positive value on success and a negative errno on failure
+ *    (smcsim_strerror() describes it). Spec status codes travel only in registers.
+ *  - Functions that parse input take an optional struct smcsim_error, filled on failure
+ *    with a message that names the file and line:column, or the JSON path, at fault.
+ *  - create/destroy pairs: destroy(NULL) is a no-op.
+ */
+#ifndef SMCSIM_SMCSIM_H
+#define SMCSIM_SMCSIM_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#if defined(__GNUC__)
+#define SMCSIM_EXPORT __attribute__((visibility("default")))
+#else
+#define SMCSIM_EXPORT
+#endif
+
+/** Number of registers in an SMCCC call window (x0..x17, SMCCC 1.2). */
+#define SMCSIM_NREGS 18
+
+/** The SMCCC register window of one call: x0 = function ID, x1..x17 arguments/results. */
+struct smcsim_regs {
+	uint64_t x[SMCSIM_NREGS];
+};
+
+/** A diagnostic filled by parsing functions on failure. */
+struct smcsim_error {
+	char text[512];
+};
+
+/** The instruction a caller uses to reach firmware. */
+enum smcsim_conduit {
+	SMCSIM_CONDUIT_DEFAULT = 0, /**< the caller's default from the profile */
+	SMCSIM_CONDUIT_SMC = 1,
+	SMCSIM_CONDUIT_HVC = 2,
+};
+
+/**
+ * How a call ended. A call either returns to its caller (results in the register
+ * window) or leaves it by another way, as real firmware does.
+ */
+enum smcsim_exit {
+	SMCSIM_EXIT_RETURN = 0,       /**< returned: results in the registers */
+	SMCSIM_EXIT_USER = 1,         /**< forwarded to the embedding program (KVM FWD_TO_USER)
+				       *   and no handler was installed: registers untouched */
+	SMCSIM_EXIT_CPU_OFF = 2,      /**< the calling CPU powered off (PSCI CPU_OFF) */
+	SMCSIM_EXIT_RESUME = 3,       /**< the CPU went through a powerdown state and resumed at
+				       *   its entry point: x0 = context ID (PSCI suspend) */
+	SMCSIM_EXIT_SYSTEM_OFF = 4,   /**< the machine powered off */
+	SMCSIM_EXIT_SYSTEM_RESET = 5, /**< the machine reset (state back to boot) */
+};
+
+struct smcsim;
+struct smcsim_profile;
+struct smcsim_trace;
+
+/* ---- errors and version ------------------------------------------------------------- */
+
+/** A static description of a negative errno returned by this library. */
+SMCSIM_EXPORT const char *smcsim_strerror(int err);
+/** The library version, "MAJOR.MINOR.PATCH". */
+SMCSIM_EXPORT const char *smcsim_version(void);
+/** Name of an exit code ("return", "cpu_off", ...), or NULL if out of range. */
+SMCSIM_EXPORT const char *smcsim_exit_name(int exit_code);
+
+/* ---- profiles ----------------------------------------------------------------------- */
+
+/** Name of the i-th built-in profile, or NULL past the end. Index 0 is the default. */
+SMCSIM_EXPORT const char *smcsim_profile_builtin(size_t i);
+
+/**
+ * Load a profile: a built-in name ("tfa-host"), or a path to a JSON profile file (any
+ * argument containing '/' or ending in ".json"). NULL loads the default profile.
+ * Returns 0, -ENOENT (no such profile), -EINVAL (malformed; see @err).
+ */
+SMCSIM_EXPORT int smcsim_profile_load(const char *name_or_path, struct smcsim_profile **out,
+				      struct smcsim_error *err);
+
+/**
+ * Apply a JSON object to a profile as a merge patch (RFC 7386: objects merge, null
+ * deletes, anything else replaces). The result is validated when a machine is created.
+ */
+SMCSIM_EXPORT int smcsim_profile_patch(struct smcsim_profile *p, const char *json,
+				       struct smcsim_error *err);
+
+/** The profile's name. */
+SMCSIM_EXPORT const char *smcsim_profile_name(const struct smcsim_profile *p);
+
+/** The profile, fully expanded, as pretty-printed JSON (caller frees with free()). */
+SMCSIM_EXPORT char *smcsim_profile_dump(const struct smcsim_profile *p);
+
+SMCSIM_EXPORT void smcsim_profile_destroy(struct smcsim_profile *p);
+
+/* ---- machines ----------------------------------------------------------------------- */
+
+/**
+ * Build a machine from a profile (the profile may be destroyed afterwards).
+ * Returns 0, -EINVAL for a profile that does not describe a valid machine (see @err),
+ * -ENOMEM.
+ */
+SMCSIM_EXPORT int smcsim_create(const struct smcsim_profile *p, struct smcsim **out,
+				struct smcsim_error *err);
+
+/** smcsim_profile_load() + smcsim_create() in one step. */
+SMCSIM_EXPORT int smcsim_create_named(const char *name_or_path, struct smcsim **out,
+				      struct smcsim_error *err);
+
+SMCSIM_EXPORT void smcsim_destroy(struct smcsim *sim);
+
+/** Power the machine back to its boot state (memory cleared, CPU 0 on, models reset). */
+SMCSIM_EXPORT void smcsim_reset(struct smcsim *sim);
+
+/** Name of the profile the machine was built from. */
+SMCSIM_EXPORT const char *smcsim_profile_of(const struct smcsim *sim);
+
+/* ---- callers and calls -------------------------------------------------------------- */
+
+/** Index of a caller by name ("host", "guest", "realm"...), or -ENOENT. */
+SMCSIM_EXPORT int smcsim_caller_find(const struct smcsim *sim, const char *name);
+/** Name of caller @caller, or NULL. */
+SMCSIM_EXPORT const char *smcsim_caller_name(const struct smcsim *sim, int caller);
+/** The caller used when none is named: the profile's default. */
+SMCSIM_EXPORT int smcsim_caller_default(const struct smcsim *sim);
+/** Number of callers. */
+SMCSIM_EXPORT int smcsim_caller_count(const struct smcsim *sim);
+
+/**
+ * Issue one call: x0 holds the function ID, x1..x17 the arguments. On return the
+ * registers hold the results as the profile's SMCCC version defines (1.0/1.1: x0..x3 are
+ * written and x4..x17 preserved; 1.2 and later: up to x0..x17).
+ *
+ * Returns an enum smcsim_exit value (>= 0), or -EINVAL (bad caller, CPU or conduit),
+ * -EOPNOTSUPP (the caller cannot use that conduit), -EHOSTDOWN (the CPU is powered off
+ * and cannot issue calls), -ESHUTDOWN (the machine is off).
+ */
+SMCSIM_EXPORT int smcsim_call(struct smcsim *sim, int caller, unsigned int cpu,
+			      enum smcsim_conduit conduit, struct smcsim_regs *regs);
+
+/* ---- CPUs --------------------------------------------------------------------------- */
+
+enum smcsim_cpu_state {
+	SMCSIM_CPU_ON = 0,
+	SMCSIM_CPU_OFF = 1,
+	SMCSIM_CPU_ON_PENDING = 2,
+	SMCSIM_CPU_SUSPENDED = 3,
+};
+
+SMCSIM_EXPORT unsigned int smcsim_cpu_count(const struct smcsim *sim);
+/** MPIDR of a CPU (affinity fields only), or 0 with an invalid index. */
+SMCSIM_EXPORT uint64_t smcsim_cpu_mpidr(const struct smcsim *sim, unsigned int cpu);
+/** PSCI power state of a CPU, or -EINVAL. */
+SMCSIM_EXPORT int smcsim_cpu_state(const struct smcsim *sim, unsigned int cpu);
+/**
+ * A CPU's architectural register file x0..x30 (31 entries) and its pc. A CPU started
+ * by PSCI CPU_ON holds pc = entry point and x0 = context ID. Returns 0 or -EINVAL.
+ */
+SMCSIM_EXPORT int smcsim_cpu_regs(const struct smcsim *sim, unsigned int cpu, uint64_t x[31],
+				  uint64_t *pc);
+/**
+ * Complete a pending power-on: a CPU in ON_PENDING becomes ON (what the target CPU
+ * running its first instruction means). Returns 0, -EINVAL, -EALREADY if not pending.
+ */
+SMCSIM_EXPORT int smcsim_cpu_boot(struct smcsim *sim, unsigned int cpu);
+
+/* ---- physical memory ---------------------------------------------------------------- */
+
+/** Copy @len bytes from simulated PA @pa. Returns 0 or -EFAULT (not all mapped). */
+SMCSIM_EXPORT int smcsim_mem_read(const struct smcsim *sim, uint64_t pa, void *buf, size_t len);
+/** Copy @len bytes to simulated PA @pa. Returns 0 or -EFAULT. */
+SMCSIM_EXPORT int smcsim_mem_write(struct smcsim *sim, uint64_t pa, const void *buf, size_t len);
+
+/* ---- forwarding to the embedding program -------------------------------------------- */
+
+/**
+ * Handler for calls a layer forwards to the embedding program (KVM's FWD_TO_USER). It
+ * sees the call's registers and writes the results; returning 0 completes the call,
+ * a negative errno fails smcsim_call() with it.
+ */
+typedef int (*smcsim_user_fn)(void *opaque, struct smcsim *sim, int caller, unsigned int cpu,
+			      enum smcsim_conduit conduit, struct smcsim_regs *regs);
+
+SMCSIM_EXPORT void smcsim_set_user_handler(struct smcsim *sim, smcsim_user_fn fn, void *opaque);
+
+/** KVM SMCCC filter actions (KVM_ARM_VM_SMCCC_FILTER). */
+enum smcsim_filter_action {
+	SMCSIM_FILTER_HANDLE = 0,
+	SMCSIM_FILTER_DENY = 1,
+	SMCSIM_FILTER_FWD_TO_USER = 2,
+};
+
+/**
+ * Install a filter range [base, base + nr) on the layer named @layer (e.g. "kvm"), with
+ * KVM's rules: -EINVAL for an empty or wrapping range or a bad action, -EEXIST for an
+ * overlap (the first insert reserves the Arm architecture ranges), -EBUSY once a CPU has
+ * made a call through that layer, -ENOENT for an unknown layer.
+ */
+SMCSIM_EXPORT int smcsim_filter_add(struct smcsim *sim, const char *layer, uint32_t base,
+				    uint32_t nr, enum smcsim_filter_action action);
+
+/* ---- model events ------------------------------------------------------------------- */
+
+/**
+ * Deliver a model event by name (e.g. "pkvm_finalize"), with optional arguments as a
+ * JSON object text (NULL for none). Returns 0, -ENOENT for an event no model on this
+ * machine knows, -EINVAL for bad arguments (see @err).
+ */
+SMCSIM_EXPORT int smcsim_event(struct smcsim *sim, const char *name, const char *args_json,
+			       struct smcsim_error *err);
+
+/* ---- function IDs ------------------------------------------------------------------- */
+
+/** What is known about one function ID. */
+struct smcsim_fid_info {
+	uint32_t fid;          /**< as given, bit 16 (SVE hint) kept */
+	int fast;              /**< 1 fast call, 0 yielding */
+	int smc64;             /**< 1 SMC64/HVC64 convention, 0 SMC32 */
+	int sve_hint;          /**< bit 16 set */
+	unsigned int owner;    /**< OEN, bits 29:24 */
+	const char *owner_name; /**< "Arm Architecture", "Standard Secure", ... */
+	const char *service;   /**< "psci", "trng", ... or NULL if no modelled service owns it */
+	const char *name;      /**< spec name ("PSCI_CPU_ON_64"), or NULL if unknown */
+	uint32_t since;        /**< service version that introduced the call (major<<16|minor) */
+};
+
+/** Decode @fid. Always fills @info; returns 0 if the ID names a known call, -ENOENT if not. */
+SMCSIM_EXPORT int smcsim_fid_decode(uint32_t fid, struct smcsim_fid_info *info);
+/** Find a function ID by its spec name (case-sensitive). Returns 0 or -ENOENT. */
+SMCSIM_EXPORT int smcsim_fid_lookup(const char *name, uint32_t *fid);
+/** Name of a function ID, or NULL. */
+SMCSIM_EXPORT const char *smcsim_fid_name(uint32_t fid);
+
+/* ---- traces: fixtures, replay and recording ----------------------------------------- */
+
+/**
+ * Parse a fixture file (smcsim-trace(5)). Nothing is run. Returns 0, -ENOENT, -EINVAL
+ * (see @err: file:line:column for syntax, file: /json/path for meaning).
+ */
+SMCSIM_EXPORT int smcsim_trace_load(const char *path, struct smcsim_trace **out,
+				    struct smcsim_error *err);
+/** Parse a fixture held in memory; @name is used in messages. */
+SMCSIM_EXPORT int smcsim_trace_parse(const char *text, size_t len, const char *name,
+				     struct smcsim_trace **out, struct smcsim_error *err);
+SMCSIM_EXPORT void smcsim_trace_destroy(struct smcsim_trace *t);
+SMCSIM_EXPORT size_t smcsim_trace_steps(const struct smcsim_trace *t);
+SMCSIM_EXPORT const char *smcsim_trace_description(const struct smcsim_trace *t);
+SMCSIM_EXPORT const char *smcsim_trace_profile(const struct smcsim_trace *t);
+
+/** One difference found by a replay. */
+struct smcsim_mismatch {
+	size_t step;            /**< index into "steps" */
+	char what[32];          /**< "x1", "exit", "mem", "event" */
+	uint64_t expected;
+	uint64_t actual;
+	uint64_t mask;
+	uint64_t pa;            /**< for "mem": address of the first differing byte */
+	uint32_t fid;           /**< the call's function ID, for decoding */
+	char message[160];      /**< a readable sentence */
+};
+
+/** Callback for each mismatch; return nonzero to stop the replay. */
+typedef int (*smcsim_mismatch_fn)(void *opaque, const struct smcsim_mismatch *m);
+
+/**
+ * Replay a trace on a fresh machine built from its profile (and overrides).
+ * Returns the number of mismatches (>= 0), or a negative errno if the machine could not
+ * be built or a step could not run (see @err). @on_mismatch may be NULL.
+ */
+SMCSIM_EXPORT int smcsim_trace_replay(const struct smcsim_trace *t, smcsim_mismatch_fn on_mismatch,
+				      void *opaque, struct smcsim_error *err);
+
+/** Replay on an existing machine (the trace's profile is not applied). */
+SMCSIM_EXPORT int smcsim_trace_replay_on(const struct smcsim_trace *t, struct smcsim *sim,
+					 smcsim_mismatch_fn on_mismatch, void *opaque,
+					 struct smcsim_error *err);
+
+/**
+ * Start recording every call, memory write made through the API, and event on @sim as
+ * fixture steps. Recording replaces any earlier recording. Returns 0 or -ENOMEM.
+ */
+SMCSIM_EXPORT int smcsim_record_start(struct smcsim *sim);
+/** Stop recording; the recorded steps are kept until the next start. */
+SMCSIM_EXPORT void smcsim_record_stop(struct smcsim *sim);
+/** Number of steps recorded so far. */
+SMCSIM_EXPORT size_t smcsim_record_steps(const struct smcsim *sim);
+/**
+ * Write what was recorded as a version-1 fixture to @f; the result replays
+ * bit-identically on the same profile. Returns 0, -ENODATA if nothing was recorded, -EIO.
+ */
+SMCSIM_EXPORT int smcsim_record_write(const struct smcsim *sim, FILE *f, const char *description);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* SMCSIM_SMCSIM_H */
