@@ -185,6 +185,17 @@ SMCSIM_EXPORT int smcsim_mem_read(const struct smcsim *sim, uint64_t pa, void *b
 /** Copy @len bytes to simulated PA @pa. Returns 0 or -EFAULT. */
 SMCSIM_EXPORT int smcsim_mem_write(struct smcsim *sim, uint64_t pa, const void *buf, size_t len);
 
+/**
+ * A host pointer to simulated PA range [@pa, @pa + @len), or NULL unless the whole range
+ * lies in one memory region. The pointer stays valid until smcsim_destroy(); accesses
+ * through it are not recorded. This is how the kernel shim backs virt_to_phys() and
+ * phys_to_virt() with the machine's DRAM.
+ */
+SMCSIM_EXPORT void *smcsim_mem_map(struct smcsim *sim, uint64_t pa, size_t len);
+/** Base and size of memory region @i (profile order). Returns 0, or -ENOENT past the end. */
+SMCSIM_EXPORT int smcsim_mem_region(const struct smcsim *sim, size_t i, uint64_t *base,
+				    uint64_t *size);
+
 /* ---- forwarding to the embedding program -------------------------------------------- */
 
 /**

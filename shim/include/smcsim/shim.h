@@ -1,0 +1,133 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * libsmcsim-shim: run kernel-side SMCCC discovery and driver code in userspace against a
+ * simulated machine.
+ *
+ * A struct smcsim_kernel is one simulated Linux kernel: it issues its SMC/HVC calls on one
+ * smcsim machine, from one caller and CPU, and owns everything the kernel would keep in
+ * globals (recorded SMCCC version and conduit, log buffer, registered buses, devices and
+ * drivers, initcalls, the page allocator's carve-out). Kernel-named functions
+ * (arm_smccc_smc(), pr_info(), device_register()...) act on the *current* kernel of the
+ * calling thread, set with smcsim_kernel_enter(); function pointers handed to driver code
+ * (the FF-A transport's invoke function) are minted per kernel, so several kernels and
+ * machines can live in one process without globals.
+ */
+#ifndef SMCSIM_SHIM_H
+#define SMCSIM_SHIM_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "smcsim/smcsim.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+struct smcsim_kernel;
+
+struct smcsim_kernel_opts {
+	const char *caller;     /* caller name; NULL = the machine's default caller */
+	unsigned int cpu;       /* CPU that issues calls */
+	/* The firmware node as device tree or ACPI would describe it. */
+	enum smcsim_conduit psci_method; /* DEFAULT = the caller's first conduit */
+	int psci_compat;        /* 10 for "arm,psci-1.0" (default), 2 for "arm,psci-0.2", 1 for "arm,psci" */
+	bool no_psci;           /* no PSCI node at all */
+	/* Page allocator carve-out: [alloc_base, alloc_base + alloc_size) of simulated memory.
+	 * Zero = the top quarter of the first memory region. */
+	uint64_t alloc_base, alloc_size;
+	/* Kernel configuration the discovery models read. */
+	bool pkvm;              /* is_protected_kvm_enabled() (kvm-arm.mode=protected) */
+	bool has_rme;           /* ID_AA64PFR0_EL1.RME != 0 (host RMI 2.0 init) */
+	bool lpa2;              /* host uses LPA2 (RMI 2.0 feature check) */
+	int rmi_abi;            /* host RMI init flavour: 0 = none, 10 = RMM 1.0 (KVM), 20 = RMM 2.0 */
+	bool no_closures;       /* mint function pointers from the fixed trampoline pool */
+};
+
+/* Create a kernel on @sim. Returns 0, -EINVAL (bad caller/CPU), -ENOMEM, -ENOSPC (no
+ * memory region for the page allocator). @sim must outlive the kernel. */
+int smcsim_kernel_create(struct smcsim *sim, const struct smcsim_kernel_opts *opts,
+			 struct smcsim_kernel **out);
+void smcsim_kernel_destroy(struct smcsim_kernel *k);
+struct smcsim *smcsim_kernel_machine(const struct smcsim_kernel *k);
+const struct smcsim_kernel_opts *smcsim_kernel_options(const struct smcsim_kernel *k);
+
+/* Make @k the calling thread's current kernel; returns the previous one (may be NULL). */
+struct smcsim_kernel *smcsim_kernel_enter(struct smcsim_kernel *k);
+/* The calling thread's current kernel, or NULL. */
+struct smcsim_kernel *smcsim_kernel_current(void);
+
+/* ---- log ----------------------------------------------------------------------------- */
+/* Everything printed so far, one "<level>: <text>\n" line per message (level is emerg,
+ * alert, crit, err, warn, notice, info, debug). Never NULL. */
+const char *smcsim_kernel_log(const struct smcsim_kernel *k);
+void smcsim_kernel_log_clear(struct smcsim_kernel *k);
+/* True if some log line contains @needle. */
+bool smcsim_kernel_log_has(const struct smcsim_kernel *k, const char *needle);
+unsigned int smcsim_kernel_warnings(const struct smcsim_kernel *k);
+bool smcsim_kernel_panicked(const struct smcsim_kernel *k);
+
+/* ---- firmware interposers ------------------------------------------------------------ */
+/*
+ * Every call the kernel makes passes through a stack of interposers before reaching the
+ * machine (fixture firmware, fault injection). An interposer sees the call's registers and
+ * either answers itself or passes it on with smcsim_kernel_fw_next(k, depth + 1, ...).
+ * Returns like smcsim_call(): an exit code >= 0 or a negative errno.
+ */
+typedef int (*smcsim_fw_fn)(void *opaque, struct smcsim_kernel *k, int depth,
+			    enum smcsim_conduit conduit, struct smcsim_regs *regs);
+/* Push on top (the last pushed sees calls first). Returns 0 or -ENOSPC (8 at most). */
+int smcsim_kernel_push_firmware(struct smcsim_kernel *k, smcsim_fw_fn fn, void *opaque);
+void smcsim_kernel_pop_firmware(struct smcsim_kernel *k);
+int smcsim_kernel_fw_next(struct smcsim_kernel *k, int depth, enum smcsim_conduit conduit,
+			  struct smcsim_regs *regs);
+/* Number of SMC/HVC calls the kernel has issued (including answered by interposers). */
+unsigned long smcsim_kernel_calls(const struct smcsim_kernel *k);
+
+/* ---- memory -------------------------------------------------------------------------- */
+/* Pages currently allocated from the carve-out (a leak check for tests). */
+size_t smcsim_kernel_pages_in_use(const struct smcsim_kernel *k);
+
+/* ---- initcalls ----------------------------------------------------------------------- */
+/* Register @fn at @level (enum smcsim_initcall_level, linux/init.h); same-level calls run
+ * in registration order. Returns 0, -EINVAL, -ENOMEM. */
+int smcsim_kernel_add_initcall(struct smcsim_kernel *k, int level, const char *name,
+			       int (*fn)(void));
+/* Run every registered initcall level by level with @k current. The deferred-probe
+ * machinery is enabled at late_initcall, as in the kernel. Returns 0, or -EFAULT if the
+ * kernel panicked (the rest of boot is skipped). */
+int smcsim_kernel_boot(struct smcsim_kernel *k);
+
+/* ---- driver model introspection ------------------------------------------------------ */
+struct device;
+struct device_driver;
+/* Iterate devices in registration order: pass NULL to start; NULL at the end. */
+struct device *smcsim_kernel_next_device(const struct smcsim_kernel *k, const struct device *prev);
+/* Find a device by bus name and device name. */
+struct device *smcsim_kernel_find_device(const struct smcsim_kernel *k, const char *bus,
+					 const char *name);
+/* Number of devices ever bound more than once without an unbind (must stay 0). */
+unsigned int smcsim_kernel_double_binds(const struct smcsim_kernel *k);
+
+/* ---- function pointers bound to a kernel --------------------------------------------- */
+/* How smcsim_kernel_mint_ffa_fn() got its function: a libffi closure, or a slot of the
+ * fixed trampoline pool (SMCSIM_SHIM_POOL_SLOTS slots per process, used when libffi is
+ * disabled, closures cannot be allocated, or opts.no_closures is set). */
+enum smcsim_mint_kind { SMCSIM_MINT_CLOSURE = 1, SMCSIM_MINT_POOL = 2 };
+#define SMCSIM_SHIM_POOL_SLOTS 16
+/* A plain `void (*)(ffa_value_t, ffa_value_t *)` bound to @k (returned as void * so this
+ * header does not need linux/arm_ffa.h): calls issue through @conduit (SMC or HVC) as an
+ * SMCCC 1.2 call from @k, whichever kernel is current. Freed with the kernel. NULL with
+ * -ENOMEM in *@err when neither closures nor pool slots are available. */
+void *smcsim_kernel_mint_ffa_fn(struct smcsim_kernel *k, enum smcsim_conduit conduit, int *kind,
+				int *err);
+/* Whether this build has libffi closures. */
+bool smcsim_shim_has_closures(void);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif
