@@ -137,6 +137,11 @@ SMCSIM_EXPORT int smcsim_caller_find(const struct smcsim *sim, const char *name)
 SMCSIM_EXPORT const char *smcsim_caller_name(const struct smcsim *sim, int caller);
 /** The caller used when none is named: the profile's default. */
 SMCSIM_EXPORT int smcsim_caller_default(const struct smcsim *sim);
+/**
+ * The conduit caller @caller uses by default (the first in its profile's "conduits": what
+ * its device tree "method" would say). Returns SMCSIM_CONDUIT_SMC/HVC, or -EINVAL.
+ */
+SMCSIM_EXPORT int smcsim_caller_conduit(const struct smcsim *sim, int caller);
 /** Number of callers. */
 SMCSIM_EXPORT int smcsim_caller_count(const struct smcsim *sim);
 

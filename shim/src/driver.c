@@ -509,6 +509,11 @@ struct bus_type ffa_bus_type = {
 
 static void ffa_release(struct device *dev)
 {
+	/* The FF-A core keeps pointers to its partition devices: forget this one. */
+	struct linux_state *s = &dev->kernel->lx;
+	for (int i = 0; i < s->ffa_ndevs; i++)
+		if (s->ffa_devs[i] == to_ffa_dev(dev))
+			s->ffa_devs[i] = NULL;
 	free(to_ffa_dev(dev));
 }
 

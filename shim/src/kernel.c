@@ -99,7 +99,11 @@ void smcsim_kernel_destroy(struct smcsim_kernel *k)
 	if (!k)
 		return;
 	struct smcsim_kernel *prev = smcsim_kernel_enter(k);
+	if (k->shutdown)
+		k->shutdown(k);
 	shim_driver_teardown(k);
+	for (int i = 0; i < k->nowned; i++)
+		free(k->owned[i]);
 	smcsim_kernel_enter(prev == k ? NULL : prev);
 	shim_minted_free(k);
 	free(k->initcalls);

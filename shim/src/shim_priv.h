@@ -119,6 +119,9 @@ struct smcsim_kernel {
 	size_t ninitcalls;
 
 	struct shim_minted *minted;
+	void *owned[16]; /* per-kernel copies of driver descriptors, freed at destroy */
+	int nowned;
+	void (*shutdown)(struct smcsim_kernel *k); /* module_exit of a deviceless driver */
 
 	struct linux_state lx;
 };

@@ -126,6 +126,36 @@ void *smcsim_kernel_mint_ffa_fn(struct smcsim_kernel *k, enum smcsim_conduit con
 /* Whether this build has libffi closures. */
 bool smcsim_shim_has_closures(void);
 
+/* ---- reference discovery (smcsim discover) ------------------------------------------- */
+enum {
+	SMCSIM_DISCOVER_FFA_LEGACY = 1 << 0, /* FF-A core init at rootfs_initcall, no pKVM
+					      * deferral (before the v7.2 fix) */
+	SMCSIM_DISCOVER_NO_FFA = 1 << 1,     /* no FF-A driver built in */
+};
+/*
+ * Register the reference models of Linux's discovery on @k as initcalls at their kernel
+ * levels: PSCI + SMCCC (+TRNG, SOC_ID, KVM) and RSI at setup_arch, Spectre at early, the
+ * SMCCC and FF-A buses and RMI 2.0 at subsys, KVM/RMI 1.0 then the SMCCC devices, drivers,
+ * SOC_ID and FF-A at device (module_init), finalize_pkvm at device_sync.
+ */
+int smcsim_discover_register(struct smcsim_kernel *k, unsigned int flags);
+/* Print what Linux found: conduit, versions, devices, drivers bound, modaliases, log. */
+int smcsim_discover_print(const struct smcsim_kernel *k, FILE *out);
+/* Lines of the log starting "smcsim: linux-" (Linux would misbehave: UB, hang, overread). */
+unsigned int smcsim_discover_findings(const struct smcsim_kernel *k);
+
+struct smcsim_discover_opts {
+	struct smcsim_kernel_opts kernel;
+	unsigned int flags;      /* SMCSIM_DISCOVER_* */
+	FILE *record;            /* if set: the fixture of every call made, written here */
+};
+/*
+ * `smcsim discover`: create a kernel on @sim, register the reference discovery, boot,
+ * print to @out, tear down (devices unbound, FF-A buffers unmapped), and write the
+ * recording. Returns 0, or a negative errno (kernel creation, recording).
+ */
+int smcsim_discover_run(struct smcsim *sim, const struct smcsim_discover_opts *o, FILE *out);
+
 #ifdef __cplusplus
 }
 #endif
