@@ -100,7 +100,7 @@ int lx_smccc_drivers_init(void)
 	struct smcsim_kernel *k = shim_cur("smccc drivers");
 	struct arm_smccc_driver *t = kzalloc(sizeof(*t), GFP_KERNEL);
 	struct arm_smccc_driver *c = kzalloc(sizeof(*c), GFP_KERNEL);
-	if (!t || !c) {
+	if (!t || !c || k->nowned + 2 > (int)ARRAY_SIZE(k->owned)) {
 		kfree(t);
 		kfree(c);
 		return -ENOMEM;
@@ -463,8 +463,10 @@ int lx_ffa_init(void)
 {
 	struct smcsim_kernel *k = shim_cur("ffa_init");
 	struct platform_driver *drv = kzalloc(sizeof(*drv), GFP_KERNEL);
-	if (!drv)
+	if (!drv || k->nowned >= (int)ARRAY_SIZE(k->owned)) {
+		kfree(drv);
 		return -ENOMEM;
+	}
 	*drv = ffa_platform_driver;
 	k->owned[k->nowned++] = drv;
 	int r = platform_driver_register(drv);
@@ -489,8 +491,9 @@ int lx_finalize_pkvm(void)
 	struct smcsim_kernel *k = shim_cur("finalize_pkvm");
 	if (!k->opts.pkvm)
 		return 0;
-	struct smcsim_error err;
-	int r = smcsim_event(k->sim, "pkvm_finalize", NULL, &err);
+	struct smcsim_error err = { "" };
+	int r = k->opts.pkvm_finalize ? k->opts.pkvm_finalize(k->opts.pkvm_finalize_opaque, k)
+				      : smcsim_event(k->sim, "pkvm_finalize", NULL, &err);
 	if (r) {
 		pr_err("pKVM: finalize failed: %s", r == -ENOENT ? "no pKVM model on this machine"
 								  : err.text);

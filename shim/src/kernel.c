@@ -94,17 +94,27 @@ int smcsim_kernel_create(struct smcsim *sim, const struct smcsim_kernel_opts *op
 	return 0;
 }
 
-void smcsim_kernel_destroy(struct smcsim_kernel *k)
+void smcsim_kernel_shutdown(struct smcsim_kernel *k)
 {
 	if (!k)
 		return;
 	struct smcsim_kernel *prev = smcsim_kernel_enter(k);
 	if (k->shutdown)
 		k->shutdown(k);
+	k->shutdown = NULL;
 	shim_driver_teardown(k);
+	smcsim_kernel_enter(prev);
+}
+
+void smcsim_kernel_destroy(struct smcsim_kernel *k)
+{
+	if (!k)
+		return;
+	smcsim_kernel_shutdown(k);
 	for (int i = 0; i < k->nowned; i++)
 		free(k->owned[i]);
-	smcsim_kernel_enter(prev == k ? NULL : prev);
+	if (smcsim_kernel_current() == k)
+		smcsim_kernel_enter(NULL);
 	shim_minted_free(k);
 	free(k->initcalls);
 	free(k->pool_run);
@@ -596,4 +606,15 @@ int smcsim_kernel_boot(struct smcsim_kernel *k)
 	k->panic_jmp = NULL;
 	smcsim_kernel_enter(prev);
 	return ret;
+}
+
+void smcsim_kernel_remove_firmware(struct smcsim_kernel *k, smcsim_fw_fn fn, void *opaque)
+{
+	for (int i = 0; k && i < k->nhooks; i++) {
+		if (k->hooks[i].fn == fn && k->hooks[i].opaque == opaque) {
+			memmove(&k->hooks[i], &k->hooks[i + 1], (k->nhooks - i - 1) * sizeof(k->hooks[0]));
+			k->nhooks--;
+			return;
+		}
+	}
 }

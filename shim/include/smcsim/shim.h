@@ -44,6 +44,11 @@ struct smcsim_kernel_opts {
 	bool lpa2;              /* host uses LPA2 (RMI 2.0 feature check) */
 	int rmi_abi;            /* host RMI init flavour: 0 = none, 10 = RMM 1.0 (KVM), 20 = RMM 2.0 */
 	bool no_closures;       /* mint function pointers from the fixed trampoline pool */
+	/* How finalize_pkvm (device_initcall_sync, with .pkvm) hands the machine to the
+	 * hypervisor. NULL delivers the "pkvm_finalize" model event; a test may supply its
+	 * own (return 0 for success). */
+	int (*pkvm_finalize)(void *opaque, struct smcsim_kernel *k);
+	void *pkvm_finalize_opaque;
 };
 
 /* Create a kernel on @sim. Returns 0, -EINVAL (bad caller/CPU), -ENOMEM, -ENOSPC (no
@@ -51,6 +56,10 @@ struct smcsim_kernel_opts {
 int smcsim_kernel_create(struct smcsim *sim, const struct smcsim_kernel_opts *opts,
 			 struct smcsim_kernel **out);
 void smcsim_kernel_destroy(struct smcsim_kernel *k);
+/* Shut the kernel down without freeing it: module exits, devices unbound and
+ * unregistered newest first, drivers unregistered (their teardown calls still reach the
+ * firmware, e.g. FFA_RXTX_UNMAP). Idempotent; smcsim_kernel_destroy() does it too. */
+void smcsim_kernel_shutdown(struct smcsim_kernel *k);
 struct smcsim *smcsim_kernel_machine(const struct smcsim_kernel *k);
 const struct smcsim_kernel_opts *smcsim_kernel_options(const struct smcsim_kernel *k);
 
@@ -125,6 +134,41 @@ void *smcsim_kernel_mint_ffa_fn(struct smcsim_kernel *k, enum smcsim_conduit con
 				int *err);
 /* Whether this build has libffi closures. */
 bool smcsim_shim_has_closures(void);
+
+/* ---- fixtures as firmware ----------------------------------------------------------- */
+/*
+ * A fixture (smcsim-trace v1, traces/) served as the firmware: each call the kernel makes
+ * is matched against the fixture's "call" steps and answered with that step's "expect"
+ * registers (unlisted registers read 0; a {value, mask} answers value). "write" steps
+ * after a call are that call's memory effects, applied when it is answered; "write" steps
+ * before the first call are applied at load. "check" steps are verified when the next call
+ * arrives: they check what the code under test put in memory before that call. Events,
+ * caller and cpu are ignored; a step's "conduit", if given, must match.
+ */
+enum {
+	SMCSIM_FW_STRICT_ORDER = 0,    /* the next call must match the next call step */
+	SMCSIM_FW_ANY_ORDER = 1 << 0,  /* any unconsumed call step may match */
+	SMCSIM_FW_FALLTHROUGH = 1 << 1 /* unmatched calls go on to the model (else: a failure,
+					* answered NOT_SUPPORTED) */
+};
+struct smcsim_fixture_fw;
+/* Load @path and push it on @k's interposer stack. Returns 0, -ENOENT, -EINVAL (see @err:
+ * "file: /steps/3/expect/x1: ..."), -ENOSPC, -ENOMEM. */
+int smcsim_fixture_fw_load(struct smcsim_kernel *k, const char *path, unsigned int flags,
+			   struct smcsim_fixture_fw **out, struct smcsim_error *err);
+int smcsim_fixture_fw_parse(struct smcsim_kernel *k, const char *text, size_t len, const char *name,
+			    unsigned int flags, struct smcsim_fixture_fw **out, struct smcsim_error *err);
+/* 0 if every call step was consumed and nothing failed; otherwise -EPROTO and the first
+ * problem in @msg ("step 4 (PSCI_FEATURES) was never called", "call 7: unexpected
+ * SMC 0x84000050 (TRNG_VERSION), expected step 5 (SMCCC_VERSION)"). */
+int smcsim_fixture_fw_finish(const struct smcsim_fixture_fw *fw, char *msg, size_t len);
+/* Calls answered from the fixture, and unexpected calls seen. */
+unsigned int smcsim_fixture_fw_served(const struct smcsim_fixture_fw *fw);
+unsigned int smcsim_fixture_fw_unexpected(const struct smcsim_fixture_fw *fw);
+/* Remove from the kernel's stack and free. NULL is a no-op. */
+void smcsim_fixture_fw_destroy(struct smcsim_fixture_fw *fw);
+/* Remove the interposer (@fn, @opaque) wherever it is in @k's stack. */
+void smcsim_kernel_remove_firmware(struct smcsim_kernel *k, smcsim_fw_fn fn, void *opaque);
 
 /* ---- reference discovery (smcsim discover) ------------------------------------------- */
 enum {
