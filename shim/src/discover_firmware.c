@@ -114,7 +114,9 @@ static int psci_probe(void)
 {
 	struct linux_state *s = lx();
 	/* P1: (u32)a0. Only 0.0/0.1 are refused; -1 decodes as v65535.65535 and passes. */
-	u32 ver = (u32)psci_fn(PSCI_0_2_FN_PSCI_VERSION, 0, 0, 0);
+	unsigned long raw = psci_fn(PSCI_0_2_FN_PSCI_VERSION, 0, 0, 0);
+	u32 ver = (u32)raw;
+	s->psci_version_raw = raw;
 	unsigned int major = ver >> 16, minor = ver & 0xffff;
 	if (major == 0 && minor < 2) {
 		pr_err("Conflicting PSCI version detected.");

@@ -37,6 +37,7 @@ struct linux_state {
 	bool psci_present;
 	enum arm_smccc_conduit psci_conduit;
 	u32 psci_version;
+	u64 psci_version_raw; /* a0 of PSCI_VERSION as firmware returned it */
 	bool psci_0_2_ops;
 	int psci_migrate_type; /* MIGRATE_INFO_TYPE result, -1 if not reached */
 	long psci_resident_cpu;

@@ -170,6 +170,29 @@ void smcsim_fixture_fw_destroy(struct smcsim_fixture_fw *fw);
 /* Remove the interposer (@fn, @opaque) wherever it is in @k's stack. */
 void smcsim_kernel_remove_firmware(struct smcsim_kernel *k, smcsim_fw_fn fn, void *opaque);
 
+/* ---- fault injection ---------------------------------------------------------------- */
+/*
+ * An interposer that perturbs answers on their way back to the kernel, deterministically:
+ * from @data (fuzzer input: one decision byte per call, plus operand bytes; no faults once
+ * it is exhausted) or, with @data NULL, from @seed with probability 1/@rate per call.
+ * Perturbations: NOT_SUPPORTED as 64-bit or 32-bit all-ones, other error codes, random
+ * version words, flipped feature bits, garbage in x1..x3, upper-half garbage in x0, and
+ * garbage or truncation in the kernel's FF-A RX buffer.
+ */
+struct smcsim_faults;
+int smcsim_faults_create(struct smcsim_kernel *k, const uint8_t *data, size_t len, uint64_t seed,
+			 unsigned int rate, struct smcsim_faults **out);
+unsigned int smcsim_faults_applied(const struct smcsim_faults *f);
+void smcsim_faults_destroy(struct smcsim_faults *f);
+
+/* ---- recording at the kernel ---------------------------------------------------------- */
+/* Record every call the kernel makes and the answer it got (after interposers below the
+ * recorder), as smcsim-trace v1 steps; the result replays as strict fixture firmware. */
+struct smcsim_kernel_rec;
+int smcsim_kernel_record_start(struct smcsim_kernel *k, struct smcsim_kernel_rec **out);
+int smcsim_kernel_record_write(const struct smcsim_kernel_rec *r, FILE *f, const char *description);
+void smcsim_kernel_record_destroy(struct smcsim_kernel_rec *r);
+
 /* ---- reference discovery (smcsim discover) ------------------------------------------- */
 enum {
 	SMCSIM_DISCOVER_FFA_LEGACY = 1 << 0, /* FF-A core init at rootfs_initcall, no pKVM
