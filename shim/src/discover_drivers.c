@@ -269,14 +269,19 @@ static int ffa_partition_probe_rx(struct linux_state *s, struct ffa_partition_in
 	if (!ffa_ok(&r))
 		return -EINVAL;
 	size_t stride = s->ffa_version > FFA_VERSION_1_0 ? (u32)r.a3 : 8;
+	size_t desc = s->ffa_version > FFA_VERSION_1_0 ? FFA_PART_DESC_MIN : 8;
 	int n = count;
-	if (stride < (s->ffa_version > FFA_VERSION_1_0 ? FFA_PART_DESC_MIN : 8) ||
-	    (size_t)n * stride > s->ffa_rxtx_bufsz || n > FFA_MAX_PARTS) {
-		/* Linux trusts count and stride: reading past the RX buffer is the finding. */
-		pr_err("smcsim: linux-overread: PARTITION_INFO_GET count %d stride %zu exceeds the %zu-byte RX buffer",
+	if ((size_t)(n - 1) * stride + desc > s->ffa_rxtx_bufsz) {
+		/* Linux trusts count and stride (before "Bound PARTITION_INFO_GET copies"):
+		 * reading past the RX buffer is the finding. */
+		pr_err("smcsim: linux-overread: PARTITION_INFO_GET count %d stride %zu reads past the %zu-byte RX buffer",
 		       count, stride, s->ffa_rxtx_bufsz);
 		ffa_call(FFA_RX_RELEASE, 0, 0, 0, 0, 0);
 		return -EINVAL;
+	}
+	if (n > FFA_MAX_PARTS) {
+		pr_warn("smcsim: model limit: %d partitions, registering the first %d", n, FFA_MAX_PARTS);
+		n = FFA_MAX_PARTS;
 	}
 	for (int i = 0; i < n; i++)
 		ffa_read_desc((const u8 *)s->ffa_rx + i * stride, s->ffa_version, &parts[i]);

@@ -312,6 +312,23 @@ static void smccc_bus_across_profiles(void **state)
 	}
 }
 
+/* The fuzzer's finding kept as a fixture (linux-discovery.md 2.2 P1): PSCI_VERSION answers
+ * NOT_SUPPORTED, and Linux reads (u32)-1 as PSCI v65535.65535, so it goes on to probe
+ * SMCCC, PSCI_FEATURES and KVM as on a PSCI 1.x firmware. */
+static void finding_psci_minus_one_is_treated_as_1x(void **state)
+{
+	boot_on("tfa-host", NULL);
+	struct smcsim_fixture_fw *fw = SMCSIM_FIXTURE_FIRMWARE(
+		k, FIXTURES "/finding-psci-version-minus-one.json", SMCSIM_FW_STRICT_ORDER);
+	smcsim_discover_register(k, 0);
+	assert_int_equal(smcsim_kernel_boot(k), 0);
+	SMCSIM_FIXTURE_DONE(fw);
+	const char *r = report();
+	assert_non_null(strstr(r, "info: psci: PSCIv65535.65535 detected in firmware."));
+	assert_non_null(strstr(r, "smccc: v1.2 (smc)"));
+	assert_non_null(strstr(r, "trng: available"));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -325,6 +342,7 @@ int main(void)
 		cmocka_unit_test_teardown(ffa_legacy_init_runs_before_pkvm, teardown),
 		cmocka_unit_test(ffa_on_pkvm_host_model),
 		cmocka_unit_test(smccc_bus_across_profiles),
+		cmocka_unit_test_teardown(finding_psci_minus_one_is_treated_as_1x, teardown),
 	};
 	return cmocka_run_group_tests_name("shim-discover", tests, NULL, NULL);
 }
