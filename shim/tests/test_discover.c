@@ -329,6 +329,46 @@ static void finding_psci_minus_one_is_treated_as_1x(void **state)
 	assert_non_null(strstr(r, "trng: available"));
 }
 
+/* `smcsim discover --record`: the fixture of every call, which served back as strict
+ * firmware reproduces the same discovery, call for call. */
+static void record_replays_as_firmware(void **state)
+{
+	for (size_t i = 0; smcsim_profile_builtin(i); i++) {
+		const char *name = smcsim_profile_builtin(i);
+		assert_int_equal(smcsim_create_named(name, &sim, NULL), 0);
+		char *rec = NULL, *out1 = NULL, *out2 = NULL;
+		size_t rl = 0, l1 = 0, l2 = 0;
+		FILE *rf = open_memstream(&rec, &rl), *o1 = open_memstream(&out1, &l1);
+		struct smcsim_discover_opts o = { .record = rf };
+		assert_int_equal(smcsim_discover_run(sim, &o, o1), 0);
+		fclose(rf);
+		fclose(o1);
+		assert_true(rl > 0);
+		/* Serve the recording on a fresh machine. */
+		assert_int_equal(smcsim_kernel_create(sim, NULL, &k), 0);
+		struct smcsim_fixture_fw *fw;
+		struct smcsim_error err = { "" };
+		int r = smcsim_fixture_fw_parse(k, rec, rl, name, SMCSIM_FW_STRICT_ORDER, &fw, &err);
+		if (r)
+			fail_msg("%s: %s", name, err.text);
+		smcsim_discover_register(k, 0);
+		smcsim_kernel_boot(k);
+		smcsim_kernel_shutdown(k);
+		SMCSIM_FIXTURE_DONE(fw);
+		o1 = open_memstream(&out2, &l2);
+		smcsim_discover_print(k, o1);
+		fclose(o1);
+		/* Same findings; the device list is empty after shutdown, so compare up to it. */
+		*strstr(out1, "devices:") = '\0';
+		*strstr(out2, "devices:") = '\0';
+		assert_string_equal(out1, out2);
+		free(rec);
+		free(out1);
+		free(out2);
+		teardown(state);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -343,6 +383,7 @@ int main(void)
 		cmocka_unit_test(ffa_on_pkvm_host_model),
 		cmocka_unit_test(smccc_bus_across_profiles),
 		cmocka_unit_test_teardown(finding_psci_minus_one_is_treated_as_1x, teardown),
+		cmocka_unit_test(record_replays_as_firmware),
 	};
 	return cmocka_run_group_tests_name("shim-discover", tests, NULL, NULL);
 }
