@@ -172,10 +172,11 @@ static bool ps_decode(const struct psci *p, uint32_t ps, struct ps_decoded *d)
 		if (p->cfg.validate_ps && (ps & ~(PS_EXT_ID_MASK | PS_EXT_TYPE)))
 			return false;
 		d->powerdown = ps & PS_EXT_TYPE;
-		/* DEN0022 6.5 recommended StateID encoding: one nibble per level; the
-		 * deepest non-zero nibble is the power level the state reaches. */
+		/* DEN0022 6.5 recommended StateID encoding: bits [4L+3:4L] hold the
+		 * state of level L (0..3); the deepest non-zero nibble is the level the
+		 * state reaches. Higher StateID bits are the platform's. */
 		d->level = 0;
-		for (unsigned int l = 0; l < 7; l++)
+		for (unsigned int l = 0; l < 4; l++)
 			if ((id >> (4 * l)) & 0xf)
 				d->level = l;
 		if (p->cfg.validate_ps && d->level > p->cfg.max_level)
