@@ -359,46 +359,56 @@ static void h_affinity_info(struct emu_call *c)
 {
 	const struct psci *p = c->state;
 	uint64_t target = c->a[1];
-	uint64_t level = (uint32_t)c->a[2];
+	uint64_t level = c->a[2];
 
-	if (level == 0 || p->cfg.aff_levels == AFF_CPU_ONLY) {
-		/* 5.7.2: levels above 0 are optional from PSCI 1.0 (TF-A: level 0 only). */
-		if (level > 0) {
+	switch (p->cfg.aff_levels) {
+	case AFF_ALWAYS_ON:
+		/* QEMU target/arm/psci.c: every level above 0 reports ON, unchecked. */
+		if (level != 0) {
+			emu_ret1(c, AFF_ON);
+			return;
+		}
+		break;
+	case AFF_ANY: {
+		/* KVM psci.c: affinity bits outside MPIDR or a level above 3 are
+		 * INVALID_PARAMS; a group is ON if any of its cores is on (here also
+		 * ON_PENDING if one is starting), else OFF, even when no core matches. */
+		if (level > 3 || (target & ~MPIDR_AFF_MASK)) {
 			ret_status(c, PSCI_RET_INVALID_PARAMS);
 			return;
 		}
-		int t = emu_cpu_by_mpidr(c->sim, target);
-		if (t < 0) {
-			ret_status(c, PSCI_RET_INVALID_PARAMS);
-			return;
+		uint64_t m = aff_group_mask((unsigned int)level);
+		int best = AFF_OFF;
+		for (unsigned int i = 0; i < p->ncpus; i++) {
+			const struct emu_cpu *o = emu_cpu(c->sim, i);
+			if ((o->mpidr & m) != (target & m))
+				continue;
+			int s = aff_state(o);
+			if (s == AFF_ON)
+				best = AFF_ON;
+			else if (s == AFF_ON_PENDING && best == AFF_OFF)
+				best = AFF_ON_PENDING;
 		}
-		emu_ret1(c, (uint64_t)aff_state(emu_cpu(c->sim, (unsigned int)t)));
+		emu_ret1(c, (uint64_t)best);
 		return;
 	}
-	if (level > 3 || (target & ~MPIDR_AFF_MASK)) {
+	default:
+		/* 5.7.2: levels above 0 are optional from PSCI 1.0; TF-A takes the level
+		 * as a 32-bit value and rejects anything but 0 before looking at the
+		 * target. */
+		if ((uint32_t)level != 0) {
+			ret_status(c, PSCI_RET_INVALID_PARAMS);
+			return;
+		}
+		break;
+	}
+	/* 5.7.2: a target_affinity that names no core is INVALID_PARAMETERS. */
+	int t = emu_cpu_by_mpidr(c->sim, target);
+	if (t < 0) {
 		ret_status(c, PSCI_RET_INVALID_PARAMS);
 		return;
 	}
-	if (p->cfg.aff_levels == AFF_ALWAYS_ON) {
-		/* QEMU target/arm/psci.c: every level above 0 reports ON. */
-		emu_ret1(c, AFF_ON);
-		return;
-	}
-	/* KVM: ON if any core of the group is on, ON_PENDING if one is starting, else OFF;
-	 * the affinity bits below the level are ignored. */
-	uint64_t m = aff_group_mask((unsigned int)level);
-	int best = AFF_OFF;
-	for (unsigned int i = 0; i < p->ncpus; i++) {
-		const struct emu_cpu *o = emu_cpu(c->sim, i);
-		if ((o->mpidr & m) != (target & m))
-			continue;
-		int s = aff_state(o);
-		if (s == AFF_ON)
-			best = AFF_ON;
-		else if (s == AFF_ON_PENDING && best == AFF_OFF)
-			best = AFF_ON_PENDING;
-	}
-	emu_ret1(c, (uint64_t)best);
+	emu_ret1(c, (uint64_t)aff_state(emu_cpu(c->sim, (unsigned int)t)));
 }
 
 /* DEN0022 5.9 MIGRATE(target_cpu); checks in TF-A psci_migrate() order. */

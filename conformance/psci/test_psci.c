@@ -539,6 +539,10 @@ static void affinity_info_tfa_levels(void **state)
 	struct smcsim *sim = t_machine("tfa-host", NULL);
 	struct smcsim_regs r = call(sim, AFFINITY_INFO_64, 0, 1);
 	t_assert_x0(r, PSCI_RET_INVALID_PARAMS, "TF-A psci_affinity_info: level > 0");
+	r = call(sim, AFFINITY_INFO_64, 0x77, 1);
+	t_assert_x0(r, PSCI_RET_INVALID_PARAMS, "TF-A: level checked first");
+	r = call(sim, AFFINITY_INFO_64, 1, UINT64_C(0x100000000));
+	t_assert_x0(r, 1, "TF-A: the level is read as 32 bits");
 	smcsim_destroy(sim);
 }
 
@@ -558,6 +562,10 @@ static void affinity_info_kvm_levels(void **state)
 	t_assert_x0(r, PSCI_RET_INVALID_PARAMS, "KVM: level > 3");
 	r = call(sim, AFFINITY_INFO_64, UINT64_C(0x80000000), 2);
 	t_assert_x0(r, PSCI_RET_INVALID_PARAMS, "KVM: bits outside MPIDR affinity");
+	r = call(sim, AFFINITY_INFO_64, 0x10, 0);
+	t_assert_x0(r, 1, "KVM: a level-0 affinity no vCPU has reads as OFF");
+	r = call(sim, AFFINITY_INFO_64, 0x0, UINT64_C(0x100000000));
+	t_assert_x0(r, PSCI_RET_INVALID_PARAMS, "KVM: the level is a 64-bit value");
 	smcsim_destroy(sim);
 }
 
@@ -567,6 +575,10 @@ static void affinity_info_qemu_levels(void **state)
 	struct smcsim *sim = t_machine("qemu-tcg", NULL);
 	struct smcsim_regs r = call(sim, AFFINITY_INFO_64, 0x700, 1);
 	t_assert_x0(r, 0, "QEMU: level 1 always ON");
+	r = call(sim, AFFINITY_INFO_64, UINT64_MAX, 9);
+	t_assert_x0(r, 0, "QEMU: above level 0 nothing is checked");
+	r = call(sim, AFFINITY_INFO_64, 0x5, 0);
+	t_assert_x0(r, PSCI_RET_INVALID_PARAMS, "QEMU: unknown CPU at level 0");
 	r = call(sim, AFFINITY_INFO_64, 1, 0);
 	t_assert_x0(r, 1, "QEMU: level 0 follows the core");
 	smcsim_destroy(sim);
@@ -811,6 +823,18 @@ static void mem_protect_previous(void **state)
 	smcsim_destroy(sim);
 }
 
+/* TF-A FVP keeps the MEM_PROTECT setting in NOR flash: it survives a system reset,
+ * which is what lets the next boot scrub memory (DEN0022 5.23). */
+static void mem_protect_survives_reset(void **state)
+{
+	struct smcsim *sim = t_machine("tfa-host", NULL);
+	call(sim, PSCI_MEM_PROTECT_FID, 1);
+	assert_int_equal(xcall(sim, 0, PSCI_SYSTEM_RESET_FID, 0, 0, 0, NULL), SMCSIM_EXIT_SYSTEM_RESET);
+	struct smcsim_regs r = call(sim, PSCI_MEM_PROTECT_FID, 0);
+	t_assert_x0(r, 1, "setting kept across SYSTEM_RESET");
+	smcsim_destroy(sim);
+}
+
 /* DEN0022 5.24: SUCCESS for a range MEM_PROTECT covers, DENIED otherwise. */
 static void mem_protect_check_range(void **state)
 {
@@ -953,6 +977,7 @@ int main(void)
 	};
 	const struct CMUnitTest mem_protect[] = {
 		cmocka_unit_test(mem_protect_previous),
+		cmocka_unit_test(mem_protect_survives_reset),
 		cmocka_unit_test(mem_protect_check_range),
 	};
 	const struct CMUnitTest node_hw_state[] = {
