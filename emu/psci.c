@@ -51,36 +51,36 @@
 #include "emu/services.h"
 
 /* DEN0022 5.1.5: power_state, original format (PSCI 0.2). */
-#define PS_ORIG_ID_MASK UINT32_C(0x0000ffff)
-#define PS_ORIG_TYPE (UINT32_C(1) << 16)
+#define PS_ORIG_ID_MASK	    UINT32_C(0x0000ffff)
+#define PS_ORIG_TYPE	    (UINT32_C(1) << 16)
 #define PS_ORIG_LEVEL_SHIFT 24
-#define PS_ORIG_LEVEL_MASK (UINT32_C(3) << PS_ORIG_LEVEL_SHIFT)
+#define PS_ORIG_LEVEL_MASK  (UINT32_C(3) << PS_ORIG_LEVEL_SHIFT)
 /* DEN0022 5.1.5: power_state, extended StateID format (PSCI 1.0). */
 #define PS_EXT_ID_MASK UINT32_C(0x0fffffff)
-#define PS_EXT_TYPE (UINT32_C(1) << 30)
+#define PS_EXT_TYPE    (UINT32_C(1) << 30)
 
 /* DEN0022 5.15: PSCI_FEATURES(CPU_SUSPEND) flags. */
-#define FEAT_OSI (UINT32_C(1) << 0)
+#define FEAT_OSI	  (UINT32_C(1) << 0)
 #define FEAT_EXT_STATE_ID (UINT32_C(1) << 1)
 
 /* DEN0022 5.7: AFFINITY_INFO results. */
-#define AFF_ON 0
-#define AFF_OFF 1
+#define AFF_ON	       0
+#define AFF_OFF	       1
 #define AFF_ON_PENDING 2
 
 /* DEN0022 5.14: NODE_HW_STATE results. */
-#define HW_ON 0
+#define HW_ON  0
 #define HW_OFF 1
 
 /* DEN0022 5.19: SYSTEM_RESET2 reset_type. */
 #define RESET2_VENDOR (UINT32_C(1) << 31)
-#define RESET2_WARM UINT32_C(0)
+#define RESET2_WARM   UINT32_C(0)
 
 /* DEN0022 5.22 (1.3): SYSTEM_OFF2 type. */
 #define OFF2_HIBERNATE UINT32_C(1)
 
 #define MPIDR_AFF_MASK UINT64_C(0xff00ffffff)
-#define STAT_SLOTS 16 /* distinct power_state values tracked per CPU */
+#define STAT_SLOTS     16 /* distinct power_state values tracked per CPU */
 
 enum mig_type { MIG_UP_MIGRATE = 0, MIG_UP_NO_MIGRATE = 1, MIG_MP = 2, MIG_ABSENT = 3 };
 enum aff_levels { AFF_CPU_ONLY, AFF_ANY, AFF_ALWAYS_ON };
@@ -114,7 +114,7 @@ struct psci {
 	struct psci_cfg cfg;
 	unsigned int ncpus;
 	/* Runtime state, back to boot values in reset(). */
-	int mode;                  /* enum suspend_mode: PC at boot (DEN0022 5.20) */
+	int mode;		   /* enum suspend_mode: PC at boot (DEN0022 5.20) */
 	unsigned int resident_cpu; /* where a UP Trusted OS lives now */
 	struct psci_stat *stats;   /* ncpus * STAT_SLOTS */
 	/* DEN0022 5.21: the MEM_PROTECT setting is meant to survive resets (it protects
@@ -132,8 +132,8 @@ static void ret_status(struct emu_call *c, int32_t s)
 /* Bits of an MPIDR that name the level-@level group it belongs to (DEN0022 5.1.4). */
 static uint64_t aff_group_mask(unsigned int level)
 {
-	static const uint64_t masks[] = { MPIDR_AFF_MASK, UINT64_C(0xff00ffff00),
-					  UINT64_C(0xff00ff0000), UINT64_C(0xff00000000) };
+	static const uint64_t masks[] = {MPIDR_AFF_MASK, UINT64_C(0xff00ffff00),
+					 UINT64_C(0xff00ff0000), UINT64_C(0xff00000000)};
 	return masks[level];
 }
 
@@ -185,7 +185,8 @@ static bool ps_decode(const struct psci *p, uint32_t ps, struct ps_decoded *d)
 			d->level = p->cfg.max_level;
 		d->key = ps & (PS_EXT_ID_MASK | PS_EXT_TYPE);
 	} else {
-		if (p->cfg.validate_ps && (ps & ~(PS_ORIG_ID_MASK | PS_ORIG_TYPE | PS_ORIG_LEVEL_MASK)))
+		if (p->cfg.validate_ps &&
+		    (ps & ~(PS_ORIG_ID_MASK | PS_ORIG_TYPE | PS_ORIG_LEVEL_MASK)))
 			return false;
 		d->powerdown = ps & PS_ORIG_TYPE;
 		d->level = (ps & PS_ORIG_LEVEL_MASK) >> PS_ORIG_LEVEL_SHIFT;
@@ -205,7 +206,7 @@ static struct psci_stat *stat_slot(struct psci *p, unsigned int cpu, uint32_t ke
 		if (s[i].used && s[i].power_state == key)
 			return &s[i];
 		if (!s[i].used && create) {
-			s[i] = (struct psci_stat){ .power_state = key, .used = true };
+			s[i] = (struct psci_stat){.power_state = key, .used = true};
 			return &s[i];
 		}
 	}
@@ -418,7 +419,7 @@ static void h_migrate(struct emu_call *c)
 	if (p->cfg.mig_type != MIG_UP_MIGRATE) {
 		/* 5.9.2: a UP Trusted OS that cannot migrate: DENIED; none or MP: NOT_SUPPORTED. */
 		ret_status(c, p->cfg.mig_type == MIG_UP_NO_MIGRATE ? PSCI_RET_DENIED
-								    : PSCI_RET_NOT_SUPPORTED);
+								   : PSCI_RET_NOT_SUPPORTED);
 		return;
 	}
 	/* 5.9.2: only the core the Trusted OS is resident on may ask it to move. */
@@ -488,7 +489,8 @@ static void h_features(struct emu_call *c)
 	}
 	if (q == PSCI_CPU_SUSPEND_FID || q == PSCI_FID64(0x1)) {
 		/* 5.15.2: bit 0 OS-initiated mode supported, bit 1 extended StateID. */
-		emu_ret1(c, (p->cfg.osi ? FEAT_OSI : 0) | (p->cfg.ext_state_id ? FEAT_EXT_STATE_ID : 0));
+		emu_ret1(c, (p->cfg.osi ? FEAT_OSI : 0) |
+				(p->cfg.ext_state_id ? FEAT_EXT_STATE_ID : 0));
 		return;
 	}
 	if (q == PSCI_SYSTEM_OFF2_FID || q == PSCI_FID64(0x15)) {
@@ -686,45 +688,42 @@ static void h_system_off2(struct emu_call *c)
 #define OPT EMU_FN_OPTIONAL
 
 static const struct emu_fn psci_fns[] = {
-	{ PSCI_VERSION_FID, V02, 0, "PSCI_VERSION", h_version },
-	{ PSCI_CPU_SUSPEND_FID, V02, 0, "PSCI_CPU_SUSPEND", h_cpu_suspend },
-	{ PSCI_FID64(0x1), V02, 0, "PSCI_CPU_SUSPEND_64", h_cpu_suspend },
-	{ PSCI_CPU_OFF_FID, V02, 0, "PSCI_CPU_OFF", h_cpu_off },
-	{ PSCI_CPU_ON_FID, V02, 0, "PSCI_CPU_ON", h_cpu_on },
-	{ PSCI_FID64(0x3), V02, 0, "PSCI_CPU_ON_64", h_cpu_on },
-	{ PSCI_AFFINITY_INFO_FID, V02, 0, "PSCI_AFFINITY_INFO", h_affinity_info },
-	{ PSCI_FID64(0x4), V02, 0, "PSCI_AFFINITY_INFO_64", h_affinity_info },
-	{ PSCI_MIGRATE_FID, V02, OPT, "PSCI_MIGRATE", h_migrate },
-	{ PSCI_FID64(0x5), V02, OPT, "PSCI_MIGRATE_64", h_migrate },
-	{ PSCI_MIGRATE_INFO_TYPE_FID, V02, OPT, "PSCI_MIGRATE_INFO_TYPE", h_migrate_info_type },
-	{ PSCI_MIGRATE_INFO_UP_CPU_FID, V02, OPT, "PSCI_MIGRATE_INFO_UP_CPU",
-	  h_migrate_info_up_cpu },
-	{ PSCI_FID64(0x7), V02, OPT, "PSCI_MIGRATE_INFO_UP_CPU_64", h_migrate_info_up_cpu },
-	{ PSCI_SYSTEM_OFF_FID, V02, 0, "PSCI_SYSTEM_OFF", h_system_off },
-	{ PSCI_SYSTEM_RESET_FID, V02, 0, "PSCI_SYSTEM_RESET", h_system_reset },
-	{ PSCI_FEATURES_FID, V10, 0, "PSCI_FEATURES", h_features },
-	{ PSCI_CPU_FREEZE_FID, V10, OPT, "PSCI_CPU_FREEZE", h_cpu_freeze },
-	{ PSCI_CPU_DEFAULT_SUSPEND_FID, V10, OPT, "PSCI_CPU_DEFAULT_SUSPEND",
-	  h_cpu_default_suspend },
-	{ PSCI_FID64(0xC), V10, OPT, "PSCI_CPU_DEFAULT_SUSPEND_64", h_cpu_default_suspend },
-	{ PSCI_NODE_HW_STATE_FID, V10, OPT, "PSCI_NODE_HW_STATE", h_node_hw_state },
-	{ PSCI_FID64(0xD), V10, OPT, "PSCI_NODE_HW_STATE_64", h_node_hw_state },
-	{ PSCI_SYSTEM_SUSPEND_FID, V10, OPT, "PSCI_SYSTEM_SUSPEND", h_system_suspend },
-	{ PSCI_FID64(0xE), V10, OPT, "PSCI_SYSTEM_SUSPEND_64", h_system_suspend },
-	{ PSCI_SET_SUSPEND_MODE_FID, V10, OPT, "PSCI_SET_SUSPEND_MODE", h_set_suspend_mode },
-	{ PSCI_STAT_RESIDENCY_FID, V10, OPT, "PSCI_STAT_RESIDENCY", h_stat_residency },
-	{ PSCI_FID64(0x10), V10, OPT, "PSCI_STAT_RESIDENCY_64", h_stat_residency },
-	{ PSCI_STAT_COUNT_FID, V10, OPT, "PSCI_STAT_COUNT", h_stat_count },
-	{ PSCI_FID64(0x11), V10, OPT, "PSCI_STAT_COUNT_64", h_stat_count },
-	{ PSCI_SYSTEM_RESET2_FID, V11, OPT, "PSCI_SYSTEM_RESET2", h_system_reset2 },
-	{ PSCI_FID64(0x12), V11, OPT, "PSCI_SYSTEM_RESET2_64", h_system_reset2 },
-	{ PSCI_MEM_PROTECT_FID, V11, OPT, "PSCI_MEM_PROTECT", h_mem_protect },
-	{ PSCI_MEM_PROTECT_CHECK_RANGE_FID, V11, OPT, "PSCI_MEM_PROTECT_CHECK_RANGE",
-	  h_mem_protect_check_range },
-	{ PSCI_FID64(0x14), V11, OPT, "PSCI_MEM_PROTECT_CHECK_RANGE_64",
-	  h_mem_protect_check_range },
-	{ PSCI_SYSTEM_OFF2_FID, V13, OPT, "PSCI_SYSTEM_OFF2", h_system_off2 },
-	{ PSCI_FID64(0x15), V13, OPT, "PSCI_SYSTEM_OFF2_64", h_system_off2 },
+    {PSCI_VERSION_FID, V02, 0, "PSCI_VERSION", h_version},
+    {PSCI_CPU_SUSPEND_FID, V02, 0, "PSCI_CPU_SUSPEND", h_cpu_suspend},
+    {PSCI_FID64(0x1), V02, 0, "PSCI_CPU_SUSPEND_64", h_cpu_suspend},
+    {PSCI_CPU_OFF_FID, V02, 0, "PSCI_CPU_OFF", h_cpu_off},
+    {PSCI_CPU_ON_FID, V02, 0, "PSCI_CPU_ON", h_cpu_on},
+    {PSCI_FID64(0x3), V02, 0, "PSCI_CPU_ON_64", h_cpu_on},
+    {PSCI_AFFINITY_INFO_FID, V02, 0, "PSCI_AFFINITY_INFO", h_affinity_info},
+    {PSCI_FID64(0x4), V02, 0, "PSCI_AFFINITY_INFO_64", h_affinity_info},
+    {PSCI_MIGRATE_FID, V02, OPT, "PSCI_MIGRATE", h_migrate},
+    {PSCI_FID64(0x5), V02, OPT, "PSCI_MIGRATE_64", h_migrate},
+    {PSCI_MIGRATE_INFO_TYPE_FID, V02, OPT, "PSCI_MIGRATE_INFO_TYPE", h_migrate_info_type},
+    {PSCI_MIGRATE_INFO_UP_CPU_FID, V02, OPT, "PSCI_MIGRATE_INFO_UP_CPU", h_migrate_info_up_cpu},
+    {PSCI_FID64(0x7), V02, OPT, "PSCI_MIGRATE_INFO_UP_CPU_64", h_migrate_info_up_cpu},
+    {PSCI_SYSTEM_OFF_FID, V02, 0, "PSCI_SYSTEM_OFF", h_system_off},
+    {PSCI_SYSTEM_RESET_FID, V02, 0, "PSCI_SYSTEM_RESET", h_system_reset},
+    {PSCI_FEATURES_FID, V10, 0, "PSCI_FEATURES", h_features},
+    {PSCI_CPU_FREEZE_FID, V10, OPT, "PSCI_CPU_FREEZE", h_cpu_freeze},
+    {PSCI_CPU_DEFAULT_SUSPEND_FID, V10, OPT, "PSCI_CPU_DEFAULT_SUSPEND", h_cpu_default_suspend},
+    {PSCI_FID64(0xC), V10, OPT, "PSCI_CPU_DEFAULT_SUSPEND_64", h_cpu_default_suspend},
+    {PSCI_NODE_HW_STATE_FID, V10, OPT, "PSCI_NODE_HW_STATE", h_node_hw_state},
+    {PSCI_FID64(0xD), V10, OPT, "PSCI_NODE_HW_STATE_64", h_node_hw_state},
+    {PSCI_SYSTEM_SUSPEND_FID, V10, OPT, "PSCI_SYSTEM_SUSPEND", h_system_suspend},
+    {PSCI_FID64(0xE), V10, OPT, "PSCI_SYSTEM_SUSPEND_64", h_system_suspend},
+    {PSCI_SET_SUSPEND_MODE_FID, V10, OPT, "PSCI_SET_SUSPEND_MODE", h_set_suspend_mode},
+    {PSCI_STAT_RESIDENCY_FID, V10, OPT, "PSCI_STAT_RESIDENCY", h_stat_residency},
+    {PSCI_FID64(0x10), V10, OPT, "PSCI_STAT_RESIDENCY_64", h_stat_residency},
+    {PSCI_STAT_COUNT_FID, V10, OPT, "PSCI_STAT_COUNT", h_stat_count},
+    {PSCI_FID64(0x11), V10, OPT, "PSCI_STAT_COUNT_64", h_stat_count},
+    {PSCI_SYSTEM_RESET2_FID, V11, OPT, "PSCI_SYSTEM_RESET2", h_system_reset2},
+    {PSCI_FID64(0x12), V11, OPT, "PSCI_SYSTEM_RESET2_64", h_system_reset2},
+    {PSCI_MEM_PROTECT_FID, V11, OPT, "PSCI_MEM_PROTECT", h_mem_protect},
+    {PSCI_MEM_PROTECT_CHECK_RANGE_FID, V11, OPT, "PSCI_MEM_PROTECT_CHECK_RANGE",
+     h_mem_protect_check_range},
+    {PSCI_FID64(0x14), V11, OPT, "PSCI_MEM_PROTECT_CHECK_RANGE_64", h_mem_protect_check_range},
+    {PSCI_SYSTEM_OFF2_FID, V13, OPT, "PSCI_SYSTEM_OFF2", h_system_off2},
+    {PSCI_FID64(0x15), V13, OPT, "PSCI_SYSTEM_OFF2_64", h_system_off2},
 };
 
 static const struct emu_fn *psci_row(uint32_t fid)
@@ -788,9 +787,9 @@ static void psci_reset(void *state)
 static int parse_cpu_suspend(struct psci_cfg *cfg, json_t *o, const char *path,
 			     struct smcsim_error *err)
 {
-	static const char *const keys[] = { "osi", "extended_state_id", "max_power_level",
-					    "validate", "powerdown", NULL };
-	static const char *const pd[] = { "resume", "standby", NULL };
+	static const char *const keys[] = {"osi",      "extended_state_id", "max_power_level",
+					   "validate", "powerdown",	    NULL};
+	static const char *const pd[] = {"resume", "standby", NULL};
 	char p[300];
 	int ret, powerdown;
 	snprintf(p, sizeof(p), "%s/cpu_suspend", path);
@@ -811,16 +810,30 @@ static int parse_cpu_suspend(struct psci_cfg *cfg, json_t *o, const char *path,
 static int psci_create(struct smcsim *sim, struct emu_layer *layer, json_t *cfgj, const char *path,
 		       void **state, struct smcsim_error *err)
 {
-	static const char *const keys[] = {
-		"version", "migrate_info_type", "resident_cpu", "migrate", "cpu_suspend",
-		"affinity_info_levels", "entry_point_check", "cpu_on_pending", "system_suspend",
-		"system_reset2", "system_reset2_vendor", "system_off2_types", "mem_protect",
-		"node_hw_state", "node_hw_state_max_level", "stat", "stat_residency_us",
-		"cpu_freeze", "cpu_default_suspend", "system_event_x0", NULL
-	};
-	static const char *const mig[] = { "up_migrate", "up_no_migrate", "mp", "absent", NULL };
-	static const char *const aff[] = { "cpu_only", "any", "always_on", NULL };
-	static const char *const ev[] = { "none", "internal_failure", NULL };
+	static const char *const keys[] = {"version",
+					   "migrate_info_type",
+					   "resident_cpu",
+					   "migrate",
+					   "cpu_suspend",
+					   "affinity_info_levels",
+					   "entry_point_check",
+					   "cpu_on_pending",
+					   "system_suspend",
+					   "system_reset2",
+					   "system_reset2_vendor",
+					   "system_off2_types",
+					   "mem_protect",
+					   "node_hw_state",
+					   "node_hw_state_max_level",
+					   "stat",
+					   "stat_residency_us",
+					   "cpu_freeze",
+					   "cpu_default_suspend",
+					   "system_event_x0",
+					   NULL};
+	static const char *const mig[] = {"up_migrate", "up_no_migrate", "mp", "absent", NULL};
+	static const char *const aff[] = {"cpu_only", "any", "always_on", NULL};
+	static const char *const ev[] = {"none", "internal_failure", NULL};
 	struct psci *p = calloc(1, sizeof(*p));
 	if (!p)
 		return -ENOMEM;
@@ -831,11 +844,13 @@ static int psci_create(struct smcsim *sim, struct emu_layer *layer, json_t *cfgj
 	int ret, evx;
 	if ((ret = emu_cfg_keys(cfgj, path, keys, err)) ||
 	    (ret = emu_cfg_version(cfgj, "version", path, SMCCC_VER(1, 1), &cfg->version, err)) ||
-	    (ret = emu_cfg_enum(cfgj, "migrate_info_type", path, mig, MIG_MP, &cfg->mig_type, err)) ||
+	    (ret =
+		 emu_cfg_enum(cfgj, "migrate_info_type", path, mig, MIG_MP, &cfg->mig_type, err)) ||
 	    (ret = emu_cfg_u32(cfgj, "resident_cpu", path, 0, &cfg->resident_cpu, err)) ||
-	    (ret = emu_cfg_bool(cfgj, "migrate", path,
-				cfg->mig_type == MIG_UP_MIGRATE || cfg->mig_type == MIG_UP_NO_MIGRATE,
-				&cfg->migrate, err)) ||
+	    (ret =
+		 emu_cfg_bool(cfgj, "migrate", path,
+			      cfg->mig_type == MIG_UP_MIGRATE || cfg->mig_type == MIG_UP_NO_MIGRATE,
+			      &cfg->migrate, err)) ||
 	    (ret = emu_cfg_object(cfgj, "cpu_suspend", path, &cs, err)) ||
 	    (ret = emu_cfg_enum(cfgj, "affinity_info_levels", path, aff, AFF_CPU_ONLY,
 				&cfg->aff_levels, err)) ||
@@ -863,14 +878,14 @@ static int psci_create(struct smcsim *sim, struct emu_layer *layer, json_t *cfgj
 			       &cfg->hw_max_level, err)))
 		return ret;
 	cfg->event_internal_failure = evx == 1;
-	static const uint32_t known[] = { SMCCC_VER(0, 2), SMCCC_VER(1, 0), SMCCC_VER(1, 1),
-					  SMCCC_VER(1, 2), SMCCC_VER(1, 3) };
+	static const uint32_t known[] = {SMCCC_VER(0, 2), SMCCC_VER(1, 0), SMCCC_VER(1, 1),
+					 SMCCC_VER(1, 2), SMCCC_VER(1, 3)};
 	bool vok = false;
 	for (size_t i = 0; i < EMU_ARRAY_SIZE(known); i++)
 		vok |= cfg->version == known[i];
 	if (!vok)
-		return emu_err(err, "%s/version: this emulator models PSCI 0.2, 1.0, 1.1, 1.2 and 1.3",
-			       path);
+		return emu_err(
+		    err, "%s/version: this emulator models PSCI 0.2, 1.0, 1.1, 1.2 and 1.3", path);
 	if (cfg->resident_cpu >= p->ncpus)
 		return emu_err(err, "%s/resident_cpu: no CPU %u on this machine (%u CPUs)", path,
 			       cfg->resident_cpu, p->ncpus);
@@ -897,13 +912,13 @@ static void psci_destroy(void *state)
 }
 
 const struct emu_service emu_svc_psci = {
-	.name = "psci",
-	.title = "Power State Coordination Interface (PSCI DEN0022)",
-	.fns = psci_fns,
-	.nfns = EMU_ARRAY_SIZE(psci_fns),
-	.create = psci_create,
-	.destroy = psci_destroy,
-	.reset = psci_reset,
-	.version = psci_version,
-	.implements = psci_implements,
+    .name = "psci",
+    .title = "Power State Coordination Interface (PSCI DEN0022)",
+    .fns = psci_fns,
+    .nfns = EMU_ARRAY_SIZE(psci_fns),
+    .create = psci_create,
+    .destroy = psci_destroy,
+    .reset = psci_reset,
+    .version = psci_version,
+    .implements = psci_implements,
 };

@@ -11,24 +11,24 @@
 #include "emu/emu.h"
 #include "emu/services.h"
 
-#define CPU_SUSPEND_64 PSCI_FID64(0x1)
-#define CPU_ON_64 PSCI_FID64(0x3)
-#define AFFINITY_INFO_64 PSCI_FID64(0x4)
-#define MIGRATE_64 PSCI_FID64(0x5)
+#define CPU_SUSPEND_64	       PSCI_FID64(0x1)
+#define CPU_ON_64	       PSCI_FID64(0x3)
+#define AFFINITY_INFO_64       PSCI_FID64(0x4)
+#define MIGRATE_64	       PSCI_FID64(0x5)
 #define MIGRATE_INFO_UP_CPU_64 PSCI_FID64(0x7)
 #define CPU_DEFAULT_SUSPEND_64 PSCI_FID64(0xC)
-#define NODE_HW_STATE_64 PSCI_FID64(0xD)
-#define SYSTEM_SUSPEND_64 PSCI_FID64(0xE)
-#define STAT_RESIDENCY_64 PSCI_FID64(0x10)
-#define STAT_COUNT_64 PSCI_FID64(0x11)
-#define SYSTEM_RESET2_64 PSCI_FID64(0x12)
-#define CHECK_RANGE_64 PSCI_FID64(0x14)
-#define SYSTEM_OFF2_64 PSCI_FID64(0x15)
+#define NODE_HW_STATE_64       PSCI_FID64(0xD)
+#define SYSTEM_SUSPEND_64      PSCI_FID64(0xE)
+#define STAT_RESIDENCY_64      PSCI_FID64(0x10)
+#define STAT_COUNT_64	       PSCI_FID64(0x11)
+#define SYSTEM_RESET2_64       PSCI_FID64(0x12)
+#define CHECK_RANGE_64	       PSCI_FID64(0x14)
+#define SYSTEM_OFF2_64	       PSCI_FID64(0x15)
 
-#define DRAM UINT64_C(0x80000000)
-#define ENTRY (DRAM + 0x1000)
-#define BAD_ENTRY UINT64_C(0x1000) /* below DRAM: not memory */
-#define PD (UINT64_C(1) << 16)     /* original-format StateType powerdown */
+#define DRAM	  UINT64_C(0x80000000)
+#define ENTRY	  (DRAM + 0x1000)
+#define BAD_ENTRY UINT64_C(0x1000)    /* below DRAM: not memory */
+#define PD	  (UINT64_C(1) << 16) /* original-format StateType powerdown */
 
 /* A tfa-host machine whose PSCI section is patched with @psci (a JSON object body). */
 static struct smcsim *tfa(const char *psci)
@@ -65,8 +65,8 @@ static struct smcsim_regs pcall(struct smcsim *sim, unsigned int cpu, uint64_t f
 	return t_call_on(sim, NULL, cpu, fid, 3, a1, a2, a3);
 }
 #define PCALL_(sim, cpu, fid, a1, a2, a3, ...) pcall((sim), (cpu), (fid), (a1), (a2), (a3))
-#define call(sim, fid, ...) PCALL_(sim, 0, fid, ##__VA_ARGS__, 0, 0, 0)
-#define call_cpu(sim, cpu, fid, ...) PCALL_(sim, cpu, fid, ##__VA_ARGS__, 0, 0, 0)
+#define call(sim, fid, ...)		       PCALL_(sim, 0, fid, ##__VA_ARGS__, 0, 0, 0)
+#define call_cpu(sim, cpu, fid, ...)	       PCALL_(sim, cpu, fid, ##__VA_ARGS__, 0, 0, 0)
 
 static void cpu_on(struct smcsim *sim, unsigned int cpu)
 {
@@ -83,10 +83,11 @@ static void all_on(struct smcsim *sim)
 static void expect_profile_error(const char *psci, const char *want)
 {
 	struct smcsim_profile *p;
-	struct smcsim_error err = { { 0 } };
+	struct smcsim_error err = {{0}};
 	struct smcsim *sim = NULL;
 	char patch[1024];
-	snprintf(patch, sizeof(patch), "{\"layers\":{\"el3\":{\"services\":{\"psci\":{%s}}}}}", psci);
+	snprintf(patch, sizeof(patch), "{\"layers\":{\"el3\":{\"services\":{\"psci\":{%s}}}}}",
+		 psci);
 	assert_int_equal(smcsim_profile_load("tfa-host", &p, &err), 0);
 	assert_int_equal(smcsim_profile_patch(p, patch, &err), 0);
 	int ret = smcsim_create(p, &sim, &err);
@@ -105,7 +106,7 @@ static void version_reports_profile(void **state)
 	static const struct {
 		const char *profile;
 		uint32_t want;
-	} cases[] = { { "tfa-host", 0x10001 }, { "kvm-guest", 0x10001 }, { "qemu-tcg", 0x10001 } };
+	} cases[] = {{"tfa-host", 0x10001}, {"kvm-guest", 0x10001}, {"qemu-tcg", 0x10001}};
 	for (size_t i = 0; i < EMU_ARRAY_SIZE(cases); i++) {
 		struct smcsim *sim = t_machine(cases[i].profile, NULL);
 		struct smcsim_regs r = call(sim, PSCI_VERSION_FID);
@@ -129,10 +130,12 @@ static void version_profile_errors(void **state)
 	expect_profile_error("\"version\":\"2.0\"", "/layers/el3/services/psci/version");
 	expect_profile_error("\"bogus\":1", "/layers/el3/services/psci");
 	expect_profile_error("\"resident_cpu\":9", "/layers/el3/services/psci/resident_cpu");
-	expect_profile_error("\"system_off2_types\":2", "/layers/el3/services/psci/system_off2_types");
+	expect_profile_error("\"system_off2_types\":2",
+			     "/layers/el3/services/psci/system_off2_types");
 	expect_profile_error("\"cpu_suspend\":{\"max_power_level\":4}",
 			     "/layers/el3/services/psci/cpu_suspend/max_power_level");
-	expect_profile_error("\"cpu_suspend\":{\"nope\":true}", "/layers/el3/services/psci/cpu_suspend");
+	expect_profile_error("\"cpu_suspend\":{\"nope\":true}",
+			     "/layers/el3/services/psci/cpu_suspend");
 	expect_profile_error("\"migrate_info_type\":\"sometimes\"",
 			     "/layers/el3/services/psci/migrate_info_type");
 }
@@ -153,11 +156,12 @@ static void features_absent_in_0_2(void **state)
 /* DEN0022 5.15.2: every implemented PSCI function returns 0 (or its flags). */
 static void features_mandatory_calls(void **state)
 {
-	static const uint32_t fids[] = { PSCI_VERSION_FID, PSCI_CPU_OFF_FID, PSCI_CPU_ON_FID,
-					 CPU_ON_64, PSCI_AFFINITY_INFO_FID, AFFINITY_INFO_64,
-					 PSCI_SYSTEM_OFF_FID, PSCI_SYSTEM_RESET_FID,
-					 PSCI_FEATURES_FID, PSCI_MIGRATE_INFO_TYPE_FID };
-	const char *profiles[] = { "tfa-host", "kvm-guest", "qemu-tcg" };
+	static const uint32_t fids[] = {PSCI_VERSION_FID,	PSCI_CPU_OFF_FID,
+					PSCI_CPU_ON_FID,	CPU_ON_64,
+					PSCI_AFFINITY_INFO_FID, AFFINITY_INFO_64,
+					PSCI_SYSTEM_OFF_FID,	PSCI_SYSTEM_RESET_FID,
+					PSCI_FEATURES_FID,	PSCI_MIGRATE_INFO_TYPE_FID};
+	const char *profiles[] = {"tfa-host", "kvm-guest", "qemu-tcg"};
 	for (size_t p = 0; p < EMU_ARRAY_SIZE(profiles); p++) {
 		struct smcsim *sim = t_machine(profiles[p], NULL);
 		for (size_t i = 0; i < EMU_ARRAY_SIZE(fids); i++) {
@@ -189,9 +193,9 @@ static void features_cpu_suspend_flags(void **state)
 static void features_unknown_and_foreign(void **state)
 {
 	struct smcsim *sim = t_machine("tfa-host", NULL);
-	static const uint32_t fids[] = { 0x8400001F, TRNG_VERSION_FID, SMCCC_ARCH_FEATURES_FID,
-					 STAT_COUNT_64, PSCI_CPU_FREEZE_FID, MIGRATE_64,
-					 PSCI_SYSTEM_OFF2_FID };
+	static const uint32_t fids[] = {
+	    0x8400001F,		 TRNG_VERSION_FID, SMCCC_ARCH_FEATURES_FID, STAT_COUNT_64,
+	    PSCI_CPU_FREEZE_FID, MIGRATE_64,	   PSCI_SYSTEM_OFF2_FID};
 	for (size_t i = 0; i < EMU_ARRAY_SIZE(fids); i++) {
 		struct smcsim_regs r = call(sim, PSCI_FEATURES_FID, fids[i]);
 		t_assert_x0(r, PSCI_RET_NOT_SUPPORTED, "DEN0022 5.15.2: NOT_SUPPORTED");
@@ -206,7 +210,7 @@ static void features_smccc_version(void **state)
 	static const struct {
 		const char *profile;
 		int32_t want;
-	} cases[] = { { "tfa-host", 0 }, { "kvm-guest", 0 }, { "qemu-tcg", PSCI_RET_NOT_SUPPORTED } };
+	} cases[] = {{"tfa-host", 0}, {"kvm-guest", 0}, {"qemu-tcg", PSCI_RET_NOT_SUPPORTED}};
 	for (size_t i = 0; i < EMU_ARRAY_SIZE(cases); i++) {
 		struct smcsim *sim = t_machine(cases[i].profile, NULL);
 		struct smcsim_regs r = call(sim, PSCI_FEATURES_FID, SMCCC_VERSION_FID);
@@ -251,7 +255,7 @@ static void features_profile_optional_calls(void **state)
 	static const struct {
 		const char *profile;
 		int32_t suspend, reset2;
-	} cases[] = { { "tfa-host", 0, 0 }, { "kvm-guest", -1, 0 }, { "qemu-tcg", -1, -1 } };
+	} cases[] = {{"tfa-host", 0, 0}, {"kvm-guest", -1, 0}, {"qemu-tcg", -1, -1}};
 	for (size_t i = 0; i < EMU_ARRAY_SIZE(cases); i++) {
 		struct smcsim *sim = t_machine(cases[i].profile, NULL);
 		struct smcsim_regs r = call(sim, PSCI_FEATURES_FID, SYSTEM_SUSPEND_64);
@@ -305,7 +309,7 @@ static void cpu_on_pending(void **state)
 	r = call(sim, AFFINITY_INFO_64, smcsim_cpu_mpidr(sim, 1), 0);
 	t_assert_x0(r, 2, "DEN0022 5.7.1: AFFINITY_INFO ON_PENDING");
 	assert_int_equal(xcall(sim, 1, PSCI_VERSION_FID, 0, 0, 0, NULL), -EHOSTDOWN);
-	struct smcsim_error err = { { 0 } };
+	struct smcsim_error err = {{0}};
 	assert_int_equal(smcsim_event(sim, "cpu_boot", "{\"cpu\":1}", &err), 0);
 	r = call(sim, AFFINITY_INFO_64, smcsim_cpu_mpidr(sim, 1), 0);
 	t_assert_x0(r, 0, "DEN0022 5.7.1: ON after boot");
@@ -318,8 +322,8 @@ static void cpu_on_pending(void **state)
 static void cpu_on_unknown_mpidr(void **state)
 {
 	struct smcsim *sim = t_machine("tfa-host", NULL);
-	static const uint64_t bad[] = { 0x4, 0x100, UINT64_C(0x100000000), UINT64_C(0x80000001),
-					UINT64_MAX };
+	static const uint64_t bad[] = {0x4, 0x100, UINT64_C(0x100000000), UINT64_C(0x80000001),
+				       UINT64_MAX};
 	for (size_t i = 0; i < EMU_ARRAY_SIZE(bad); i++) {
 		struct smcsim_regs r = call(sim, CPU_ON_64, bad[i], ENTRY, 0);
 		t_assert_x0(r, PSCI_RET_INVALID_PARAMS, "DEN0022 5.6.2: unknown target_cpu");
@@ -359,8 +363,9 @@ static void cpu_on_check_order(void **state)
 static void cpu_on_smc32_truncates(void **state)
 {
 	struct smcsim *sim = t_machine("tfa-host", NULL);
-	struct smcsim_regs r = call(sim, PSCI_CPU_ON_FID, UINT64_C(0xff00000001),
-				      UINT64_C(0xdead000000000000) | ENTRY, UINT64_C(0x1234500000042));
+	struct smcsim_regs r =
+	    call(sim, PSCI_CPU_ON_FID, UINT64_C(0xff00000001), UINT64_C(0xdead000000000000) | ENTRY,
+		 UINT64_C(0x1234500000042));
 	t_assert_x0(r, PSCI_RET_SUCCESS, "DEN0022 5.6 SMC32: w-registers only");
 	uint64_t x[31], pc;
 	assert_int_equal(smcsim_cpu_regs(sim, 1, x, &pc), 0);
@@ -432,8 +437,8 @@ static void cpu_suspend_powerdown_resumes(void **state)
 static void cpu_suspend_invalid_power_state(void **state)
 {
 	struct smcsim *sim = t_machine("tfa-host", NULL);
-	static const uint64_t bad[] = { UINT64_C(1) << 20, UINT64_C(1) << 31, UINT64_C(3) << 24,
-					UINT64_C(1) << 30 };
+	static const uint64_t bad[] = {UINT64_C(1) << 20, UINT64_C(1) << 31, UINT64_C(3) << 24,
+				       UINT64_C(1) << 30};
 	for (size_t i = 0; i < EMU_ARRAY_SIZE(bad); i++) {
 		struct smcsim_regs r = call(sim, CPU_SUSPEND_64, bad[i], ENTRY, 0);
 		t_assert_x0(r, PSCI_RET_INVALID_PARAMS, "DEN0022 5.4.2: bad power_state");
@@ -500,7 +505,8 @@ static void cpu_suspend_osi_last_core(void **state)
 	t_assert_x0(r, PSCI_RET_DENIED, "DEN0022 5.4.3: not the last core of the cluster");
 	assert_int_equal(xcall(sim, 0, CPU_SUSPEND_64, PD, ENTRY, 1, NULL), SMCSIM_EXIT_RESUME);
 	for (unsigned int i = 1; i < 4; i++)
-		assert_int_equal(xcall(sim, i, PSCI_CPU_OFF_FID, 0, 0, 0, NULL), SMCSIM_EXIT_CPU_OFF);
+		assert_int_equal(xcall(sim, i, PSCI_CPU_OFF_FID, 0, 0, 0, NULL),
+				 SMCSIM_EXIT_CPU_OFF);
 	assert_int_equal(xcall(sim, 0, CPU_SUSPEND_64, PD | (UINT64_C(1) << 24), ENTRY, 1, NULL),
 			 SMCSIM_EXIT_RESUME);
 	smcsim_destroy(sim);
@@ -589,7 +595,7 @@ static void affinity_info_qemu_levels(void **state)
 /* DEN0022 5.10: type 2 (no migration needed); KVM/QEMU/TF-A have no MIGRATE calls. */
 static void migrate_info_type_mp(void **state)
 {
-	const char *profiles[] = { "tfa-host", "kvm-guest", "qemu-tcg" };
+	const char *profiles[] = {"tfa-host", "kvm-guest", "qemu-tcg"};
 	for (size_t i = 0; i < EMU_ARRAY_SIZE(profiles); i++) {
 		struct smcsim *sim = t_machine(profiles[i], NULL);
 		struct smcsim_regs r = call(sim, PSCI_MIGRATE_INFO_TYPE_FID);
@@ -597,7 +603,8 @@ static void migrate_info_type_mp(void **state)
 		r = call(sim, MIGRATE_64, 1);
 		t_assert_x0(r, PSCI_RET_NOT_SUPPORTED, "KVM/QEMU: MIGRATE not supported");
 		r = call(sim, MIGRATE_INFO_UP_CPU_64);
-		t_assert_x0(r, PSCI_RET_NOT_SUPPORTED, "KVM/QEMU: MIGRATE_INFO_UP_CPU not supported");
+		t_assert_x0(r, PSCI_RET_NOT_SUPPORTED,
+			    "KVM/QEMU: MIGRATE_INFO_UP_CPU not supported");
 		smcsim_destroy(sim);
 	}
 }
@@ -685,7 +692,8 @@ static void system_reset_boot_state(void **state)
 	call(sim, CPU_SUSPEND_64, 0, 0, 0);
 	struct smcsim_regs r = call(sim, STAT_COUNT_64, 0, 0);
 	t_assert_x0(r, 1, "DEN0022 5.22: one standby entry before the reset");
-	assert_int_equal(xcall(sim, 2, PSCI_SYSTEM_RESET_FID, 0, 0, 0, &r), SMCSIM_EXIT_SYSTEM_RESET);
+	assert_int_equal(xcall(sim, 2, PSCI_SYSTEM_RESET_FID, 0, 0, 0, &r),
+			 SMCSIM_EXIT_SYSTEM_RESET);
 	assert_int_equal(smcsim_cpu_state(sim, 0), SMCSIM_CPU_ON);
 	for (unsigned int i = 1; i < 4; i++)
 		assert_int_equal(smcsim_cpu_state(sim, i), SMCSIM_CPU_OFF);
@@ -734,7 +742,8 @@ static void system_off2_rules(void **state)
 	assert_int_equal(xcall(sim, 0, SYSTEM_OFF2_64, 0, 0, 0, NULL), SMCSIM_EXIT_SYSTEM_OFF);
 	assert_int_equal(xcall(sim, 0, PSCI_VERSION_FID, 0, 0, 0, NULL), -ESHUTDOWN);
 	smcsim_reset(sim);
-	assert_int_equal(xcall(sim, 0, PSCI_SYSTEM_OFF2_FID, 1, 0, 0, NULL), SMCSIM_EXIT_SYSTEM_OFF);
+	assert_int_equal(xcall(sim, 0, PSCI_SYSTEM_OFF2_FID, 1, 0, 0, NULL),
+			 SMCSIM_EXIT_SYSTEM_OFF);
 	smcsim_destroy(sim);
 }
 
@@ -788,7 +797,8 @@ static void stat_counts_suspends(void **state)
 	struct smcsim *sim = tfa("\"stat\":true,\"stat_residency_us\":250");
 	call(sim, CPU_SUSPEND_64, 0x2, 0, 0);
 	call(sim, CPU_SUSPEND_64, 0x2, 0, 0);
-	assert_int_equal(xcall(sim, 0, CPU_SUSPEND_64, PD | 0x3, ENTRY, 0, NULL), SMCSIM_EXIT_RESUME);
+	assert_int_equal(xcall(sim, 0, CPU_SUSPEND_64, PD | 0x3, ENTRY, 0, NULL),
+			 SMCSIM_EXIT_RESUME);
 	struct smcsim_regs r = call(sim, STAT_COUNT_64, 0, 0x2);
 	t_assert_reg(r, 0, 2, "DEN0022 5.22: two entries");
 	r = call(sim, STAT_RESIDENCY_64, 0, 0x2);
@@ -829,7 +839,8 @@ static void mem_protect_survives_reset(void **state)
 {
 	struct smcsim *sim = t_machine("tfa-host", NULL);
 	call(sim, PSCI_MEM_PROTECT_FID, 1);
-	assert_int_equal(xcall(sim, 0, PSCI_SYSTEM_RESET_FID, 0, 0, 0, NULL), SMCSIM_EXIT_SYSTEM_RESET);
+	assert_int_equal(xcall(sim, 0, PSCI_SYSTEM_RESET_FID, 0, 0, 0, NULL),
+			 SMCSIM_EXIT_SYSTEM_RESET);
 	struct smcsim_regs r = call(sim, PSCI_MEM_PROTECT_FID, 0);
 	t_assert_x0(r, 1, "setting kept across SYSTEM_RESET");
 	smcsim_destroy(sim);
@@ -906,86 +917,86 @@ static void cpu_default_suspend_rules(void **state)
 int main(void)
 {
 	const struct CMUnitTest version[] = {
-		cmocka_unit_test(version_reports_profile),
-		cmocka_unit_test(version_profile_errors),
+	    cmocka_unit_test(version_reports_profile),
+	    cmocka_unit_test(version_profile_errors),
 	};
 	const struct CMUnitTest features[] = {
-		cmocka_unit_test(features_absent_in_0_2),
-		cmocka_unit_test(features_mandatory_calls),
-		cmocka_unit_test(features_cpu_suspend_flags),
-		cmocka_unit_test(features_unknown_and_foreign),
-		cmocka_unit_test(features_smccc_version),
-		cmocka_unit_test(features_version_gated),
-		cmocka_unit_test(features_system_off2_bitmap),
-		cmocka_unit_test(features_profile_optional_calls),
+	    cmocka_unit_test(features_absent_in_0_2),
+	    cmocka_unit_test(features_mandatory_calls),
+	    cmocka_unit_test(features_cpu_suspend_flags),
+	    cmocka_unit_test(features_unknown_and_foreign),
+	    cmocka_unit_test(features_smccc_version),
+	    cmocka_unit_test(features_version_gated),
+	    cmocka_unit_test(features_system_off2_bitmap),
+	    cmocka_unit_test(features_profile_optional_calls),
 	};
 	const struct CMUnitTest cpu_on_tests[] = {
-		cmocka_unit_test(cpu_on_sets_entry_and_context),
-		cmocka_unit_test(cpu_on_already_on),
-		cmocka_unit_test(cpu_on_pending),
-		cmocka_unit_test(cpu_on_unknown_mpidr),
-		cmocka_unit_test(cpu_on_invalid_address),
-		cmocka_unit_test(cpu_on_check_order),
-		cmocka_unit_test(cpu_on_smc32_truncates),
+	    cmocka_unit_test(cpu_on_sets_entry_and_context),
+	    cmocka_unit_test(cpu_on_already_on),
+	    cmocka_unit_test(cpu_on_pending),
+	    cmocka_unit_test(cpu_on_unknown_mpidr),
+	    cmocka_unit_test(cpu_on_invalid_address),
+	    cmocka_unit_test(cpu_on_check_order),
+	    cmocka_unit_test(cpu_on_smc32_truncates),
 	};
 	const struct CMUnitTest cpu_off[] = {
-		cmocka_unit_test(cpu_off_powers_down),
-		cmocka_unit_test(cpu_off_denied_with_resident_tos),
+	    cmocka_unit_test(cpu_off_powers_down),
+	    cmocka_unit_test(cpu_off_denied_with_resident_tos),
 	};
 	const struct CMUnitTest cpu_suspend[] = {
-		cmocka_unit_test(cpu_suspend_standby),
-		cmocka_unit_test(cpu_suspend_powerdown_resumes),
-		cmocka_unit_test(cpu_suspend_invalid_power_state),
-		cmocka_unit_test(cpu_suspend_invalid_address),
-		cmocka_unit_test(cpu_suspend_extended_format),
-		cmocka_unit_test(cpu_suspend_kvm_as_wfi),
-		cmocka_unit_test(cpu_suspend_qemu),
-		cmocka_unit_test(cpu_suspend_osi_last_core),
+	    cmocka_unit_test(cpu_suspend_standby),
+	    cmocka_unit_test(cpu_suspend_powerdown_resumes),
+	    cmocka_unit_test(cpu_suspend_invalid_power_state),
+	    cmocka_unit_test(cpu_suspend_invalid_address),
+	    cmocka_unit_test(cpu_suspend_extended_format),
+	    cmocka_unit_test(cpu_suspend_kvm_as_wfi),
+	    cmocka_unit_test(cpu_suspend_qemu),
+	    cmocka_unit_test(cpu_suspend_osi_last_core),
 	};
 	const struct CMUnitTest affinity_info[] = {
-		cmocka_unit_test(affinity_info_level0),
-		cmocka_unit_test(affinity_info_unknown_target),
-		cmocka_unit_test(affinity_info_tfa_levels),
-		cmocka_unit_test(affinity_info_kvm_levels),
-		cmocka_unit_test(affinity_info_qemu_levels),
+	    cmocka_unit_test(affinity_info_level0),
+	    cmocka_unit_test(affinity_info_unknown_target),
+	    cmocka_unit_test(affinity_info_tfa_levels),
+	    cmocka_unit_test(affinity_info_kvm_levels),
+	    cmocka_unit_test(affinity_info_qemu_levels),
 	};
 	const struct CMUnitTest migrate[] = {
-		cmocka_unit_test(migrate_info_type_mp),
-		cmocka_unit_test(migrate_info_type_absent),
-		cmocka_unit_test(migrate_up_trusted_os),
-		cmocka_unit_test(migrate_not_capable),
+	    cmocka_unit_test(migrate_info_type_mp),
+	    cmocka_unit_test(migrate_info_type_absent),
+	    cmocka_unit_test(migrate_up_trusted_os),
+	    cmocka_unit_test(migrate_not_capable),
 	};
 	const struct CMUnitTest system_off[] = {
-		cmocka_unit_test(system_off_stops_machine),
-		cmocka_unit_test(system_off_kvm_internal_failure),
+	    cmocka_unit_test(system_off_stops_machine),
+	    cmocka_unit_test(system_off_kvm_internal_failure),
 	};
 	const struct CMUnitTest system_reset[] = {
-		cmocka_unit_test(system_reset_boot_state),
-		cmocka_unit_test(system_reset2_types),
+	    cmocka_unit_test(system_reset_boot_state),
+	    cmocka_unit_test(system_reset2_types),
 	};
 	const struct CMUnitTest system_off2[] = {
-		cmocka_unit_test(system_off2_rules),
+	    cmocka_unit_test(system_off2_rules),
 	};
 	const struct CMUnitTest system_suspend[] = {
-		cmocka_unit_test(system_suspend_rules),
+	    cmocka_unit_test(system_suspend_rules),
 	};
 	const struct CMUnitTest set_suspend_mode[] = {
-		cmocka_unit_test(set_suspend_mode_rules),
+	    cmocka_unit_test(set_suspend_mode_rules),
 	};
 	const struct CMUnitTest stat[] = {
-		cmocka_unit_test(stat_counts_suspends),
+	    cmocka_unit_test(stat_counts_suspends),
 	};
 	const struct CMUnitTest mem_protect[] = {
-		cmocka_unit_test(mem_protect_previous),
-		cmocka_unit_test(mem_protect_survives_reset),
-		cmocka_unit_test(mem_protect_check_range),
+	    cmocka_unit_test(mem_protect_previous),
+	    cmocka_unit_test(mem_protect_survives_reset),
+	    cmocka_unit_test(mem_protect_check_range),
 	};
 	const struct CMUnitTest node_hw_state[] = {
-		cmocka_unit_test(node_hw_state_rules),
+	    cmocka_unit_test(node_hw_state_rules),
 	};
 	const struct CMUnitTest cpu_freeze[] = {
-		cmocka_unit_test(cpu_freeze_rules),
-		cmocka_unit_test(cpu_default_suspend_rules),
+	    cmocka_unit_test(cpu_freeze_rules),
+	    cmocka_unit_test(cpu_default_suspend_rules),
 	};
 	int fails = 0;
 	fails += cmocka_run_group_tests_name("PSCI_VERSION", version, NULL, NULL);
