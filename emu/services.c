@@ -6,6 +6,7 @@
 const struct emu_service *const emu_services[] = {
 	&emu_svc_arch,
 	&emu_svc_query,
+	&emu_svc_psci,
 };
 
 const size_t emu_nservices = EMU_ARRAY_SIZE(emu_services);

@@ -1,0 +1,1019 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * PSCI conformance (Arm DEN0022 0.2-1.3): one group per call, one case per rule. Each
+ * case names the DEN0022 section it checks, or the implementation (TF-A, KVM, QEMU)
+ * whose behaviour a built-in profile reproduces.
+ */
+#include <errno.h>
+#include <string.h>
+
+#include "conformance/common/smcsim_test.h"
+#include "emu/emu.h"
+#include "emu/services.h"
+
+#define CPU_SUSPEND_64	       PSCI_FID64(0x1)
+#define CPU_ON_64	       PSCI_FID64(0x3)
+#define AFFINITY_INFO_64       PSCI_FID64(0x4)
+#define MIGRATE_64	       PSCI_FID64(0x5)
+#define MIGRATE_INFO_UP_CPU_64 PSCI_FID64(0x7)
+#define CPU_DEFAULT_SUSPEND_64 PSCI_FID64(0xC)
+#define NODE_HW_STATE_64       PSCI_FID64(0xD)
+#define SYSTEM_SUSPEND_64      PSCI_FID64(0xE)
+#define STAT_RESIDENCY_64      PSCI_FID64(0x10)
+#define STAT_COUNT_64	       PSCI_FID64(0x11)
+#define SYSTEM_RESET2_64       PSCI_FID64(0x12)
+#define CHECK_RANGE_64	       PSCI_FID64(0x14)
+#define SYSTEM_OFF2_64	       PSCI_FID64(0x15)
+
+#define DRAM	  UINT64_C(0x80000000)
+#define ENTRY	  (DRAM + 0x1000)
+#define BAD_ENTRY UINT64_C(0x1000)    /* below DRAM: not memory */
+#define PD	  (UINT64_C(1) << 16) /* original-format StateType powerdown */
+
+/* A tfa-host machine whose PSCI section is patched with @psci (a JSON object body). */
+static struct smcsim *tfa(const char *psci)
+{
+	char patch[1024];
+	snprintf(patch, sizeof(patch), "{\"layers\":{\"el3\":{\"services\":{\"psci\":{%s}}}}}",
+		 psci ? psci : "");
+	return t_machine("tfa-host", patch);
+}
+
+/* Issue a call that may leave the caller (CPU_OFF, suspend, SYSTEM_*); returns the exit. */
+static int xcall(struct smcsim *sim, unsigned int cpu, uint64_t fid, uint64_t a1, uint64_t a2,
+		 uint64_t a3, struct smcsim_regs *out)
+{
+	struct smcsim_regs r;
+	memset(&r, 0, sizeof(r));
+	r.x[0] = fid;
+	r.x[1] = a1;
+	r.x[2] = a2;
+	r.x[3] = a3;
+	int ret = smcsim_call(sim, smcsim_caller_default(sim), cpu, SMCSIM_CONDUIT_DEFAULT, &r);
+	if (out)
+		*out = r;
+	return ret;
+}
+
+/*
+ * t_call() reads its variadic arguments as uint64_t; a bare int literal passed through
+ * "..." is not one. These wrappers convert every argument through a prototype.
+ */
+static struct smcsim_regs pcall(struct smcsim *sim, unsigned int cpu, uint64_t fid, uint64_t a1,
+				uint64_t a2, uint64_t a3)
+{
+	return t_call_on(sim, NULL, cpu, fid, 3, a1, a2, a3);
+}
+#define PCALL_(sim, cpu, fid, a1, a2, a3, ...) pcall((sim), (cpu), (fid), (a1), (a2), (a3))
+#define call(sim, fid, ...)		       PCALL_(sim, 0, fid, ##__VA_ARGS__, 0, 0, 0)
+#define call_cpu(sim, cpu, fid, ...)	       PCALL_(sim, cpu, fid, ##__VA_ARGS__, 0, 0, 0)
+
+static void cpu_on(struct smcsim *sim, unsigned int cpu)
+{
+	struct smcsim_regs r = call(sim, CPU_ON_64, smcsim_cpu_mpidr(sim, cpu), ENTRY, cpu);
+	t_assert_x0(r, PSCI_RET_SUCCESS, "DEN0022 5.6: CPU_ON of an off CPU succeeds");
+}
+
+static void all_on(struct smcsim *sim)
+{
+	for (unsigned int i = 1; i < smcsim_cpu_count(sim); i++)
+		cpu_on(sim, i);
+}
+
+static void expect_profile_error(const char *psci, const char *want)
+{
+	struct smcsim_profile *p;
+	struct smcsim_error err = {{0}};
+	struct smcsim *sim = NULL;
+	char patch[1024];
+	snprintf(patch, sizeof(patch), "{\"layers\":{\"el3\":{\"services\":{\"psci\":{%s}}}}}",
+		 psci);
+	assert_int_equal(smcsim_profile_load("tfa-host", &p, &err), 0);
+	assert_int_equal(smcsim_profile_patch(p, patch, &err), 0);
+	int ret = smcsim_create(p, &sim, &err);
+	smcsim_profile_destroy(p);
+	assert_null(sim);
+	assert_int_equal(ret, -EINVAL);
+	if (!strstr(err.text, want))
+		fail_msg("error \"%s\" does not contain \"%s\"", err.text, want);
+}
+
+/* ==== PSCI_VERSION ==================================================================== */
+
+/* DEN0022 5.3: PSCI_VERSION returns major<<16 | minor of the implemented version. */
+static void version_reports_profile(void **state)
+{
+	static const struct {
+		const char *profile;
+		uint32_t want;
+	} cases[] = {{"tfa-host", 0x10001}, {"kvm-guest", 0x10001}, {"qemu-tcg", 0x10001}};
+	for (size_t i = 0; i < EMU_ARRAY_SIZE(cases); i++) {
+		struct smcsim *sim = t_machine(cases[i].profile, NULL);
+		struct smcsim_regs r = call(sim, PSCI_VERSION_FID);
+		t_assert_reg(r, 0, cases[i].want, "DEN0022 5.3: PSCI_VERSION 1.1");
+		smcsim_destroy(sim);
+	}
+	struct smcsim *sim = tfa("\"version\":\"0.2\"");
+	struct smcsim_regs r = call(sim, PSCI_VERSION_FID);
+	t_assert_reg(r, 0, 0x2, "DEN0022 5.3: PSCI_VERSION 0.2");
+	smcsim_destroy(sim);
+	sim = tfa("\"version\":\"1.3\"");
+	r = call(sim, PSCI_VERSION_FID);
+	t_assert_reg(r, 0, 0x10003, "DEN0022 5.3: PSCI_VERSION 1.3");
+	smcsim_destroy(sim);
+}
+
+/* Profile: only published PSCI versions, strict keys, errors name the JSON path. */
+static void version_profile_errors(void **state)
+{
+	expect_profile_error("\"version\":\"0.1\"", "/layers/el3/services/psci/version");
+	expect_profile_error("\"version\":\"2.0\"", "/layers/el3/services/psci/version");
+	expect_profile_error("\"bogus\":1", "/layers/el3/services/psci");
+	expect_profile_error("\"resident_cpu\":9", "/layers/el3/services/psci/resident_cpu");
+	expect_profile_error("\"system_off2_types\":2",
+			     "/layers/el3/services/psci/system_off2_types");
+	expect_profile_error("\"cpu_suspend\":{\"max_power_level\":4}",
+			     "/layers/el3/services/psci/cpu_suspend/max_power_level");
+	expect_profile_error("\"cpu_suspend\":{\"nope\":true}",
+			     "/layers/el3/services/psci/cpu_suspend");
+	expect_profile_error("\"migrate_info_type\":\"sometimes\"",
+			     "/layers/el3/services/psci/migrate_info_type");
+}
+
+/* ==== PSCI_FEATURES =================================================================== */
+
+/* DEN0022 5.15: PSCI_FEATURES exists from PSCI 1.0; a 0.2 firmware does not know it. */
+static void features_absent_in_0_2(void **state)
+{
+	struct smcsim *sim = tfa("\"version\":\"0.2\",\"system_suspend\":true");
+	struct smcsim_regs r = call(sim, PSCI_FEATURES_FID, PSCI_VERSION_FID);
+	t_assert_reg(r, 0, UINT64_MAX, "DEN0022 5.15: no PSCI_FEATURES before 1.0");
+	r = call(sim, SYSTEM_SUSPEND_64, ENTRY, 0);
+	t_assert_reg(r, 0, UINT64_MAX, "DEN0022 Table 5-1: SYSTEM_SUSPEND is a 1.0 call");
+	smcsim_destroy(sim);
+}
+
+/* DEN0022 5.15.2: every implemented PSCI function returns 0 (or its flags). */
+static void features_mandatory_calls(void **state)
+{
+	static const uint32_t fids[] = {PSCI_VERSION_FID,	PSCI_CPU_OFF_FID,
+					PSCI_CPU_ON_FID,	CPU_ON_64,
+					PSCI_AFFINITY_INFO_FID, AFFINITY_INFO_64,
+					PSCI_SYSTEM_OFF_FID,	PSCI_SYSTEM_RESET_FID,
+					PSCI_FEATURES_FID,	PSCI_MIGRATE_INFO_TYPE_FID};
+	const char *profiles[] = {"tfa-host", "kvm-guest", "qemu-tcg"};
+	for (size_t p = 0; p < EMU_ARRAY_SIZE(profiles); p++) {
+		struct smcsim *sim = t_machine(profiles[p], NULL);
+		for (size_t i = 0; i < EMU_ARRAY_SIZE(fids); i++) {
+			struct smcsim_regs r = call(sim, PSCI_FEATURES_FID, fids[i]);
+			t_assert_x0(r, 0, "DEN0022 5.15.2: implemented function reports 0");
+		}
+		smcsim_destroy(sim);
+	}
+}
+
+/* DEN0022 5.15.2: CPU_SUSPEND's answer carries bit 0 (OSI) and bit 1 (extended StateID). */
+static void features_cpu_suspend_flags(void **state)
+{
+	struct smcsim *sim = t_machine("tfa-host", NULL);
+	struct smcsim_regs r = call(sim, PSCI_FEATURES_FID, CPU_SUSPEND_64);
+	t_assert_x0(r, 0, "TF-A default build: no OSI, original power_state format");
+	smcsim_destroy(sim);
+	sim = tfa("\"cpu_suspend\":{\"osi\":true,\"extended_state_id\":true}");
+	r = call(sim, PSCI_FEATURES_FID, CPU_SUSPEND_64);
+	t_assert_x0(r, 3, "DEN0022 5.15.2: OSI | extended StateID");
+	r = call(sim, PSCI_FEATURES_FID, PSCI_CPU_SUSPEND_FID);
+	t_assert_x0(r, 3, "DEN0022 5.15.2: same flags for the SMC32 ID");
+	r = call(sim, PSCI_FEATURES_FID, PSCI_SET_SUSPEND_MODE_FID);
+	t_assert_x0(r, 0, "DEN0022 5.20: SET_SUSPEND_MODE present with OSI");
+	smcsim_destroy(sim);
+}
+
+/* DEN0022 5.15.2: IDs that are not PSCI functions, or not implemented, are NOT_SUPPORTED. */
+static void features_unknown_and_foreign(void **state)
+{
+	struct smcsim *sim = t_machine("tfa-host", NULL);
+	static const uint32_t fids[] = {
+	    0x8400001F,		 TRNG_VERSION_FID, SMCCC_ARCH_FEATURES_FID, STAT_COUNT_64,
+	    PSCI_CPU_FREEZE_FID, MIGRATE_64,	   PSCI_SYSTEM_OFF2_FID};
+	for (size_t i = 0; i < EMU_ARRAY_SIZE(fids); i++) {
+		struct smcsim_regs r = call(sim, PSCI_FEATURES_FID, fids[i]);
+		t_assert_x0(r, PSCI_RET_NOT_SUPPORTED, "DEN0022 5.15.2: NOT_SUPPORTED");
+	}
+	smcsim_destroy(sim);
+}
+
+/* DEN0022 5.15.2 + DEN0028 7.1: PSCI_FEATURES(SMCCC_VERSION) is 0 only when the
+ * SMCCC_VERSION call is reachable; QEMU's built-in PSCI has none. */
+static void features_smccc_version(void **state)
+{
+	static const struct {
+		const char *profile;
+		int32_t want;
+	} cases[] = {{"tfa-host", 0}, {"kvm-guest", 0}, {"qemu-tcg", PSCI_RET_NOT_SUPPORTED}};
+	for (size_t i = 0; i < EMU_ARRAY_SIZE(cases); i++) {
+		struct smcsim *sim = t_machine(cases[i].profile, NULL);
+		struct smcsim_regs r = call(sim, PSCI_FEATURES_FID, SMCCC_VERSION_FID);
+		t_assert_x0(r, cases[i].want, "DEN0022 5.15.2: SMCCC_VERSION discoverability");
+		smcsim_destroy(sim);
+	}
+}
+
+/* DEN0022 Table 5-1: a call newer than the implemented version is absent even when the
+ * profile enables it. */
+static void features_version_gated(void **state)
+{
+	struct smcsim *sim = tfa("\"version\":\"1.0\"");
+	struct smcsim_regs r = call(sim, PSCI_FEATURES_FID, SYSTEM_RESET2_64);
+	t_assert_x0(r, PSCI_RET_NOT_SUPPORTED, "DEN0022 5.19: SYSTEM_RESET2 is 1.1");
+	r = call(sim, PSCI_FEATURES_FID, PSCI_MEM_PROTECT_FID);
+	t_assert_x0(r, PSCI_RET_NOT_SUPPORTED, "DEN0022 5.23: MEM_PROTECT is 1.1");
+	r = call(sim, SYSTEM_RESET2_64, 0, 0);
+	t_assert_reg(r, 0, UINT64_MAX, "unimplemented ID is the SMCCC unknown-function -1");
+	smcsim_destroy(sim);
+	sim = tfa("\"system_off2_types\":1");
+	r = call(sim, PSCI_FEATURES_FID, SYSTEM_OFF2_64);
+	t_assert_x0(r, PSCI_RET_NOT_SUPPORTED, "DEN0022 5.25: SYSTEM_OFF2 is 1.3");
+	smcsim_destroy(sim);
+}
+
+/* DEN0022 5.15.2 (1.3): PSCI_FEATURES(SYSTEM_OFF2) is the bitmap of supported types. */
+static void features_system_off2_bitmap(void **state)
+{
+	struct smcsim *sim = tfa("\"version\":\"1.3\",\"system_off2_types\":1");
+	struct smcsim_regs r = call(sim, PSCI_FEATURES_FID, SYSTEM_OFF2_64);
+	t_assert_x0(r, 1, "DEN0022 5.15.2: HIBERNATE_OFF bit");
+	r = call(sim, PSCI_FEATURES_FID, PSCI_SYSTEM_OFF2_FID);
+	t_assert_x0(r, 1, "DEN0022 5.15.2: HIBERNATE_OFF bit (SMC32)");
+	smcsim_destroy(sim);
+}
+
+/* Linux P8/P9 against each profile: KVM has SYSTEM_RESET2 but not SYSTEM_SUSPEND; TF-A
+ * has both; QEMU has neither. */
+static void features_profile_optional_calls(void **state)
+{
+	static const struct {
+		const char *profile;
+		int32_t suspend, reset2;
+	} cases[] = {{"tfa-host", 0, 0}, {"kvm-guest", -1, 0}, {"qemu-tcg", -1, -1}};
+	for (size_t i = 0; i < EMU_ARRAY_SIZE(cases); i++) {
+		struct smcsim *sim = t_machine(cases[i].profile, NULL);
+		struct smcsim_regs r = call(sim, PSCI_FEATURES_FID, SYSTEM_SUSPEND_64);
+		t_assert_x0(r, cases[i].suspend, "profile: SYSTEM_SUSPEND");
+		r = call(sim, PSCI_FEATURES_FID, SYSTEM_RESET2_64);
+		t_assert_x0(r, cases[i].reset2, "profile: SYSTEM_RESET2");
+		smcsim_destroy(sim);
+	}
+}
+
+/* ==== CPU_ON ========================================================================== */
+
+/* DEN0022 5.6.1: the target starts at entry_point_address with x0 = context_id. */
+static void cpu_on_sets_entry_and_context(void **state)
+{
+	struct smcsim *sim = t_machine("kvm-guest", NULL);
+	struct smcsim_regs r = call(sim, CPU_ON_64, smcsim_cpu_mpidr(sim, 2), ENTRY, 0xfeedf00d);
+	t_assert_x0(r, PSCI_RET_SUCCESS, "DEN0022 5.6: CPU_ON");
+	uint64_t x[31], pc;
+	assert_int_equal(smcsim_cpu_regs(sim, 2, x, &pc), 0);
+	assert_int_equal(pc, ENTRY);
+	assert_int_equal(x[0], 0xfeedf00d);
+	assert_int_equal(smcsim_cpu_state(sim, 2), SMCSIM_CPU_ON);
+	r = call_cpu(sim, 2, AFFINITY_INFO_64, smcsim_cpu_mpidr(sim, 2), 0);
+	t_assert_x0(r, 0, "DEN0022 5.7: started CPU is ON and can call");
+	smcsim_destroy(sim);
+}
+
+/* DEN0022 5.6.2: CPU_ON of an on CPU returns ALREADY_ON. */
+static void cpu_on_already_on(void **state)
+{
+	struct smcsim *sim = t_machine("tfa-host", NULL);
+	struct smcsim_regs r = call(sim, CPU_ON_64, smcsim_cpu_mpidr(sim, 0), ENTRY, 0);
+	t_assert_x0(r, PSCI_RET_ALREADY_ON, "DEN0022 5.6.2: ALREADY_ON (caller itself)");
+	cpu_on(sim, 1);
+	r = call(sim, CPU_ON_64, smcsim_cpu_mpidr(sim, 1), ENTRY, 0);
+	t_assert_x0(r, PSCI_RET_ALREADY_ON, "DEN0022 5.6.2: ALREADY_ON");
+	smcsim_destroy(sim);
+}
+
+/* DEN0022 5.6.2: while a CPU_ON is still in progress, another returns ON_PENDING and the
+ * target reports ON_PENDING to AFFINITY_INFO until it runs ("cpu_boot"). */
+static void cpu_on_pending(void **state)
+{
+	struct smcsim *sim = tfa("\"cpu_on_pending\":true");
+	struct smcsim_regs r = call(sim, CPU_ON_64, smcsim_cpu_mpidr(sim, 1), ENTRY, 7);
+	t_assert_x0(r, PSCI_RET_SUCCESS, "DEN0022 5.6: CPU_ON accepted");
+	assert_int_equal(smcsim_cpu_state(sim, 1), SMCSIM_CPU_ON_PENDING);
+	r = call(sim, CPU_ON_64, smcsim_cpu_mpidr(sim, 1), ENTRY, 7);
+	t_assert_x0(r, PSCI_RET_ON_PENDING, "DEN0022 5.6.2: ON_PENDING");
+	r = call(sim, AFFINITY_INFO_64, smcsim_cpu_mpidr(sim, 1), 0);
+	t_assert_x0(r, 2, "DEN0022 5.7.1: AFFINITY_INFO ON_PENDING");
+	assert_int_equal(xcall(sim, 1, PSCI_VERSION_FID, 0, 0, 0, NULL), -EHOSTDOWN);
+	struct smcsim_error err = {{0}};
+	assert_int_equal(smcsim_event(sim, "cpu_boot", "{\"cpu\":1}", &err), 0);
+	r = call(sim, AFFINITY_INFO_64, smcsim_cpu_mpidr(sim, 1), 0);
+	t_assert_x0(r, 0, "DEN0022 5.7.1: ON after boot");
+	r = call(sim, CPU_ON_64, smcsim_cpu_mpidr(sim, 1), ENTRY, 7);
+	t_assert_x0(r, PSCI_RET_ALREADY_ON, "DEN0022 5.6.2: ALREADY_ON after boot");
+	smcsim_destroy(sim);
+}
+
+/* DEN0022 5.6.2: an MPIDR that names no core is INVALID_PARAMETERS. */
+static void cpu_on_unknown_mpidr(void **state)
+{
+	struct smcsim *sim = t_machine("tfa-host", NULL);
+	static const uint64_t bad[] = {0x4, 0x100, UINT64_C(0x100000000), UINT64_C(0x80000001),
+				       UINT64_MAX};
+	for (size_t i = 0; i < EMU_ARRAY_SIZE(bad); i++) {
+		struct smcsim_regs r = call(sim, CPU_ON_64, bad[i], ENTRY, 0);
+		t_assert_x0(r, PSCI_RET_INVALID_PARAMS, "DEN0022 5.6.2: unknown target_cpu");
+	}
+	smcsim_destroy(sim);
+}
+
+/* DEN0022 5.6.2: an entry point the caller cannot execute is INVALID_ADDRESS (TF-A
+ * validate_ns_entrypoint); KVM does not check. */
+static void cpu_on_invalid_address(void **state)
+{
+	struct smcsim *sim = t_machine("tfa-host", NULL);
+	struct smcsim_regs r = call(sim, CPU_ON_64, 1, BAD_ENTRY, 0);
+	t_assert_x0(r, PSCI_RET_INVALID_ADDRESS, "DEN0022 5.6.2: INVALID_ADDRESS");
+	r = call(sim, CPU_ON_64, 1, DRAM + 0x10000000, 0);
+	t_assert_x0(r, PSCI_RET_INVALID_ADDRESS, "DEN0022 5.6.2: just past DRAM");
+	assert_int_equal(smcsim_cpu_state(sim, 1), SMCSIM_CPU_OFF);
+	smcsim_destroy(sim);
+	sim = t_machine("kvm-guest", NULL);
+	r = call(sim, CPU_ON_64, 1, BAD_ENTRY, 0);
+	t_assert_x0(r, PSCI_RET_SUCCESS, "KVM psci.c: entry point not validated");
+	smcsim_destroy(sim);
+}
+
+/* TF-A psci_cpu_on() order: target, then entry point, then the target's state. */
+static void cpu_on_check_order(void **state)
+{
+	struct smcsim *sim = t_machine("tfa-host", NULL);
+	struct smcsim_regs r = call(sim, CPU_ON_64, 0x55, BAD_ENTRY, 0);
+	t_assert_x0(r, PSCI_RET_INVALID_PARAMS, "target checked before the entry point");
+	r = call(sim, CPU_ON_64, 0, BAD_ENTRY, 0);
+	t_assert_x0(r, PSCI_RET_INVALID_ADDRESS, "entry point checked before ALREADY_ON");
+	smcsim_destroy(sim);
+}
+
+/* DEN0028 2.6: the SMC32 CPU_ON sees only the low 32 bits of its arguments. */
+static void cpu_on_smc32_truncates(void **state)
+{
+	struct smcsim *sim = t_machine("tfa-host", NULL);
+	struct smcsim_regs r =
+	    call(sim, PSCI_CPU_ON_FID, UINT64_C(0xff00000001), UINT64_C(0xdead000000000000) | ENTRY,
+		 UINT64_C(0x1234500000042));
+	t_assert_x0(r, PSCI_RET_SUCCESS, "DEN0022 5.6 SMC32: w-registers only");
+	uint64_t x[31], pc;
+	assert_int_equal(smcsim_cpu_regs(sim, 1, x, &pc), 0);
+	assert_int_equal(pc, ENTRY);
+	assert_int_equal(x[0], 0x42);
+	smcsim_destroy(sim);
+}
+
+/* ==== CPU_OFF ========================================================================= */
+
+/* DEN0022 5.5: CPU_OFF does not return; the core is OFF and can no longer call. */
+static void cpu_off_powers_down(void **state)
+{
+	struct smcsim *sim = t_machine("tfa-host", NULL);
+	cpu_on(sim, 1);
+	struct smcsim_regs r;
+	assert_int_equal(xcall(sim, 1, PSCI_CPU_OFF_FID, 0, 0, 0, &r), SMCSIM_EXIT_CPU_OFF);
+	t_assert_reg(r, 0, PSCI_CPU_OFF_FID, "CPU_OFF leaves no result");
+	assert_int_equal(smcsim_cpu_state(sim, 1), SMCSIM_CPU_OFF);
+	assert_int_equal(xcall(sim, 1, PSCI_VERSION_FID, 0, 0, 0, NULL), -EHOSTDOWN);
+	r = call(sim, AFFINITY_INFO_64, 1, 0);
+	t_assert_x0(r, 1, "DEN0022 5.7.1: OFF after CPU_OFF");
+	cpu_on(sim, 1); /* and it can be started again */
+	smcsim_destroy(sim);
+}
+
+/* DEN0022 5.5.2: DENIED on the core a UP Trusted OS is resident on. */
+static void cpu_off_denied_with_resident_tos(void **state)
+{
+	struct smcsim *sim = tfa("\"migrate_info_type\":\"up_migrate\",\"resident_cpu\":0");
+	struct smcsim_regs r = call(sim, PSCI_CPU_OFF_FID);
+	t_assert_x0(r, PSCI_RET_DENIED, "DEN0022 5.5.2: DENIED");
+	assert_int_equal(smcsim_cpu_state(sim, 0), SMCSIM_CPU_ON);
+	cpu_on(sim, 1);
+	assert_int_equal(xcall(sim, 1, PSCI_CPU_OFF_FID, 0, 0, 0, NULL), SMCSIM_EXIT_CPU_OFF);
+	smcsim_destroy(sim);
+}
+
+/* ==== CPU_SUSPEND ===================================================================== */
+
+/* DEN0022 5.4.1: a standby state returns SUCCESS to the caller. */
+static void cpu_suspend_standby(void **state)
+{
+	struct smcsim *sim = t_machine("tfa-host", NULL);
+	struct smcsim_regs r = call(sim, CPU_SUSPEND_64, 0x1, BAD_ENTRY, 0);
+	t_assert_x0(r, PSCI_RET_SUCCESS, "DEN0022 5.4.1: standby; entry point unused");
+	smcsim_destroy(sim);
+}
+
+/* DEN0022 5.4.1: after a powerdown state the core resumes at the entry point with
+ * x0 = context_id. */
+static void cpu_suspend_powerdown_resumes(void **state)
+{
+	struct smcsim *sim = t_machine("tfa-host", NULL);
+	struct smcsim_regs r;
+	assert_int_equal(xcall(sim, 0, CPU_SUSPEND_64, PD | (1u << 24), ENTRY + 8, 0xabc, &r),
+			 SMCSIM_EXIT_RESUME);
+	t_assert_reg(r, 0, 0xabc, "DEN0022 5.4.1: x0 = context_id on resume");
+	uint64_t x[31], pc;
+	assert_int_equal(smcsim_cpu_regs(sim, 0, x, &pc), 0);
+	assert_int_equal(pc, ENTRY + 8);
+	assert_int_equal(x[0], 0xabc);
+	assert_int_equal(smcsim_cpu_state(sim, 0), SMCSIM_CPU_ON);
+	smcsim_destroy(sim);
+}
+
+/* DEN0022 5.4.2: reserved power_state bits or a level the platform lacks are
+ * INVALID_PARAMETERS. */
+static void cpu_suspend_invalid_power_state(void **state)
+{
+	struct smcsim *sim = t_machine("tfa-host", NULL);
+	static const uint64_t bad[] = {UINT64_C(1) << 20, UINT64_C(1) << 31, UINT64_C(3) << 24,
+				       UINT64_C(1) << 30};
+	for (size_t i = 0; i < EMU_ARRAY_SIZE(bad); i++) {
+		struct smcsim_regs r = call(sim, CPU_SUSPEND_64, bad[i], ENTRY, 0);
+		t_assert_x0(r, PSCI_RET_INVALID_PARAMS, "DEN0022 5.4.2: bad power_state");
+	}
+	smcsim_destroy(sim);
+}
+
+/* DEN0022 5.4.2: a powerdown state with an invalid entry point is INVALID_ADDRESS. */
+static void cpu_suspend_invalid_address(void **state)
+{
+	struct smcsim *sim = t_machine("tfa-host", NULL);
+	struct smcsim_regs r = call(sim, CPU_SUSPEND_64, PD, BAD_ENTRY, 0);
+	t_assert_x0(r, PSCI_RET_INVALID_ADDRESS, "DEN0022 5.4.2: INVALID_ADDRESS");
+	smcsim_destroy(sim);
+}
+
+/* DEN0022 5.1.5: in the extended format StateType is bit 30 and bits 31, 29:28 are
+ * reserved. */
+static void cpu_suspend_extended_format(void **state)
+{
+	struct smcsim *sim = tfa("\"cpu_suspend\":{\"extended_state_id\":true}");
+	struct smcsim_regs r;
+	assert_int_equal(xcall(sim, 0, CPU_SUSPEND_64, (UINT64_C(1) << 30) | 0x3, ENTRY, 5, &r),
+			 SMCSIM_EXIT_RESUME);
+	t_assert_reg(r, 0, 5, "DEN0022 5.1.5: extended powerdown");
+	r = call(sim, CPU_SUSPEND_64, PD, ENTRY, 5);
+	t_assert_x0(r, PSCI_RET_SUCCESS, "DEN0022 5.1.5: bit 16 is StateID, so standby");
+	r = call(sim, CPU_SUSPEND_64, UINT64_C(1) << 28, ENTRY, 0);
+	t_assert_x0(r, PSCI_RET_INVALID_PARAMS, "DEN0022 5.1.5: reserved bit 28");
+	smcsim_destroy(sim);
+}
+
+/* KVM psci.c: every suspend is WFI and power_state is not inspected. */
+static void cpu_suspend_kvm_as_wfi(void **state)
+{
+	struct smcsim *sim = t_machine("kvm-guest", NULL);
+	struct smcsim_regs r = call(sim, CPU_SUSPEND_64, PD | (UINT64_C(1) << 31), BAD_ENTRY, 9);
+	t_assert_x0(r, PSCI_RET_SUCCESS, "KVM: powerdown treated as standby (DEN0022 5.4.2)");
+	smcsim_destroy(sim);
+}
+
+/* QEMU target/arm/psci.c: power_state bits 31:17 must be zero; everything is WFI. */
+static void cpu_suspend_qemu(void **state)
+{
+	struct smcsim *sim = t_machine("qemu-tcg", NULL);
+	struct smcsim_regs r = call(sim, CPU_SUSPEND_64, PD | 0xffff, BAD_ENTRY, 0);
+	t_assert_x0(r, PSCI_RET_SUCCESS, "QEMU: powerdown returns as from WFI");
+	r = call(sim, CPU_SUSPEND_64, UINT64_C(1) << 24, ENTRY, 0);
+	t_assert_x0(r, PSCI_RET_INVALID_PARAMS, "QEMU: no affinity levels");
+	r = call(sim, CPU_SUSPEND_64, UINT64_C(1) << 17, ENTRY, 0);
+	t_assert_x0(r, PSCI_RET_INVALID_PARAMS, "QEMU: bit 17 set");
+	smcsim_destroy(sim);
+}
+
+/* DEN0022 5.4.3/4.4.4: in OS-initiated mode, powering down a cluster is DENIED unless the
+ * caller is the last running core in it; platform-coordinated mode takes it as a vote. */
+static void cpu_suspend_osi_last_core(void **state)
+{
+	struct smcsim *sim = tfa("\"cpu_suspend\":{\"osi\":true}");
+	all_on(sim);
+	struct smcsim_regs r = call(sim, PSCI_SET_SUSPEND_MODE_FID, 1);
+	t_assert_x0(r, PSCI_RET_SUCCESS, "DEN0022 5.20: enter OSI");
+	r = call(sim, CPU_SUSPEND_64, PD | (UINT64_C(1) << 24), ENTRY, 0);
+	t_assert_x0(r, PSCI_RET_DENIED, "DEN0022 5.4.3: not the last core of the cluster");
+	assert_int_equal(xcall(sim, 0, CPU_SUSPEND_64, PD, ENTRY, 1, NULL), SMCSIM_EXIT_RESUME);
+	for (unsigned int i = 1; i < 4; i++)
+		assert_int_equal(xcall(sim, i, PSCI_CPU_OFF_FID, 0, 0, 0, NULL),
+				 SMCSIM_EXIT_CPU_OFF);
+	assert_int_equal(xcall(sim, 0, CPU_SUSPEND_64, PD | (UINT64_C(1) << 24), ENTRY, 1, NULL),
+			 SMCSIM_EXIT_RESUME);
+	smcsim_destroy(sim);
+	sim = t_machine("tfa-host", NULL);
+	all_on(sim);
+	assert_int_equal(xcall(sim, 0, CPU_SUSPEND_64, PD | (UINT64_C(1) << 24), ENTRY, 1, NULL),
+			 SMCSIM_EXIT_RESUME);
+	smcsim_destroy(sim);
+}
+
+/* ==== AFFINITY_INFO =================================================================== */
+
+/* DEN0022 5.7.1: ON 0, OFF 1 at level 0. */
+static void affinity_info_level0(void **state)
+{
+	struct smcsim *sim = t_machine("tfa-host", NULL);
+	struct smcsim_regs r = call(sim, AFFINITY_INFO_64, 0, 0);
+	t_assert_x0(r, 0, "DEN0022 5.7.1: caller ON");
+	r = call(sim, PSCI_AFFINITY_INFO_FID, 3, 0);
+	t_assert_x0(r, 1, "DEN0022 5.7.1: secondary OFF");
+	smcsim_destroy(sim);
+}
+
+/* DEN0022 5.7.2: an affinity that names no core is INVALID_PARAMETERS. */
+static void affinity_info_unknown_target(void **state)
+{
+	struct smcsim *sim = t_machine("tfa-host", NULL);
+	struct smcsim_regs r = call(sim, AFFINITY_INFO_64, 0x10, 0);
+	t_assert_x0(r, PSCI_RET_INVALID_PARAMS, "DEN0022 5.7.2: unknown target");
+	smcsim_destroy(sim);
+}
+
+/* DEN0022 5.7.2: levels above 0 are optional from 1.0; TF-A rejects them. */
+static void affinity_info_tfa_levels(void **state)
+{
+	struct smcsim *sim = t_machine("tfa-host", NULL);
+	struct smcsim_regs r = call(sim, AFFINITY_INFO_64, 0, 1);
+	t_assert_x0(r, PSCI_RET_INVALID_PARAMS, "TF-A psci_affinity_info: level > 0");
+	r = call(sim, AFFINITY_INFO_64, 0x77, 1);
+	t_assert_x0(r, PSCI_RET_INVALID_PARAMS, "TF-A: level checked first");
+	r = call(sim, AFFINITY_INFO_64, 1, UINT64_C(0x100000000));
+	t_assert_x0(r, 1, "TF-A: the level is read as 32 bits");
+	smcsim_destroy(sim);
+}
+
+/* KVM psci.c: a level-N group is ON if any core in it is on, else OFF; level > 3 and
+ * non-affinity bits are INVALID_PARAMS. */
+static void affinity_info_kvm_levels(void **state)
+{
+	struct smcsim *sim = t_machine("kvm-guest", "{\"cpus\":{\"count\":8,\"per_cluster\":4}}");
+	struct smcsim_regs r = call(sim, AFFINITY_INFO_64, 0x3, 1);
+	t_assert_x0(r, 0, "KVM: cluster 0 has a running core");
+	r = call(sim, AFFINITY_INFO_64, 0x100, 1);
+	t_assert_x0(r, 1, "KVM: cluster 1 all off");
+	cpu_on(sim, 6);
+	r = call(sim, AFFINITY_INFO_64, 0x1ff, 1);
+	t_assert_x0(r, 0, "KVM: low affinity bits ignored at level 1");
+	r = call(sim, AFFINITY_INFO_64, 0x0, 4);
+	t_assert_x0(r, PSCI_RET_INVALID_PARAMS, "KVM: level > 3");
+	r = call(sim, AFFINITY_INFO_64, UINT64_C(0x80000000), 2);
+	t_assert_x0(r, PSCI_RET_INVALID_PARAMS, "KVM: bits outside MPIDR affinity");
+	r = call(sim, AFFINITY_INFO_64, 0x10, 0);
+	t_assert_x0(r, 1, "KVM: a level-0 affinity no vCPU has reads as OFF");
+	r = call(sim, AFFINITY_INFO_64, 0x0, UINT64_C(0x100000000));
+	t_assert_x0(r, PSCI_RET_INVALID_PARAMS, "KVM: the level is a 64-bit value");
+	smcsim_destroy(sim);
+}
+
+/* QEMU target/arm/psci.c: every level above 0 reports ON. */
+static void affinity_info_qemu_levels(void **state)
+{
+	struct smcsim *sim = t_machine("qemu-tcg", NULL);
+	struct smcsim_regs r = call(sim, AFFINITY_INFO_64, 0x700, 1);
+	t_assert_x0(r, 0, "QEMU: level 1 always ON");
+	r = call(sim, AFFINITY_INFO_64, UINT64_MAX, 9);
+	t_assert_x0(r, 0, "QEMU: above level 0 nothing is checked");
+	r = call(sim, AFFINITY_INFO_64, 0x5, 0);
+	t_assert_x0(r, PSCI_RET_INVALID_PARAMS, "QEMU: unknown CPU at level 0");
+	r = call(sim, AFFINITY_INFO_64, 1, 0);
+	t_assert_x0(r, 1, "QEMU: level 0 follows the core");
+	smcsim_destroy(sim);
+}
+
+/* ==== MIGRATE, MIGRATE_INFO_TYPE, MIGRATE_INFO_UP_CPU ================================= */
+
+/* DEN0022 5.10: type 2 (no migration needed); KVM/QEMU/TF-A have no MIGRATE calls. */
+static void migrate_info_type_mp(void **state)
+{
+	const char *profiles[] = {"tfa-host", "kvm-guest", "qemu-tcg"};
+	for (size_t i = 0; i < EMU_ARRAY_SIZE(profiles); i++) {
+		struct smcsim *sim = t_machine(profiles[i], NULL);
+		struct smcsim_regs r = call(sim, PSCI_MIGRATE_INFO_TYPE_FID);
+		t_assert_x0(r, 2, "DEN0022 5.10: TOS MP or not present");
+		r = call(sim, MIGRATE_64, 1);
+		t_assert_x0(r, PSCI_RET_NOT_SUPPORTED, "KVM/QEMU: MIGRATE not supported");
+		r = call(sim, MIGRATE_INFO_UP_CPU_64);
+		t_assert_x0(r, PSCI_RET_NOT_SUPPORTED,
+			    "KVM/QEMU: MIGRATE_INFO_UP_CPU not supported");
+		smcsim_destroy(sim);
+	}
+}
+
+/* DEN0022 5.10: MIGRATE_INFO_TYPE is optional (TF-A without an SPD). */
+static void migrate_info_type_absent(void **state)
+{
+	struct smcsim *sim = tfa("\"migrate_info_type\":\"absent\"");
+	struct smcsim_regs r = call(sim, PSCI_MIGRATE_INFO_TYPE_FID);
+	t_assert_x0(r, PSCI_RET_NOT_SUPPORTED, "DEN0022 5.10: not implemented");
+	r = call(sim, PSCI_FEATURES_FID, PSCI_MIGRATE_INFO_TYPE_FID);
+	t_assert_x0(r, PSCI_RET_NOT_SUPPORTED, "DEN0022 5.15: not reported");
+	smcsim_destroy(sim);
+}
+
+/* DEN0022 5.11: UP_CPU returns the resident core's MPIDR; 5.9: MIGRATE moves it, only
+ * from the resident core (NOT_PRESENT), to a valid core (INVALID_PARAMETERS). */
+static void migrate_up_trusted_os(void **state)
+{
+	struct smcsim *sim = tfa("\"migrate_info_type\":\"up_migrate\",\"resident_cpu\":1");
+	cpu_on(sim, 1);
+	struct smcsim_regs r = call(sim, PSCI_MIGRATE_INFO_TYPE_FID);
+	t_assert_x0(r, 0, "DEN0022 5.10: UP migrate-capable");
+	r = call(sim, MIGRATE_INFO_UP_CPU_64);
+	t_assert_reg(r, 0, 1, "DEN0022 5.11: resident MPIDR");
+	r = call(sim, MIGRATE_64, 2);
+	t_assert_x0(r, PSCI_RET_NOT_PRESENT, "DEN0022 5.9.2: caller is not the resident core");
+	r = call_cpu(sim, 1, MIGRATE_64, 0x42);
+	t_assert_x0(r, PSCI_RET_INVALID_PARAMS, "DEN0022 5.9.2: invalid target");
+	r = call_cpu(sim, 1, MIGRATE_64, 0);
+	t_assert_x0(r, PSCI_RET_SUCCESS, "DEN0022 5.9: migrated");
+	r = call(sim, MIGRATE_INFO_UP_CPU_64);
+	t_assert_reg(r, 0, 0, "DEN0022 5.11: new resident core");
+	/* The Trusted OS left CPU 1, which may now power off. */
+	assert_int_equal(xcall(sim, 1, PSCI_CPU_OFF_FID, 0, 0, 0, NULL), SMCSIM_EXIT_CPU_OFF);
+	smcsim_destroy(sim);
+}
+
+/* DEN0022 5.9.2: a UP Trusted OS that cannot migrate: MIGRATE is DENIED. */
+static void migrate_not_capable(void **state)
+{
+	struct smcsim *sim = tfa("\"migrate_info_type\":\"up_no_migrate\"");
+	struct smcsim_regs r = call(sim, MIGRATE_64, 1);
+	t_assert_x0(r, PSCI_RET_DENIED, "DEN0022 5.9.2: DENIED");
+	r = call(sim, PSCI_MIGRATE_INFO_TYPE_FID);
+	t_assert_x0(r, 1, "DEN0022 5.10: UP not migrate-capable");
+	smcsim_destroy(sim);
+}
+
+/* ==== SYSTEM_OFF ====================================================================== */
+
+/* DEN0022 5.12: SYSTEM_OFF does not return; the machine is off until reset. */
+static void system_off_stops_machine(void **state)
+{
+	struct smcsim *sim = t_machine("tfa-host", NULL);
+	struct smcsim_regs r;
+	assert_int_equal(xcall(sim, 0, PSCI_SYSTEM_OFF_FID, 0, 0, 0, &r), SMCSIM_EXIT_SYSTEM_OFF);
+	t_assert_reg(r, 0, PSCI_SYSTEM_OFF_FID, "firmware never returns: x0 untouched");
+	assert_int_equal(xcall(sim, 0, PSCI_VERSION_FID, 0, 0, 0, NULL), -ESHUTDOWN);
+	smcsim_reset(sim);
+	r = call(sim, PSCI_VERSION_FID);
+	t_assert_reg(r, 0, 0x10001, "power-on after smcsim_reset");
+	smcsim_destroy(sim);
+}
+
+/* KVM psci.c: the exit to userspace leaves x0 = INTERNAL_FAILURE for a resumed vCPU. */
+static void system_off_kvm_internal_failure(void **state)
+{
+	struct smcsim *sim = t_machine("kvm-guest", NULL);
+	struct smcsim_regs r;
+	assert_int_equal(xcall(sim, 0, PSCI_SYSTEM_OFF_FID, 0, 0, 0, &r), SMCSIM_EXIT_SYSTEM_OFF);
+	t_assert_x0(r, PSCI_RET_INTERNAL_FAILURE, "KVM: INTERNAL_FAILURE if resumed");
+	assert_int_equal(xcall(sim, 0, PSCI_VERSION_FID, 0, 0, 0, NULL), -ESHUTDOWN);
+	smcsim_destroy(sim);
+}
+
+/* ==== SYSTEM_RESET / SYSTEM_RESET2 ==================================================== */
+
+/* DEN0022 5.13: SYSTEM_RESET returns the machine to its boot state. */
+static void system_reset_boot_state(void **state)
+{
+	struct smcsim *sim = tfa("\"stat\":true,\"cpu_suspend\":{\"osi\":true}");
+	all_on(sim);
+	call(sim, PSCI_SET_SUSPEND_MODE_FID, 1);
+	call(sim, CPU_SUSPEND_64, 0, 0, 0);
+	struct smcsim_regs r = call(sim, STAT_COUNT_64, 0, 0);
+	t_assert_x0(r, 1, "DEN0022 5.22: one standby entry before the reset");
+	assert_int_equal(xcall(sim, 2, PSCI_SYSTEM_RESET_FID, 0, 0, 0, &r),
+			 SMCSIM_EXIT_SYSTEM_RESET);
+	assert_int_equal(smcsim_cpu_state(sim, 0), SMCSIM_CPU_ON);
+	for (unsigned int i = 1; i < 4; i++)
+		assert_int_equal(smcsim_cpu_state(sim, i), SMCSIM_CPU_OFF);
+	r = call(sim, STAT_COUNT_64, 0, 0);
+	t_assert_x0(r, 0, "statistics cleared by reset");
+	/* Boot is in platform-coordinated mode: were the OSI mode kept, asking for OSI
+	 * again would be a same-mode SUCCESS; from PC it needs every core running. */
+	r = call(sim, PSCI_SET_SUSPEND_MODE_FID, 1);
+	t_assert_x0(r, PSCI_RET_DENIED, "DEN0022 5.20: boot mode is PC");
+	smcsim_destroy(sim);
+}
+
+/* DEN0022 5.19: SYSTEM_WARM_RESET (0) resets; reserved architectural types are
+ * INVALID_PARAMETERS; vendor types are the implementation's. */
+static void system_reset2_types(void **state)
+{
+	struct smcsim *sim = t_machine("tfa-host", NULL);
+	struct smcsim_regs r = call(sim, SYSTEM_RESET2_64, 1, 0);
+	t_assert_x0(r, PSCI_RET_INVALID_PARAMS, "DEN0022 5.19.2: reserved type");
+	r = call(sim, PSCI_SYSTEM_RESET2_FID, 0x80000000, 0);
+	t_assert_x0(r, PSCI_RET_INVALID_PARAMS, "TF-A: unsupported vendor type");
+	cpu_on(sim, 1);
+	assert_int_equal(xcall(sim, 0, SYSTEM_RESET2_64, 0, 0, 0, NULL), SMCSIM_EXIT_SYSTEM_RESET);
+	assert_int_equal(smcsim_cpu_state(sim, 1), SMCSIM_CPU_OFF);
+	smcsim_destroy(sim);
+	sim = t_machine("kvm-guest", NULL);
+	assert_int_equal(xcall(sim, 0, SYSTEM_RESET2_64, 0x80000001, 0, 0, &r),
+			 SMCSIM_EXIT_SYSTEM_RESET);
+	t_assert_x0(r, PSCI_RET_INTERNAL_FAILURE, "KVM: vendor reset exits, x0 = INTERNAL_FAILURE");
+	smcsim_destroy(sim);
+}
+
+/* ==== SYSTEM_OFF2 ===================================================================== */
+
+/* DEN0022 5.25 (1.3): HIBERNATE_OFF (or 0, F.b) with cookie 0 powers off; anything else
+ * is INVALID_PARAMETERS. */
+static void system_off2_rules(void **state)
+{
+	struct smcsim *sim = tfa("\"version\":\"1.3\",\"system_off2_types\":1");
+	struct smcsim_regs r = call(sim, SYSTEM_OFF2_64, 1, 5);
+	t_assert_x0(r, PSCI_RET_INVALID_PARAMS, "DEN0022 5.25: cookie must be 0");
+	r = call(sim, SYSTEM_OFF2_64, 2, 0);
+	t_assert_x0(r, PSCI_RET_INVALID_PARAMS, "DEN0022 5.25: unsupported type");
+	r = call(sim, SYSTEM_OFF2_64, 0x80000000, 0);
+	t_assert_x0(r, PSCI_RET_INVALID_PARAMS, "DEN0022 5.25: vendor type");
+	assert_int_equal(xcall(sim, 0, SYSTEM_OFF2_64, 0, 0, 0, NULL), SMCSIM_EXIT_SYSTEM_OFF);
+	assert_int_equal(xcall(sim, 0, PSCI_VERSION_FID, 0, 0, 0, NULL), -ESHUTDOWN);
+	smcsim_reset(sim);
+	assert_int_equal(xcall(sim, 0, PSCI_SYSTEM_OFF2_FID, 1, 0, 0, NULL),
+			 SMCSIM_EXIT_SYSTEM_OFF);
+	smcsim_destroy(sim);
+}
+
+/* ==== SYSTEM_SUSPEND ================================================================== */
+
+/* DEN0022 5.18.2: DENIED unless every other core is off; then INVALID_ADDRESS; then the
+ * system suspends and resumes at the entry point with x0 = context_id. */
+static void system_suspend_rules(void **state)
+{
+	struct smcsim *sim = t_machine("tfa-host", NULL);
+	cpu_on(sim, 3);
+	struct smcsim_regs r = call(sim, SYSTEM_SUSPEND_64, BAD_ENTRY, 0);
+	t_assert_x0(r, PSCI_RET_DENIED, "DEN0022 5.18.2: another core is on (checked first)");
+	assert_int_equal(xcall(sim, 3, PSCI_CPU_OFF_FID, 0, 0, 0, NULL), SMCSIM_EXIT_CPU_OFF);
+	r = call(sim, SYSTEM_SUSPEND_64, BAD_ENTRY, 0);
+	t_assert_x0(r, PSCI_RET_INVALID_ADDRESS, "DEN0022 5.18.2: INVALID_ADDRESS");
+	assert_int_equal(xcall(sim, 0, SYSTEM_SUSPEND_64, ENTRY, 0x77, 0, &r), SMCSIM_EXIT_RESUME);
+	t_assert_reg(r, 0, 0x77, "DEN0022 5.18: resume with context_id");
+	smcsim_destroy(sim);
+}
+
+/* ==== SET_SUSPEND_MODE ================================================================ */
+
+/* DEN0022 5.20.2: mode > 1 is INVALID_PARAMETERS; TF-A's DENIED rules for switching. */
+static void set_suspend_mode_rules(void **state)
+{
+	struct smcsim *sim = tfa("\"cpu_suspend\":{\"osi\":true}");
+	struct smcsim_regs r = call(sim, PSCI_SET_SUSPEND_MODE_FID, 2);
+	t_assert_x0(r, PSCI_RET_INVALID_PARAMS, "DEN0022 5.20.2: bad mode");
+	r = call(sim, PSCI_SET_SUSPEND_MODE_FID, 0);
+	t_assert_x0(r, PSCI_RET_SUCCESS, "DEN0022 5.20: PC at boot, Linux sets it again");
+	r = call(sim, PSCI_SET_SUSPEND_MODE_FID, 1);
+	t_assert_x0(r, PSCI_RET_DENIED, "TF-A: OSI needs every core running");
+	all_on(sim);
+	r = call(sim, PSCI_SET_SUSPEND_MODE_FID, 1);
+	t_assert_x0(r, PSCI_RET_SUCCESS, "DEN0022 5.20: OSI");
+	r = call(sim, PSCI_SET_SUSPEND_MODE_FID, 0);
+	t_assert_x0(r, PSCI_RET_DENIED, "TF-A: PC needs the caller to be the last core on");
+	smcsim_destroy(sim);
+	sim = t_machine("tfa-host", NULL);
+	r = call(sim, PSCI_SET_SUSPEND_MODE_FID, 0);
+	t_assert_reg(r, 0, UINT64_MAX, "DEN0022 5.20: absent without OSI");
+	smcsim_destroy(sim);
+}
+
+/* ==== STAT_RESIDENCY / STAT_COUNT ===================================================== */
+
+/* DEN0022 5.21/5.22: per core and power state; 0 for invalid arguments. */
+static void stat_counts_suspends(void **state)
+{
+	struct smcsim *sim = tfa("\"stat\":true,\"stat_residency_us\":250");
+	call(sim, CPU_SUSPEND_64, 0x2, 0, 0);
+	call(sim, CPU_SUSPEND_64, 0x2, 0, 0);
+	assert_int_equal(xcall(sim, 0, CPU_SUSPEND_64, PD | 0x3, ENTRY, 0, NULL),
+			 SMCSIM_EXIT_RESUME);
+	struct smcsim_regs r = call(sim, STAT_COUNT_64, 0, 0x2);
+	t_assert_reg(r, 0, 2, "DEN0022 5.22: two entries");
+	r = call(sim, STAT_RESIDENCY_64, 0, 0x2);
+	t_assert_reg(r, 0, 500, "DEN0022 5.21: residency in microseconds");
+	r = call(sim, PSCI_STAT_COUNT_FID, 0, PD | 0x3);
+	t_assert_reg(r, 0, 1, "DEN0022 5.22: powerdown state counted");
+	r = call(sim, STAT_COUNT_64, 0, 0x9);
+	t_assert_reg(r, 0, 0, "DEN0022 5.22: never entered");
+	r = call(sim, STAT_COUNT_64, 1, 0x2);
+	t_assert_reg(r, 0, 0, "DEN0022 5.22: per core");
+	r = call(sim, STAT_COUNT_64, 0x99, 0x2);
+	t_assert_reg(r, 0, 0, "DEN0022 5.22: invalid target gives 0");
+	r = call(sim, STAT_RESIDENCY_64, 0, UINT64_C(1) << 20);
+	t_assert_reg(r, 0, 0, "DEN0022 5.21: invalid power_state gives 0");
+	smcsim_destroy(sim);
+}
+
+/* ==== MEM_PROTECT / MEM_PROTECT_CHECK_RANGE =========================================== */
+
+/* DEN0022 5.23: MEM_PROTECT returns the previous setting. */
+static void mem_protect_previous(void **state)
+{
+	struct smcsim *sim = t_machine("tfa-host", NULL);
+	struct smcsim_regs r = call(sim, PSCI_MEM_PROTECT_FID, 1);
+	t_assert_x0(r, 0, "DEN0022 5.23: was disabled");
+	r = call(sim, PSCI_MEM_PROTECT_FID, 1);
+	t_assert_x0(r, 1, "DEN0022 5.23: was enabled");
+	r = call(sim, PSCI_MEM_PROTECT_FID, 0);
+	t_assert_x0(r, 1, "DEN0022 5.23: was enabled");
+	r = call(sim, PSCI_MEM_PROTECT_FID, 0);
+	t_assert_x0(r, 0, "DEN0022 5.23: was disabled");
+	smcsim_destroy(sim);
+}
+
+/* TF-A FVP keeps the MEM_PROTECT setting in NOR flash: it survives a system reset,
+ * which is what lets the next boot scrub memory (DEN0022 5.23). */
+static void mem_protect_survives_reset(void **state)
+{
+	struct smcsim *sim = t_machine("tfa-host", NULL);
+	call(sim, PSCI_MEM_PROTECT_FID, 1);
+	assert_int_equal(xcall(sim, 0, PSCI_SYSTEM_RESET_FID, 0, 0, 0, NULL),
+			 SMCSIM_EXIT_SYSTEM_RESET);
+	struct smcsim_regs r = call(sim, PSCI_MEM_PROTECT_FID, 0);
+	t_assert_x0(r, 1, "setting kept across SYSTEM_RESET");
+	smcsim_destroy(sim);
+}
+
+/* DEN0022 5.24: SUCCESS for a range MEM_PROTECT covers, DENIED otherwise. */
+static void mem_protect_check_range(void **state)
+{
+	struct smcsim *sim = t_machine("tfa-host", NULL);
+	struct smcsim_regs r = call(sim, CHECK_RANGE_64, DRAM, 0x1000);
+	t_assert_x0(r, PSCI_RET_SUCCESS, "DEN0022 5.24: inside DRAM");
+	r = call(sim, PSCI_MEM_PROTECT_CHECK_RANGE_FID, DRAM + 0x100, 0x10);
+	t_assert_x0(r, PSCI_RET_SUCCESS, "DEN0022 5.24: SMC32");
+	r = call(sim, CHECK_RANGE_64, DRAM, 0);
+	t_assert_x0(r, PSCI_RET_DENIED, "DEN0022 5.24: empty range");
+	r = call(sim, CHECK_RANGE_64, DRAM + 0x0ffff000, 0x2000);
+	t_assert_x0(r, PSCI_RET_DENIED, "DEN0022 5.24: runs past DRAM");
+	r = call(sim, CHECK_RANGE_64, UINT64_MAX - 0xf, 0x100);
+	t_assert_x0(r, PSCI_RET_DENIED, "DEN0022 5.24: wraps");
+	smcsim_destroy(sim);
+}
+
+/* ==== NODE_HW_STATE =================================================================== */
+
+/* DEN0022 5.14: HW_ON 0 / HW_OFF 1 per node; bad target or level is INVALID_PARAMETERS
+ * (FVP answers levels 0 and 1). */
+static void node_hw_state_rules(void **state)
+{
+	struct smcsim *sim = t_machine("tfa-host", "{\"cpus\":{\"count\":8,\"per_cluster\":4}}");
+	struct smcsim_regs r = call(sim, NODE_HW_STATE_64, 0, 0);
+	t_assert_x0(r, 0, "DEN0022 5.14: caller HW_ON");
+	r = call(sim, NODE_HW_STATE_64, 1, 0);
+	t_assert_x0(r, 1, "DEN0022 5.14: secondary HW_OFF");
+	r = call(sim, NODE_HW_STATE_64, 1, 1);
+	t_assert_x0(r, 0, "DEN0022 5.14: cluster 0 HW_ON");
+	r = call(sim, PSCI_NODE_HW_STATE_FID, 0x101, 1);
+	t_assert_x0(r, 1, "DEN0022 5.14: cluster 1 HW_OFF");
+	r = call(sim, NODE_HW_STATE_64, 0, 2);
+	t_assert_x0(r, PSCI_RET_INVALID_PARAMS, "FVP: level 2 not reported");
+	r = call(sim, NODE_HW_STATE_64, 0x4, 0);
+	t_assert_x0(r, PSCI_RET_INVALID_PARAMS, "DEN0022 5.14: unknown target");
+	smcsim_destroy(sim);
+}
+
+/* ==== CPU_FREEZE / CPU_DEFAULT_SUSPEND ================================================ */
+
+/* DEN0022 5.16: CPU_FREEZE stops the core until CPU_ON. */
+static void cpu_freeze_rules(void **state)
+{
+	struct smcsim *sim = tfa("\"cpu_freeze\":true");
+	cpu_on(sim, 1);
+	assert_int_equal(xcall(sim, 1, PSCI_CPU_FREEZE_FID, 0, 0, 0, NULL), SMCSIM_EXIT_CPU_OFF);
+	assert_int_equal(smcsim_cpu_state(sim, 1), SMCSIM_CPU_OFF);
+	cpu_on(sim, 1);
+	smcsim_destroy(sim);
+	sim = t_machine("tfa-host", NULL);
+	struct smcsim_regs r = call(sim, PSCI_CPU_FREEZE_FID);
+	t_assert_reg(r, 0, UINT64_MAX, "optional call absent by default");
+	smcsim_destroy(sim);
+}
+
+/* DEN0022 5.17: CPU_DEFAULT_SUSPEND resumes at the entry point; INVALID_ADDRESS first. */
+static void cpu_default_suspend_rules(void **state)
+{
+	struct smcsim *sim = tfa("\"cpu_default_suspend\":true");
+	struct smcsim_regs r = call(sim, CPU_DEFAULT_SUSPEND_64, BAD_ENTRY, 0);
+	t_assert_x0(r, PSCI_RET_INVALID_ADDRESS, "DEN0022 5.17: INVALID_ADDRESS");
+	assert_int_equal(xcall(sim, 0, CPU_DEFAULT_SUSPEND_64, ENTRY, 0x31, 0, &r),
+			 SMCSIM_EXIT_RESUME);
+	t_assert_reg(r, 0, 0x31, "DEN0022 5.17: x0 = context_id");
+	smcsim_destroy(sim);
+}
+
+int main(void)
+{
+	const struct CMUnitTest version[] = {
+	    cmocka_unit_test(version_reports_profile),
+	    cmocka_unit_test(version_profile_errors),
+	};
+	const struct CMUnitTest features[] = {
+	    cmocka_unit_test(features_absent_in_0_2),
+	    cmocka_unit_test(features_mandatory_calls),
+	    cmocka_unit_test(features_cpu_suspend_flags),
+	    cmocka_unit_test(features_unknown_and_foreign),
+	    cmocka_unit_test(features_smccc_version),
+	    cmocka_unit_test(features_version_gated),
+	    cmocka_unit_test(features_system_off2_bitmap),
+	    cmocka_unit_test(features_profile_optional_calls),
+	};
+	const struct CMUnitTest cpu_on_tests[] = {
+	    cmocka_unit_test(cpu_on_sets_entry_and_context),
+	    cmocka_unit_test(cpu_on_already_on),
+	    cmocka_unit_test(cpu_on_pending),
+	    cmocka_unit_test(cpu_on_unknown_mpidr),
+	    cmocka_unit_test(cpu_on_invalid_address),
+	    cmocka_unit_test(cpu_on_check_order),
+	    cmocka_unit_test(cpu_on_smc32_truncates),
+	};
+	const struct CMUnitTest cpu_off[] = {
+	    cmocka_unit_test(cpu_off_powers_down),
+	    cmocka_unit_test(cpu_off_denied_with_resident_tos),
+	};
+	const struct CMUnitTest cpu_suspend[] = {
+	    cmocka_unit_test(cpu_suspend_standby),
+	    cmocka_unit_test(cpu_suspend_powerdown_resumes),
+	    cmocka_unit_test(cpu_suspend_invalid_power_state),
+	    cmocka_unit_test(cpu_suspend_invalid_address),
+	    cmocka_unit_test(cpu_suspend_extended_format),
+	    cmocka_unit_test(cpu_suspend_kvm_as_wfi),
+	    cmocka_unit_test(cpu_suspend_qemu),
+	    cmocka_unit_test(cpu_suspend_osi_last_core),
+	};
+	const struct CMUnitTest affinity_info[] = {
+	    cmocka_unit_test(affinity_info_level0),
+	    cmocka_unit_test(affinity_info_unknown_target),
+	    cmocka_unit_test(affinity_info_tfa_levels),
+	    cmocka_unit_test(affinity_info_kvm_levels),
+	    cmocka_unit_test(affinity_info_qemu_levels),
+	};
+	const struct CMUnitTest migrate[] = {
+	    cmocka_unit_test(migrate_info_type_mp),
+	    cmocka_unit_test(migrate_info_type_absent),
+	    cmocka_unit_test(migrate_up_trusted_os),
+	    cmocka_unit_test(migrate_not_capable),
+	};
+	const struct CMUnitTest system_off[] = {
+	    cmocka_unit_test(system_off_stops_machine),
+	    cmocka_unit_test(system_off_kvm_internal_failure),
+	};
+	const struct CMUnitTest system_reset[] = {
+	    cmocka_unit_test(system_reset_boot_state),
+	    cmocka_unit_test(system_reset2_types),
+	};
+	const struct CMUnitTest system_off2[] = {
+	    cmocka_unit_test(system_off2_rules),
+	};
+	const struct CMUnitTest system_suspend[] = {
+	    cmocka_unit_test(system_suspend_rules),
+	};
+	const struct CMUnitTest set_suspend_mode[] = {
+	    cmocka_unit_test(set_suspend_mode_rules),
+	};
+	const struct CMUnitTest stat[] = {
+	    cmocka_unit_test(stat_counts_suspends),
+	};
+	const struct CMUnitTest mem_protect[] = {
+	    cmocka_unit_test(mem_protect_previous),
+	    cmocka_unit_test(mem_protect_survives_reset),
+	    cmocka_unit_test(mem_protect_check_range),
+	};
+	const struct CMUnitTest node_hw_state[] = {
+	    cmocka_unit_test(node_hw_state_rules),
+	};
+	const struct CMUnitTest cpu_freeze[] = {
+	    cmocka_unit_test(cpu_freeze_rules),
+	    cmocka_unit_test(cpu_default_suspend_rules),
+	};
+	int fails = 0;
+	fails += cmocka_run_group_tests_name("PSCI_VERSION", version, NULL, NULL);
+	fails += cmocka_run_group_tests_name("PSCI_FEATURES", features, NULL, NULL);
+	fails += cmocka_run_group_tests_name("CPU_ON", cpu_on_tests, NULL, NULL);
+	fails += cmocka_run_group_tests_name("CPU_OFF", cpu_off, NULL, NULL);
+	fails += cmocka_run_group_tests_name("CPU_SUSPEND", cpu_suspend, NULL, NULL);
+	fails += cmocka_run_group_tests_name("AFFINITY_INFO", affinity_info, NULL, NULL);
+	fails += cmocka_run_group_tests_name("MIGRATE", migrate, NULL, NULL);
+	fails += cmocka_run_group_tests_name("SYSTEM_OFF", system_off, NULL, NULL);
+	fails += cmocka_run_group_tests_name("SYSTEM_RESET", system_reset, NULL, NULL);
+	fails += cmocka_run_group_tests_name("SYSTEM_OFF2", system_off2, NULL, NULL);
+	fails += cmocka_run_group_tests_name("SYSTEM_SUSPEND", system_suspend, NULL, NULL);
+	fails += cmocka_run_group_tests_name("SET_SUSPEND_MODE", set_suspend_mode, NULL, NULL);
+	fails += cmocka_run_group_tests_name("STAT", stat, NULL, NULL);
+	fails += cmocka_run_group_tests_name("MEM_PROTECT", mem_protect, NULL, NULL);
+	fails += cmocka_run_group_tests_name("NODE_HW_STATE", node_hw_state, NULL, NULL);
+	fails += cmocka_run_group_tests_name("CPU_FREEZE", cpu_freeze, NULL, NULL);
+	return fails ? 1 : 0;
+}
