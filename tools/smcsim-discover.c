@@ -19,6 +19,7 @@ static void usage(FILE *f, const char *argv0)
 	fprintf(f,
 		"usage: %s [--profile P] [--caller C] [--record FILE] [--rmi 1.0|2.0] [--rme]\n"
 		"          [--pkvm] [--ffa-legacy] [--no-ffa] [--psci-compat 0.1|0.2|1.0] [--no-psci]\n"
+		"          [--mainline]\n"
 		"Run Linux's firmware discovery (reference models) on a simulated machine.\n",
 		argv0);
 }
@@ -36,6 +37,7 @@ int main(int argc, char **argv)
 		{ "no-ffa", no_argument, NULL, 'F' },
 		{ "psci-compat", required_argument, NULL, 'C' },
 		{ "no-psci", no_argument, NULL, 'N' },
+		{ "mainline", no_argument, NULL, 'M' },
 		{ "help", no_argument, NULL, 'h' },
 		{ 0 },
 	};
@@ -89,6 +91,9 @@ int main(int argc, char **argv)
 			break;
 		case 'N':
 			o.kernel.no_psci = true;
+			break;
+		case 'M':
+			o.flags |= SMCSIM_DISCOVER_MAINLINE;
 			break;
 		case 'h':
 			usage(stdout, argv[0]);

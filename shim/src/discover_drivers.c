@@ -507,3 +507,43 @@ int lx_finalize_pkvm(void)
 	k->lx.pkvm_initialized = true;
 	return 0;
 }
+
+/* ---- before the SMCCC bus (mainline; 2.7, 3.2) ----------------------------------------- */
+
+/* arch_initcall: a Realm gets the platform device systemd looks for. */
+int lx_mainline_rsi_dev(void)
+{
+	if (!lx()->realm)
+		return 0;
+	struct platform_device *p = platform_device_register_simple("arm-cca-dev", PLATFORM_DEVID_NONE, NULL, 0);
+	return IS_ERR(p) ? (int)PTR_ERR(p) : 0;
+}
+
+static int trng_platform_probe(struct platform_device *pdev)
+{
+	return 0; /* hwrng_register() */
+}
+
+static const struct platform_driver trng_platform_driver = {
+	.probe = trng_platform_probe,
+	.driver = { .name = "smccc_trng" },
+};
+
+/* device_initcall smccc_devices_init: "smccc_trng" when the boot probe found TRNG >= 1.0,
+ * bound by the hw_random driver (MODULE_ALIAS platform:smccc_trng). */
+int lx_mainline_trng(void)
+{
+	struct smcsim_kernel *k = shim_cur("smccc_devices_init");
+	struct platform_driver *drv = kzalloc(sizeof(*drv), GFP_KERNEL);
+	if (!drv || k->nowned >= (int)ARRAY_SIZE(k->owned)) {
+		kfree(drv);
+		return -ENOMEM;
+	}
+	*drv = trng_platform_driver;
+	k->owned[k->nowned++] = drv;
+	int r = platform_driver_register(drv);
+	if (r || !k->lx.trng_available)
+		return r;
+	struct platform_device *p = platform_device_register_simple("smccc_trng", PLATFORM_DEVID_NONE, NULL, 0);
+	return IS_ERR(p) ? (int)PTR_ERR(p) : 0;
+}

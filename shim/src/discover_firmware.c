@@ -202,6 +202,33 @@ int lx_psci_dt_init(void)
 #undef pr_fmt
 #define pr_fmt(fmt) "smccc: KVM: " fmt
 
+#define KVM_DISCOVER_IMPL_VER 0xC6000040UL
+#define KVM_DISCOVER_IMPL_CPUS 0xC6000041UL
+
+/* K4 (6.15+, call site [U]): the errata target-implementation table, which needs
+ * DISCOVER_IMPL_VER and _CPUS (functions 64 and 65: bits 0-1 of the second word). */
+static void kvm_target_impl_cpu_init(void)
+{
+	struct linux_state *s = lx();
+	if ((s->kvm_features[2] & 3) != 3)
+		return;
+	struct arm_smccc_res res;
+	arm_smccc_1_1_invoke(KVM_DISCOVER_IMPL_VER, 0, &res);
+	if (res.a0 != SMCCC_RET_SUCCESS || (lower_32_bits(res.a1) >> 16) != 1 || res.a2 == 0) {
+		pr_warn("Unsupported target CPU implementation version v0x%lx", res.a1);
+		return;
+	}
+	unsigned long n = res.a2;
+	for (unsigned long i = 0; i < n && i < 64; i++) {
+		arm_smccc_1_1_invoke(KVM_DISCOVER_IMPL_CPUS, i, &res);
+		if (res.a0 != SMCCC_RET_SUCCESS) {
+			pr_warn("Discovering target implementation CPUs failed");
+			return;
+		}
+	}
+	s->kvm_target_impl_cpus = (unsigned int)(n < 64 ? n : 64);
+}
+
 static void kvm_init_hyp_services(void)
 {
 	struct linux_state *s = lx();
@@ -222,13 +249,13 @@ static void kvm_init_hyp_services(void)
 	/* K3: the pKVM guest hooks need MEMINFO, MEM_SHARE and MEM_UNSHARE. */
 	u32 need = BIT(ARM_SMCCC_KVM_FUNC_HYP_MEMINFO) | BIT(ARM_SMCCC_KVM_FUNC_MEM_SHARE) |
 		   BIT(ARM_SMCCC_KVM_FUNC_MEM_UNSHARE);
-	if ((s->kvm_features[0] & need) != need)
-		return;
-	arm_smccc_1_1_invoke(ARM_SMCCC_VENDOR_HYP_KVM_HYP_MEMINFO_FUNC_ID, 0, 0, 0, &res);
-	/* Unsigned compare: every negative status is "larger than a page". */
-	if (res.a0 > PAGE_SIZE)
-		return;
-	s->pkvm_guest = true;
+	if ((s->kvm_features[0] & need) == need) {
+		arm_smccc_1_1_invoke(ARM_SMCCC_VENDOR_HYP_KVM_HYP_MEMINFO_FUNC_ID, 0, 0, 0, &res);
+		/* Unsigned compare: every negative status is "larger than a page". */
+		if (res.a0 <= PAGE_SIZE)
+			s->pkvm_guest = true;
+	}
+	kvm_target_impl_cpu_init();
 }
 
 /* ---- Spectre firmware mitigations (2.6) ------------------------------------------------ */

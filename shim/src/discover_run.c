@@ -17,13 +17,13 @@ int smcsim_discover_register(struct smcsim_kernel *k, unsigned int flags)
 		{ INITCALL_SETUP_ARCH, "psci_dt_init", lx_psci_dt_init, 0 },
 		{ INITCALL_SETUP_ARCH, "arm64_rsi_init", lx_rsi_init, 0 },
 		{ INITCALL_EARLY, "spectre", lx_spectre_init, 0 },
-		{ INITCALL_SUBSYS, "arm_smccc_bus_init", lx_smccc_bus_init, 0 },
+		{ INITCALL_SUBSYS, "arm_smccc_bus_init", lx_smccc_bus_init, SMCSIM_DISCOVER_MAINLINE },
 		{ INITCALL_SUBSYS, "arm_ffa_bus_init", lx_ffa_bus_init, SMCSIM_DISCOVER_NO_FFA },
 		{ INITCALL_SUBSYS, "arm64_init_rmi", lx_rmi_init_2_0, 0 },
 		/* device level, in link order: arch/arm64/kvm before drivers/ */
 		{ INITCALL_DEVICE, "kvm_arm_init", lx_rmi_init_1_0, 0 },
-		{ INITCALL_DEVICE, "smccc_trng_driver_init", lx_smccc_drivers_init, 0 },
-		{ INITCALL_DEVICE, "smccc_devices_init", lx_smccc_devices_init, 0 },
+		{ INITCALL_DEVICE, "smccc_trng_driver_init", lx_smccc_drivers_init, SMCSIM_DISCOVER_MAINLINE },
+		{ INITCALL_DEVICE, "smccc_devices_init", lx_smccc_devices_init, SMCSIM_DISCOVER_MAINLINE },
 		{ INITCALL_DEVICE, "smccc_soc_init", lx_soc_id_init, 0 },
 		{ INITCALL_DEVICE_SYNC, "finalize_pkvm", lx_finalize_pkvm, 0 },
 	};
@@ -33,6 +33,21 @@ int smcsim_discover_register(struct smcsim_kernel *k, unsigned int flags)
 		int r = smcsim_kernel_add_initcall(k, calls[i].level, calls[i].name, calls[i].fn);
 		if (r)
 			return r;
+	}
+	if (flags & SMCSIM_DISCOVER_MAINLINE) {
+		static const struct {
+			int level;
+			const char *name;
+			int (*fn)(void);
+		} ml[] = {
+			{ INITCALL_ARCH, "arm64_create_dummy_rsi_dev", lx_mainline_rsi_dev },
+			{ INITCALL_DEVICE, "smccc_trng_platform", lx_mainline_trng },
+		};
+		for (size_t i = 0; i < sizeof(ml) / sizeof(ml[0]); i++) {
+			int r = smcsim_kernel_add_initcall(k, ml[i].level, ml[i].name, ml[i].fn);
+			if (r)
+				return r;
+		}
 	}
 	if (flags & SMCSIM_DISCOVER_NO_FFA)
 		return 0;
@@ -85,9 +100,13 @@ int smcsim_discover_print(const struct smcsim_kernel *k, FILE *out)
 			(u32)s->soc_id_version, (u32)s->soc_id_revision, s->soc_id_name,
 			s->soc_device ? ", soc0" : "");
 	if (s->kvm_detected)
-		fprintf(out, "kvm: features 0x%08x 0x%08x 0x%08x 0x%08x%s\n", s->kvm_features[3],
+		fprintf(out, "kvm: features 0x%08x 0x%08x 0x%08x 0x%08x%s", s->kvm_features[3],
 			s->kvm_features[2], s->kvm_features[1], s->kvm_features[0],
 			s->pkvm_guest ? ", pkvm guest" : "");
+	if (s->kvm_detected && s->kvm_target_impl_cpus)
+		fprintf(out, ", %u target implementation CPUs", s->kvm_target_impl_cpus);
+	if (s->kvm_detected)
+		fprintf(out, "\n");
 	else
 		fprintf(out, "kvm: no\n");
 	fprintf(out, "spectre: v2 %s, v4 %s, bhb %s\n", mitigation(s->spectre_v2),

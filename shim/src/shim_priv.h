@@ -56,6 +56,7 @@ struct linux_state {
 	bool kvm_detected;
 	u32 kvm_features[4];
 	bool pkvm_guest;
+	unsigned int kvm_target_impl_cpus;
 	/* Spectre (proton-pack.c) */
 	int spectre_v2, spectre_v4, spectre_bhb; /* enum mitigation_state */
 	/* CCA guest (rsi.c) */

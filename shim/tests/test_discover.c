@@ -369,6 +369,30 @@ static void record_replays_as_firmware(void **state)
 	}
 }
 
+/* Before the SMCCC bus (mainline 2.7, 3.2): TRNG is the platform device "smccc_trng" bound
+ * by the hw_random driver, a Realm gets the platform device "arm-cca-dev". */
+static void mainline_platform_devices(void **state)
+{
+	static const char *const fx[] = { FIXTURES "/host-boot.json", FIXTURES "/realm-boot.json" };
+	for (int i = 0; i < 2; i++) {
+		boot_on("tfa-host", NULL);
+		struct smcsim_fixture_fw *fw = SMCSIM_FIXTURE_FIRMWARE(k, fx[i], SMCSIM_FW_ANY_ORDER);
+		smcsim_discover_register(k, SMCSIM_DISCOVER_MAINLINE);
+		assert_int_equal(smcsim_kernel_boot(k), 0);
+		assert_int_equal(smcsim_fixture_fw_unexpected(fw), 0);
+		assert_null(smcsim_kernel_find_device(k, "arm_smccc", "arm-smccc-trng"));
+		if (i == 0) {
+			assert_string_equal(bound_to("platform", "smccc_trng"), "smccc_trng");
+			assert_null(smcsim_kernel_find_device(k, "platform", "arm-cca-dev"));
+		} else {
+			assert_null(smcsim_kernel_find_device(k, "platform", "smccc_trng"));
+			assert_non_null(strstr(report(), "platform/arm-cca-dev modalias platform:arm-cca-dev"));
+		}
+		smcsim_fixture_fw_destroy(fw);
+		teardown(state);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -384,6 +408,7 @@ int main(void)
 		cmocka_unit_test(smccc_bus_across_profiles),
 		cmocka_unit_test_teardown(finding_psci_minus_one_is_treated_as_1x, teardown),
 		cmocka_unit_test(record_replays_as_firmware),
+		cmocka_unit_test(mainline_platform_devices),
 	};
 	return cmocka_run_group_tests_name("shim-discover", tests, NULL, NULL);
 }

@@ -198,6 +198,8 @@ enum {
 	SMCSIM_DISCOVER_FFA_LEGACY = 1 << 0, /* FF-A core init at rootfs_initcall, no pKVM
 					      * deferral (before the v7.2 fix) */
 	SMCSIM_DISCOVER_NO_FFA = 1 << 1,     /* no FF-A driver built in */
+	SMCSIM_DISCOVER_MAINLINE = 1 << 2,   /* before the SMCCC bus: platform devices
+					      * "smccc_trng" and "arm-cca-dev" (2.7, 3.2) */
 };
 /*
  * Register the reference models of Linux's discovery on @k as initcalls at their kernel
