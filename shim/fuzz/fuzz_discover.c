@@ -36,12 +36,8 @@ struct base {
 };
 
 static const struct base bases[] = {
-	{ "tfa-host", NULL },
-	{ "tfa-host", fx_host_boot },
-	{ "tfa-host", fx_realm_boot },
-	{ "tfa-host", fx_ffa_two },
-	{ "kvm-guest", NULL },
-	{ "qemu-tcg", NULL },
+    {"tfa-host", NULL},	      {"tfa-host", fx_host_boot}, {"tfa-host", fx_realm_boot},
+    {"tfa-host", fx_ffa_two}, {"kvm-guest", NULL},	  {"qemu-tcg", NULL},
 };
 
 static void hard(const char *what, const struct smcsim_kernel *k)
@@ -66,7 +62,8 @@ static void finding(unsigned int bit, const char *kind, const char *detail,
 			FILE *f = fopen(path, "w");
 			if (f) {
 				char desc[256];
-				snprintf(desc, sizeof(desc), "fuzz-discover finding %s: %s", kind, detail);
+				snprintf(desc, sizeof(desc), "fuzz-discover finding %s: %s", kind,
+					 detail);
 				smcsim_kernel_record_write(rec, f, desc);
 				fclose(f);
 				fprintf(stderr, "fuzz-discover: wrote %s\n", path);
@@ -86,10 +83,12 @@ static void check(struct smcsim_kernel *k, const struct smcsim_kernel_rec *rec)
 	for (const struct device *d = smcsim_kernel_next_device(k, NULL); d;
 	     d = smcsim_kernel_next_device(k, d)) {
 		if (strcmp(d->bus->name, "arm_smccc") == 0 &&
-		    (s->smccc_version < ARM_SMCCC_VERSION_1_1 || s->smccc_conduit == SMCCC_CONDUIT_NONE))
+		    (s->smccc_version < ARM_SMCCC_VERSION_1_1 ||
+		     s->smccc_conduit == SMCCC_CONDUIT_NONE))
 			hard("SMCCC-bus device without SMCCC >= 1.1 and a conduit", k);
 		if (strcmp(d->bus->name, "soc") == 0 &&
-		    (s->smccc_version < ARM_SMCCC_VERSION_1_2 || s->soc_id_version < 0 || s->soc_id_revision < 0))
+		    (s->smccc_version < ARM_SMCCC_VERSION_1_2 || s->soc_id_version < 0 ||
+		     s->soc_id_revision < 0))
 			hard("soc0 without SMCCC 1.2 and a valid SOC_ID", k);
 		if (strcmp(d->bus->name, "arm_ffa") == 0 &&
 		    (s->smccc_version < ARM_SMCCC_VERSION_1_2 || s->ffa_version < FFA_VERSION_1_0 ||
@@ -102,12 +101,14 @@ static void check(struct smcsim_kernel *k, const struct smcsim_kernel_rec *rec)
 	if (s->psci_0_2_ops && (int32_t)s->psci_version_raw < 0 && (s->psci_version >> 16) >= 1) {
 		char d[128];
 		snprintf(d, sizeof(d), "PSCI_VERSION returned %d, Linux uses it as PSCI v%u.%u",
-			 (int32_t)s->psci_version_raw, s->psci_version >> 16, s->psci_version & 0xffff);
+			 (int32_t)s->psci_version_raw, s->psci_version >> 16,
+			 s->psci_version & 0xffff);
 		finding(1, "psci-unsupported-as-1x", d, rec);
 	}
 	if (s->smccc_version == 0xffffffffu)
-		finding(2, "smccc-unsupported-as-1x", "SMCCC_VERSION -1 accepted as v65535.65535", rec);
-	static const char *const kinds[] = { "linux-ub", "linux-hang", "linux-overread" };
+		finding(2, "smccc-unsupported-as-1x", "SMCCC_VERSION -1 accepted as v65535.65535",
+			rec);
+	static const char *const kinds[] = {"linux-ub", "linux-hang", "linux-overread"};
 	for (int i = 0; i < 3; i++) {
 		char needle[40];
 		snprintf(needle, sizeof(needle), "smcsim: %s", kinds[i]);
@@ -132,11 +133,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (smcsim_create_named(b->profile, &sim, NULL))
 		abort();
 	struct smcsim_kernel_opts o = {
-		.pkvm = cfg & 1,
-		.rmi_abi = (cfg >> 2) % 3 == 1 ? 10 : (cfg >> 2) % 3 == 2 ? 20 : 0,
-		.has_rme = cfg & 0x10,
-		.psci_compat = (cfg & 0x60) == 0x60 ? 2 : 10,
-		.no_closures = cfg & 0x80,
+	    .pkvm = cfg & 1,
+	    .rmi_abi = (cfg >> 2) % 3 == 1   ? 10
+		       : (cfg >> 2) % 3 == 2 ? 20
+					     : 0,
+	    .has_rme = cfg & 0x10,
+	    .psci_compat = (cfg & 0x60) == 0x60 ? 2 : 10,
+	    .no_closures = cfg & 0x80,
 	};
 	struct smcsim_kernel *k;
 	if (smcsim_kernel_create(sim, &o, &k))

@@ -23,7 +23,8 @@ static void minted_call(struct shim_minted *m, const ffa_value_t *args, ffa_valu
 	struct smcsim_kernel *prev = smcsim_kernel_enter(m->k);
 	struct smcsim_regs r;
 	memcpy(&r, args, sizeof(r));
-	shim_issue(m->k, m->conduit == SMCSIM_CONDUIT_HVC ? SMCCC_CONDUIT_HVC : SMCCC_CONDUIT_SMC, &r);
+	shim_issue(m->k, m->conduit == SMCSIM_CONDUIT_HVC ? SMCCC_CONDUIT_HVC : SMCCC_CONDUIT_SMC,
+		   &r);
 	memcpy(res, &r, sizeof(r));
 	smcsim_kernel_enter(prev);
 }
@@ -33,20 +34,21 @@ static void minted_call(struct shim_minted *m, const ffa_value_t *args, ffa_valu
 static pthread_mutex_t pool_lock = PTHREAD_MUTEX_INITIALIZER;
 static struct shim_minted *pool_slots[SMCSIM_SHIM_POOL_SLOTS];
 
-#define TRAMP(n)                                                                            \
-	static void tramp_##n(ffa_value_t args, ffa_value_t *res)                          \
-	{                                                                                   \
-		pthread_mutex_lock(&pool_lock);                                             \
-		struct shim_minted *m = pool_slots[n];                                      \
-		pthread_mutex_unlock(&pool_lock);                                           \
-		minted_call(m, &args, res);                                                 \
+#define TRAMP(n)                                                                                   \
+	static void tramp_##n(ffa_value_t args, ffa_value_t *res)                                  \
+	{                                                                                          \
+		pthread_mutex_lock(&pool_lock);                                                    \
+		struct shim_minted *m = pool_slots[n];                                             \
+		pthread_mutex_unlock(&pool_lock);                                                  \
+		minted_call(m, &args, res);                                                        \
 	}
-TRAMP(0) TRAMP(1) TRAMP(2) TRAMP(3) TRAMP(4) TRAMP(5) TRAMP(6) TRAMP(7)
-TRAMP(8) TRAMP(9) TRAMP(10) TRAMP(11) TRAMP(12) TRAMP(13) TRAMP(14) TRAMP(15)
+TRAMP(0)
+TRAMP(1) TRAMP(2) TRAMP(3) TRAMP(4) TRAMP(5) TRAMP(6) TRAMP(7) TRAMP(8) TRAMP(9) TRAMP(10) TRAMP(11)
+    TRAMP(12) TRAMP(13) TRAMP(14) TRAMP(15)
 
-static ffa_fn *const tramps[SMCSIM_SHIM_POOL_SLOTS] = {
-	tramp_0, tramp_1, tramp_2,  tramp_3,  tramp_4,  tramp_5,  tramp_6,  tramp_7,
-	tramp_8, tramp_9, tramp_10, tramp_11, tramp_12, tramp_13, tramp_14, tramp_15,
+	static ffa_fn *const tramps[SMCSIM_SHIM_POOL_SLOTS] = {
+	    tramp_0, tramp_1, tramp_2,	tramp_3,  tramp_4,  tramp_5,  tramp_6,	tramp_7,
+	    tramp_8, tramp_9, tramp_10, tramp_11, tramp_12, tramp_13, tramp_14, tramp_15,
 };
 
 static int pool_claim(struct shim_minted *m)
@@ -86,8 +88,10 @@ static void cif_init(void)
 	ffa_value_type.elements = ffa_value_elems;
 	ffa_fn_args[0] = &ffa_value_type;
 	ffa_fn_args[1] = &ffi_type_pointer;
-	cif_status = ffi_prep_cif(&ffa_fn_cif, FFI_DEFAULT_ABI, 2, &ffi_type_void, ffa_fn_args) == FFI_OK
-			     ? 0 : -EINVAL;
+	cif_status =
+	    ffi_prep_cif(&ffa_fn_cif, FFI_DEFAULT_ABI, 2, &ffi_type_void, ffa_fn_args) == FFI_OK
+		? 0
+		: -EINVAL;
 }
 
 static void closure_entry(ffi_cif *cif, void *ret, void **args, void *user)
@@ -194,8 +198,8 @@ int ffa_transport_init(ffa_fn **invoke_ffa_fn)
 	if (arm_smccc_get_version() < ARM_SMCCC_VERSION_1_2 || c == SMCCC_CONDUIT_NONE)
 		return -EOPNOTSUPP;
 	int err;
-	void *fn = smcsim_kernel_mint_ffa_fn(k, c == SMCCC_CONDUIT_HVC ? SMCSIM_CONDUIT_HVC : SMCSIM_CONDUIT_SMC,
-					     NULL, &err);
+	void *fn = smcsim_kernel_mint_ffa_fn(
+	    k, c == SMCCC_CONDUIT_HVC ? SMCSIM_CONDUIT_HVC : SMCSIM_CONDUIT_SMC, NULL, &err);
 	if (!fn)
 		return err;
 	*invoke_ffa_fn = (ffa_fn *)fn;

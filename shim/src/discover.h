@@ -15,7 +15,7 @@ int lx_smccc_devices_init(void);
 int lx_smccc_drivers_init(void);
 int lx_soc_id_init(void);
 int lx_ffa_bus_init(void);
-int lx_ffa_init(void);        /* v7.2: platform driver + "arm-ffa" device, pKVM deferral */
+int lx_ffa_init(void);	      /* v7.2: platform driver + "arm-ffa" device, pKVM deferral */
 int lx_ffa_init_legacy(void); /* before v7.2: direct init (rootfs_initcall) */
 int lx_finalize_pkvm(void);
 int lx_mainline_rsi_dev(void);

@@ -35,8 +35,8 @@ struct smccc_device_info {
 
 /* The queued series' generic probe table. */
 static const struct smccc_device_info smccc_devices[] = {
-	{ 0x84000050, false, "arm-smccc-trng" }, /* TRNG_VERSION */
-	{ 0xC4000190, true, "arm-rsi" },         /* RSI_ABI_VERSION */
+    {0x84000050, false, "arm-smccc-trng"}, /* TRNG_VERSION */
+    {0xC4000190, true, "arm-rsi"},	   /* RSI_ABI_VERSION */
 };
 
 int lx_smccc_devices_init(void)
@@ -71,11 +71,11 @@ static int smccc_trng_probe(struct arm_smccc_device *sdev)
 	return 0;
 }
 
-static const struct arm_smccc_device_id smccc_trng_ids[] = { { 0x84000050 }, { 0 } };
+static const struct arm_smccc_device_id smccc_trng_ids[] = {{0x84000050}, {0}};
 static struct arm_smccc_driver smccc_trng_driver = {
-	.name = "smccc_trng",
-	.probe = smccc_trng_probe,
-	.id_table = smccc_trng_ids,
+    .name = "smccc_trng",
+    .probe = smccc_trng_probe,
+    .id_table = smccc_trng_ids,
 };
 
 /* drivers/virt/coco/arm-cca-guest: the TSM report provider binds only in a Realm. */
@@ -86,11 +86,11 @@ static int cca_guest_probe(struct arm_smccc_device *sdev)
 	return 0; /* tsm_report_register() */
 }
 
-static const struct arm_smccc_device_id cca_guest_ids[] = { { 0xC4000190 }, { 0 } };
+static const struct arm_smccc_device_id cca_guest_ids[] = {{0xC4000190}, {0}};
 static struct arm_smccc_driver cca_guest_driver = {
-	.name = "arm-cca-guest",
-	.probe = cca_guest_probe,
-	.id_table = cca_guest_ids,
+    .name = "arm-cca-guest",
+    .probe = cca_guest_probe,
+    .id_table = cca_guest_ids,
 };
 
 int lx_smccc_drivers_init(void)
@@ -117,7 +117,7 @@ int lx_smccc_drivers_init(void)
 #undef pr_fmt
 #define pr_fmt(fmt) "SMCCC: SOC_ID: " fmt
 
-static const struct bus_type soc_bus_type = { .name = "soc" };
+static const struct bus_type soc_bus_type = {.name = "soc"};
 
 static void soc_release(struct device *dev)
 {
@@ -143,7 +143,7 @@ int lx_soc_id_init(void)
 		return -EINVAL;
 	}
 	/* SMCCC 1.6 name: SOC_ID64(2) through 1.2 invoke, 136 bytes from x1..x17. */
-	struct arm_smccc_1_2_regs args = { .a0 = ARM_SMCCC_ARCH_SOC_ID64, .a1 = 2 }, res;
+	struct arm_smccc_1_2_regs args = {.a0 = ARM_SMCCC_ARCH_SOC_ID64, .a1 = 2}, res;
 	arm_smccc_1_2_invoke(&args, &res);
 	if ((u32)res.a0 == 0) {
 		memcpy(s->soc_id_name, &res.a1, 136);
@@ -171,25 +171,25 @@ int lx_soc_id_init(void)
 #undef pr_fmt
 #define pr_fmt(fmt) "ARM FF-A: " fmt
 
-#define FFA_DRIVER_VERSION FFA_VERSION_1_2
-#define FFA_MIN_VERSION FFA_VERSION_1_0
-#define FFA_FEAT_NOTIFICATION_PENDING_INT 1
-#define FFA_FEAT_SCHEDULE_RECEIVER_INT 2
+#define FFA_DRIVER_VERSION			 FFA_VERSION_1_2
+#define FFA_MIN_VERSION				 FFA_VERSION_1_0
+#define FFA_FEAT_NOTIFICATION_PENDING_INT	 1
+#define FFA_FEAT_SCHEDULE_RECEIVER_INT		 2
 #define FFA_PARTITION_INFO_GET_RETURN_COUNT_ONLY 1
-#define FFA_PART_DESC_MIN 24
-#define FFA_MAX_PARTS 32
+#define FFA_PART_DESC_MIN			 24
+#define FFA_MAX_PARTS				 32
 
 int lx_ffa_bus_init(void)
 {
 	return bus_register(&ffa_bus_type);
 }
 
-static ffa_value_t ffa_call(unsigned long a0, unsigned long a1, unsigned long a2,
-			    unsigned long a3, unsigned long a4, unsigned long a5)
+static ffa_value_t ffa_call(unsigned long a0, unsigned long a1, unsigned long a2, unsigned long a3,
+			    unsigned long a4, unsigned long a5)
 {
 	ffa_fn *fn = (ffa_fn *)lx()->ffa_fn;
 	ffa_value_t res;
-	fn((ffa_value_t){ .a0 = a0, .a1 = a1, .a2 = a2, .a3 = a3, .a4 = a4, .a5 = a5 }, &res);
+	fn((ffa_value_t){.a0 = a0, .a1 = a1, .a2 = a2, .a3 = a3, .a4 = a4, .a5 = a5}, &res);
 	return res;
 }
 
@@ -274,13 +274,15 @@ static int ffa_partition_probe_rx(struct linux_state *s, struct ffa_partition_in
 	if ((size_t)(n - 1) * stride + desc > s->ffa_rxtx_bufsz) {
 		/* Linux trusts count and stride (before "Bound PARTITION_INFO_GET copies"):
 		 * reading past the RX buffer is the finding. */
-		pr_err("smcsim: linux-overread: PARTITION_INFO_GET count %d stride %zu reads past the %zu-byte RX buffer",
+		pr_err("smcsim: linux-overread: PARTITION_INFO_GET count %d stride %zu reads past "
+		       "the %zu-byte RX buffer",
 		       count, stride, s->ffa_rxtx_bufsz);
 		ffa_call(FFA_RX_RELEASE, 0, 0, 0, 0, 0);
 		return -EINVAL;
 	}
 	if (n > FFA_MAX_PARTS) {
-		pr_warn("smcsim: model limit: %d partitions, registering the first %d", n, FFA_MAX_PARTS);
+		pr_warn("smcsim: model limit: %d partitions, registering the first %d", n,
+			FFA_MAX_PARTS);
 		n = FFA_MAX_PARTS;
 	}
 	for (int i = 0; i < n; i++)
@@ -341,7 +343,8 @@ static int ffa_setup_partitions(struct smcsim_kernel *k)
 			pr_err("%s: failed to register partition ID 0x%x", __func__, parts[i].id);
 			continue;
 		}
-		if (s->ffa_version > FFA_VERSION_1_0 && !(parts[i].properties & FFA_PARTITION_AARCH64_EXEC))
+		if (s->ffa_version > FFA_VERSION_1_0 &&
+		    !(parts[i].properties & FFA_PARTITION_AARCH64_EXEC))
 			fdev->mode_32bit = true;
 		if (s->ffa_ndevs < (int)ARRAY_SIZE(s->ffa_devs))
 			s->ffa_devs[s->ffa_ndevs++] = fdev;
@@ -349,7 +352,7 @@ static int ffa_setup_partitions(struct smcsim_kernel *k)
 	s->ffa_partitions = count;
 	if (!host_seen) {
 		/* ffa_setup_host_partition: a device for the host itself, Nil UUID. */
-		struct ffa_partition_info host = { .id = s->ffa_vm_id };
+		struct ffa_partition_info host = {.id = s->ffa_vm_id};
 		struct ffa_device *fdev = ffa_device_register(&host);
 		if (fdev && s->ffa_ndevs < (int)ARRAY_SIZE(s->ffa_devs))
 			s->ffa_devs[s->ffa_ndevs++] = fdev;
@@ -413,8 +416,8 @@ static int ffa_core_init(struct smcsim_kernel *k, bool quiet_miss)
 	/* Step 7: without an interrupt controller no SRI/NPI IRQ maps, so notifications are
 	 * cleaned up again (BITMAP_DESTROY when the bitmap was created). */
 	if (ffa_features(FFA_NOTIFICATION_BITMAP_CREATE) == 0) {
-		r = ffa_call(FFA_NOTIFICATION_BITMAP_CREATE, s->ffa_vm_id,
-			     smcsim_cpu_count(k->sim), 0, 0, 0);
+		r = ffa_call(FFA_NOTIFICATION_BITMAP_CREATE, s->ffa_vm_id, smcsim_cpu_count(k->sim),
+			     0, 0, 0);
 		if (!ffa_ok(&r)) {
 			pr_err("Notification bitmap create error %d", (int)r.a2);
 		} else {
@@ -459,9 +462,9 @@ static void ffa_plat_remove(struct platform_device *pdev)
 }
 
 static const struct platform_driver ffa_platform_driver = {
-	.probe = ffa_plat_probe,
-	.remove = ffa_plat_remove,
-	.driver = { .name = "arm-ffa" },
+    .probe = ffa_plat_probe,
+    .remove = ffa_plat_remove,
+    .driver = {.name = "arm-ffa"},
 };
 
 int lx_ffa_init(void)
@@ -477,7 +480,8 @@ int lx_ffa_init(void)
 	int r = platform_driver_register(drv);
 	if (r)
 		return r;
-	struct platform_device *pdev = platform_device_register_simple("arm-ffa", PLATFORM_DEVID_NONE, NULL, 0);
+	struct platform_device *pdev =
+	    platform_device_register_simple("arm-ffa", PLATFORM_DEVID_NONE, NULL, 0);
 	return IS_ERR(pdev) ? (int)PTR_ERR(pdev) : 0;
 }
 
@@ -496,12 +500,12 @@ int lx_finalize_pkvm(void)
 	struct smcsim_kernel *k = shim_cur("finalize_pkvm");
 	if (!k->opts.pkvm)
 		return 0;
-	struct smcsim_error err = { "" };
+	struct smcsim_error err = {""};
 	int r = k->opts.pkvm_finalize ? k->opts.pkvm_finalize(k->opts.pkvm_finalize_opaque, k)
 				      : smcsim_event(k->sim, "pkvm_finalize", NULL, &err);
 	if (r) {
-		pr_err("pKVM: finalize failed: %s", r == -ENOENT ? "no pKVM model on this machine"
-								  : err.text);
+		pr_err("pKVM: finalize failed: %s",
+		       r == -ENOENT ? "no pKVM model on this machine" : err.text);
 		return r;
 	}
 	k->lx.pkvm_initialized = true;
@@ -515,7 +519,8 @@ int lx_mainline_rsi_dev(void)
 {
 	if (!lx()->realm)
 		return 0;
-	struct platform_device *p = platform_device_register_simple("arm-cca-dev", PLATFORM_DEVID_NONE, NULL, 0);
+	struct platform_device *p =
+	    platform_device_register_simple("arm-cca-dev", PLATFORM_DEVID_NONE, NULL, 0);
 	return IS_ERR(p) ? (int)PTR_ERR(p) : 0;
 }
 
@@ -525,8 +530,8 @@ static int trng_platform_probe(struct platform_device *pdev)
 }
 
 static const struct platform_driver trng_platform_driver = {
-	.probe = trng_platform_probe,
-	.driver = { .name = "smccc_trng" },
+    .probe = trng_platform_probe,
+    .driver = {.name = "smccc_trng"},
 };
 
 /* device_initcall smccc_devices_init: "smccc_trng" when the boot probe found TRNG >= 1.0,
@@ -544,6 +549,7 @@ int lx_mainline_trng(void)
 	int r = platform_driver_register(drv);
 	if (r || !k->lx.trng_available)
 		return r;
-	struct platform_device *p = platform_device_register_simple("smccc_trng", PLATFORM_DEVID_NONE, NULL, 0);
+	struct platform_device *p =
+	    platform_device_register_simple("smccc_trng", PLATFORM_DEVID_NONE, NULL, 0);
 	return IS_ERR(p) ? (int)PTR_ERR(p) : 0;
 }

@@ -23,19 +23,19 @@
 #undef pr_fmt
 #define pr_fmt(fmt) "psci: " fmt
 
-#define PSCI_0_2_FN_PSCI_VERSION 0x84000000UL
-#define PSCI_0_2_FN_MIGRATE_INFO_TYPE 0x84000006UL
+#define PSCI_0_2_FN_PSCI_VERSION	  0x84000000UL
+#define PSCI_0_2_FN_MIGRATE_INFO_TYPE	  0x84000006UL
 #define PSCI_0_2_FN64_MIGRATE_INFO_UP_CPU 0xC4000007UL
-#define PSCI_1_0_FN_PSCI_FEATURES 0x8400000AUL
-#define PSCI_1_0_FN_SET_SUSPEND_MODE 0x8400000FUL
-#define PSCI_0_2_FN64_CPU_SUSPEND 0xC4000001UL
-#define PSCI_1_0_FN64_SYSTEM_SUSPEND 0xC400000EUL
-#define PSCI_1_1_FN64_SYSTEM_RESET2 0xC4000012UL
-#define PSCI_RET_NOT_SUPPORTED -1
-#define PSCI_0_2_TOS_UP_MIGRATE 0
-#define PSCI_0_2_TOS_UP_NO_MIGRATE 1
-#define PSCI_0_2_TOS_MP 2
-#define MPIDR_HWID_BITMASK 0xff00ffffffUL
+#define PSCI_1_0_FN_PSCI_FEATURES	  0x8400000AUL
+#define PSCI_1_0_FN_SET_SUSPEND_MODE	  0x8400000FUL
+#define PSCI_0_2_FN64_CPU_SUSPEND	  0xC4000001UL
+#define PSCI_1_0_FN64_SYSTEM_SUSPEND	  0xC400000EUL
+#define PSCI_1_1_FN64_SYSTEM_RESET2	  0xC4000012UL
+#define PSCI_RET_NOT_SUPPORTED		  -1
+#define PSCI_0_2_TOS_UP_MIGRATE		  0
+#define PSCI_0_2_TOS_UP_NO_MIGRATE	  1
+#define PSCI_0_2_TOS_MP			  2
+#define MPIDR_HWID_BITMASK		  0xff00ffffffUL
 
 static struct linux_state *lx(void)
 {
@@ -43,7 +43,8 @@ static struct linux_state *lx(void)
 }
 
 /* invoke_psci_fn: arm_smccc_smc/hvc on the PSCI conduit, a0 only. */
-static unsigned long psci_fn(unsigned long fid, unsigned long a1, unsigned long a2, unsigned long a3)
+static unsigned long psci_fn(unsigned long fid, unsigned long a1, unsigned long a2,
+			     unsigned long a3)
 {
 	struct arm_smccc_res res;
 	if (lx()->psci_conduit == SMCCC_CONDUIT_HVC)
@@ -202,7 +203,7 @@ int lx_psci_dt_init(void)
 #undef pr_fmt
 #define pr_fmt(fmt) "smccc: KVM: " fmt
 
-#define KVM_DISCOVER_IMPL_VER 0xC6000040UL
+#define KVM_DISCOVER_IMPL_VER  0xC6000040UL
 #define KVM_DISCOVER_IMPL_CPUS 0xC6000041UL
 
 /* K4 (6.15+, call site [U]): the errata target-implementation table, which needs
@@ -285,8 +286,8 @@ int lx_spectre_init(void)
 	s->spectre_v4 = wa_state(ARM_SMCCC_ARCH_WORKAROUND_2);
 	/* BHB asks firmware only with a conduit. */
 	s->spectre_bhb = arm_smccc_1_1_get_conduit() == SMCCC_CONDUIT_NONE
-				 ? LX_VULNERABLE
-				 : wa_state(ARM_SMCCC_ARCH_WORKAROUND_3);
+			     ? LX_VULNERABLE
+			     : wa_state(ARM_SMCCC_ARCH_WORKAROUND_3);
 	return 0;
 }
 
@@ -294,16 +295,16 @@ int lx_spectre_init(void)
 #undef pr_fmt
 #define pr_fmt(fmt) "RME: " fmt
 
-#define SMC_RSI_ABI_VERSION 0xC4000190UL
-#define SMC_RSI_REALM_CONFIG 0xC4000196UL
-#define SMC_RSI_IPA_STATE_SET 0xC4000197UL
-#define RSI_ABI_VERSION_1_0 0x10000UL
-#define RSI_SUCCESS 0
-#define RSI_RIPAS_RAM 1
+#define SMC_RSI_ABI_VERSION	0xC4000190UL
+#define SMC_RSI_REALM_CONFIG	0xC4000196UL
+#define SMC_RSI_IPA_STATE_SET	0xC4000197UL
+#define RSI_ABI_VERSION_1_0	0x10000UL
+#define RSI_SUCCESS		0
+#define RSI_RIPAS_RAM		1
 #define RSI_NO_CHANGE_DESTROYED 0
-#define RSI_ACCEPT 0
-#define RSI_VER_MAJOR(v) (((v) >> 16) & 0x7fff)
-#define RSI_VER_MINOR(v) ((v) & 0xffff)
+#define RSI_ACCEPT		0
+#define RSI_VER_MAJOR(v)	(((v) >> 16) & 0x7fff)
+#define RSI_VER_MINOR(v)	((v)&0xffff)
 /* Iterations without progress after which the model calls Linux's loop a hang. */
 #define LX_LOOP_LIMIT 4096
 
@@ -361,7 +362,8 @@ int lx_rsi_init(void)
 		return 0;
 	/* R4: BIT(ipa_bits - 1) is undefined in C for ipa_bits 0 or > 64. */
 	if (ipa_bits == 0 || ipa_bits > 64) {
-		pr_err("smcsim: linux-ub: REALM_CONFIG ipa_bits = %llu makes BIT(ipa_bits - 1) undefined",
+		pr_err("smcsim: linux-ub: REALM_CONFIG ipa_bits = %llu makes BIT(ipa_bits - 1) "
+		       "undefined",
 		       (unsigned long long)ipa_bits);
 		s->prot_ns_shared = 0;
 	} else {
@@ -387,13 +389,13 @@ int lx_rsi_init(void)
 #undef pr_fmt
 #define pr_fmt(fmt) "kvm [1]: " fmt
 
-#define SMC_RMI_VERSION 0xC4000150UL
-#define SMC_RMI_FEATURES 0xC4000165UL
-#define SMC_RMI_RMM_CONFIG_SET 0xC400016EUL
-#define SMC_RMI_RMM_ACTIVATE 0xC4000202UL
-#define RMI_SUCCESS 0
+#define SMC_RMI_VERSION		  0xC4000150UL
+#define SMC_RMI_FEATURES	  0xC4000165UL
+#define SMC_RMI_RMM_CONFIG_SET	  0xC400016EUL
+#define SMC_RMI_RMM_ACTIVATE	  0xC4000202UL
+#define RMI_SUCCESS		  0
 #define RMI_FEATURE_REGISTER_0_DA BIT_ULL(42)
-#define RMI_GRAN_SZ_4K BIT_ULL(0)
+#define RMI_GRAN_SZ_4K		  BIT_ULL(0)
 
 /* KVM's rmi_check_version / RMI 1.0 era (v6+), with the DA RFC's platform device. */
 int lx_rmi_init_1_0(void)
@@ -420,7 +422,8 @@ int lx_rmi_init_1_0(void)
 	s->rmm_feat_reg0 = res.a1;
 	s->rmi_available = true;
 	if (s->rmm_feat_reg0 & RMI_FEATURE_REGISTER_0_DA) {
-		if (!IS_ERR(platform_device_register_simple("arm-rmi-dev", PLATFORM_DEVID_NONE, NULL, 0))) {
+		if (!IS_ERR(platform_device_register_simple("arm-rmi-dev", PLATFORM_DEVID_NONE,
+							    NULL, 0))) {
 			s->rmi_da_dev = true;
 			pr_info("CCA host DA platform device initialized.");
 		}

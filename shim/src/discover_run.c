@@ -14,18 +14,20 @@ int smcsim_discover_register(struct smcsim_kernel *k, unsigned int flags)
 		int (*fn)(void);
 		unsigned int skip_if;
 	} calls[] = {
-		{ INITCALL_SETUP_ARCH, "psci_dt_init", lx_psci_dt_init, 0 },
-		{ INITCALL_SETUP_ARCH, "arm64_rsi_init", lx_rsi_init, 0 },
-		{ INITCALL_EARLY, "spectre", lx_spectre_init, 0 },
-		{ INITCALL_SUBSYS, "arm_smccc_bus_init", lx_smccc_bus_init, SMCSIM_DISCOVER_MAINLINE },
-		{ INITCALL_SUBSYS, "arm_ffa_bus_init", lx_ffa_bus_init, SMCSIM_DISCOVER_NO_FFA },
-		{ INITCALL_SUBSYS, "arm64_init_rmi", lx_rmi_init_2_0, 0 },
-		/* device level, in link order: arch/arm64/kvm before drivers/ */
-		{ INITCALL_DEVICE, "kvm_arm_init", lx_rmi_init_1_0, 0 },
-		{ INITCALL_DEVICE, "smccc_trng_driver_init", lx_smccc_drivers_init, SMCSIM_DISCOVER_MAINLINE },
-		{ INITCALL_DEVICE, "smccc_devices_init", lx_smccc_devices_init, SMCSIM_DISCOVER_MAINLINE },
-		{ INITCALL_DEVICE, "smccc_soc_init", lx_soc_id_init, 0 },
-		{ INITCALL_DEVICE_SYNC, "finalize_pkvm", lx_finalize_pkvm, 0 },
+	    {INITCALL_SETUP_ARCH, "psci_dt_init", lx_psci_dt_init, 0},
+	    {INITCALL_SETUP_ARCH, "arm64_rsi_init", lx_rsi_init, 0},
+	    {INITCALL_EARLY, "spectre", lx_spectre_init, 0},
+	    {INITCALL_SUBSYS, "arm_smccc_bus_init", lx_smccc_bus_init, SMCSIM_DISCOVER_MAINLINE},
+	    {INITCALL_SUBSYS, "arm_ffa_bus_init", lx_ffa_bus_init, SMCSIM_DISCOVER_NO_FFA},
+	    {INITCALL_SUBSYS, "arm64_init_rmi", lx_rmi_init_2_0, 0},
+	    /* device level, in link order: arch/arm64/kvm before drivers/ */
+	    {INITCALL_DEVICE, "kvm_arm_init", lx_rmi_init_1_0, 0},
+	    {INITCALL_DEVICE, "smccc_trng_driver_init", lx_smccc_drivers_init,
+	     SMCSIM_DISCOVER_MAINLINE},
+	    {INITCALL_DEVICE, "smccc_devices_init", lx_smccc_devices_init,
+	     SMCSIM_DISCOVER_MAINLINE},
+	    {INITCALL_DEVICE, "smccc_soc_init", lx_soc_id_init, 0},
+	    {INITCALL_DEVICE_SYNC, "finalize_pkvm", lx_finalize_pkvm, 0},
 	};
 	for (size_t i = 0; i < sizeof(calls) / sizeof(calls[0]); i++) {
 		if (calls[i].skip_if & flags)
@@ -40,8 +42,8 @@ int smcsim_discover_register(struct smcsim_kernel *k, unsigned int flags)
 			const char *name;
 			int (*fn)(void);
 		} ml[] = {
-			{ INITCALL_ARCH, "arm64_create_dummy_rsi_dev", lx_mainline_rsi_dev },
-			{ INITCALL_DEVICE, "smccc_trng_platform", lx_mainline_trng },
+		    {INITCALL_ARCH, "arm64_create_dummy_rsi_dev", lx_mainline_rsi_dev},
+		    {INITCALL_DEVICE, "smccc_trng_platform", lx_mainline_trng},
 		};
 		for (size_t i = 0; i < sizeof(ml) / sizeof(ml[0]); i++) {
 			int r = smcsim_kernel_add_initcall(k, ml[i].level, ml[i].name, ml[i].fn);
@@ -52,7 +54,8 @@ int smcsim_discover_register(struct smcsim_kernel *k, unsigned int flags)
 	if (flags & SMCSIM_DISCOVER_NO_FFA)
 		return 0;
 	if (flags & SMCSIM_DISCOVER_FFA_LEGACY)
-		return smcsim_kernel_add_initcall(k, INITCALL_ROOTFS, "ffa_init", lx_ffa_init_legacy);
+		return smcsim_kernel_add_initcall(k, INITCALL_ROOTFS, "ffa_init",
+						  lx_ffa_init_legacy);
 	return smcsim_kernel_add_initcall(k, INITCALL_DEVICE, "ffa_init", lx_ffa_init);
 }
 
@@ -83,15 +86,19 @@ int smcsim_discover_print(const struct smcsim_kernel *k, FILE *out)
 		version(out, s->psci_version);
 		fprintf(out, " (%s)", conduit_name(s->psci_conduit));
 		if (s->psci_0_2_ops)
-			fprintf(out, ", migrate_info_type %d, cpu_suspend features 0x%x, system_suspend %s, system_reset2 %s",
+			fprintf(out,
+				", migrate_info_type %d, cpu_suspend features 0x%x, system_suspend "
+				"%s, system_reset2 %s",
 				s->psci_migrate_type, s->psci_cpu_suspend_feature,
-				s->psci_system_suspend ? "yes" : "no", s->psci_system_reset2 ? "yes" : "no");
+				s->psci_system_suspend ? "yes" : "no",
+				s->psci_system_reset2 ? "yes" : "no");
 		fprintf(out, "\n");
 	}
 	fprintf(out, "smccc: ");
 	version(out, s->smccc_version);
-	fprintf(out, " (%s)\n", conduit_name(s->smccc_version >= ARM_SMCCC_VERSION_1_1 ? s->smccc_conduit
-										 : SMCCC_CONDUIT_NONE));
+	fprintf(out, " (%s)\n",
+		conduit_name(s->smccc_version >= ARM_SMCCC_VERSION_1_1 ? s->smccc_conduit
+								       : SMCCC_CONDUIT_NONE));
 	fprintf(out, "trng: %s\n", s->trng_available ? "available" : "no");
 	if (s->soc_id_version == -1)
 		fprintf(out, "soc_id: no\n");
@@ -112,16 +119,16 @@ int smcsim_discover_print(const struct smcsim_kernel *k, FILE *out)
 	fprintf(out, "spectre: v2 %s, v4 %s, bhb %s\n", mitigation(s->spectre_v2),
 		mitigation(s->spectre_v4), mitigation(s->spectre_bhb));
 	if (s->realm)
-		fprintf(out, "realm: yes, rsi v%u.%u, ipa_bits %u\n", (s->rsi_version >> 16) & 0x7fff,
-			s->rsi_version & 0xffff, s->ipa_bits);
+		fprintf(out, "realm: yes, rsi v%u.%u, ipa_bits %u\n",
+			(s->rsi_version >> 16) & 0x7fff, s->rsi_version & 0xffff, s->ipa_bits);
 	else
 		fprintf(out, "realm: no\n");
 	if (k->opts.rmi_abi == 0)
 		fprintf(out, "rmi: not probed\n");
 	else if (s->rmi_available)
-		fprintf(out, "rmi: v%u.%u, feat_reg0 0x%016llx%s\n", (s->rmi_version >> 16) & 0x7fff,
-			s->rmi_version & 0xffff, (unsigned long long)s->rmm_feat_reg0,
-			s->rmi_da_dev ? ", arm-rmi-dev" : "");
+		fprintf(out, "rmi: v%u.%u, feat_reg0 0x%016llx%s\n",
+			(s->rmi_version >> 16) & 0x7fff, s->rmi_version & 0xffff,
+			(unsigned long long)s->rmm_feat_reg0, s->rmi_da_dev ? ", arm-rmi-dev" : "");
 	else
 		fprintf(out, "rmi: no\n");
 	if (s->ffa_probed)

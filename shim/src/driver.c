@@ -317,11 +317,11 @@ static int platform_modalias(const struct device *dev, char *buf, size_t len)
 }
 
 const struct bus_type platform_bus_type = {
-	.name = "platform",
-	.match = platform_match,
-	.probe = platform_probe,
-	.remove = platform_remove,
-	.modalias = platform_modalias,
+    .name = "platform",
+    .match = platform_match,
+    .probe = platform_probe,
+    .remove = platform_remove,
+    .modalias = platform_modalias,
 };
 
 static void platform_release(struct device *dev)
@@ -337,7 +337,7 @@ static void ensure_bus(struct smcsim_kernel *k, const struct bus_type *bus)
 }
 
 struct platform_device *platform_device_register_simple(const char *name, int id, const void *res,
-							 unsigned int nres)
+							unsigned int nres)
 {
 	struct smcsim_kernel *k = shim_cur("platform_device_register_simple");
 	ensure_bus(k, &platform_bus_type);
@@ -407,15 +407,16 @@ static void smccc_remove(struct device *dev)
 static int smccc_modalias(const struct device *dev, char *buf, size_t len)
 {
 	/* Uppercase hex, 8 digits: "arm_smccc:fC4000190". */
-	return snprintf(buf, len, ARM_SMCCC_MODULE_PREFIX "f%08X", to_arm_smccc_device(dev)->func_id);
+	return snprintf(buf, len, ARM_SMCCC_MODULE_PREFIX "f%08X",
+			to_arm_smccc_device(dev)->func_id);
 }
 
 const struct bus_type arm_smccc_bus_type = {
-	.name = "arm_smccc",
-	.match = smccc_match,
-	.probe = smccc_probe,
-	.remove = smccc_remove,
-	.modalias = smccc_modalias,
+    .name = "arm_smccc",
+    .match = smccc_match,
+    .probe = smccc_probe,
+    .remove = smccc_remove,
+    .modalias = smccc_modalias,
 };
 
 static void smccc_release(struct device *dev)
@@ -469,7 +470,8 @@ static int ffa_match(struct device *dev, const struct device_driver *drv)
 {
 	const struct ffa_device *fdev = to_ffa_dev(dev);
 	const struct ffa_driver *fdrv = to_ffa_driver(drv);
-	for (const struct ffa_device_id *id = fdrv->id_table; id && !uuid_is_null(&id->uuid); id++) {
+	for (const struct ffa_device_id *id = fdrv->id_table; id && !uuid_is_null(&id->uuid);
+	     id++) {
 		/* A device whose UUID is still Nil (FF-A v1.0) matches any entry. */
 		if (uuid_is_null(&fdev->uuid) || uuid_equal(&fdev->uuid, &id->uuid))
 			return 1;
@@ -500,11 +502,11 @@ static int ffa_modalias(const struct device *dev, char *buf, size_t len)
 }
 
 struct bus_type ffa_bus_type = {
-	.name = "arm_ffa",
-	.match = ffa_match,
-	.probe = ffa_probe,
-	.remove = ffa_remove,
-	.modalias = ffa_modalias,
+    .name = "arm_ffa",
+    .match = ffa_match,
+    .probe = ffa_probe,
+    .remove = ffa_remove,
+    .modalias = ffa_modalias,
 };
 
 static void ffa_release(struct device *dev)

@@ -69,7 +69,7 @@ static int fault_call(void *opaque, struct smcsim_kernel *k, int depth, enum smc
 	if (d < 128)
 		return ret;
 	f->applied++;
-	static const int64_t errors[] = { -1, -2, -3, -4, -5, -6, -7, -8, -9, 1, 2, 3 };
+	static const int64_t errors[] = {-1, -2, -3, -4, -5, -6, -7, -8, -9, 1, 2, 3};
 	switch (d & 15) {
 	case 0: /* NOT_SUPPORTED, 64-bit */
 		regs->x[0] = UINT64_MAX;
@@ -78,10 +78,12 @@ static int fault_call(void *opaque, struct smcsim_kernel *k, int depth, enum smc
 		regs->x[0] = 0xffffffffULL;
 		break;
 	case 2: /* another error code, 64-bit */
-		regs->x[0] = (uint64_t)errors[next_u64(f, 1) % (sizeof(errors) / sizeof(errors[0]))];
+		regs->x[0] =
+		    (uint64_t)errors[next_u64(f, 1) % (sizeof(errors) / sizeof(errors[0]))];
 		break;
 	case 3: /* the same error, 32-bit */
-		regs->x[0] = (uint32_t)errors[next_u64(f, 1) % (sizeof(errors) / sizeof(errors[0]))];
+		regs->x[0] =
+		    (uint32_t)errors[next_u64(f, 1) % (sizeof(errors) / sizeof(errors[0]))];
 		break;
 	case 4: /* a version word: major/minor from the input */
 		regs->x[0] = next_u64(f, 4);
@@ -206,7 +208,8 @@ static int rec_call(void *opaque, struct smcsim_kernel *k, int depth, enum smcsi
 			json_object_set_new(expect, name, hexv(regs->x[i]));
 	}
 	json_object_set_new(step, "call", call);
-	json_object_set_new(step, "conduit", json_string(conduit == SMCSIM_CONDUIT_HVC ? "hvc" : "smc"));
+	json_object_set_new(step, "conduit",
+			    json_string(conduit == SMCSIM_CONDUIT_HVC ? "hvc" : "smc"));
 	json_object_set_new(step, "expect", expect);
 	const char *n = smcsim_fid_name((uint32_t)in.x[0]);
 	if (n)
@@ -240,7 +243,8 @@ int smcsim_kernel_record_write(const struct smcsim_kernel_rec *r, FILE *f, const
 		return -ENOMEM;
 	json_object_set_new(doc, "format", json_string("smcsim-trace"));
 	json_object_set_new(doc, "version", json_integer(1));
-	json_object_set_new(doc, "description", json_string(description ? description : "recorded at the kernel"));
+	json_object_set_new(doc, "description",
+			    json_string(description ? description : "recorded at the kernel"));
 	json_object_set_new(doc, "profile", json_string(smcsim_profile_of(r->k->sim)));
 	json_object_set(doc, "steps", r->steps);
 	int ret = json_dumpf(doc, f, JSON_INDENT(2) | JSON_PRESERVE_ORDER) ? -EIO : 0;

@@ -93,7 +93,8 @@ static int parse_regs(json_t *obj, uint64_t regs[SMCSIM_NREGS], bool allow_mask,
 		return perr(err, "%s: %s: expected an object of registers", name, path);
 	const char *key;
 	json_t *v;
-	json_object_foreach(obj, key, v) {
+	json_object_foreach(obj, key, v)
+	{
 		char p[160];
 		snprintf(p, sizeof(p), "%s/%s", path, key);
 		if (allow_exit && strcmp(key, "exit") == 0)
@@ -111,7 +112,8 @@ static int parse_regs(json_t *obj, uint64_t regs[SMCSIM_NREGS], bool allow_mask,
 			json_t *val = json_object_get(v, "value");
 			if (!val || json_object_size(v) > 2 ||
 			    (json_object_size(v) == 2 && !json_object_get(v, "mask")))
-				return perr(err, "%s: %s: expected {\"value\": V, \"mask\": M}", name, p);
+				return perr(err, "%s: %s: expected {\"value\": V, \"mask\": M}",
+					    name, p);
 			snprintf(p + strlen(p), sizeof(p) - strlen(p), "/value");
 			if (parse_value(val, &regs[r], name, p, err))
 				return -EINVAL;
@@ -151,8 +153,10 @@ static int parse_mem(json_t *m, struct fw_step *st, bool is_write, const char *n
 		return perr(err, "%s: %s: expected an object", name, path);
 	const char *key;
 	json_t *v;
-	json_object_foreach(m, key, v) {
-		if (strcmp(key, "pa") && strcmp(key, "bytes") && !(is_write && strcmp(key, "u64") == 0))
+	json_object_foreach(m, key, v)
+	{
+		if (strcmp(key, "pa") && strcmp(key, "bytes") &&
+		    !(is_write && strcmp(key, "u64") == 0))
 			return perr(err, "%s: %s/%s: unknown key", name, path, key);
 	}
 	char p[240];
@@ -166,8 +170,10 @@ static int parse_mem(json_t *m, struct fw_step *st, bool is_write, const char *n
 	if (!!bytes == !!words)
 		return perr(err, "%s: %s: needs exactly one of \"bytes\" and \"u64\"", name, path);
 	if (bytes) {
-		if (!json_is_string(bytes) || parse_hexbytes(json_string_value(bytes), &st->bytes, &st->len))
-			return perr(err, "%s: %s/bytes: expected a string of hex byte pairs", name, path);
+		if (!json_is_string(bytes) ||
+		    parse_hexbytes(json_string_value(bytes), &st->bytes, &st->len))
+			return perr(err, "%s: %s/bytes: expected a string of hex byte pairs", name,
+				    path);
 		return 0;
 	}
 	if (!json_is_array(words))
@@ -178,7 +184,8 @@ static int parse_mem(json_t *m, struct fw_step *st, bool is_write, const char *n
 		return -ENOMEM;
 	size_t i;
 	json_t *w;
-	json_array_foreach(words, i, w) {
+	json_array_foreach(words, i, w)
+	{
 		uint64_t x;
 		snprintf(p, sizeof(p), "%s/u64/%zu", path, i);
 		if (parse_value(w, &x, name, p, err))
@@ -205,11 +212,12 @@ static int fw_build(struct smcsim_fixture_fw *fw, json_t *doc, struct smcsim_err
 	const char *name = fw->name;
 	if (!json_is_object(doc))
 		return perr(err, "%s: /: expected an object", name);
-	static const char *const top[] = { "format", "version", "description", "profile",
-					   "profile_overrides", "steps", NULL };
+	static const char *const top[] = {
+	    "format", "version", "description", "profile", "profile_overrides", "steps", NULL};
 	const char *key;
 	json_t *v;
-	json_object_foreach(doc, key, v) {
+	json_object_foreach(doc, key, v)
+	{
 		bool ok = false;
 		for (int i = 0; top[i]; i++)
 			ok |= strcmp(key, top[i]) == 0;
@@ -229,7 +237,8 @@ static int fw_build(struct smcsim_fixture_fw *fw, json_t *doc, struct smcsim_err
 		return -ENOMEM;
 	size_t i;
 	json_t *s;
-	json_array_foreach(steps, i, s) {
+	json_array_foreach(steps, i, s)
+	{
 		char path[64];
 		snprintf(path, sizeof(path), "/steps/%zu", i);
 		if (!json_is_object(s))
@@ -241,10 +250,14 @@ static int fw_build(struct smcsim_fixture_fw *fw, json_t *doc, struct smcsim_err
 		json_t *call = json_object_get(s, "call"), *w = json_object_get(s, "write"),
 		       *c = json_object_get(s, "check");
 		if ((call != NULL) + (w != NULL) + (c != NULL) != 1)
-			return perr(err, "%s: %s: expected exactly one of call, write, check, event", name, path);
-		json_object_foreach(s, key, v) {
-			static const char *const keys[] = { "call", "write", "check", "caller", "cpu",
-							    "conduit", "expect", "note", NULL };
+			return perr(err,
+				    "%s: %s: expected exactly one of call, write, check, event",
+				    name, path);
+		json_object_foreach(s, key, v)
+		{
+			static const char *const keys[] = {"call",   "write", "check",
+							   "caller", "cpu",   "conduit",
+							   "expect", "note",  NULL};
 			bool ok = false;
 			for (int k = 0; keys[k]; k++)
 				ok |= strcmp(key, keys[k]) == 0;
@@ -269,7 +282,9 @@ static int fw_build(struct smcsim_fixture_fw *fw, json_t *doc, struct smcsim_err
 				else if (strcmp(cs, "hvc") == 0)
 					st->conduit = SMCSIM_CONDUIT_HVC;
 				else
-					return perr(err, "%s: %s/conduit: expected \"smc\" or \"hvc\"", name, path);
+					return perr(err,
+						    "%s: %s/conduit: expected \"smc\" or \"hvc\"",
+						    name, path);
 			}
 		} else {
 			st->kind = w ? STEP_WRITE : STEP_CHECK;
@@ -330,7 +345,8 @@ static void run_checks(struct smcsim_fixture_fw *fw, size_t from, size_t to)
 		for (size_t b = 0; b < st->len; b++) {
 			if (h[b] != st->bytes[b]) {
 				fw_fail(fw, "step %zu: memory at 0x%llx is 0x%02x, expected 0x%02x",
-					st->index, (unsigned long long)(st->pa + b), h[b], st->bytes[b]);
+					st->index, (unsigned long long)(st->pa + b), h[b],
+					st->bytes[b]);
 				break;
 			}
 		}
@@ -381,15 +397,19 @@ static int fw_call(void *opaque, struct smcsim_kernel *k, int depth, enum smcsim
 		while (i < fw->nsteps && (fw->steps[i].kind != STEP_CALL || fw->steps[i].used))
 			i++;
 		if (i < fw->nsteps)
-			fw_fail(fw, "call %u: unexpected %s 0x%08llx (%s) x1=0x%llx, expected step %zu (%s)",
+			fw_fail(fw,
+				"call %u: unexpected %s 0x%08llx (%s) x1=0x%llx, expected step %zu "
+				"(%s)",
 				fw->ncalls, conduit == SMCSIM_CONDUIT_HVC ? "HVC" : "SMC",
 				(unsigned long long)regs->x[0], fid_name(regs->x[0]),
 				(unsigned long long)regs->x[1], fw->steps[i].index,
 				fid_name(fw->steps[i].in[0]));
 		else
-			fw_fail(fw, "call %u: unexpected %s 0x%08llx (%s) after the fixture's last call",
-				fw->ncalls, conduit == SMCSIM_CONDUIT_HVC ? "HVC" : "SMC",
-				(unsigned long long)regs->x[0], fid_name(regs->x[0]));
+			fw_fail(
+			    fw,
+			    "call %u: unexpected %s 0x%08llx (%s) after the fixture's last call",
+			    fw->ncalls, conduit == SMCSIM_CONDUIT_HVC ? "HVC" : "SMC",
+			    (unsigned long long)regs->x[0], fid_name(regs->x[0]));
 		regs->x[0] = (uint64_t)SMCCC_RET_NOT_SUPPORTED;
 		return SMCSIM_EXIT_RETURN;
 	}
@@ -405,7 +425,8 @@ static int fw_call(void *opaque, struct smcsim_kernel *k, int depth, enum smcsim
 }
 
 int smcsim_fixture_fw_parse(struct smcsim_kernel *k, const char *text, size_t len, const char *name,
-			    unsigned int flags, struct smcsim_fixture_fw **out, struct smcsim_error *err)
+			    unsigned int flags, struct smcsim_fixture_fw **out,
+			    struct smcsim_error *err)
 {
 	if (!k || !text || !out)
 		return -EINVAL;
@@ -438,8 +459,10 @@ int smcsim_fixture_fw_parse(struct smcsim_kernel *k, const char *text, size_t le
 					continue;
 				uint8_t *h = smcsim_mem_map(k->sim, st->pa, st->len);
 				if (!h) {
-					r = perr(err, "%s: /steps/%zu/write: 0x%llx is not simulated memory",
-						 fw->name, st->index, (unsigned long long)st->pa);
+					r = perr(
+					    err,
+					    "%s: /steps/%zu/write: 0x%llx is not simulated memory",
+					    fw->name, st->index, (unsigned long long)st->pa);
 					break;
 				}
 				memcpy(h, st->bytes, st->len);
@@ -463,7 +486,8 @@ int smcsim_fixture_fw_load(struct smcsim_kernel *k, const char *path, unsigned i
 	FILE *f = path ? fopen(path, "rb") : NULL;
 	if (!f) {
 		if (err)
-			snprintf(err->text, sizeof(err->text), "%s: %s", path ? path : "(null)", strerror(errno));
+			snprintf(err->text, sizeof(err->text), "%s: %s", path ? path : "(null)",
+				 strerror(errno));
 		return path ? -ENOENT : -EINVAL;
 	}
 	char *buf = NULL;
@@ -499,8 +523,8 @@ int smcsim_fixture_fw_finish(const struct smcsim_fixture_fw *fw, char *msg, size
 	for (size_t i = 0; i < fw->nsteps; i++) {
 		const struct fw_step *st = &fw->steps[i];
 		if (st->kind == STEP_CALL && !st->used) {
-			snprintf(msg, len, "%s: step %zu (%s) was never called", fw->name, st->index,
-				 fid_name(st->in[0]));
+			snprintf(msg, len, "%s: step %zu (%s) was never called", fw->name,
+				 st->index, fid_name(st->in[0]));
 			return -EPROTO;
 		}
 	}

@@ -33,8 +33,10 @@ struct smcsim_kernel *smcsim_kernel_current(void)
 struct smcsim_kernel *shim_cur(const char *what)
 {
 	if (!current_kernel) {
-		fprintf(stderr, "smcsim-shim: %s called with no current kernel "
-				"(call smcsim_kernel_enter() first)\n", what);
+		fprintf(stderr,
+			"smcsim-shim: %s called with no current kernel "
+			"(call smcsim_kernel_enter() first)\n",
+			what);
 		abort();
 	}
 	return current_kernel;
@@ -52,8 +54,8 @@ int smcsim_kernel_create(struct smcsim *sim, const struct smcsim_kernel_opts *op
 	if (opts)
 		k->opts = *opts;
 	k->sim = sim;
-	k->caller = k->opts.caller ? smcsim_caller_find(sim, k->opts.caller)
-				   : smcsim_caller_default(sim);
+	k->caller =
+	    k->opts.caller ? smcsim_caller_find(sim, k->opts.caller) : smcsim_caller_default(sim);
 	if (k->caller < 0 || k->opts.cpu >= smcsim_cpu_count(sim)) {
 		free(k);
 		return -EINVAL;
@@ -158,8 +160,8 @@ void shim_log_append(struct smcsim_kernel *k, const char *level, const char *tex
 	k->log_len += ll + 3 + tl;
 }
 
-static const char *const level_names[] = { "emerg", "alert", "crit",   "err",
-					    "warn",  "notice", "info", "debug" };
+static const char *const level_names[] = {"emerg", "alert",  "crit", "err",
+					  "warn",  "notice", "info", "debug"};
 
 void smcsim_printk(int level, const char *fmt, ...)
 {
@@ -276,7 +278,8 @@ unsigned long smcsim_kernel_calls(const struct smcsim_kernel *k)
  */
 int shim_issue(struct smcsim_kernel *k, enum arm_smccc_conduit conduit, struct smcsim_regs *r)
 {
-	enum smcsim_conduit c = conduit == SMCCC_CONDUIT_HVC ? SMCSIM_CONDUIT_HVC : SMCSIM_CONDUIT_SMC;
+	enum smcsim_conduit c =
+	    conduit == SMCCC_CONDUIT_HVC ? SMCSIM_CONDUIT_HVC : SMCSIM_CONDUIT_SMC;
 	k->ncalls++;
 	int ret = smcsim_kernel_fw_next(k, 0, c, r);
 	if (ret < 0) {
@@ -296,10 +299,10 @@ static void call_1_0(enum arm_smccc_conduit conduit, unsigned long a0, unsigned 
 		     struct arm_smccc_quirk *quirk)
 {
 	struct smcsim_kernel *k = shim_cur("arm_smccc_smc");
-	struct smcsim_regs r = { { a0, a1, a2, a3, a4, a5, a6, a7 } };
+	struct smcsim_regs r = {{a0, a1, a2, a3, a4, a5, a6, a7}};
 	shim_issue(k, conduit, &r);
 	if (res)
-		*res = (struct arm_smccc_res){ r.x[0], r.x[1], r.x[2], r.x[3] };
+		*res = (struct arm_smccc_res){r.x[0], r.x[1], r.x[2], r.x[3]};
 	/* The Qualcomm quirk: firmware may clobber a6, which the wrapper hands back. */
 	if (quirk && quirk->id == ARM_SMCCC_QUIRK_QCOM_A6)
 		quirk->state.a6 = r.x[6];
@@ -335,10 +338,10 @@ int smcsim_shim_smccc_1_1(int invoke, enum arm_smccc_conduit conduit, unsigned l
 		}
 	}
 	/* The 1.1 wrappers pass the function ID as a 32-bit value. */
-	struct smcsim_regs r = { { (u32)a0, a1, a2, a3, a4, a5, a6, a7 } };
+	struct smcsim_regs r = {{(u32)a0, a1, a2, a3, a4, a5, a6, a7}};
 	shim_issue(k, conduit, &r);
 	if (res)
-		*res = (struct arm_smccc_res){ r.x[0], r.x[1], r.x[2], r.x[3] };
+		*res = (struct arm_smccc_res){r.x[0], r.x[1], r.x[2], r.x[3]};
 	return conduit;
 }
 
@@ -406,7 +409,7 @@ s32 arm_smccc_get_soc_id_revision(void)
 /* UUID from the low 32 bits of a0..a3, each little-endian (smccc_res_to_uuid). */
 static void res_to_uuid(const struct arm_smccc_res *res, uuid_t *u)
 {
-	const unsigned long w[4] = { res->a0, res->a1, res->a2, res->a3 };
+	const unsigned long w[4] = {res->a0, res->a1, res->a2, res->a3};
 	for (int i = 0; i < 4; i++)
 		for (int b = 0; b < 4; b++)
 			u->b[i * 4 + b] = (u8)(w[i] >> (8 * b));
@@ -416,7 +419,7 @@ static void res_to_uuid(const struct arm_smccc_res *res, uuid_t *u)
  * width, then the UID from the low 32 bits of each register; no HVC-only check. */
 bool arm_smccc_hypervisor_has_uuid(const uuid_t *uuid)
 {
-	struct arm_smccc_res res = { 0 };
+	struct arm_smccc_res res = {0};
 	arm_smccc_1_1_invoke(ARM_SMCCC_VENDOR_HYP_CALL_UID_FUNC_ID, &res);
 	if (res.a0 == (unsigned long)SMCCC_RET_NOT_SUPPORTED)
 		return false;
@@ -504,7 +507,8 @@ void free_pages_exact(void *virt, size_t size)
 	}
 	size_t i = (size_t)(p - k->pool_host) >> PAGE_SHIFT;
 	if (k->pool_run[i] == 0 || k->pool_run[i] == UINT32_MAX || k->pool_run[i] != n) {
-		WARN(1, "free_pages_exact(%p, %zu): size does not match the allocation", virt, size);
+		WARN(1, "free_pages_exact(%p, %zu): size does not match the allocation", virt,
+		     size);
 		return;
 	}
 	for (size_t m = 0; m < n; m++)
@@ -568,7 +572,7 @@ int smcsim_kernel_add_initcall(struct smcsim_kernel *k, int level, const char *n
 	if (!n)
 		return -ENOMEM;
 	k->initcalls = n;
-	n[k->ninitcalls++] = (struct shim_initcall){ level, name ? name : "?", fn };
+	n[k->ninitcalls++] = (struct shim_initcall){level, name ? name : "?", fn};
 	return 0;
 }
 
@@ -612,7 +616,8 @@ void smcsim_kernel_remove_firmware(struct smcsim_kernel *k, smcsim_fw_fn fn, voi
 {
 	for (int i = 0; k && i < k->nhooks; i++) {
 		if (k->hooks[i].fn == fn && k->hooks[i].opaque == opaque) {
-			memmove(&k->hooks[i], &k->hooks[i + 1], (k->nhooks - i - 1) * sizeof(k->hooks[0]));
+			memmove(&k->hooks[i], &k->hooks[i + 1],
+				(k->nhooks - i - 1) * sizeof(k->hooks[0]));
 			k->nhooks--;
 			return;
 		}

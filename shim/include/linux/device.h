@@ -55,9 +55,18 @@ struct device_driver {
 };
 
 int dev_set_name(struct device *dev, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static inline const char *dev_name(const struct device *dev) { return dev->name; }
-static inline void *dev_get_drvdata(const struct device *dev) { return dev->driver_data; }
-static inline void dev_set_drvdata(struct device *dev, void *data) { dev->driver_data = data; }
+static inline const char *dev_name(const struct device *dev)
+{
+	return dev->name;
+}
+static inline void *dev_get_drvdata(const struct device *dev)
+{
+	return dev->driver_data;
+}
+static inline void dev_set_drvdata(struct device *dev, void *data)
+{
+	dev->driver_data = data;
+}
 
 int bus_register(const struct bus_type *bus);
 void bus_unregister(const struct bus_type *bus);
@@ -72,9 +81,9 @@ int device_modalias(const struct device *dev, char *buf, size_t len);
 /* Retry every deferred device now (what driver_deferred_probe_trigger() does). */
 void driver_deferred_probe_trigger(void);
 
-#define dev_err(dev, fmt, ...) pr_err("%s: " fmt, dev_name(dev), ##__VA_ARGS__)
+#define dev_err(dev, fmt, ...)	pr_err("%s: " fmt, dev_name(dev), ##__VA_ARGS__)
 #define dev_warn(dev, fmt, ...) pr_warn("%s: " fmt, dev_name(dev), ##__VA_ARGS__)
 #define dev_info(dev, fmt, ...) pr_info("%s: " fmt, dev_name(dev), ##__VA_ARGS__)
-#define dev_dbg(dev, fmt, ...) pr_debug("%s: " fmt, dev_name(dev), ##__VA_ARGS__)
+#define dev_dbg(dev, fmt, ...)	pr_debug("%s: " fmt, dev_name(dev), ##__VA_ARGS__)
 
 #endif

@@ -11,13 +11,13 @@
 
 #include "linux/smcsim-kernel.h"
 
-#define PAGE_SHIFT 12
-#define PAGE_SIZE (1UL << PAGE_SHIFT)
-#define PAGE_MASK (~(PAGE_SIZE - 1))
-#define PAGE_ALIGN(x) (((x) + PAGE_SIZE - 1) & PAGE_MASK)
-#define SZ_4K 0x1000
-#define SZ_16K 0x4000
-#define SZ_64K 0x10000
+#define PAGE_SHIFT	  12
+#define PAGE_SIZE	  (1UL << PAGE_SHIFT)
+#define PAGE_MASK	  (~(PAGE_SIZE - 1))
+#define PAGE_ALIGN(x)	  (((x) + PAGE_SIZE - 1) & PAGE_MASK)
+#define SZ_4K		  0x1000
+#define SZ_16K		  0x4000
+#define SZ_64K		  0x10000
 #define PHYS_ADDR_INVALID (~(phys_addr_t)0)
 
 typedef unsigned int gfp_t;

@@ -32,7 +32,7 @@ struct platform_driver {
 extern const struct bus_type platform_bus_type;
 /* "name" with id -1, "name.id" otherwise (as the kernel names platform devices). */
 struct platform_device *platform_device_register_simple(const char *name, int id, const void *res,
-							 unsigned int nres);
+							unsigned int nres);
 void platform_device_unregister(struct platform_device *pdev);
 int platform_driver_register(struct platform_driver *drv);
 void platform_driver_unregister(struct platform_driver *drv);

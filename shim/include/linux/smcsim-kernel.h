@@ -35,35 +35,47 @@ typedef uint64_t phys_addr_t;
 #define ENOTSUPP 524
 #endif
 
-#define BIT(n) (1UL << (n))
-#define BIT_ULL(n) (1ULL << (n))
+#define BIT(n)	      (1UL << (n))
+#define BIT_ULL(n)    (1ULL << (n))
 #define GENMASK(h, l) ((~0UL << (l)) & (~0UL >> (63 - (h))))
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
-#define likely(x) __builtin_expect(!!(x), 1)
-#define unlikely(x) __builtin_expect(!!(x), 0)
+#define likely(x)     __builtin_expect(!!(x), 1)
+#define unlikely(x)   __builtin_expect(!!(x), 0)
 #define __init
 #define __exit
-#define __maybe_unused __attribute__((unused))
-#define lower_32_bits(n) ((u32)((n) & 0xffffffff))
-#define upper_32_bits(n) ((u32)(((n) >> 16) >> 16))
-#define container_of(ptr, type, member) ((type *)((char *)(ptr) - offsetof(type, member)))
+#define __maybe_unused			__attribute__((unused))
+#define lower_32_bits(n)		((u32)((n)&0xffffffff))
+#define upper_32_bits(n)		((u32)(((n) >> 16) >> 16))
+#define container_of(ptr, type, member) ((type *)((char *)(ptr)-offsetof(type, member)))
 
-#define MAX_ERRNO 4095
+#define MAX_ERRNO	4095
 #define IS_ERR_VALUE(x) ((unsigned long)(void *)(x) >= (unsigned long)-MAX_ERRNO)
-static inline void *ERR_PTR(long error) { return (void *)error; }
-static inline long PTR_ERR(const void *ptr) { return (long)ptr; }
-static inline bool IS_ERR(const void *ptr) { return IS_ERR_VALUE((unsigned long)ptr); }
-static inline bool IS_ERR_OR_NULL(const void *ptr) { return !ptr || IS_ERR(ptr); }
+static inline void *ERR_PTR(long error)
+{
+	return (void *)error;
+}
+static inline long PTR_ERR(const void *ptr)
+{
+	return (long)ptr;
+}
+static inline bool IS_ERR(const void *ptr)
+{
+	return IS_ERR_VALUE((unsigned long)ptr);
+}
+static inline bool IS_ERR_OR_NULL(const void *ptr)
+{
+	return !ptr || IS_ERR(ptr);
+}
 
 /* A UUID as 16 bytes in RFC 4122 (big-endian, printed) order. */
 typedef struct {
 	u8 b[16];
 } uuid_t;
 
-#define UUID_INIT(a, b, c, d0, d1, d2, d3, d4, d5, d6, d7)                                  \
-	((uuid_t){ { ((a) >> 24) & 0xff, ((a) >> 16) & 0xff, ((a) >> 8) & 0xff, (a) & 0xff,   \
-		     ((b) >> 8) & 0xff, (b) & 0xff, ((c) >> 8) & 0xff, (c) & 0xff, (d0), (d1), \
-		     (d2), (d3), (d4), (d5), (d6), (d7) } })
+#define UUID_INIT(a, b, c, d0, d1, d2, d3, d4, d5, d6, d7)                                         \
+	((uuid_t){{((a) >> 24) & 0xff, ((a) >> 16) & 0xff, ((a) >> 8) & 0xff, (a)&0xff,            \
+		   ((b) >> 8) & 0xff, (b)&0xff, ((c) >> 8) & 0xff, (c)&0xff, (d0), (d1), (d2),     \
+		   (d3), (d4), (d5), (d6), (d7)}})
 
 static inline bool uuid_equal(const uuid_t *a, const uuid_t *b)
 {

@@ -2,7 +2,8 @@
 /*
  * cmocka helpers for driver tests on the shim: a fixture as the firmware in one line.
  *
- *	struct smcsim_fixture_fw *fw = SMCSIM_FIXTURE_FIRMWARE(k, "boot.json", SMCSIM_FW_STRICT_ORDER);
+ *	struct smcsim_fixture_fw *fw = SMCSIM_FIXTURE_FIRMWARE(k, "boot.json",
+ *SMCSIM_FW_STRICT_ORDER);
  *	... run the code under test ...
  *	SMCSIM_FIXTURE_DONE(fw); // fails the test unless every call matched and was consumed
  *
@@ -18,7 +19,7 @@ static inline struct smcsim_fixture_fw *smcsim_t_fixture_fw_(struct smcsim_kerne
 							     const char *file, int line)
 {
 	struct smcsim_fixture_fw *fw = NULL;
-	struct smcsim_error err = { "" };
+	struct smcsim_error err = {""};
 	int r = smcsim_fixture_fw_load(k, path, flags, &fw, &err);
 	if (r) {
 		print_error("fixture firmware %s: %s: %s\n", path, smcsim_strerror(r), err.text);
@@ -38,7 +39,8 @@ static inline void smcsim_t_fixture_done_(struct smcsim_fixture_fw *fw, const ch
 	}
 }
 
-#define SMCSIM_FIXTURE_FIRMWARE(k, path, flags) smcsim_t_fixture_fw_((k), (path), (flags), __FILE__, __LINE__)
+#define SMCSIM_FIXTURE_FIRMWARE(k, path, flags)                                                    \
+	smcsim_t_fixture_fw_((k), (path), (flags), __FILE__, __LINE__)
 #define SMCSIM_FIXTURE_DONE(fw) smcsim_t_fixture_done_((fw), __FILE__, __LINE__)
 
 #endif

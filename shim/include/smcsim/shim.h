@@ -29,21 +29,22 @@ extern "C" {
 struct smcsim_kernel;
 
 struct smcsim_kernel_opts {
-	const char *caller;     /* caller name; NULL = the machine's default caller */
-	unsigned int cpu;       /* CPU that issues calls */
+	const char *caller; /* caller name; NULL = the machine's default caller */
+	unsigned int cpu;   /* CPU that issues calls */
 	/* The firmware node as device tree or ACPI would describe it. */
 	enum smcsim_conduit psci_method; /* DEFAULT = the caller's first conduit */
-	int psci_compat;        /* 10 for "arm,psci-1.0" (default), 2 for "arm,psci-0.2", 1 for "arm,psci" */
-	bool no_psci;           /* no PSCI node at all */
+	int psci_compat; /* 10 for "arm,psci-1.0" (default), 2 for "arm,psci-0.2", 1 for "arm,psci"
+			  */
+	bool no_psci;	 /* no PSCI node at all */
 	/* Page allocator carve-out: [alloc_base, alloc_base + alloc_size) of simulated memory.
 	 * Zero = the top quarter of the first memory region. */
 	uint64_t alloc_base, alloc_size;
 	/* Kernel configuration the discovery models read. */
-	bool pkvm;              /* is_protected_kvm_enabled() (kvm-arm.mode=protected) */
-	bool has_rme;           /* ID_AA64PFR0_EL1.RME != 0 (host RMI 2.0 init) */
-	bool lpa2;              /* host uses LPA2 (RMI 2.0 feature check) */
-	int rmi_abi;            /* host RMI init flavour: 0 = none, 10 = RMM 1.0 (KVM), 20 = RMM 2.0 */
-	bool no_closures;       /* mint function pointers from the fixed trampoline pool */
+	bool pkvm;	  /* is_protected_kvm_enabled() (kvm-arm.mode=protected) */
+	bool has_rme;	  /* ID_AA64PFR0_EL1.RME != 0 (host RMI 2.0 init) */
+	bool lpa2;	  /* host uses LPA2 (RMI 2.0 feature check) */
+	int rmi_abi;	  /* host RMI init flavour: 0 = none, 10 = RMM 1.0 (KVM), 20 = RMM 2.0 */
+	bool no_closures; /* mint function pointers from the fixed trampoline pool */
 	/* How finalize_pkvm (device_initcall_sync, with .pkvm) hands the machine to the
 	 * hypervisor. NULL delivers the "pkvm_finalize" model event; a test may supply its
 	 * own (return 0 for success). */
@@ -157,7 +158,8 @@ struct smcsim_fixture_fw;
 int smcsim_fixture_fw_load(struct smcsim_kernel *k, const char *path, unsigned int flags,
 			   struct smcsim_fixture_fw **out, struct smcsim_error *err);
 int smcsim_fixture_fw_parse(struct smcsim_kernel *k, const char *text, size_t len, const char *name,
-			    unsigned int flags, struct smcsim_fixture_fw **out, struct smcsim_error *err);
+			    unsigned int flags, struct smcsim_fixture_fw **out,
+			    struct smcsim_error *err);
 /* 0 if every call step was consumed and nothing failed; otherwise -EPROTO and the first
  * problem in @msg ("step 4 (PSCI_FEATURES) was never called", "call 7: unexpected
  * SMC 0x84000050 (TRNG_VERSION), expected step 5 (SMCCC_VERSION)"). */
@@ -215,8 +217,8 @@ unsigned int smcsim_discover_findings(const struct smcsim_kernel *k);
 
 struct smcsim_discover_opts {
 	struct smcsim_kernel_opts kernel;
-	unsigned int flags;      /* SMCSIM_DISCOVER_* */
-	FILE *record;            /* if set: the fixture of every call made, written here */
+	unsigned int flags; /* SMCSIM_DISCOVER_* */
+	FILE *record;	    /* if set: the fixture of every call made, written here */
 };
 /*
  * `smcsim discover`: create a kernel on @sim, register the reference discovery, boot,
