@@ -428,6 +428,31 @@ static void mainline_platform_devices(void **state)
 	}
 }
 
+/* Two more fuzzer findings kept as fixtures: an FF-A partition count that makes Linux
+ * (before "Bound PARTITION_INFO_GET copies") read past the RX buffer, and a REALM_CONFIG
+ * whose ipa_bits of 0 makes BIT(ipa_bits - 1) undefined. The models log them as findings
+ * and stay defined. */
+static void findings_replay(void **state)
+{
+	static const struct {
+		const char *file, *line;
+	} f[] = {
+		{ FIXTURES "/finding-ffa-partition-count-overread.json", "smcsim: linux-overread: PARTITION_INFO_GET count" },
+		{ FIXTURES "/finding-realm-ipa-bits-zero.json", "smcsim: linux-ub: REALM_CONFIG ipa_bits = 0" },
+	};
+	for (int i = 0; i < 2; i++) {
+		boot_on("tfa-host", NULL);
+		struct smcsim_fixture_fw *fw = SMCSIM_FIXTURE_FIRMWARE(k, f[i].file, SMCSIM_FW_STRICT_ORDER);
+		smcsim_discover_register(k, 0);
+		smcsim_kernel_boot(k);
+		smcsim_kernel_shutdown(k);
+		SMCSIM_FIXTURE_DONE(fw);
+		assert_true(smcsim_kernel_log_has(k, f[i].line));
+		assert_int_equal(smcsim_kernel_pages_in_use(k), 0);
+		teardown(state);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -444,6 +469,7 @@ int main(void)
 	    cmocka_unit_test_teardown(finding_psci_minus_one_is_treated_as_1x, teardown),
 	    cmocka_unit_test(record_replays_as_firmware),
 	    cmocka_unit_test(mainline_platform_devices),
+	    cmocka_unit_test(findings_replay),
 	};
 	return cmocka_run_group_tests_name("shim-discover", tests, NULL, NULL);
 }
