@@ -48,6 +48,7 @@ static void hard(const char *what, const struct smcsim_kernel *k)
 }
 
 static unsigned int reported; /* bit per finding kind already written (harness state) */
+static char config_text[160]; /* the current input's kernel configuration, for fixtures */
 
 static void finding(unsigned int bit, const char *kind, const char *detail,
 		    const struct smcsim_kernel_rec *rec)
@@ -61,9 +62,10 @@ static void finding(unsigned int bit, const char *kind, const char *detail,
 			snprintf(path, sizeof(path), "%s/finding-%s.json", dir, kind);
 			FILE *f = fopen(path, "w");
 			if (f) {
-				char desc[256];
-				snprintf(desc, sizeof(desc), "fuzz-discover finding %s: %s", kind,
-					 detail);
+				char desc[512];
+				snprintf(desc, sizeof(desc),
+					 "fuzz-discover finding %s: %s (kernel: %s)", kind, detail,
+					 config_text);
 				smcsim_kernel_record_write(rec, f, desc);
 				fclose(f);
 				fprintf(stderr, "fuzz-discover: wrote %s\n", path);
@@ -141,6 +143,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	    .psci_compat = (cfg & 0x60) == 0x60 ? 2 : 10,
 	    .no_closures = cfg & 0x80,
 	};
+	snprintf(config_text, sizeof(config_text),
+		 "pkvm=%d ffa_legacy=%d rmi_abi=%d has_rme=%d psci_compat=%d no_closures=%d",
+		 o.pkvm, (cfg & 2) != 0, o.rmi_abi, o.has_rme, o.psci_compat, o.no_closures);
 	struct smcsim_kernel *k;
 	if (smcsim_kernel_create(sim, &o, &k))
 		abort();

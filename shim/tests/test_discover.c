@@ -241,9 +241,9 @@ static void ffa_boot(unsigned int flags, struct smcsim_kernel_opts *o,
 	assert_string_equal(bound_to("arm_ffa", "arm-ffa-2"), "optee_ffa");
 	/* The host's own partition device has the Nil UUID: matched, refused by the bus. */
 	assert_string_equal(bound_to("arm_ffa", "arm-ffa-3"), "(unbound)");
-	assert_non_null(
-	    strstr(r, "arm_ffa/arm-ffa-1 modalias "
-		      "arm_ffa:8001:b4b5671e-4a90-4fe1-b81f-fb13dae1dacb bound tpm_ffa"));
+	assert_non_null(strstr(r,
+			       "arm_ffa/arm-ffa-1 modalias "
+			       "arm_ffa:8001:b4b5671e-4a90-4fe1-b81f-fb13dae1dacb bound tpm_ffa"));
 	assert_int_equal(probes_a, 1);
 	assert_int_equal(probes_b, 1);
 	assert_int_equal(smcsim_kernel_double_binds(k), 0);
@@ -434,16 +434,27 @@ static void mainline_platform_devices(void **state)
  * and stay defined. */
 static void findings_replay(void **state)
 {
+	/* The kernel configuration each finding was recorded with (its description says). */
 	static const struct {
 		const char *file, *line;
+		struct smcsim_kernel_opts o;
+		unsigned int flags;
 	} f[] = {
-		{ FIXTURES "/finding-ffa-partition-count-overread.json", "smcsim: linux-overread: PARTITION_INFO_GET count" },
-		{ FIXTURES "/finding-realm-ipa-bits-zero.json", "smcsim: linux-ub: REALM_CONFIG ipa_bits = 0" },
+	    {FIXTURES "/finding-ffa-partition-count-overread.json",
+	     "smcsim: linux-overread: PARTITION_INFO_GET count",
+	     {.psci_compat = 10},
+	     SMCSIM_DISCOVER_FFA_LEGACY},
+	    {FIXTURES "/finding-realm-ipa-bits-zero.json",
+	     "smcsim: linux-ub: REALM_CONFIG ipa_bits = 0",
+	     {.pkvm = true, .has_rme = true, .psci_compat = 2, .no_closures = true},
+	     SMCSIM_DISCOVER_FFA_LEGACY},
 	};
 	for (int i = 0; i < 2; i++) {
-		boot_on("tfa-host", NULL);
-		struct smcsim_fixture_fw *fw = SMCSIM_FIXTURE_FIRMWARE(k, f[i].file, SMCSIM_FW_STRICT_ORDER);
-		smcsim_discover_register(k, 0);
+		struct smcsim_kernel_opts o = f[i].o;
+		boot_on("tfa-host", &o);
+		struct smcsim_fixture_fw *fw =
+		    SMCSIM_FIXTURE_FIRMWARE(k, f[i].file, SMCSIM_FW_STRICT_ORDER);
+		smcsim_discover_register(k, f[i].flags);
 		smcsim_kernel_boot(k);
 		smcsim_kernel_shutdown(k);
 		SMCSIM_FIXTURE_DONE(fw);
