@@ -140,6 +140,35 @@ static void version_profile_errors(void **state)
 			     "/layers/el3/services/psci/migrate_info_type");
 }
 
+/* Function-ID table: the spec's names, _64 for the SMC64 twin (names drive decoding and
+ * fixtures). */
+static void names_from_table(void **state)
+{
+	static const struct {
+		uint32_t fid;
+		const char *name;
+	} rows[] = {
+	    {0x84000000, "PSCI_VERSION"},	    {0xC4000001, "PSCI_CPU_SUSPEND_64"},
+	    {0x84000002, "PSCI_CPU_OFF"},	    {0xC4000003, "PSCI_CPU_ON_64"},
+	    {0x84000006, "PSCI_MIGRATE_INFO_TYPE"}, {0x8400000A, "PSCI_FEATURES"},
+	    {0xC400000E, "PSCI_SYSTEM_SUSPEND_64"}, {0x8400000F, "PSCI_SET_SUSPEND_MODE"},
+	    {0xC4000012, "PSCI_SYSTEM_RESET2_64"},  {0x84000014, "PSCI_MEM_PROTECT_CHECK_RANGE"},
+	    {0xC4000015, "PSCI_SYSTEM_OFF2_64"},
+	};
+	for (size_t i = 0; i < EMU_ARRAY_SIZE(rows); i++) {
+		const char *n = smcsim_fid_name(rows[i].fid);
+		assert_non_null(n);
+		assert_string_equal(n, rows[i].name);
+		uint32_t fid = 0;
+		assert_int_equal(smcsim_fid_lookup(rows[i].name, &fid), 0);
+		assert_int_equal(fid, rows[i].fid);
+	}
+	struct smcsim_fid_info info;
+	assert_int_equal(smcsim_fid_decode(0xC4000015, &info), 0);
+	assert_string_equal(info.service, "psci");
+	assert_int_equal(info.since, 0x10003);
+}
+
 /* ==== PSCI_FEATURES =================================================================== */
 
 /* DEN0022 5.15: PSCI_FEATURES exists from PSCI 1.0; a 0.2 firmware does not know it. */
@@ -726,6 +755,35 @@ static void system_reset2_types(void **state)
 	smcsim_destroy(sim);
 }
 
+/* KVM psci.c: SYSTEM_RESET exits to userspace with x0 = INTERNAL_FAILURE; the machine is
+ * reset (the VMM's usual answer). */
+static void system_reset_kvm(void **state)
+{
+	struct smcsim *sim = t_machine("kvm-guest", NULL);
+	cpu_on(sim, 1);
+	struct smcsim_regs r;
+	assert_int_equal(xcall(sim, 1, PSCI_SYSTEM_RESET_FID, 0, 0, 0, &r),
+			 SMCSIM_EXIT_SYSTEM_RESET);
+	t_assert_x0(r, PSCI_RET_INTERNAL_FAILURE, "KVM: INTERNAL_FAILURE if resumed");
+	assert_int_equal(smcsim_cpu_state(sim, 1), SMCSIM_CPU_OFF);
+	smcsim_destroy(sim);
+}
+
+/* smcsim_reset() is a power cycle: PSCI is back in platform-coordinated mode. */
+static void api_reset_restores_mode(void **state)
+{
+	struct smcsim *sim = tfa("\"cpu_suspend\":{\"osi\":true}");
+	all_on(sim);
+	struct smcsim_regs r = call(sim, PSCI_SET_SUSPEND_MODE_FID, 1);
+	t_assert_x0(r, PSCI_RET_SUCCESS, "DEN0022 5.20: OSI");
+	smcsim_reset(sim);
+	all_on(sim);
+	/* In PC mode a cluster powerdown with other cores on is a vote, not DENIED. */
+	assert_int_equal(xcall(sim, 0, CPU_SUSPEND_64, PD | (UINT64_C(1) << 24), ENTRY, 1, NULL),
+			 SMCSIM_EXIT_RESUME);
+	smcsim_destroy(sim);
+}
+
 /* ==== SYSTEM_OFF2 ===================================================================== */
 
 /* DEN0022 5.25 (1.3): HIBERNATE_OFF (or 0, F.b) with cookie 0 powers off; anything else
@@ -919,6 +977,7 @@ int main(void)
 	const struct CMUnitTest version[] = {
 	    cmocka_unit_test(version_reports_profile),
 	    cmocka_unit_test(version_profile_errors),
+	    cmocka_unit_test(names_from_table),
 	};
 	const struct CMUnitTest features[] = {
 	    cmocka_unit_test(features_absent_in_0_2),
@@ -973,6 +1032,8 @@ int main(void)
 	const struct CMUnitTest system_reset[] = {
 	    cmocka_unit_test(system_reset_boot_state),
 	    cmocka_unit_test(system_reset2_types),
+	    cmocka_unit_test(system_reset_kvm),
+	    cmocka_unit_test(api_reset_restores_mode),
 	};
 	const struct CMUnitTest system_off2[] = {
 	    cmocka_unit_test(system_off2_rules),
