@@ -144,7 +144,7 @@ static bool cpu_is_off(const struct emu_cpu *cpu)
 }
 
 /*
- * DEN0022D 5.1.4 / 5.4.2: an entry point must be a valid address for the caller's
+ * DEN0022D 5.1.2, 5.1.4, 5.1.18: an entry point must be a valid address for the caller's
  * Security state: here, inside simulated memory that is Non-secure.
  */
 static bool entry_ok(const struct psci *p, struct smcsim *sim, uint64_t entry)
@@ -162,7 +162,7 @@ struct ps_decoded {
 };
 
 /*
- * DEN0022D 5.1.2 / 5.1.5: decode and check a power_state. Returns false for
+ * DEN0022D 5.1.2: decode and check a power_state. Returns false for
  * INVALID_PARAMS: reserved bits set, or a power level deeper than the platform has.
  */
 static bool ps_decode(const struct psci *p, uint32_t ps, struct ps_decoded *d)
@@ -233,7 +233,7 @@ static void resume_at(struct emu_call *c, uint64_t entry, uint64_t context_id)
 	c->exit = SMCSIM_EXIT_RESUME;
 }
 
-/* Whether a UP Trusted OS is resident on the calling CPU (DEN0022D 5.1.3, 5.10). */
+/* Whether a UP Trusted OS is resident on the calling CPU (DEN0022D 5.1.3, 5.1.7). */
 static bool tos_resident_here(const struct psci *p, const struct emu_call *c)
 {
 	return (p->cfg.mig_type == MIG_UP_MIGRATE || p->cfg.mig_type == MIG_UP_NO_MIGRATE) &&
@@ -352,7 +352,7 @@ static int aff_state(const struct emu_cpu *cpu)
 		return AFF_OFF;
 	if (cpu->state == SMCSIM_CPU_ON_PENDING)
 		return AFF_ON_PENDING;
-	return AFF_ON; /* a suspended core is ON for AFFINITY_INFO (5.7.1) */
+	return AFF_ON; /* a suspended core is ON for AFFINITY_INFO (DEN0022D 5.1.5) */
 }
 
 /* DEN0022D 5.1.5 AFFINITY_INFO(target_affinity, lowest_affinity_level). */
