@@ -55,14 +55,12 @@ static int xcall(struct smcsim *sim, unsigned int cpu, uint64_t fid, uint64_t a1
 	return ret;
 }
 
-/*
- * t_call() reads its variadic arguments as uint64_t; a bare int literal passed through
- * "..." is not one. These wrappers convert every argument through a prototype.
- */
+/* Fixed-arity wrappers: PSCI calls take at most three arguments here. */
 static struct smcsim_regs pcall(struct smcsim *sim, unsigned int cpu, uint64_t fid, uint64_t a1,
 				uint64_t a2, uint64_t a3)
 {
-	return t_call_on(sim, NULL, cpu, fid, 3, a1, a2, a3);
+	const uint64_t args[3] = { a1, a2, a3 };
+	return t_call_arr(sim, NULL, cpu, fid, 3, args);
 }
 #define PCALL_(sim, cpu, fid, a1, a2, a3, ...) pcall((sim), (cpu), (fid), (a1), (a2), (a3))
 #define call(sim, fid, ...)		       PCALL_(sim, 0, fid, ##__VA_ARGS__, 0, 0, 0)
