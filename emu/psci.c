@@ -26,7 +26,7 @@
  *                          "validate": reserved power_state bits give INVALID_PARAMS
  *                                      (KVM does not look at the argument),
  *                          "powerdown": "resume" or "standby" (KVM and QEMU run every
- *                                       state as WFI, DEN0022 5.4.2 allows it) }
+ *                                       state as WFI, DEN0022D 5.1.2 allows it) }
  *   affinity_info_levels "cpu_only" (TF-A: lowest_affinity_level > 0 is INVALID_PARAMS),
  *                        "any" (KVM: a level-N group is ON if any of its CPUs is), or
  *                        "always_on" (QEMU: every level above 0 reports ON)
@@ -50,33 +50,33 @@
 #include "emu/emu.h"
 #include "emu/services.h"
 
-/* DEN0022 5.1.5: power_state, original format (PSCI 0.2). */
+/* DEN0022D 5.1.2: power_state, original format (PSCI 0.2). */
 #define PS_ORIG_ID_MASK	    UINT32_C(0x0000ffff)
 #define PS_ORIG_TYPE	    (UINT32_C(1) << 16)
 #define PS_ORIG_LEVEL_SHIFT 24
 #define PS_ORIG_LEVEL_MASK  (UINT32_C(3) << PS_ORIG_LEVEL_SHIFT)
-/* DEN0022 5.1.5: power_state, extended StateID format (PSCI 1.0). */
+/* DEN0022D 5.1.2: power_state, extended StateID format (PSCI 1.0). */
 #define PS_EXT_ID_MASK UINT32_C(0x0fffffff)
 #define PS_EXT_TYPE    (UINT32_C(1) << 30)
 
-/* DEN0022 5.15: PSCI_FEATURES(CPU_SUSPEND) flags. */
+/* DEN0022D 5.1.14: PSCI_FEATURES(CPU_SUSPEND) flags. */
 #define FEAT_OSI	  (UINT32_C(1) << 0)
 #define FEAT_EXT_STATE_ID (UINT32_C(1) << 1)
 
-/* DEN0022 5.7: AFFINITY_INFO results. */
+/* DEN0022D 5.1.5: AFFINITY_INFO results. */
 #define AFF_ON	       0
 #define AFF_OFF	       1
 #define AFF_ON_PENDING 2
 
-/* DEN0022 5.14: NODE_HW_STATE results. */
+/* DEN0022D 5.1.17: NODE_HW_STATE results. */
 #define HW_ON  0
 #define HW_OFF 1
 
-/* DEN0022 5.19: SYSTEM_RESET2 reset_type. */
+/* DEN0022D 5.1.11: SYSTEM_RESET2 reset_type. */
 #define RESET2_VENDOR (UINT32_C(1) << 31)
 #define RESET2_WARM   UINT32_C(0)
 
-/* DEN0022 5.22 (1.3): SYSTEM_OFF2 type. */
+/* DEN0022D 5.1.21 (1.3): SYSTEM_OFF2 type. */
 #define OFF2_HIBERNATE UINT32_C(1)
 
 #define MPIDR_AFF_MASK UINT64_C(0xff00ffffff)
@@ -114,10 +114,10 @@ struct psci {
 	struct psci_cfg cfg;
 	unsigned int ncpus;
 	/* Runtime state, back to boot values in reset(). */
-	int mode;		   /* enum suspend_mode: PC at boot (DEN0022 5.20) */
+	int mode;		   /* enum suspend_mode: PC at boot (DEN0022D 5.1.19) */
 	unsigned int resident_cpu; /* where a UP Trusted OS lives now */
 	struct psci_stat *stats;   /* ncpus * STAT_SLOTS */
-	/* DEN0022 5.21: the MEM_PROTECT setting is meant to survive resets (it protects
+	/* DEN0022D 5.1.20: the MEM_PROTECT setting is meant to survive resets (it protects
 	 * memory across them), so reset() keeps it. */
 	bool mem_protect_on;
 };
@@ -129,7 +129,7 @@ static void ret_status(struct emu_call *c, int32_t s)
 	emu_ret1(c, emu_status(s));
 }
 
-/* Bits of an MPIDR that name the level-@level group it belongs to (DEN0022 5.1.4). */
+/* Bits of an MPIDR that name the level-@level group it belongs to (DEN0022D 5.1.4). */
 static uint64_t aff_group_mask(unsigned int level)
 {
 	static const uint64_t masks[] = {MPIDR_AFF_MASK, UINT64_C(0xff00ffff00),
@@ -144,7 +144,7 @@ static bool cpu_is_off(const struct emu_cpu *cpu)
 }
 
 /*
- * DEN0022 5.6.2 / 5.4.2: an entry point must be a valid address for the caller's
+ * DEN0022D 5.1.2, 5.1.4, 5.1.18: an entry point must be a valid address for the caller's
  * Security state: here, inside simulated memory that is Non-secure.
  */
 static bool entry_ok(const struct psci *p, struct smcsim *sim, uint64_t entry)
@@ -162,7 +162,7 @@ struct ps_decoded {
 };
 
 /*
- * DEN0022 5.4.2 / 5.1.5: decode and check a power_state. Returns false for
+ * DEN0022D 5.1.2: decode and check a power_state. Returns false for
  * INVALID_PARAMS: reserved bits set, or a power level deeper than the platform has.
  */
 static bool ps_decode(const struct psci *p, uint32_t ps, struct ps_decoded *d)
@@ -172,7 +172,7 @@ static bool ps_decode(const struct psci *p, uint32_t ps, struct ps_decoded *d)
 		if (p->cfg.validate_ps && (ps & ~(PS_EXT_ID_MASK | PS_EXT_TYPE)))
 			return false;
 		d->powerdown = ps & PS_EXT_TYPE;
-		/* DEN0022 6.5 recommended StateID encoding: bits [4L+3:4L] hold the
+		/* DEN0022D 6.5 recommended StateID encoding: bits [4L+3:4L] hold the
 		 * state of level L (0..3); the deepest non-zero nibble is the level the
 		 * state reaches. Higher StateID bits are the platform's. */
 		d->level = 0;
@@ -233,7 +233,7 @@ static void resume_at(struct emu_call *c, uint64_t entry, uint64_t context_id)
 	c->exit = SMCSIM_EXIT_RESUME;
 }
 
-/* Whether a UP Trusted OS is resident on the calling CPU (DEN0022 5.5.2, 5.10). */
+/* Whether a UP Trusted OS is resident on the calling CPU (DEN0022D 5.1.3, 5.1.7). */
 static bool tos_resident_here(const struct psci *p, const struct emu_call *c)
 {
 	return (p->cfg.mig_type == MIG_UP_MIGRATE || p->cfg.mig_type == MIG_UP_NO_MIGRATE) &&
@@ -262,7 +262,7 @@ static void h_version(struct emu_call *c)
 	emu_ret1(c, p->cfg.version);
 }
 
-/* DEN0022 5.4 CPU_SUSPEND(power_state, entry_point_address, context_id). */
+/* DEN0022D 5.1.2 CPU_SUSPEND(power_state, entry_point_address, context_id). */
 static void h_cpu_suspend(struct emu_call *c)
 {
 	struct psci *p = c->state;
@@ -270,13 +270,13 @@ static void h_cpu_suspend(struct emu_call *c)
 	uint64_t entry = c->a[2], ctx = c->a[3];
 	struct ps_decoded d;
 
-	/* 5.4.2: a malformed or unsupported power_state is INVALID_PARAMETERS. */
+	/* 5.1.2: a malformed or unsupported power_state is INVALID_PARAMETERS. */
 	if (!ps_decode(p, ps, &d)) {
 		ret_status(c, PSCI_RET_INVALID_PARAMS);
 		return;
 	}
-	/* 5.4.3 / 4.4.4: in OS-initiated mode a state that powers down a level-N node is
-	 * only valid from the last running core of that node; otherwise DENIED. */
+	/* DEN0022D 5.1.2, OS-initiated mode: a state that powers down a
+	 * level-N node is only valid from the last running core of that node; otherwise DENIED. */
 	if (p->mode == MODE_OSI && d.level > 0) {
 		uint64_t m = aff_group_mask(d.level), me = c->cpu->mpidr & m;
 		for (unsigned int i = 0; i < p->ncpus; i++) {
@@ -288,7 +288,7 @@ static void h_cpu_suspend(struct emu_call *c)
 		}
 	}
 	bool powerdown = d.powerdown && !p->cfg.powerdown_standby;
-	/* 5.4.2: the entry point matters only for a powerdown state. */
+	/* 5.1.2: the entry point matters only for a powerdown state. */
 	if (powerdown && !entry_ok(p, c->sim, entry)) {
 		ret_status(c, PSCI_RET_INVALID_ADDRESS);
 		return;
@@ -300,11 +300,11 @@ static void h_cpu_suspend(struct emu_call *c)
 		ret_status(c, PSCI_RET_SUCCESS);
 }
 
-/* DEN0022 5.5 CPU_OFF: does not return on success. */
+/* DEN0022D 5.1.3 CPU_OFF: does not return on success. */
 static void h_cpu_off(struct emu_call *c)
 {
 	const struct psci *p = c->state;
-	/* 5.5.2: DENIED when a UP Trusted OS that has not migrated lives on this core. */
+	/* 5.1.3: DENIED when a UP Trusted OS that has not migrated lives on this core. */
 	if (tos_resident_here(p, c)) {
 		ret_status(c, PSCI_RET_DENIED);
 		return;
@@ -314,7 +314,7 @@ static void h_cpu_off(struct emu_call *c)
 	c->exit = SMCSIM_EXIT_CPU_OFF;
 }
 
-/* DEN0022 5.6 CPU_ON(target_cpu, entry_point_address, context_id). */
+/* DEN0022D 5.1.4 CPU_ON(target_cpu, entry_point_address, context_id). */
 static void h_cpu_on(struct emu_call *c)
 {
 	const struct psci *p = c->state;
@@ -338,7 +338,7 @@ static void h_cpu_on(struct emu_call *c)
 		ret_status(c, PSCI_RET_ALREADY_ON);
 		return;
 	}
-	/* 5.6.1: the core starts at entry_point_address with x0 = context_id. */
+	/* 5.1.4: the core starts at entry_point_address with x0 = context_id. */
 	memset(tc->x, 0, sizeof(tc->x));
 	tc->x[0] = ctx;
 	tc->pc = entry;
@@ -352,10 +352,10 @@ static int aff_state(const struct emu_cpu *cpu)
 		return AFF_OFF;
 	if (cpu->state == SMCSIM_CPU_ON_PENDING)
 		return AFF_ON_PENDING;
-	return AFF_ON; /* a suspended core is ON for AFFINITY_INFO (5.7.1) */
+	return AFF_ON; /* a suspended core is ON for AFFINITY_INFO (DEN0022D 5.1.5) */
 }
 
-/* DEN0022 5.7 AFFINITY_INFO(target_affinity, lowest_affinity_level). */
+/* DEN0022D 5.1.5 AFFINITY_INFO(target_affinity, lowest_affinity_level). */
 static void h_affinity_info(struct emu_call *c)
 {
 	const struct psci *p = c->state;
@@ -394,7 +394,7 @@ static void h_affinity_info(struct emu_call *c)
 		return;
 	}
 	default:
-		/* 5.7.2: levels above 0 are optional from PSCI 1.0; TF-A takes the level
+		/* 5.1.5: levels above 0 are optional from PSCI 1.0; TF-A takes the level
 		 * as a 32-bit value and rejects anything but 0 before looking at the
 		 * target. */
 		if ((uint32_t)level != 0) {
@@ -403,7 +403,7 @@ static void h_affinity_info(struct emu_call *c)
 		}
 		break;
 	}
-	/* 5.7.2: a target_affinity that names no core is INVALID_PARAMETERS. */
+	/* 5.1.5: a target_affinity that names no core is INVALID_PARAMETERS. */
 	int t = emu_cpu_by_mpidr(c->sim, target);
 	if (t < 0) {
 		ret_status(c, PSCI_RET_INVALID_PARAMS);
@@ -412,17 +412,17 @@ static void h_affinity_info(struct emu_call *c)
 	emu_ret1(c, (uint64_t)aff_state(emu_cpu(c->sim, (unsigned int)t)));
 }
 
-/* DEN0022 5.9 MIGRATE(target_cpu); checks in TF-A psci_migrate() order. */
+/* DEN0022D 5.1.6 MIGRATE(target_cpu); checks in TF-A psci_migrate() order. */
 static void h_migrate(struct emu_call *c)
 {
 	struct psci *p = c->state;
 	if (p->cfg.mig_type != MIG_UP_MIGRATE) {
-		/* 5.9.2: a UP Trusted OS that cannot migrate: DENIED; none or MP: NOT_SUPPORTED. */
+		/* 5.1.6: a UP Trusted OS that cannot migrate: DENIED; none or MP: NOT_SUPPORTED. */
 		ret_status(c, p->cfg.mig_type == MIG_UP_NO_MIGRATE ? PSCI_RET_DENIED
 								   : PSCI_RET_NOT_SUPPORTED);
 		return;
 	}
-	/* 5.9.2: only the core the Trusted OS is resident on may ask it to move. */
+	/* 5.1.6: only the core the Trusted OS is resident on may ask it to move. */
 	if (p->resident_cpu != c->cpu_index) {
 		ret_status(c, PSCI_RET_NOT_PRESENT);
 		return;
@@ -436,14 +436,14 @@ static void h_migrate(struct emu_call *c)
 	ret_status(c, PSCI_RET_SUCCESS);
 }
 
-/* DEN0022 5.10 MIGRATE_INFO_TYPE. */
+/* DEN0022D 5.1.7 MIGRATE_INFO_TYPE. */
 static void h_migrate_info_type(struct emu_call *c)
 {
 	const struct psci *p = c->state;
 	emu_ret1(c, (uint64_t)p->cfg.mig_type);
 }
 
-/* DEN0022 5.11 MIGRATE_INFO_UP_CPU: the MPIDR of the resident core, defined only for
+/* DEN0022D 5.1.8 MIGRATE_INFO_UP_CPU: the MPIDR of the resident core, defined only for
  * types 0 and 1 (TF-A answers INVALID_PARAMS otherwise). */
 static void h_migrate_info_up_cpu(struct emu_call *c)
 {
@@ -455,7 +455,7 @@ static void h_migrate_info_up_cpu(struct emu_call *c)
 	emu_ret1(c, emu_cpu(c->sim, p->resident_cpu)->mpidr);
 }
 
-/* DEN0022 5.12 SYSTEM_OFF, 5.13 SYSTEM_RESET: no return from firmware. */
+/* DEN0022D 5.1.9 SYSTEM_OFF, 5.13 SYSTEM_RESET: no return from firmware. */
 static void h_system_off(struct emu_call *c)
 {
 	system_event(c, SMCSIM_EXIT_SYSTEM_OFF);
@@ -470,12 +470,12 @@ static bool psci_implements(const void *state, const struct emu_fn *fn);
 
 static const struct emu_fn *psci_row(uint32_t fid);
 
-/* DEN0022 5.15 PSCI_FEATURES(psci_func_id). */
+/* DEN0022D 5.1.14 PSCI_FEATURES(psci_func_id). */
 static void h_features(struct emu_call *c)
 {
 	const struct psci *p = c->state;
 	uint32_t q = (uint32_t)c->a[1];
-	/* 5.15.2: SMCCC_VERSION is reported when the caller can reach it (DEN0028 7.1);
+	/* 5.1.14: SMCCC_VERSION is reported when the caller can reach it (DEN0028 7.1);
 	 * QEMU's PSCI has no SMCCC_VERSION, so it answers NOT_SUPPORTED. */
 	if (q == SMCCC_VERSION_FID) {
 		bool routed = emu_route_query(c->sim, c->caller, c->depth, q, NULL, NULL);
@@ -488,20 +488,20 @@ static void h_features(struct emu_call *c)
 		return;
 	}
 	if (q == PSCI_CPU_SUSPEND_FID || q == PSCI_FID64(0x1)) {
-		/* 5.15.2: bit 0 OS-initiated mode supported, bit 1 extended StateID. */
+		/* 5.1.14: bit 0 OS-initiated mode supported, bit 1 extended StateID. */
 		emu_ret1(c, (p->cfg.osi ? FEAT_OSI : 0) |
 				(p->cfg.ext_state_id ? FEAT_EXT_STATE_ID : 0));
 		return;
 	}
 	if (q == PSCI_SYSTEM_OFF2_FID || q == PSCI_FID64(0x15)) {
-		/* 5.15.2 (1.3): the supported SYSTEM_OFF2 types as a bitmap. */
+		/* DEN0022F PSCI_FEATURES: the supported SYSTEM_OFF2 types as a bitmap. */
 		emu_ret1(c, p->cfg.off2_types);
 		return;
 	}
 	ret_status(c, PSCI_RET_SUCCESS);
 }
 
-/* DEN0022 5.16 CPU_FREEZE: the core stops until a CPU_ON; it does not return. */
+/* DEN0022D 5.1.15 CPU_FREEZE: the core stops until a CPU_ON; it does not return. */
 static void h_cpu_freeze(struct emu_call *c)
 {
 	const struct psci *p = c->state;
@@ -515,7 +515,7 @@ static void h_cpu_freeze(struct emu_call *c)
 	c->exit = SMCSIM_EXIT_CPU_OFF;
 }
 
-/* DEN0022 5.17 CPU_DEFAULT_SUSPEND(entry_point_address, context_id): the implementation
+/* DEN0022D 5.1.16 CPU_DEFAULT_SUSPEND(entry_point_address, context_id): the implementation
  * picks the state; this model picks a core powerdown. */
 static void h_cpu_default_suspend(struct emu_call *c)
 {
@@ -532,7 +532,7 @@ static void h_cpu_default_suspend(struct emu_call *c)
 	resume_at(c, entry, ctx);
 }
 
-/* DEN0022 5.14 NODE_HW_STATE(target_cpu, power_level). */
+/* DEN0022D 5.1.17 NODE_HW_STATE(target_cpu, power_level). */
 static void h_node_hw_state(struct emu_call *c)
 {
 	const struct psci *p = c->state;
@@ -554,12 +554,12 @@ static void h_node_hw_state(struct emu_call *c)
 	emu_ret1(c, (uint64_t)st);
 }
 
-/* DEN0022 5.18 SYSTEM_SUSPEND(entry_point_address, context_id). */
+/* DEN0022D 5.1.18 SYSTEM_SUSPEND(entry_point_address, context_id). */
 static void h_system_suspend(struct emu_call *c)
 {
 	struct psci *p = c->state;
 	uint64_t entry = c->a[1], ctx = c->a[2];
-	/* 5.18.2: every other core must be off (TF-A psci_is_last_on_cpu: DENIED). */
+	/* 5.1.18: every other core must be off (TF-A psci_is_last_on_cpu: DENIED). */
 	for (unsigned int i = 0; i < p->ncpus; i++)
 		if (i != c->cpu_index && !cpu_is_off(emu_cpu(c->sim, i))) {
 			ret_status(c, PSCI_RET_DENIED);
@@ -572,7 +572,7 @@ static void h_system_suspend(struct emu_call *c)
 	resume_at(c, entry, ctx);
 }
 
-/* DEN0022 5.20 SET_SUSPEND_MODE(mode): 0 platform-coordinated, 1 OS-initiated. */
+/* DEN0022D 5.1.19 SET_SUSPEND_MODE(mode): 0 platform-coordinated, 1 OS-initiated. */
 static void h_set_suspend_mode(struct emu_call *c)
 {
 	struct psci *p = c->state;
@@ -585,7 +585,7 @@ static void h_set_suspend_mode(struct emu_call *c)
 		ret_status(c, PSCI_RET_SUCCESS);
 		return;
 	}
-	/* 5.20.2 as TF-A psci_set_suspend_mode() enforces it: entering PC mode needs the
+	/* 5.1.19 as TF-A psci_set_suspend_mode() enforces it: entering PC mode needs the
 	 * caller to be the only running core, entering OSI mode needs every core running. */
 	for (unsigned int i = 0; i < p->ncpus; i++) {
 		const struct emu_cpu *o = emu_cpu(c->sim, i);
@@ -600,7 +600,7 @@ static void h_set_suspend_mode(struct emu_call *c)
 	ret_status(c, PSCI_RET_SUCCESS);
 }
 
-/* DEN0022 5.21/5.22 STAT_RESIDENCY / STAT_COUNT(target_cpu, power_state): 0 for an
+/* DEN0022D 5.1.20/5.1.21 STAT_RESIDENCY / STAT_COUNT(target_cpu, power_state): 0 for an
  * invalid target or power_state. */
 static const struct psci_stat *stat_lookup(struct emu_call *c)
 {
@@ -624,12 +624,12 @@ static void h_stat_count(struct emu_call *c)
 	emu_ret1(c, s ? s->count : 0);
 }
 
-/* DEN0022 5.19 SYSTEM_RESET2(reset_type, cookie). */
+/* DEN0022D 5.1.11 SYSTEM_RESET2(reset_type, cookie). */
 static void h_system_reset2(struct emu_call *c)
 {
 	const struct psci *p = c->state;
 	uint32_t type = (uint32_t)c->a[1];
-	/* 5.19.2: architectural types other than SYSTEM_WARM_RESET are reserved; vendor
+	/* 5.1.11: architectural types other than SYSTEM_WARM_RESET are reserved; vendor
 	 * types are the implementation's. Both give INVALID_PARAMETERS when unsupported. */
 	bool ok = (type & RESET2_VENDOR) ? p->cfg.reset2_vendor : type == RESET2_WARM;
 	if (!ok) {
@@ -639,7 +639,7 @@ static void h_system_reset2(struct emu_call *c)
 	system_event(c, SMCSIM_EXIT_SYSTEM_RESET);
 }
 
-/* DEN0022 5.23 MEM_PROTECT(enable): returns the previous setting. */
+/* DEN0022D 5.1.12 MEM_PROTECT(enable): returns the previous setting. */
 static void h_mem_protect(struct emu_call *c)
 {
 	struct psci *p = c->state;
@@ -648,7 +648,7 @@ static void h_mem_protect(struct emu_call *c)
 	emu_ret1(c, was ? 1 : 0);
 }
 
-/* DEN0022 5.24 MEM_PROTECT_CHECK_RANGE(base, length): SUCCESS if the range lies in
+/* DEN0022D 5.1.13 MEM_PROTECT_CHECK_RANGE(base, length): SUCCESS if the range lies in
  * memory MEM_PROTECT covers (here: all simulated Non-secure memory), else DENIED. */
 static void h_mem_protect_check_range(struct emu_call *c)
 {
@@ -664,7 +664,7 @@ static void h_mem_protect_check_range(struct emu_call *c)
 	ret_status(c, ok ? PSCI_RET_SUCCESS : PSCI_RET_DENIED);
 }
 
-/* DEN0022 5.25 (1.3) SYSTEM_OFF2(type, cookie). */
+/* DEN0022F (PSCI 1.3) SYSTEM_OFF2(type, cookie). */
 static void h_system_off2(struct emu_call *c)
 {
 	const struct psci *p = c->state;
@@ -680,7 +680,7 @@ static void h_system_off2(struct emu_call *c)
 	system_event(c, SMCSIM_EXIT_SYSTEM_OFF);
 }
 
-/* DEN0022 Table 5-1 (function IDs) with the version that introduced each call. */
+/* DEN0022D function table (function IDs) with the version that introduced each call. */
 #define V02 SMCCC_VER(0, 2)
 #define V10 SMCCC_VER(1, 0)
 #define V11 SMCCC_VER(1, 1)
@@ -757,7 +757,7 @@ static bool psci_implements(const void *state, const struct emu_fn *fn)
 	case PSCI_SYSTEM_SUSPEND_FID:
 		return cfg->system_suspend;
 	case PSCI_SET_SUSPEND_MODE_FID:
-		/* DEN0022 5.20: mandatory when OS-initiated mode is supported. */
+		/* DEN0022D 5.1.19: mandatory when OS-initiated mode is supported. */
 		return cfg->osi;
 	case PSCI_STAT_RESIDENCY_FID:
 	case PSCI_STAT_COUNT_FID:
@@ -800,7 +800,7 @@ static int parse_cpu_suspend(struct psci_cfg *cfg, json_t *o, const char *path,
 	    (ret = emu_cfg_bool(o, "validate", p, true, &cfg->validate_ps, err)) ||
 	    (ret = emu_cfg_enum(o, "powerdown", p, pd, 0, &powerdown, err)))
 		return ret;
-	/* DEN0022 5.1.5: PowerLevel is two bits wide (levels 0..3). */
+	/* DEN0022D 5.1.2: PowerLevel is two bits wide (levels 0..3). */
 	if (cfg->max_level > 3)
 		return emu_err(err, "%s/max_power_level: must be 0..3", p);
 	cfg->powerdown_standby = powerdown == 1;
@@ -891,7 +891,7 @@ static int psci_create(struct smcsim *sim, struct emu_layer *layer, json_t *cfgj
 			       cfg->resident_cpu, p->ncpus);
 	if (cfg->hw_max_level > 3)
 		return emu_err(err, "%s/node_hw_state_max_level: must be 0..3", path);
-	/* DEN0022 5.25 (1.3): HIBERNATE_OFF (bit 0) is the only type defined. */
+	/* DEN0022F SYSTEM_OFF2 (1.3): HIBERNATE_OFF (bit 0) is the only type defined. */
 	if (cfg->off2_types & ~OFF2_HIBERNATE)
 		return emu_err(err, "%s/system_off2_types: only bit 0 (HIBERNATE_OFF) is defined",
 			       path);

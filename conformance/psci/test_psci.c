@@ -55,14 +55,12 @@ static int xcall(struct smcsim *sim, unsigned int cpu, uint64_t fid, uint64_t a1
 	return ret;
 }
 
-/*
- * t_call() reads its variadic arguments as uint64_t; a bare int literal passed through
- * "..." is not one. These wrappers convert every argument through a prototype.
- */
+/* Fixed-arity wrappers: PSCI calls take at most three arguments here. */
 static struct smcsim_regs pcall(struct smcsim *sim, unsigned int cpu, uint64_t fid, uint64_t a1,
 				uint64_t a2, uint64_t a3)
 {
-	return t_call_on(sim, NULL, cpu, fid, 3, a1, a2, a3);
+	const uint64_t args[3] = { a1, a2, a3 };
+	return t_call_arr(sim, NULL, cpu, fid, 3, args);
 }
 #define PCALL_(sim, cpu, fid, a1, a2, a3, ...) pcall((sim), (cpu), (fid), (a1), (a2), (a3))
 #define call(sim, fid, ...)		       PCALL_(sim, 0, fid, ##__VA_ARGS__, 0, 0, 0)
@@ -71,7 +69,7 @@ static struct smcsim_regs pcall(struct smcsim *sim, unsigned int cpu, uint64_t f
 static void cpu_on(struct smcsim *sim, unsigned int cpu)
 {
 	struct smcsim_regs r = call(sim, CPU_ON_64, smcsim_cpu_mpidr(sim, cpu), ENTRY, cpu);
-	t_assert_x0(r, PSCI_RET_SUCCESS, "DEN0022 5.6: CPU_ON of an off CPU succeeds");
+	t_assert_x0(r, PSCI_RET_SUCCESS, "DEN0022D 5.1.4: CPU_ON of an off CPU succeeds");
 }
 
 static void all_on(struct smcsim *sim)
@@ -100,7 +98,7 @@ static void expect_profile_error(const char *psci, const char *want)
 
 /* ==== PSCI_VERSION ==================================================================== */
 
-/* DEN0022 5.3: PSCI_VERSION returns major<<16 | minor of the implemented version. */
+/* DEN0022D 5.1.1: PSCI_VERSION returns major<<16 | minor of the implemented version. */
 static void version_reports_profile(void **state)
 {
 	static const struct {
@@ -110,16 +108,16 @@ static void version_reports_profile(void **state)
 	for (size_t i = 0; i < EMU_ARRAY_SIZE(cases); i++) {
 		struct smcsim *sim = t_machine(cases[i].profile, NULL);
 		struct smcsim_regs r = call(sim, PSCI_VERSION_FID);
-		t_assert_reg(r, 0, cases[i].want, "DEN0022 5.3: PSCI_VERSION 1.1");
+		t_assert_reg(r, 0, cases[i].want, "DEN0022D 5.1.1: PSCI_VERSION 1.1");
 		smcsim_destroy(sim);
 	}
 	struct smcsim *sim = tfa("\"version\":\"0.2\"");
 	struct smcsim_regs r = call(sim, PSCI_VERSION_FID);
-	t_assert_reg(r, 0, 0x2, "DEN0022 5.3: PSCI_VERSION 0.2");
+	t_assert_reg(r, 0, 0x2, "DEN0022D 5.1.1: PSCI_VERSION 0.2");
 	smcsim_destroy(sim);
 	sim = tfa("\"version\":\"1.3\"");
 	r = call(sim, PSCI_VERSION_FID);
-	t_assert_reg(r, 0, 0x10003, "DEN0022 5.3: PSCI_VERSION 1.3");
+	t_assert_reg(r, 0, 0x10003, "DEN0022D 5.1.1: PSCI_VERSION 1.3");
 	smcsim_destroy(sim);
 }
 
@@ -140,20 +138,49 @@ static void version_profile_errors(void **state)
 			     "/layers/el3/services/psci/migrate_info_type");
 }
 
+/* Function-ID table: the spec's names, _64 for the SMC64 twin (names drive decoding and
+ * fixtures). */
+static void names_from_table(void **state)
+{
+	static const struct {
+		uint32_t fid;
+		const char *name;
+	} rows[] = {
+	    {0x84000000, "PSCI_VERSION"},	    {0xC4000001, "PSCI_CPU_SUSPEND_64"},
+	    {0x84000002, "PSCI_CPU_OFF"},	    {0xC4000003, "PSCI_CPU_ON_64"},
+	    {0x84000006, "PSCI_MIGRATE_INFO_TYPE"}, {0x8400000A, "PSCI_FEATURES"},
+	    {0xC400000E, "PSCI_SYSTEM_SUSPEND_64"}, {0x8400000F, "PSCI_SET_SUSPEND_MODE"},
+	    {0xC4000012, "PSCI_SYSTEM_RESET2_64"},  {0x84000014, "PSCI_MEM_PROTECT_CHECK_RANGE"},
+	    {0xC4000015, "PSCI_SYSTEM_OFF2_64"},
+	};
+	for (size_t i = 0; i < EMU_ARRAY_SIZE(rows); i++) {
+		const char *n = smcsim_fid_name(rows[i].fid);
+		assert_non_null(n);
+		assert_string_equal(n, rows[i].name);
+		uint32_t fid = 0;
+		assert_int_equal(smcsim_fid_lookup(rows[i].name, &fid), 0);
+		assert_int_equal(fid, rows[i].fid);
+	}
+	struct smcsim_fid_info info;
+	assert_int_equal(smcsim_fid_decode(0xC4000015, &info), 0);
+	assert_string_equal(info.service, "psci");
+	assert_int_equal(info.since, 0x10003);
+}
+
 /* ==== PSCI_FEATURES =================================================================== */
 
-/* DEN0022 5.15: PSCI_FEATURES exists from PSCI 1.0; a 0.2 firmware does not know it. */
+/* DEN0022D 5.1.14: PSCI_FEATURES exists from PSCI 1.0; a 0.2 firmware does not know it. */
 static void features_absent_in_0_2(void **state)
 {
 	struct smcsim *sim = tfa("\"version\":\"0.2\",\"system_suspend\":true");
 	struct smcsim_regs r = call(sim, PSCI_FEATURES_FID, PSCI_VERSION_FID);
-	t_assert_reg(r, 0, UINT64_MAX, "DEN0022 5.15: no PSCI_FEATURES before 1.0");
+	t_assert_reg(r, 0, UINT64_MAX, "DEN0022D 5.1.14: no PSCI_FEATURES before 1.0");
 	r = call(sim, SYSTEM_SUSPEND_64, ENTRY, 0);
-	t_assert_reg(r, 0, UINT64_MAX, "DEN0022 Table 5-1: SYSTEM_SUSPEND is a 1.0 call");
+	t_assert_reg(r, 0, UINT64_MAX, "DEN0022D function table: SYSTEM_SUSPEND is a 1.0 call");
 	smcsim_destroy(sim);
 }
 
-/* DEN0022 5.15.2: every implemented PSCI function returns 0 (or its flags). */
+/* DEN0022D 5.1.14: every implemented PSCI function returns 0 (or its flags). */
 static void features_mandatory_calls(void **state)
 {
 	static const uint32_t fids[] = {PSCI_VERSION_FID,	PSCI_CPU_OFF_FID,
@@ -166,13 +193,13 @@ static void features_mandatory_calls(void **state)
 		struct smcsim *sim = t_machine(profiles[p], NULL);
 		for (size_t i = 0; i < EMU_ARRAY_SIZE(fids); i++) {
 			struct smcsim_regs r = call(sim, PSCI_FEATURES_FID, fids[i]);
-			t_assert_x0(r, 0, "DEN0022 5.15.2: implemented function reports 0");
+			t_assert_x0(r, 0, "DEN0022D 5.1.14: implemented function reports 0");
 		}
 		smcsim_destroy(sim);
 	}
 }
 
-/* DEN0022 5.15.2: CPU_SUSPEND's answer carries bit 0 (OSI) and bit 1 (extended StateID). */
+/* DEN0022D 5.1.14: CPU_SUSPEND's answer carries bit 0 (OSI) and bit 1 (extended StateID). */
 static void features_cpu_suspend_flags(void **state)
 {
 	struct smcsim *sim = t_machine("tfa-host", NULL);
@@ -181,15 +208,15 @@ static void features_cpu_suspend_flags(void **state)
 	smcsim_destroy(sim);
 	sim = tfa("\"cpu_suspend\":{\"osi\":true,\"extended_state_id\":true}");
 	r = call(sim, PSCI_FEATURES_FID, CPU_SUSPEND_64);
-	t_assert_x0(r, 3, "DEN0022 5.15.2: OSI | extended StateID");
+	t_assert_x0(r, 3, "DEN0022D 5.1.14: OSI | extended StateID");
 	r = call(sim, PSCI_FEATURES_FID, PSCI_CPU_SUSPEND_FID);
-	t_assert_x0(r, 3, "DEN0022 5.15.2: same flags for the SMC32 ID");
+	t_assert_x0(r, 3, "DEN0022D 5.1.14: same flags for the SMC32 ID");
 	r = call(sim, PSCI_FEATURES_FID, PSCI_SET_SUSPEND_MODE_FID);
-	t_assert_x0(r, 0, "DEN0022 5.20: SET_SUSPEND_MODE present with OSI");
+	t_assert_x0(r, 0, "DEN0022D 5.1.19: SET_SUSPEND_MODE present with OSI");
 	smcsim_destroy(sim);
 }
 
-/* DEN0022 5.15.2: IDs that are not PSCI functions, or not implemented, are NOT_SUPPORTED. */
+/* DEN0022D 5.1.14: IDs that are not PSCI functions, or not implemented, are NOT_SUPPORTED. */
 static void features_unknown_and_foreign(void **state)
 {
 	struct smcsim *sim = t_machine("tfa-host", NULL);
@@ -198,12 +225,12 @@ static void features_unknown_and_foreign(void **state)
 	    PSCI_CPU_FREEZE_FID, MIGRATE_64,	   PSCI_SYSTEM_OFF2_FID};
 	for (size_t i = 0; i < EMU_ARRAY_SIZE(fids); i++) {
 		struct smcsim_regs r = call(sim, PSCI_FEATURES_FID, fids[i]);
-		t_assert_x0(r, PSCI_RET_NOT_SUPPORTED, "DEN0022 5.15.2: NOT_SUPPORTED");
+		t_assert_x0(r, PSCI_RET_NOT_SUPPORTED, "DEN0022D 5.1.14: NOT_SUPPORTED");
 	}
 	smcsim_destroy(sim);
 }
 
-/* DEN0022 5.15.2 + DEN0028 7.1: PSCI_FEATURES(SMCCC_VERSION) is 0 only when the
+/* DEN0022D 5.1.14 + DEN0028 7.1: PSCI_FEATURES(SMCCC_VERSION) is 0 only when the
  * SMCCC_VERSION call is reachable; QEMU's built-in PSCI has none. */
 static void features_smccc_version(void **state)
 {
@@ -214,37 +241,37 @@ static void features_smccc_version(void **state)
 	for (size_t i = 0; i < EMU_ARRAY_SIZE(cases); i++) {
 		struct smcsim *sim = t_machine(cases[i].profile, NULL);
 		struct smcsim_regs r = call(sim, PSCI_FEATURES_FID, SMCCC_VERSION_FID);
-		t_assert_x0(r, cases[i].want, "DEN0022 5.15.2: SMCCC_VERSION discoverability");
+		t_assert_x0(r, cases[i].want, "DEN0022D 5.1.14: SMCCC_VERSION discoverability");
 		smcsim_destroy(sim);
 	}
 }
 
-/* DEN0022 Table 5-1: a call newer than the implemented version is absent even when the
+/* DEN0022D function table: a call newer than the implemented version is absent even when the
  * profile enables it. */
 static void features_version_gated(void **state)
 {
 	struct smcsim *sim = tfa("\"version\":\"1.0\"");
 	struct smcsim_regs r = call(sim, PSCI_FEATURES_FID, SYSTEM_RESET2_64);
-	t_assert_x0(r, PSCI_RET_NOT_SUPPORTED, "DEN0022 5.19: SYSTEM_RESET2 is 1.1");
+	t_assert_x0(r, PSCI_RET_NOT_SUPPORTED, "DEN0022D 5.1.11: SYSTEM_RESET2 is 1.1");
 	r = call(sim, PSCI_FEATURES_FID, PSCI_MEM_PROTECT_FID);
-	t_assert_x0(r, PSCI_RET_NOT_SUPPORTED, "DEN0022 5.23: MEM_PROTECT is 1.1");
+	t_assert_x0(r, PSCI_RET_NOT_SUPPORTED, "DEN0022D 5.1.12: MEM_PROTECT is 1.1");
 	r = call(sim, SYSTEM_RESET2_64, 0, 0);
 	t_assert_reg(r, 0, UINT64_MAX, "unimplemented ID is the SMCCC unknown-function -1");
 	smcsim_destroy(sim);
 	sim = tfa("\"system_off2_types\":1");
 	r = call(sim, PSCI_FEATURES_FID, SYSTEM_OFF2_64);
-	t_assert_x0(r, PSCI_RET_NOT_SUPPORTED, "DEN0022 5.25: SYSTEM_OFF2 is 1.3");
+	t_assert_x0(r, PSCI_RET_NOT_SUPPORTED, "DEN0022F: SYSTEM_OFF2 is a PSCI 1.3 call");
 	smcsim_destroy(sim);
 }
 
-/* DEN0022 5.15.2 (1.3): PSCI_FEATURES(SYSTEM_OFF2) is the bitmap of supported types. */
+/* DEN0022D 5.1.14 (1.3): PSCI_FEATURES(SYSTEM_OFF2) is the bitmap of supported types. */
 static void features_system_off2_bitmap(void **state)
 {
 	struct smcsim *sim = tfa("\"version\":\"1.3\",\"system_off2_types\":1");
 	struct smcsim_regs r = call(sim, PSCI_FEATURES_FID, SYSTEM_OFF2_64);
-	t_assert_x0(r, 1, "DEN0022 5.15.2: HIBERNATE_OFF bit");
+	t_assert_x0(r, 1, "DEN0022D 5.1.14: HIBERNATE_OFF bit");
 	r = call(sim, PSCI_FEATURES_FID, PSCI_SYSTEM_OFF2_FID);
-	t_assert_x0(r, 1, "DEN0022 5.15.2: HIBERNATE_OFF bit (SMC32)");
+	t_assert_x0(r, 1, "DEN0022D 5.1.14: HIBERNATE_OFF bit (SMC32)");
 	smcsim_destroy(sim);
 }
 
@@ -268,57 +295,57 @@ static void features_profile_optional_calls(void **state)
 
 /* ==== CPU_ON ========================================================================== */
 
-/* DEN0022 5.6.1: the target starts at entry_point_address with x0 = context_id. */
+/* DEN0022D 5.1.4: the target starts at entry_point_address with x0 = context_id. */
 static void cpu_on_sets_entry_and_context(void **state)
 {
 	struct smcsim *sim = t_machine("kvm-guest", NULL);
 	struct smcsim_regs r = call(sim, CPU_ON_64, smcsim_cpu_mpidr(sim, 2), ENTRY, 0xfeedf00d);
-	t_assert_x0(r, PSCI_RET_SUCCESS, "DEN0022 5.6: CPU_ON");
+	t_assert_x0(r, PSCI_RET_SUCCESS, "DEN0022D 5.1.4: CPU_ON");
 	uint64_t x[31], pc;
 	assert_int_equal(smcsim_cpu_regs(sim, 2, x, &pc), 0);
 	assert_int_equal(pc, ENTRY);
 	assert_int_equal(x[0], 0xfeedf00d);
 	assert_int_equal(smcsim_cpu_state(sim, 2), SMCSIM_CPU_ON);
 	r = call_cpu(sim, 2, AFFINITY_INFO_64, smcsim_cpu_mpidr(sim, 2), 0);
-	t_assert_x0(r, 0, "DEN0022 5.7: started CPU is ON and can call");
+	t_assert_x0(r, 0, "DEN0022D 5.1.5: started CPU is ON and can call");
 	smcsim_destroy(sim);
 }
 
-/* DEN0022 5.6.2: CPU_ON of an on CPU returns ALREADY_ON. */
+/* DEN0022D 5.1.4: CPU_ON of an on CPU returns ALREADY_ON. */
 static void cpu_on_already_on(void **state)
 {
 	struct smcsim *sim = t_machine("tfa-host", NULL);
 	struct smcsim_regs r = call(sim, CPU_ON_64, smcsim_cpu_mpidr(sim, 0), ENTRY, 0);
-	t_assert_x0(r, PSCI_RET_ALREADY_ON, "DEN0022 5.6.2: ALREADY_ON (caller itself)");
+	t_assert_x0(r, PSCI_RET_ALREADY_ON, "DEN0022D 5.1.4: ALREADY_ON (caller itself)");
 	cpu_on(sim, 1);
 	r = call(sim, CPU_ON_64, smcsim_cpu_mpidr(sim, 1), ENTRY, 0);
-	t_assert_x0(r, PSCI_RET_ALREADY_ON, "DEN0022 5.6.2: ALREADY_ON");
+	t_assert_x0(r, PSCI_RET_ALREADY_ON, "DEN0022D 5.1.4: ALREADY_ON");
 	smcsim_destroy(sim);
 }
 
-/* DEN0022 5.6.2: while a CPU_ON is still in progress, another returns ON_PENDING and the
+/* DEN0022D 5.1.4: while a CPU_ON is still in progress, another returns ON_PENDING and the
  * target reports ON_PENDING to AFFINITY_INFO until it runs ("cpu_boot"). */
 static void cpu_on_pending(void **state)
 {
 	struct smcsim *sim = tfa("\"cpu_on_pending\":true");
 	struct smcsim_regs r = call(sim, CPU_ON_64, smcsim_cpu_mpidr(sim, 1), ENTRY, 7);
-	t_assert_x0(r, PSCI_RET_SUCCESS, "DEN0022 5.6: CPU_ON accepted");
+	t_assert_x0(r, PSCI_RET_SUCCESS, "DEN0022D 5.1.4: CPU_ON accepted");
 	assert_int_equal(smcsim_cpu_state(sim, 1), SMCSIM_CPU_ON_PENDING);
 	r = call(sim, CPU_ON_64, smcsim_cpu_mpidr(sim, 1), ENTRY, 7);
-	t_assert_x0(r, PSCI_RET_ON_PENDING, "DEN0022 5.6.2: ON_PENDING");
+	t_assert_x0(r, PSCI_RET_ON_PENDING, "DEN0022D 5.1.4: ON_PENDING");
 	r = call(sim, AFFINITY_INFO_64, smcsim_cpu_mpidr(sim, 1), 0);
-	t_assert_x0(r, 2, "DEN0022 5.7.1: AFFINITY_INFO ON_PENDING");
+	t_assert_x0(r, 2, "DEN0022D 5.1.5: AFFINITY_INFO ON_PENDING");
 	assert_int_equal(xcall(sim, 1, PSCI_VERSION_FID, 0, 0, 0, NULL), -EHOSTDOWN);
 	struct smcsim_error err = {{0}};
 	assert_int_equal(smcsim_event(sim, "cpu_boot", "{\"cpu\":1}", &err), 0);
 	r = call(sim, AFFINITY_INFO_64, smcsim_cpu_mpidr(sim, 1), 0);
-	t_assert_x0(r, 0, "DEN0022 5.7.1: ON after boot");
+	t_assert_x0(r, 0, "DEN0022D 5.1.5: ON after boot");
 	r = call(sim, CPU_ON_64, smcsim_cpu_mpidr(sim, 1), ENTRY, 7);
-	t_assert_x0(r, PSCI_RET_ALREADY_ON, "DEN0022 5.6.2: ALREADY_ON after boot");
+	t_assert_x0(r, PSCI_RET_ALREADY_ON, "DEN0022D 5.1.4: ALREADY_ON after boot");
 	smcsim_destroy(sim);
 }
 
-/* DEN0022 5.6.2: an MPIDR that names no core is INVALID_PARAMETERS. */
+/* DEN0022D 5.1.4: an MPIDR that names no core is INVALID_PARAMETERS. */
 static void cpu_on_unknown_mpidr(void **state)
 {
 	struct smcsim *sim = t_machine("tfa-host", NULL);
@@ -326,20 +353,20 @@ static void cpu_on_unknown_mpidr(void **state)
 				       UINT64_MAX};
 	for (size_t i = 0; i < EMU_ARRAY_SIZE(bad); i++) {
 		struct smcsim_regs r = call(sim, CPU_ON_64, bad[i], ENTRY, 0);
-		t_assert_x0(r, PSCI_RET_INVALID_PARAMS, "DEN0022 5.6.2: unknown target_cpu");
+		t_assert_x0(r, PSCI_RET_INVALID_PARAMS, "DEN0022D 5.1.4: unknown target_cpu");
 	}
 	smcsim_destroy(sim);
 }
 
-/* DEN0022 5.6.2: an entry point the caller cannot execute is INVALID_ADDRESS (TF-A
+/* DEN0022D 5.1.4: an entry point the caller cannot execute is INVALID_ADDRESS (TF-A
  * validate_ns_entrypoint); KVM does not check. */
 static void cpu_on_invalid_address(void **state)
 {
 	struct smcsim *sim = t_machine("tfa-host", NULL);
 	struct smcsim_regs r = call(sim, CPU_ON_64, 1, BAD_ENTRY, 0);
-	t_assert_x0(r, PSCI_RET_INVALID_ADDRESS, "DEN0022 5.6.2: INVALID_ADDRESS");
+	t_assert_x0(r, PSCI_RET_INVALID_ADDRESS, "DEN0022D 5.1.4: INVALID_ADDRESS");
 	r = call(sim, CPU_ON_64, 1, DRAM + 0x10000000, 0);
-	t_assert_x0(r, PSCI_RET_INVALID_ADDRESS, "DEN0022 5.6.2: just past DRAM");
+	t_assert_x0(r, PSCI_RET_INVALID_ADDRESS, "DEN0022D 5.1.4: just past DRAM");
 	assert_int_equal(smcsim_cpu_state(sim, 1), SMCSIM_CPU_OFF);
 	smcsim_destroy(sim);
 	sim = t_machine("kvm-guest", NULL);
@@ -366,7 +393,7 @@ static void cpu_on_smc32_truncates(void **state)
 	struct smcsim_regs r =
 	    call(sim, PSCI_CPU_ON_FID, UINT64_C(0xff00000001), UINT64_C(0xdead000000000000) | ENTRY,
 		 UINT64_C(0x1234500000042));
-	t_assert_x0(r, PSCI_RET_SUCCESS, "DEN0022 5.6 SMC32: w-registers only");
+	t_assert_x0(r, PSCI_RET_SUCCESS, "DEN0022D 5.1.4 SMC32: w-registers only");
 	uint64_t x[31], pc;
 	assert_int_equal(smcsim_cpu_regs(sim, 1, x, &pc), 0);
 	assert_int_equal(pc, ENTRY);
@@ -376,7 +403,7 @@ static void cpu_on_smc32_truncates(void **state)
 
 /* ==== CPU_OFF ========================================================================= */
 
-/* DEN0022 5.5: CPU_OFF does not return; the core is OFF and can no longer call. */
+/* DEN0022D 5.1.3: CPU_OFF does not return; the core is OFF and can no longer call. */
 static void cpu_off_powers_down(void **state)
 {
 	struct smcsim *sim = t_machine("tfa-host", NULL);
@@ -387,17 +414,17 @@ static void cpu_off_powers_down(void **state)
 	assert_int_equal(smcsim_cpu_state(sim, 1), SMCSIM_CPU_OFF);
 	assert_int_equal(xcall(sim, 1, PSCI_VERSION_FID, 0, 0, 0, NULL), -EHOSTDOWN);
 	r = call(sim, AFFINITY_INFO_64, 1, 0);
-	t_assert_x0(r, 1, "DEN0022 5.7.1: OFF after CPU_OFF");
+	t_assert_x0(r, 1, "DEN0022D 5.1.5: OFF after CPU_OFF");
 	cpu_on(sim, 1); /* and it can be started again */
 	smcsim_destroy(sim);
 }
 
-/* DEN0022 5.5.2: DENIED on the core a UP Trusted OS is resident on. */
+/* DEN0022D 5.1.3: DENIED on the core a UP Trusted OS is resident on. */
 static void cpu_off_denied_with_resident_tos(void **state)
 {
 	struct smcsim *sim = tfa("\"migrate_info_type\":\"up_migrate\",\"resident_cpu\":0");
 	struct smcsim_regs r = call(sim, PSCI_CPU_OFF_FID);
-	t_assert_x0(r, PSCI_RET_DENIED, "DEN0022 5.5.2: DENIED");
+	t_assert_x0(r, PSCI_RET_DENIED, "DEN0022D 5.1.3: DENIED");
 	assert_int_equal(smcsim_cpu_state(sim, 0), SMCSIM_CPU_ON);
 	cpu_on(sim, 1);
 	assert_int_equal(xcall(sim, 1, PSCI_CPU_OFF_FID, 0, 0, 0, NULL), SMCSIM_EXIT_CPU_OFF);
@@ -406,16 +433,16 @@ static void cpu_off_denied_with_resident_tos(void **state)
 
 /* ==== CPU_SUSPEND ===================================================================== */
 
-/* DEN0022 5.4.1: a standby state returns SUCCESS to the caller. */
+/* DEN0022D 5.1.2: a standby state returns SUCCESS to the caller. */
 static void cpu_suspend_standby(void **state)
 {
 	struct smcsim *sim = t_machine("tfa-host", NULL);
 	struct smcsim_regs r = call(sim, CPU_SUSPEND_64, 0x1, BAD_ENTRY, 0);
-	t_assert_x0(r, PSCI_RET_SUCCESS, "DEN0022 5.4.1: standby; entry point unused");
+	t_assert_x0(r, PSCI_RET_SUCCESS, "DEN0022D 5.1.2: standby; entry point unused");
 	smcsim_destroy(sim);
 }
 
-/* DEN0022 5.4.1: after a powerdown state the core resumes at the entry point with
+/* DEN0022D 5.1.2: after a powerdown state the core resumes at the entry point with
  * x0 = context_id. */
 static void cpu_suspend_powerdown_resumes(void **state)
 {
@@ -423,7 +450,7 @@ static void cpu_suspend_powerdown_resumes(void **state)
 	struct smcsim_regs r;
 	assert_int_equal(xcall(sim, 0, CPU_SUSPEND_64, PD | (1u << 24), ENTRY + 8, 0xabc, &r),
 			 SMCSIM_EXIT_RESUME);
-	t_assert_reg(r, 0, 0xabc, "DEN0022 5.4.1: x0 = context_id on resume");
+	t_assert_reg(r, 0, 0xabc, "DEN0022D 5.1.2: x0 = context_id on resume");
 	uint64_t x[31], pc;
 	assert_int_equal(smcsim_cpu_regs(sim, 0, x, &pc), 0);
 	assert_int_equal(pc, ENTRY + 8);
@@ -432,7 +459,7 @@ static void cpu_suspend_powerdown_resumes(void **state)
 	smcsim_destroy(sim);
 }
 
-/* DEN0022 5.4.2: reserved power_state bits or a level the platform lacks are
+/* DEN0022D 5.1.2: reserved power_state bits or a level the platform lacks are
  * INVALID_PARAMETERS. */
 static void cpu_suspend_invalid_power_state(void **state)
 {
@@ -441,21 +468,21 @@ static void cpu_suspend_invalid_power_state(void **state)
 				       UINT64_C(1) << 30};
 	for (size_t i = 0; i < EMU_ARRAY_SIZE(bad); i++) {
 		struct smcsim_regs r = call(sim, CPU_SUSPEND_64, bad[i], ENTRY, 0);
-		t_assert_x0(r, PSCI_RET_INVALID_PARAMS, "DEN0022 5.4.2: bad power_state");
+		t_assert_x0(r, PSCI_RET_INVALID_PARAMS, "DEN0022D 5.1.2: bad power_state");
 	}
 	smcsim_destroy(sim);
 }
 
-/* DEN0022 5.4.2: a powerdown state with an invalid entry point is INVALID_ADDRESS. */
+/* DEN0022D 5.1.2: a powerdown state with an invalid entry point is INVALID_ADDRESS. */
 static void cpu_suspend_invalid_address(void **state)
 {
 	struct smcsim *sim = t_machine("tfa-host", NULL);
 	struct smcsim_regs r = call(sim, CPU_SUSPEND_64, PD, BAD_ENTRY, 0);
-	t_assert_x0(r, PSCI_RET_INVALID_ADDRESS, "DEN0022 5.4.2: INVALID_ADDRESS");
+	t_assert_x0(r, PSCI_RET_INVALID_ADDRESS, "DEN0022D 5.1.2: INVALID_ADDRESS");
 	smcsim_destroy(sim);
 }
 
-/* DEN0022 5.1.5: in the extended format StateType is bit 30 and bits 31, 29:28 are
+/* DEN0022D 5.1.2: in the extended format StateType is bit 30 and bits 31, 29:28 are
  * reserved. */
 static void cpu_suspend_extended_format(void **state)
 {
@@ -463,11 +490,11 @@ static void cpu_suspend_extended_format(void **state)
 	struct smcsim_regs r;
 	assert_int_equal(xcall(sim, 0, CPU_SUSPEND_64, (UINT64_C(1) << 30) | 0x3, ENTRY, 5, &r),
 			 SMCSIM_EXIT_RESUME);
-	t_assert_reg(r, 0, 5, "DEN0022 5.1.5: extended powerdown");
+	t_assert_reg(r, 0, 5, "DEN0022D 5.1.2: extended powerdown");
 	r = call(sim, CPU_SUSPEND_64, PD, ENTRY, 5);
-	t_assert_x0(r, PSCI_RET_SUCCESS, "DEN0022 5.1.5: bit 16 is StateID, so standby");
+	t_assert_x0(r, PSCI_RET_SUCCESS, "DEN0022D 5.1.2: bit 16 is StateID, so standby");
 	r = call(sim, CPU_SUSPEND_64, UINT64_C(1) << 28, ENTRY, 0);
-	t_assert_x0(r, PSCI_RET_INVALID_PARAMS, "DEN0022 5.1.5: reserved bit 28");
+	t_assert_x0(r, PSCI_RET_INVALID_PARAMS, "DEN0022D 5.1.2: reserved bit 28");
 	smcsim_destroy(sim);
 }
 
@@ -476,7 +503,7 @@ static void cpu_suspend_kvm_as_wfi(void **state)
 {
 	struct smcsim *sim = t_machine("kvm-guest", NULL);
 	struct smcsim_regs r = call(sim, CPU_SUSPEND_64, PD | (UINT64_C(1) << 31), BAD_ENTRY, 9);
-	t_assert_x0(r, PSCI_RET_SUCCESS, "KVM: powerdown treated as standby (DEN0022 5.4.2)");
+	t_assert_x0(r, PSCI_RET_SUCCESS, "KVM: powerdown treated as standby (DEN0022D 5.1.2)");
 	smcsim_destroy(sim);
 }
 
@@ -493,16 +520,16 @@ static void cpu_suspend_qemu(void **state)
 	smcsim_destroy(sim);
 }
 
-/* DEN0022 5.4.3/4.4.4: in OS-initiated mode, powering down a cluster is DENIED unless the
+/* DEN0022D 5.1.2, OS-initiated mode: powering down a cluster is DENIED unless the
  * caller is the last running core in it; platform-coordinated mode takes it as a vote. */
 static void cpu_suspend_osi_last_core(void **state)
 {
 	struct smcsim *sim = tfa("\"cpu_suspend\":{\"osi\":true}");
 	all_on(sim);
 	struct smcsim_regs r = call(sim, PSCI_SET_SUSPEND_MODE_FID, 1);
-	t_assert_x0(r, PSCI_RET_SUCCESS, "DEN0022 5.20: enter OSI");
+	t_assert_x0(r, PSCI_RET_SUCCESS, "DEN0022D 5.1.19: enter OSI");
 	r = call(sim, CPU_SUSPEND_64, PD | (UINT64_C(1) << 24), ENTRY, 0);
-	t_assert_x0(r, PSCI_RET_DENIED, "DEN0022 5.4.3: not the last core of the cluster");
+	t_assert_x0(r, PSCI_RET_DENIED, "DEN0022D 5.1.2: not the last core of the cluster");
 	assert_int_equal(xcall(sim, 0, CPU_SUSPEND_64, PD, ENTRY, 1, NULL), SMCSIM_EXIT_RESUME);
 	for (unsigned int i = 1; i < 4; i++)
 		assert_int_equal(xcall(sim, i, PSCI_CPU_OFF_FID, 0, 0, 0, NULL),
@@ -519,27 +546,27 @@ static void cpu_suspend_osi_last_core(void **state)
 
 /* ==== AFFINITY_INFO =================================================================== */
 
-/* DEN0022 5.7.1: ON 0, OFF 1 at level 0. */
+/* DEN0022D 5.1.5: ON 0, OFF 1 at level 0. */
 static void affinity_info_level0(void **state)
 {
 	struct smcsim *sim = t_machine("tfa-host", NULL);
 	struct smcsim_regs r = call(sim, AFFINITY_INFO_64, 0, 0);
-	t_assert_x0(r, 0, "DEN0022 5.7.1: caller ON");
+	t_assert_x0(r, 0, "DEN0022D 5.1.5: caller ON");
 	r = call(sim, PSCI_AFFINITY_INFO_FID, 3, 0);
-	t_assert_x0(r, 1, "DEN0022 5.7.1: secondary OFF");
+	t_assert_x0(r, 1, "DEN0022D 5.1.5: secondary OFF");
 	smcsim_destroy(sim);
 }
 
-/* DEN0022 5.7.2: an affinity that names no core is INVALID_PARAMETERS. */
+/* DEN0022D 5.1.5: an affinity that names no core is INVALID_PARAMETERS. */
 static void affinity_info_unknown_target(void **state)
 {
 	struct smcsim *sim = t_machine("tfa-host", NULL);
 	struct smcsim_regs r = call(sim, AFFINITY_INFO_64, 0x10, 0);
-	t_assert_x0(r, PSCI_RET_INVALID_PARAMS, "DEN0022 5.7.2: unknown target");
+	t_assert_x0(r, PSCI_RET_INVALID_PARAMS, "DEN0022D 5.1.5: unknown target");
 	smcsim_destroy(sim);
 }
 
-/* DEN0022 5.7.2: levels above 0 are optional from 1.0; TF-A rejects them. */
+/* DEN0022D 5.1.5: levels above 0 are optional from 1.0; TF-A rejects them. */
 static void affinity_info_tfa_levels(void **state)
 {
 	struct smcsim *sim = t_machine("tfa-host", NULL);
@@ -592,14 +619,14 @@ static void affinity_info_qemu_levels(void **state)
 
 /* ==== MIGRATE, MIGRATE_INFO_TYPE, MIGRATE_INFO_UP_CPU ================================= */
 
-/* DEN0022 5.10: type 2 (no migration needed); KVM/QEMU/TF-A have no MIGRATE calls. */
+/* DEN0022D 5.1.7: type 2 (no migration needed); KVM/QEMU/TF-A have no MIGRATE calls. */
 static void migrate_info_type_mp(void **state)
 {
 	const char *profiles[] = {"tfa-host", "kvm-guest", "qemu-tcg"};
 	for (size_t i = 0; i < EMU_ARRAY_SIZE(profiles); i++) {
 		struct smcsim *sim = t_machine(profiles[i], NULL);
 		struct smcsim_regs r = call(sim, PSCI_MIGRATE_INFO_TYPE_FID);
-		t_assert_x0(r, 2, "DEN0022 5.10: TOS MP or not present");
+		t_assert_x0(r, 2, "DEN0022D 5.1.7: TOS MP or not present");
 		r = call(sim, MIGRATE_64, 1);
 		t_assert_x0(r, PSCI_RET_NOT_SUPPORTED, "KVM/QEMU: MIGRATE not supported");
 		r = call(sim, MIGRATE_INFO_UP_CPU_64);
@@ -609,54 +636,54 @@ static void migrate_info_type_mp(void **state)
 	}
 }
 
-/* DEN0022 5.10: MIGRATE_INFO_TYPE is optional (TF-A without an SPD). */
+/* DEN0022D 5.1.7: MIGRATE_INFO_TYPE is optional (TF-A without an SPD). */
 static void migrate_info_type_absent(void **state)
 {
 	struct smcsim *sim = tfa("\"migrate_info_type\":\"absent\"");
 	struct smcsim_regs r = call(sim, PSCI_MIGRATE_INFO_TYPE_FID);
-	t_assert_x0(r, PSCI_RET_NOT_SUPPORTED, "DEN0022 5.10: not implemented");
+	t_assert_x0(r, PSCI_RET_NOT_SUPPORTED, "DEN0022D 5.1.7: not implemented");
 	r = call(sim, PSCI_FEATURES_FID, PSCI_MIGRATE_INFO_TYPE_FID);
-	t_assert_x0(r, PSCI_RET_NOT_SUPPORTED, "DEN0022 5.15: not reported");
+	t_assert_x0(r, PSCI_RET_NOT_SUPPORTED, "DEN0022D 5.1.14: not reported");
 	smcsim_destroy(sim);
 }
 
-/* DEN0022 5.11: UP_CPU returns the resident core's MPIDR; 5.9: MIGRATE moves it, only
+/* DEN0022D 5.1.8: UP_CPU returns the resident core's MPIDR; 5.9: MIGRATE moves it, only
  * from the resident core (NOT_PRESENT), to a valid core (INVALID_PARAMETERS). */
 static void migrate_up_trusted_os(void **state)
 {
 	struct smcsim *sim = tfa("\"migrate_info_type\":\"up_migrate\",\"resident_cpu\":1");
 	cpu_on(sim, 1);
 	struct smcsim_regs r = call(sim, PSCI_MIGRATE_INFO_TYPE_FID);
-	t_assert_x0(r, 0, "DEN0022 5.10: UP migrate-capable");
+	t_assert_x0(r, 0, "DEN0022D 5.1.7: UP migrate-capable");
 	r = call(sim, MIGRATE_INFO_UP_CPU_64);
-	t_assert_reg(r, 0, 1, "DEN0022 5.11: resident MPIDR");
+	t_assert_reg(r, 0, 1, "DEN0022D 5.1.8: resident MPIDR");
 	r = call(sim, MIGRATE_64, 2);
-	t_assert_x0(r, PSCI_RET_NOT_PRESENT, "DEN0022 5.9.2: caller is not the resident core");
+	t_assert_x0(r, PSCI_RET_NOT_PRESENT, "DEN0022D 5.1.6: caller is not the resident core");
 	r = call_cpu(sim, 1, MIGRATE_64, 0x42);
-	t_assert_x0(r, PSCI_RET_INVALID_PARAMS, "DEN0022 5.9.2: invalid target");
+	t_assert_x0(r, PSCI_RET_INVALID_PARAMS, "DEN0022D 5.1.6: invalid target");
 	r = call_cpu(sim, 1, MIGRATE_64, 0);
-	t_assert_x0(r, PSCI_RET_SUCCESS, "DEN0022 5.9: migrated");
+	t_assert_x0(r, PSCI_RET_SUCCESS, "DEN0022D 5.1.6: migrated");
 	r = call(sim, MIGRATE_INFO_UP_CPU_64);
-	t_assert_reg(r, 0, 0, "DEN0022 5.11: new resident core");
+	t_assert_reg(r, 0, 0, "DEN0022D 5.1.8: new resident core");
 	/* The Trusted OS left CPU 1, which may now power off. */
 	assert_int_equal(xcall(sim, 1, PSCI_CPU_OFF_FID, 0, 0, 0, NULL), SMCSIM_EXIT_CPU_OFF);
 	smcsim_destroy(sim);
 }
 
-/* DEN0022 5.9.2: a UP Trusted OS that cannot migrate: MIGRATE is DENIED. */
+/* DEN0022D 5.1.6: a UP Trusted OS that cannot migrate: MIGRATE is DENIED. */
 static void migrate_not_capable(void **state)
 {
 	struct smcsim *sim = tfa("\"migrate_info_type\":\"up_no_migrate\"");
 	struct smcsim_regs r = call(sim, MIGRATE_64, 1);
-	t_assert_x0(r, PSCI_RET_DENIED, "DEN0022 5.9.2: DENIED");
+	t_assert_x0(r, PSCI_RET_DENIED, "DEN0022D 5.1.6: DENIED");
 	r = call(sim, PSCI_MIGRATE_INFO_TYPE_FID);
-	t_assert_x0(r, 1, "DEN0022 5.10: UP not migrate-capable");
+	t_assert_x0(r, 1, "DEN0022D 5.1.7: UP not migrate-capable");
 	smcsim_destroy(sim);
 }
 
 /* ==== SYSTEM_OFF ====================================================================== */
 
-/* DEN0022 5.12: SYSTEM_OFF does not return; the machine is off until reset. */
+/* DEN0022D 5.1.9: SYSTEM_OFF does not return; the machine is off until reset. */
 static void system_off_stops_machine(void **state)
 {
 	struct smcsim *sim = t_machine("tfa-host", NULL);
@@ -683,7 +710,7 @@ static void system_off_kvm_internal_failure(void **state)
 
 /* ==== SYSTEM_RESET / SYSTEM_RESET2 ==================================================== */
 
-/* DEN0022 5.13: SYSTEM_RESET returns the machine to its boot state. */
+/* DEN0022D 5.1.10: SYSTEM_RESET returns the machine to its boot state. */
 static void system_reset_boot_state(void **state)
 {
 	struct smcsim *sim = tfa("\"stat\":true,\"cpu_suspend\":{\"osi\":true}");
@@ -691,7 +718,7 @@ static void system_reset_boot_state(void **state)
 	call(sim, PSCI_SET_SUSPEND_MODE_FID, 1);
 	call(sim, CPU_SUSPEND_64, 0, 0, 0);
 	struct smcsim_regs r = call(sim, STAT_COUNT_64, 0, 0);
-	t_assert_x0(r, 1, "DEN0022 5.22: one standby entry before the reset");
+	t_assert_x0(r, 1, "DEN0022D 5.1.21: one standby entry before the reset");
 	assert_int_equal(xcall(sim, 2, PSCI_SYSTEM_RESET_FID, 0, 0, 0, &r),
 			 SMCSIM_EXIT_SYSTEM_RESET);
 	assert_int_equal(smcsim_cpu_state(sim, 0), SMCSIM_CPU_ON);
@@ -702,17 +729,17 @@ static void system_reset_boot_state(void **state)
 	/* Boot is in platform-coordinated mode: were the OSI mode kept, asking for OSI
 	 * again would be a same-mode SUCCESS; from PC it needs every core running. */
 	r = call(sim, PSCI_SET_SUSPEND_MODE_FID, 1);
-	t_assert_x0(r, PSCI_RET_DENIED, "DEN0022 5.20: boot mode is PC");
+	t_assert_x0(r, PSCI_RET_DENIED, "DEN0022D 5.1.19: boot mode is PC");
 	smcsim_destroy(sim);
 }
 
-/* DEN0022 5.19: SYSTEM_WARM_RESET (0) resets; reserved architectural types are
+/* DEN0022D 5.1.11: SYSTEM_WARM_RESET (0) resets; reserved architectural types are
  * INVALID_PARAMETERS; vendor types are the implementation's. */
 static void system_reset2_types(void **state)
 {
 	struct smcsim *sim = t_machine("tfa-host", NULL);
 	struct smcsim_regs r = call(sim, SYSTEM_RESET2_64, 1, 0);
-	t_assert_x0(r, PSCI_RET_INVALID_PARAMS, "DEN0022 5.19.2: reserved type");
+	t_assert_x0(r, PSCI_RET_INVALID_PARAMS, "DEN0022D 5.1.11: reserved type");
 	r = call(sim, PSCI_SYSTEM_RESET2_FID, 0x80000000, 0);
 	t_assert_x0(r, PSCI_RET_INVALID_PARAMS, "TF-A: unsupported vendor type");
 	cpu_on(sim, 1);
@@ -726,19 +753,48 @@ static void system_reset2_types(void **state)
 	smcsim_destroy(sim);
 }
 
+/* KVM psci.c: SYSTEM_RESET exits to userspace with x0 = INTERNAL_FAILURE; the machine is
+ * reset (the VMM's usual answer). */
+static void system_reset_kvm(void **state)
+{
+	struct smcsim *sim = t_machine("kvm-guest", NULL);
+	cpu_on(sim, 1);
+	struct smcsim_regs r;
+	assert_int_equal(xcall(sim, 1, PSCI_SYSTEM_RESET_FID, 0, 0, 0, &r),
+			 SMCSIM_EXIT_SYSTEM_RESET);
+	t_assert_x0(r, PSCI_RET_INTERNAL_FAILURE, "KVM: INTERNAL_FAILURE if resumed");
+	assert_int_equal(smcsim_cpu_state(sim, 1), SMCSIM_CPU_OFF);
+	smcsim_destroy(sim);
+}
+
+/* smcsim_reset() is a power cycle: PSCI is back in platform-coordinated mode. */
+static void api_reset_restores_mode(void **state)
+{
+	struct smcsim *sim = tfa("\"cpu_suspend\":{\"osi\":true}");
+	all_on(sim);
+	struct smcsim_regs r = call(sim, PSCI_SET_SUSPEND_MODE_FID, 1);
+	t_assert_x0(r, PSCI_RET_SUCCESS, "DEN0022D 5.1.19: OSI");
+	smcsim_reset(sim);
+	all_on(sim);
+	/* In PC mode a cluster powerdown with other cores on is a vote, not DENIED. */
+	assert_int_equal(xcall(sim, 0, CPU_SUSPEND_64, PD | (UINT64_C(1) << 24), ENTRY, 1, NULL),
+			 SMCSIM_EXIT_RESUME);
+	smcsim_destroy(sim);
+}
+
 /* ==== SYSTEM_OFF2 ===================================================================== */
 
-/* DEN0022 5.25 (1.3): HIBERNATE_OFF (or 0, F.b) with cookie 0 powers off; anything else
- * is INVALID_PARAMETERS. */
+/* DEN0022F SYSTEM_OFF2 (PSCI 1.3): HIBERNATE_OFF (or 0, F.b) with cookie 0 powers off; anything
+ * else is INVALID_PARAMETERS. */
 static void system_off2_rules(void **state)
 {
 	struct smcsim *sim = tfa("\"version\":\"1.3\",\"system_off2_types\":1");
 	struct smcsim_regs r = call(sim, SYSTEM_OFF2_64, 1, 5);
-	t_assert_x0(r, PSCI_RET_INVALID_PARAMS, "DEN0022 5.25: cookie must be 0");
+	t_assert_x0(r, PSCI_RET_INVALID_PARAMS, "DEN0022F SYSTEM_OFF2: cookie must be 0");
 	r = call(sim, SYSTEM_OFF2_64, 2, 0);
-	t_assert_x0(r, PSCI_RET_INVALID_PARAMS, "DEN0022 5.25: unsupported type");
+	t_assert_x0(r, PSCI_RET_INVALID_PARAMS, "DEN0022F SYSTEM_OFF2: unsupported type");
 	r = call(sim, SYSTEM_OFF2_64, 0x80000000, 0);
-	t_assert_x0(r, PSCI_RET_INVALID_PARAMS, "DEN0022 5.25: vendor type");
+	t_assert_x0(r, PSCI_RET_INVALID_PARAMS, "DEN0022F SYSTEM_OFF2: vendor type");
 	assert_int_equal(xcall(sim, 0, SYSTEM_OFF2_64, 0, 0, 0, NULL), SMCSIM_EXIT_SYSTEM_OFF);
 	assert_int_equal(xcall(sim, 0, PSCI_VERSION_FID, 0, 0, 0, NULL), -ESHUTDOWN);
 	smcsim_reset(sim);
@@ -749,49 +805,49 @@ static void system_off2_rules(void **state)
 
 /* ==== SYSTEM_SUSPEND ================================================================== */
 
-/* DEN0022 5.18.2: DENIED unless every other core is off; then INVALID_ADDRESS; then the
+/* DEN0022D 5.1.18: DENIED unless every other core is off; then INVALID_ADDRESS; then the
  * system suspends and resumes at the entry point with x0 = context_id. */
 static void system_suspend_rules(void **state)
 {
 	struct smcsim *sim = t_machine("tfa-host", NULL);
 	cpu_on(sim, 3);
 	struct smcsim_regs r = call(sim, SYSTEM_SUSPEND_64, BAD_ENTRY, 0);
-	t_assert_x0(r, PSCI_RET_DENIED, "DEN0022 5.18.2: another core is on (checked first)");
+	t_assert_x0(r, PSCI_RET_DENIED, "DEN0022D 5.1.18: another core is on (checked first)");
 	assert_int_equal(xcall(sim, 3, PSCI_CPU_OFF_FID, 0, 0, 0, NULL), SMCSIM_EXIT_CPU_OFF);
 	r = call(sim, SYSTEM_SUSPEND_64, BAD_ENTRY, 0);
-	t_assert_x0(r, PSCI_RET_INVALID_ADDRESS, "DEN0022 5.18.2: INVALID_ADDRESS");
+	t_assert_x0(r, PSCI_RET_INVALID_ADDRESS, "DEN0022D 5.1.18: INVALID_ADDRESS");
 	assert_int_equal(xcall(sim, 0, SYSTEM_SUSPEND_64, ENTRY, 0x77, 0, &r), SMCSIM_EXIT_RESUME);
-	t_assert_reg(r, 0, 0x77, "DEN0022 5.18: resume with context_id");
+	t_assert_reg(r, 0, 0x77, "DEN0022D 5.1.18: resume with context_id");
 	smcsim_destroy(sim);
 }
 
 /* ==== SET_SUSPEND_MODE ================================================================ */
 
-/* DEN0022 5.20.2: mode > 1 is INVALID_PARAMETERS; TF-A's DENIED rules for switching. */
+/* DEN0022D 5.1.19: mode > 1 is INVALID_PARAMETERS; TF-A's DENIED rules for switching. */
 static void set_suspend_mode_rules(void **state)
 {
 	struct smcsim *sim = tfa("\"cpu_suspend\":{\"osi\":true}");
 	struct smcsim_regs r = call(sim, PSCI_SET_SUSPEND_MODE_FID, 2);
-	t_assert_x0(r, PSCI_RET_INVALID_PARAMS, "DEN0022 5.20.2: bad mode");
+	t_assert_x0(r, PSCI_RET_INVALID_PARAMS, "DEN0022D 5.1.19: bad mode");
 	r = call(sim, PSCI_SET_SUSPEND_MODE_FID, 0);
-	t_assert_x0(r, PSCI_RET_SUCCESS, "DEN0022 5.20: PC at boot, Linux sets it again");
+	t_assert_x0(r, PSCI_RET_SUCCESS, "DEN0022D 5.1.19: PC at boot, Linux sets it again");
 	r = call(sim, PSCI_SET_SUSPEND_MODE_FID, 1);
 	t_assert_x0(r, PSCI_RET_DENIED, "TF-A: OSI needs every core running");
 	all_on(sim);
 	r = call(sim, PSCI_SET_SUSPEND_MODE_FID, 1);
-	t_assert_x0(r, PSCI_RET_SUCCESS, "DEN0022 5.20: OSI");
+	t_assert_x0(r, PSCI_RET_SUCCESS, "DEN0022D 5.1.19: OSI");
 	r = call(sim, PSCI_SET_SUSPEND_MODE_FID, 0);
 	t_assert_x0(r, PSCI_RET_DENIED, "TF-A: PC needs the caller to be the last core on");
 	smcsim_destroy(sim);
 	sim = t_machine("tfa-host", NULL);
 	r = call(sim, PSCI_SET_SUSPEND_MODE_FID, 0);
-	t_assert_reg(r, 0, UINT64_MAX, "DEN0022 5.20: absent without OSI");
+	t_assert_reg(r, 0, UINT64_MAX, "DEN0022D 5.1.19: absent without OSI");
 	smcsim_destroy(sim);
 }
 
 /* ==== STAT_RESIDENCY / STAT_COUNT ===================================================== */
 
-/* DEN0022 5.21/5.22: per core and power state; 0 for invalid arguments. */
+/* DEN0022D 5.1.20/5.1.21: per core and power state; 0 for invalid arguments. */
 static void stat_counts_suspends(void **state)
 {
 	struct smcsim *sim = tfa("\"stat\":true,\"stat_residency_us\":250");
@@ -800,41 +856,41 @@ static void stat_counts_suspends(void **state)
 	assert_int_equal(xcall(sim, 0, CPU_SUSPEND_64, PD | 0x3, ENTRY, 0, NULL),
 			 SMCSIM_EXIT_RESUME);
 	struct smcsim_regs r = call(sim, STAT_COUNT_64, 0, 0x2);
-	t_assert_reg(r, 0, 2, "DEN0022 5.22: two entries");
+	t_assert_reg(r, 0, 2, "DEN0022D 5.1.21: two entries");
 	r = call(sim, STAT_RESIDENCY_64, 0, 0x2);
-	t_assert_reg(r, 0, 500, "DEN0022 5.21: residency in microseconds");
+	t_assert_reg(r, 0, 500, "DEN0022D 5.1.20: residency in microseconds");
 	r = call(sim, PSCI_STAT_COUNT_FID, 0, PD | 0x3);
-	t_assert_reg(r, 0, 1, "DEN0022 5.22: powerdown state counted");
+	t_assert_reg(r, 0, 1, "DEN0022D 5.1.21: powerdown state counted");
 	r = call(sim, STAT_COUNT_64, 0, 0x9);
-	t_assert_reg(r, 0, 0, "DEN0022 5.22: never entered");
+	t_assert_reg(r, 0, 0, "DEN0022D 5.1.21: never entered");
 	r = call(sim, STAT_COUNT_64, 1, 0x2);
-	t_assert_reg(r, 0, 0, "DEN0022 5.22: per core");
+	t_assert_reg(r, 0, 0, "DEN0022D 5.1.21: per core");
 	r = call(sim, STAT_COUNT_64, 0x99, 0x2);
-	t_assert_reg(r, 0, 0, "DEN0022 5.22: invalid target gives 0");
+	t_assert_reg(r, 0, 0, "DEN0022D 5.1.21: invalid target gives 0");
 	r = call(sim, STAT_RESIDENCY_64, 0, UINT64_C(1) << 20);
-	t_assert_reg(r, 0, 0, "DEN0022 5.21: invalid power_state gives 0");
+	t_assert_reg(r, 0, 0, "DEN0022D 5.1.20: invalid power_state gives 0");
 	smcsim_destroy(sim);
 }
 
 /* ==== MEM_PROTECT / MEM_PROTECT_CHECK_RANGE =========================================== */
 
-/* DEN0022 5.23: MEM_PROTECT returns the previous setting. */
+/* DEN0022D 5.1.12: MEM_PROTECT returns the previous setting. */
 static void mem_protect_previous(void **state)
 {
 	struct smcsim *sim = t_machine("tfa-host", NULL);
 	struct smcsim_regs r = call(sim, PSCI_MEM_PROTECT_FID, 1);
-	t_assert_x0(r, 0, "DEN0022 5.23: was disabled");
+	t_assert_x0(r, 0, "DEN0022D 5.1.12: was disabled");
 	r = call(sim, PSCI_MEM_PROTECT_FID, 1);
-	t_assert_x0(r, 1, "DEN0022 5.23: was enabled");
+	t_assert_x0(r, 1, "DEN0022D 5.1.12: was enabled");
 	r = call(sim, PSCI_MEM_PROTECT_FID, 0);
-	t_assert_x0(r, 1, "DEN0022 5.23: was enabled");
+	t_assert_x0(r, 1, "DEN0022D 5.1.12: was enabled");
 	r = call(sim, PSCI_MEM_PROTECT_FID, 0);
-	t_assert_x0(r, 0, "DEN0022 5.23: was disabled");
+	t_assert_x0(r, 0, "DEN0022D 5.1.12: was disabled");
 	smcsim_destroy(sim);
 }
 
 /* TF-A FVP keeps the MEM_PROTECT setting in NOR flash: it survives a system reset,
- * which is what lets the next boot scrub memory (DEN0022 5.23). */
+ * which is what lets the next boot scrub memory (DEN0022D 5.1.12). */
 static void mem_protect_survives_reset(void **state)
 {
 	struct smcsim *sim = t_machine("tfa-host", NULL);
@@ -846,48 +902,48 @@ static void mem_protect_survives_reset(void **state)
 	smcsim_destroy(sim);
 }
 
-/* DEN0022 5.24: SUCCESS for a range MEM_PROTECT covers, DENIED otherwise. */
+/* DEN0022D 5.1.13: SUCCESS for a range MEM_PROTECT covers, DENIED otherwise. */
 static void mem_protect_check_range(void **state)
 {
 	struct smcsim *sim = t_machine("tfa-host", NULL);
 	struct smcsim_regs r = call(sim, CHECK_RANGE_64, DRAM, 0x1000);
-	t_assert_x0(r, PSCI_RET_SUCCESS, "DEN0022 5.24: inside DRAM");
+	t_assert_x0(r, PSCI_RET_SUCCESS, "DEN0022D 5.1.13: inside DRAM");
 	r = call(sim, PSCI_MEM_PROTECT_CHECK_RANGE_FID, DRAM + 0x100, 0x10);
-	t_assert_x0(r, PSCI_RET_SUCCESS, "DEN0022 5.24: SMC32");
+	t_assert_x0(r, PSCI_RET_SUCCESS, "DEN0022D 5.1.13: SMC32");
 	r = call(sim, CHECK_RANGE_64, DRAM, 0);
-	t_assert_x0(r, PSCI_RET_DENIED, "DEN0022 5.24: empty range");
+	t_assert_x0(r, PSCI_RET_DENIED, "DEN0022D 5.1.13: empty range");
 	r = call(sim, CHECK_RANGE_64, DRAM + 0x0ffff000, 0x2000);
-	t_assert_x0(r, PSCI_RET_DENIED, "DEN0022 5.24: runs past DRAM");
+	t_assert_x0(r, PSCI_RET_DENIED, "DEN0022D 5.1.13: runs past DRAM");
 	r = call(sim, CHECK_RANGE_64, UINT64_MAX - 0xf, 0x100);
-	t_assert_x0(r, PSCI_RET_DENIED, "DEN0022 5.24: wraps");
+	t_assert_x0(r, PSCI_RET_DENIED, "DEN0022D 5.1.13: wraps");
 	smcsim_destroy(sim);
 }
 
 /* ==== NODE_HW_STATE =================================================================== */
 
-/* DEN0022 5.14: HW_ON 0 / HW_OFF 1 per node; bad target or level is INVALID_PARAMETERS
+/* DEN0022D 5.1.17: HW_ON 0 / HW_OFF 1 per node; bad target or level is INVALID_PARAMETERS
  * (FVP answers levels 0 and 1). */
 static void node_hw_state_rules(void **state)
 {
 	struct smcsim *sim = t_machine("tfa-host", "{\"cpus\":{\"count\":8,\"per_cluster\":4}}");
 	struct smcsim_regs r = call(sim, NODE_HW_STATE_64, 0, 0);
-	t_assert_x0(r, 0, "DEN0022 5.14: caller HW_ON");
+	t_assert_x0(r, 0, "DEN0022D 5.1.17: caller HW_ON");
 	r = call(sim, NODE_HW_STATE_64, 1, 0);
-	t_assert_x0(r, 1, "DEN0022 5.14: secondary HW_OFF");
+	t_assert_x0(r, 1, "DEN0022D 5.1.17: secondary HW_OFF");
 	r = call(sim, NODE_HW_STATE_64, 1, 1);
-	t_assert_x0(r, 0, "DEN0022 5.14: cluster 0 HW_ON");
+	t_assert_x0(r, 0, "DEN0022D 5.1.17: cluster 0 HW_ON");
 	r = call(sim, PSCI_NODE_HW_STATE_FID, 0x101, 1);
-	t_assert_x0(r, 1, "DEN0022 5.14: cluster 1 HW_OFF");
+	t_assert_x0(r, 1, "DEN0022D 5.1.17: cluster 1 HW_OFF");
 	r = call(sim, NODE_HW_STATE_64, 0, 2);
 	t_assert_x0(r, PSCI_RET_INVALID_PARAMS, "FVP: level 2 not reported");
 	r = call(sim, NODE_HW_STATE_64, 0x4, 0);
-	t_assert_x0(r, PSCI_RET_INVALID_PARAMS, "DEN0022 5.14: unknown target");
+	t_assert_x0(r, PSCI_RET_INVALID_PARAMS, "DEN0022D 5.1.17: unknown target");
 	smcsim_destroy(sim);
 }
 
 /* ==== CPU_FREEZE / CPU_DEFAULT_SUSPEND ================================================ */
 
-/* DEN0022 5.16: CPU_FREEZE stops the core until CPU_ON. */
+/* DEN0022D 5.1.15: CPU_FREEZE stops the core until CPU_ON. */
 static void cpu_freeze_rules(void **state)
 {
 	struct smcsim *sim = tfa("\"cpu_freeze\":true");
@@ -902,15 +958,15 @@ static void cpu_freeze_rules(void **state)
 	smcsim_destroy(sim);
 }
 
-/* DEN0022 5.17: CPU_DEFAULT_SUSPEND resumes at the entry point; INVALID_ADDRESS first. */
+/* DEN0022D 5.1.16: CPU_DEFAULT_SUSPEND resumes at the entry point; INVALID_ADDRESS first. */
 static void cpu_default_suspend_rules(void **state)
 {
 	struct smcsim *sim = tfa("\"cpu_default_suspend\":true");
 	struct smcsim_regs r = call(sim, CPU_DEFAULT_SUSPEND_64, BAD_ENTRY, 0);
-	t_assert_x0(r, PSCI_RET_INVALID_ADDRESS, "DEN0022 5.17: INVALID_ADDRESS");
+	t_assert_x0(r, PSCI_RET_INVALID_ADDRESS, "DEN0022D 5.1.16: INVALID_ADDRESS");
 	assert_int_equal(xcall(sim, 0, CPU_DEFAULT_SUSPEND_64, ENTRY, 0x31, 0, &r),
 			 SMCSIM_EXIT_RESUME);
-	t_assert_reg(r, 0, 0x31, "DEN0022 5.17: x0 = context_id");
+	t_assert_reg(r, 0, 0x31, "DEN0022D 5.1.16: x0 = context_id");
 	smcsim_destroy(sim);
 }
 
@@ -919,6 +975,7 @@ int main(void)
 	const struct CMUnitTest version[] = {
 	    cmocka_unit_test(version_reports_profile),
 	    cmocka_unit_test(version_profile_errors),
+	    cmocka_unit_test(names_from_table),
 	};
 	const struct CMUnitTest features[] = {
 	    cmocka_unit_test(features_absent_in_0_2),
@@ -973,6 +1030,8 @@ int main(void)
 	const struct CMUnitTest system_reset[] = {
 	    cmocka_unit_test(system_reset_boot_state),
 	    cmocka_unit_test(system_reset2_types),
+	    cmocka_unit_test(system_reset_kvm),
+	    cmocka_unit_test(api_reset_restores_mode),
 	};
 	const struct CMUnitTest system_off2[] = {
 	    cmocka_unit_test(system_off2_rules),
