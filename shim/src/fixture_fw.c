@@ -438,6 +438,16 @@ int smcsim_fixture_fw_parse(struct smcsim_kernel *k, const char *text, size_t le
 	}
 	fw->k = k;
 	fw->flags = flags;
+	/* The library's fixture parser is the authority on the format: validate with it
+	 * first (its errors name file:line:column or the JSON path), then build the
+	 * firmware's own view of the steps. */
+	struct smcsim_trace *t = NULL;
+	int vr = smcsim_trace_parse(text, len, fw->name, &t, err);
+	smcsim_trace_destroy(t);
+	if (vr) {
+		fw_free(fw);
+		return vr;
+	}
 	json_error_t je;
 	json_t *doc = json_loadb(text, len, JSON_REJECT_DUPLICATES, &je);
 	if (!doc) {

@@ -376,6 +376,15 @@ static void record_replays_as_firmware(void **state)
 		fclose(rf);
 		fclose(o1);
 		assert_true(rl > 0);
+		/* The library's replay agrees: the recording replays on its profile with no
+		 * mismatch. */
+		struct smcsim_trace *t;
+		struct smcsim_error terr = { "" };
+		int tr = smcsim_trace_parse(rec, rl, name, &t, &terr);
+		if (tr)
+			fail_msg("%s: %s", name, terr.text);
+		assert_int_equal(smcsim_trace_replay(t, NULL, NULL, &terr), 0);
+		smcsim_trace_destroy(t);
 		/* Serve the recording on a fresh machine. */
 		assert_int_equal(smcsim_kernel_create(sim, NULL, &k), 0);
 		struct smcsim_fixture_fw *fw;

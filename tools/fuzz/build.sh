@@ -23,9 +23,11 @@ if [ ! -f "$WORK/meson/build.ninja" ]; then
 fi
 ninja -C "$WORK/meson"
 
-targets=$(find "$WORK/meson" -maxdepth 3 -type f -executable -name 'fuzz-*' -printf '%f\n' | sort -u)
-for t in $targets; do
-	exe=$(find "$WORK/meson" -maxdepth 3 -type f -executable -name "$t" | head -n1)
+# Every fuzz_targets entry is built in tools/fuzz/; fuzz-discover in shim/.
+exes=$(find "$WORK/meson/tools/fuzz" "$WORK/meson/shim" -maxdepth 1 -type f -executable \
+	\( -path '*/tools/fuzz/*' -o -name 'fuzz-*' \) | sort)
+for exe in $exes; do
+	t=$(basename "$exe")
 	cp "$exe" "$OUT/$t"
 	corpus="$SRC_DIR/tools/fuzz/corpus/$t"
 	if [ -d "$corpus" ]; then
