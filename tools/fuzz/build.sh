@@ -35,7 +35,7 @@ for exe in $exes; do
 		rm -rf "$OUT/corpus-$t" && cp -r "$corpus" "$OUT/corpus-$t"
 	fi
 	for d in "$SRC_DIR/tools/fuzz/$t.dict" "$SRC_DIR/tools/fuzz/dict/$t.dict"; do
-		[ -f "$d" ] && cp "$d" "$OUT/$t.dict"
+		if [ -f "$d" ]; then cp "$d" "$OUT/$t.dict"; fi
 	done
 	echo "built $t"
 done
