@@ -20,7 +20,7 @@ static void usage(FILE *f, const char *argv0)
 	    f,
 	    "usage: %s [--profile P] [--caller C] [--record FILE] [--rmi 1.0|2.0] [--rme]\n"
 	    "          [--pkvm] [--ffa-legacy] [--no-ffa] [--psci-compat 0.1|0.2|1.0] [--no-psci]\n"
-	    "          [--mainline]\n"
+	    "          [--mainline] [--kvm-uid-hvc-only] [--soc-id-name-smc32]\n"
 	    "Run Linux's firmware discovery (reference models) on a simulated machine.\n",
 	    argv0);
 }
@@ -39,6 +39,8 @@ int main(int argc, char **argv)
 	    {"psci-compat", required_argument, NULL, 'C'},
 	    {"no-psci", no_argument, NULL, 'N'},
 	    {"mainline", no_argument, NULL, 'M'},
+	    {"kvm-uid-hvc-only", no_argument, NULL, 'U'},
+	    {"soc-id-name-smc32", no_argument, NULL, 'S'},
 	    {"help", no_argument, NULL, 'h'},
 	    {0},
 	};
@@ -94,6 +96,12 @@ int main(int argc, char **argv)
 			break;
 		case 'N':
 			o.kernel.no_psci = true;
+			break;
+		case 'U':
+			o.kernel.linux_era |= SMCSIM_LINUX_KVM_UID_HVC_ONLY;
+			break;
+		case 'S':
+			o.kernel.linux_era |= SMCSIM_LINUX_SOC_ID_NAME_SMC32;
 			break;
 		case 'M':
 			o.flags |= SMCSIM_DISCOVER_MAINLINE;

@@ -43,7 +43,8 @@ static struct shim_minted *pool_slots[SMCSIM_SHIM_POOL_SLOTS];
 		minted_call(m, &args, res);                                                        \
 	}
 TRAMP(0)
-TRAMP(1) TRAMP(2) TRAMP(3) TRAMP(4) TRAMP(5) TRAMP(6) TRAMP(7) TRAMP(8) TRAMP(9) TRAMP(10) TRAMP(11)
+TRAMP(1)
+TRAMP(2) TRAMP(3) TRAMP(4) TRAMP(5) TRAMP(6) TRAMP(7) TRAMP(8) TRAMP(9) TRAMP(10) TRAMP(11)
     TRAMP(12) TRAMP(13) TRAMP(14) TRAMP(15)
 
 	static ffa_fn *const tramps[SMCSIM_SHIM_POOL_SLOTS] = {

@@ -143,7 +143,13 @@ int lx_soc_id_init(void)
 		return -EINVAL;
 	}
 	/* SMCCC 1.6 name: SOC_ID64(2) through 1.2 invoke, 136 bytes from x1..x17. */
-	struct arm_smccc_1_2_regs args = {.a0 = ARM_SMCCC_ARCH_SOC_ID64, .a1 = 2}, res;
+	/* The name FID moved from SMC32 to SMC64 (2.4 [V]); firmware answering only the
+	 * old one loses its name on newer kernels. */
+	bool old_fid = shim_cur("soc_id")->opts.linux_era & SMCSIM_LINUX_SOC_ID_NAME_SMC32;
+	struct arm_smccc_1_2_regs args = {.a0 = old_fid ? ARM_SMCCC_ARCH_SOC_ID
+							: ARM_SMCCC_ARCH_SOC_ID64,
+					  .a1 = 2},
+				  res;
 	arm_smccc_1_2_invoke(&args, &res);
 	if ((u32)res.a0 == 0) {
 		memcpy(s->soc_id_name, &res.a1, 136);

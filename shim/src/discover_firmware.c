@@ -234,7 +234,11 @@ static void kvm_init_hyp_services(void)
 {
 	struct linux_state *s = lx();
 	const uuid_t kvm_uid = ARM_SMCCC_VENDOR_HYP_UID_KVM;
-	/* K1 (newer kernels): UID compare with no HVC-only check. */
+	/* K1: newer kernels compare the UID with no conduit check; up to 6.14 the check
+	 * returned first unless the conduit was HVC. */
+	if ((shim_cur("kvm")->opts.linux_era & SMCSIM_LINUX_KVM_UID_HVC_ONLY) &&
+	    arm_smccc_1_1_get_conduit() != SMCCC_CONDUIT_HVC)
+		return;
 	if (!arm_smccc_hypervisor_has_uuid(&kvm_uid))
 		return;
 	struct arm_smccc_res res;

@@ -379,7 +379,7 @@ static void record_replays_as_firmware(void **state)
 		/* The library's replay agrees: the recording replays on its profile with no
 		 * mismatch. */
 		struct smcsim_trace *t;
-		struct smcsim_error terr = { "" };
+		struct smcsim_error terr = {""};
 		int tr = smcsim_trace_parse(rec, rl, name, &t, &terr);
 		if (tr)
 			fail_msg("%s: %s", name, terr.text);
@@ -473,6 +473,49 @@ static void findings_replay(void **state)
 	}
 }
 
+/* [V] behaviours (linux-discovery.md 2.4, 2.5): firmware that answers the SOC_ID name only
+ * on the SMC32 FID loses its name with the fixed kernel; a KVM UID over SMC is detected by
+ * newer kernels and ignored by 6.14-era ones, which do not even ask. */
+static void era_differences(void **state)
+{
+	static const char fx[] =
+	    "{\"format\":\"smcsim-trace\",\"version\":1,\"steps\":["
+	    "{\"call\":{\"x0\":\"SMCCC_ARCH_SOC_ID_64\",\"x1\":2},\"expect\":{\"x0\":-1}},"
+	    "{\"call\":{\"x0\":\"SMCCC_ARCH_SOC_ID\",\"x1\":2},\"expect\":{\"x0\":0,\"x1\":"
+	    "\"0x657265706d41\"}},"
+	    "{\"call\":{\"x0\":\"0x8600FF01\"},\"expect\":{\"x0\":\"0xb66fb428\",\"x1\":"
+	    "\"0xe911c52e\","
+	    "\"x2\":\"0x564bcaa9\",\"x3\":\"0x743a004d\"}},"
+	    "{\"call\":{\"x0\":\"0x86000000\"},\"expect\":{\"x0\":3}}]}";
+	for (int old = 0; old < 2; old++) {
+		struct smcsim_kernel_opts o = {.linux_era = old ? SMCSIM_LINUX_KVM_UID_HVC_ONLY |
+								      SMCSIM_LINUX_SOC_ID_NAME_SMC32
+								: 0};
+		boot_on("tfa-host", &o);
+		struct smcsim_fixture_fw *fw;
+		assert_int_equal(
+		    smcsim_fixture_fw_parse(k, fx, sizeof(fx) - 1, "era",
+					    SMCSIM_FW_ANY_ORDER | SMCSIM_FW_FALLTHROUGH, &fw, NULL),
+		    0);
+		smcsim_discover_register(k, SMCSIM_DISCOVER_NO_FFA);
+		assert_int_equal(smcsim_kernel_boot(k), 0);
+		const char *r = report();
+		if (old) {
+			assert_non_null(strstr(r, "name \"Ampere\""));
+			assert_non_null(strstr(r, "kvm: no"));
+			assert_int_equal(smcsim_fixture_fw_served(fw),
+					 1); /* CALL_UID never asked */
+		} else {
+			assert_non_null(strstr(r, "name \"\""));
+			assert_non_null(
+			    strstr(r, "kvm: features 0x00000000 0x00000000 0x00000000 0x00000003"));
+			assert_int_equal(smcsim_fixture_fw_served(fw), 3);
+		}
+		smcsim_fixture_fw_destroy(fw);
+		teardown(state);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -490,6 +533,7 @@ int main(void)
 	    cmocka_unit_test(record_replays_as_firmware),
 	    cmocka_unit_test(mainline_platform_devices),
 	    cmocka_unit_test(findings_replay),
+	    cmocka_unit_test(era_differences),
 	};
 	return cmocka_run_group_tests_name("shim-discover", tests, NULL, NULL);
 }

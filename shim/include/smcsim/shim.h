@@ -28,6 +28,13 @@ extern "C" {
 
 struct smcsim_kernel;
 
+/* Older kernels' discovery, where linux-discovery.md marks it [V]. */
+enum {
+	SMCSIM_LINUX_KVM_UID_HVC_ONLY = 1 << 0,	 /* <= 6.14: KVM detection only over HVC */
+	SMCSIM_LINUX_SOC_ID_NAME_SMC32 = 1 << 1, /* before the SOC_ID name fix: name via
+						  * the SMC32 SOC_ID (0x80000002, x1 = 2) */
+};
+
 struct smcsim_kernel_opts {
 	const char *caller; /* caller name; NULL = the machine's default caller */
 	unsigned int cpu;   /* CPU that issues calls */
@@ -45,6 +52,7 @@ struct smcsim_kernel_opts {
 	bool lpa2;	  /* host uses LPA2 (RMI 2.0 feature check) */
 	int rmi_abi;	  /* host RMI init flavour: 0 = none, 10 = RMM 1.0 (KVM), 20 = RMM 2.0 */
 	bool no_closures; /* mint function pointers from the fixed trampoline pool */
+	unsigned int linux_era; /* SMCSIM_LINUX_*: behaviour of older kernels where it differs */
 	/* How finalize_pkvm (device_initcall_sync, with .pkvm) hands the machine to the
 	 * hypervisor. NULL delivers the "pkvm_finalize" model event; a test may supply its
 	 * own (return 0 for success). */
