@@ -776,6 +776,13 @@ SMCSIM_EXPORT int smcsim_caller_default(const struct smcsim *sim)
 	return sim ? sim->default_caller : -EINVAL;
 }
 
+SMCSIM_EXPORT int smcsim_caller_conduit(const struct smcsim *sim, int caller)
+{
+	if (!sim || caller < 0 || caller >= smcsim_caller_count(sim))
+		return -EINVAL;
+	return (int)sim->callers[caller].def_conduit;
+}
+
 SMCSIM_EXPORT int smcsim_caller_count(const struct smcsim *sim)
 {
 	return sim ? sim->ncallers : 0;
