@@ -414,6 +414,13 @@ static emu_handler_fn ffa_handler_of(const void *state, const struct emu_fn *fn)
 	return fn->handler;
 }
 
+/* Every row stays routed to the SPMC whatever its version (handler_of answers for rows
+ * above it), so the core's `since` gate sees the newest version the table describes. */
+static uint32_t ffa_table_version(const void *state)
+{
+	return FFA_V1_2;
+}
+
 const struct emu_service ffa_service = {
 	.name = "ffa",
 	.title = "FF-A SPMC (DEN0077)",
@@ -422,6 +429,7 @@ const struct emu_service ffa_service = {
 	.create = ffa_create,
 	.destroy = ffa_destroy,
 	.reset = ffa_reset,
+	.version = ffa_table_version,
 	.handler_of = ffa_handler_of,
 	.attach = ffa_attach,
 };

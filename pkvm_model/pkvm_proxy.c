@@ -348,6 +348,12 @@ static void pkvm_entry(struct emu_call *c)
 	}
 }
 
+/* Every FF-A row is trapped by the proxy (it decides per call), whatever its version. */
+static uint32_t pkvm_table_version(const void *state)
+{
+	return FFA_V1_2;
+}
+
 static emu_handler_fn pkvm_handler_of(const void *state, const struct emu_fn *fn)
 {
 	return pkvm_entry;
@@ -481,6 +487,7 @@ const struct emu_service pkvm_service = {
 	.create = pkvm_create,
 	.destroy = pkvm_destroy,
 	.reset = pkvm_reset,
+	.version = pkvm_table_version,
 	.handler_of = pkvm_handler_of,
 	.event = pkvm_event,
 	.attach = pkvm_attach,
