@@ -28,13 +28,20 @@ static uint32_t resp_fid(uint32_t req)
 	}
 }
 
+/* DEN0028 2.6: an SMC32 exchange preserves x8..; a 64-bit FF-A v1.2 exchange returns
+ * x0..x17 (SBZ beyond the payload), as Hafnium's whole struct ffa_value does. */
+static unsigned int res_count(const struct ffa_ep *sp)
+{
+	return (sp->req_fid & SMCCC_64) ? SMCSIM_NREGS : 8;
+}
+
 /* Run the partition's script from where it stopped until it preempts or responds. */
 static void run_partition(struct emu_call *c, struct ffa_ep *sp)
 {
 	while (sp->script_pos < sp->nscript && sp->script[sp->script_pos] != FFA_STEP_RESPOND) {
 		uint8_t step = sp->script[sp->script_pos++];
 		memset(c->r, 0, sizeof(c->r));
-		c->nres = 8;
+		c->nres = res_count(sp);
 		/* Target info: partition ID in [31:16], vCPU in [15:0] (the model runs on
 		 * execution context 0 of a UP partition, or the caller's CPU index). */
 		uint32_t vcpu = sp->exec_ctx > 1 ? c->cpu_index % sp->exec_ctx : 0;
@@ -60,7 +67,7 @@ static void run_partition(struct emu_call *c, struct ffa_ep *sp)
 			c->r[3 + i] = sp->req_fid == FFA_MSG_SEND_DIRECT_REQ ?
 					      (uint32_t)sp->req_payload[i] :
 					      sp->req_payload[i];
-		c->nres = 8;
+		c->nres = res_count(sp);
 	}
 	sp->busy = false;
 	sp->script_pos = 0;
