@@ -54,3 +54,15 @@ void t_assert_reg_(const struct smcsim_regs *r, int reg, uint64_t want, const ch
 		       gn ? gn : "", want, (int64_t)want, wn ? ", " : "", wn ? wn : "");
 	_fail(file, line);
 }
+
+struct smcsim_regs t_call_on(struct smcsim *sim, const char *caller, unsigned int cpu,
+			     uint64_t fid, int nargs, ...)
+{
+	uint64_t args[17] = { 0 };
+	va_list ap;
+	va_start(ap, nargs);
+	for (int i = 0; i < nargs && i < 17; i++)
+		args[i] = va_arg(ap, uint64_t);
+	va_end(ap);
+	return t_call_arr(sim, caller, cpu, fid, nargs, args);
+}

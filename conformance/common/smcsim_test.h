@@ -23,6 +23,10 @@ struct smcsim *t_machine(const char *profile, const char *patch_json);
  * CPU @cpu. Fails the test unless the call returns SMCSIM_EXIT_RETURN. */
 struct smcsim_regs t_call_arr(struct smcsim *sim, const char *caller, unsigned int cpu,
 			      uint64_t fid, int nargs, const uint64_t *args);
+/* Variadic form: every argument after @nargs MUST be a uint64_t (cast literals). */
+struct smcsim_regs t_call_on(struct smcsim *sim, const char *caller, unsigned int cpu,
+			     uint64_t fid, int nargs, ...);
+
 /* The macros pass arguments through a uint64_t compound literal, so int literals are
  * converted (sign-extended) as values rather than read back through varargs. */
 #define T_NARGS_(...) (int)(sizeof((uint64_t[]){ 0, ##__VA_ARGS__ }) / sizeof(uint64_t) - 1)

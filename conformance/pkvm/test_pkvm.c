@@ -1,0 +1,374 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The pKVM FF-A proxy (profile pkvm-host). Rules are pKVM's behaviour as read from
+ * Linux arch/arm64/kvm/hyp/nvhe/ffa.c (6.18 FF-A 1.2 series and later hardening),
+ * reference note section 3; function names in brackets are pKVM's.
+ */
+#include "conformance/ffa/ffa_test.h"
+#include "pkvm_model/pkvm.h"
+
+static struct smcsim *pkvm_machine(const char *patch)
+{
+	return t_machine("pkvm-host", patch);
+}
+
+static void finalize(struct smcsim *sim)
+{
+	struct smcsim_error err = { { 0 } };
+	if (smcsim_event(sim, "pkvm_finalize", NULL, &err))
+		fail_msg("pkvm_finalize: %s", err.text);
+}
+
+/* A finalised, negotiated proxy with the host's mailbox mapped. */
+static struct smcsim *pkvm_ready(void)
+{
+	struct smcsim *sim = pkvm_machine(NULL);
+	finalize(sim);
+	t_ffa_setup(sim, FFA_V1_2);
+	return sim;
+}
+
+/* ---- finalisation and the init-ordering bug ----------------------------------------- */
+
+/* Before pkvm_finalize host SMCs are not trapped: they reach the SPMC unchanged
+ * (reference note 3.6). */
+static void untrapped_before_finalize(void **state)
+{
+	struct smcsim *sim = pkvm_machine(NULL);
+	struct pkvm *p = pkvm_of(sim, "pkvm");
+	assert_non_null(p);
+	struct smcsim_regs r = t_call(sim, FFA_ID_GET);
+	t_assert_ffa_ok(r, "SPMC answers: no INVALID_PARAMETERS from the proxy");
+	r = t_call(sim, FFA_MSG_SEND_DIRECT_REQ2, SP1, 0, 0, 7);
+	t_assert_reg(r, 0, FFA_MSG_SEND_DIRECT_RESP2, "deny list not applied before finalisation");
+	assert_false(p->init_done);
+	assert_false(p->negotiated);
+	smcsim_destroy(sim);
+}
+
+/* The real bug: the FF-A driver's init runs before finalisation, so the proxy never
+ * sees FFA_VERSION or the host's RX/TX; every later host FF-A call fails. */
+static void init_before_finalize_cascade(void **state)
+{
+	struct smcsim *sim = pkvm_machine(NULL);
+	t_ffa_setup(sim, FFA_V1_2); /* straight to EL3 */
+	struct smcsim_regs r = t_call(sim, FFA_ID_GET);
+	t_assert_ffa_ok(r, "still untrapped");
+	finalize(sim);
+	static const uint32_t calls[] = { FFA_ID_GET, FFA_FEATURES, FFA_PARTITION_INFO_GET,
+					  FFA_RX_RELEASE, FFA_MSG_SEND_DIRECT_REQ, FFA_MEM_SHARE_64,
+					  FFA_RXTX_UNMAP };
+	for (size_t i = 0; i < EMU_ARRAY_SIZE(calls); i++) {
+		r = t_call(sim, calls[i], 0, 0, 0, 0, 0);
+		t_assert_ffa_error(r, FFA_INVALID_PARAMETERS, smcsim_fid_name(calls[i]));
+		t_assert_reg(r, 2, (uint64_t)(int64_t)FFA_INVALID_PARAMETERS,
+			     "pKVM sign-extends the status");
+	}
+	/* A late FFA_VERSION negotiates, but the SPMC already holds the host's buffers
+	 * for ID 0: the proxy's own RXTX_MAP is DENIED there, and the host sees it. */
+	r = t_call(sim, FFA_VERSION, FFA_V1_2);
+	t_assert_reg(r, 0, FFA_V1_2, "late negotiation");
+	r = t_call(sim, FFA_RXTX_MAP_64, HOST_TX + 0x4000, HOST_RX + 0x4000, 1);
+	t_assert_ffa_error(r, FFA_DENIED, "stale SPMC mapping for ID 0");
+	smcsim_destroy(sim);
+}
+
+static void finalize_twice(void **state)
+{
+	struct smcsim *sim = pkvm_machine(NULL);
+	finalize(sim);
+	struct smcsim_error err = { { 0 } };
+	assert_int_equal(smcsim_event(sim, "pkvm_finalize", NULL, &err), -EINVAL);
+	assert_non_null(strstr(err.text, "already"));
+	assert_int_equal(smcsim_event(sim, "pkvm_finalize", "{\"x\":1}", &err), -EINVAL);
+	smcsim_destroy(sim);
+}
+
+/* ---- FFA_VERSION [do_ffa_version] --------------------------------------------------- */
+
+/* Every FF-A call but FFA_VERSION before negotiation: INVALID_PARAMETERS. */
+static void invalid_before_version(void **state)
+{
+	struct smcsim *sim = pkvm_machine(NULL);
+	finalize(sim);
+	struct smcsim_regs r = t_call(sim, FFA_FEATURES, FFA_RXTX_MAP_64);
+	t_assert_ffa_error(r, FFA_INVALID_PARAMETERS, "before negotiation");
+	r = t_call(sim, FFA_VERSION, FFA_V1_2);
+	t_assert_reg(r, 0, FFA_V1_2, "negotiated");
+	for (int i = 1; i < 18; i++)
+		t_assert_reg(r, i, 0, "x1..x17");
+	r = t_call(sim, FFA_FEATURES, FFA_RXTX_MAP_64);
+	t_assert_ffa_ok(r, "after negotiation");
+	smcsim_destroy(sim);
+}
+
+static void version_rules(void **state)
+{
+	struct smcsim *sim = pkvm_machine(NULL);
+	finalize(sim);
+	struct smcsim_regs r = t_call(sim, FFA_VERSION, FFA_V(2, 0));
+	t_assert_reg(r, 0, UINT64_MAX, "major != 1: NOT_SUPPORTED in x0");
+	r = t_call(sim, FFA_VERSION, FFA_V(1, 4));
+	t_assert_reg(r, 0, FFA_V1_2, "higher minor: hyp version, no downgrade");
+	r = t_call(sim, FFA_VERSION, FFA_V1_1);
+	t_assert_reg(r, 0, UINT64_MAX, "Restrict FF-A host version renegotiation");
+	r = t_call(sim, FFA_VERSION, FFA_V1_2);
+	t_assert_reg(r, 0, FFA_V1_2, "same again");
+	smcsim_destroy(sim);
+}
+
+/* A first host request below the hyp version is asked of the TEE and downgrades. */
+static void version_downgrade(void **state)
+{
+	struct smcsim *sim = pkvm_machine(NULL);
+	finalize(sim);
+	struct smcsim_regs r = t_call(sim, FFA_VERSION, FFA_V1_1);
+	t_assert_reg(r, 0, FFA_V1_1, "downgraded to 1.1");
+	assert_int_equal(pkvm_of(sim, "pkvm")->hyp_version, FFA_V1_1);
+	smcsim_destroy(sim);
+	/* A strict (Hafnium-policy) v1.1 TEE refuses... nothing: 1.0 is compatible. With the
+	 * proxy pinned at 1.0 the TEE's lock-in refuses a different version. */
+	sim = pkvm_machine("{\"layers\":{\"el3\":{\"services\":{\"ffa\":{\"policy\":\"hafnium\"}}}}}");
+	finalize(sim);
+	r = t_call(sim, FFA_ID_GET);
+	t_assert_ffa_error(r, FFA_INVALID_PARAMETERS, "not negotiated");
+	r = t_call(sim, FFA_VERSION, FFA_V1_2);
+	t_assert_reg(r, 0, FFA_V1_2, "post-init ran ID_GET: the TEE is locked at 1.2");
+	smcsim_destroy(sim);
+	sim = pkvm_machine("{\"layers\":{\"el3\":{\"services\":{\"ffa\":{\"policy\":\"hafnium\"}}}}}");
+	finalize(sim);
+	struct smcsim_regs pre;
+	memset(&pre, 0, sizeof(pre));
+	/* The TEE locked at 1.2 by someone else (pKVM's own post-init of a previous boot). */
+	struct ffa_spmc *s = ffa_spmc_of(sim, "el3");
+	s->ep[0].locked = true;
+	s->ep[0].version = FFA_V1_2;
+	r = t_call(sim, FFA_VERSION, FFA_V1_1);
+	t_assert_reg(r, 0, UINT64_MAX, "TEE refuses the downgrade: NOT_SUPPORTED");
+	assert_false(pkvm_of(sim, "pkvm")->negotiated);
+	smcsim_destroy(sim);
+}
+
+/* hyp_ffa_post_init: FFA_FEATURES(RXTX_MAP) minimum above PAGE_SIZE fails negotiation. */
+static void post_init_min_buffer(void **state)
+{
+	struct smcsim *sim = pkvm_machine(
+		"{\"layers\":{\"el3\":{\"services\":{\"ffa\":{\"rxtx_min\":65536}}}}}");
+	finalize(sim);
+	struct smcsim_regs r = t_call(sim, FFA_VERSION, FFA_V1_2);
+	t_assert_reg(r, 0, UINT64_MAX, "64K minimum on a 4K host");
+	r = t_call(sim, FFA_ID_GET);
+	t_assert_ffa_error(r, FFA_INVALID_PARAMETERS, "never negotiated");
+	smcsim_destroy(sim);
+}
+
+/* hyp_ffa_init: no FF-A at EL3 (SPMC answers NOT_SUPPORTED) -> the proxy stays off and
+ * host calls pass through. */
+static void no_ffa_at_el3(void **state)
+{
+	struct smcsim *sim = pkvm_machine(
+		"{\"layers\":{\"pkvm\":{\"services\":{\"pkvm\":{\"version\":\"1.2\"}}},"
+		"\"el3\":{\"services\":{\"ffa\":{\"version\":\"1.1\",\"policy\":\"hafnium\"}}}}}");
+	finalize(sim);
+	/* Hafnium at 1.1 refuses 1.2: the proxy is not configured. */
+	assert_false(pkvm_of(sim, "pkvm")->available);
+	struct smcsim_regs r = t_call(sim, FFA_ID_GET);
+	t_assert_ffa_ok(r, "passed through to EL3");
+	smcsim_destroy(sim);
+}
+
+/* ---- deny list and FFA_FEATURES [ffa_call_supported, do_ffa_features] --------------- */
+
+static void deny_list(void **state)
+{
+	struct smcsim *sim = pkvm_ready();
+	static const uint32_t denied[] = {
+		FFA_MEM_RETRIEVE_REQ_64, FFA_MEM_RELINQUISH, FFA_MEM_DONATE_64, FFA_MEM_FRAG_RX,
+		FFA_MSG_WAIT, FFA_MSG_SEND_DIRECT_RESP, FFA_RXTX_MAP,
+		FFA_NOTIFICATION_BITMAP_CREATE, FFA_NOTIFICATION_INFO_GET,
+		FFA_MSG_SEND_DIRECT_REQ2, FFA_PARTITION_INFO_GET_REGS, FFA_CONSOLE_LOG,
+	};
+	for (size_t i = 0; i < EMU_ARRAY_SIZE(denied); i++) {
+		struct smcsim_regs r = t_call(sim, denied[i], 0, 0);
+		t_assert_ffa_error(r, FFA_NOT_SUPPORTED, smcsim_fid_name(denied[i]));
+		r = t_call(sim, FFA_FEATURES, denied[i]);
+		t_assert_ffa_error(r, FFA_NOT_SUPPORTED, "FEATURES of a denied call");
+	}
+	/* Known gap in pKVM's list: the 64-bit NOTIFICATION_INFO_GET passes through. */
+	struct smcsim_regs r = t_call(sim, FFA_NOTIFICATION_INFO_GET_64);
+	t_assert_ffa_error(r, FFA_NO_DATA, "SPMC answered INFO_GET_64");
+	smcsim_destroy(sim);
+}
+
+static void features_answered_by_pkvm(void **state)
+{
+	struct smcsim *sim = pkvm_ready();
+	struct smcsim_regs r = t_call(sim, FFA_FEATURES, FFA_MEM_SHARE_64);
+	t_assert_ffa_ok(r, "MEM_SHARE answered by pKVM");
+	t_assert_reg(r, 2, 0, "no dynamic buffers");
+	r = t_call(sim, FFA_FEATURES, FFA_FEAT_SRI);
+	t_assert_ffa_ok(r, "feature IDs pass through");
+	t_assert_reg(r, 2, 8, "the SPMC's SRI");
+	r = t_call(sim, FFA_FEATURES, FFA_RXTX_MAP_64);
+	t_assert_reg(r, 2, 16u << 16, "SPMC properties unchanged");
+	smcsim_destroy(sim);
+}
+
+/* ---- RX/TX [do_ffa_rxtx_map, do_ffa_rxtx_unmap] ------------------------------------- */
+
+static void rxtx_map(void **state)
+{
+	struct smcsim *sim = pkvm_machine(NULL);
+	finalize(sim);
+	t_call(sim, FFA_VERSION, FFA_V1_2);
+	struct smcsim_regs r = t_call(sim, FFA_RXTX_MAP_64, HOST_TX, HOST_RX, 2);
+	t_assert_ffa_error(r, FFA_INVALID_PARAMETERS, "npages != one host page");
+	r = t_call(sim, FFA_RXTX_MAP_64, HOST_TX + 0x800, HOST_RX, 1);
+	t_assert_ffa_error(r, FFA_INVALID_PARAMETERS, "not PAGE_ALIGNED");
+	r = t_call(sim, FFA_RXTX_MAP_64, HOST_TX, HOST_RX, 1);
+	t_assert_ffa_ok(r, "map");
+	struct pkvm *p = pkvm_of(sim, "pkvm");
+	struct ffa_spmc *s = ffa_spmc_of(sim, "el3");
+	assert_true(s->ep[0].mapped);
+	assert_int_equal(s->ep[0].tx, p->hyp_tx); /* the SPMC sees the proxy's buffers */
+	assert_int_equal(s->ep[0].rx, p->hyp_rx);
+	assert_int_equal(emu_granule(sim, HOST_TX)->pkvm, PKVM_HOST_SHARED_HYP);
+	assert_int_equal(emu_granule(sim, HOST_RX)->pkvm, PKVM_HOST_SHARED_HYP);
+	r = t_call(sim, FFA_RXTX_MAP_64, HOST_TX + 0x4000, HOST_RX + 0x4000, 1);
+	t_assert_ffa_error(r, FFA_DENIED, "host buffers already set");
+	r = t_call(sim, FFA_RXTX_UNMAP, 1u << 16);
+	t_assert_ffa_error(r, FFA_INVALID_PARAMETERS, "id != HOST_FFA_ID");
+	r = t_call(sim, FFA_RXTX_UNMAP, 0);
+	t_assert_ffa_ok(r, "unmap");
+	assert_false(s->ep[0].mapped);
+	assert_int_equal(emu_granule(sim, HOST_TX)->pkvm, PKVM_HOST_OWNED);
+	r = t_call(sim, FFA_RXTX_UNMAP, 0);
+	t_assert_ffa_error(r, FFA_INVALID_PARAMETERS, "not mapped");
+	smcsim_destroy(sim);
+}
+
+/* A page the host does not exclusively own cannot become a mailbox; the EL3 mapping is
+ * rolled back with FFA_RXTX_UNMAP. */
+static void rxtx_map_rollback(void **state)
+{
+	struct smcsim *sim = pkvm_machine(NULL);
+	finalize(sim);
+	t_call(sim, FFA_VERSION, FFA_V1_2);
+	struct pkvm *p = pkvm_of(sim, "pkvm");
+	struct smcsim_regs r = t_call(sim, FFA_RXTX_MAP_64, HOST_TX, p->hyp_rx, 1);
+	t_assert_ffa_error(r, FFA_INVALID_PARAMETERS, "RX is hypervisor memory");
+	assert_false(ffa_spmc_of(sim, "el3")->ep[0].mapped);
+	assert_int_equal(emu_granule(sim, HOST_TX)->pkvm, PKVM_HOST_OWNED);
+	r = t_call(sim, FFA_RXTX_MAP_64, HOST_TX, HOST_TX, 1);
+	t_assert_ffa_error(r, FFA_INVALID_PARAMETERS, "TX == RX");
+	r = t_call(sim, FFA_RXTX_MAP_64, HOST_TX, HOST_RX, 1);
+	t_assert_ffa_ok(r, "a clean map afterwards");
+	smcsim_destroy(sim);
+}
+
+static void rxtx_16k_pages(void **state)
+{
+	struct smcsim *sim = pkvm_machine(
+		"{\"layers\":{\"pkvm\":{\"services\":{\"pkvm\":{\"page_size\":16384}}}}}");
+	finalize(sim);
+	t_call(sim, FFA_VERSION, FFA_V1_2);
+	struct smcsim_regs r = t_call(sim, FFA_RXTX_MAP_64, HOST_TX, HOST_TX + 0x4000, 1);
+	t_assert_ffa_error(r, FFA_INVALID_PARAMETERS, "16K host: 4 FF-A pages");
+	r = t_call(sim, FFA_RXTX_MAP_64, HOST_TX, HOST_TX + 0x4000, 4);
+	t_assert_ffa_ok(r, "4 pages");
+	smcsim_destroy(sim);
+}
+
+/* ---- PARTITION_INFO_GET [do_ffa_part_get] ------------------------------------------- */
+
+static void partinfo(void **state)
+{
+	struct smcsim *sim = pkvm_machine(NULL);
+	finalize(sim);
+	t_call(sim, FFA_VERSION, FFA_V1_2);
+	struct smcsim_regs r = t_call(sim, FFA_PARTITION_INFO_GET, 0, 0, 0, 0, 0);
+	t_assert_ffa_error(r, FFA_BUSY, "host RX not mapped");
+	t_call(sim, FFA_RXTX_MAP_64, HOST_TX, HOST_RX, 1);
+	r = t_call(sim, FFA_PARTITION_INFO_GET, 0, 0, 0, 0, 1);
+	t_assert_ffa_ok(r, "count only");
+	t_assert_reg(r, 2, 3, "count");
+	r = t_call(sim, FFA_PARTITION_INFO_GET, 0, 0, 0, 0, 0);
+	t_assert_ffa_ok(r, "descriptors");
+	t_assert_reg(r, 3, 24, "size");
+	uint8_t d[50];
+	smcsim_mem_read(sim, HOST_RX, d, sizeof(d));
+	assert_int_equal(d[0] | d[1] << 8, SP1); /* copied hyp RX -> host RX */
+	assert_int_equal(d[48] | d[49] << 8, SP2);
+	/* pKVM does not release its RX: the host's RX_RELEASE passes through. */
+	r = t_call(sim, FFA_PARTITION_INFO_GET, 0, 0, 0, 0, 0);
+	t_assert_ffa_error(r, FFA_BUSY, "SPMC: RX still owned");
+	r = t_call(sim, FFA_RX_RELEASE);
+	t_assert_ffa_ok(r, "release passes through");
+	r = t_call(sim, FFA_PARTITION_INFO_GET, 1, 2, 3, 4, 0);
+	t_assert_ffa_error(r, FFA_INVALID_PARAMETERS, "SPMC's error returned as is");
+	smcsim_destroy(sim);
+}
+
+/* Passed-through calls come back with x0..x17 [ffa_set_retval]. */
+static void passthrough(void **state)
+{
+	struct smcsim *sim = pkvm_ready();
+	struct smcsim_regs r = t_call(sim, FFA_MSG_SEND_DIRECT_REQ_64, SP1, 0, 1, 2, 3, 4, 5, 6, 7,
+				      8, 9, 10, 11, 12, 13, 14);
+	t_assert_reg(r, 0, FFA_MSG_SEND_DIRECT_RESP_64, "DIRECT_REQ_64 forwarded");
+	t_assert_reg(r, 3, 1, "payload");
+	t_assert_reg(r, 8, 0, "x8 from EL3 (zero), not the caller's 6");
+	r = t_call(sim, FFA_SPM_ID_GET);
+	t_assert_reg(r, 2, 0x8000, "SPM_ID_GET forwarded");
+	r = t_call(sim, 0x80000000u);
+	t_assert_reg(r, 0, 0x10002, "non-FF-A calls forwarded (SMCCC_VERSION)");
+	smcsim_destroy(sim);
+}
+
+static void profile_errors(void **state)
+{
+	struct smcsim_profile *pr;
+	struct smcsim_error err = { { 0 } };
+	struct smcsim *sim = NULL;
+	assert_int_equal(smcsim_profile_load("pkvm-host", &pr, &err), 0);
+	assert_int_equal(smcsim_profile_patch(pr,
+		"{\"layers\":{\"pkvm\":{\"services\":{\"pkvm\":{\"page_size\":8192}}}}}", &err), 0);
+	assert_int_equal(smcsim_create(pr, &sim, &err), -EINVAL);
+	assert_non_null(strstr(err.text, "page_size"));
+	smcsim_profile_destroy(pr);
+}
+
+int main(void)
+{
+	const struct CMUnitTest fin[] = {
+		cmocka_unit_test(untrapped_before_finalize),
+		cmocka_unit_test(init_before_finalize_cascade),
+		cmocka_unit_test(finalize_twice),
+	};
+	const struct CMUnitTest version[] = {
+		cmocka_unit_test(invalid_before_version), cmocka_unit_test(version_rules),
+		cmocka_unit_test(version_downgrade),	  cmocka_unit_test(post_init_min_buffer),
+		cmocka_unit_test(no_ffa_at_el3),
+	};
+	const struct CMUnitTest features[] = {
+		cmocka_unit_test(deny_list),
+		cmocka_unit_test(features_answered_by_pkvm),
+	};
+	const struct CMUnitTest rxtx[] = {
+		cmocka_unit_test(rxtx_map),
+		cmocka_unit_test(rxtx_map_rollback),
+		cmocka_unit_test(rxtx_16k_pages),
+	};
+	const struct CMUnitTest misc[] = {
+		cmocka_unit_test(partinfo),
+		cmocka_unit_test(passthrough),
+		cmocka_unit_test(profile_errors),
+	};
+	int f = 0;
+	f += cmocka_run_group_tests_name("pkvm finalisation", fin, NULL, NULL);
+	f += cmocka_run_group_tests_name("pkvm FFA_VERSION", version, NULL, NULL);
+	f += cmocka_run_group_tests_name("pkvm deny list, FFA_FEATURES", features, NULL, NULL);
+	f += cmocka_run_group_tests_name("pkvm RX/TX", rxtx, NULL, NULL);
+	f += cmocka_run_group_tests_name("pkvm PARTITION_INFO_GET, passthrough", misc, NULL, NULL);
+	return f ? 1 : 0;
+}

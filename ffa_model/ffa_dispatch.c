@@ -1,0 +1,441 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * FF-A SPMC model: the function table, the profile section, endpoints and reset.
+ *
+ * Profile section "ffa" (hosted on the EL3/SPMC layer):
+ *   version        "1.0" | "1.1" | "1.2"      the SPMC's FF-A version
+ *   policy         "spec" | "hafnium" | "tfa" FFA_VERSION negotiation (ffa_version.c)
+ *   spmc_id        SPMC endpoint ID (FFA_SPM_ID_GET), default 0x8000
+ *   rxtx_min       4096 | 16384 | 65536       minimum RX/TX size and alignment
+ *   rxtx_max_pages maximum pages per buffer (v1.2 FFA_FEATURES w2[31:16]; 0 = no limit)
+ *   sri_intid      schedule-receiver interrupt ID (FFA_FEATURES feature 2)
+ *   notifications  whether the notification ABI is implemented (v1.1+)
+ *   partitions     [ { id, uuids: [..], exec_ctx, properties, caller, intid,
+ *                      rxtx: { tx, rx, pages }, script: ["interrupt","yield","respond"] } ]
+ *                  caller: an smcsim caller that issues calls as this partition.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ffa_model/ffa.h"
+
+/* ---- table --------------------------------------------------------------------------- */
+
+#define V0 FFA_V1_0
+#define V1 FFA_V1_1
+#define V2 FFA_V1_2
+
+/* One row per FF-A function ID (DEN0077 v1.2 Table 13.1; reference note 1.2). Calls
+ * the model does not implement (legacy v1.0 messaging, MEM_OP_PAUSE/RESUME, console)
+ * keep their rows for decoding and answer NOT_SUPPORTED, as Hafnium and TF-A do. */
+const struct emu_fn ffa_fns[FFA_NFNS] = {
+	{ FFA_ERROR, V0, 0, "FFA_ERROR", ffa_h_response_only },
+	{ FFA_SUCCESS, V0, 0, "FFA_SUCCESS", ffa_h_response_only },
+	{ FFA_SUCCESS_64, V0, 0, "FFA_SUCCESS_64", ffa_h_response_only },
+	{ FFA_INTERRUPT, V0, 0, "FFA_INTERRUPT", ffa_h_response_only },
+	{ FFA_VERSION, V0, 0, "FFA_VERSION", ffa_h_version },
+	{ FFA_FEATURES, V0, 0, "FFA_FEATURES", ffa_h_features },
+	{ FFA_RX_RELEASE, V0, 0, "FFA_RX_RELEASE", ffa_h_rx_release },
+	{ FFA_RXTX_MAP, V0, 0, "FFA_RXTX_MAP", ffa_h_rxtx_map },
+	{ FFA_RXTX_MAP_64, V0, 0, "FFA_RXTX_MAP_64", ffa_h_rxtx_map },
+	{ FFA_RXTX_UNMAP, V0, 0, "FFA_RXTX_UNMAP", ffa_h_rxtx_unmap },
+	{ FFA_PARTITION_INFO_GET, V0, 0, "FFA_PARTITION_INFO_GET", ffa_h_partition_info_get },
+	{ FFA_ID_GET, V0, 0, "FFA_ID_GET", ffa_h_id_get },
+	{ FFA_MSG_POLL, V0, 0, "FFA_MSG_POLL", ffa_h_not_supported },
+	{ FFA_MSG_WAIT, V0, 0, "FFA_MSG_WAIT", ffa_h_msg_wait },
+	{ FFA_YIELD, V0, 0, "FFA_YIELD", ffa_h_response_only },
+	{ FFA_RUN, V0, 0, "FFA_RUN", ffa_h_run },
+	{ FFA_MSG_SEND, V0, 0, "FFA_MSG_SEND", ffa_h_not_supported },
+	{ FFA_MSG_SEND_DIRECT_REQ, V0, 0, "FFA_MSG_SEND_DIRECT_REQ", ffa_h_direct_req },
+	{ FFA_MSG_SEND_DIRECT_REQ_64, V0, 0, "FFA_MSG_SEND_DIRECT_REQ_64", ffa_h_direct_req },
+	{ FFA_MSG_SEND_DIRECT_RESP, V0, 0, "FFA_MSG_SEND_DIRECT_RESP", ffa_h_direct_resp },
+	{ FFA_MSG_SEND_DIRECT_RESP_64, V0, 0, "FFA_MSG_SEND_DIRECT_RESP_64", ffa_h_direct_resp },
+	{ FFA_MEM_DONATE, V0, 0, "FFA_MEM_DONATE", ffa_h_mem_send },
+	{ FFA_MEM_DONATE_64, V0, 0, "FFA_MEM_DONATE_64", ffa_h_mem_send },
+	{ FFA_MEM_LEND, V0, 0, "FFA_MEM_LEND", ffa_h_mem_send },
+	{ FFA_MEM_LEND_64, V0, 0, "FFA_MEM_LEND_64", ffa_h_mem_send },
+	{ FFA_MEM_SHARE, V0, 0, "FFA_MEM_SHARE", ffa_h_mem_send },
+	{ FFA_MEM_SHARE_64, V0, 0, "FFA_MEM_SHARE_64", ffa_h_mem_send },
+	{ FFA_MEM_RETRIEVE_REQ, V0, 0, "FFA_MEM_RETRIEVE_REQ", ffa_h_mem_retrieve_req },
+	{ FFA_MEM_RETRIEVE_REQ_64, V0, 0, "FFA_MEM_RETRIEVE_REQ_64", ffa_h_mem_retrieve_req },
+	{ FFA_MEM_RETRIEVE_RESP, V0, 0, "FFA_MEM_RETRIEVE_RESP", ffa_h_response_only },
+	{ FFA_MEM_RELINQUISH, V0, 0, "FFA_MEM_RELINQUISH", ffa_h_mem_relinquish },
+	{ FFA_MEM_RECLAIM, V0, 0, "FFA_MEM_RECLAIM", ffa_h_mem_reclaim },
+	{ FFA_MEM_OP_PAUSE, V0, 0, "FFA_MEM_OP_PAUSE", ffa_h_not_supported },
+	{ FFA_MEM_OP_RESUME, V0, 0, "FFA_MEM_OP_RESUME", ffa_h_not_supported },
+	{ FFA_MEM_FRAG_RX, V0, 0, "FFA_MEM_FRAG_RX", ffa_h_mem_frag_rx },
+	{ FFA_MEM_FRAG_TX, V0, 0, "FFA_MEM_FRAG_TX", ffa_h_mem_frag_tx },
+	{ FFA_NOTIFICATION_BITMAP_CREATE, V1, 0, "FFA_NOTIFICATION_BITMAP_CREATE",
+	  ffa_h_notif_bitmap_create },
+	{ FFA_NOTIFICATION_BITMAP_DESTROY, V1, 0, "FFA_NOTIFICATION_BITMAP_DESTROY",
+	  ffa_h_notif_bitmap_destroy },
+	{ FFA_NOTIFICATION_BIND, V1, 0, "FFA_NOTIFICATION_BIND", ffa_h_notif_bind },
+	{ FFA_NOTIFICATION_UNBIND, V1, 0, "FFA_NOTIFICATION_UNBIND", ffa_h_notif_unbind },
+	{ FFA_NOTIFICATION_SET, V1, 0, "FFA_NOTIFICATION_SET", ffa_h_notif_set },
+	{ FFA_NOTIFICATION_GET, V1, 0, "FFA_NOTIFICATION_GET", ffa_h_notif_get },
+	{ FFA_NOTIFICATION_INFO_GET, V1, 0, "FFA_NOTIFICATION_INFO_GET", ffa_h_notif_info_get },
+	{ FFA_NOTIFICATION_INFO_GET_64, V1, 0, "FFA_NOTIFICATION_INFO_GET_64",
+	  ffa_h_notif_info_get },
+	{ FFA_RX_ACQUIRE, V1, 0, "FFA_RX_ACQUIRE", ffa_h_rx_acquire },
+	{ FFA_SPM_ID_GET, V1, 0, "FFA_SPM_ID_GET", ffa_h_spm_id_get },
+	{ FFA_MSG_SEND2, V1, 0, "FFA_MSG_SEND2", ffa_h_msg_send2 },
+	{ FFA_CONSOLE_LOG, V2, 0, "FFA_CONSOLE_LOG", ffa_h_not_supported },
+	{ FFA_CONSOLE_LOG_64, V2, 0, "FFA_CONSOLE_LOG_64", ffa_h_not_supported },
+	{ FFA_PARTITION_INFO_GET_REGS, V2, 0, "FFA_PARTITION_INFO_GET_REGS",
+	  ffa_h_partition_info_get_regs },
+	{ FFA_MSG_SEND_DIRECT_REQ2, V2, 0, "FFA_MSG_SEND_DIRECT_REQ2", ffa_h_direct_req },
+	{ FFA_MSG_SEND_DIRECT_RESP2, V2, 0, "FFA_MSG_SEND_DIRECT_RESP2", ffa_h_direct_resp },
+};
+const size_t ffa_nfns = EMU_ARRAY_SIZE(ffa_fns);
+_Static_assert(EMU_ARRAY_SIZE(ffa_fns) == FFA_NFNS, "FFA_NFNS matches the table");
+
+void ffa_h_not_supported(struct emu_call *c)
+{
+	ffa_error(c, FFA_NOT_SUPPORTED);
+}
+
+/* FFA_ERROR/SUCCESS/INTERRUPT/YIELD/RETRIEVE_RESP are results an endpoint returns to an
+ * invoker; a caller with nothing outstanding cannot invoke them (Hafnium: NOT_SUPPORTED
+ * for the normal world). FFA_FEATURES still reports them (ACS ffa_features: mandatory). */
+void ffa_h_response_only(struct emu_call *c)
+{
+	ffa_error(c, FFA_NOT_SUPPORTED);
+}
+
+static const struct emu_fn *fn_of(uint32_t fid)
+{
+	for (size_t i = 0; i < ffa_nfns; i++)
+		if (ffa_fns[i].fid == fid)
+			return &ffa_fns[i];
+	return NULL;
+}
+
+bool ffa_fid_supported(const struct ffa_spmc *s, uint32_t fid, uint32_t v)
+{
+	const struct emu_fn *fn = fn_of(fid);
+	if (!fn || fn->handler == ffa_h_not_supported)
+		return false;
+	if (fn->since > s->version || fn->since > v)
+		return false;
+	if (!s->notifications && fid >= FFA_NOTIFICATION_BITMAP_CREATE &&
+	    fid <= FFA_NOTIFICATION_INFO_GET)
+		return false;
+	if (!s->notifications && fid == FFA_NOTIFICATION_INFO_GET_64)
+		return false;
+	return true;
+}
+
+/* ---- endpoints ----------------------------------------------------------------------- */
+
+struct ffa_ep *ffa_ep_by_id(struct ffa_spmc *s, uint16_t id)
+{
+	for (uint32_t i = 0; i < s->nep; i++)
+		if (s->ep[i].id == id)
+			return &s->ep[i];
+	return NULL;
+}
+
+struct ffa_ep *ffa_caller_ep(struct ffa_spmc *s, const struct emu_call *c, bool lock)
+{
+	struct ffa_ep *ep = &s->ep[0];
+	for (uint32_t i = 1; i < s->nep; i++)
+		if (s->ep[i].caller >= 0 && s->ep[i].caller == c->caller)
+			ep = &s->ep[i];
+	/* DEN0077 v1.2 13.2.2: negotiation ends at the first FF-A call other than
+	 * FFA_VERSION; Hafnium also exempts FFA_INTERRUPT (handler.c hvc_smc_handler). */
+	if (lock && !ep->locked) {
+		ep->locked = true;
+		if (!ep->version)
+			ep->version = s->version;
+	}
+	return ep;
+}
+
+uint32_t ffa_ep_version(const struct ffa_spmc *s, const struct ffa_ep *ep)
+{
+	return ep->version ? ep->version : s->version;
+}
+
+void *ffa_mem(struct ffa_spmc *s, uint64_t pa, uint64_t len)
+{
+	if (pa + len < pa)
+		return NULL;
+	return emu_mem_ptr(s->sim, pa, len);
+}
+
+void ffa_h_id_get(struct emu_call *c)
+{
+	struct ffa_spmc *s = c->state;
+	struct ffa_ep *ep = ffa_caller_ep(s, c, true);
+	/* DEN0077 v1.2 13.8: w2[15:0] = caller's ID; the NS-physical instance is ID 0. */
+	ffa_success(c, ep->id, 0);
+}
+
+void ffa_h_spm_id_get(struct emu_call *c)
+{
+	struct ffa_spmc *s = c->state;
+	ffa_caller_ep(s, c, true);
+	ffa_success(c, s->spmc_id, 0);
+}
+
+/* ---- profile section ----------------------------------------------------------------- */
+
+static int parse_partition(struct ffa_spmc *s, struct ffa_ep *ep, json_t *p, const char *path,
+			   struct smcsim_error *err)
+{
+	static const char *const keys[] = { "id",     "uuids", "exec_ctx", "properties", "caller",
+					    "rxtx",   "script", "intid",   NULL };
+	uint32_t id, ctx, props, intid;
+	int ret;
+	if (!json_is_object(p))
+		return emu_err(err, "%s: expected an object", path);
+	if ((ret = emu_cfg_keys(p, path, keys, err)) ||
+	    (ret = emu_cfg_u32(p, "id", path, 0, &id, err)) ||
+	    (ret = emu_cfg_u32(p, "exec_ctx", path, 1, &ctx, err)) ||
+	    (ret = emu_cfg_u32(p, "properties", path,
+			       FFA_PROP_DIRECT_RECV | FFA_PROP_DIRECT_SEND | FFA_PROP_AARCH64,
+			       &props, err)) ||
+	    (ret = emu_cfg_u32(p, "intid", path, 5, &intid, err)))
+		return ret;
+	/* DEN0077 v1.1 2.4: bit 15 set = secure endpoint; 0 is the NS-physical instance. */
+	if (id == 0 || id > 0xffff || !(id & 0x8000) || id == s->spmc_id)
+		return emu_err(err, "%s/id: a secure partition ID is 0x8001..0xffff, not the SPMC's",
+			       path);
+	for (struct ffa_ep *o = s->ep_boot + 1; o < ep; o++)
+		if (o->id == id)
+			return emu_err(err, "%s/id: duplicate partition ID 0x%x", path, id);
+	if (ctx == 0 || ctx > 0xffff)
+		return emu_err(err, "%s/exec_ctx: 1..65535 execution contexts", path);
+	if (props & ~0x7ffu)
+		return emu_err(err, "%s/properties: bits above 10 are MBZ (DEN0077 v1.2 Table 6.2)",
+			       path);
+	ep->id = (uint16_t)id;
+	ep->partition = true;
+	ep->exec_ctx = (uint16_t)ctx;
+	ep->props = props;
+	ep->intid = intid;
+	ep->caller = -1;
+	json_t *uuids = json_object_get(p, "uuids");
+	if (!json_is_array(uuids) || json_array_size(uuids) == 0 || json_array_size(uuids) > 4)
+		return emu_err(err, "%s/uuids: expected 1..4 UUID strings", path);
+	size_t i;
+	json_t *u;
+	json_array_foreach(uuids, i, u) {
+		const char *str = json_string_value(u);
+		if (!str || emu_parse_uuid(str, ep->uuids[i]))
+			return emu_err(err, "%s/uuids/%zu: not a UUID", path, i);
+		static const uint8_t nil[16];
+		if (!memcmp(ep->uuids[i], nil, 16))
+			return emu_err(err, "%s/uuids/%zu: the Nil UUID means \"all partitions\"", path,
+				       i);
+	}
+	ep->nuuids = (uint32_t)json_array_size(uuids);
+	json_t *script = json_object_get(p, "script");
+	if (script) {
+		if (!json_is_array(script) || json_array_size(script) > FFA_MAX_SCRIPT)
+			return emu_err(err, "%s/script: expected up to %d steps", path, FFA_MAX_SCRIPT);
+		json_array_foreach(script, i, u) {
+			const char *str = json_string_value(u);
+			if (str && !strcmp(str, "interrupt"))
+				ep->script[i] = FFA_STEP_INTERRUPT;
+			else if (str && !strcmp(str, "yield"))
+				ep->script[i] = FFA_STEP_YIELD;
+			else if (str && !strcmp(str, "respond"))
+				ep->script[i] = FFA_STEP_RESPOND;
+			else
+				return emu_err(err, "%s/script/%zu: \"interrupt\", \"yield\" or \"respond\"",
+					       path, i);
+		}
+		ep->nscript = (uint32_t)json_array_size(script);
+	}
+	json_t *rxtx;
+	if ((ret = emu_cfg_object(p, "rxtx", path, &rxtx, err)))
+		return ret;
+	if (rxtx) {
+		char rp[330];
+		snprintf(rp, sizeof(rp), "%s/rxtx", path);
+		static const char *const rkeys[] = { "tx", "rx", "pages", NULL };
+		if ((ret = emu_cfg_keys(rxtx, rp, rkeys, err)) ||
+		    (ret = emu_cfg_u64(rxtx, "tx", rp, 0, &ep->tx, err)) ||
+		    (ret = emu_cfg_u64(rxtx, "rx", rp, 0, &ep->rx, err)) ||
+		    (ret = emu_cfg_u32(rxtx, "pages", rp, 1, &ep->pages, err)))
+			return ret;
+		if (ep->pages == 0 || ep->pages > 64 || (ep->tx | ep->rx) % FFA_PAGE ||
+		    !emu_mem_valid(s->sim, ep->tx, (uint64_t)ep->pages * FFA_PAGE) ||
+		    !emu_mem_valid(s->sim, ep->rx, (uint64_t)ep->pages * FFA_PAGE))
+			return emu_err(err, "%s: buffers must be page-aligned, 1..64 pages, in memory",
+				       rp);
+		ep->mapped = true;
+	}
+	return 0;
+}
+
+static int ffa_create(struct smcsim *sim, struct emu_layer *layer, json_t *cfg, const char *path,
+		      void **state, struct smcsim_error *err)
+{
+	static const char *const keys[] = { "version",   "policy",     "spmc_id",
+					    "rxtx_min",  "rxtx_max_pages", "sri_intid",
+					    "notifications", "partitions", NULL };
+	static const char *const policies[] = { "spec", "hafnium", "tfa", NULL };
+	struct ffa_spmc *s = calloc(1, sizeof(*s));
+	if (!s)
+		return -ENOMEM;
+	*state = s;
+	s->sim = sim;
+	uint32_t spmc_id, rxtx_min;
+	int ret;
+	if ((ret = emu_cfg_keys(cfg, path, keys, err)) ||
+	    (ret = emu_cfg_version(cfg, "version", path, FFA_V1_2, &s->version, err)) ||
+	    (ret = emu_cfg_enum(cfg, "policy", path, policies, FFA_POLICY_SPEC, &s->policy, err)) ||
+	    (ret = emu_cfg_u32(cfg, "spmc_id", path, FFA_SPMC_ID_DEFAULT, &spmc_id, err)) ||
+	    (ret = emu_cfg_u32(cfg, "rxtx_min", path, 4096, &rxtx_min, err)) ||
+	    (ret = emu_cfg_u32(cfg, "rxtx_max_pages", path, 0, &s->rxtx_max_pages, err)) ||
+	    (ret = emu_cfg_u32(cfg, "sri_intid", path, 8, &s->sri_intid, err)))
+		return ret;
+	if (s->version != FFA_V1_0 && s->version != FFA_V1_1 && s->version != FFA_V1_2)
+		return emu_err(err, "%s/version: this model implements FF-A 1.0, 1.1 and 1.2", path);
+	if (!(spmc_id & 0x8000) || spmc_id > 0xffff)
+		return emu_err(err, "%s/spmc_id: a secure endpoint ID has bit 15 set", path);
+	s->spmc_id = (uint16_t)spmc_id;
+	switch (rxtx_min) {
+	case 4096: s->rxtx_min = 0; break;
+	case 65536: s->rxtx_min = 1; break;
+	case 16384: s->rxtx_min = 2; break;
+	default:
+		return emu_err(err, "%s/rxtx_min: 4096, 16384 or 65536 (FFA_FEATURES w2[1:0])", path);
+	}
+	if (s->rxtx_max_pages > 0xffff)
+		return emu_err(err, "%s/rxtx_max_pages: a 16-bit page count", path);
+	/* DEN0077 v1.1 10: notifications arrived in v1.1. */
+	if ((ret = emu_cfg_bool(cfg, "notifications", path, s->version >= FFA_V1_1,
+				&s->notifications, err)))
+		return ret;
+	if (s->notifications && s->version < FFA_V1_1)
+		return emu_err(err, "%s/notifications: notifications need FF-A 1.1", path);
+	json_t *parts = json_object_get(cfg, "partitions");
+	if (parts && (!json_is_array(parts) || json_array_size(parts) > 16))
+		return emu_err(err, "%s/partitions: expected an array of up to 16 partitions", path);
+	s->nep = 1 + (uint32_t)(parts ? json_array_size(parts) : 0);
+	s->ep = calloc(s->nep, sizeof(*s->ep));
+	s->ep_boot = calloc(s->nep, sizeof(*s->ep_boot));
+	if (!s->ep || !s->ep_boot)
+		return -ENOMEM;
+	s->ep_boot[0].id = FFA_NS_ID;
+	s->ep_boot[0].caller = -1;
+	for (uint32_t i = 1; i < s->nep; i++) {
+		char pp[300];
+		snprintf(pp, sizeof(pp), "%s/partitions/%u", path, i - 1);
+		if ((ret = parse_partition(s, &s->ep_boot[i], json_array_get(parts, i - 1), pp, err)))
+			return ret;
+		json_t *cn = json_object_get(json_array_get(parts, i - 1), "caller");
+		if (cn && !json_is_string(cn))
+			return emu_err(err, "%s/caller: expected a caller name", pp);
+	}
+	/* Keep the caller names until attach, when callers exist. */
+	s->ep[0].caller = -1;
+	json_incref(cfg);
+	s->cfg_parts = parts;
+	s->cfg = cfg;
+	ffa_spmc_reset(s);
+	return 0;
+}
+
+static int ffa_attach(void *state, struct smcsim *sim, struct smcsim_error *err)
+{
+	struct ffa_spmc *s = state;
+	for (uint32_t i = 1; i < s->nep; i++) {
+		json_t *cn = json_object_get(json_array_get(s->cfg_parts, i - 1), "caller");
+		if (!cn)
+			continue;
+		int c = smcsim_caller_find(sim, json_string_value(cn));
+		if (c < 0)
+			return emu_err(err, "ffa partitions/%u/caller: no caller \"%s\"", i - 1,
+				       json_string_value(cn));
+		s->ep_boot[i].caller = c;
+		s->ep[i].caller = c;
+	}
+	return 0;
+}
+
+static void mark_rxtx(struct ffa_spmc *s, const struct ffa_ep *ep)
+{
+	for (uint32_t p = 0; p < ep->pages; p++) {
+		struct emu_granule *g = emu_granule(s->sim, ep->tx + (uint64_t)p * FFA_PAGE);
+		if (g)
+			g->ffa |= FFA_GR_RXTX;
+		g = emu_granule(s->sim, ep->rx + (uint64_t)p * FFA_PAGE);
+		if (g)
+			g->ffa |= FFA_GR_RXTX;
+	}
+}
+
+void ffa_spmc_reset(struct ffa_spmc *s)
+{
+	ffa_mem_reset(s);
+	memcpy(s->ep, s->ep_boot, s->nep * sizeof(*s->ep));
+	/* Partition mailboxes come from their manifests: mapped at boot. */
+	for (uint32_t i = 1; i < s->nep; i++)
+		if (s->ep[i].mapped)
+			mark_rxtx(s, &s->ep[i]);
+	s->next_handle = 1;
+}
+
+static void ffa_reset(void *state)
+{
+	ffa_spmc_reset(state);
+}
+
+static void ffa_destroy(void *state)
+{
+	struct ffa_spmc *s = state;
+	if (!s)
+		return;
+	ffa_mem_reset(s);
+	free(s->ep);
+	free(s->ep_boot);
+	json_decref(s->cfg);
+	free(s);
+}
+
+/* Rows above the SPMC's version stay routed, and answer FFA_ERROR(NOT_SUPPORTED) the way
+ * an SPMC does for a function ID in the FF-A range it does not implement. */
+static emu_handler_fn ffa_handler_of(const void *state, const struct emu_fn *fn)
+{
+	const struct ffa_spmc *s = state;
+	if (fn->since > s->version)
+		return ffa_h_not_supported;
+	if (!s->notifications && (fn->handler == ffa_h_notif_bitmap_create ||
+				  fn->handler == ffa_h_notif_bitmap_destroy ||
+				  fn->handler == ffa_h_notif_bind || fn->handler == ffa_h_notif_unbind ||
+				  fn->handler == ffa_h_notif_set || fn->handler == ffa_h_notif_get ||
+				  fn->handler == ffa_h_notif_info_get))
+		return ffa_h_not_supported;
+	return fn->handler;
+}
+
+/* Every row stays routed to the SPMC whatever its version (handler_of answers for rows
+ * above it), so the core's `since` gate sees the newest version the table describes. */
+static uint32_t ffa_table_version(const void *state)
+{
+	return FFA_V1_2;
+}
+
+const struct emu_service ffa_service = {
+	.name = "ffa",
+	.title = "FF-A SPMC (DEN0077)",
+	.fns = ffa_fns,
+	.nfns = EMU_ARRAY_SIZE(ffa_fns),
+	.create = ffa_create,
+	.destroy = ffa_destroy,
+	.reset = ffa_reset,
+	.version = ffa_table_version,
+	.handler_of = ffa_handler_of,
+	.attach = ffa_attach,
+};
+
+struct ffa_spmc *ffa_spmc_of(struct smcsim *sim, const char *layer)
+{
+	struct emu_layer *l = emu_layer_find(sim, layer);
+	return l ? emu_layer_service(l, "ffa") : NULL;
+}

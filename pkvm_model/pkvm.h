@@ -1,0 +1,57 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Private header of the pKVM FF-A proxy model (Linux arch/arm64/kvm/hyp/nvhe/ffa.c,
+ * FF-A 1.2 series, Linux 6.18+). Not installed.
+ *
+ * Granule metadata owned by this model (struct emu_granule::pkvm): the host stage-2
+ * ownership state of the page, as pKVM's mem_protect.c tracks it.
+ */
+#ifndef SMCSIM_PKVM_MODEL_H
+#define SMCSIM_PKVM_MODEL_H
+
+#include "ffa_model/ffa.h"
+
+enum pkvm_page_state {
+	PKVM_HOST_OWNED = 0,        /* PKVM_PAGE_OWNED in the host stage-2 (boot state) */
+	PKVM_HOST_SHARED_FFA = 1,   /* PKVM_PAGE_SHARED_OWNED: shared with the TEE via FF-A */
+	PKVM_HOST_SHARED_HYP = 2,   /* PKVM_PAGE_SHARED_OWNED: shared with and pinned by EL2 */
+	PKVM_HYP_OWNED = 3,         /* hypervisor memory, not mapped for the host */
+};
+
+#define PKVM_MAX_DESC (16u * FFA_PAGE) /* descriptor buffer (hyp_ffa_proxy_pages) */
+
+struct pkvm {
+	struct smcsim *sim;
+	struct emu_layer *layer;
+	int caller; /* the host caller whose stack holds this layer */
+	int depth;  /* this layer's position in it */
+	uint32_t max_version; /* FF-A version pKVM asks for at init (1.2 in 6.18+) */
+	uint32_t page_size;   /* host PAGE_SIZE */
+	bool finalized_at_boot;
+	/* runtime */
+	bool finalized;       /* host SMCs trapped (pkvm_finalize) */
+	bool init_done;       /* hyp_ffa_init ran */
+	bool available;       /* the SPMC speaks FF-A 1.x: the proxy is active */
+	uint32_t hyp_version; /* hyp_ffa_version */
+	bool negotiated;      /* has_version_negotiated */
+	bool host_mapped;
+	uint64_t host_tx, host_rx;
+	uint64_t hyp_tx, hyp_rx; /* the proxy's own mailbox, mapped at the SPMC */
+	uint8_t desc[PKVM_MAX_DESC];
+};
+
+void pkvm_mem_share(struct emu_call *c, struct pkvm *p);
+void pkvm_mem_frag_tx(struct emu_call *c, struct pkvm *p);
+void pkvm_mem_reclaim(struct emu_call *c, struct pkvm *p);
+
+/* Helpers shared by the proxy's files. */
+void pkvm_ret_error(struct emu_call *c, int32_t code);
+int pkvm_smc(struct pkvm *p, const struct emu_call *c, struct smcsim_regs *r);
+void pkvm_ret_regs(struct emu_call *c, const struct smcsim_regs *r);
+/* Move the host pages of [pa, pa+len) from state @from to @to; all or nothing. */
+bool pkvm_pages_transition(struct pkvm *p, uint64_t pa, uint64_t len, uint8_t from, uint8_t to);
+
+extern const struct emu_service pkvm_service;
+struct pkvm *pkvm_of(struct smcsim *sim, const char *layer);
+
+#endif

@@ -1,0 +1,500 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The pKVM FF-A proxy (Linux arch/arm64/kvm/hyp/nvhe/ffa.c; reference note section 3):
+ * version negotiation, the deny list, FFA_FEATURES, the host's RX/TX mailbox and
+ * PARTITION_INFO_GET. Memory sharing is in pkvm_mem.c.
+ *
+ * Profile section "pkvm" (on a forwarding layer between the host and EL3):
+ *   version     FF-A version the proxy asks the SPMC for at init ("1.2")
+ *   page_size   host PAGE_SIZE: 4096, 16384 or 65536
+ *   finalized   start with host SMCs already trapped (default false: the proxy starts
+ *               before finalisation and only the pkvm_finalize event turns trapping on)
+ *   mbox        { "tx", "rx" } physical addresses of the proxy's own mailbox pages
+ *               (default: the last two host pages of the first NS memory region)
+ *
+ * The service uses the SPMC's function table (.alias), so names stay unique, and runs
+ * every row through one entry point that decides: pass through untrapped, answer,
+ * deny, or forward.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "pkvm_model/pkvm.h"
+
+/* ---- plumbing ------------------------------------------------------------------------ */
+
+void pkvm_ret_error(struct emu_call *c, int32_t code)
+{
+	/* ffa_to_smccc_error(): {FFA_ERROR, 0, code}, the int sign-extended into a2, and
+	 * ffa_set_retval() writes x0..x17 (zero here where pKVM leaves them unset). */
+	memset(c->r, 0, sizeof(c->r));
+	c->r[0] = FFA_ERROR;
+	c->r[2] = (uint64_t)(int64_t)code;
+	c->nres = SMCSIM_NREGS;
+}
+
+static void ret_success(struct emu_call *c, uint64_t a2)
+{
+	memset(c->r, 0, sizeof(c->r));
+	c->r[0] = FFA_SUCCESS;
+	c->r[2] = a2;
+	c->nres = SMCSIM_NREGS;
+}
+
+void pkvm_ret_regs(struct emu_call *c, const struct smcsim_regs *r)
+{
+	memcpy(c->r, r->x, sizeof(r->x));
+	c->nres = SMCSIM_NREGS;
+}
+
+/* hyp_smccc_1_2_smc(): a call from EL2 to EL3 on the proxy's own behalf. */
+int pkvm_smc(struct pkvm *p, const struct emu_call *c, struct smcsim_regs *r)
+{
+	unsigned int cpu = c ? c->cpu_index : 0;
+	int ret = emu_call_below(p->sim, p->caller, p->depth, cpu, r);
+	return ret < 0 ? ret : 0;
+}
+
+static struct smcsim_regs regs_of(uint64_t x0, uint64_t x1, uint64_t x2, uint64_t x3)
+{
+	struct smcsim_regs r;
+	memset(&r, 0, sizeof(r));
+	r.x[0] = x0;
+	r.x[1] = x1;
+	r.x[2] = x2;
+	r.x[3] = x3;
+	return r;
+}
+
+bool pkvm_pages_transition(struct pkvm *p, uint64_t pa, uint64_t len, uint8_t from, uint8_t to)
+{
+	if (!len || pa + len < pa || !emu_mem_valid(p->sim, pa, len))
+		return false;
+	uint64_t first = pa & ~(EMU_GRANULE_SIZE - 1);
+	for (uint64_t a = first; a < pa + len; a += EMU_GRANULE_SIZE) {
+		struct emu_granule *g = emu_granule(p->sim, a);
+		if (!g || g->pas != EMU_PAS_NS || g->pkvm != from)
+			return false;
+	}
+	for (uint64_t a = first; a < pa + len; a += EMU_GRANULE_SIZE)
+		emu_granule(p->sim, a)->pkvm = to;
+	return true;
+}
+
+/* ---- init (hyp_ffa_init, hyp_ffa_post_init) ------------------------------------------ */
+
+static void hyp_ffa_init(struct pkvm *p, const struct emu_call *c)
+{
+	p->init_done = true;
+	struct smcsim_regs r = regs_of(FFA_VERSION, p->max_version, 0, 0);
+	if (pkvm_smc(p, c, &r))
+		return;
+	/* NOT_SUPPORTED: no FF-A at EL3, the proxy stays off; another major: -EOPNOTSUPP. */
+	if ((int32_t)r.x[0] == FFA_NOT_SUPPORTED || ffa_major((uint32_t)r.x[0]) != 1)
+		return;
+	uint32_t fw = (uint32_t)r.x[0];
+	p->hyp_version = ffa_minor(fw) < ffa_minor(p->max_version) ? fw : p->max_version;
+	p->available = true;
+}
+
+static int hyp_ffa_post_init(struct pkvm *p, const struct emu_call *c)
+{
+	/* The proxy shares ID 0 with the host: FFA_ID_GET must say 0. */
+	struct smcsim_regs r = regs_of(FFA_ID_GET, 0, 0, 0);
+	if (pkvm_smc(p, c, &r) || r.x[0] != FFA_SUCCESS || (uint16_t)r.x[2] != FFA_NS_ID)
+		return -EOPNOTSUPP;
+	r = regs_of(FFA_FEATURES, FFA_RXTX_MAP_64, 0, 0);
+	if (pkvm_smc(p, c, &r) || r.x[0] != FFA_SUCCESS)
+		return -EOPNOTSUPP;
+	static const uint32_t min_sz[] = { 4096, 65536, 16384, 0 };
+	uint32_t min = min_sz[r.x[2] & 3];
+	if (!min || min > p->page_size)
+		return -EOPNOTSUPP;
+	return 0;
+}
+
+/* ---- handlers ------------------------------------------------------------------------ */
+
+static void do_version(struct emu_call *c, struct pkvm *p)
+{
+	uint32_t req = (uint32_t)c->a[1];
+	memset(c->r, 0, sizeof(c->r));
+	c->nres = SMCSIM_NREGS;
+	if (ffa_major(req) != 1 || (req >> 31)) {
+		c->r[0] = (uint64_t)(int64_t)FFA_NOT_SUPPORTED;
+		return;
+	}
+	if (p->negotiated) {
+		/* "Restrict FF-A host version renegotiation": no downgrade after the fact. */
+		c->r[0] = ffa_minor(req) < ffa_minor(p->hyp_version) ?
+				  (uint64_t)(int64_t)FFA_NOT_SUPPORTED :
+				  p->hyp_version;
+		return;
+	}
+	if (ffa_minor(req) < ffa_minor(p->hyp_version)) {
+		/* A downgrade is asked of the TEE first. */
+		struct smcsim_regs r = regs_of(FFA_VERSION, req, 0, 0);
+		if (pkvm_smc(p, c, &r) || (int32_t)r.x[0] == FFA_NOT_SUPPORTED) {
+			c->r[0] = (uint64_t)(int64_t)FFA_NOT_SUPPORTED;
+			return;
+		}
+		p->hyp_version = req;
+	}
+	if (hyp_ffa_post_init(p, c)) {
+		c->r[0] = (uint64_t)(int64_t)FFA_NOT_SUPPORTED;
+		return;
+	}
+	p->negotiated = true;
+	c->r[0] = p->hyp_version;
+}
+
+/* ffa_call_supported() == false: the host gets NOT_SUPPORTED. */
+static bool denied(uint32_t fid)
+{
+	static const uint32_t deny[] = {
+		FFA_MEM_RETRIEVE_REQ_64, FFA_MEM_RETRIEVE_REQ, FFA_MEM_RETRIEVE_RESP,
+		FFA_MEM_RELINQUISH, FFA_MEM_OP_PAUSE, FFA_MEM_OP_RESUME, FFA_MEM_FRAG_RX,
+		FFA_MEM_DONATE_64, FFA_MEM_DONATE, FFA_MSG_SEND, FFA_MSG_POLL, FFA_MSG_WAIT,
+		FFA_MSG_SEND_DIRECT_RESP, FFA_RXTX_MAP, FFA_NOTIFICATION_BITMAP_CREATE,
+		FFA_NOTIFICATION_BITMAP_DESTROY, FFA_NOTIFICATION_BIND, FFA_NOTIFICATION_UNBIND,
+		FFA_NOTIFICATION_SET, FFA_NOTIFICATION_GET, FFA_NOTIFICATION_INFO_GET,
+		FFA_MSG_SEND_DIRECT_REQ2, FFA_MSG_SEND_DIRECT_RESP2, FFA_CONSOLE_LOG,
+		FFA_PARTITION_INFO_GET_REGS,
+	};
+	for (size_t i = 0; i < EMU_ARRAY_SIZE(deny); i++)
+		if (deny[i] == fid)
+			return true;
+	return false;
+}
+
+static void do_features(struct emu_call *c, struct pkvm *p)
+{
+	uint32_t id = (uint32_t)c->a[1];
+	if ((id & SMCCC_FAST) && denied(id & ~SMCCC_SVE_HINT)) {
+		pkvm_ret_error(c, FFA_NOT_SUPPORTED);
+		return;
+	}
+	switch (id) {
+	case FFA_MEM_SHARE:
+	case FFA_MEM_SHARE_64:
+	case FFA_MEM_LEND:
+	case FFA_MEM_LEND_64:
+		ret_success(c, 0); /* no support for dynamically allocated buffers */
+		return;
+	default:
+		/* Everything else, feature IDs included, is the SPMC's answer. */
+		emu_call_forward(c);
+		return;
+	}
+}
+
+static void do_rxtx_map(struct emu_call *c, struct pkvm *p)
+{
+	uint64_t tx = c->a[1], rx = c->a[2];
+	uint32_t npages = (uint32_t)c->a[3];
+	/* Exactly one host page per buffer (KVM_FFA_MBOX_NR_PAGES), page-aligned. */
+	if (npages != p->page_size / FFA_PAGE || tx % p->page_size || rx % p->page_size) {
+		pkvm_ret_error(c, FFA_INVALID_PARAMETERS);
+		return;
+	}
+	if (p->host_mapped) {
+		pkvm_ret_error(c, FFA_DENIED);
+		return;
+	}
+	/* The SPMC gets the proxy's own buffers, never the host's. */
+	struct smcsim_regs r = regs_of(FFA_RXTX_MAP_64, p->hyp_tx, p->hyp_rx, npages);
+	if (pkvm_smc(p, c, &r) || r.x[0] != FFA_SUCCESS) {
+		pkvm_ret_error(c, (int32_t)r.x[2]);
+		return;
+	}
+	/* __pkvm_host_share_hyp + hyp_pin_shared_mem of both pages; on failure unwind,
+	 * including the mapping at EL3, and report INVALID_PARAMETERS. */
+	if (!pkvm_pages_transition(p, tx, p->page_size, PKVM_HOST_OWNED, PKVM_HOST_SHARED_HYP)) {
+		goto err_unmap;
+	}
+	if (tx == rx ||
+	    !pkvm_pages_transition(p, rx, p->page_size, PKVM_HOST_OWNED, PKVM_HOST_SHARED_HYP)) {
+		pkvm_pages_transition(p, tx, p->page_size, PKVM_HOST_SHARED_HYP, PKVM_HOST_OWNED);
+		goto err_unmap;
+	}
+	p->host_tx = tx;
+	p->host_rx = rx;
+	p->host_mapped = true;
+	ret_success(c, 0);
+	return;
+err_unmap:
+	r = regs_of(FFA_RXTX_UNMAP, FFA_NS_ID, 0, 0);
+	pkvm_smc(p, c, &r);
+	pkvm_ret_error(c, FFA_INVALID_PARAMETERS);
+}
+
+static void do_rxtx_unmap(struct emu_call *c, struct pkvm *p)
+{
+	if ((uint32_t)c->a[1] != FFA_NS_ID || !p->host_mapped) {
+		pkvm_ret_error(c, FFA_INVALID_PARAMETERS);
+		return;
+	}
+	pkvm_pages_transition(p, p->host_tx, p->page_size, PKVM_HOST_SHARED_HYP, PKVM_HOST_OWNED);
+	pkvm_pages_transition(p, p->host_rx, p->page_size, PKVM_HOST_SHARED_HYP, PKVM_HOST_OWNED);
+	p->host_mapped = false;
+	p->host_tx = p->host_rx = 0;
+	struct smcsim_regs r = regs_of(FFA_RXTX_UNMAP, FFA_NS_ID, 0, 0);
+	pkvm_smc(p, c, &r); /* ffa_unmap_hyp_buffers(): its result is not reported */
+	ret_success(c, 0);
+}
+
+static void do_part_get(struct emu_call *c, struct pkvm *p)
+{
+	uint32_t flags = (uint32_t)c->a[5];
+	if (!p->host_mapped) {
+		pkvm_ret_error(c, FFA_BUSY);
+		return;
+	}
+	struct smcsim_regs r;
+	memset(&r, 0, sizeof(r));
+	r.x[0] = FFA_PARTITION_INFO_GET;
+	for (int i = 1; i <= 5; i++)
+		r.x[i] = (uint32_t)c->a[i];
+	if (pkvm_smc(p, c, &r)) {
+		pkvm_ret_error(c, FFA_ABORTED);
+		return;
+	}
+	pkvm_ret_regs(c, &r);
+	uint32_t count = (uint32_t)r.x[2];
+	if (r.x[0] != FFA_SUCCESS || !count)
+		return;
+	uint32_t fsz;
+	if (p->hyp_version > FFA_V1_0) {
+		if (flags & FFA_PI_FLAG_COUNT_ONLY)
+			return;
+		fsz = (uint32_t)r.x[3];
+	} else {
+		fsz = FFA_PI_SIZE_V1_0;
+	}
+	uint64_t copy = (uint64_t)fsz * count;
+	if (copy > p->page_size) {
+		pkvm_ret_error(c, FFA_ABORTED);
+		return;
+	}
+	void *src = emu_mem_ptr(p->sim, p->hyp_rx, copy), *dst = emu_mem_ptr(p->sim, p->host_rx, copy);
+	if (!src || !dst) {
+		pkvm_ret_error(c, FFA_ABORTED);
+		return;
+	}
+	memcpy(dst, src, copy);
+}
+
+/* The one entry point for every FF-A function ID arriving at the pKVM layer. */
+static void pkvm_entry(struct emu_call *c)
+{
+	struct pkvm *p = c->state;
+	/* Before finalisation host SMCs are not trapped (HCR_EL2.TSC clear): straight to
+	 * EL3, and the proxy learns nothing (reference note 3.6). */
+	if (!p->finalized) {
+		emu_call_forward(c);
+		return;
+	}
+	if (!p->init_done)
+		hyp_ffa_init(p, c);
+	/* No FF-A at EL3: kvm_host_ffa_handler() declines, the default forwarder runs. */
+	if (!p->available) {
+		emu_call_forward(c);
+		return;
+	}
+	uint32_t fid = c->fid;
+	if (fid == FFA_VERSION) {
+		do_version(c, p);
+		return;
+	}
+	/* Every other FF-A call before the host negotiated: INVALID_PARAMETERS. */
+	if (!p->negotiated) {
+		pkvm_ret_error(c, FFA_INVALID_PARAMETERS);
+		return;
+	}
+	if (denied(fid)) {
+		pkvm_ret_error(c, FFA_NOT_SUPPORTED);
+		return;
+	}
+	switch (fid) {
+	case FFA_FEATURES:
+		do_features(c, p);
+		return;
+	case FFA_RXTX_MAP_64:
+		do_rxtx_map(c, p);
+		return;
+	case FFA_RXTX_UNMAP:
+		do_rxtx_unmap(c, p);
+		return;
+	case FFA_MEM_SHARE:
+	case FFA_MEM_SHARE_64:
+	case FFA_MEM_LEND:
+	case FFA_MEM_LEND_64:
+		pkvm_mem_share(c, p);
+		return;
+	case FFA_MEM_FRAG_TX:
+		pkvm_mem_frag_tx(c, p);
+		return;
+	case FFA_MEM_RECLAIM:
+		pkvm_mem_reclaim(c, p);
+		return;
+	case FFA_PARTITION_INFO_GET:
+		do_part_get(c, p);
+		return;
+	default:
+		/* Passed through unmodified, x0..x17 back to the host. */
+		emu_call_forward(c);
+		return;
+	}
+}
+
+/* Every FF-A row is trapped by the proxy (it decides per call), whatever its version. */
+static uint32_t pkvm_table_version(const void *state)
+{
+	return FFA_V1_2;
+}
+
+static emu_handler_fn pkvm_handler_of(const void *state, const struct emu_fn *fn)
+{
+	return pkvm_entry;
+}
+
+/* ---- lifecycle ----------------------------------------------------------------------- */
+
+static void mark_mbox(struct pkvm *p)
+{
+	for (uint64_t a = p->hyp_tx; a < p->hyp_tx + p->page_size; a += EMU_GRANULE_SIZE)
+		emu_granule(p->sim, a)->pkvm = PKVM_HYP_OWNED;
+	for (uint64_t a = p->hyp_rx; a < p->hyp_rx + p->page_size; a += EMU_GRANULE_SIZE)
+		emu_granule(p->sim, a)->pkvm = PKVM_HYP_OWNED;
+}
+
+static void pkvm_reset(void *state)
+{
+	struct pkvm *p = state;
+	p->finalized = p->finalized_at_boot;
+	p->init_done = false;
+	p->available = false;
+	p->hyp_version = 0;
+	p->negotiated = false;
+	p->host_mapped = false;
+	p->host_tx = p->host_rx = 0;
+	mark_mbox(p);
+}
+
+static int pkvm_create(struct smcsim *sim, struct emu_layer *layer, json_t *cfg, const char *path,
+		       void **state, struct smcsim_error *err)
+{
+	static const char *const keys[] = { "version", "page_size", "finalized", "mbox", NULL };
+	struct pkvm *p = calloc(1, sizeof(*p));
+	if (!p)
+		return -ENOMEM;
+	*state = p;
+	p->sim = sim;
+	p->layer = layer;
+	p->caller = -1;
+	json_t *mbox;
+	int ret;
+	if ((ret = emu_cfg_keys(cfg, path, keys, err)) ||
+	    (ret = emu_cfg_version(cfg, "version", path, FFA_V1_2, &p->max_version, err)) ||
+	    (ret = emu_cfg_u32(cfg, "page_size", path, 4096, &p->page_size, err)) ||
+	    (ret = emu_cfg_bool(cfg, "finalized", path, false, &p->finalized_at_boot, err)) ||
+	    (ret = emu_cfg_object(cfg, "mbox", path, &mbox, err)))
+		return ret;
+	if (ffa_major(p->max_version) != 1 || ffa_minor(p->max_version) > 2)
+		return emu_err(err, "%s/version: pKVM speaks FF-A 1.0 to 1.2", path);
+	if (p->page_size != 4096 && p->page_size != 16384 && p->page_size != 65536)
+		return emu_err(err, "%s/page_size: 4096, 16384 or 65536", path);
+	if (mbox) {
+		char mp[330];
+		snprintf(mp, sizeof(mp), "%s/mbox", path);
+		static const char *const mkeys[] = { "tx", "rx", NULL };
+		if ((ret = emu_cfg_keys(mbox, mp, mkeys, err)) ||
+		    (ret = emu_cfg_u64(mbox, "tx", mp, 0, &p->hyp_tx, err)) ||
+		    (ret = emu_cfg_u64(mbox, "rx", mp, 0, &p->hyp_rx, err)))
+			return ret;
+	} else {
+		uint64_t base, size;
+		for (size_t i = 0; emu_mem_region(sim, i, &base, &size); i++) {
+			struct emu_granule *g = emu_granule(sim, base);
+			if (g && g->pas == EMU_PAS_NS && size >= 4 * (uint64_t)p->page_size) {
+				p->hyp_tx = base + size - 2 * (uint64_t)p->page_size;
+				p->hyp_rx = base + size - (uint64_t)p->page_size;
+				break;
+			}
+		}
+	}
+	if (!p->hyp_tx || p->hyp_tx == p->hyp_rx || (p->hyp_tx | p->hyp_rx) % p->page_size ||
+	    !emu_mem_valid(sim, p->hyp_tx, p->page_size) ||
+	    !emu_mem_valid(sim, p->hyp_rx, p->page_size))
+		return emu_err(err, "%s/mbox: two distinct page-aligned host pages in NS memory", path);
+	pkvm_reset(p);
+	return 0;
+}
+
+static int pkvm_attach(void *state, struct smcsim *sim, struct smcsim_error *err)
+{
+	struct pkvm *p = state;
+	/* Find the caller (the host) whose stack runs through this layer. */
+	for (int c = 0; c < smcsim_caller_count(sim) && p->caller < 0; c++)
+		for (int d = 0; d < 16; d++) {
+			struct emu_layer *l = emu_layer_below(sim, c, d - 1);
+			if (!l)
+				break;
+			if (l == p->layer) {
+				p->caller = c;
+				p->depth = d;
+				break;
+			}
+		}
+	if (p->caller < 0)
+		return emu_err(err, "pkvm: no caller's layer stack includes the pkvm layer");
+	if (!emu_layer_below(sim, p->caller, p->depth))
+		return emu_err(err, "pkvm: the pkvm layer needs a layer below it (EL3)");
+	return 0;
+}
+
+static int pkvm_event(void *state, struct smcsim *sim, const char *name, json_t *args,
+		      struct smcsim_error *err)
+{
+	struct pkvm *p = state;
+	if (strcmp(name, "pkvm_finalize") != 0)
+		return -ENOENT;
+	static const char *const keys[] = { NULL };
+	int ret = emu_cfg_keys(args, "", keys, err);
+	if (ret)
+		return ret;
+	if (p->finalized)
+		return emu_err(err, "pkvm_finalize: pKVM is already finalised");
+	/* kvm_arm_init: __pkvm_init runs hyp_ffa_init, then finalize_pkvm deprivileges the
+	 * host; from here its SMCs trap to EL2. */
+	p->finalized = true;
+	hyp_ffa_init(p, NULL);
+	return 0;
+}
+
+static void pkvm_destroy(void *state)
+{
+	free(state);
+}
+
+const struct emu_service pkvm_service = {
+	.name = "pkvm",
+	.title = "pKVM FF-A proxy (Linux nvhe/ffa.c)",
+	.fns = ffa_fns,
+	.nfns = FFA_NFNS,
+	.alias = true,
+	.create = pkvm_create,
+	.destroy = pkvm_destroy,
+	.reset = pkvm_reset,
+	.version = pkvm_table_version,
+	.handler_of = pkvm_handler_of,
+	.event = pkvm_event,
+	.attach = pkvm_attach,
+};
+
+struct pkvm *pkvm_of(struct smcsim *sim, const char *layer)
+{
+	struct emu_layer *l = emu_layer_find(sim, layer);
+	return l ? emu_layer_service(l, "pkvm") : NULL;
+}
