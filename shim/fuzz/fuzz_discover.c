@@ -3,7 +3,8 @@
  * fuzz-discover: the reference Linux discovery (smcsim_discover_register) on perturbed
  * firmware, checking invariants.
  *
- * Input: byte 0 picks the base firmware (a built-in profile, or a fixture served in any
+ * Input: byte 0 picks the base firmware (tfa-host, kvm-guest, qemu-tcg, ffa-host, pkvm-host, or
+ * a fixture served in any
  * order over tfa-host so deeper paths are reachable), byte 1 the kernel configuration
  * (pKVM, legacy FF-A ordering, RMI flavour, PSCI binding), the rest drives the fault
  * injector (smcsim_faults_create): one decision byte per call.
@@ -38,6 +39,7 @@ struct base {
 static const struct base bases[] = {
     {"tfa-host", NULL},	      {"tfa-host", fx_host_boot}, {"tfa-host", fx_realm_boot},
     {"tfa-host", fx_ffa_two}, {"kvm-guest", NULL},	  {"qemu-tcg", NULL},
+    {"ffa-host", NULL},	      {"pkvm-host", NULL},
 };
 
 static void hard(const char *what, const struct smcsim_kernel *k)

@@ -44,8 +44,9 @@ static struct shim_minted *pool_slots[SMCSIM_SHIM_POOL_SLOTS];
 	}
 TRAMP(0)
 TRAMP(1)
-TRAMP(2) TRAMP(3) TRAMP(4) TRAMP(5) TRAMP(6) TRAMP(7) TRAMP(8) TRAMP(9) TRAMP(10) TRAMP(11)
-    TRAMP(12) TRAMP(13) TRAMP(14) TRAMP(15)
+TRAMP(2)
+TRAMP(3) TRAMP(4) TRAMP(5) TRAMP(6) TRAMP(7) TRAMP(8) TRAMP(9) TRAMP(10) TRAMP(11) TRAMP(12)
+    TRAMP(13) TRAMP(14) TRAMP(15)
 
 	static ffa_fn *const tramps[SMCSIM_SHIM_POOL_SLOTS] = {
 	    tramp_0, tramp_1, tramp_2,	tramp_3,  tramp_4,  tramp_5,  tramp_6,	tramp_7,

@@ -179,7 +179,11 @@ int smcsim_discover_run(struct smcsim *sim, const struct smcsim_discover_opts *o
 	int ret = smcsim_kernel_create(sim, &o->kernel, &k);
 	if (ret)
 		return ret;
-	if (o->record && (ret = smcsim_record_start(sim))) {
+	/* Recorded at the kernel, so the fixture also carries what the firmware wrote into
+	 * the kernel's pages (FF-A RX buffers, the Realm config page): it replays on the
+	 * models (smcsim_trace_replay) and serves as firmware alike. */
+	struct smcsim_kernel_rec *rec = NULL;
+	if (o->record && (ret = smcsim_kernel_record_start(k, &rec))) {
 		smcsim_kernel_destroy(k);
 		return ret;
 	}
@@ -188,14 +192,15 @@ int smcsim_discover_run(struct smcsim *sim, const struct smcsim_discover_opts *o
 		smcsim_kernel_boot(k);
 		ret = smcsim_discover_print(k, out);
 	}
-	smcsim_kernel_destroy(k);
-	if (o->record) {
-		smcsim_record_stop(sim);
+	smcsim_kernel_shutdown(k); /* teardown calls (FFA_RXTX_UNMAP) are recorded too */
+	if (rec) {
 		char desc[160];
 		snprintf(desc, sizeof(desc), "smcsim discover on %s", smcsim_profile_of(sim));
-		int r = smcsim_record_write(sim, o->record, desc);
-		if (!ret && r != -ENODATA)
+		int r = smcsim_kernel_record_write(rec, o->record, desc);
+		if (!ret)
 			ret = r;
+		smcsim_kernel_record_destroy(rec);
 	}
+	smcsim_kernel_destroy(k);
 	return ret;
 }

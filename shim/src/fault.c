@@ -10,6 +10,7 @@
 
 #include <jansson.h>
 
+#include "linux/mm.h"
 #include "shim_priv.h"
 
 struct smcsim_faults {
@@ -191,12 +192,34 @@ static int rec_call(void *opaque, struct smcsim_kernel *k, int depth, enum smcsi
 {
 	struct smcsim_kernel_rec *r = opaque;
 	struct smcsim_regs in = *regs;
+	/* Snapshot the kernel's allocated pages: whatever the firmware changes in them (RX
+	 * buffers, Realm config pages) becomes "write" steps after the call, so the fixture
+	 * carries the call's memory effects. */
+	size_t nused = 0;
+	for (size_t p = 0; p < k->pool_pages; p++)
+		nused += k->pool_run[p] != 0;
+	uint8_t *before = malloc(nused ? nused << PAGE_SHIFT : 1);
+	size_t *pages = malloc((nused ? nused : 1) * sizeof(*pages));
+	if (before && pages) {
+		size_t n = 0;
+		for (size_t p = 0; p < k->pool_pages && n < nused; p++)
+			if (k->pool_run[p]) {
+				pages[n] = p;
+				memcpy(before + (n << PAGE_SHIFT), k->pool_host + (p << PAGE_SHIFT),
+				       PAGE_SIZE);
+				n++;
+			}
+	} else {
+		nused = 0;
+	}
 	int ret = smcsim_kernel_fw_next(k, depth + 1, conduit, regs);
 	json_t *step = json_object(), *call = json_object(), *expect = json_object();
 	if (!step || !call || !expect) {
 		json_decref(step);
 		json_decref(call);
 		json_decref(expect);
+		free(before);
+		free(pages);
 		return ret;
 	}
 	for (int i = 0; i < SMCSIM_NREGS; i++) {
@@ -211,10 +234,44 @@ static int rec_call(void *opaque, struct smcsim_kernel *k, int depth, enum smcsi
 	json_object_set_new(step, "conduit",
 			    json_string(conduit == SMCSIM_CONDUIT_HVC ? "hvc" : "smc"));
 	json_object_set_new(step, "expect", expect);
-	const char *n = smcsim_fid_name((uint32_t)in.x[0]);
-	if (n)
-		json_object_set_new(step, "note", json_string(n));
+	const char *note = smcsim_fid_name((uint32_t)in.x[0]);
+	if (note)
+		json_object_set_new(step, "note", json_string(note));
 	json_array_append_new(r->steps, step);
+	for (size_t n = 0; n < nused; n++) {
+		size_t p = pages[n];
+		if (!k->pool_run[p])
+			continue; /* freed by an interposer below: nothing to describe */
+		const uint8_t *a = before + (n << PAGE_SHIFT),
+			      *b = k->pool_host + (p << PAGE_SHIFT);
+		for (size_t i = 0; i < PAGE_SIZE;) {
+			if (a[i] == b[i]) {
+				i++;
+				continue;
+			}
+			size_t j = i;
+			while (j < PAGE_SIZE && a[j] != b[j])
+				j++;
+			char *hex = malloc(2 * (j - i) + 1);
+			json_t *w = json_object(), *ws = json_object();
+			if (hex && w && ws) {
+				for (size_t m = i; m < j; m++)
+					sprintf(hex + 2 * (m - i), "%02x", b[m]);
+				json_object_set_new(w, "pa",
+						    hexv(k->pool_base + (p << PAGE_SHIFT) + i));
+				json_object_set_new(w, "bytes", json_string(hex));
+				json_object_set_new(ws, "write", w);
+				json_array_append_new(r->steps, ws);
+			} else {
+				json_decref(w);
+				json_decref(ws);
+			}
+			free(hex);
+			i = j;
+		}
+	}
+	free(pages);
+	free(before);
 	return ret;
 }
 
