@@ -197,7 +197,9 @@ void smcsim_faults_destroy(struct smcsim_faults *f);
 
 /* ---- recording at the kernel ---------------------------------------------------------- */
 /* Record every call the kernel makes and the answer it got (after interposers below the
- * recorder), as smcsim-trace v1 steps; the result replays as strict fixture firmware. */
+ * recorder), plus what the firmware wrote into the kernel's allocated pages during the call
+ * (as "write" steps after it), as smcsim-trace v1 steps: the result replays on the models
+ * (smcsim_trace_replay) and serves as strict fixture firmware. */
 struct smcsim_kernel_rec;
 int smcsim_kernel_record_start(struct smcsim_kernel *k, struct smcsim_kernel_rec **out);
 int smcsim_kernel_record_write(const struct smcsim_kernel_rec *r, FILE *f, const char *description);
