@@ -766,6 +766,37 @@ static int cmd_record(int argc, char **argv)
 	return ret ? EXIT_BADINPUT : 0;
 }
 
+/* ---- discover ----------------------------------------------------------------------- */
+
+/*
+ * Linux's discovery models live in the kernel shim (shim/), a separate library; like git
+ * and libinput, `smcsim discover` runs the smcsim-discover front end, found beside this
+ * binary when installed or in the build tree's shim/ folder.
+ */
+static int cmd_discover(int argc, char **argv)
+{
+	char self[4096];
+	ssize_t n = readlink("/proc/self/exe", self, sizeof(self) - 64);
+	if (n > 0) {
+		self[n] = 0;
+		char *slash = strrchr(self, '/');
+		if (slash) {
+			static const char *const rel[] = { "/smcsim-discover", "/../shim/smcsim-discover" };
+			for (size_t i = 0; i < sizeof(rel) / sizeof(rel[0]); i++) {
+				snprintf(slash, sizeof(self) - (size_t)(slash - self), "%s", rel[i]);
+				if (access(self, X_OK) == 0) {
+					argv[0] = self;
+					execv(self, argv);
+				}
+				*slash = 0;
+				slash = strrchr(self, '/') ? self + strlen(self) : slash;
+			}
+		}
+	}
+	fprintf(stderr, "smcsim discover: the smcsim-discover program was not found beside smcsim\n");
+	return EXIT_BADINPUT;
+}
+
 /* ---- main --------------------------------------------------------------------------- */
 
 struct command {
@@ -780,6 +811,7 @@ static const struct command commands[] = {
 	{ "decode", cmd_decode, "explain a function ID" },
 	{ "profiles", cmd_profiles, "list built-in profiles or show one expanded" },
 	{ "record", cmd_record, "run calls and write them as a fixture" },
+	{ "discover", cmd_discover, "run Linux's firmware discovery models and print what Linux finds" },
 };
 
 static void usage(FILE *f)

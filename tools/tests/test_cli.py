@@ -141,6 +141,15 @@ def _():
         expect(run('replay', '--format', 'xml', good).returncode == 2, 'bad --format')
 
 
+@case('discover runs the Linux discovery models')
+def _():
+    p = run('discover', '--profile', 'tfa-host')
+    expect(p.returncode == 0, p.stderr)
+    expect('psci: v1.1 (smc)' in p.stdout and 'smccc: v1.2 (smc)' in p.stdout, p.stdout)
+    p = run('discover', '--profile', 'qemu-tcg')
+    expect(p.returncode == 0 and 'smccc: v1.0' in p.stdout, p.stdout)
+
+
 failed = [r for r in results if r[1]]
 for name, err in results:
     print(('ok   ' if not err else 'FAIL ') + name + ('' if not err else '\n     ' + err.replace('\n', '\n     ')))
