@@ -71,7 +71,8 @@ static void h_features(struct emu_call *c)
 		extra = a->extra[i] == q;
 	/* DEN0028 7.2: ARCH_FEATURES reports Arm Architecture Service functions only;
 	 * anything else, or a function not implemented on this path, is NOT_SUPPORTED. */
-	if ((!arch_range && !extra) || !emu_route_query(c->sim, c->caller, c->depth, q, NULL, NULL)) {
+	if ((!arch_range && !extra) ||
+	    !emu_route_query(c->sim, c->caller, c->depth, q, NULL, NULL)) {
 		emu_ret1(c, SMCCC_RET_NOT_SUPPORTED);
 		return;
 	}
@@ -174,8 +175,8 @@ static int parse_soc_id(struct arch *a, json_t *soc, const char *path, struct sm
 	a->soc_revision = (int32_t)rev;
 	if (name) {
 		if (strlen(name) >= SOC_ID_NAME_LEN)
-			return emu_err(err, "%s/name: at most %d bytes (NUL-terminated in x1..x17)", p,
-				       SOC_ID_NAME_LEN - 1);
+			return emu_err(err, "%s/name: at most %d bytes (NUL-terminated in x1..x17)",
+				       p, SOC_ID_NAME_LEN - 1);
 		a->soc_name_present = true;
 		strncpy(a->soc_name, name, SOC_ID_NAME_LEN - 1);
 	}
@@ -195,8 +196,8 @@ static int parse_workarounds(struct arch *a, json_t *wa, const char *path, struc
 			break;
 		/* DEN0028 7.5-7.7: 0, 1 or -1; WORKAROUND_2 adds -2 (NOT_REQUIRED). */
 		if (v != 0 && v != 1 && v != -1 && !(i == 2 && v == -2))
-			return emu_err(err, "%s/%s: ARCH_FEATURES answer must be 0, 1, -1%s", p, key,
-				       i == 2 ? " or -2" : "");
+			return emu_err(err, "%s/%s: ARCH_FEATURES answer must be 0, 1, -1%s", p,
+				       key, i == 2 ? " or -2" : "");
 		a->wa[i] = v;
 	}
 	return ret;
@@ -215,12 +216,14 @@ static int arch_create(struct smcsim *sim, struct emu_layer *layer, json_t *cfg,
 	json_t *soc, *wa;
 	int ret;
 	if ((ret = emu_cfg_keys(cfg, path, keys, err)) ||
-	    (ret = emu_cfg_version(cfg, "smccc_version", path, SMCCC_VER(1, 2), &a->version, err)) ||
+	    (ret = emu_cfg_version(cfg, "smccc_version", path, SMCCC_VER(1, 2), &a->version,
+				   err)) ||
 	    (ret = emu_cfg_object(cfg, "soc_id", path, &soc, err)) ||
 	    (ret = emu_cfg_object(cfg, "workarounds", path, &wa, err)))
 		return ret;
 	if (a->version && (a->version < SMCCC_VER(1, 0) || a->version > SMCCC_VER(1, 6)))
-		return emu_err(err, "%s/smccc_version: this emulator models SMCCC 1.0 to 1.6", path);
+		return emu_err(err, "%s/smccc_version: this emulator models SMCCC 1.0 to 1.6",
+			       path);
 	if (soc && (ret = parse_soc_id(a, soc, path, err)))
 		return ret;
 	if (wa && (ret = parse_workarounds(a, wa, path, err)))
@@ -228,13 +231,15 @@ static int arch_create(struct smcsim *sim, struct emu_layer *layer, json_t *cfg,
 	json_t *extra = json_object_get(cfg, "features_extra");
 	if (extra) {
 		if (!json_is_array(extra))
-			return emu_err(err, "%s/features_extra: expected an array of function IDs", path);
+			return emu_err(err, "%s/features_extra: expected an array of function IDs",
+				       path);
 		a->extra = calloc(json_array_size(extra) + 1, sizeof(*a->extra));
 		if (!a->extra)
 			return -ENOMEM;
 		size_t i;
 		json_t *v;
-		json_array_foreach(extra, i, v) {
+		json_array_foreach(extra, i, v)
+		{
 			uint64_t fid;
 			const char *why;
 			if (emu_parse_u64(v, &fid, &why) || fid > UINT32_MAX)

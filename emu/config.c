@@ -147,7 +147,8 @@ int emu_cfg_keys(json_t *obj, const char *path, const char *const *allowed,
 		return emu_err(err, "%s: expected an object", path[0] ? path : "/");
 	const char *key;
 	json_t *v;
-	json_object_foreach(obj, key, v) {
+	json_object_foreach(obj, key, v)
+	{
 		bool ok = false;
 		for (const char *const *a = allowed; *a && !ok; a++)
 			ok = strcmp(*a, key) == 0;
@@ -161,7 +162,8 @@ int emu_cfg_keys(json_t *obj, const char *path, const char *const *allowed,
 					break;
 				used += (size_t)w;
 			}
-			return emu_err(err, "%s/%s: unknown key (expected one of: %s)", path, key, list);
+			return emu_err(err, "%s/%s: unknown key (expected one of: %s)", path, key,
+				       list);
 		}
 	}
 	return 0;
@@ -215,8 +217,8 @@ int emu_cfg_bool(json_t *obj, const char *key, const char *path, bool def, bool 
 	return 0;
 }
 
-int emu_cfg_str(json_t *obj, const char *key, const char *path, const char *def,
-		const char **out, struct smcsim_error *err)
+int emu_cfg_str(json_t *obj, const char *key, const char *path, const char *def, const char **out,
+		struct smcsim_error *err)
 {
 	json_t *v = json_object_get(obj, key);
 	*out = def;
@@ -242,14 +244,15 @@ int emu_cfg_version(json_t *obj, const char *key, const char *path, uint32_t def
 	if (json_is_integer(v)) {
 		json_int_t i = json_integer_value(v);
 		if (i < 0 || i > 0x7fffffff)
-			return emu_err(err, "%s/%s: a version word is 31 bits (major<<16|minor)", path,
-				       key);
+			return emu_err(err, "%s/%s: a version word is 31 bits (major<<16|minor)",
+				       path, key);
 		*out = (uint32_t)i;
 		return 0;
 	}
 	const char *s = json_string_value(v);
 	if (!s)
-		return emu_err(err, "%s/%s: expected \"MAJOR.MINOR\", \"absent\" or null", path, key);
+		return emu_err(err, "%s/%s: expected \"MAJOR.MINOR\", \"absent\" or null", path,
+			       key);
 	if (strcmp(s, "absent") == 0) {
 		*out = 0;
 		return 0;
@@ -271,7 +274,8 @@ int emu_cfg_uuid(json_t *obj, const char *key, const char *path, const uint8_t d
 		return 0;
 	}
 	if (emu_parse_uuid(json_string_value(v), out))
-		return emu_err(err, "%s/%s: expected a UUID \"xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx\"",
+		return emu_err(err,
+			       "%s/%s: expected a UUID \"xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx\"",
 			       path, key);
 	return 0;
 }
@@ -292,7 +296,8 @@ int emu_cfg_enum(json_t *obj, const char *key, const char *path, const char *con
 	char list[256] = "";
 	size_t used = 0;
 	for (int i = 0; choices[i]; i++) {
-		int w = snprintf(list + used, sizeof(list) - used, "%s\"%s\"", i ? ", " : "", choices[i]);
+		int w = snprintf(list + used, sizeof(list) - used, "%s\"%s\"", i ? ", " : "",
+				 choices[i]);
 		if (w < 0 || (size_t)w >= sizeof(list) - used)
 			break;
 		used += (size_t)w;

@@ -12,7 +12,7 @@ struct emu_route {
 	void *state;
 	struct emu_layer *layer;
 	uint8_t action; /* enum emu_route_action */
-	uint8_t depth;  /* stack position of layer */
+	uint8_t depth;	/* stack position of layer */
 };
 
 /* A 4-level radix over the 32-bit function ID, 8 bits a level; leaves hold routes. */
@@ -51,7 +51,7 @@ struct emu_caller {
 	int nstack;
 	struct emu_layer **stack;
 	struct emu_rtable *tables; /* one per stack position */
-	unsigned int max_res;      /* 4 below SMCCC 1.2, 18 from 1.2 (DEN0028 2.6/2.7) */
+	unsigned int max_res;	   /* 4 below SMCCC 1.2, 18 from 1.2 (DEN0028 2.6/2.7) */
 	bool ran;
 };
 

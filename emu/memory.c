@@ -24,7 +24,8 @@ int emu_mem_create(struct smcsim *sim, json_t *memory, struct smcsim_error *err)
 		return -ENOMEM;
 	size_t i;
 	json_t *r;
-	json_array_foreach(memory, i, r) {
+	json_array_foreach(memory, i, r)
+	{
 		char path[64];
 		snprintf(path, sizeof(path), "/memory/%zu", i);
 		static const char *const keys[] = { "name", "base", "size", "pas", NULL };
@@ -43,12 +44,16 @@ int emu_mem_create(struct smcsim *sim, json_t *memory, struct smcsim_error *err)
 			return emu_err(err, "%s: base and size must be 4 KiB aligned", path);
 		if (reg->size == 0 || reg->size > (UINT64_C(1) << 36))
 			return emu_err(err, "%s/size: must be 4 KiB .. 64 GiB", path);
-		if (reg->base + reg->size < reg->base || reg->base + reg->size > (UINT64_C(1) << 52))
-			return emu_err(err, "%s: region ends beyond the 52-bit physical address space", path);
+		if (reg->base + reg->size < reg->base ||
+		    reg->base + reg->size > (UINT64_C(1) << 52))
+			return emu_err(err,
+				       "%s: region ends beyond the 52-bit physical address space",
+				       path);
 		for (size_t k = 0; k < sim->nregions; k++) {
 			const struct emu_region *o = &sim->regions[k];
 			if (reg->base < o->base + o->size && o->base < reg->base + reg->size)
-				return emu_err(err, "%s: overlaps region %zu (\"%s\")", path, k, o->name);
+				return emu_err(err, "%s: overlaps region %zu (\"%s\")", path, k,
+					       o->name);
 		}
 		reg->name = strdup(name);
 		if (!reg->name)

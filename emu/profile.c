@@ -38,7 +38,8 @@ int emu_merge_patch(json_t *target, json_t *patch)
 {
 	const char *key;
 	json_t *v;
-	json_object_foreach(patch, key, v) {
+	json_object_foreach(patch, key, v)
+	{
 		if (json_is_null(v)) {
 			json_object_del(target, key);
 			continue;
@@ -53,7 +54,8 @@ int emu_merge_patch(json_t *target, json_t *patch)
 		if (json_is_object(v)) {
 			/* A patch object merged into nothing: drop its nulls too (RFC 7386). */
 			json_t *fresh = json_object();
-			if (!fresh || emu_merge_patch(fresh, v) || json_object_set_new(target, key, fresh))
+			if (!fresh || emu_merge_patch(fresh, v) ||
+			    json_object_set_new(target, key, fresh))
 				return -ENOMEM;
 			continue;
 		}
@@ -152,13 +154,14 @@ static int load_json(const char *name_or_path, const char *dir, int depth, json_
 			char list[256] = "";
 			size_t used = 0;
 			for (size_t i = 0; i < emu_nbuiltin_profiles; i++) {
-				int w = snprintf(list + used, sizeof(list) - used, "%s%s", i ? ", " : "",
-						 emu_builtin_profiles[i].name);
+				int w = snprintf(list + used, sizeof(list) - used, "%s%s",
+						 i ? ", " : "", emu_builtin_profiles[i].name);
 				if (w < 0 || (size_t)w >= sizeof(list) - used)
 					break;
 				used += (size_t)w;
 			}
-			emu_err(err, "no built-in profile named \"%s\" (built-in: %s)", name_or_path, list);
+			emu_err(err, "no built-in profile named \"%s\" (built-in: %s)",
+				name_or_path, list);
 			return -ENOENT;
 		}
 		snprintf(where, sizeof(where), "built-in profile %s", b->name);

@@ -24,9 +24,12 @@ struct range_def {
 
 /* Trusted OS queries live at the top of the range: OEN 63 (0xBF00FF0x). */
 static const struct range_def ranges[] = {
-	{ "sip", SMCCC_OEN_SIP },	    { "oem", SMCCC_OEN_OEM },
-	{ "standard", SMCCC_OEN_STD },	    { "std_hyp", SMCCC_OEN_STD_HYP },
-	{ "vendor_hyp", SMCCC_OEN_VENDOR_HYP }, { "vendor_el3", SMCCC_OEN_VENDOR_EL3 },
+	{ "sip", SMCCC_OEN_SIP },
+	{ "oem", SMCCC_OEN_OEM },
+	{ "standard", SMCCC_OEN_STD },
+	{ "std_hyp", SMCCC_OEN_STD_HYP },
+	{ "vendor_hyp", SMCCC_OEN_VENDOR_HYP },
+	{ "vendor_el3", SMCCC_OEN_VENDOR_EL3 },
 	{ "trusted_os", 63 },
 };
 #define NRANGES EMU_ARRAY_SIZE(ranges)
@@ -61,9 +64,11 @@ static uint32_t auto_count(const struct query *q, unsigned int oen)
 		uint32_t ver = s->version ? s->version(in->state) : 0;
 		for (size_t k = 0; k < s->nfns; k++) {
 			const struct emu_fn *fn = &s->fns[k];
-			if (SMCCC_OEN(fn->fid) != oen || SMCCC_FNUM(fn->fid) >= 0xFF00 || fn->since > ver)
+			if (SMCCC_OEN(fn->fid) != oen || SMCCC_FNUM(fn->fid) >= 0xFF00 ||
+			    fn->since > ver)
 				continue;
-			if (s->implements ? s->implements(in->state, fn) : !(fn->flags & EMU_FN_OPTIONAL))
+			if (s->implements ? s->implements(in->state, fn)
+					  : !(fn->flags & EMU_FN_OPTIONAL))
 				n++;
 		}
 	}
@@ -92,13 +97,15 @@ static void h_revision(struct emu_call *c)
 	emu_ret2(c, SMCCC_VER_MAJOR(rev), SMCCC_VER_MINOR(rev));
 }
 
-#define QUERY_ROWS(oen, prefix)                                                              \
-	{ 0x80000000u | ((uint32_t)(oen) << 24) | SMCCC_QUERY_CALL_COUNT, 0, EMU_FN_OPTIONAL,  \
-	  prefix "_CALL_COUNT", h_count },                                                    \
-	{ 0x80000000u | ((uint32_t)(oen) << 24) | SMCCC_QUERY_CALL_UID, 0, EMU_FN_OPTIONAL,    \
-	  prefix "_CALL_UID", h_uid },                                                        \
-	{ 0x80000000u | ((uint32_t)(oen) << 24) | SMCCC_QUERY_REVISION, 0, EMU_FN_OPTIONAL,    \
-	  prefix "_REVISION", h_revision }
+#define QUERY_ROWS(oen, prefix)                                                                    \
+	{ 0x80000000u | ((uint32_t)(oen) << 24) | SMCCC_QUERY_CALL_COUNT, 0, EMU_FN_OPTIONAL,      \
+	  prefix "_CALL_COUNT", h_count },                                                         \
+		{ 0x80000000u | ((uint32_t)(oen) << 24) | SMCCC_QUERY_CALL_UID, 0,                 \
+		  EMU_FN_OPTIONAL, prefix "_CALL_UID", h_uid },                                    \
+	{                                                                                          \
+		0x80000000u | ((uint32_t)(oen) << 24) | SMCCC_QUERY_REVISION, 0, EMU_FN_OPTIONAL,  \
+			prefix "_REVISION", h_revision                                             \
+	}
 
 static const struct emu_fn query_fns[] = {
 	QUERY_ROWS(SMCCC_OEN_SIP, "SIP_SVC"),
@@ -146,7 +153,9 @@ static int query_create(struct smcsim *sim, struct emu_layer *layer, json_t *cfg
 		    (ret = emu_cfg_u32(r, "count", p, 0, &rc->count, err)))
 			break;
 		if (!json_object_get(r, "uid"))
-			ret = emu_err(err, "%s/uid: missing (a range that answers Call UID needs one)", p);
+			ret = emu_err(err,
+				      "%s/uid: missing (a range that answers Call UID needs one)",
+				      p);
 	}
 	return ret;
 }

@@ -106,7 +106,8 @@ void emu_record_call(struct smcsim *sim, int caller, unsigned int cpu, enum smcs
 	json_object_set_new(step, "call", call);
 	json_object_set_new(step, "caller", json_string(sim->callers[caller].name));
 	json_object_set_new(step, "cpu", json_integer(cpu));
-	json_object_set_new(step, "conduit", json_string(conduit == SMCSIM_CONDUIT_HVC ? "hvc" : "smc"));
+	json_object_set_new(step, "conduit",
+			    json_string(conduit == SMCSIM_CONDUIT_HVC ? "hvc" : "smc"));
 	json_object_set_new(step, "expect", expect);
 	const char *name = smcsim_fid_name((uint32_t)in->x[0]);
 	if (name)
@@ -145,11 +146,13 @@ static json_t *make_patch(json_t *from, json_t *to)
 		return NULL;
 	const char *key;
 	json_t *v;
-	json_object_foreach(from, key, v) {
+	json_object_foreach(from, key, v)
+	{
 		if (!json_object_get(to, key))
 			json_object_set_new(patch, key, json_null());
 	}
-	json_object_foreach(to, key, v) {
+	json_object_foreach(to, key, v)
+	{
 		json_t *f = json_object_get(from, key);
 		if (f && json_equal(f, v))
 			continue;

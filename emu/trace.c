@@ -14,7 +14,7 @@
 
 #include "emu/machine.h"
 
-#define TRACE_FORMAT "smcsim-trace"
+#define TRACE_FORMAT  "smcsim-trace"
 #define TRACE_VERSION 1
 
 enum step_kind {
@@ -33,14 +33,14 @@ struct expect {
 struct step {
 	uint8_t kind;
 	uint8_t conduit; /* enum smcsim_conduit */
-	int8_t exit;     /* expected exit, -1 = not checked */
-	int16_t caller;  /* index into trace->callers, -1 = the machine's default */
+	int8_t exit;	 /* expected exit, -1 = not checked */
+	int16_t caller;	 /* index into trace->callers, -1 = the machine's default */
 	uint32_t cpu;
 	uint32_t nexp;
 	size_t exp; /* first entry in trace->exps */
 	struct smcsim_regs in;
-	uint64_t pa;    /* write/check */
-	size_t len;     /* write/check: bytes; event: unused */
+	uint64_t pa;	/* write/check */
+	size_t len;	/* write/check: bytes; event: unused */
 	uint8_t *bytes; /* write/check data; event: NUL-terminated args JSON */
 	char *event;
 };
@@ -110,7 +110,8 @@ static int reg_index(const char *key)
 	return (int)n;
 }
 
-static int parse_hex_bytes(struct parser *p, json_t *v, const char *path, uint8_t **out, size_t *len)
+static int parse_hex_bytes(struct parser *p, json_t *v, const char *path, uint8_t **out,
+			   size_t *len)
 {
 	const char *s = json_string_value(v);
 	if (!s)
@@ -167,7 +168,8 @@ static int parse_mem(struct parser *p, struct step *st, json_t *m, const char *p
 		return -ENOMEM;
 	size_t i;
 	json_t *v;
-	json_array_foreach(u64, i, v) {
+	json_array_foreach(u64, i, v)
+	{
 		uint64_t w;
 		snprintf(sub, sizeof(sub), "%s/u64/%zu", path, i);
 		if ((ret = value_u64(p, v, sub, &w)))
@@ -217,7 +219,8 @@ static int parse_expect(struct parser *p, struct step *st, json_t *exp, const ch
 	st->exp = p->t->nexps;
 	const char *key;
 	json_t *v;
-	json_object_foreach(exp, key, v) {
+	json_object_foreach(exp, key, v)
+	{
 		char sub[128];
 		snprintf(sub, sizeof(sub), "%.60s/%.60s", path, key);
 		if (strcmp(key, "exit") == 0) {
@@ -227,9 +230,11 @@ static int parse_expect(struct parser *p, struct step *st, json_t *exp, const ch
 				if (strcmp(smcsim_exit_name(i), s) == 0)
 					e = i;
 			if (e < 0)
-				return perr(p, "%s: expected one of \"return\", \"user\", \"cpu_off\", "
-					       "\"resume\", \"system_off\", \"system_reset\"",
-					    sub);
+				return perr(
+					p,
+					"%s: expected one of \"return\", \"user\", \"cpu_off\", "
+					"\"resume\", \"system_off\", \"system_reset\"",
+					sub);
 			st->exit = (int8_t)e;
 			continue;
 		}
@@ -265,7 +270,8 @@ static int parse_expect(struct parser *p, struct step *st, json_t *exp, const ch
 
 static int parse_call(struct parser *p, struct step *st, json_t *s, const char *path)
 {
-	static const char *const keys[] = { "call", "caller", "cpu", "conduit", "expect", "note", NULL };
+	static const char *const keys[] = { "call",   "caller", "cpu", "conduit",
+					    "expect", "note",	NULL };
 	char sub[128];
 	int ret = check_keys(p, s, path, keys);
 	if (ret)
@@ -279,7 +285,8 @@ static int parse_call(struct parser *p, struct step *st, json_t *s, const char *
 		return perr(p, "%s/x0: missing (the function ID)", sub);
 	const char *key;
 	json_t *v;
-	json_object_foreach(call, key, v) {
+	json_object_foreach(call, key, v)
+	{
 		char rp[160];
 		int reg = reg_index(key);
 		snprintf(rp, sizeof(rp), "%.80s/%.60s", sub, key);
@@ -342,8 +349,10 @@ static int parse_step(struct parser *p, struct step *st, json_t *s, size_t idx)
 	int kinds = !!json_object_get(s, "call") + !!json_object_get(s, "write") +
 		    !!json_object_get(s, "check") + !!json_object_get(s, "event");
 	if (kinds != 1)
-		return perr(p, "%s: a step has exactly one of \"call\", \"write\", \"check\", \"event\"",
-			    path);
+		return perr(
+			p,
+			"%s: a step has exactly one of \"call\", \"write\", \"check\", \"event\"",
+			path);
 	if (json_object_get(s, "call"))
 		return parse_call(p, st, s, path);
 	if (json_object_get(s, "write") || json_object_get(s, "check")) {
@@ -358,7 +367,9 @@ static int parse_step(struct parser *p, struct step *st, json_t *s, size_t idx)
 		snprintf(sub, sizeof(sub), "%s/%s", path, w ? "write" : "check");
 		json_t *m = json_object_get(s, w ? "write" : "check");
 		if (!json_is_object(m))
-			return perr(p, "%s: expected an object with \"pa\" and \"u64\" or \"bytes\"", sub);
+			return perr(p,
+				    "%s: expected an object with \"pa\" and \"u64\" or \"bytes\"",
+				    sub);
 		return parse_mem(p, st, m, sub);
 	}
 	/* An event: every key but "event" and "note" is an argument for the model. */
@@ -381,8 +392,9 @@ static int parse_step(struct parser *p, struct step *st, json_t *s, size_t idx)
 
 static int parse_doc(struct parser *p, json_t *doc)
 {
-	static const char *const keys[] = { "format", "version", "description", "profile",
-					    "profile_overrides", "steps", NULL };
+	static const char *const keys[] = { "format",  "version",	    "description",
+					    "profile", "profile_overrides", "steps",
+					    NULL };
 	struct smcsim_trace *t = p->t;
 	if (!json_is_object(doc))
 		return perr(p, "/: a fixture is a JSON object");
@@ -393,7 +405,9 @@ static int parse_doc(struct parser *p, json_t *doc)
 	if (!json_is_integer(version))
 		return perr(p, "/version: expected the integer %d", TRACE_VERSION);
 	if (json_integer_value(version) != TRACE_VERSION)
-		return perr(p, "/version: %" JSON_INTEGER_FORMAT " is not supported (this smcsim reads version %d)",
+		return perr(p,
+			    "/version: %" JSON_INTEGER_FORMAT
+			    " is not supported (this smcsim reads version %d)",
 			    json_integer_value(version), TRACE_VERSION);
 	int ret = check_keys(p, doc, "", keys);
 	if (ret)
@@ -420,7 +434,8 @@ static int parse_doc(struct parser *p, json_t *doc)
 		return -ENOMEM;
 	size_t i;
 	json_t *s;
-	json_array_foreach(steps, i, s) {
+	json_array_foreach(steps, i, s)
+	{
 		t->nsteps = i + 1; /* freed on error */
 		if ((ret = parse_step(p, &t->steps[i], s, i)))
 			return ret;
@@ -548,8 +563,8 @@ static void fid_label(uint32_t fid, char *buf, size_t len)
 		snprintf(buf, len, "0x%08" PRIx32, fid);
 }
 
-static int replay_call(const struct smcsim_trace *t, struct smcsim *sim, size_t i, const int *callers,
-		       smcsim_mismatch_fn cb, void *opaque, int *count)
+static int replay_call(const struct smcsim_trace *t, struct smcsim *sim, size_t i,
+		       const int *callers, smcsim_mismatch_fn cb, void *opaque, int *count)
 {
 	const struct step *st = &t->steps[i];
 	struct smcsim_regs r = st->in;
@@ -561,17 +576,20 @@ static int replay_call(const struct smcsim_trace *t, struct smcsim *sim, size_t 
 		struct smcsim_mismatch m = { .step = i, .fid = fid };
 		fid_label(fid, label, sizeof(label));
 		snprintf(m.what, sizeof(m.what), "call");
-		snprintf(m.message, sizeof(m.message), "step %zu (%s): the call failed: %s", i, label,
-			 smcsim_strerror(ret));
+		snprintf(m.message, sizeof(m.message), "step %zu (%s): the call failed: %s", i,
+			 label, smcsim_strerror(ret));
 		return report(cb, opaque, &m, count);
 	}
 	if (st->exit >= 0 && ret != st->exit) {
-		struct smcsim_mismatch m = { .step = i, .fid = fid, .expected = (uint64_t)st->exit,
-					     .actual = (uint64_t)ret, .mask = UINT64_MAX };
+		struct smcsim_mismatch m = { .step = i,
+					     .fid = fid,
+					     .expected = (uint64_t)st->exit,
+					     .actual = (uint64_t)ret,
+					     .mask = UINT64_MAX };
 		fid_label(fid, label, sizeof(label));
 		snprintf(m.what, sizeof(m.what), "exit");
-		snprintf(m.message, sizeof(m.message), "step %zu (%s): exit %s, expected %s", i, label,
-			 smcsim_exit_name(ret), smcsim_exit_name(st->exit));
+		snprintf(m.message, sizeof(m.message), "step %zu (%s): exit %s, expected %s", i,
+			 label, smcsim_exit_name(ret), smcsim_exit_name(st->exit));
 		if (report(cb, opaque, &m, count))
 			return 1;
 	}
@@ -580,14 +598,15 @@ static int replay_call(const struct smcsim_trace *t, struct smcsim *sim, size_t 
 		uint64_t got = r.x[e->reg];
 		if ((got & e->mask) == e->value)
 			continue;
-		struct smcsim_mismatch m = { .step = i, .fid = fid, .expected = e->value,
-					     .actual = got, .mask = e->mask };
+		struct smcsim_mismatch m = {
+			.step = i, .fid = fid, .expected = e->value, .actual = got, .mask = e->mask
+		};
 		fid_label(fid, label, sizeof(label));
 		snprintf(m.what, sizeof(m.what), "x%u", e->reg);
 		if (e->mask == UINT64_MAX)
 			snprintf(m.message, sizeof(m.message),
-				 "step %zu (%s): x%u = 0x%" PRIx64 ", expected 0x%" PRIx64, i, label,
-				 e->reg, got, e->value);
+				 "step %zu (%s): x%u = 0x%" PRIx64 ", expected 0x%" PRIx64, i,
+				 label, e->reg, got, e->value);
 		else
 			snprintf(m.message, sizeof(m.message),
 				 "step %zu (%s): x%u = 0x%" PRIx64 ", expected 0x%" PRIx64
@@ -605,7 +624,9 @@ static int replay_mem(const struct smcsim_trace *t, struct smcsim *sim, size_t i
 	const struct step *st = &t->steps[i];
 	const char *what = st->kind == STEP_WRITE ? "write" : "check";
 	if (!emu_mem_valid(sim, st->pa, st->len))
-		return emu_err(err, "%s: /steps/%zu/%s/pa: [0x%" PRIx64 ", +%zu) is outside simulated memory",
+		return emu_err(err,
+			       "%s: /steps/%zu/%s/pa: [0x%" PRIx64
+			       ", +%zu) is outside simulated memory",
 			       t->name, i, what, st->pa, st->len);
 	if (st->kind == STEP_WRITE)
 		return smcsim_mem_write(sim, st->pa, st->bytes, st->len);
@@ -613,8 +634,11 @@ static int replay_mem(const struct smcsim_trace *t, struct smcsim *sim, size_t i
 	for (size_t k = 0; k < st->len; k++) {
 		if (mem[k] == st->bytes[k])
 			continue;
-		struct smcsim_mismatch m = { .step = i, .expected = st->bytes[k], .actual = mem[k],
-					     .mask = 0xff, .pa = st->pa + k };
+		struct smcsim_mismatch m = { .step = i,
+					     .expected = st->bytes[k],
+					     .actual = mem[k],
+					     .mask = 0xff,
+					     .pa = st->pa + k };
 		snprintf(m.what, sizeof(m.what), "mem");
 		snprintf(m.message, sizeof(m.message),
 			 "step %zu (check): byte at PA 0x%" PRIx64 " = 0x%02x, expected 0x%02x", i,
@@ -642,8 +666,10 @@ SMCSIM_EXPORT int smcsim_trace_replay_on(const struct smcsim_trace *t, struct sm
 		if (st->caller >= 0 && !callers[st->caller]) {
 			int c = smcsim_caller_find(sim, t->callers[st->caller]);
 			if (c < 0)
-				ret = emu_err(err, "%s: /steps/%zu/caller: profile %s has no caller \"%s\"",
-					      t->name, i, sim->profile_name, t->callers[st->caller]);
+				ret = emu_err(
+					err,
+					"%s: /steps/%zu/caller: profile %s has no caller \"%s\"",
+					t->name, i, sim->profile_name, t->callers[st->caller]);
 			callers[st->caller] = c + 1;
 		}
 		if (!ret && st->cpu >= sim->ncpus)

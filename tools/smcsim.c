@@ -32,11 +32,11 @@ static const char *col(bool on, const char *code)
 	return on ? code : "";
 }
 
-#define RED "\033[31m"
-#define GREEN "\033[32m"
+#define RED    "\033[31m"
+#define GREEN  "\033[32m"
 #define YELLOW "\033[33m"
-#define BOLD "\033[1m"
-#define RESET "\033[0m"
+#define BOLD   "\033[1m"
+#define RESET  "\033[0m"
 
 /* A register value: hex, decimal (negative = two's complement) or a function-ID name. */
 static int parse_value(const char *s, uint64_t *out)
@@ -106,8 +106,8 @@ static int on_mismatch(void *opaque, const struct smcsim_mismatch *m)
 	struct fixture_result *r = &st->res[st->nres - 1];
 	const char *name = smcsim_fid_name(m->fid);
 	json_t *j = json_pack("{s:I, s:s, s:s?, s:s, s:s, s:s, s:s}", "step", (json_int_t)m->step,
-			      "what", m->what, "call", name, "expected", "", "actual", "", "mask", "",
-			      "message", m->message);
+			      "what", m->what, "call", name, "expected", "", "actual", "", "mask",
+			      "", "message", m->message);
 	if (j) {
 		char b[24];
 		snprintf(b, sizeof(b), "0x%" PRIx64, m->expected);
@@ -124,7 +124,8 @@ static int on_mismatch(void *opaque, const struct smcsim_mismatch *m)
 			char e[48], a[48];
 			describe_value(m->expected, e, sizeof(e));
 			describe_value(m->actual, a, sizeof(a));
-			printf("  step %zu %s%s%s: %s%s%s expected 0x%" PRIx64 "%s, got %s0x%" PRIx64 "%s%s",
+			printf("  step %zu %s%s%s: %s%s%s expected 0x%" PRIx64
+			       "%s, got %s0x%" PRIx64 "%s%s",
 			       m->step, col(c, BOLD), name ? name : "", col(c, RESET), col(c, BOLD),
 			       m->what, col(c, RESET), m->expected, e, col(c, RED), m->actual, a,
 			       col(c, RESET));
@@ -213,10 +214,18 @@ static void xml_escape(FILE *f, const char *s)
 {
 	for (; s && *s; s++) {
 		switch (*s) {
-		case '<': fputs("&lt;", f); break;
-		case '>': fputs("&gt;", f); break;
-		case '&': fputs("&amp;", f); break;
-		case '"': fputs("&quot;", f); break;
+		case '<':
+			fputs("&lt;", f);
+			break;
+		case '>':
+			fputs("&gt;", f);
+			break;
+		case '&':
+			fputs("&amp;", f);
+			break;
+		case '"':
+			fputs("&quot;", f);
+			break;
 		default:
 			if ((unsigned char)*s < 0x20 && *s != '\n' && *s != '\t')
 				fputc('?', f);
@@ -239,7 +248,9 @@ static int write_junit(const char *path, struct fixture_result *res, size_t n)
 		err += res[i].error != NULL;
 	}
 	fprintf(f, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-	fprintf(f, "<testsuites>\n <testsuite name=\"smcsim-replay\" tests=\"%zu\" failures=\"%zu\" errors=\"%zu\">\n",
+	fprintf(f,
+		"<testsuites>\n <testsuite name=\"smcsim-replay\" tests=\"%zu\" failures=\"%zu\" "
+		"errors=\"%zu\">\n",
 		n, fail, err);
 	for (size_t i = 0; i < n; i++) {
 		fprintf(f, "  <testcase classname=\"smcsim.replay\" name=\"");
@@ -253,7 +264,8 @@ static int write_junit(const char *path, struct fixture_result *res, size_t n)
 			fprintf(f, "   <failure message=\"%d mismatches\">", res[i].mismatches);
 			size_t k;
 			json_t *m;
-			json_array_foreach(res[i].details, k, m) {
+			json_array_foreach(res[i].details, k, m)
+			{
 				xml_escape(f, json_string_value(json_object_get(m, "message")));
 				fputc('\n', f);
 			}
@@ -267,9 +279,10 @@ static int write_junit(const char *path, struct fixture_result *res, size_t n)
 
 static void usage_replay(FILE *f)
 {
-	fprintf(f, "usage: smcsim replay [--format text|json] [--junit FILE] [--quiet] FILE|DIR...\n"
-		   "Replay fixtures (smcsim-trace(5)); directories are searched for *.json fixtures.\n"
-		   "Exit status: 0 all passed, 1 mismatches, 2 bad input.\n");
+	fprintf(f,
+		"usage: smcsim replay [--format text|json] [--junit FILE] [--quiet] FILE|DIR...\n"
+		"Replay fixtures (smcsim-trace(5)); directories are searched for *.json fixtures.\n"
+		"Exit status: 0 all passed, 1 mismatches, 2 bad input.\n");
 }
 
 static int cmd_replay(int argc, char **argv)
@@ -291,10 +304,18 @@ static int cmd_replay(int argc, char **argv)
 				return EXIT_BADINPUT;
 			}
 			break;
-		case 'j': o.junit = optarg; break;
-		case 'q': o.quiet = true; break;
-		case 'h': usage_replay(stdout); return 0;
-		default: usage_replay(stderr); return EXIT_BADINPUT;
+		case 'j':
+			o.junit = optarg;
+			break;
+		case 'q':
+			o.quiet = true;
+			break;
+		case 'h':
+			usage_replay(stdout);
+			return 0;
+		default:
+			usage_replay(stderr);
+			return EXIT_BADINPUT;
 		}
 	}
 	if (optind >= argc) {
@@ -328,8 +349,8 @@ static int cmd_replay(int argc, char **argv)
 			r->error = strdup(err.text[0] ? err.text : smcsim_strerror(ret));
 			errors++;
 			if (!o.json)
-				printf("%sERROR%s %s\n", col(o.colour, YELLOW), col(o.colour, RESET),
-				       r->error);
+				printf("%sERROR%s %s\n", col(o.colour, YELLOW),
+				       col(o.colour, RESET), r->error);
 			continue;
 		}
 		steps += r->steps;
@@ -352,7 +373,9 @@ static int cmd_replay(int argc, char **argv)
 			struct fixture_result *r = &st.res[i];
 			json_t *f = json_pack("{s:s, s:I, s:s, s:O}", "file", r->file, "steps",
 					      (json_int_t)r->steps, "result",
-					      r->error ? "error" : r->mismatches ? "fail" : "pass",
+					      r->error	      ? "error"
+					      : r->mismatches ? "fail"
+							      : "pass",
 					      "mismatches", r->details);
 			if (r->error)
 				json_object_set_new(f, "error", json_string(r->error));
@@ -366,8 +389,8 @@ static int cmd_replay(int argc, char **argv)
 		printf("\n");
 		json_decref(doc);
 	} else {
-		printf("%zu fixtures, %zu steps: %zu passed, %zu failed, %zu errors\n", nfiles, steps,
-		       passed, failed, errors);
+		printf("%zu fixtures, %zu steps: %zu passed, %zu failed, %zu errors\n", nfiles,
+		       steps, passed, failed, errors);
 	}
 	int ret = errors ? EXIT_BADINPUT : failed ? EXIT_MISMATCH : 0;
 	if (o.junit && write_junit(o.junit, st.res, st.nres))
@@ -395,8 +418,12 @@ struct machine_opts {
 static int parse_machine_opt(int c, struct machine_opts *m)
 {
 	switch (c) {
-	case 'p': m->profile = optarg; return 0;
-	case 'c': m->caller = optarg; return 0;
+	case 'p':
+		m->profile = optarg;
+		return 0;
+	case 'c':
+		m->caller = optarg;
+		return 0;
 	case 'C': {
 		char *end;
 		unsigned long v = strtoul(optarg, &end, 0);
@@ -432,7 +459,8 @@ static struct smcsim *open_machine(const struct machine_opts *m, int *caller)
 	}
 	*caller = m->caller ? smcsim_caller_find(sim, m->caller) : smcsim_caller_default(sim);
 	if (*caller < 0) {
-		fprintf(stderr, "smcsim: profile %s has no caller \"%s\" (callers:", smcsim_profile_of(sim),
+		fprintf(stderr,
+			"smcsim: profile %s has no caller \"%s\" (callers:", smcsim_profile_of(sim),
 			m->caller);
 		for (int i = 0; i < smcsim_caller_count(sim); i++)
 			fprintf(stderr, " %s", smcsim_caller_name(sim, i));
@@ -452,7 +480,8 @@ static int parse_call_args(int argc, char **argv, struct smcsim_regs *r)
 	memset(r, 0, sizeof(*r));
 	for (int i = 0; i < argc; i++)
 		if (parse_value(argv[i], &r->x[i])) {
-			fprintf(stderr, "smcsim: \"%s\" is not a number or function-ID name\n", argv[i]);
+			fprintf(stderr, "smcsim: \"%s\" is not a number or function-ID name\n",
+				argv[i]);
 			return -1;
 		}
 	return 0;
@@ -461,8 +490,8 @@ static int parse_call_args(int argc, char **argv, struct smcsim_regs *r)
 static void print_result(const struct smcsim_regs *in, const struct smcsim_regs *out, int ret)
 {
 	const char *name = smcsim_fid_name((uint32_t)in->x[0]);
-	printf("%s (0x%08" PRIx32 ") -> %s\n", name ? name : "unknown function",
-	       (uint32_t)in->x[0], smcsim_exit_name(ret));
+	printf("%s (0x%08" PRIx32 ") -> %s\n", name ? name : "unknown function", (uint32_t)in->x[0],
+	       smcsim_exit_name(ret));
 	for (int i = 0; i < SMCSIM_NREGS; i++) {
 		if (i >= 4 && out->x[i] == in->x[i])
 			continue;
@@ -474,17 +503,20 @@ static void print_result(const struct smcsim_regs *in, const struct smcsim_regs 
 
 static void usage_call(FILE *f)
 {
-	fprintf(f, "usage: smcsim call [--profile P] [--caller C] [--cpu N] [--conduit smc|hvc] FID [ARG...]\n"
+	fprintf(f, "usage: smcsim call [--profile P] [--caller C] [--cpu N] [--conduit smc|hvc] "
+		   "FID [ARG...]\n"
 		   "Issue one call on a fresh machine and print the result registers\n"
 		   "(x0..x3 always, x4..x17 where they changed).\n");
 }
 
-static const struct option machine_options[] = {
-	{ "profile", required_argument, NULL, 'p' }, { "caller", required_argument, NULL, 'c' },
-	{ "cpu", required_argument, NULL, 'C' },     { "conduit", required_argument, NULL, 'k' },
-	{ "output", required_argument, NULL, 'o' },  { "description", required_argument, NULL, 'd' },
-	{ "help", no_argument, NULL, 'h' },	     { NULL, 0, NULL, 0 }
-};
+static const struct option machine_options[] = { { "profile", required_argument, NULL, 'p' },
+						 { "caller", required_argument, NULL, 'c' },
+						 { "cpu", required_argument, NULL, 'C' },
+						 { "conduit", required_argument, NULL, 'k' },
+						 { "output", required_argument, NULL, 'o' },
+						 { "description", required_argument, NULL, 'd' },
+						 { "help", no_argument, NULL, 'h' },
+						 { NULL, 0, NULL, 0 } };
 
 static int cmd_call(int argc, char **argv)
 {
@@ -524,15 +556,17 @@ static int cmd_call(int argc, char **argv)
 static int cmd_decode(int argc, char **argv)
 {
 	if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
-		fprintf(argc < 2 ? stderr : stdout,
-			"usage: smcsim decode FID...\nExplain function IDs: convention, owner, service, name.\n");
+		fprintf(argc < 2 ? stderr : stdout, "usage: smcsim decode FID...\nExplain function "
+						    "IDs: convention, owner, service, name.\n");
 		return argc < 2 ? EXIT_BADINPUT : 0;
 	}
 	int ret = 0;
 	for (int i = 1; i < argc; i++) {
 		uint64_t v;
 		if (parse_value(argv[i], &v) || v > UINT32_MAX) {
-			fprintf(stderr, "smcsim decode: \"%s\" is not a 32-bit function ID or name\n", argv[i]);
+			fprintf(stderr,
+				"smcsim decode: \"%s\" is not a 32-bit function ID or name\n",
+				argv[i]);
 			return EXIT_BADINPUT;
 		}
 		struct smcsim_fid_info info;
@@ -542,10 +576,11 @@ static int cmd_decode(int argc, char **argv)
 		       info.smc64 ? "SMC64/HVC64" : "SMC32/HVC32");
 		printf("  owner:      %u (%s)\n", info.owner, info.owner_name);
 		printf("  function:   0x%04" PRIx32 "%s\n", info.fid & 0xffff,
-		       info.sve_hint ? " (bit 16 set: SVE live-state hint, masked before dispatch)" : "");
+		       info.sve_hint ? " (bit 16 set: SVE live-state hint, masked before dispatch)"
+				     : "");
 		if (known)
-			printf("  service:    %s, since version %u.%u\n", info.service, info.since >> 16,
-			       info.since & 0xffff);
+			printf("  service:    %s, since version %u.%u\n", info.service,
+			       info.since >> 16, info.since & 0xffff);
 		if (!known)
 			ret = 1;
 	}
@@ -556,9 +591,11 @@ static int cmd_decode(int argc, char **argv)
 
 static int cmd_profiles(int argc, char **argv)
 {
-	if (argc > 2 || (argc == 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0))) {
+	if (argc > 2 ||
+	    (argc == 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0))) {
 		fprintf(argc > 2 ? stderr : stdout,
-			"usage: smcsim profiles [NAME|FILE]\nList built-in profiles, or print one fully expanded.\n");
+			"usage: smcsim profiles [NAME|FILE]\nList built-in profiles, or print one "
+			"fully expanded.\n");
 		return argc > 2 ? EXIT_BADINPUT : 0;
 	}
 	if (argc == 2) {
@@ -607,7 +644,8 @@ static void usage_record(FILE *f)
 {
 	fprintf(f, "usage: smcsim record [--profile P] [--caller C] [--cpu N] [--conduit smc|hvc]\n"
 		   "                     [-o FILE] [-d DESCRIPTION] [--] [CALL...]\n"
-		   "Run calls and write them as a fixture. Each CALL is one argument \"FID [ARG...]\";\n"
+		   "Run calls and write them as a fixture. Each CALL is one argument \"FID "
+		   "[ARG...]\";\n"
 		   "with none, one call per line is read from stdin. A line may also be\n"
 		   "  caller=C cpu=N conduit=smc|hvc FID [ARG...]   (per-call overrides)\n"
 		   "  event NAME [JSON-OBJECT]\n"
@@ -636,7 +674,8 @@ static int record_line(struct smcsim *sim, int def_caller, const struct machine_
 		}
 		struct smcsim_error err = { { 0 } };
 		if (!name || smcsim_event(sim, name, args, &err)) {
-			fprintf(stderr, "smcsim record: %s: %s\n", where, name ? err.text : "event needs a name");
+			fprintf(stderr, "smcsim record: %s: %s\n", where,
+				name ? err.text : "event needs a name");
 			return -1;
 		}
 		return 0;
@@ -667,7 +706,8 @@ static int record_line(struct smcsim *sim, int def_caller, const struct machine_
 		int ret = buf ? smcsim_mem_write(sim, pa, buf, len / 2) : -ENOMEM;
 		free(buf);
 		if (ret) {
-			fprintf(stderr, "smcsim record: %s: write: %s\n", where, smcsim_strerror(ret));
+			fprintf(stderr, "smcsim record: %s: write: %s\n", where,
+				smcsim_strerror(ret));
 			return -1;
 		}
 		return 0;
@@ -679,12 +719,13 @@ static int record_line(struct smcsim *sim, int def_caller, const struct machine_
 		char *eq = strchr(tok[first], '=');
 		*eq = 0;
 		optarg = eq + 1;
-		int key = strcmp(tok[first], "caller") == 0  ? 'c'
+		int key = strcmp(tok[first], "caller") == 0    ? 'c'
 			  : strcmp(tok[first], "cpu") == 0     ? 'C'
 			  : strcmp(tok[first], "conduit") == 0 ? 'k'
 							       : 0;
 		if (!key || parse_machine_opt(key, &lm)) {
-			fprintf(stderr, "smcsim record: %s: unknown setting \"%s\"\n", where, tok[first]);
+			fprintf(stderr, "smcsim record: %s: unknown setting \"%s\"\n", where,
+				tok[first]);
 			return -1;
 		}
 		if (key == 'c' && (caller = smcsim_caller_find(sim, lm.caller)) < 0) {
@@ -699,7 +740,8 @@ static int record_line(struct smcsim *sim, int def_caller, const struct machine_
 	}
 	int ret = smcsim_call(sim, caller, lm.cpu, lm.conduit, &r);
 	if (ret < 0) {
-		fprintf(stderr, "smcsim record: %s: call failed: %s\n", where, smcsim_strerror(ret));
+		fprintf(stderr, "smcsim record: %s: call failed: %s\n", where,
+			smcsim_strerror(ret));
 		return -1;
 	}
 	return 0;
@@ -781,9 +823,11 @@ static int cmd_discover(int argc, char **argv)
 		self[n] = 0;
 		char *slash = strrchr(self, '/');
 		if (slash) {
-			static const char *const rel[] = { "/smcsim-discover", "/../shim/smcsim-discover" };
+			static const char *const rel[] = { "/smcsim-discover",
+							   "/../shim/smcsim-discover" };
 			for (size_t i = 0; i < sizeof(rel) / sizeof(rel[0]); i++) {
-				snprintf(slash, sizeof(self) - (size_t)(slash - self), "%s", rel[i]);
+				snprintf(slash, sizeof(self) - (size_t)(slash - self), "%s",
+					 rel[i]);
 				if (access(self, X_OK) == 0) {
 					argv[0] = self;
 					execv(self, argv);
@@ -793,7 +837,8 @@ static int cmd_discover(int argc, char **argv)
 			}
 		}
 	}
-	fprintf(stderr, "smcsim discover: the smcsim-discover program was not found beside smcsim\n");
+	fprintf(stderr,
+		"smcsim discover: the smcsim-discover program was not found beside smcsim\n");
 	return EXIT_BADINPUT;
 }
 
@@ -811,7 +856,8 @@ static const struct command commands[] = {
 	{ "decode", cmd_decode, "explain a function ID" },
 	{ "profiles", cmd_profiles, "list built-in profiles or show one expanded" },
 	{ "record", cmd_record, "run calls and write them as a fixture" },
-	{ "discover", cmd_discover, "run Linux's firmware discovery models and print what Linux finds" },
+	{ "discover", cmd_discover,
+	  "run Linux's firmware discovery models and print what Linux finds" },
 };
 
 static void usage(FILE *f)
@@ -819,7 +865,8 @@ static void usage(FILE *f)
 	fprintf(f, "usage: smcsim [--version] [--help] COMMAND [ARGS]\n\ncommands:\n");
 	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
 		fprintf(f, "  %-9s %s\n", commands[i].name, commands[i].summary);
-	fprintf(f, "\n'smcsim COMMAND --help' describes a command; see smcsim(1) and smcsim-trace(5).\n");
+	fprintf(f, "\n'smcsim COMMAND --help' describes a command; see smcsim(1) and "
+		   "smcsim-trace(5).\n");
 }
 
 int main(int argc, char **argv)

@@ -49,14 +49,14 @@ void t_assert_reg_(const struct smcsim_regs *r, int reg, uint64_t want, const ch
 	const char *gn = smcsim_fid_name((uint32_t)got);
 	const char *wn = smcsim_fid_name((uint32_t)want);
 	print_error("%s:%d: [%s]\n  x%d = 0x%" PRIx64 " (%" PRId64 "%s%s), expected 0x%" PRIx64
-		       " (%" PRId64 "%s%s)\n",
-		       file, line, rule ? rule : "", reg, got, (int64_t)got, gn ? ", " : "",
-		       gn ? gn : "", want, (int64_t)want, wn ? ", " : "", wn ? wn : "");
+		    " (%" PRId64 "%s%s)\n",
+		    file, line, rule ? rule : "", reg, got, (int64_t)got, gn ? ", " : "",
+		    gn ? gn : "", want, (int64_t)want, wn ? ", " : "", wn ? wn : "");
 	_fail(file, line);
 }
 
-struct smcsim_regs t_call_on(struct smcsim *sim, const char *caller, unsigned int cpu,
-			     uint64_t fid, int nargs, ...)
+struct smcsim_regs t_call_on(struct smcsim *sim, const char *caller, unsigned int cpu, uint64_t fid,
+			     int nargs, ...)
 {
 	uint64_t args[17] = { 0 };
 	va_list ap;

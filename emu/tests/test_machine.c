@@ -59,7 +59,8 @@ static void fid_from_w0(void **state)
 static void smc32_sees_w_registers(void **state)
 {
 	struct smcsim *sim = t_machine("tfa-host", NULL);
-	struct smcsim_regs r = t_call(sim, SMCCC_ARCH_FEATURES_FID, UINT64_C(0xffffffff00000000) | SMCCC_ARCH_SOC_ID_FID);
+	struct smcsim_regs r = t_call(sim, SMCCC_ARCH_FEATURES_FID,
+				      UINT64_C(0xffffffff00000000) | SMCCC_ARCH_SOC_ID_FID);
 	t_assert_x0(r, 0, "DEN0028 2.6 SMC32 argument truncation");
 	smcsim_destroy(sim);
 }
@@ -83,7 +84,9 @@ static void smccc12_wide_results(void **state)
  * the handler produced more. */
 static void smccc11_preserves_x4_up(void **state)
 {
-	struct smcsim *sim = t_machine("tfa-host", "{\"layers\":{\"el3\":{\"services\":{\"arch\":{\"smccc_version\":\"1.1\"}}}}}");
+	struct smcsim *sim = t_machine(
+		"tfa-host",
+		"{\"layers\":{\"el3\":{\"services\":{\"arch\":{\"smccc_version\":\"1.1\"}}}}}");
 	struct smcsim_regs r = t_call(sim, SMCCC_ARCH_SOC_ID_64_FID, 2, 0, 0, 0x4444);
 	/* SOC_ID needs SMCCC 1.2: with 1.1 the call is absent. */
 	t_assert_reg(r, 0, UINT64_MAX, "SOC_ID absent below SMCCC 1.2");
@@ -136,16 +139,18 @@ static void profile_errors_name_path(void **state)
 {
 	expect_create_error("{\"cpus\":{\"count\":0}}", "/cpus/count");
 	expect_create_error("{\"bogus\":1}", "/bogus: unknown key");
-	expect_create_error("{\"layers\":{\"el3\":{\"services\":{\"arch\":{\"smccc_version\":\"one\"}}}}}",
-			    "/layers/el3/services/arch/smccc_version");
+	expect_create_error(
+		"{\"layers\":{\"el3\":{\"services\":{\"arch\":{\"smccc_version\":\"one\"}}}}}",
+		"/layers/el3/services/arch/smccc_version");
 	expect_create_error("{\"layers\":{\"el3\":{\"services\":{\"nope\":{}}}}}",
 			    "/layers/el3/services/nope: unknown service");
 	expect_create_error("{\"callers\":{\"host\":{\"layers\":[\"el2\"]}}}",
 			    "/callers/host/layers/0: no layer named \"el2\"");
 	expect_create_error("{\"memory\":[{\"base\":\"0x80000800\",\"size\":\"0x1000\"}]}",
 			    "4 KiB aligned");
-	expect_create_error("{\"layers\":{\"el3\":{\"services\":{\"arch\":{\"workarounds\":{\"2\":5}}}}}}",
-			    "/layers/el3/services/arch/workarounds/2");
+	expect_create_error(
+		"{\"layers\":{\"el3\":{\"services\":{\"arch\":{\"workarounds\":{\"2\":5}}}}}}",
+		"/layers/el3/services/arch/workarounds/2");
 
 	struct smcsim_profile *p;
 	struct smcsim_error err = { { 0 } };
@@ -230,17 +235,23 @@ static int user_handler(void *opaque, struct smcsim *sim, int caller, unsigned i
 static void filters_kvm_rules(void **state)
 {
 	struct smcsim *sim = t_machine("tfa-host", NULL);
-	assert_int_equal(smcsim_filter_add(sim, "nope", 0x84000000, 1, SMCSIM_FILTER_DENY), -ENOENT);
+	assert_int_equal(smcsim_filter_add(sim, "nope", 0x84000000, 1, SMCSIM_FILTER_DENY),
+			 -ENOENT);
 	assert_int_equal(smcsim_filter_add(sim, "el3", 0x84000000, 0, SMCSIM_FILTER_DENY), -EINVAL);
 	assert_int_equal(smcsim_filter_add(sim, "el3", 0, 0, SMCSIM_FILTER_DENY), -EINVAL);
-	assert_int_equal(smcsim_filter_add(sim, "el3", UINT32_MAX, UINT32_MAX, SMCSIM_FILTER_DENY), -EINVAL);
-	assert_int_equal(smcsim_filter_add(sim, "el3", 0x84000000, 1, (enum smcsim_filter_action)3), -EINVAL);
+	assert_int_equal(smcsim_filter_add(sim, "el3", UINT32_MAX, UINT32_MAX, SMCSIM_FILTER_DENY),
+			 -EINVAL);
+	assert_int_equal(smcsim_filter_add(sim, "el3", 0x84000000, 1, (enum smcsim_filter_action)3),
+			 -EINVAL);
 	/* The Arm architecture ranges are reserved on first insert. */
-	assert_int_equal(smcsim_filter_add(sim, "el3", SMCCC_ARCH_WORKAROUND_1_FID, 1, SMCSIM_FILTER_DENY), -EEXIST);
+	assert_int_equal(
+		smcsim_filter_add(sim, "el3", SMCCC_ARCH_WORKAROUND_1_FID, 1, SMCSIM_FILTER_DENY),
+		-EEXIST);
 	assert_int_equal(smcsim_filter_add(sim, "el3", 0xC0000000, 1, SMCSIM_FILTER_DENY), -EEXIST);
 	assert_int_equal(smcsim_filter_add(sim, "el3", 0x8400FF01, 1, SMCSIM_FILTER_DENY), 0);
 	assert_int_equal(smcsim_filter_add(sim, "el3", 0x8400FF00, 2, SMCSIM_FILTER_DENY), -EEXIST);
-	assert_int_equal(smcsim_filter_add(sim, "el3", 0xEF000000, 0x1000, SMCSIM_FILTER_FWD_TO_USER), 0);
+	assert_int_equal(
+		smcsim_filter_add(sim, "el3", 0xEF000000, 0x1000, SMCSIM_FILTER_FWD_TO_USER), 0);
 
 	struct smcsim_regs r = t_call(sim, 0x8400FF01);
 	t_assert_reg(r, 0, UINT64_MAX, "DENY returns NOT_SUPPORTED");

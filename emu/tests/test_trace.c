@@ -30,7 +30,8 @@ static void masks_and_mismatches(void **state)
 {
 	struct smcsim_trace *t = parse(
 		"{\"format\":\"smcsim-trace\",\"version\":1,\"steps\":["
-		"{\"call\":{\"x0\":\"SMCCC_VERSION\"},\"expect\":{\"x0\":{\"value\":\"0x10000\",\"mask\":\"0xffff0000\"}}},"
+		"{\"call\":{\"x0\":\"SMCCC_VERSION\"},\"expect\":{\"x0\":{\"value\":\"0x10000\","
+		"\"mask\":\"0xffff0000\"}}},"
 		"{\"call\":{\"x0\":\"SMCCC_VERSION\"},\"expect\":{\"x0\":\"0x10001\"}},"
 		"{\"call\":{\"x0\":\"0x8400fe00\"},\"expect\":{\"x0\":-1,\"exit\":\"return\"}},"
 		"{\"write\":{\"pa\":\"0x80000000\",\"u64\":[\"0x0102\"]}},"
@@ -57,10 +58,10 @@ static void masks_and_mismatches(void **state)
 static void exits_and_events(void **state)
 {
 	/* A powered-off CPU cannot call: reported as a failed call step, not a crash. */
-	struct smcsim_trace *t = parse(
-		"{\"format\":\"smcsim-trace\",\"version\":1,\"steps\":["
-		"{\"call\":{\"x0\":\"SMCCC_VERSION\"},\"cpu\":2},"
-		"{\"call\":{\"x0\":\"SMCCC_VERSION\"},\"expect\":{\"exit\":\"cpu_off\"}}]}");
+	struct smcsim_trace *t =
+		parse("{\"format\":\"smcsim-trace\",\"version\":1,\"steps\":["
+		      "{\"call\":{\"x0\":\"SMCCC_VERSION\"},\"cpu\":2},"
+		      "{\"call\":{\"x0\":\"SMCCC_VERSION\"},\"expect\":{\"exit\":\"cpu_off\"}}]}");
 	collect_n = 0;
 	struct smcsim_error err = { { 0 } };
 	assert_int_equal(smcsim_trace_replay(t, collect, NULL, &err), 2);
@@ -69,7 +70,8 @@ static void exits_and_events(void **state)
 	assert_string_equal(collected[1].what, "exit");
 	smcsim_trace_destroy(t);
 
-	t = parse("{\"format\":\"smcsim-trace\",\"version\":1,\"steps\":[{\"event\":\"cpu_boot\",\"cpu\":1}]}");
+	t = parse("{\"format\":\"smcsim-trace\",\"version\":1,\"steps\":[{\"event\":\"cpu_boot\","
+		  "\"cpu\":1}]}");
 	assert_int_equal(smcsim_trace_replay(t, NULL, NULL, &err), -EINVAL);
 	assert_non_null(strstr(err.text, "inline: /steps/0/event: /cpu: CPU 1 is not waiting"));
 	smcsim_trace_destroy(t);
@@ -109,25 +111,42 @@ static void parse_errors(void **state)
 	} cases[] = {
 		{ "{\"format\":\"smcsim-trace\",\"version\":1,\"steps\":[{\"call\":{\"x0\":1.5}}]}",
 		  "inline: /steps/0/call/x0: expected a hex string" },
-		{ "{\"format\":\"smcsim-trace\",\"version\":1,\"steps\":[{\"call\":{\"x0\":1,\"x1\":\"0x\"}}]}",
+		{ "{\"format\":\"smcsim-trace\",\"version\":1,\"steps\":[{\"call\":{\"x0\":1,"
+		  "\"x1\":"
+		  "\"0x\"}}]}",
 		  "inline: /steps/0/call/x1: \"0x\" with no digits" },
-		{ "{\"format\":\"smcsim-trace\",\"version\":1,\"steps\":[{\"write\":{\"pa\":0,\"bytes\":\"0\"}}]}",
+		{ "{\"format\":\"smcsim-trace\",\"version\":1,\"steps\":[{\"write\":{\"pa\":0,"
+		  "\"bytes\":"
+		  "\"0\"}}]}",
 		  "inline: /steps/0/write/bytes: odd number of hex digits" },
-		{ "{\"format\":\"smcsim-trace\",\"version\":1,\"steps\":[{\"check\":{\"pa\":0,\"u64\":[],\"bytes\":\"00\"}}]}",
+		{ "{\"format\":\"smcsim-trace\",\"version\":1,\"steps\":[{\"check\":{\"pa\":0,"
+		  "\"u64\":[]"
+		  ",\"bytes\":\"00\"}}]}",
 		  "exactly one of \"u64\" and \"bytes\"" },
-		{ "{\"format\":\"smcsim-trace\",\"version\":1,\"steps\":[{\"call\":{\"x0\":1},\"cpu\":\"0x100000000\"}]}",
+		{ "{\"format\":\"smcsim-trace\",\"version\":1,\"steps\":[{\"call\":{\"x0\":1},"
+		  "\"cpu\":"
+		  "\"0x100000000\"}]}",
 		  "inline: /steps/0/cpu: not a CPU index" },
-		{ "{\"format\":\"smcsim-trace\",\"version\":1,\"steps\":[{\"call\":{\"x0\":1,\"x01\":2}}]}",
+		{ "{\"format\":\"smcsim-trace\",\"version\":1,\"steps\":[{\"call\":{\"x0\":1,"
+		  "\"x01\":2}}"
+		  "]}",
 		  "inline: /steps/0/call/x01: unknown key" },
 		{ "[1]", "inline: /: a fixture is a JSON object" },
-		{ "{\"format\":\"smcsim-trace\",\"version\":\"1\",\"steps\":[]}", "inline: /version: expected the integer 1" },
-		{ "{\"format\":\"smcsim-trace\",\"version\":1,\"steps\":[{\"event\":\"\"}]}", "inline: /steps/0/event: expected an event name" },
-		{ "{\"format\":\"smcsim-trace\",\"version\":1,\"steps\":[{\"call\":{\"x0\":1},\"note\":5}]}", "/steps/0/note: expected a string" },
+		{ "{\"format\":\"smcsim-trace\",\"version\":\"1\",\"steps\":[]}",
+		  "inline: /version: expected the integer 1" },
+		{ "{\"format\":\"smcsim-trace\",\"version\":1,\"steps\":[{\"event\":\"\"}]}",
+		  "inline: /steps/0/event: expected an event name" },
+		{ "{\"format\":\"smcsim-trace\",\"version\":1,\"steps\":[{\"call\":{\"x0\":1},"
+		  "\"note\":"
+		  "5}]}",
+		  "/steps/0/note: expected a string" },
 	};
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		struct smcsim_trace *t = NULL;
 		struct smcsim_error err = { { 0 } };
-		assert_int_equal(smcsim_trace_parse(cases[i].text, strlen(cases[i].text), "inline", &t, &err), -EINVAL);
+		assert_int_equal(smcsim_trace_parse(cases[i].text, strlen(cases[i].text), "inline",
+						    &t, &err),
+				 -EINVAL);
 		assert_null(t);
 		if (!strstr(err.text, cases[i].want))
 			fail_msg("case %zu: \"%s\" lacks \"%s\"", i, err.text, cases[i].want);

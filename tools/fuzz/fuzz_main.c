@@ -130,7 +130,8 @@ int main(int argc, char **argv)
 			max_len = strtoul(argv[++i], NULL, 0);
 		else {
 			fprintf(stderr,
-				"usage: %s [--mutate N] [--seconds S] [--seed S] [--max-len L] CORPUS...\n",
+				"usage: %s [--mutate N] [--seconds S] [--seed S] [--max-len L] "
+				"CORPUS...\n",
 				argv[0]);
 			return 2;
 		}
@@ -154,7 +155,8 @@ int main(int argc, char **argv)
 	struct timespec t0, t1;
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	unsigned long long runs = 0;
-	for (; (!mutations || runs < mutations) && (seconds <= 0 || difftime(time(NULL), start) < seconds);
+	for (; (!mutations || runs < mutations) &&
+	       (seconds <= 0 || difftime(time(NULL), start) < seconds);
 	     runs++) {
 		size_t len = 0;
 		if (ninputs) {
