@@ -9,6 +9,8 @@ const struct emu_service *const emu_services[] = {
 	&emu_svc_arch,
 	&emu_svc_query,
 	&emu_svc_psci,
+	&emu_svc_trng,
+	&emu_svc_kvm,
 	&ffa_service,
 	&pkvm_service,
 };

@@ -77,6 +77,8 @@
 
 extern const struct emu_service emu_svc_arch;
 extern const struct emu_service emu_svc_query;
+extern const struct emu_service emu_svc_trng;
+extern const struct emu_service emu_svc_kvm;
 extern const struct emu_service emu_svc_psci;
 
 /* The SMCCC version an "arch" instance declares. */
