@@ -541,8 +541,14 @@ static int build_layers(struct smcsim *sim, json_t *root, struct smcsim_error *e
 					return emu_err(err, "%s: expected an object", spath);
 				struct emu_instance *in = &l->inst[l->ninst];
 				in->svc = s;
-				if ((ret = s->create(sim, l, scfg, spath, &in->state, err)))
+				if ((ret = s->create(sim, l, scfg, spath, &in->state, err))) {
+					/* A create that fails after allocating leaves its state
+					 * for us to release (services set *state first). */
+					if (in->state && s->destroy)
+						s->destroy(in->state);
+					in->state = NULL;
 					return ret;
+				}
 				l->ninst++;
 			}
 		}
@@ -768,6 +774,13 @@ SMCSIM_EXPORT const char *smcsim_caller_name(const struct smcsim *sim, int calle
 SMCSIM_EXPORT int smcsim_caller_default(const struct smcsim *sim)
 {
 	return sim ? sim->default_caller : -EINVAL;
+}
+
+SMCSIM_EXPORT int smcsim_caller_conduit(const struct smcsim *sim, int caller)
+{
+	if (!sim || caller < 0 || caller >= smcsim_caller_count(sim))
+		return -EINVAL;
+	return (int)sim->callers[caller].def_conduit;
 }
 
 SMCSIM_EXPORT int smcsim_caller_count(const struct smcsim *sim)

@@ -161,3 +161,18 @@ SMCSIM_EXPORT int smcsim_mem_write(struct smcsim *sim, uint64_t pa, const void *
 		emu_record_mem(sim, pa, buf, len);
 	return 0;
 }
+
+SMCSIM_EXPORT void *smcsim_mem_map(struct smcsim *sim, uint64_t pa, size_t len)
+{
+	if (!sim || !len)
+		return NULL;
+	return emu_mem_ptr(sim, pa, len);
+}
+
+SMCSIM_EXPORT int smcsim_mem_region(const struct smcsim *sim, size_t i, uint64_t *base,
+				    uint64_t *size)
+{
+	if (!sim)
+		return -EINVAL;
+	return emu_mem_region(sim, i, base, size) ? 0 : -ENOENT;
+}

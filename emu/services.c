@@ -8,6 +8,7 @@
 const struct emu_service *const emu_services[] = {
 	&emu_svc_arch,
 	&emu_svc_query,
+	&emu_svc_psci,
 	&ffa_service,
 	&pkvm_service,
 };

@@ -77,6 +77,7 @@
 
 extern const struct emu_service emu_svc_arch;
 extern const struct emu_service emu_svc_query;
+extern const struct emu_service emu_svc_psci;
 
 /* The SMCCC version an "arch" instance declares. */
 uint32_t emu_arch_smccc_version(const void *state);

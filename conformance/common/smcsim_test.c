@@ -19,17 +19,14 @@ struct smcsim *t_machine(const char *profile, const char *patch_json)
 	return sim;
 }
 
-struct smcsim_regs t_call_on(struct smcsim *sim, const char *caller, unsigned int cpu,
-			     uint64_t fid, int nargs, ...)
+struct smcsim_regs t_call_arr(struct smcsim *sim, const char *caller, unsigned int cpu,
+			      uint64_t fid, int nargs, const uint64_t *args)
 {
 	struct smcsim_regs r;
 	memset(&r, 0, sizeof(r));
 	r.x[0] = fid;
-	va_list ap;
-	va_start(ap, nargs);
 	for (int i = 0; i < nargs && i < 17; i++)
-		r.x[1 + i] = va_arg(ap, uint64_t);
-	va_end(ap);
+		r.x[1 + i] = args[i];
 	int c = caller ? smcsim_caller_find(sim, caller) : smcsim_caller_default(sim);
 	if (c < 0)
 		fail_msg("no caller %s", caller);
@@ -56,4 +53,16 @@ void t_assert_reg_(const struct smcsim_regs *r, int reg, uint64_t want, const ch
 		       file, line, rule ? rule : "", reg, got, (int64_t)got, gn ? ", " : "",
 		       gn ? gn : "", want, (int64_t)want, wn ? ", " : "", wn ? wn : "");
 	_fail(file, line);
+}
+
+struct smcsim_regs t_call_on(struct smcsim *sim, const char *caller, unsigned int cpu,
+			     uint64_t fid, int nargs, ...)
+{
+	uint64_t args[17] = { 0 };
+	va_list ap;
+	va_start(ap, nargs);
+	for (int i = 0; i < nargs && i < 17; i++)
+		args[i] = va_arg(ap, uint64_t);
+	va_end(ap);
+	return t_call_arr(sim, caller, cpu, fid, nargs, args);
 }

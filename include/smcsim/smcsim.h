@@ -137,6 +137,11 @@ SMCSIM_EXPORT int smcsim_caller_find(const struct smcsim *sim, const char *name)
 SMCSIM_EXPORT const char *smcsim_caller_name(const struct smcsim *sim, int caller);
 /** The caller used when none is named: the profile's default. */
 SMCSIM_EXPORT int smcsim_caller_default(const struct smcsim *sim);
+/**
+ * The conduit caller @caller uses by default (the first in its profile's "conduits": what
+ * its device tree "method" would say). Returns SMCSIM_CONDUIT_SMC/HVC, or -EINVAL.
+ */
+SMCSIM_EXPORT int smcsim_caller_conduit(const struct smcsim *sim, int caller);
 /** Number of callers. */
 SMCSIM_EXPORT int smcsim_caller_count(const struct smcsim *sim);
 
@@ -184,6 +189,17 @@ SMCSIM_EXPORT int smcsim_cpu_boot(struct smcsim *sim, unsigned int cpu);
 SMCSIM_EXPORT int smcsim_mem_read(const struct smcsim *sim, uint64_t pa, void *buf, size_t len);
 /** Copy @len bytes to simulated PA @pa. Returns 0 or -EFAULT. */
 SMCSIM_EXPORT int smcsim_mem_write(struct smcsim *sim, uint64_t pa, const void *buf, size_t len);
+
+/**
+ * A host pointer to simulated PA range [@pa, @pa + @len), or NULL unless the whole range
+ * lies in one memory region. The pointer stays valid until smcsim_destroy(); accesses
+ * through it are not recorded. This is how the kernel shim backs virt_to_phys() and
+ * phys_to_virt() with the machine's DRAM.
+ */
+SMCSIM_EXPORT void *smcsim_mem_map(struct smcsim *sim, uint64_t pa, size_t len);
+/** Base and size of memory region @i (profile order). Returns 0, or -ENOENT past the end. */
+SMCSIM_EXPORT int smcsim_mem_region(const struct smcsim *sim, size_t i, uint64_t *base,
+				    uint64_t *size);
 
 /* ---- forwarding to the embedding program -------------------------------------------- */
 

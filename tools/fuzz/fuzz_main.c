@@ -151,6 +151,8 @@ int main(int argc, char **argv)
 	if (!buf)
 		return 2;
 	time_t start = time(NULL);
+	struct timespec t0, t1;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
 	unsigned long long runs = 0;
 	for (; (!mutations || runs < mutations) && (seconds <= 0 || difftime(time(NULL), start) < seconds);
 	     runs++) {
@@ -185,6 +187,9 @@ int main(int argc, char **argv)
 		LLVMFuzzerTestOneInput(buf, len);
 	}
 	free(buf);
-	printf("ran %llu mutations (seed %llu)\n", runs, seed);
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	double el = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+	printf("ran %llu mutations (seed %llu) in %.2f s: %.0f exec/s\n", runs, seed, el,
+	       el > 0 ? (double)runs / el : 0.0);
 	return 0;
 }

@@ -1,0 +1,149 @@
+/* SPDX-License-Identifier: MIT */
+/* Trace API: parse errors, masked compares, exits, record -> replay bit-identical. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "conformance/common/smcsim_test.h"
+
+static struct smcsim_trace *parse(const char *text)
+{
+	struct smcsim_trace *t = NULL;
+	struct smcsim_error err = { { 0 } };
+	if (smcsim_trace_parse(text, strlen(text), "inline", &t, &err))
+		fail_msg("parse: %s", err.text);
+	return t;
+}
+
+static int collect_n;
+static struct smcsim_mismatch collected[8];
+
+static int collect(void *opaque, const struct smcsim_mismatch *m)
+{
+	if (collect_n < 8)
+		collected[collect_n] = *m;
+	collect_n++;
+	return opaque != NULL; /* non-NULL opaque: stop at the first */
+}
+
+static void masks_and_mismatches(void **state)
+{
+	struct smcsim_trace *t = parse(
+		"{\"format\":\"smcsim-trace\",\"version\":1,\"steps\":["
+		"{\"call\":{\"x0\":\"SMCCC_VERSION\"},\"expect\":{\"x0\":{\"value\":\"0x10000\",\"mask\":\"0xffff0000\"}}},"
+		"{\"call\":{\"x0\":\"SMCCC_VERSION\"},\"expect\":{\"x0\":\"0x10001\"}},"
+		"{\"call\":{\"x0\":\"0x8400fe00\"},\"expect\":{\"x0\":-1,\"exit\":\"return\"}},"
+		"{\"write\":{\"pa\":\"0x80000000\",\"u64\":[\"0x0102\"]}},"
+		"{\"check\":{\"pa\":\"0x80000000\",\"bytes\":\"0203\"}}]}");
+	assert_int_equal(smcsim_trace_steps(t), 5);
+	collect_n = 0;
+	struct smcsim_error err = { { 0 } };
+	assert_int_equal(smcsim_trace_replay(t, collect, NULL, &err), 2);
+	assert_int_equal(collect_n, 2);
+	assert_int_equal(collected[0].step, 1);
+	assert_string_equal(collected[0].what, "x0");
+	assert_int_equal(collected[0].expected, 0x10001);
+	assert_int_equal(collected[0].actual, 0x10002);
+	assert_int_equal(collected[0].fid, 0x80000000);
+	assert_string_equal(collected[1].what, "mem");
+	assert_int_equal(collected[1].pa, 0x80000001);
+	/* Returning nonzero from the callback stops the replay. */
+	collect_n = 0;
+	assert_int_equal(smcsim_trace_replay(t, collect, (void *)1, &err), 1);
+	assert_int_equal(collect_n, 1);
+	smcsim_trace_destroy(t);
+}
+
+static void exits_and_events(void **state)
+{
+	/* A powered-off CPU cannot call: reported as a failed call step, not a crash. */
+	struct smcsim_trace *t = parse(
+		"{\"format\":\"smcsim-trace\",\"version\":1,\"steps\":["
+		"{\"call\":{\"x0\":\"SMCCC_VERSION\"},\"cpu\":2},"
+		"{\"call\":{\"x0\":\"SMCCC_VERSION\"},\"expect\":{\"exit\":\"cpu_off\"}}]}");
+	collect_n = 0;
+	struct smcsim_error err = { { 0 } };
+	assert_int_equal(smcsim_trace_replay(t, collect, NULL, &err), 2);
+	assert_string_equal(collected[0].what, "call");
+	assert_non_null(strstr(collected[0].message, "powered off"));
+	assert_string_equal(collected[1].what, "exit");
+	smcsim_trace_destroy(t);
+
+	t = parse("{\"format\":\"smcsim-trace\",\"version\":1,\"steps\":[{\"event\":\"cpu_boot\",\"cpu\":1}]}");
+	assert_int_equal(smcsim_trace_replay(t, NULL, NULL, &err), -EINVAL);
+	assert_non_null(strstr(err.text, "inline: /steps/0/event: /cpu: CPU 1 is not waiting"));
+	smcsim_trace_destroy(t);
+}
+
+static void record_replays_bit_identically(void **state)
+{
+	struct smcsim *sim = t_machine("kvm-guest", "{\"cpus\":{\"count\":2}}");
+	assert_int_equal(smcsim_record_start(sim), 0);
+	(void)t_call(sim, 0x80000000);
+	(void)t_call(sim, 0x80000001, 0x80008000);
+	(void)t_call(sim, 0x8600FF01);
+	uint8_t b[5] = { 1, 2, 3, 4, 5 };
+	assert_int_equal(smcsim_mem_write(sim, 0x80002000, b, 5), 0);
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	assert_int_equal(smcsim_record_write(sim, f, "round trip"), 0);
+	fclose(f);
+	smcsim_destroy(sim);
+	/* The patched CPU count travels as profile_overrides. */
+	assert_non_null(strstr(buf, "\"profile_overrides\""));
+	assert_non_null(strstr(buf, "\"profile\": \"kvm-guest\""));
+	struct smcsim_trace *t = parse(buf);
+	struct smcsim_error err = { { 0 } };
+	assert_int_equal(smcsim_trace_replay(t, NULL, NULL, &err), 0);
+	assert_string_equal(smcsim_trace_description(t), "round trip");
+	assert_string_equal(smcsim_trace_profile(t), "kvm-guest");
+	smcsim_trace_destroy(t);
+	free(buf);
+}
+
+static void parse_errors(void **state)
+{
+	static const struct {
+		const char *text, *want;
+	} cases[] = {
+		{ "{\"format\":\"smcsim-trace\",\"version\":1,\"steps\":[{\"call\":{\"x0\":1.5}}]}",
+		  "inline: /steps/0/call/x0: expected a hex string" },
+		{ "{\"format\":\"smcsim-trace\",\"version\":1,\"steps\":[{\"call\":{\"x0\":1,\"x1\":\"0x\"}}]}",
+		  "inline: /steps/0/call/x1: \"0x\" with no digits" },
+		{ "{\"format\":\"smcsim-trace\",\"version\":1,\"steps\":[{\"write\":{\"pa\":0,\"bytes\":\"0\"}}]}",
+		  "inline: /steps/0/write/bytes: odd number of hex digits" },
+		{ "{\"format\":\"smcsim-trace\",\"version\":1,\"steps\":[{\"check\":{\"pa\":0,\"u64\":[],\"bytes\":\"00\"}}]}",
+		  "exactly one of \"u64\" and \"bytes\"" },
+		{ "{\"format\":\"smcsim-trace\",\"version\":1,\"steps\":[{\"call\":{\"x0\":1},\"cpu\":\"0x100000000\"}]}",
+		  "inline: /steps/0/cpu: not a CPU index" },
+		{ "{\"format\":\"smcsim-trace\",\"version\":1,\"steps\":[{\"call\":{\"x0\":1,\"x01\":2}}]}",
+		  "inline: /steps/0/call/x01: unknown key" },
+		{ "[1]", "inline: /: a fixture is a JSON object" },
+		{ "{\"format\":\"smcsim-trace\",\"version\":\"1\",\"steps\":[]}", "inline: /version: expected the integer 1" },
+		{ "{\"format\":\"smcsim-trace\",\"version\":1,\"steps\":[{\"event\":\"\"}]}", "inline: /steps/0/event: expected an event name" },
+		{ "{\"format\":\"smcsim-trace\",\"version\":1,\"steps\":[{\"call\":{\"x0\":1},\"note\":5}]}", "/steps/0/note: expected a string" },
+	};
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct smcsim_trace *t = NULL;
+		struct smcsim_error err = { { 0 } };
+		assert_int_equal(smcsim_trace_parse(cases[i].text, strlen(cases[i].text), "inline", &t, &err), -EINVAL);
+		assert_null(t);
+		if (!strstr(err.text, cases[i].want))
+			fail_msg("case %zu: \"%s\" lacks \"%s\"", i, err.text, cases[i].want);
+	}
+	struct smcsim_trace *t;
+	struct smcsim_error err;
+	assert_int_equal(smcsim_trace_load("/nonexistent/x.json", &t, &err), -ENOENT);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(masks_and_mismatches),
+		cmocka_unit_test(exits_and_events),
+		cmocka_unit_test(record_replays_bit_identically),
+		cmocka_unit_test(parse_errors),
+	};
+	return cmocka_run_group_tests_name("emu-trace", tests, NULL, NULL);
+}

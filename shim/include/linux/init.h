@@ -1,0 +1,30 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Initcall levels, run in the kernel's order by smcsim_kernel_boot(). SETUP_ARCH is the
+ * shim's name for work done from setup_arch() before any initcall (PSCI probe, RSI init).
+ * Registration is per shim kernel: smcsim_kernel_add_initcall().
+ */
+#ifndef SMCSIM_SHIM_LINUX_INIT_H
+#define SMCSIM_SHIM_LINUX_INIT_H
+
+enum smcsim_initcall_level {
+	INITCALL_SETUP_ARCH,
+	INITCALL_EARLY,
+	INITCALL_PURE,
+	INITCALL_CORE,
+	INITCALL_POSTCORE,
+	INITCALL_ARCH,
+	INITCALL_SUBSYS,
+	INITCALL_FS,
+	INITCALL_ROOTFS,
+	INITCALL_DEVICE,
+	INITCALL_DEVICE_SYNC,
+	INITCALL_LATE,
+	INITCALL_LATE_SYNC,
+	INITCALL_NR_LEVELS
+};
+#define INITCALL_MODULE INITCALL_DEVICE /* module_init() of a built-in driver */
+
+typedef int (*initcall_t)(void);
+
+#endif

@@ -1,0 +1,495 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Example driver unit tests on the shim: the reference discovery against fixtures served
+ * as firmware (so they pin Linux's decisions independently of the models), the SMCCC bus
+ * binding TRNG and RSI devices, and the FF-A core binding partitions, with and without
+ * pKVM's probe deferral.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <cmocka.h>
+
+#include "linux/arm-smccc-bus.h"
+#include "linux/arm_ffa.h"
+#include "linux/init.h"
+#include "smcsim/shim-cmocka.h"
+#include "smcsim/shim.h"
+
+#ifndef FIXTURES
+#error FIXTURES must name the fixture directory
+#endif
+
+static struct smcsim *sim;
+static struct smcsim_kernel *k;
+
+static void boot_on(const char *profile, struct smcsim_kernel_opts *o)
+{
+	assert_int_equal(smcsim_create_named(profile, &sim, NULL), 0);
+	assert_int_equal(smcsim_kernel_create(sim, o, &k), 0);
+}
+
+static int teardown(void **state)
+{
+	smcsim_kernel_destroy(k);
+	smcsim_destroy(sim);
+	k = NULL;
+	sim = NULL;
+	return 0;
+}
+
+static char *report(void)
+{
+	static char buf[16384];
+	FILE *f = fmemopen(buf, sizeof(buf), "w");
+	smcsim_discover_print(k, f);
+	fclose(f);
+	return buf;
+}
+
+static const char *bound_to(const char *bus, const char *name)
+{
+	struct device *d = smcsim_kernel_find_device(k, bus, name);
+	if (!d)
+		return "(no device)";
+	return d->driver ? d->driver->name : d->deferred ? "(deferred)" : "(unbound)";
+}
+
+/* A TF-A host, answered by a fixture in Linux's exact order: PSCI 2.2, SMCCC 2.3, Spectre
+ * 2.6, the SMCCC bus 4.4 (TRNG device bound, RSI skipped), SOC_ID 2.4, FF-A absent. */
+static void host_boot_strict(void **state)
+{
+	boot_on("tfa-host", NULL);
+	struct smcsim_fixture_fw *fw =
+	    SMCSIM_FIXTURE_FIRMWARE(k, FIXTURES "/host-boot.json", SMCSIM_FW_STRICT_ORDER);
+	assert_int_equal(smcsim_discover_register(k, 0), 0);
+	assert_int_equal(smcsim_kernel_boot(k), 0);
+	SMCSIM_FIXTURE_DONE(fw);
+	const char *r = report();
+	assert_non_null(strstr(r, "psci: v1.1 (smc), migrate_info_type 2"));
+	assert_non_null(strstr(r, "system_suspend yes, system_reset2 yes"));
+	assert_non_null(strstr(r, "smccc: v1.2 (smc)"));
+	assert_non_null(strstr(r, "trng: available"));
+	assert_non_null(strstr(
+	    r, "soc_id: version 0x043b0001 revision 0x00000001 name \"smcsim virtual SoC\", soc0"));
+	assert_non_null(strstr(r, "spectre: v2 mitigated, v4 unaffected, bhb unaffected"));
+	assert_non_null(
+	    strstr(r, "arm_smccc/arm-smccc-trng modalias arm_smccc:f84000050 bound smccc_trng"));
+	assert_null(smcsim_kernel_find_device(k, "arm_smccc", "arm-rsi"));
+	assert_non_null(
+	    strstr(r, "info: SMCCC: SOC_ID: ID = jep106:043b:0001 Revision = 0x00000001"));
+	assert_non_null(strstr(r, "info: ARM FF-A: FFA_VERSION returned not supported"));
+	assert_string_equal(bound_to("platform", "arm-ffa"), "(unbound)");
+	assert_int_equal(smcsim_discover_findings(k), 0);
+}
+
+/* A strict fixture catches a call out of order with a message naming both calls. */
+static void strict_order_reports_unexpected_call(void **state)
+{
+	boot_on("tfa-host", NULL);
+	static const char fx[] =
+	    "{\"format\":\"smcsim-trace\",\"version\":1,\"steps\":["
+	    "{\"call\":{\"x0\":\"0x84000000\"},\"expect\":{\"x0\":\"0x10001\"}},"
+	    "{\"call\":{\"x0\":\"0x8400000A\",\"x1\":\"SMCCC_VERSION\"},\"expect\":{\"x0\":0}}]}";
+	struct smcsim_fixture_fw *fw;
+	assert_int_equal(smcsim_fixture_fw_parse(k, fx, sizeof(fx) - 1, "two.json", 0, &fw, NULL),
+			 0);
+	smcsim_discover_register(k, SMCSIM_DISCOVER_NO_FFA);
+	smcsim_kernel_boot(k);
+	char msg[512];
+	assert_int_equal(smcsim_fixture_fw_finish(fw, msg, sizeof(msg)), -EPROTO);
+	assert_non_null(strstr(msg, "call 2: unexpected SMC 0x84000006"));
+	assert_non_null(strstr(msg, "expected step 1"));
+	assert_true(smcsim_fixture_fw_unexpected(fw) > 0);
+	smcsim_fixture_fw_destroy(fw);
+}
+
+/* Bad fixtures: the error names the JSON path. */
+static void fixture_errors_name_the_path(void **state)
+{
+	boot_on("tfa-host", NULL);
+	static const char fx[] = "{\"format\":\"smcsim-trace\",\"version\":1,\"steps\":["
+				 "{\"call\":{\"x0\":\"0x84000000\"},\"expect\":{\"x1\":\"zz\"}}]}";
+	struct smcsim_fixture_fw *fw;
+	struct smcsim_error err;
+	assert_int_equal(smcsim_fixture_fw_parse(k, fx, sizeof(fx) - 1, "bad.json", 0, &fw, &err),
+			 -EINVAL);
+	assert_non_null(strstr(err.text, "bad.json: /steps/0/expect/x1"));
+	static const char fx2[] =
+	    "{\"format\":\"smcsim-trace\",\"version\":1,\"steps\":[{\"cal\":{}}]}";
+	assert_int_equal(smcsim_fixture_fw_parse(k, fx2, sizeof(fx2) - 1, "b2", 0, &fw, &err),
+			 -EINVAL);
+	assert_non_null(strstr(err.text, "/steps/0"));
+	assert_int_equal(smcsim_fixture_fw_parse(k, "{", 1, "b3", 0, &fw, &err), -EINVAL);
+	assert_non_null(strstr(err.text, "b3:1:"));
+}
+
+/* A Realm: RSI init (3.1) with the fixture's REALM_CONFIG memory effect, the SMCCC bus
+ * creating arm-rsi from RSI_ABI_VERSION(0.0) = ERROR_INPUT (not -1), and the CCA guest
+ * driver binding because the negotiation at boot succeeded (4.3-4.4). No TRNG device. */
+static void realm_boot_binds_rsi(void **state)
+{
+	boot_on("tfa-host", NULL);
+	struct smcsim_fixture_fw *fw =
+	    SMCSIM_FIXTURE_FIRMWARE(k, FIXTURES "/realm-boot.json", SMCSIM_FW_STRICT_ORDER);
+	smcsim_discover_register(k, 0);
+	assert_int_equal(smcsim_kernel_boot(k), 0);
+	SMCSIM_FIXTURE_DONE(fw);
+	const char *r = report();
+	assert_non_null(strstr(r, "realm: yes, rsi v1.0, ipa_bits 48"));
+	assert_non_null(strstr(r, "info: RME: Using RSI version 1.0"));
+	assert_string_equal(bound_to("arm_smccc", "arm-rsi"), "arm-cca-guest");
+	assert_null(smcsim_kernel_find_device(k, "arm_smccc", "arm-smccc-trng"));
+	assert_non_null(
+	    strstr(r, "arm_smccc/arm-rsi modalias arm_smccc:fC4000190 bound arm-cca-guest"));
+	assert_non_null(strstr(r, "soc_id: no"));
+	assert_int_equal(smcsim_kernel_pages_in_use(k), 0);
+}
+
+/* A non-Realm whose firmware still implements RSI_ABI_VERSION: the device exists, the CCA
+ * guest probe refuses it quietly (-ENODEV). */
+static void rsi_device_without_realm_stays_unbound(void **state)
+{
+	boot_on("tfa-host", NULL);
+	static const char fx[] =
+	    "{\"format\":\"smcsim-trace\",\"version\":1,\"steps\":["
+	    "{\"call\":{\"x0\":\"0x84000000\"},\"expect\":{\"x0\":\"0x10001\"}},"
+	    "{\"call\":{\"x0\":\"0x8400000A\",\"x1\":\"SMCCC_VERSION\"},\"expect\":{\"x0\":0}},"
+	    "{\"call\":{\"x0\":\"SMCCC_VERSION\"},\"expect\":{\"x0\":\"0x10001\"}},"
+	    "{\"call\":{\"x0\":\"0xC4000190\",\"x1\":\"0x10000\"},\"expect\":{\"x0\":1,\"x1\":"
+	    "\"0x20000\",\"x2\":\"0x20000\"}},"
+	    "{\"call\":{\"x0\":\"0xC4000190\"},\"expect\":{\"x0\":1,\"x1\":\"0x20000\",\"x2\":"
+	    "\"0x20000\"}}]}";
+	struct smcsim_fixture_fw *fw;
+	assert_int_equal(smcsim_fixture_fw_parse(k, fx, sizeof(fx) - 1, "rsi2",
+						 SMCSIM_FW_ANY_ORDER | SMCSIM_FW_FALLTHROUGH, &fw,
+						 NULL),
+			 0);
+	smcsim_discover_register(k, SMCSIM_DISCOVER_NO_FFA);
+	smcsim_kernel_boot(k);
+	SMCSIM_FIXTURE_DONE(fw);
+	assert_true(smcsim_kernel_log_has(
+	    k, "err: RME: RMM doesn't support RSI version 1.0. Supported range: 2.0-2.0"));
+	assert_string_equal(bound_to("arm_smccc", "arm-rsi"), "(unbound)");
+	assert_false(smcsim_kernel_log_has(k, "failed with error"));
+}
+
+static int probes_a, probes_b;
+static int fa_probe(struct ffa_device *d)
+{
+	probes_a++;
+	return 0;
+}
+static int fb_probe(struct ffa_device *d)
+{
+	probes_b++;
+	return 0;
+}
+static struct ffa_device_id ids_a[2], ids_b[2];
+static struct ffa_driver drv_a = {.name = "tpm_ffa", .probe = fa_probe, .id_table = ids_a};
+static struct ffa_driver drv_b = {.name = "optee_ffa", .probe = fb_probe, .id_table = ids_b};
+
+static int register_partition_drivers(void)
+{
+	uuid_parse("b4b5671e-4a90-4fe1-b81f-fb13dae1dacb", &ids_a[0].uuid);
+	uuid_parse("11223344-5566-7788-9900-aabbccddeeff", &ids_b[0].uuid);
+	int r = ffa_driver_register(&drv_a);
+	return r ? r : ffa_driver_register(&drv_b);
+}
+
+static void ffa_boot(unsigned int flags, struct smcsim_kernel_opts *o,
+		     unsigned int *served_at_finalize);
+
+struct finalize_probe {
+	struct smcsim_fixture_fw *fw;
+	unsigned int served;
+	int calls;
+};
+
+static int fake_finalize(void *opaque, struct smcsim_kernel *kk)
+{
+	struct finalize_probe *p = opaque;
+	p->served = smcsim_fixture_fw_served(p->fw);
+	p->calls++;
+	return 0;
+}
+
+static void ffa_boot(unsigned int flags, struct smcsim_kernel_opts *o,
+		     unsigned int *served_at_finalize)
+{
+	struct finalize_probe probe = {0};
+	if (o->pkvm) {
+		o->pkvm_finalize = fake_finalize;
+		o->pkvm_finalize_opaque = &probe;
+	}
+	boot_on("tfa-host", o);
+	probe.fw = SMCSIM_FIXTURE_FIRMWARE(k, FIXTURES "/ffa-two-partitions.json",
+					   SMCSIM_FW_ANY_ORDER | SMCSIM_FW_FALLTHROUGH);
+	probes_a = probes_b = 0;
+	drv_a.driver.kernel = drv_b.driver.kernel = NULL;
+	smcsim_discover_register(k, flags);
+	smcsim_kernel_add_initcall(k, INITCALL_DEVICE, "partition drivers",
+				   register_partition_drivers);
+	assert_int_equal(smcsim_kernel_boot(k), 0);
+	const char *r = report();
+	assert_non_null(
+	    strstr(r, "ffa: v1.2, vm_id 0x0000, rxtx 4096 bytes, partitions 2, mem ops 64-bit"));
+	assert_string_equal(bound_to("arm_ffa", "arm-ffa-1"), "tpm_ffa");
+	assert_string_equal(bound_to("arm_ffa", "arm-ffa-2"), "optee_ffa");
+	/* The host's own partition device has the Nil UUID: matched, refused by the bus. */
+	assert_string_equal(bound_to("arm_ffa", "arm-ffa-3"), "(unbound)");
+	assert_non_null(strstr(r,
+			       "arm_ffa/arm-ffa-1 modalias "
+			       "arm_ffa:8001:b4b5671e-4a90-4fe1-b81f-fb13dae1dacb bound tpm_ffa"));
+	assert_int_equal(probes_a, 1);
+	assert_int_equal(probes_b, 1);
+	assert_int_equal(smcsim_kernel_double_binds(k), 0);
+	/* Teardown unmaps the buffers (the fixture's last step) and frees them. */
+	smcsim_kernel_shutdown(k);
+	assert_int_equal(smcsim_kernel_pages_in_use(k), 0);
+	SMCSIM_FIXTURE_DONE(probe.fw);
+	if (served_at_finalize) {
+		assert_int_equal(probe.calls, 1);
+		*served_at_finalize = probe.served;
+	}
+}
+
+/* FF-A core init and binding (ffa-pkvm.md 4.3-4.4) on an SPMC with two partitions. */
+static void ffa_binds_two_partitions(void **state)
+{
+	struct smcsim_kernel_opts o = {0};
+	ffa_boot(0, &o, NULL);
+}
+
+/* v7.2 under pKVM (3.6): the core's probe defers until pKVM is initialised, so no FF-A
+ * call happens before finalize_pkvm; deferred probing at late_initcall binds it. */
+static void ffa_defers_until_pkvm_finalized(void **state)
+{
+	struct smcsim_kernel_opts o = {.pkvm = true};
+	unsigned int served;
+	ffa_boot(0, &o, &served);
+	assert_int_equal(served, 3); /* only PSCI_VERSION, PSCI_FEATURES, SMCCC_VERSION */
+}
+
+/* Before the fix (rootfs_initcall, no deferral): every FF-A init call reaches firmware
+ * before finalize_pkvm, i.e. before the proxy traps SMCs — the ordering bug of 3.6. */
+static void ffa_legacy_init_runs_before_pkvm(void **state)
+{
+	struct smcsim_kernel_opts o = {.pkvm = true};
+	unsigned int served;
+	ffa_boot(SMCSIM_DISCOVER_FFA_LEGACY, &o, &served);
+	assert_int_equal(served, 13); /* everything but the teardown's RXTX_UNMAP */
+}
+
+/* Against the pKVM model (pkvm-host profile), written to ffa-pkvm.md 3.6: with the legacy
+ * ordering the proxy never saw FFA_VERSION/RXTX_MAP, so a later host FF-A call fails with
+ * INVALID_PARAMETERS; with v7.2 the same call succeeds. Skipped until the profile exists. */
+static void ffa_on_pkvm_host_model(void **state)
+{
+	struct smcsim_profile *p;
+	if (smcsim_profile_load("pkvm-host", &p, NULL) != 0)
+		skip();
+	smcsim_profile_destroy(p);
+	for (int legacy = 0; legacy < 2; legacy++) {
+		struct smcsim_kernel_opts o = {.pkvm = true};
+		boot_on("pkvm-host", &o);
+		smcsim_discover_register(k, legacy ? SMCSIM_DISCOVER_FFA_LEGACY : 0);
+		smcsim_kernel_add_initcall(k, INITCALL_DEVICE, "partition drivers",
+					   register_partition_drivers);
+		drv_a.driver.kernel = drv_b.driver.kernel = NULL;
+		assert_int_equal(smcsim_kernel_boot(k), 0);
+		int kind, err;
+		ffa_fn *fn =
+		    (ffa_fn *)smcsim_kernel_mint_ffa_fn(k, SMCSIM_CONDUIT_SMC, &kind, &err);
+		ffa_value_t res;
+		fn((ffa_value_t){.a0 = FFA_PARTITION_INFO_GET, .a5 = 1}, &res);
+		if (legacy) {
+			assert_int_equal(res.a0, FFA_ERROR);
+			assert_int_equal((int)res.a2, FFA_RET_INVALID_PARAMETERS);
+		} else {
+			assert_int_equal(res.a0, FFA_SUCCESS);
+			assert_non_null(strstr(report(), "partitions 2"));
+		}
+		teardown(state);
+	}
+}
+
+/* The SMCCC bus across the built-in profiles (4.4): a TRNG device exists and binds
+ * exactly when TRNG_VERSION reports >= 1.0; RSI never binds outside a Realm. Profiles
+ * whose services are not on this build yet are checked for consistency only. */
+static void smccc_bus_across_profiles(void **state)
+{
+	for (size_t i = 0; smcsim_profile_builtin(i); i++) {
+		const char *name = smcsim_profile_builtin(i);
+		if (strstr(name, "realm") || strstr(name, "pkvm") || strstr(name, "ffa"))
+			continue; /* covered by their own tests once those models land */
+		boot_on(name, NULL);
+		smcsim_discover_register(k, SMCSIM_DISCOVER_NO_FFA);
+		assert_int_equal(smcsim_kernel_boot(k), 0);
+		bool trng = strstr(report(), "trng: available") != NULL;
+		const char *b = bound_to("arm_smccc", "arm-smccc-trng");
+		if (trng)
+			assert_string_equal(b, "smccc_trng");
+		else
+			assert_true(strcmp(b, "smccc_trng") != 0);
+		assert_true(strcmp(bound_to("arm_smccc", "arm-rsi"), "arm-cca-guest") != 0);
+		/* kvm-guest: TRNG 1.0 once the TRNG service is on this build. */
+		uint32_t fid;
+		if (strcmp(name, "kvm-guest") == 0 && smcsim_fid_lookup("TRNG_VERSION", &fid) == 0)
+			assert_string_equal(b, "smccc_trng");
+		teardown(state);
+	}
+}
+
+/* The fuzzer's finding kept as a fixture (linux-discovery.md 2.2 P1): PSCI_VERSION answers
+ * NOT_SUPPORTED, and Linux reads (u32)-1 as PSCI v65535.65535, so it goes on to probe
+ * SMCCC, PSCI_FEATURES and KVM as on a PSCI 1.x firmware. */
+static void finding_psci_minus_one_is_treated_as_1x(void **state)
+{
+	boot_on("tfa-host", NULL);
+	struct smcsim_fixture_fw *fw = SMCSIM_FIXTURE_FIRMWARE(
+	    k, FIXTURES "/finding-psci-version-minus-one.json", SMCSIM_FW_STRICT_ORDER);
+	smcsim_discover_register(k, 0);
+	assert_int_equal(smcsim_kernel_boot(k), 0);
+	SMCSIM_FIXTURE_DONE(fw);
+	const char *r = report();
+	assert_non_null(strstr(r, "info: psci: PSCIv65535.65535 detected in firmware."));
+	assert_non_null(strstr(r, "smccc: v1.2 (smc)"));
+	assert_non_null(strstr(r, "trng: available"));
+}
+
+/* `smcsim discover --record`: the fixture of every call, which served back as strict
+ * firmware reproduces the same discovery, call for call. */
+static void record_replays_as_firmware(void **state)
+{
+	for (size_t i = 0; smcsim_profile_builtin(i); i++) {
+		const char *name = smcsim_profile_builtin(i);
+		assert_int_equal(smcsim_create_named(name, &sim, NULL), 0);
+		char *rec = NULL, *out1 = NULL, *out2 = NULL;
+		size_t rl = 0, l1 = 0, l2 = 0;
+		FILE *rf = open_memstream(&rec, &rl), *o1 = open_memstream(&out1, &l1);
+		struct smcsim_discover_opts o = {.record = rf};
+		assert_int_equal(smcsim_discover_run(sim, &o, o1), 0);
+		fclose(rf);
+		fclose(o1);
+		assert_true(rl > 0);
+		/* The library's replay agrees: the recording replays on its profile with no
+		 * mismatch. */
+		struct smcsim_trace *t;
+		struct smcsim_error terr = { "" };
+		int tr = smcsim_trace_parse(rec, rl, name, &t, &terr);
+		if (tr)
+			fail_msg("%s: %s", name, terr.text);
+		assert_int_equal(smcsim_trace_replay(t, NULL, NULL, &terr), 0);
+		smcsim_trace_destroy(t);
+		/* Serve the recording on a fresh machine. */
+		assert_int_equal(smcsim_kernel_create(sim, NULL, &k), 0);
+		struct smcsim_fixture_fw *fw;
+		struct smcsim_error err = {""};
+		int r =
+		    smcsim_fixture_fw_parse(k, rec, rl, name, SMCSIM_FW_STRICT_ORDER, &fw, &err);
+		if (r)
+			fail_msg("%s: %s", name, err.text);
+		smcsim_discover_register(k, 0);
+		smcsim_kernel_boot(k);
+		smcsim_kernel_shutdown(k);
+		SMCSIM_FIXTURE_DONE(fw);
+		o1 = open_memstream(&out2, &l2);
+		smcsim_discover_print(k, o1);
+		fclose(o1);
+		/* Same findings; the device list is empty after shutdown, so compare up to it. */
+		*strstr(out1, "devices:") = '\0';
+		*strstr(out2, "devices:") = '\0';
+		assert_string_equal(out1, out2);
+		free(rec);
+		free(out1);
+		free(out2);
+		teardown(state);
+	}
+}
+
+/* Before the SMCCC bus (mainline 2.7, 3.2): TRNG is the platform device "smccc_trng" bound
+ * by the hw_random driver, a Realm gets the platform device "arm-cca-dev". */
+static void mainline_platform_devices(void **state)
+{
+	static const char *const fx[] = {FIXTURES "/host-boot.json", FIXTURES "/realm-boot.json"};
+	for (int i = 0; i < 2; i++) {
+		boot_on("tfa-host", NULL);
+		struct smcsim_fixture_fw *fw =
+		    SMCSIM_FIXTURE_FIRMWARE(k, fx[i], SMCSIM_FW_ANY_ORDER);
+		smcsim_discover_register(k, SMCSIM_DISCOVER_MAINLINE);
+		assert_int_equal(smcsim_kernel_boot(k), 0);
+		assert_int_equal(smcsim_fixture_fw_unexpected(fw), 0);
+		assert_null(smcsim_kernel_find_device(k, "arm_smccc", "arm-smccc-trng"));
+		if (i == 0) {
+			assert_string_equal(bound_to("platform", "smccc_trng"), "smccc_trng");
+			assert_null(smcsim_kernel_find_device(k, "platform", "arm-cca-dev"));
+		} else {
+			assert_null(smcsim_kernel_find_device(k, "platform", "smccc_trng"));
+			assert_non_null(
+			    strstr(report(), "platform/arm-cca-dev modalias platform:arm-cca-dev"));
+		}
+		smcsim_fixture_fw_destroy(fw);
+		teardown(state);
+	}
+}
+
+/* Two more fuzzer findings kept as fixtures: an FF-A partition count that makes Linux
+ * (before "Bound PARTITION_INFO_GET copies") read past the RX buffer, and a REALM_CONFIG
+ * whose ipa_bits of 0 makes BIT(ipa_bits - 1) undefined. The models log them as findings
+ * and stay defined. */
+static void findings_replay(void **state)
+{
+	/* The kernel configuration each finding was recorded with (its description says). */
+	static const struct {
+		const char *file, *line;
+		struct smcsim_kernel_opts o;
+		unsigned int flags;
+	} f[] = {
+	    {FIXTURES "/finding-ffa-partition-count-overread.json",
+	     "smcsim: linux-overread: PARTITION_INFO_GET count",
+	     {.psci_compat = 10},
+	     SMCSIM_DISCOVER_FFA_LEGACY},
+	    {FIXTURES "/finding-realm-ipa-bits-zero.json",
+	     "smcsim: linux-ub: REALM_CONFIG ipa_bits = 0",
+	     {.pkvm = true, .has_rme = true, .psci_compat = 2, .no_closures = true},
+	     SMCSIM_DISCOVER_FFA_LEGACY},
+	};
+	for (int i = 0; i < 2; i++) {
+		struct smcsim_kernel_opts o = f[i].o;
+		boot_on("tfa-host", &o);
+		struct smcsim_fixture_fw *fw =
+		    SMCSIM_FIXTURE_FIRMWARE(k, f[i].file, SMCSIM_FW_STRICT_ORDER);
+		smcsim_discover_register(k, f[i].flags);
+		smcsim_kernel_boot(k);
+		smcsim_kernel_shutdown(k);
+		SMCSIM_FIXTURE_DONE(fw);
+		assert_true(smcsim_kernel_log_has(k, f[i].line));
+		assert_int_equal(smcsim_kernel_pages_in_use(k), 0);
+		teardown(state);
+	}
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+	    cmocka_unit_test_teardown(host_boot_strict, teardown),
+	    cmocka_unit_test_teardown(strict_order_reports_unexpected_call, teardown),
+	    cmocka_unit_test_teardown(fixture_errors_name_the_path, teardown),
+	    cmocka_unit_test_teardown(realm_boot_binds_rsi, teardown),
+	    cmocka_unit_test_teardown(rsi_device_without_realm_stays_unbound, teardown),
+	    cmocka_unit_test_teardown(ffa_binds_two_partitions, teardown),
+	    cmocka_unit_test_teardown(ffa_defers_until_pkvm_finalized, teardown),
+	    cmocka_unit_test_teardown(ffa_legacy_init_runs_before_pkvm, teardown),
+	    cmocka_unit_test(ffa_on_pkvm_host_model),
+	    cmocka_unit_test(smccc_bus_across_profiles),
+	    cmocka_unit_test_teardown(finding_psci_minus_one_is_treated_as_1x, teardown),
+	    cmocka_unit_test(record_replays_as_firmware),
+	    cmocka_unit_test(mainline_platform_devices),
+	    cmocka_unit_test(findings_replay),
+	};
+	return cmocka_run_group_tests_name("shim-discover", tests, NULL, NULL);
+}

@@ -1,0 +1,137 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * smcsim-discover: run the reference models of Linux's SMCCC discovery and binding on a
+ * simulated machine and print what Linux would find (the logic lives in libsmcsim-shim,
+ * smcsim_discover_run(), so `smcsim discover` can call the same function).
+ *
+ * Exit status: 0 done, 1 the run failed, 2 bad usage or profile.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "smcsim/shim.h"
+
+static void usage(FILE *f, const char *argv0)
+{
+	fprintf(
+	    f,
+	    "usage: %s [--profile P] [--caller C] [--record FILE] [--rmi 1.0|2.0] [--rme]\n"
+	    "          [--pkvm] [--ffa-legacy] [--no-ffa] [--psci-compat 0.1|0.2|1.0] [--no-psci]\n"
+	    "          [--mainline]\n"
+	    "Run Linux's firmware discovery (reference models) on a simulated machine.\n",
+	    argv0);
+}
+
+int main(int argc, char **argv)
+{
+	static const struct option long_opts[] = {
+	    {"profile", required_argument, NULL, 'p'},
+	    {"caller", required_argument, NULL, 'c'},
+	    {"record", required_argument, NULL, 'r'},
+	    {"rmi", required_argument, NULL, 'R'},
+	    {"rme", no_argument, NULL, 'E'},
+	    {"pkvm", no_argument, NULL, 'K'},
+	    {"ffa-legacy", no_argument, NULL, 'L'},
+	    {"no-ffa", no_argument, NULL, 'F'},
+	    {"psci-compat", required_argument, NULL, 'C'},
+	    {"no-psci", no_argument, NULL, 'N'},
+	    {"mainline", no_argument, NULL, 'M'},
+	    {"help", no_argument, NULL, 'h'},
+	    {0},
+	};
+	const char *profile = NULL, *record = NULL;
+	struct smcsim_discover_opts o = {0};
+	int c;
+	while ((c = getopt_long(argc, argv, "p:c:r:h", long_opts, NULL)) != -1) {
+		switch (c) {
+		case 'p':
+			profile = optarg;
+			break;
+		case 'c':
+			o.kernel.caller = optarg;
+			break;
+		case 'r':
+			record = optarg;
+			break;
+		case 'R':
+			if (strcmp(optarg, "1.0") == 0)
+				o.kernel.rmi_abi = 10;
+			else if (strcmp(optarg, "2.0") == 0)
+				o.kernel.rmi_abi = 20;
+			else {
+				fprintf(stderr, "--rmi: expected 1.0 or 2.0, got \"%s\"\n", optarg);
+				return 2;
+			}
+			break;
+		case 'E':
+			o.kernel.has_rme = true;
+			break;
+		case 'K':
+			o.kernel.pkvm = true;
+			break;
+		case 'L':
+			o.flags |= SMCSIM_DISCOVER_FFA_LEGACY;
+			break;
+		case 'F':
+			o.flags |= SMCSIM_DISCOVER_NO_FFA;
+			break;
+		case 'C':
+			if (strcmp(optarg, "0.1") == 0)
+				o.kernel.psci_compat = 1;
+			else if (strcmp(optarg, "0.2") == 0)
+				o.kernel.psci_compat = 2;
+			else if (strcmp(optarg, "1.0") == 0)
+				o.kernel.psci_compat = 10;
+			else {
+				fprintf(stderr,
+					"--psci-compat: expected 0.1, 0.2 or 1.0, got \"%s\"\n",
+					optarg);
+				return 2;
+			}
+			break;
+		case 'N':
+			o.kernel.no_psci = true;
+			break;
+		case 'M':
+			o.flags |= SMCSIM_DISCOVER_MAINLINE;
+			break;
+		case 'h':
+			usage(stdout, argv[0]);
+			return 0;
+		default:
+			usage(stderr, argv[0]);
+			return 2;
+		}
+	}
+	if (optind != argc) {
+		usage(stderr, argv[0]);
+		return 2;
+	}
+	struct smcsim *sim;
+	struct smcsim_error err = {""};
+	int r = smcsim_create_named(profile, &sim, &err);
+	if (r) {
+		fprintf(stderr, "%s: %s%s%s\n", profile ? profile : "(default profile)",
+			smcsim_strerror(r), err.text[0] ? ": " : "", err.text);
+		return 2;
+	}
+	FILE *rf = NULL;
+	if (record && !(rf = fopen(record, "w"))) {
+		fprintf(stderr, "%s: %s\n", record, strerror(errno));
+		smcsim_destroy(sim);
+		return 2;
+	}
+	o.record = rf;
+	r = smcsim_discover_run(sim, &o, stdout);
+	if (rf && fclose(rf) && !r)
+		r = -EIO;
+	smcsim_destroy(sim);
+	if (r) {
+		fprintf(stderr, "discover: %s\n", smcsim_strerror(r));
+		return 1;
+	}
+	return 0;
+}

@@ -1,0 +1,815 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * smcsim(1): replay fixtures, issue calls, decode function IDs, show profiles, record.
+ * Only the public API (plus jansson for JSON output) is used here, so the CLI is also a
+ * worked example of driving libsmcsim.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <getopt.h>
+#include <inttypes.h>
+#include <jansson.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "smcsim/smcsim.h"
+
+#define EXIT_MISMATCH 1
+#define EXIT_BADINPUT 2
+
+static bool use_colour(FILE *f)
+{
+	const char *nc = getenv("NO_COLOR");
+	return isatty(fileno(f)) && !(nc && nc[0]);
+}
+
+static const char *col(bool on, const char *code)
+{
+	return on ? code : "";
+}
+
+#define RED "\033[31m"
+#define GREEN "\033[32m"
+#define YELLOW "\033[33m"
+#define BOLD "\033[1m"
+#define RESET "\033[0m"
+
+/* A register value: hex, decimal (negative = two's complement) or a function-ID name. */
+static int parse_value(const char *s, uint64_t *out)
+{
+	char *end;
+	errno = 0;
+	if (s[0] == '-') {
+		long long v = strtoll(s, &end, 0);
+		if (!errno && *end == 0 && end != s) {
+			*out = (uint64_t)v;
+			return 0;
+		}
+		return -EINVAL;
+	}
+	if ((s[0] >= '0' && s[0] <= '9')) {
+		unsigned long long v = strtoull(s, &end, 0);
+		if (errno || *end || end == s)
+			return -EINVAL;
+		*out = v;
+		return 0;
+	}
+	uint32_t fid;
+	if (smcsim_fid_lookup(s, &fid) == 0) {
+		*out = fid;
+		return 0;
+	}
+	return -EINVAL;
+}
+
+static void describe_value(uint64_t v, char *buf, size_t len)
+{
+	const char *name = v <= UINT32_MAX ? smcsim_fid_name((uint32_t)v) : NULL;
+	if ((int64_t)v < 0 && (int64_t)v >= -64)
+		snprintf(buf, len, " (%" PRId64 ")", (int64_t)v);
+	else if (name)
+		snprintf(buf, len, " (%s)", name);
+	else
+		buf[0] = 0;
+}
+
+/* ---- replay ------------------------------------------------------------------------- */
+
+struct replay_opts {
+	bool json;
+	bool quiet;
+	const char *junit;
+	bool colour;
+};
+
+struct fixture_result {
+	char *file;
+	size_t steps;
+	int mismatches;
+	char *error;
+	json_t *details; /* array of mismatch objects */
+};
+
+struct replay_state {
+	struct replay_opts *opts;
+	struct fixture_result *res;
+	size_t nres;
+};
+
+static int on_mismatch(void *opaque, const struct smcsim_mismatch *m)
+{
+	struct replay_state *st = opaque;
+	struct fixture_result *r = &st->res[st->nres - 1];
+	const char *name = smcsim_fid_name(m->fid);
+	json_t *j = json_pack("{s:I, s:s, s:s?, s:s, s:s, s:s, s:s}", "step", (json_int_t)m->step,
+			      "what", m->what, "call", name, "expected", "", "actual", "", "mask", "",
+			      "message", m->message);
+	if (j) {
+		char b[24];
+		snprintf(b, sizeof(b), "0x%" PRIx64, m->expected);
+		json_object_set_new(j, "expected", json_string(b));
+		snprintf(b, sizeof(b), "0x%" PRIx64, m->actual);
+		json_object_set_new(j, "actual", json_string(b));
+		snprintf(b, sizeof(b), "0x%" PRIx64, m->mask);
+		json_object_set_new(j, "mask", json_string(b));
+		json_array_append_new(r->details, j);
+	}
+	if (!st->opts->json && !st->opts->quiet) {
+		bool c = st->opts->colour;
+		if (m->what[0] == 'x') {
+			char e[48], a[48];
+			describe_value(m->expected, e, sizeof(e));
+			describe_value(m->actual, a, sizeof(a));
+			printf("  step %zu %s%s%s: %s%s%s expected 0x%" PRIx64 "%s, got %s0x%" PRIx64 "%s%s",
+			       m->step, col(c, BOLD), name ? name : "", col(c, RESET), col(c, BOLD),
+			       m->what, col(c, RESET), m->expected, e, col(c, RED), m->actual, a,
+			       col(c, RESET));
+			if (m->mask != UINT64_MAX)
+				printf(" (mask 0x%" PRIx64 ")", m->mask);
+			printf("\n");
+		} else {
+			printf("  %s%s%s\n", col(c, RED), m->message, col(c, RESET));
+		}
+	}
+	return 0;
+}
+
+static bool is_fixture_json(const char *path)
+{
+	/* In a directory walk, only documents that say they are fixtures are replayed:
+	 * profiles and schemas live beside them. A file that does not parse is reported. */
+	json_error_t je;
+	json_t *doc = json_load_file(path, 0, &je);
+	if (!doc)
+		return true;
+	json_t *f = json_object_get(doc, "format");
+	bool yes = json_is_string(f) && strcmp(json_string_value(f), "smcsim-trace") == 0;
+	json_decref(doc);
+	return yes;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static int collect(const char *path, bool explicit, char ***files, size_t *n)
+{
+	struct stat sb;
+	if (stat(path, &sb) != 0) {
+		fprintf(stderr, "smcsim: %s: %s\n", path, strerror(errno));
+		return -1;
+	}
+	if (!S_ISDIR(sb.st_mode)) {
+		size_t l = strlen(path);
+		if (!explicit && (l < 5 || strcmp(path + l - 5, ".json") || !is_fixture_json(path)))
+			return 0;
+		char **nf = realloc(*files, (*n + 1) * sizeof(*nf));
+		if (!nf)
+			return -1;
+		*files = nf;
+		(*files)[(*n)++] = strdup(path);
+		return 0;
+	}
+	DIR *d = opendir(path);
+	if (!d) {
+		fprintf(stderr, "smcsim: %s: %s\n", path, strerror(errno));
+		return -1;
+	}
+	char **names = NULL;
+	size_t nn = 0;
+	struct dirent *e;
+	while ((e = readdir(d))) {
+		/* Hidden entries and "bad" folders (malformed-fixture examples) are skipped. */
+		if (e->d_name[0] == '.' || strcmp(e->d_name, "bad") == 0)
+			continue;
+		char **t = realloc(names, (nn + 1) * sizeof(*t));
+		if (!t)
+			break;
+		names = t;
+		size_t l = strlen(path) + strlen(e->d_name) + 2;
+		names[nn] = malloc(l);
+		if (names[nn])
+			snprintf(names[nn++], l, "%s%s%s", path,
+				 path[strlen(path) - 1] == '/' ? "" : "/", e->d_name);
+	}
+	closedir(d);
+	qsort(names, nn, sizeof(*names), cmp_str);
+	int ret = 0;
+	for (size_t i = 0; i < nn; i++) {
+		if (!ret)
+			ret = collect(names[i], false, files, n);
+		free(names[i]);
+	}
+	free(names);
+	return ret;
+}
+
+static void xml_escape(FILE *f, const char *s)
+{
+	for (; s && *s; s++) {
+		switch (*s) {
+		case '<': fputs("&lt;", f); break;
+		case '>': fputs("&gt;", f); break;
+		case '&': fputs("&amp;", f); break;
+		case '"': fputs("&quot;", f); break;
+		default:
+			if ((unsigned char)*s < 0x20 && *s != '\n' && *s != '\t')
+				fputc('?', f);
+			else
+				fputc(*s, f);
+		}
+	}
+}
+
+static int write_junit(const char *path, struct fixture_result *res, size_t n)
+{
+	FILE *f = fopen(path, "w");
+	if (!f) {
+		fprintf(stderr, "smcsim: %s: %s\n", path, strerror(errno));
+		return -1;
+	}
+	size_t fail = 0, err = 0;
+	for (size_t i = 0; i < n; i++) {
+		fail += res[i].mismatches > 0 && !res[i].error;
+		err += res[i].error != NULL;
+	}
+	fprintf(f, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+	fprintf(f, "<testsuites>\n <testsuite name=\"smcsim-replay\" tests=\"%zu\" failures=\"%zu\" errors=\"%zu\">\n",
+		n, fail, err);
+	for (size_t i = 0; i < n; i++) {
+		fprintf(f, "  <testcase classname=\"smcsim.replay\" name=\"");
+		xml_escape(f, res[i].file);
+		fprintf(f, "\">\n");
+		if (res[i].error) {
+			fprintf(f, "   <error message=\"");
+			xml_escape(f, res[i].error);
+			fprintf(f, "\"/>\n");
+		} else if (res[i].mismatches) {
+			fprintf(f, "   <failure message=\"%d mismatches\">", res[i].mismatches);
+			size_t k;
+			json_t *m;
+			json_array_foreach(res[i].details, k, m) {
+				xml_escape(f, json_string_value(json_object_get(m, "message")));
+				fputc('\n', f);
+			}
+			fprintf(f, "</failure>\n");
+		}
+		fprintf(f, "  </testcase>\n");
+	}
+	fprintf(f, " </testsuite>\n</testsuites>\n");
+	return fclose(f) == 0 ? 0 : -1;
+}
+
+static void usage_replay(FILE *f)
+{
+	fprintf(f, "usage: smcsim replay [--format text|json] [--junit FILE] [--quiet] FILE|DIR...\n"
+		   "Replay fixtures (smcsim-trace(5)); directories are searched for *.json fixtures.\n"
+		   "Exit status: 0 all passed, 1 mismatches, 2 bad input.\n");
+}
+
+static int cmd_replay(int argc, char **argv)
+{
+	static const struct option opts[] = { { "format", required_argument, NULL, 'f' },
+					      { "junit", required_argument, NULL, 'j' },
+					      { "quiet", no_argument, NULL, 'q' },
+					      { "help", no_argument, NULL, 'h' },
+					      { NULL, 0, NULL, 0 } };
+	struct replay_opts o = { .colour = use_colour(stdout) };
+	int c;
+	while ((c = getopt_long(argc, argv, "f:j:qh", opts, NULL)) != -1) {
+		switch (c) {
+		case 'f':
+			if (strcmp(optarg, "json") == 0)
+				o.json = true;
+			else if (strcmp(optarg, "text") != 0) {
+				fprintf(stderr, "smcsim replay: --format is text or json\n");
+				return EXIT_BADINPUT;
+			}
+			break;
+		case 'j': o.junit = optarg; break;
+		case 'q': o.quiet = true; break;
+		case 'h': usage_replay(stdout); return 0;
+		default: usage_replay(stderr); return EXIT_BADINPUT;
+		}
+	}
+	if (optind >= argc) {
+		usage_replay(stderr);
+		return EXIT_BADINPUT;
+	}
+	char **files = NULL;
+	size_t nfiles = 0;
+	for (int i = optind; i < argc; i++)
+		if (collect(argv[i], true, &files, &nfiles))
+			return EXIT_BADINPUT;
+	struct replay_state st = { .opts = &o, .res = calloc(nfiles + 1, sizeof(*st.res)) };
+	if (!st.res)
+		return EXIT_BADINPUT;
+	size_t passed = 0, failed = 0, errors = 0, steps = 0;
+	for (size_t i = 0; i < nfiles; i++) {
+		struct fixture_result *r = &st.res[st.nres++];
+		r->file = files[i];
+		r->details = json_array();
+		struct smcsim_trace *t;
+		struct smcsim_error err = { { 0 } };
+		int ret = smcsim_trace_load(files[i], &t, &err);
+		if (ret == 0) {
+			r->steps = smcsim_trace_steps(t);
+			if (!o.json && !o.quiet && o.colour)
+				fflush(stdout);
+			ret = smcsim_trace_replay(t, on_mismatch, &st, &err);
+			smcsim_trace_destroy(t);
+		}
+		if (ret < 0) {
+			r->error = strdup(err.text[0] ? err.text : smcsim_strerror(ret));
+			errors++;
+			if (!o.json)
+				printf("%sERROR%s %s\n", col(o.colour, YELLOW), col(o.colour, RESET),
+				       r->error);
+			continue;
+		}
+		steps += r->steps;
+		r->mismatches = ret;
+		if (ret) {
+			failed++;
+			if (!o.json)
+				printf("%sFAIL%s  %s (%d mismatch%s)\n", col(o.colour, RED),
+				       col(o.colour, RESET), files[i], ret, ret == 1 ? "" : "es");
+		} else {
+			passed++;
+			if (!o.json && !o.quiet)
+				printf("%sPASS%s  %s (%zu steps)\n", col(o.colour, GREEN),
+				       col(o.colour, RESET), files[i], r->steps);
+		}
+	}
+	if (o.json) {
+		json_t *doc = json_object(), *arr = json_array();
+		for (size_t i = 0; i < st.nres; i++) {
+			struct fixture_result *r = &st.res[i];
+			json_t *f = json_pack("{s:s, s:I, s:s, s:O}", "file", r->file, "steps",
+					      (json_int_t)r->steps, "result",
+					      r->error ? "error" : r->mismatches ? "fail" : "pass",
+					      "mismatches", r->details);
+			if (r->error)
+				json_object_set_new(f, "error", json_string(r->error));
+			json_array_append_new(arr, f);
+		}
+		json_object_set_new(doc, "fixtures", arr);
+		json_object_set_new(doc, "passed", json_integer((json_int_t)passed));
+		json_object_set_new(doc, "failed", json_integer((json_int_t)failed));
+		json_object_set_new(doc, "errors", json_integer((json_int_t)errors));
+		json_dumpf(doc, stdout, JSON_INDENT(2));
+		printf("\n");
+		json_decref(doc);
+	} else {
+		printf("%zu fixtures, %zu steps: %zu passed, %zu failed, %zu errors\n", nfiles, steps,
+		       passed, failed, errors);
+	}
+	int ret = errors ? EXIT_BADINPUT : failed ? EXIT_MISMATCH : 0;
+	if (o.junit && write_junit(o.junit, st.res, st.nres))
+		ret = EXIT_BADINPUT;
+	for (size_t i = 0; i < st.nres; i++) {
+		free(st.res[i].error);
+		json_decref(st.res[i].details);
+	}
+	for (size_t i = 0; i < nfiles; i++)
+		free(files[i]);
+	free(files);
+	free(st.res);
+	return ret;
+}
+
+/* ---- call --------------------------------------------------------------------------- */
+
+struct machine_opts {
+	const char *profile;
+	const char *caller;
+	unsigned int cpu;
+	enum smcsim_conduit conduit;
+};
+
+static int parse_machine_opt(int c, struct machine_opts *m)
+{
+	switch (c) {
+	case 'p': m->profile = optarg; return 0;
+	case 'c': m->caller = optarg; return 0;
+	case 'C': {
+		char *end;
+		unsigned long v = strtoul(optarg, &end, 0);
+		if (*end || end == optarg || v > UINT32_MAX) {
+			fprintf(stderr, "smcsim: --cpu takes a CPU index\n");
+			return -1;
+		}
+		m->cpu = (unsigned int)v;
+		return 0;
+	}
+	case 'k':
+		if (strcmp(optarg, "smc") == 0)
+			m->conduit = SMCSIM_CONDUIT_SMC;
+		else if (strcmp(optarg, "hvc") == 0)
+			m->conduit = SMCSIM_CONDUIT_HVC;
+		else {
+			fprintf(stderr, "smcsim: --conduit is smc or hvc\n");
+			return -1;
+		}
+		return 0;
+	default:
+		return 1;
+	}
+}
+
+static struct smcsim *open_machine(const struct machine_opts *m, int *caller)
+{
+	struct smcsim *sim;
+	struct smcsim_error err = { { 0 } };
+	if (smcsim_create_named(m->profile, &sim, &err) != 0) {
+		fprintf(stderr, "smcsim: %s\n", err.text);
+		return NULL;
+	}
+	*caller = m->caller ? smcsim_caller_find(sim, m->caller) : smcsim_caller_default(sim);
+	if (*caller < 0) {
+		fprintf(stderr, "smcsim: profile %s has no caller \"%s\" (callers:", smcsim_profile_of(sim),
+			m->caller);
+		for (int i = 0; i < smcsim_caller_count(sim); i++)
+			fprintf(stderr, " %s", smcsim_caller_name(sim, i));
+		fprintf(stderr, ")\n");
+		smcsim_destroy(sim);
+		return NULL;
+	}
+	return sim;
+}
+
+static int parse_call_args(int argc, char **argv, struct smcsim_regs *r)
+{
+	if (argc > SMCSIM_NREGS) {
+		fprintf(stderr, "smcsim: at most x0..x17 (18 values)\n");
+		return -1;
+	}
+	memset(r, 0, sizeof(*r));
+	for (int i = 0; i < argc; i++)
+		if (parse_value(argv[i], &r->x[i])) {
+			fprintf(stderr, "smcsim: \"%s\" is not a number or function-ID name\n", argv[i]);
+			return -1;
+		}
+	return 0;
+}
+
+static void print_result(const struct smcsim_regs *in, const struct smcsim_regs *out, int ret)
+{
+	const char *name = smcsim_fid_name((uint32_t)in->x[0]);
+	printf("%s (0x%08" PRIx32 ") -> %s\n", name ? name : "unknown function",
+	       (uint32_t)in->x[0], smcsim_exit_name(ret));
+	for (int i = 0; i < SMCSIM_NREGS; i++) {
+		if (i >= 4 && out->x[i] == in->x[i])
+			continue;
+		char d[48];
+		describe_value(out->x[i], d, sizeof(d));
+		printf("  x%-2d = 0x%016" PRIx64 "%s\n", i, out->x[i], d);
+	}
+}
+
+static void usage_call(FILE *f)
+{
+	fprintf(f, "usage: smcsim call [--profile P] [--caller C] [--cpu N] [--conduit smc|hvc] FID [ARG...]\n"
+		   "Issue one call on a fresh machine and print the result registers\n"
+		   "(x0..x3 always, x4..x17 where they changed).\n");
+}
+
+static const struct option machine_options[] = {
+	{ "profile", required_argument, NULL, 'p' }, { "caller", required_argument, NULL, 'c' },
+	{ "cpu", required_argument, NULL, 'C' },     { "conduit", required_argument, NULL, 'k' },
+	{ "output", required_argument, NULL, 'o' },  { "description", required_argument, NULL, 'd' },
+	{ "help", no_argument, NULL, 'h' },	     { NULL, 0, NULL, 0 }
+};
+
+static int cmd_call(int argc, char **argv)
+{
+	struct machine_opts m = { 0 };
+	int c;
+	while ((c = getopt_long(argc, argv, "+p:c:h", machine_options, NULL)) != -1) {
+		if (c == 'h') {
+			usage_call(stdout);
+			return 0;
+		}
+		if (c == 'o' || c == 'd' || parse_machine_opt(c, &m)) {
+			usage_call(stderr);
+			return EXIT_BADINPUT;
+		}
+	}
+	struct smcsim_regs in;
+	if (optind >= argc || parse_call_args(argc - optind, argv + optind, &in)) {
+		usage_call(stderr);
+		return EXIT_BADINPUT;
+	}
+	int caller;
+	struct smcsim *sim = open_machine(&m, &caller);
+	if (!sim)
+		return EXIT_BADINPUT;
+	struct smcsim_regs out = in;
+	int ret = smcsim_call(sim, caller, m.cpu, m.conduit, &out);
+	if (ret < 0)
+		fprintf(stderr, "smcsim: call failed: %s\n", smcsim_strerror(ret));
+	else
+		print_result(&in, &out, ret);
+	smcsim_destroy(sim);
+	return ret < 0 ? EXIT_BADINPUT : 0;
+}
+
+/* ---- decode ------------------------------------------------------------------------- */
+
+static int cmd_decode(int argc, char **argv)
+{
+	if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
+		fprintf(argc < 2 ? stderr : stdout,
+			"usage: smcsim decode FID...\nExplain function IDs: convention, owner, service, name.\n");
+		return argc < 2 ? EXIT_BADINPUT : 0;
+	}
+	int ret = 0;
+	for (int i = 1; i < argc; i++) {
+		uint64_t v;
+		if (parse_value(argv[i], &v) || v > UINT32_MAX) {
+			fprintf(stderr, "smcsim decode: \"%s\" is not a 32-bit function ID or name\n", argv[i]);
+			return EXIT_BADINPUT;
+		}
+		struct smcsim_fid_info info;
+		int known = smcsim_fid_decode((uint32_t)v, &info) == 0;
+		printf("0x%08" PRIx32 ": %s\n", info.fid, known ? info.name : "no known function");
+		printf("  convention: %s, %s\n", info.fast ? "fast call" : "yielding call",
+		       info.smc64 ? "SMC64/HVC64" : "SMC32/HVC32");
+		printf("  owner:      %u (%s)\n", info.owner, info.owner_name);
+		printf("  function:   0x%04" PRIx32 "%s\n", info.fid & 0xffff,
+		       info.sve_hint ? " (bit 16 set: SVE live-state hint, masked before dispatch)" : "");
+		if (known)
+			printf("  service:    %s, since version %u.%u\n", info.service, info.since >> 16,
+			       info.since & 0xffff);
+		if (!known)
+			ret = 1;
+	}
+	return ret;
+}
+
+/* ---- profiles ----------------------------------------------------------------------- */
+
+static int cmd_profiles(int argc, char **argv)
+{
+	if (argc > 2 || (argc == 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0))) {
+		fprintf(argc > 2 ? stderr : stdout,
+			"usage: smcsim profiles [NAME|FILE]\nList built-in profiles, or print one fully expanded.\n");
+		return argc > 2 ? EXIT_BADINPUT : 0;
+	}
+	if (argc == 2) {
+		struct smcsim_profile *p;
+		struct smcsim_error err = { { 0 } };
+		if (smcsim_profile_load(argv[1], &p, &err)) {
+			fprintf(stderr, "smcsim: %s\n", err.text);
+			return EXIT_BADINPUT;
+		}
+		/* Validate by building it, so a bad profile file is reported here. */
+		struct smcsim *sim;
+		if (smcsim_create(p, &sim, &err)) {
+			fprintf(stderr, "smcsim: %s\n", err.text);
+			smcsim_profile_destroy(p);
+			return EXIT_BADINPUT;
+		}
+		smcsim_destroy(sim);
+		char *s = smcsim_profile_dump(p);
+		printf("%s\n", s ? s : "");
+		free(s);
+		smcsim_profile_destroy(p);
+		return 0;
+	}
+	for (size_t i = 0; smcsim_profile_builtin(i); i++) {
+		struct smcsim_profile *p;
+		const char *desc = "";
+		char *s = NULL;
+		json_t *doc = NULL;
+		if (smcsim_profile_load(smcsim_profile_builtin(i), &p, NULL) == 0) {
+			s = smcsim_profile_dump(p);
+			doc = s ? json_loads(s, 0, NULL) : NULL;
+			desc = doc ? json_string_value(json_object_get(doc, "description")) : "";
+			smcsim_profile_destroy(p);
+		}
+		printf("%-12s %s%s\n", smcsim_profile_builtin(i), desc ? desc : "",
+		       i == 0 ? " [default]" : "");
+		json_decref(doc);
+		free(s);
+	}
+	return 0;
+}
+
+/* ---- record ------------------------------------------------------------------------- */
+
+static void usage_record(FILE *f)
+{
+	fprintf(f, "usage: smcsim record [--profile P] [--caller C] [--cpu N] [--conduit smc|hvc]\n"
+		   "                     [-o FILE] [-d DESCRIPTION] [--] [CALL...]\n"
+		   "Run calls and write them as a fixture. Each CALL is one argument \"FID [ARG...]\";\n"
+		   "with none, one call per line is read from stdin. A line may also be\n"
+		   "  caller=C cpu=N conduit=smc|hvc FID [ARG...]   (per-call overrides)\n"
+		   "  event NAME [JSON-OBJECT]\n"
+		   "  write PA HEXBYTES\n"
+		   "Blank lines and lines starting with # are ignored.\n");
+}
+
+static int record_line(struct smcsim *sim, int def_caller, const struct machine_opts *m, char *line,
+		       const char *where)
+{
+	char *save = NULL, *tok[SMCSIM_NREGS + 4];
+	int n = 0;
+	while (*line == ' ' || *line == '\t')
+		line++;
+	if (!*line || *line == '#' || *line == '\n')
+		return 0;
+	if (strncmp(line, "event ", 6) == 0) {
+		char *name = strtok_r(line + 6, " \t\n", &save);
+		char *args = save && *save ? save : NULL;
+		if (args) {
+			size_t l = strlen(args);
+			while (l && (args[l - 1] == '\n' || args[l - 1] == ' '))
+				args[--l] = 0;
+			if (!l)
+				args = NULL;
+		}
+		struct smcsim_error err = { { 0 } };
+		if (!name || smcsim_event(sim, name, args, &err)) {
+			fprintf(stderr, "smcsim record: %s: %s\n", where, name ? err.text : "event needs a name");
+			return -1;
+		}
+		return 0;
+	}
+	for (char *t = strtok_r(line, " \t\n", &save); t && n < (int)(sizeof(tok) / sizeof(tok[0]));
+	     t = strtok_r(NULL, " \t\n", &save))
+		tok[n++] = t;
+	if (n == 0)
+		return 0;
+	if (strcmp(tok[0], "write") == 0) {
+		uint64_t pa;
+		size_t len = n == 3 ? strlen(tok[2]) : 1;
+		if (n != 3 || parse_value(tok[1], &pa) || len % 2) {
+			fprintf(stderr, "smcsim record: %s: usage: write PA HEXBYTES\n", where);
+			return -1;
+		}
+		uint8_t *buf = malloc(len / 2 + 1);
+		for (size_t i = 0; buf && i < len / 2; i++) {
+			char pair[3] = { tok[2][2 * i], tok[2][2 * i + 1], 0 };
+			char *end;
+			buf[i] = (uint8_t)strtoul(pair, &end, 16);
+			if (*end) {
+				free(buf);
+				fprintf(stderr, "smcsim record: %s: bad hex bytes\n", where);
+				return -1;
+			}
+		}
+		int ret = buf ? smcsim_mem_write(sim, pa, buf, len / 2) : -ENOMEM;
+		free(buf);
+		if (ret) {
+			fprintf(stderr, "smcsim record: %s: write: %s\n", where, smcsim_strerror(ret));
+			return -1;
+		}
+		return 0;
+	}
+	struct machine_opts lm = *m;
+	int caller = def_caller, first = 0;
+	optarg = NULL;
+	for (; first < n && strchr(tok[first], '='); first++) {
+		char *eq = strchr(tok[first], '=');
+		*eq = 0;
+		optarg = eq + 1;
+		int key = strcmp(tok[first], "caller") == 0  ? 'c'
+			  : strcmp(tok[first], "cpu") == 0     ? 'C'
+			  : strcmp(tok[first], "conduit") == 0 ? 'k'
+							       : 0;
+		if (!key || parse_machine_opt(key, &lm)) {
+			fprintf(stderr, "smcsim record: %s: unknown setting \"%s\"\n", where, tok[first]);
+			return -1;
+		}
+		if (key == 'c' && (caller = smcsim_caller_find(sim, lm.caller)) < 0) {
+			fprintf(stderr, "smcsim record: %s: no caller \"%s\"\n", where, lm.caller);
+			return -1;
+		}
+	}
+	struct smcsim_regs r;
+	if (first >= n || parse_call_args(n - first, tok + first, &r)) {
+		fprintf(stderr, "smcsim record: %s: expected FID [ARG...]\n", where);
+		return -1;
+	}
+	int ret = smcsim_call(sim, caller, lm.cpu, lm.conduit, &r);
+	if (ret < 0) {
+		fprintf(stderr, "smcsim record: %s: call failed: %s\n", where, smcsim_strerror(ret));
+		return -1;
+	}
+	return 0;
+}
+
+static int cmd_record(int argc, char **argv)
+{
+	struct machine_opts m = { 0 };
+	const char *out = NULL, *desc = NULL;
+	int c;
+	while ((c = getopt_long(argc, argv, "+p:c:o:d:h", machine_options, NULL)) != -1) {
+		if (c == 'h') {
+			usage_record(stdout);
+			return 0;
+		} else if (c == 'o') {
+			out = optarg;
+		} else if (c == 'd') {
+			desc = optarg;
+		} else if (parse_machine_opt(c, &m)) {
+			usage_record(stderr);
+			return EXIT_BADINPUT;
+		}
+	}
+	int caller;
+	struct smcsim *sim = open_machine(&m, &caller);
+	if (!sim)
+		return EXIT_BADINPUT;
+	int ret = smcsim_record_start(sim);
+	char where[64];
+	if (optind < argc) {
+		for (int i = optind; !ret && i < argc; i++) {
+			snprintf(where, sizeof(where), "argument %d", i - optind + 1);
+			char *copy = strdup(argv[i]);
+			ret = copy ? record_line(sim, caller, &m, copy, where) : -1;
+			free(copy);
+		}
+	} else {
+		char *line = NULL;
+		size_t cap = 0;
+		unsigned long no = 0;
+		while (!ret && getline(&line, &cap, stdin) > 0) {
+			snprintf(where, sizeof(where), "stdin:%lu", ++no);
+			ret = record_line(sim, caller, &m, line, where);
+		}
+		free(line);
+	}
+	if (!ret) {
+		FILE *f = out ? fopen(out, "w") : stdout;
+		if (!f) {
+			fprintf(stderr, "smcsim record: %s: %s\n", out, strerror(errno));
+			ret = -1;
+		} else {
+			int w = smcsim_record_write(sim, f, desc);
+			if (w == -ENODATA)
+				fprintf(stderr, "smcsim record: nothing to record\n");
+			else if (w)
+				fprintf(stderr, "smcsim record: %s\n", smcsim_strerror(w));
+			if (out && fclose(f))
+				w = -EIO;
+			ret = w ? -1 : 0;
+		}
+	}
+	smcsim_destroy(sim);
+	return ret ? EXIT_BADINPUT : 0;
+}
+
+/* ---- main --------------------------------------------------------------------------- */
+
+struct command {
+	const char *name;
+	int (*run)(int argc, char **argv);
+	const char *summary;
+};
+
+static const struct command commands[] = {
+	{ "replay", cmd_replay, "replay fixtures against the models and report mismatches" },
+	{ "call", cmd_call, "issue one call and print the decoded result" },
+	{ "decode", cmd_decode, "explain a function ID" },
+	{ "profiles", cmd_profiles, "list built-in profiles or show one expanded" },
+	{ "record", cmd_record, "run calls and write them as a fixture" },
+};
+
+static void usage(FILE *f)
+{
+	fprintf(f, "usage: smcsim [--version] [--help] COMMAND [ARGS]\n\ncommands:\n");
+	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+		fprintf(f, "  %-9s %s\n", commands[i].name, commands[i].summary);
+	fprintf(f, "\n'smcsim COMMAND --help' describes a command; see smcsim(1) and smcsim-trace(5).\n");
+}
+
+int main(int argc, char **argv)
+{
+	if (argc < 2) {
+		usage(stderr);
+		return EXIT_BADINPUT;
+	}
+	if (strcmp(argv[1], "--version") == 0) {
+		printf("smcsim %s\n", smcsim_version());
+		return 0;
+	}
+	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
+		usage(stdout);
+		return 0;
+	}
+	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+		if (strcmp(argv[1], commands[i].name) == 0) {
+			optind = 1;
+			return commands[i].run(argc - 1, argv + 1);
+		}
+	fprintf(stderr, "smcsim: unknown command \"%s\"\n", argv[1]);
+	usage(stderr);
+	return EXIT_BADINPUT;
+}

@@ -1,0 +1,148 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
+"""CLI tests for smcsim(1): every subcommand, exit codes 0/1/2, NO_COLOR, JSON and JUnit
+output, and record -> replay round trips. Usage: test_cli.py PATH-TO-smcsim"""
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import xml.etree.ElementTree as ET
+
+SMCSIM = sys.argv[1]
+ENV = dict(os.environ, NO_COLOR='1')
+results = []
+
+
+def run(*args, stdin=None, env=ENV):
+    return subprocess.run([SMCSIM, *args], capture_output=True, text=True, input=stdin, env=env)
+
+
+def case(name):
+    def wrap(fn):
+        try:
+            fn()
+            results.append((name, None))
+        except AssertionError as e:
+            results.append((name, str(e) or 'assertion failed'))
+        return fn
+    return wrap
+
+
+def expect(cond, msg):
+    if not cond:
+        raise AssertionError(msg)
+
+
+@case('--version and --help exit 0; unknown command exits 2')
+def _():
+    p = run('--version')
+    expect(p.returncode == 0 and p.stdout.startswith('smcsim '), p.stdout)
+    p = run('--help')
+    expect(p.returncode == 0 and 'replay' in p.stdout and 'decode' in p.stdout, p.stdout)
+    p = run('frobnicate')
+    expect(p.returncode == 2 and 'unknown command' in p.stderr, p.stderr)
+    for sub in ('replay', 'call', 'decode', 'profiles', 'record'):
+        p = run(sub, '--help')
+        expect(p.returncode == 0 and 'usage: smcsim ' + sub in p.stdout, sub + ': ' + p.stdout)
+
+
+@case('call prints decoded results')
+def _():
+    p = run('call', 'SMCCC_VERSION')
+    expect(p.returncode == 0, p.stderr)
+    expect('SMCCC_VERSION (0x80000000) -> return' in p.stdout, p.stdout)
+    expect('x0  = 0x0000000000010002' in p.stdout, p.stdout)
+    p = run('call', '--profile', 'kvm-guest', '0x80000000')
+    expect('x0  = 0x0000000000010001' in p.stdout, p.stdout)
+    p = run('call', '0x8400fe00')
+    expect('x0  = 0xffffffffffffffff (-1)' in p.stdout, 'unknown FID shows -1: ' + p.stdout)
+
+
+@case('call rejects bad input with exit 2')
+def _():
+    expect(run('call', 'NOT_A_FUNCTION').returncode == 2, 'bad FID')
+    p = run('call', '--caller', 'nobody', 'SMCCC_VERSION')
+    expect(p.returncode == 2 and 'no caller "nobody"' in p.stderr, p.stderr)
+    p = run('call', '--profile', 'no-such', 'SMCCC_VERSION')
+    expect(p.returncode == 2 and 'no built-in profile' in p.stderr, p.stderr)
+    p = run('call', '--cpu', '1', 'SMCCC_VERSION')
+    expect(p.returncode == 2 and 'powered off' in p.stderr, 'secondary CPU is off: ' + p.stderr)
+    expect(run('call').returncode == 2, 'no FID')
+
+
+@case('decode explains convention, owner, service and name')
+def _():
+    p = run('decode', '0xC4000003')
+    expect(p.returncode == 0, p.stderr)
+    for s in ('PSCI_CPU_ON_64', 'fast call, SMC64/HVC64', 'owner:      4 (Standard Secure Service Calls)', 'service:    psci'):
+        expect(s in p.stdout, s + ' missing: ' + p.stdout)
+    p = run('decode', '0x8401ff77')
+    expect(p.returncode == 1 and 'no known function' in p.stdout and 'SVE' in p.stdout, p.stdout)
+    expect(run('decode', 'junk').returncode == 2, 'junk')
+    p = run('decode', 'SMCCC_ARCH_SOC_ID_64')
+    expect('0xc0000002' in p.stdout, p.stdout)
+
+
+@case('profiles lists built-ins and expands one')
+def _():
+    p = run('profiles')
+    expect(p.returncode == 0 and 'tfa-host' in p.stdout and '[default]' in p.stdout and 'qemu-tcg' in p.stdout, p.stdout)
+    p = run('profiles', 'kvm-guest')
+    doc = json.loads(p.stdout)
+    expect(doc['name'] == 'kvm-guest' and 'guest' in doc['callers'], p.stdout[:200])
+    expect(run('profiles', 'nope').returncode == 2, 'unknown profile')
+
+
+@case('record then replay round-trips bit-identically; a changed value is a mismatch')
+def _():
+    with tempfile.TemporaryDirectory() as d:
+        out = os.path.join(d, 'rec.json')
+        p = run('record', '-o', out, '-d', 'cli test', '--', 'PSCI_VERSION', 'SMCCC_ARCH_FEATURES SMCCC_ARCH_SOC_ID',
+                'SMCCC_ARCH_SOC_ID_64 2', 'write 0x80001000 0011aabb')
+        expect(p.returncode == 0, p.stderr)
+        doc = json.load(open(out))
+        expect(doc['format'] == 'smcsim-trace' and doc['version'] == 1 and len(doc['steps']) == 4, str(doc)[:300])
+        expect(doc['steps'][0]['note'] == 'PSCI_VERSION', 'note carries the name')
+        p = run('replay', out)
+        expect(p.returncode == 0 and '1 passed' in p.stdout, p.stdout)
+        doc['steps'][2]['expect']['x1'] = '0x1'
+        json.dump(doc, open(out, 'w'))
+        p = run('replay', out)
+        expect(p.returncode == 1 and 'FAIL' in p.stdout and 'SMCCC_ARCH_SOC_ID_64' in p.stdout and 'x1' in p.stdout, p.stdout)
+        # stdin form, with per-line settings and comments
+        p = run('record', '-o', out, stdin='# discovery\nPSCI_VERSION\ncpu=0 conduit=smc SMCCC_VERSION\n\n')
+        expect(p.returncode == 0 and len(json.load(open(out))['steps']) == 2, p.stderr)
+        p = run('record', '-o', out, stdin='NOT_A_CALL\n')
+        expect(p.returncode == 2 and 'stdin:1' in p.stderr, p.stderr)
+
+
+@case('replay: --format json, --junit, NO_COLOR, bad input exit 2')
+def _():
+    with tempfile.TemporaryDirectory() as d:
+        good = os.path.join(d, 'good.json')
+        run('record', '-o', good, '--', 'SMCCC_VERSION')
+        bad = os.path.join(d, 'bad.json')
+        open(bad, 'w').write('{"format": "smcsim-trace", "version": 1, "steps": [ {"call": {}} ]}')
+        p = run('replay', '--format', 'json', good)
+        doc = json.loads(p.stdout)
+        expect(p.returncode == 0 and doc['passed'] == 1 and doc['fixtures'][0]['result'] == 'pass', p.stdout)
+        junit = os.path.join(d, 'junit.xml')
+        p = run('replay', '--junit', junit, good, bad)
+        expect(p.returncode == 2, 'bad input dominates: %d' % p.returncode)
+        root = ET.parse(junit).getroot()
+        suite = root.find('testsuite')
+        expect(suite.get('tests') == '2' and suite.get('errors') == '1', ET.tostring(root)[:300])
+        expect('/steps/0/call/x0: missing' in p.stdout, p.stdout)
+        expect('\033[' not in p.stdout, 'NO_COLOR honoured')
+        p = run('replay', os.path.join(d, 'missing.json'))
+        expect(p.returncode == 2, 'missing file')
+        expect(run('replay').returncode == 2, 'no files')
+        expect(run('replay', '--format', 'xml', good).returncode == 2, 'bad --format')
+
+
+failed = [r for r in results if r[1]]
+for name, err in results:
+    print(('ok   ' if not err else 'FAIL ') + name + ('' if not err else '\n     ' + err.replace('\n', '\n     ')))
+print(f'{len(results) - len(failed)} passed, {len(failed)} failed')
+sys.exit(1 if failed else 0)
