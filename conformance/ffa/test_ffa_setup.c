@@ -68,6 +68,17 @@ static void version_lock_in(void **state)
 	t_assert_reg(r, 0, (uint32_t)FFA_NOT_SUPPORTED, "13.2.2 lock-in: lower minor");
 	r = t_call(sim, FFA_VERSION, FFA_V1_1);
 	t_assert_reg(r, 0, FFA_V1_2, "same version after lock-in");
+	smcsim_destroy(sim);
+	sim = ffa_machine(NULL);
+	t_call(sim, FFA_VERSION, FFA_V1_2);
+	r = t_call(sim, FFA_INTERRUPT);
+	t_assert_ffa_error(r, FFA_NOT_SUPPORTED, "INTERRUPT from the normal world");
+	r = t_call(sim, FFA_VERSION, FFA_V1_1);
+	t_assert_reg(r, 0, FFA_V1_2, "Hafnium: FFA_INTERRUPT does not end negotiation");
+	r = t_call(sim, FFA_MSG_POLL);
+	t_assert_ffa_error(r, FFA_NOT_SUPPORTED, "unimplemented call");
+	r = t_call(sim, FFA_VERSION, FFA_V1_0);
+	t_assert_reg(r, 0, (uint32_t)FFA_NOT_SUPPORTED, "an unimplemented call still locks in");
 	/* The 1.1 negotiated before the lock stays: 1.2-only calls are not for it. */
 	r = t_call(sim, FFA_FEATURES, FFA_MSG_SEND_DIRECT_REQ2);
 	t_assert_ffa_error(r, FFA_NOT_SUPPORTED, "REQ2 for a 1.1 caller");
