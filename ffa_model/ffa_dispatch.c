@@ -92,6 +92,8 @@ _Static_assert(EMU_ARRAY_SIZE(ffa_fns) == FFA_NFNS, "FFA_NFNS matches the table"
 
 void ffa_h_not_supported(struct emu_call *c)
 {
+	/* Still an FF-A call: it ends version negotiation (DEN0077 v1.2 13.2.2). */
+	ffa_caller_ep(c->state, c, true);
 	ffa_error(c, FFA_NOT_SUPPORTED);
 }
 
@@ -100,6 +102,8 @@ void ffa_h_not_supported(struct emu_call *c)
  * for the normal world). FFA_FEATURES still reports them (ACS ffa_features: mandatory). */
 void ffa_h_response_only(struct emu_call *c)
 {
+	/* Hafnium's hvc_smc_handler exempts FFA_INTERRUPT from ending negotiation. */
+	ffa_caller_ep(c->state, c, c->fid != FFA_INTERRUPT);
 	ffa_error(c, FFA_NOT_SUPPORTED);
 }
 

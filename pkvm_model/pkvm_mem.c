@@ -197,7 +197,7 @@ void pkvm_mem_reclaim(struct emu_call *c, struct pkvm *p)
 	memset(&rel, 0, sizeof(rel));
 	rel.x[0] = FFA_RX_RELEASE;
 	const uint8_t *rx = emu_mem_ptr(p->sim, p->hyp_rx, p->page_size);
-	uint32_t emad = rx ? emad0_offset(p, rx, fraglen) : UINT32_MAX;
+	uint32_t emad = (rx && fraglen <= p->page_size) ? emad0_offset(p, rx, fraglen) : UINT32_MAX;
 	uint32_t off = (rx && emad <= fraglen && fraglen - emad >= 8) ? rd32(rx + emad + 4) :
 									 UINT32_MAX;
 	/* Nothing that looks completely bogus from the SPMC. */

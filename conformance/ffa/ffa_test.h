@@ -17,6 +17,17 @@
 #define SP2_UUID_A "d1582309-f023-47b9-827c-4464f5578fc8"
 #define SP2_UUID_B "79b55c73-1d8c-44b9-8593-61e1770ad8d2"
 
+/* ffa-host with sp2 advertising a second UUID (v1.2: one descriptor per UUID). */
+#define MULTI_UUID_PATCH                                                                    \
+	"{\"layers\":{\"el3\":{\"services\":{\"ffa\":{\"partitions\":["                     \
+	"{\"id\":\"0x8001\",\"uuids\":[\"" SP1_UUID "\"],\"exec_ctx\":4,"                  \
+	"\"properties\":\"0x30f\",\"caller\":\"sp1\",\"rxtx\":{\"tx\":\"0x0e000000\","       \
+	"\"rx\":\"0x0e001000\"}},"                                                           \
+	"{\"id\":\"0x8002\",\"uuids\":[\"" SP2_UUID_A "\",\"" SP2_UUID_B "\"],"               \
+	"\"exec_ctx\":1,\"properties\":\"0x101\",\"caller\":\"sp2\","                       \
+	"\"script\":[\"interrupt\",\"yield\",\"respond\"],"                                 \
+	"\"rxtx\":{\"tx\":\"0x0e002000\",\"rx\":\"0x0e003000\"}}]}}}}}"
+
 /* FFA_ERROR with @code in w2, compared as s32 (SPMCs zero-extend, pKVM sign-extends). */
 #define t_assert_ffa_error(r, code, rule)                                                   \
 	do {                                                                                \

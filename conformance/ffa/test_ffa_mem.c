@@ -305,6 +305,65 @@ static void v1_0_sender(void **state)
 	smcsim_destroy(sim);
 }
 
+/* DEN0077 v1.1 11.3: a descriptor larger than a buffer travels in fragments both ways,
+ * FRAG_TX from the sender, FRAG_RX by the retriever after releasing each fragment. */
+static void fragments_both_ways(void **state)
+{
+	struct smcsim *sim = mem_machine(FFA_V1_2);
+	enum { N = 256 };
+	static uint8_t d[48 + 32 + 16 + N * 16];
+	uint32_t len = sizeof(d), comp = 48 + 32;
+	memset(d, 0, len);
+	t_wr(d + 2, 0x2f, 2);
+	t_wr(d + 24, 32, 4);
+	t_wr(d + 28, 1, 4);
+	t_wr(d + 32, 48, 4);
+	t_wr(d + 48, SP1, 2);
+	d[50] = 2;
+	t_wr(d + 52, comp, 4);
+	t_wr(d + comp, N, 4);
+	t_wr(d + comp + 4, N, 4);
+	for (int i = 0; i < N; i++) {
+		t_wr(d + comp + 16 + 16 * i, MEM + (uint64_t)i * 0x2000, 8);
+		t_wr(d + comp + 16 + 16 * i + 8, 1, 4);
+	}
+	smcsim_mem_write(sim, HOST_TX, d, 4096);
+	struct smcsim_regs r = t_call(sim, FFA_MEM_SHARE_64, len, 4096, 0, 0);
+	t_assert_reg(r, 0, FFA_MEM_FRAG_RX, "first fragment");
+	t_assert_reg(r, 3, 4096, "received so far");
+	uint64_t h = (uint32_t)r.x[1] | (uint64_t)(uint32_t)r.x[2] << 32;
+	smcsim_mem_write(sim, HOST_TX, d + 4096, len - 4096);
+	r = t_call(sim, FFA_MEM_FRAG_TX, (uint32_t)h, h >> 32, len - 4096);
+	t_assert_ffa_ok(r, "complete");
+	assert_true(emu_granule(sim, MEM + (N - 1) * 0x2000)->ffa & FFA_GR_SHARED);
+	assert_int_equal(emu_granule(sim, MEM + 0x1000)->ffa, 0); /* the gaps stay free */
+	r = retrieve(sim, "sp1", SP1_TX, SP1, h, 2, 0);
+	t_assert_reg(r, 0, FFA_MEM_RETRIEVE_RESP, "retrieve");
+	t_assert_reg(r, 1, len, "total length");
+	t_assert_reg(r, 2, 4096, "first fragment fills RX");
+	r = t_call_as(sim, "sp1", FFA_MEM_FRAG_RX, (uint32_t)h, h >> 32, 4096);
+	t_assert_ffa_error(r, FFA_BUSY, "RX not released yet");
+	t_call_as(sim, "sp1", FFA_RX_RELEASE);
+	r = t_call_as(sim, "sp1", FFA_MEM_FRAG_RX, (uint32_t)h, h >> 32, 100);
+	t_assert_ffa_error(r, FFA_INVALID_PARAMETERS, "offset is not what was sent");
+	r = t_call_as(sim, "sp1", FFA_MEM_FRAG_RX, (uint32_t)h, h >> 32, 4096);
+	t_assert_reg(r, 0, FFA_MEM_FRAG_TX, "next fragment");
+	t_assert_reg(r, 3, len - 4096, "the rest");
+	uint8_t last[8];
+	smcsim_mem_read(sim, SP1_RX + (len - 16) - 4096, last, 8);
+	uint64_t base = 0;
+	for (int i = 0; i < 8; i++)
+		base |= (uint64_t)last[i] << (8 * i);
+	assert_int_equal(base, MEM + (uint64_t)(N - 1) * 0x2000);
+	t_call_as(sim, "sp1", FFA_RX_RELEASE);
+	r = t_call_as(sim, "sp1", FFA_MEM_FRAG_RX, (uint32_t)h, h >> 32, len);
+	t_assert_ffa_error(r, FFA_INVALID_PARAMETERS, "nothing left");
+	t_assert_ffa_ok(relinquish(sim, "sp1", SP1_TX, SP1, h, 0), "relinquish");
+	t_assert_ffa_ok(t_call(sim, FFA_MEM_RECLAIM, (uint32_t)h, h >> 32, 0), "reclaim");
+	assert_int_equal(ffa_check_invariants(ffa_spmc_of(sim, "el3")), 0);
+	smcsim_destroy(sim);
+}
+
 int main(void)
 {
 	const struct CMUnitTest send[] = {
@@ -316,6 +375,7 @@ int main(void)
 		cmocka_unit_test(retrieve_checks),
 		cmocka_unit_test(lend_and_donate),
 		cmocka_unit_test(v1_0_sender),
+		cmocka_unit_test(fragments_both_ways),
 	};
 	int f = 0;
 	f += cmocka_run_group_tests_name("FFA_MEM_SHARE/LEND/DONATE", send, NULL, NULL);

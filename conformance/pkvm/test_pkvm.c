@@ -291,14 +291,14 @@ static void partinfo(void **state)
 	t_call(sim, FFA_RXTX_MAP_64, HOST_TX, HOST_RX, 1);
 	r = t_call(sim, FFA_PARTITION_INFO_GET, 0, 0, 0, 0, 1);
 	t_assert_ffa_ok(r, "count only");
-	t_assert_reg(r, 2, 3, "count");
+	t_assert_reg(r, 2, 2, "count");
 	r = t_call(sim, FFA_PARTITION_INFO_GET, 0, 0, 0, 0, 0);
 	t_assert_ffa_ok(r, "descriptors");
 	t_assert_reg(r, 3, 24, "size");
-	uint8_t d[50];
+	uint8_t d[26];
 	smcsim_mem_read(sim, HOST_RX, d, sizeof(d));
 	assert_int_equal(d[0] | d[1] << 8, SP1); /* copied hyp RX -> host RX */
-	assert_int_equal(d[48] | d[49] << 8, SP2);
+	assert_int_equal(d[24] | d[25] << 8, SP2);
 	/* pKVM does not release its RX: the host's RX_RELEASE passes through. */
 	r = t_call(sim, FFA_PARTITION_INFO_GET, 0, 0, 0, 0, 0);
 	t_assert_ffa_error(r, FFA_BUSY, "SPMC: RX still owned");
@@ -322,6 +322,162 @@ static void passthrough(void **state)
 	t_assert_reg(r, 2, 0x8000, "SPM_ID_GET forwarded");
 	r = t_call(sim, 0x80000000u);
 	t_assert_reg(r, 0, 0x10002, "non-FF-A calls forwarded (SMCCC_VERSION)");
+	smcsim_destroy(sim);
+}
+
+/* ---- MEM_SHARE / LEND [__do_ffa_mem_xfer], FRAG_TX, RECLAIM -------------------------- */
+
+#define PMEM UINT64_C(0x80100000)
+
+static struct smcsim_regs host_send(struct smcsim *sim, uint32_t fid, const struct t_mem *m)
+{
+	return t_mem_send(sim, NULL, HOST_TX, fid, m);
+}
+
+/* Shared pages move from host-owned to shared-owned in the host stage-2; reclaim
+ * through the proxy moves them back. */
+static void mem_share_reclaim(void **state)
+{
+	struct smcsim *sim = pkvm_ready();
+	struct t_mem m = t_share(FFA_V1_2, SP1, PMEM, 2);
+	struct smcsim_regs r = host_send(sim, FFA_MEM_SHARE, &m);
+	t_assert_ffa_ok(r, "32-bit SHARE reissued as FN64");
+	uint64_t h = t_handle(&r);
+	assert_int_equal(emu_granule(sim, PMEM)->pkvm, PKVM_HOST_SHARED_FFA);
+	assert_int_equal(emu_granule(sim, PMEM + 0x1000)->pkvm, PKVM_HOST_SHARED_FFA);
+	assert_true(emu_granule(sim, PMEM)->ffa & FFA_GR_SHARED);
+	r = t_call(sim, FFA_MEM_RECLAIM, (uint32_t)h, h >> 32, 0);
+	t_assert_ffa_ok(r, "reclaim via the hypervisor retrieve");
+	assert_int_equal(emu_granule(sim, PMEM)->pkvm, PKVM_HOST_OWNED);
+	assert_int_equal(emu_granule(sim, PMEM)->ffa, 0);
+	r = t_call(sim, FFA_MEM_RECLAIM, (uint32_t)h, h >> 32, 0);
+	t_assert_ffa_error(r, FFA_INVALID_PARAMETERS, "SPMC's answer to the retrieve, verbatim");
+	m.attrs = 0;
+	r = host_send(sim, FFA_MEM_LEND_64, &m);
+	t_assert_ffa_ok(r, "LEND");
+	assert_int_equal(emu_granule(sim, PMEM)->pkvm, PKVM_HOST_SHARED_FFA);
+	smcsim_destroy(sim);
+}
+
+/* Step 1/4 of __do_ffa_mem_xfer: INVALID_PARAMETERS for the descriptor checks. */
+static void mem_share_invalid(void **state)
+{
+	struct smcsim *sim = pkvm_ready();
+	struct smcsim_regs r = t_call(sim, FFA_MEM_SHARE_64, 112, 112, HOST_TX, 1);
+	t_assert_ffa_error(r, FFA_INVALID_PARAMETERS, "x3/w4 MBZ");
+	r = t_call(sim, FFA_MEM_SHARE_64, 112, 200, 0, 0);
+	t_assert_ffa_error(r, FFA_INVALID_PARAMETERS, "fraglen > len");
+	r = t_call(sim, FFA_MEM_SHARE_64, 8192, 8192, 0, 0);
+	t_assert_ffa_error(r, FFA_INVALID_PARAMETERS, "fraglen > one page");
+	r = t_call(sim, FFA_MEM_SHARE_64, 40, 40, 0, 0);
+	t_assert_ffa_error(r, FFA_INVALID_PARAMETERS, "shorter than header + EMAD");
+	r = t_call(sim, FFA_MEM_SHARE_64, 0x20000, 112, 0, 0);
+	t_assert_ffa_error(r, FFA_NO_MEMORY, "len beyond the descriptor buffer");
+	struct t_mem m = t_share(FFA_V1_2, SP1, PMEM, 1);
+	m.sender = SP1;
+	r = host_send(sim, FFA_MEM_SHARE_64, &m);
+	t_assert_ffa_error(r, FFA_INVALID_PARAMETERS, "sender_id != HOST_FFA_ID");
+	m = t_share(FFA_V1_2, SP1, PMEM, 1);
+	m.nrecv = 2;
+	m.recv[1] = SP2;
+	m.perm[1] = 2;
+	r = host_send(sim, FFA_MEM_SHARE_64, &m);
+	t_assert_ffa_error(r, FFA_INVALID_PARAMETERS, "ep_count != 1");
+	assert_int_equal(emu_granule(sim, PMEM)->pkvm, PKVM_HOST_OWNED);
+	r = host_send(sim, FFA_MEM_DONATE_64, &m);
+	t_assert_ffa_error(r, FFA_NOT_SUPPORTED, "DONATE is denied");
+	smcsim_destroy(sim);
+	sim = pkvm_machine(NULL);
+	finalize(sim);
+	t_call(sim, FFA_VERSION, FFA_V1_2);
+	m = t_share(FFA_V1_2, SP1, PMEM, 1);
+	r = host_send(sim, FFA_MEM_SHARE_64, &m);
+	t_assert_ffa_error(r, FFA_INVALID_PARAMETERS, "host TX not mapped");
+	smcsim_destroy(sim);
+}
+
+/* Step 5: a page the host does not own exclusively -> DENIED, earlier ranges rolled
+ * back; an SPMC refusal also unshares. */
+static void mem_share_ownership(void **state)
+{
+	struct smcsim *sim = pkvm_ready();
+	struct pkvm *p = pkvm_of(sim, "pkvm");
+	struct t_mem m = t_share(FFA_V1_2, SP1, PMEM, 1);
+	m.nranges = 2;
+	m.base[1] = p->hyp_tx;
+	m.pages[1] = 1;
+	struct smcsim_regs r = host_send(sim, FFA_MEM_SHARE_64, &m);
+	t_assert_ffa_error(r, FFA_DENIED, "hypervisor page");
+	assert_int_equal(emu_granule(sim, PMEM)->pkvm, PKVM_HOST_OWNED); /* rolled back */
+	m.base[1] = HOST_TX;
+	r = host_send(sim, FFA_MEM_SHARE_64, &m);
+	t_assert_ffa_error(r, FFA_DENIED, "the host's own mailbox (shared with EL2)");
+	m = t_share(FFA_V1_2, SP1, PMEM, 1);
+	t_assert_ffa_ok(host_send(sim, FFA_MEM_SHARE_64, &m), "first share");
+	r = host_send(sim, FFA_MEM_SHARE_64, &m);
+	t_assert_ffa_error(r, FFA_DENIED, "already shared-owned");
+	m = t_share(FFA_V1_2, 0x8009, PMEM + 0x4000, 1);
+	r = host_send(sim, FFA_MEM_SHARE_64, &m);
+	t_assert_ffa_error(r, FFA_INVALID_PARAMETERS, "SPMC refuses an unknown receiver");
+	assert_int_equal(emu_granule(sim, PMEM + 0x4000)->pkvm, PKVM_HOST_OWNED); /* unshared */
+	smcsim_destroy(sim);
+	/* 16K host pages: a 4K constituent is not a whole host page. */
+	sim = pkvm_machine("{\"layers\":{\"pkvm\":{\"services\":{\"pkvm\":{\"page_size\":16384}}}}}");
+	finalize(sim);
+	t_call(sim, FFA_VERSION, FFA_V1_2);
+	t_call(sim, FFA_RXTX_MAP_64, HOST_TX, HOST_TX + 0x4000, 4);
+	m = t_share(FFA_V1_2, SP1, PMEM, 1);
+	r = host_send(sim, FFA_MEM_SHARE_64, &m);
+	t_assert_ffa_error(r, FFA_DENIED, "sz % PAGE_SIZE");
+	m.pages[0] = 4;
+	t_assert_ffa_ok(host_send(sim, FFA_MEM_SHARE_64, &m), "one 16K page");
+	smcsim_destroy(sim);
+}
+
+/* do_ffa_mem_frag_tx: constituents only, shared per fragment; a bad fragment aborts the
+ * transaction at the SPMC with MEM_RECLAIM. */
+static void mem_share_fragments(void **state)
+{
+	struct smcsim *sim = pkvm_ready();
+	struct t_mem m = t_share(FFA_V1_2, SP1, PMEM, 1);
+	m.nranges = 2;
+	m.base[1] = PMEM + 0x8000;
+	m.pages[1] = 2;
+	uint8_t buf[256];
+	uint32_t len = t_mem_desc(&m, buf), first = len - 16;
+	smcsim_mem_write(sim, HOST_TX, buf, first);
+	struct smcsim_regs r = t_call(sim, FFA_MEM_SHARE_64, len, first, 0, 0);
+	t_assert_reg(r, 0, FFA_MEM_FRAG_RX, "first fragment");
+	uint64_t lo = r.x[1], hi = r.x[2];
+	assert_int_equal(emu_granule(sim, PMEM)->pkvm, PKVM_HOST_SHARED_FFA);
+	r = t_call(sim, FFA_MEM_FRAG_TX, lo, hi, 8);
+	t_assert_ffa_error(r, FFA_INVALID_PARAMETERS, "fraglen not whole constituents");
+	smcsim_mem_write(sim, HOST_TX, buf + first, 16);
+	r = t_call(sim, FFA_MEM_FRAG_TX, lo, hi, 16);
+	t_assert_ffa_ok(r, "last fragment");
+	assert_int_equal(emu_granule(sim, PMEM + 0x9000)->pkvm, PKVM_HOST_SHARED_FFA);
+	uint64_t h = t_handle(&r);
+	t_assert_ffa_ok(t_call(sim, FFA_MEM_RECLAIM, (uint32_t)h, h >> 32, 0), "reclaim all");
+	assert_int_equal(emu_granule(sim, PMEM + 0x9000)->pkvm, PKVM_HOST_OWNED);
+	assert_int_equal(emu_granule(sim, PMEM)->pkvm, PKVM_HOST_OWNED);
+	/* A second fragment naming a page the host does not own: DENIED and aborted. */
+	struct pkvm *p = pkvm_of(sim, "pkvm");
+	m.base[1] = p->hyp_rx;
+	m.pages[1] = 1;
+	len = t_mem_desc(&m, buf);
+	smcsim_mem_write(sim, HOST_TX, buf, first);
+	r = t_call(sim, FFA_MEM_SHARE_64, len, first, 0, 0);
+	lo = r.x[1];
+	hi = r.x[2];
+	smcsim_mem_write(sim, HOST_TX, buf + first, 16);
+	r = t_call(sim, FFA_MEM_FRAG_TX, lo, hi, 16);
+	t_assert_ffa_error(r, FFA_DENIED, "fragment page not the host's");
+	r = t_call(sim, FFA_MEM_FRAG_TX, lo, hi, 16);
+	t_assert_ffa_error(r, FFA_DENIED, "the page is still not the host's");
+	assert_int_equal(emu_granule(sim, PMEM)->pkvm, PKVM_HOST_SHARED_FFA); /* stuck, as in pKVM */
+	struct ffa_spmc *s = ffa_spmc_of(sim, "el3");
+	for (uint32_t i = 0; i < FFA_MAX_TXNS; i++)
+		assert_false(s->txn[i].used); /* aborted at the SPMC */
 	smcsim_destroy(sim);
 }
 
@@ -364,11 +520,18 @@ int main(void)
 		cmocka_unit_test(passthrough),
 		cmocka_unit_test(profile_errors),
 	};
+	const struct CMUnitTest mem[] = {
+		cmocka_unit_test(mem_share_reclaim),
+		cmocka_unit_test(mem_share_invalid),
+		cmocka_unit_test(mem_share_ownership),
+		cmocka_unit_test(mem_share_fragments),
+	};
 	int f = 0;
 	f += cmocka_run_group_tests_name("pkvm finalisation", fin, NULL, NULL);
 	f += cmocka_run_group_tests_name("pkvm FFA_VERSION", version, NULL, NULL);
 	f += cmocka_run_group_tests_name("pkvm deny list, FFA_FEATURES", features, NULL, NULL);
 	f += cmocka_run_group_tests_name("pkvm RX/TX", rxtx, NULL, NULL);
 	f += cmocka_run_group_tests_name("pkvm PARTITION_INFO_GET, passthrough", misc, NULL, NULL);
+	f += cmocka_run_group_tests_name("pkvm MEM_SHARE/LEND/FRAG_TX/RECLAIM", mem, NULL, NULL);
 	return f ? 1 : 0;
 }
