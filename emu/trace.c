@@ -546,6 +546,53 @@ SMCSIM_EXPORT const char *smcsim_trace_profile(const struct smcsim_trace *t)
 	return t ? t->profile : NULL;
 }
 
+SMCSIM_EXPORT int smcsim_trace_step(const struct smcsim_trace *t, size_t i,
+				    struct smcsim_trace_step *out)
+{
+	if (!t || !out)
+		return -EINVAL;
+	if (i >= t->nsteps)
+		return -ERANGE;
+	const struct step *st = &t->steps[i];
+	memset(out, 0, sizeof(*out));
+	static const enum smcsim_step_kind kinds[] = {
+		[STEP_CALL] = SMCSIM_STEP_CALL,
+		[STEP_WRITE] = SMCSIM_STEP_WRITE,
+		[STEP_CHECK] = SMCSIM_STEP_CHECK,
+		[STEP_EVENT] = SMCSIM_STEP_EVENT,
+	};
+	out->kind = kinds[st->kind];
+	out->expect_exit = -1;
+	switch (st->kind) {
+	case STEP_CALL:
+		out->caller = st->caller < 0 ? NULL : t->callers[st->caller];
+		out->cpu = st->cpu;
+		out->conduit = (enum smcsim_conduit)st->conduit;
+		out->in = st->in;
+		out->expect_exit = st->exit;
+		for (int r = 0; r < SMCSIM_NREGS; r++)
+			out->expect_mask[r] = UINT64_MAX;
+		for (uint32_t k = 0; k < st->nexp; k++) {
+			const struct expect *e = &t->exps[st->exp + k];
+			out->expect_regs |= UINT32_C(1) << e->reg;
+			out->expect[e->reg] = e->value;
+			out->expect_mask[e->reg] = e->mask;
+		}
+		break;
+	case STEP_WRITE:
+	case STEP_CHECK:
+		out->pa = st->pa;
+		out->bytes = st->bytes;
+		out->len = st->len;
+		break;
+	case STEP_EVENT:
+		out->event = st->event;
+		out->event_args = (const char *)st->bytes;
+		break;
+	}
+	return 0;
+}
+
 /* ---- replay ------------------------------------------------------------------------- */
 
 static int report(smcsim_mismatch_fn cb, void *opaque, struct smcsim_mismatch *m, int *count)

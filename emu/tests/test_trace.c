@@ -156,6 +156,41 @@ static void parse_errors(void **state)
 	assert_int_equal(smcsim_trace_load("/nonexistent/x.json", &t, &err), -ENOENT);
 }
 
+/* The step accessor exposes exactly what was parsed (fixtures served as firmware use it). */
+static void step_accessor(void **state)
+{
+	struct smcsim_trace *t = parse(
+		"{\"format\":\"smcsim-trace\",\"version\":1,\"steps\":["
+		"{\"call\":{\"x0\":\"PSCI_VERSION\",\"x2\":-1},\"caller\":\"host\",\"cpu\":1,\"conduit\":\"hvc\","
+		"\"expect\":{\"x0\":{\"value\":\"0x10001\",\"mask\":\"0xffff\"},\"exit\":\"return\"}},"
+		"{\"check\":{\"pa\":\"0x80000000\",\"bytes\":\"0a0b\"}},"
+		"{\"event\":\"cpu_boot\",\"cpu\":1,\"note\":\"n\"}]}");
+	struct smcsim_trace_step s;
+	assert_int_equal(smcsim_trace_step(t, 0, &s), 0);
+	assert_int_equal(s.kind, SMCSIM_STEP_CALL);
+	assert_string_equal(s.caller, "host");
+	assert_int_equal(s.cpu, 1);
+	assert_int_equal(s.conduit, SMCSIM_CONDUIT_HVC);
+	assert_int_equal(s.in.x[0], 0x84000000);
+	assert_int_equal(s.in.x[2], UINT64_MAX);
+	assert_int_equal(s.expect_regs, 1);
+	assert_int_equal(s.expect[0], 0x0001);
+	assert_int_equal(s.expect_mask[0], 0xffff);
+	assert_int_equal(s.expect_mask[1], UINT64_MAX);
+	assert_int_equal(s.expect_exit, SMCSIM_EXIT_RETURN);
+	assert_int_equal(smcsim_trace_step(t, 1, &s), 0);
+	assert_int_equal(s.kind, SMCSIM_STEP_CHECK);
+	assert_int_equal(s.pa, 0x80000000);
+	assert_int_equal(s.len, 2);
+	assert_int_equal(s.bytes[1], 0x0b);
+	assert_int_equal(smcsim_trace_step(t, 2, &s), 0);
+	assert_int_equal(s.kind, SMCSIM_STEP_EVENT);
+	assert_string_equal(s.event, "cpu_boot");
+	assert_string_equal(s.event_args, "{\"cpu\":1}");
+	assert_int_equal(smcsim_trace_step(t, 3, &s), -ERANGE);
+	smcsim_trace_destroy(t);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -163,6 +198,7 @@ int main(void)
 		cmocka_unit_test(exits_and_events),
 		cmocka_unit_test(record_replays_bit_identically),
 		cmocka_unit_test(parse_errors),
+		cmocka_unit_test(step_accessor),
 	};
 	return cmocka_run_group_tests_name("emu-trace", tests, NULL, NULL);
 }

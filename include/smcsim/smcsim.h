@@ -277,6 +277,43 @@ SMCSIM_EXPORT size_t smcsim_trace_steps(const struct smcsim_trace *t);
 SMCSIM_EXPORT const char *smcsim_trace_description(const struct smcsim_trace *t);
 SMCSIM_EXPORT const char *smcsim_trace_profile(const struct smcsim_trace *t);
 
+/** Kind of a fixture step. */
+enum smcsim_step_kind {
+	SMCSIM_STEP_CALL = 0,
+	SMCSIM_STEP_WRITE = 1,
+	SMCSIM_STEP_CHECK = 2,
+	SMCSIM_STEP_EVENT = 3,
+};
+
+/**
+ * One parsed step, as smcsim_trace_step() exposes it to programs that serve or inspect
+ * fixtures themselves (e.g. fixtures used as firmware). Pointers stay valid while the
+ * trace lives.
+ */
+struct smcsim_trace_step {
+	enum smcsim_step_kind kind;
+	/* call */
+	const char *caller;           /**< NULL: the profile's default caller */
+	unsigned int cpu;
+	enum smcsim_conduit conduit;  /**< SMCSIM_CONDUIT_DEFAULT when not given */
+	struct smcsim_regs in;        /**< x0..x17 as issued (unnamed registers 0) */
+	uint32_t expect_regs;         /**< bit n set: x<n> has an expectation */
+	uint64_t expect[SMCSIM_NREGS];      /**< expected values, already masked */
+	uint64_t expect_mask[SMCSIM_NREGS]; /**< all ones unless the fixture gave a mask */
+	int expect_exit;              /**< enum smcsim_exit, or -1 when not checked */
+	/* write / check */
+	uint64_t pa;
+	const uint8_t *bytes;
+	size_t len;
+	/* event */
+	const char *event;
+	const char *event_args; /**< JSON object text of the event's arguments */
+};
+
+/** Step @i of a parsed trace. Returns 0, or -ERANGE past the last step. */
+SMCSIM_EXPORT int smcsim_trace_step(const struct smcsim_trace *t, size_t i,
+				    struct smcsim_trace_step *out);
+
 /** One difference found by a replay. */
 struct smcsim_mismatch {
 	size_t step;            /**< index into "steps" */

@@ -12,7 +12,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <jansson.h>
 
 #include "shim_priv.h"
 
@@ -54,148 +53,6 @@ static int perr(struct smcsim_error *err, const char *fmt, ...)
 }
 
 /* A register value (format v1). */
-static int parse_value(json_t *v, uint64_t *out, const char *name, const char *path,
-		       struct smcsim_error *err)
-{
-	if (json_is_integer(v)) {
-		*out = (uint64_t)json_integer_value(v);
-		return 0;
-	}
-	if (json_is_string(v)) {
-		const char *s = json_string_value(v);
-		char *end;
-		errno = 0;
-		unsigned long long x;
-		if (s[0] == '-') {
-			long long sx = strtoll(s, &end, 0);
-			x = (unsigned long long)sx;
-		} else {
-			x = strtoull(s, &end, 0);
-		}
-		if (*s && !*end && errno == 0) {
-			*out = x;
-			return 0;
-		}
-		uint32_t fid;
-		if (smcsim_fid_lookup(s, &fid) == 0) {
-			*out = fid;
-			return 0;
-		}
-		return perr(err, "%s: %s: \"%s\" is not a number or function name", name, path, s);
-	}
-	return perr(err, "%s: %s: expected a number, string or {value, mask}", name, path);
-}
-
-static int parse_regs(json_t *obj, uint64_t regs[SMCSIM_NREGS], bool allow_mask, bool allow_exit,
-		      const char *name, const char *path, struct smcsim_error *err)
-{
-	if (!json_is_object(obj))
-		return perr(err, "%s: %s: expected an object of registers", name, path);
-	const char *key;
-	json_t *v;
-	json_object_foreach(obj, key, v)
-	{
-		char p[160];
-		snprintf(p, sizeof(p), "%s/%s", path, key);
-		if (allow_exit && strcmp(key, "exit") == 0)
-			continue;
-		int r = -1;
-		if (key[0] == 'x' && key[1]) {
-			char *end;
-			long n = strtol(key + 1, &end, 10);
-			if (!*end && n >= 0 && n < SMCSIM_NREGS)
-				r = (int)n;
-		}
-		if (r < 0)
-			return perr(err, "%s: %s: unknown register", name, p);
-		if (allow_mask && json_is_object(v)) {
-			json_t *val = json_object_get(v, "value");
-			if (!val || json_object_size(v) > 2 ||
-			    (json_object_size(v) == 2 && !json_object_get(v, "mask")))
-				return perr(err, "%s: %s: expected {\"value\": V, \"mask\": M}",
-					    name, p);
-			snprintf(p + strlen(p), sizeof(p) - strlen(p), "/value");
-			if (parse_value(val, &regs[r], name, p, err))
-				return -EINVAL;
-			continue;
-		}
-		if (parse_value(v, &regs[r], name, p, err))
-			return -EINVAL;
-	}
-	return 0;
-}
-
-static int parse_hexbytes(const char *s, uint8_t **out, size_t *len)
-{
-	size_t n = strlen(s);
-	if (n % 2)
-		return -EINVAL;
-	uint8_t *b = malloc(n / 2 ? n / 2 : 1);
-	if (!b)
-		return -ENOMEM;
-	for (size_t i = 0; i < n / 2; i++) {
-		unsigned int x;
-		if (sscanf(s + 2 * i, "%2x", &x) != 1) {
-			free(b);
-			return -EINVAL;
-		}
-		b[i] = (uint8_t)x;
-	}
-	*out = b;
-	*len = n / 2;
-	return 0;
-}
-
-static int parse_mem(json_t *m, struct fw_step *st, bool is_write, const char *name,
-		     const char *path, struct smcsim_error *err)
-{
-	if (!json_is_object(m))
-		return perr(err, "%s: %s: expected an object", name, path);
-	const char *key;
-	json_t *v;
-	json_object_foreach(m, key, v)
-	{
-		if (strcmp(key, "pa") && strcmp(key, "bytes") &&
-		    !(is_write && strcmp(key, "u64") == 0))
-			return perr(err, "%s: %s/%s: unknown key", name, path, key);
-	}
-	char p[240];
-	snprintf(p, sizeof(p), "%s/pa", path);
-	json_t *pa = json_object_get(m, "pa");
-	if (!pa)
-		return perr(err, "%s: %s: missing", name, p);
-	if (parse_value(pa, &st->pa, name, p, err))
-		return -EINVAL;
-	json_t *bytes = json_object_get(m, "bytes"), *words = json_object_get(m, "u64");
-	if (!!bytes == !!words)
-		return perr(err, "%s: %s: needs exactly one of \"bytes\" and \"u64\"", name, path);
-	if (bytes) {
-		if (!json_is_string(bytes) ||
-		    parse_hexbytes(json_string_value(bytes), &st->bytes, &st->len))
-			return perr(err, "%s: %s/bytes: expected a string of hex byte pairs", name,
-				    path);
-		return 0;
-	}
-	if (!json_is_array(words))
-		return perr(err, "%s: %s/u64: expected an array", name, path);
-	st->len = json_array_size(words) * 8;
-	st->bytes = calloc(1, st->len ? st->len : 1);
-	if (!st->bytes)
-		return -ENOMEM;
-	size_t i;
-	json_t *w;
-	json_array_foreach(words, i, w)
-	{
-		uint64_t x;
-		snprintf(p, sizeof(p), "%s/u64/%zu", path, i);
-		if (parse_value(w, &x, name, p, err))
-			return -EINVAL;
-		for (int b = 0; b < 8; b++)
-			st->bytes[i * 8 + b] = (uint8_t)(x >> (8 * b));
-	}
-	return 0;
-}
-
 static void fw_free(struct smcsim_fixture_fw *fw)
 {
 	if (!fw)
@@ -207,93 +64,40 @@ static void fw_free(struct smcsim_fixture_fw *fw)
 	free(fw);
 }
 
-static int fw_build(struct smcsim_fixture_fw *fw, json_t *doc, struct smcsim_error *err)
+/*
+ * The firmware's view of a fixture, built from the library's parsed trace (the library is
+ * the one authority on the format): events are the test's to deliver, so only calls,
+ * writes and checks are kept. A call answers with its expected registers (registers it
+ * does not name read as 0, as in a recording every register is named).
+ */
+static int fw_build(struct smcsim_fixture_fw *fw, const struct smcsim_trace *t)
 {
-	const char *name = fw->name;
-	if (!json_is_object(doc))
-		return perr(err, "%s: /: expected an object", name);
-	static const char *const top[] = {
-	    "format", "version", "description", "profile", "profile_overrides", "steps", NULL};
-	const char *key;
-	json_t *v;
-	json_object_foreach(doc, key, v)
-	{
-		bool ok = false;
-		for (int i = 0; top[i]; i++)
-			ok |= strcmp(key, top[i]) == 0;
-		if (!ok)
-			return perr(err, "%s: /%s: unknown key", name, key);
-	}
-	json_t *fmt = json_object_get(doc, "format"), *ver = json_object_get(doc, "version");
-	if (!json_is_string(fmt) || strcmp(json_string_value(fmt), "smcsim-trace"))
-		return perr(err, "%s: /format: expected \"smcsim-trace\"", name);
-	if (!json_is_integer(ver) || json_integer_value(ver) != 1)
-		return perr(err, "%s: /version: expected 1", name);
-	json_t *steps = json_object_get(doc, "steps");
-	if (!json_is_array(steps))
-		return perr(err, "%s: /steps: expected an array", name);
-	fw->steps = calloc(json_array_size(steps) + 1, sizeof(*fw->steps));
+	size_t n = smcsim_trace_steps(t);
+	fw->steps = calloc(n + 1, sizeof(*fw->steps));
 	if (!fw->steps)
 		return -ENOMEM;
-	size_t i;
-	json_t *s;
-	json_array_foreach(steps, i, s)
-	{
-		char path[64];
-		snprintf(path, sizeof(path), "/steps/%zu", i);
-		if (!json_is_object(s))
-			return perr(err, "%s: %s: expected an object", name, path);
-		struct fw_step *st = &fw->steps[fw->nsteps];
+	for (size_t i = 0; i < n; i++) {
+		struct smcsim_trace_step ts;
+		if (smcsim_trace_step(t, i, &ts))
+			return -EINVAL;
+		if (ts.kind == SMCSIM_STEP_EVENT)
+			continue;
+		struct fw_step *st = &fw->steps[fw->nsteps++];
 		st->index = i;
-		if (json_object_get(s, "event"))
-			continue; /* events are the test's to deliver */
-		json_t *call = json_object_get(s, "call"), *w = json_object_get(s, "write"),
-		       *c = json_object_get(s, "check");
-		if ((call != NULL) + (w != NULL) + (c != NULL) != 1)
-			return perr(err,
-				    "%s: %s: expected exactly one of call, write, check, event",
-				    name, path);
-		json_object_foreach(s, key, v)
-		{
-			static const char *const keys[] = {"call",   "write", "check",
-							   "caller", "cpu",   "conduit",
-							   "expect", "note",  NULL};
-			bool ok = false;
-			for (int k = 0; keys[k]; k++)
-				ok |= strcmp(key, keys[k]) == 0;
-			if (!ok)
-				return perr(err, "%s: %s/%s: unknown key", name, path, key);
-		}
-		char p[160];
-		if (call) {
+		if (ts.kind == SMCSIM_STEP_CALL) {
 			st->kind = STEP_CALL;
-			snprintf(p, sizeof(p), "%s/call", path);
-			if (parse_regs(call, st->in, false, false, name, p, err))
-				return -EINVAL;
-			json_t *e = json_object_get(s, "expect");
-			snprintf(p, sizeof(p), "%s/expect", path);
-			if (e && parse_regs(e, st->out, true, true, name, p, err))
-				return -EINVAL;
-			json_t *cd = json_object_get(s, "conduit");
-			if (cd) {
-				const char *cs = json_is_string(cd) ? json_string_value(cd) : "";
-				if (strcmp(cs, "smc") == 0)
-					st->conduit = SMCSIM_CONDUIT_SMC;
-				else if (strcmp(cs, "hvc") == 0)
-					st->conduit = SMCSIM_CONDUIT_HVC;
-				else
-					return perr(err,
-						    "%s: %s/conduit: expected \"smc\" or \"hvc\"",
-						    name, path);
-			}
-		} else {
-			st->kind = w ? STEP_WRITE : STEP_CHECK;
-			snprintf(p, sizeof(p), "%s/%s", path, w ? "write" : "check");
-			int r = parse_mem(w ? w : c, st, w != NULL, name, p, err);
-			if (r)
-				return r;
+			memcpy(st->in, ts.in.x, sizeof(st->in));
+			memcpy(st->out, ts.expect, sizeof(st->out));
+			st->conduit = ts.conduit;
+			continue;
 		}
-		fw->nsteps++;
+		st->kind = ts.kind == SMCSIM_STEP_WRITE ? STEP_WRITE : STEP_CHECK;
+		st->pa = ts.pa;
+		st->len = ts.len;
+		st->bytes = malloc(ts.len);
+		if (!st->bytes)
+			return -ENOMEM;
+		memcpy(st->bytes, ts.bytes, ts.len);
 	}
 	return 0;
 }
@@ -438,25 +242,13 @@ int smcsim_fixture_fw_parse(struct smcsim_kernel *k, const char *text, size_t le
 	}
 	fw->k = k;
 	fw->flags = flags;
-	/* The library's fixture parser is the authority on the format: validate with it
-	 * first (its errors name file:line:column or the JSON path), then build the
-	 * firmware's own view of the steps. */
+	/* The library's parser is the authority on the format: its errors name
+	 * file:line:column or the JSON path, and its steps are what we serve. */
 	struct smcsim_trace *t = NULL;
-	int vr = smcsim_trace_parse(text, len, fw->name, &t, err);
+	int r = smcsim_trace_parse(text, len, fw->name, &t, err);
+	if (!r)
+		r = fw_build(fw, t);
 	smcsim_trace_destroy(t);
-	if (vr) {
-		fw_free(fw);
-		return vr;
-	}
-	json_error_t je;
-	json_t *doc = json_loadb(text, len, JSON_REJECT_DUPLICATES, &je);
-	if (!doc) {
-		perr(err, "%s:%d:%d: %s", fw->name, je.line, je.column, je.text);
-		fw_free(fw);
-		return -EINVAL;
-	}
-	int r = fw_build(fw, doc, err);
-	json_decref(doc);
 	if (!r) {
 		/* Writes before the first call are the memory the firmware booted with. */
 		size_t i = 0;
