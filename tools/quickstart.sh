@@ -26,5 +26,8 @@ fi
 
 [ -f build/build.ninja ] || meson setup build
 ninja -C build
-echo "quickstart: replaying traces/ on the default profile"
+echo "quickstart: replaying the bundled fixtures (traces/)"
 build/tools/smcsim replay traces/
+echo
+echo "quickstart: what Linux discovers on the default profile ($(build/tools/smcsim profiles | awk '/\[default\]/{print $1}'))"
+build/tools/smcsim discover
