@@ -235,6 +235,8 @@ struct ffa_spmc {
 	uint32_t rxtx_min; /* FFA_FEATURES(RXTX_MAP) w2[1:0] code: 0 4K, 1 64K, 2 16K */
 	uint32_t rxtx_max_pages;
 	uint32_t sri_intid;
+	uint32_t npi_intid; /* Hafnium HF_NOTIFICATION_PENDING_INTID */
+	uint32_t mei_intid; /* Hafnium HF_MANAGED_EXIT_INTID */
 	bool notifications;
 	uint32_t nep;
 	struct ffa_ep *ep; /* ep[0] is the NS endpoint */

@@ -9,6 +9,8 @@
  *   rxtx_min       4096 | 16384 | 65536       minimum RX/TX size and alignment
  *   rxtx_max_pages maximum pages per buffer (v1.2 FFA_FEATURES w2[31:16]; 0 = no limit)
  *   sri_intid      schedule-receiver interrupt ID (FFA_FEATURES feature 2)
+ *   npi_intid, mei_intid  notification-pending and managed-exit virtual interrupt IDs
+ *                  reported to partitions (features 1, 3; Hafnium: 5 and 4)
  *   notifications  whether the notification ABI is implemented (v1.1+)
  *   partitions     [ { id, uuids: [..], exec_ctx, properties, caller, intid,
  *                      rxtx: { tx, rx, pages }, script: ["interrupt","yield","respond"] } ]
@@ -279,7 +281,7 @@ static int ffa_create(struct smcsim *sim, struct emu_layer *layer, json_t *cfg, 
 		      void **state, struct smcsim_error *err)
 {
 	static const char *const keys[] = { "version",   "policy",     "spmc_id",
-					    "rxtx_min",  "rxtx_max_pages", "sri_intid",
+					    "rxtx_min",  "rxtx_max_pages", "sri_intid", "npi_intid", "mei_intid",
 					    "notifications", "partitions", NULL };
 	static const char *const policies[] = { "spec", "hafnium", "tfa", NULL };
 	struct ffa_spmc *s = calloc(1, sizeof(*s));
@@ -295,7 +297,9 @@ static int ffa_create(struct smcsim *sim, struct emu_layer *layer, json_t *cfg, 
 	    (ret = emu_cfg_u32(cfg, "spmc_id", path, FFA_SPMC_ID_DEFAULT, &spmc_id, err)) ||
 	    (ret = emu_cfg_u32(cfg, "rxtx_min", path, 4096, &rxtx_min, err)) ||
 	    (ret = emu_cfg_u32(cfg, "rxtx_max_pages", path, 0, &s->rxtx_max_pages, err)) ||
-	    (ret = emu_cfg_u32(cfg, "sri_intid", path, 8, &s->sri_intid, err)))
+	    (ret = emu_cfg_u32(cfg, "sri_intid", path, 8, &s->sri_intid, err)) ||
+	    (ret = emu_cfg_u32(cfg, "npi_intid", path, 5, &s->npi_intid, err)) ||
+	    (ret = emu_cfg_u32(cfg, "mei_intid", path, 4, &s->mei_intid, err)))
 		return ret;
 	if (s->version != FFA_V1_0 && s->version != FFA_V1_1 && s->version != FFA_V1_2)
 		return emu_err(err, "%s/version: this model implements FF-A 1.0, 1.1 and 1.2", path);

@@ -27,7 +27,7 @@ static void feature_id(struct emu_call *c, struct ffa_spmc *s, struct ffa_ep *ep
 		/* NPI and managed exit are virtual interrupts of the secure virtual instance:
 		 * a partition may ask, the normal world may not (Hafnium). */
 		if (ep->partition) {
-			ffa_success(c, q == FFA_FEAT_NPI ? 3 : 4, 0);
+			ffa_success(c, q == FFA_FEAT_NPI ? s->npi_intid : s->mei_intid, 0);
 			return;
 		}
 		break;

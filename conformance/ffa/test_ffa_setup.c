@@ -212,6 +212,9 @@ static void features_feature_ids(void **state)
 	t_assert_ffa_error(r, FFA_NOT_SUPPORTED, "input properties MBZ");
 	r = t_call_as(sim, "sp1", FFA_FEATURES, FFA_FEAT_MEI);
 	t_assert_ffa_ok(r, "MEI for a partition");
+	t_assert_reg(r, 2, 4, "Hafnium HF_MANAGED_EXIT_INTID");
+	r = t_call_as(sim, "sp1", FFA_FEATURES, FFA_FEAT_NPI);
+	t_assert_reg(r, 2, 5, "Hafnium HF_NOTIFICATION_PENDING_INTID");
 	smcsim_destroy(sim);
 }
 
