@@ -22,20 +22,20 @@
 #include "smcsim/smcsim.h"
 
 #define EMU_ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
-#define EMU_UNUSED __attribute__((unused))
-#define EMU_LIKELY(x) __builtin_expect(!!(x), 1)
-#define EMU_UNLIKELY(x) __builtin_expect(!!(x), 0)
+#define EMU_UNUSED	  __attribute__((unused))
+#define EMU_LIKELY(x)	  __builtin_expect(!!(x), 1)
+#define EMU_UNLIKELY(x)	  __builtin_expect(!!(x), 0)
 
 /* ---- SMCCC function-ID encoding (DEN0028 2.5) ---------------------------------------- */
 
-#define SMCCC_FAST (UINT32_C(1) << 31)
-#define SMCCC_64 (UINT32_C(1) << 30)
-#define SMCCC_SVE_HINT (UINT32_C(1) << 16) /* DEN0028 1.3+: hint, not part of the ID */
-#define SMCCC_OEN(fid) (((fid) >> 24) & 0x3f)
-#define SMCCC_FNUM(fid) ((fid) & 0xffff)
+#define SMCCC_FAST	    (UINT32_C(1) << 31)
+#define SMCCC_64	    (UINT32_C(1) << 30)
+#define SMCCC_SVE_HINT	    (UINT32_C(1) << 16) /* DEN0028 1.3+: hint, not part of the ID */
+#define SMCCC_OEN(fid)	    (((fid) >> 24) & 0x3f)
+#define SMCCC_FNUM(fid)	    ((fid)&0xffff)
 #define SMCCC_VER(maj, min) ((uint32_t)(((uint32_t)(maj) << 16) | (uint32_t)(min)))
-#define SMCCC_VER_MAJOR(v) (((v) >> 16) & 0x7fff)
-#define SMCCC_VER_MINOR(v) ((v)&0xffff)
+#define SMCCC_VER_MAJOR(v)  (((v) >> 16) & 0x7fff)
+#define SMCCC_VER_MINOR(v)  ((v)&0xffff)
 
 enum smccc_oen {
 	SMCCC_OEN_ARCH = 0,
@@ -51,9 +51,9 @@ enum smccc_oen {
 };
 
 /* DEN0028 return codes, as full 64-bit register values. */
-#define SMCCC_RET_SUCCESS UINT64_C(0)
-#define SMCCC_RET_NOT_SUPPORTED UINT64_MAX
-#define SMCCC_RET_NOT_REQUIRED ((uint64_t)-2)
+#define SMCCC_RET_SUCCESS	    UINT64_C(0)
+#define SMCCC_RET_NOT_SUPPORTED	    UINT64_MAX
+#define SMCCC_RET_NOT_REQUIRED	    ((uint64_t)-2)
 #define SMCCC_RET_INVALID_PARAMETER ((uint64_t)-3)
 
 /* Sign-extend a negative 32-bit status the way TF-A returns an int in x0. */
@@ -84,7 +84,7 @@ struct emu_cpu {
 struct emu_call {
 	struct smcsim *sim;
 	struct emu_layer *layer; /* layer that owns the handling instance */
-	void *state;             /* the handling service instance's state */
+	void *state;		 /* the handling service instance's state */
 	const struct emu_fn *fn; /* the table row being executed */
 	struct emu_cpu *cpu;
 	unsigned int cpu_index;
@@ -211,7 +211,7 @@ struct emu_layer {
 	char *name;
 	struct emu_instance *inst;
 	size_t ninst;
-	bool forward; /* calls it does not implement go to the next layer down */
+	bool forward;		    /* calls it does not implement go to the next layer down */
 	struct emu_filter *filters; /* sorted by base, non-overlapping */
 	size_t nfilters;
 	bool frozen; /* a call went through: filters can no longer change (KVM -EBUSY) */
@@ -257,7 +257,7 @@ void emu_machine_power(struct smcsim *sim, int exit_code);
 /* ---- physical memory ---------------------------------------------------------------- */
 
 #define EMU_GRANULE_SHIFT 12
-#define EMU_GRANULE_SIZE (UINT64_C(1) << EMU_GRANULE_SHIFT)
+#define EMU_GRANULE_SIZE  (UINT64_C(1) << EMU_GRANULE_SHIFT)
 
 enum emu_pas {
 	EMU_PAS_NS = 0,
@@ -271,10 +271,10 @@ enum emu_pas {
  * documents their values in its private header.
  */
 struct emu_granule {
-	uint8_t pas;   /* enum emu_pas: the physical address space (GPT) */
-	uint8_t rmm;   /* RMM granule state (rmm_model) */
-	uint8_t ffa;   /* FF-A memory-sharing state (ffa_model) */
-	uint8_t pkvm;  /* host stage-2 ownership (pkvm_model) */
+	uint8_t pas;  /* enum emu_pas: the physical address space (GPT) */
+	uint8_t rmm;  /* RMM granule state (rmm_model) */
+	uint8_t ffa;  /* FF-A memory-sharing state (ffa_model) */
+	uint8_t pkvm; /* host stage-2 ownership (pkvm_model) */
 	uint32_t refcount;
 	uint64_t owner; /* model-defined: e.g. the RD granule address */
 };
@@ -305,8 +305,8 @@ int emu_cfg_s64(json_t *obj, const char *key, const char *path, int64_t def, int
 int emu_cfg_bool(json_t *obj, const char *key, const char *path, bool def, bool *out,
 		 struct smcsim_error *err);
 /* Returns a pointer into @obj (valid while the profile lives), or @def. */
-int emu_cfg_str(json_t *obj, const char *key, const char *path, const char *def,
-		const char **out, struct smcsim_error *err);
+int emu_cfg_str(json_t *obj, const char *key, const char *path, const char *def, const char **out,
+		struct smcsim_error *err);
 /* A version "MAJOR.MINOR" (or an integer major<<16|minor); null or "absent" gives 0. */
 int emu_cfg_version(json_t *obj, const char *key, const char *path, uint32_t def, uint32_t *out,
 		    struct smcsim_error *err);

@@ -27,40 +27,40 @@ static const struct {
 	uint32_t fid;
 	uint32_t statuses; /* bit n: -n allowed; ANY_VALUE: x0 is a value */
 } calls[] = {
-    {PSCI_VERSION_FID, ANY_VALUE},
-    {PSCI_FID64(0x1), ANY_VALUE | S(-2) | S(-3) | S(-9)}, /* resume returns context_id */
-    {PSCI_CPU_SUSPEND_FID, ANY_VALUE | S(-2) | S(-3) | S(-9)},
-    {PSCI_CPU_OFF_FID, S(-3)},
-    {PSCI_FID64(0x3), S(0) | S(-2) | S(-4) | S(-5) | S(-9)},
-    {PSCI_CPU_ON_FID, S(0) | S(-2) | S(-4) | S(-5) | S(-9)},
-    {PSCI_FID64(0x4), S(0) | S(-2)}, /* plus 1 and 2, checked below */
-    {PSCI_FID64(0x5), S(0) | S(-1) | S(-2) | S(-3) | S(-7)},
-    {PSCI_MIGRATE_INFO_TYPE_FID, ANY_VALUE},
-    {PSCI_FID64(0x7), ANY_VALUE},
-    {PSCI_SYSTEM_OFF_FID, ANY_VALUE},
-    {PSCI_SYSTEM_RESET_FID, ANY_VALUE},
-    {PSCI_FEATURES_FID, ANY_VALUE},
-    {PSCI_CPU_FREEZE_FID, S(-1) | S(-3)},
-    {PSCI_FID64(0xC), ANY_VALUE | S(-9)},
-    {PSCI_FID64(0xD), S(0) | S(-1) | S(-2)}, /* plus HW_OFF 1 */
-    {PSCI_FID64(0xE), ANY_VALUE | S(-3) | S(-9)},
-    {PSCI_SET_SUSPEND_MODE_FID, S(0) | S(-1) | S(-2) | S(-3)},
-    {PSCI_FID64(0x10), ANY_VALUE},
-    {PSCI_FID64(0x11), ANY_VALUE},
-    {PSCI_FID64(0x12), ANY_VALUE},
-    {PSCI_MEM_PROTECT_FID, ANY_VALUE},
-    {PSCI_FID64(0x14), S(0) | S(-1) | S(-3)},
-    {PSCI_FID64(0x15), ANY_VALUE},
+	{ PSCI_VERSION_FID, ANY_VALUE },
+	{ PSCI_FID64(0x1), ANY_VALUE | S(-2) | S(-3) | S(-9) }, /* resume returns context_id */
+	{ PSCI_CPU_SUSPEND_FID, ANY_VALUE | S(-2) | S(-3) | S(-9) },
+	{ PSCI_CPU_OFF_FID, S(-3) },
+	{ PSCI_FID64(0x3), S(0) | S(-2) | S(-4) | S(-5) | S(-9) },
+	{ PSCI_CPU_ON_FID, S(0) | S(-2) | S(-4) | S(-5) | S(-9) },
+	{ PSCI_FID64(0x4), S(0) | S(-2) }, /* plus 1 and 2, checked below */
+	{ PSCI_FID64(0x5), S(0) | S(-1) | S(-2) | S(-3) | S(-7) },
+	{ PSCI_MIGRATE_INFO_TYPE_FID, ANY_VALUE },
+	{ PSCI_FID64(0x7), ANY_VALUE },
+	{ PSCI_SYSTEM_OFF_FID, ANY_VALUE },
+	{ PSCI_SYSTEM_RESET_FID, ANY_VALUE },
+	{ PSCI_FEATURES_FID, ANY_VALUE },
+	{ PSCI_CPU_FREEZE_FID, S(-1) | S(-3) },
+	{ PSCI_FID64(0xC), ANY_VALUE | S(-9) },
+	{ PSCI_FID64(0xD), S(0) | S(-1) | S(-2) }, /* plus HW_OFF 1 */
+	{ PSCI_FID64(0xE), ANY_VALUE | S(-3) | S(-9) },
+	{ PSCI_SET_SUSPEND_MODE_FID, S(0) | S(-1) | S(-2) | S(-3) },
+	{ PSCI_FID64(0x10), ANY_VALUE },
+	{ PSCI_FID64(0x11), ANY_VALUE },
+	{ PSCI_FID64(0x12), ANY_VALUE },
+	{ PSCI_MEM_PROTECT_FID, ANY_VALUE },
+	{ PSCI_FID64(0x14), S(0) | S(-1) | S(-3) },
+	{ PSCI_FID64(0x15), ANY_VALUE },
 };
 #define NCALLS (sizeof(calls) / sizeof(calls[0]))
 
 static const char *const patches[] = {
-    NULL,
-    "{\"layers\":{\"el3\":{\"services\":{\"psci\":{\"version\":\"1.3\","
-    "\"migrate_info_type\":\"up_migrate\",\"resident_cpu\":1,\"cpu_suspend\":{\"osi\":true,"
-    "\"extended_state_id\":true},\"cpu_on_pending\":true,\"system_off2_types\":1,"
-    "\"stat\":true,\"cpu_freeze\":true,\"cpu_default_suspend\":true,"
-    "\"affinity_info_levels\":\"any\"}}}}}",
+	NULL,
+	"{\"layers\":{\"el3\":{\"services\":{\"psci\":{\"version\":\"1.3\","
+	"\"migrate_info_type\":\"up_migrate\",\"resident_cpu\":1,\"cpu_suspend\":{\"osi\":true,"
+	"\"extended_state_id\":true},\"cpu_on_pending\":true,\"system_off2_types\":1,"
+	"\"stat\":true,\"cpu_freeze\":true,\"cpu_default_suspend\":true,"
+	"\"affinity_info_levels\":\"any\"}}}}}",
 };
 
 static uint64_t le64(const uint8_t *p)
@@ -73,7 +73,7 @@ static uint64_t le64(const uint8_t *p)
 
 static struct smcsim *machine(uint8_t sel)
 {
-	static const char *const names[] = {"tfa-host", "kvm-guest", "qemu-tcg", "tfa-host"};
+	static const char *const names[] = { "tfa-host", "kvm-guest", "qemu-tcg", "tfa-host" };
 	struct smcsim_profile *p;
 	struct smcsim *sim = NULL;
 	sel %= 4;
@@ -111,7 +111,7 @@ static void check_affinity(struct smcsim *sim)
 		if (smcsim_cpu_state(sim, c) != SMCSIM_CPU_ON)
 			continue;
 		for (unsigned int t = 0; t < n; t++) {
-			struct smcsim_regs r = {{0}};
+			struct smcsim_regs r = { { 0 } };
 			r.x[0] = PSCI_FID64(0x4);
 			r.x[1] = smcsim_cpu_mpidr(sim, t);
 			if (smcsim_call(sim, caller, c, SMCSIM_CONDUIT_DEFAULT, &r) != 0)
@@ -149,7 +149,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			}
 			continue;
 		}
-		struct smcsim_regs r = {{0}};
+		struct smcsim_regs r = { { 0 } };
 		r.x[0] = calls[k].fid;
 		/* Half the time, aim x1 at a real CPU so the state machine moves. */
 		uint64_t a1 = le64(rec + 2);

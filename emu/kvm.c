@@ -17,8 +17,8 @@
 #include "emu/emu.h"
 #include "emu/services.h"
 
-#define KVM_FEAT_FEATURES 0 /* ARM_SMCCC_KVM_FUNC_FEATURES */
-#define KVM_FEAT_PTP 1      /* ARM_SMCCC_KVM_FUNC_PTP */
+#define KVM_FEAT_FEATURES    0 /* ARM_SMCCC_KVM_FUNC_FEATURES */
+#define KVM_FEAT_PTP	     1 /* ARM_SMCCC_KVM_FUNC_PTP */
 #define KVM_PTP_VIRT_COUNTER 0
 #define KVM_PTP_PHYS_COUNTER 1
 
@@ -80,8 +80,8 @@ static int kvm_create(struct smcsim *sim, struct emu_layer *layer, json_t *cfg, 
 		      void **state, struct smcsim_error *err)
 {
 	static const char *const keys[] = { "features", "ptp", NULL };
-	static const char *const pkeys[] = { "wall_ns", "counter", "counter_hz", "cntvoff", "step_ns",
-					     NULL };
+	static const char *const pkeys[] = { "wall_ns", "counter", "counter_hz",
+					     "cntvoff", "step_ns", NULL };
 	struct kvm *k = calloc(1, sizeof(*k));
 	if (!k)
 		return -ENOMEM;
@@ -108,7 +108,10 @@ static int kvm_create(struct smcsim *sim, struct emu_layer *layer, json_t *cfg, 
 	}
 	json_decref(empty);
 	if (k->features > 0x3)
-		return emu_err(err, "%s/features: KVM's vendor_hyp bitmap has bits 0 (features) and 1 (PTP) only", path);
+		return emu_err(err,
+			       "%s/features: KVM's vendor_hyp bitmap has bits 0 (features) and 1 "
+			       "(PTP) only",
+			       path);
 	if (k->hz == 0 || k->hz > UINT64_C(10000000000))
 		return emu_err(err, "%s/counter_hz: must be 1 .. 10^10", p);
 	return 0;

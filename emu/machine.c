@@ -120,7 +120,8 @@ static const struct emu_filter *filter_find(const struct emu_layer *l, uint32_t 
 }
 
 /* Does an instance on @l implement @fn? Fills @out. */
-static bool layer_implements(const struct emu_layer *l, const struct emu_fn *fn, struct emu_route *out)
+static bool layer_implements(const struct emu_layer *l, const struct emu_fn *fn,
+			     struct emu_route *out)
 {
 	for (size_t i = 0; i < l->ninst; i++) {
 		const struct emu_instance *in = &l->inst[i];
@@ -130,7 +131,8 @@ static bool layer_implements(const struct emu_layer *l, const struct emu_fn *fn,
 		uint32_t ver = s->version ? s->version(in->state) : 0;
 		if (fn->since > ver)
 			return false;
-		bool yes = s->implements ? s->implements(in->state, fn) : !(fn->flags & EMU_FN_OPTIONAL);
+		bool yes = s->implements ? s->implements(in->state, fn)
+					 : !(fn->flags & EMU_FN_OPTIONAL);
 		if (!yes)
 			return false;
 		out->handler = s->handler_of ? s->handler_of(in->state, fn) : fn->handler;
@@ -215,7 +217,8 @@ int emu_routes_build(struct smcsim *sim)
 		uint32_t ver = SMCCC_VER(1, 0);
 		if (v && v->action == EMU_ROUTE_HANDLE && v->fn) {
 			for (size_t i = 0; i < v->layer->ninst; i++)
-				if (v->layer->inst[i].state == v->state && v->layer->inst[i].svc->version)
+				if (v->layer->inst[i].state == v->state &&
+				    v->layer->inst[i].svc->version)
 					ver = v->layer->inst[i].svc->version(v->state);
 		}
 		cl->max_res = ver >= SMCCC_VER(1, 2) ? SMCSIM_NREGS : 4;
@@ -271,7 +274,8 @@ int emu_dispatch(struct smcsim *sim, int caller, int depth, unsigned int cpu,
 	if (fid & SMCCC_FAST)
 		fid &= ~SMCCC_SVE_HINT;
 
-	const struct emu_route *rt = depth < cl->nstack ? emu_rt_lookup(&cl->tables[depth], fid) : NULL;
+	const struct emu_route *rt =
+		depth < cl->nstack ? emu_rt_lookup(&cl->tables[depth], fid) : NULL;
 	struct emu_route tmp;
 	if (EMU_UNLIKELY(!rt))
 		rt = depth < cl->nstack ? route_miss(cl, depth, fid, &tmp) : NULL;
@@ -376,7 +380,8 @@ static int filter_insert(struct emu_layer *l, uint32_t base, uint32_t nr, uint8_
 {
 	for (size_t i = 0; i < l->nfilters; i++) {
 		const struct emu_filter *f = &l->filters[i];
-		uint64_t a0 = base, a1 = (uint64_t)base + nr, b0 = f->base, b1 = (uint64_t)f->base + f->nr;
+		uint64_t a0 = base, a1 = (uint64_t)base + nr, b0 = f->base,
+			 b1 = (uint64_t)f->base + f->nr;
 		if (a0 < b1 && b0 < a1)
 			return -EEXIST;
 	}
@@ -416,8 +421,8 @@ static int filter_add(struct smcsim *sim, struct emu_layer *l, uint32_t base, ui
 	return 0;
 }
 
-SMCSIM_EXPORT int smcsim_filter_add(struct smcsim *sim, const char *layer, uint32_t base, uint32_t nr,
-				    enum smcsim_filter_action action)
+SMCSIM_EXPORT int smcsim_filter_add(struct smcsim *sim, const char *layer, uint32_t base,
+				    uint32_t nr, enum smcsim_filter_action action)
 {
 	if (!sim || !layer)
 		return -EINVAL;
@@ -432,8 +437,8 @@ SMCSIM_EXPORT int smcsim_filter_add(struct smcsim *sim, const char *layer, uint3
 
 /* ---- building a machine from a profile ---------------------------------------------- */
 
-static const char *const top_keys[] = { "name", "description", "cpus", "memory", "callers",
-					"default_caller", "layers", NULL };
+static const char *const top_keys[] = { "name",	   "description",    "cpus",   "memory",
+					"callers", "default_caller", "layers", NULL };
 
 static int build_cpus(struct smcsim *sim, json_t *root, struct smcsim_error *err)
 {
@@ -453,9 +458,11 @@ static int build_cpus(struct smcsim *sim, json_t *root, struct smcsim_error *err
 		return ret;
 	if (list) {
 		if (!json_is_array(list) || json_array_size(list) == 0)
-			return emu_err(err, "/cpus/mpidr: expected a non-empty array of MPIDR values");
+			return emu_err(err,
+				       "/cpus/mpidr: expected a non-empty array of MPIDR values");
 		if (count && count != json_array_size(list))
-			return emu_err(err, "/cpus/count: %u disagrees with /cpus/mpidr (%zu entries)",
+			return emu_err(err,
+				       "/cpus/count: %u disagrees with /cpus/mpidr (%zu entries)",
 				       count, json_array_size(list));
 		count = (uint32_t)json_array_size(list);
 	}
@@ -474,10 +481,12 @@ static int build_cpus(struct smcsim *sim, json_t *root, struct smcsim_error *err
 			if (emu_parse_u64(json_array_get(list, i), &m, &why))
 				return emu_err(err, "/cpus/mpidr/%u: %s", i, why);
 			if (m & ~MPIDR_AFF_MASK)
-				return emu_err(err, "/cpus/mpidr/%u: bits outside Aff3..Aff0 are set", i);
+				return emu_err(
+					err, "/cpus/mpidr/%u: bits outside Aff3..Aff0 are set", i);
 			for (uint32_t j = 0; j < i; j++)
 				if (sim->cpus[j].mpidr == m)
-					return emu_err(err, "/cpus/mpidr/%u: duplicate MPIDR 0x%llx", i,
+					return emu_err(err,
+						       "/cpus/mpidr/%u: duplicate MPIDR 0x%llx", i,
 						       (unsigned long long)m);
 		}
 		sim->cpus[i].mpidr = m;
@@ -503,13 +512,15 @@ static int build_layers(struct smcsim *sim, json_t *root, struct smcsim_error *e
 	if (ret)
 		return ret;
 	if (!layers || json_object_size(layers) == 0)
-		return emu_err(err, "/layers: missing (the machine needs at least one firmware layer)");
+		return emu_err(err,
+			       "/layers: missing (the machine needs at least one firmware layer)");
 	sim->layers = calloc(json_object_size(layers), sizeof(*sim->layers));
 	if (!sim->layers)
 		return -ENOMEM;
 	const char *lname;
 	json_t *lcfg;
-	json_object_foreach(layers, lname, lcfg) {
+	json_object_foreach(layers, lname, lcfg)
+	{
 		char path[256];
 		snprintf(path, sizeof(path), "/layers/%s", lname);
 		struct emu_layer *l = &sim->layers[sim->nlayers++];
@@ -531,12 +542,14 @@ static int build_layers(struct smcsim *sim, json_t *root, struct smcsim_error *e
 				return -ENOMEM;
 			const char *sname;
 			json_t *scfg;
-			json_object_foreach(svcs, sname, scfg) {
+			json_object_foreach(svcs, sname, scfg)
+			{
 				char spath[300];
 				snprintf(spath, sizeof(spath), "%s/services/%s", path, sname);
 				const struct emu_service *s = emu_service_find(sname);
 				if (!s)
-					return emu_err(err, "%s: unknown service \"%s\"", spath, sname);
+					return emu_err(err, "%s: unknown service \"%s\"", spath,
+						       sname);
 				if (!json_is_object(scfg))
 					return emu_err(err, "%s: expected an object", spath);
 				struct emu_instance *in = &l->inst[l->ninst];
@@ -558,11 +571,13 @@ static int build_layers(struct smcsim *sim, json_t *root, struct smcsim_error *e
 				return emu_err(err, "%s/filters: expected an array", path);
 			size_t i;
 			json_t *f;
-			json_array_foreach(filters, i, f) {
+			json_array_foreach(filters, i, f)
+			{
 				char fpath[300];
 				snprintf(fpath, sizeof(fpath), "%s/filters/%zu", path, i);
 				static const char *const fkeys[] = { "base", "nr", "action", NULL };
-				static const char *const actions[] = { "handle", "deny", "fwd_to_user", NULL };
+				static const char *const actions[] = { "handle", "deny",
+								       "fwd_to_user", NULL };
 				uint32_t base, nr;
 				int action;
 				if (!json_is_object(f))
@@ -570,11 +585,15 @@ static int build_layers(struct smcsim *sim, json_t *root, struct smcsim_error *e
 				if ((ret = emu_cfg_keys(f, fpath, fkeys, err)) ||
 				    (ret = emu_cfg_u32(f, "base", fpath, 0, &base, err)) ||
 				    (ret = emu_cfg_u32(f, "nr", fpath, 0, &nr, err)) ||
-				    (ret = emu_cfg_enum(f, "action", fpath, actions, 0, &action, err)))
+				    (ret = emu_cfg_enum(f, "action", fpath, actions, 0, &action,
+							err)))
 					return ret;
 				ret = filter_add(sim, l, base, nr, (unsigned int)action, false);
 				if (ret == -EEXIST)
-					return emu_err(err, "%s: range overlaps another filter or the reserved Arm architecture ranges", fpath);
+					return emu_err(err,
+						       "%s: range overlaps another filter or the "
+						       "reserved Arm architecture ranges",
+						       fpath);
 				if (ret)
 					return emu_err(err, "%s: empty or wrapping range", fpath);
 			}
@@ -596,7 +615,8 @@ static int build_callers(struct smcsim *sim, json_t *root, struct smcsim_error *
 		return -ENOMEM;
 	const char *cname;
 	json_t *ccfg;
-	json_object_foreach(callers, cname, ccfg) {
+	json_object_foreach(callers, cname, ccfg)
+	{
 		char path[256];
 		snprintf(path, sizeof(path), "/callers/%s", cname);
 		struct emu_caller *cl = &sim->callers[sim->ncallers++];
@@ -610,10 +630,13 @@ static int build_callers(struct smcsim *sim, json_t *root, struct smcsim_error *
 			return ret;
 		json_t *conds = json_object_get(ccfg, "conduits");
 		if (!json_is_array(conds) || json_array_size(conds) == 0)
-			return emu_err(err, "%s/conduits: expected a non-empty array of \"smc\"/\"hvc\"", path);
+			return emu_err(err,
+				       "%s/conduits: expected a non-empty array of \"smc\"/\"hvc\"",
+				       path);
 		size_t i;
 		json_t *v;
-		json_array_foreach(conds, i, v) {
+		json_array_foreach(conds, i, v)
+		{
 			const char *s = json_string_value(v);
 			enum smcsim_conduit cd;
 			if (s && strcmp(s, "smc") == 0)
@@ -621,25 +644,30 @@ static int build_callers(struct smcsim *sim, json_t *root, struct smcsim_error *
 			else if (s && strcmp(s, "hvc") == 0)
 				cd = SMCSIM_CONDUIT_HVC;
 			else
-				return emu_err(err, "%s/conduits/%zu: expected \"smc\" or \"hvc\"", path, i);
+				return emu_err(err, "%s/conduits/%zu: expected \"smc\" or \"hvc\"",
+					       path, i);
 			if (i == 0)
 				cl->def_conduit = cd;
 			cl->conduits |= 1u << cd;
 		}
 		json_t *stack = json_object_get(ccfg, "layers");
 		if (!json_is_array(stack) || json_array_size(stack) == 0)
-			return emu_err(err, "%s/layers: expected a non-empty array of layer names", path);
+			return emu_err(err, "%s/layers: expected a non-empty array of layer names",
+				       path);
 		cl->nstack = (int)json_array_size(stack);
 		cl->stack = calloc((size_t)cl->nstack, sizeof(*cl->stack));
 		cl->tables = calloc((size_t)cl->nstack, sizeof(*cl->tables));
 		if (!cl->stack || !cl->tables)
 			return -ENOMEM;
-		json_array_foreach(stack, i, v) {
+		json_array_foreach(stack, i, v)
+		{
 			const char *s = json_string_value(v);
 			struct emu_layer *l = s ? emu_layer_find(sim, s) : NULL;
 			if (!l)
-				return emu_err(err, "%s/layers/%zu: no layer named %s%s%s in /layers", path, i,
-					       s ? "\"" : "", s ? s : "(not a string)", s ? "\"" : "");
+				return emu_err(err,
+					       "%s/layers/%zu: no layer named %s%s%s in /layers",
+					       path, i, s ? "\"" : "", s ? s : "(not a string)",
+					       s ? "\"" : "");
 			cl->stack[i] = l;
 		}
 	}
@@ -849,7 +877,8 @@ static int core_event(struct smcsim *sim, const char *name, json_t *args, struct
 			return emu_err(err, "/cpu: no CPU %u on this machine", cpu);
 		ret = smcsim_cpu_boot(sim, cpu);
 		if (ret)
-			return emu_err(err, "/cpu: CPU %u is not waiting to boot (not ON_PENDING)", cpu);
+			return emu_err(err, "/cpu: CPU %u is not waiting to boot (not ON_PENDING)",
+				       cpu);
 		return 0;
 	}
 	return -ENOENT;

@@ -132,8 +132,8 @@ static void ret_status(struct emu_call *c, int32_t s)
 /* Bits of an MPIDR that name the level-@level group it belongs to (DEN0022D 5.1.4). */
 static uint64_t aff_group_mask(unsigned int level)
 {
-	static const uint64_t masks[] = {MPIDR_AFF_MASK, UINT64_C(0xff00ffff00),
-					 UINT64_C(0xff00ff0000), UINT64_C(0xff00000000)};
+	static const uint64_t masks[] = { MPIDR_AFF_MASK, UINT64_C(0xff00ffff00),
+					  UINT64_C(0xff00ff0000), UINT64_C(0xff00000000) };
 	return masks[level];
 }
 
@@ -206,7 +206,7 @@ static struct psci_stat *stat_slot(struct psci *p, unsigned int cpu, uint32_t ke
 		if (s[i].used && s[i].power_state == key)
 			return &s[i];
 		if (!s[i].used && create) {
-			s[i] = (struct psci_stat){.power_state = key, .used = true};
+			s[i] = (struct psci_stat){ .power_state = key, .used = true };
 			return &s[i];
 		}
 	}
@@ -490,7 +490,7 @@ static void h_features(struct emu_call *c)
 	if (q == PSCI_CPU_SUSPEND_FID || q == PSCI_FID64(0x1)) {
 		/* 5.1.14: bit 0 OS-initiated mode supported, bit 1 extended StateID. */
 		emu_ret1(c, (p->cfg.osi ? FEAT_OSI : 0) |
-				(p->cfg.ext_state_id ? FEAT_EXT_STATE_ID : 0));
+				    (p->cfg.ext_state_id ? FEAT_EXT_STATE_ID : 0));
 		return;
 	}
 	if (q == PSCI_SYSTEM_OFF2_FID || q == PSCI_FID64(0x15)) {
@@ -688,42 +688,45 @@ static void h_system_off2(struct emu_call *c)
 #define OPT EMU_FN_OPTIONAL
 
 static const struct emu_fn psci_fns[] = {
-    {PSCI_VERSION_FID, V02, 0, "PSCI_VERSION", h_version},
-    {PSCI_CPU_SUSPEND_FID, V02, 0, "PSCI_CPU_SUSPEND", h_cpu_suspend},
-    {PSCI_FID64(0x1), V02, 0, "PSCI_CPU_SUSPEND_64", h_cpu_suspend},
-    {PSCI_CPU_OFF_FID, V02, 0, "PSCI_CPU_OFF", h_cpu_off},
-    {PSCI_CPU_ON_FID, V02, 0, "PSCI_CPU_ON", h_cpu_on},
-    {PSCI_FID64(0x3), V02, 0, "PSCI_CPU_ON_64", h_cpu_on},
-    {PSCI_AFFINITY_INFO_FID, V02, 0, "PSCI_AFFINITY_INFO", h_affinity_info},
-    {PSCI_FID64(0x4), V02, 0, "PSCI_AFFINITY_INFO_64", h_affinity_info},
-    {PSCI_MIGRATE_FID, V02, OPT, "PSCI_MIGRATE", h_migrate},
-    {PSCI_FID64(0x5), V02, OPT, "PSCI_MIGRATE_64", h_migrate},
-    {PSCI_MIGRATE_INFO_TYPE_FID, V02, OPT, "PSCI_MIGRATE_INFO_TYPE", h_migrate_info_type},
-    {PSCI_MIGRATE_INFO_UP_CPU_FID, V02, OPT, "PSCI_MIGRATE_INFO_UP_CPU", h_migrate_info_up_cpu},
-    {PSCI_FID64(0x7), V02, OPT, "PSCI_MIGRATE_INFO_UP_CPU_64", h_migrate_info_up_cpu},
-    {PSCI_SYSTEM_OFF_FID, V02, 0, "PSCI_SYSTEM_OFF", h_system_off},
-    {PSCI_SYSTEM_RESET_FID, V02, 0, "PSCI_SYSTEM_RESET", h_system_reset},
-    {PSCI_FEATURES_FID, V10, 0, "PSCI_FEATURES", h_features},
-    {PSCI_CPU_FREEZE_FID, V10, OPT, "PSCI_CPU_FREEZE", h_cpu_freeze},
-    {PSCI_CPU_DEFAULT_SUSPEND_FID, V10, OPT, "PSCI_CPU_DEFAULT_SUSPEND", h_cpu_default_suspend},
-    {PSCI_FID64(0xC), V10, OPT, "PSCI_CPU_DEFAULT_SUSPEND_64", h_cpu_default_suspend},
-    {PSCI_NODE_HW_STATE_FID, V10, OPT, "PSCI_NODE_HW_STATE", h_node_hw_state},
-    {PSCI_FID64(0xD), V10, OPT, "PSCI_NODE_HW_STATE_64", h_node_hw_state},
-    {PSCI_SYSTEM_SUSPEND_FID, V10, OPT, "PSCI_SYSTEM_SUSPEND", h_system_suspend},
-    {PSCI_FID64(0xE), V10, OPT, "PSCI_SYSTEM_SUSPEND_64", h_system_suspend},
-    {PSCI_SET_SUSPEND_MODE_FID, V10, OPT, "PSCI_SET_SUSPEND_MODE", h_set_suspend_mode},
-    {PSCI_STAT_RESIDENCY_FID, V10, OPT, "PSCI_STAT_RESIDENCY", h_stat_residency},
-    {PSCI_FID64(0x10), V10, OPT, "PSCI_STAT_RESIDENCY_64", h_stat_residency},
-    {PSCI_STAT_COUNT_FID, V10, OPT, "PSCI_STAT_COUNT", h_stat_count},
-    {PSCI_FID64(0x11), V10, OPT, "PSCI_STAT_COUNT_64", h_stat_count},
-    {PSCI_SYSTEM_RESET2_FID, V11, OPT, "PSCI_SYSTEM_RESET2", h_system_reset2},
-    {PSCI_FID64(0x12), V11, OPT, "PSCI_SYSTEM_RESET2_64", h_system_reset2},
-    {PSCI_MEM_PROTECT_FID, V11, OPT, "PSCI_MEM_PROTECT", h_mem_protect},
-    {PSCI_MEM_PROTECT_CHECK_RANGE_FID, V11, OPT, "PSCI_MEM_PROTECT_CHECK_RANGE",
-     h_mem_protect_check_range},
-    {PSCI_FID64(0x14), V11, OPT, "PSCI_MEM_PROTECT_CHECK_RANGE_64", h_mem_protect_check_range},
-    {PSCI_SYSTEM_OFF2_FID, V13, OPT, "PSCI_SYSTEM_OFF2", h_system_off2},
-    {PSCI_FID64(0x15), V13, OPT, "PSCI_SYSTEM_OFF2_64", h_system_off2},
+	{ PSCI_VERSION_FID, V02, 0, "PSCI_VERSION", h_version },
+	{ PSCI_CPU_SUSPEND_FID, V02, 0, "PSCI_CPU_SUSPEND", h_cpu_suspend },
+	{ PSCI_FID64(0x1), V02, 0, "PSCI_CPU_SUSPEND_64", h_cpu_suspend },
+	{ PSCI_CPU_OFF_FID, V02, 0, "PSCI_CPU_OFF", h_cpu_off },
+	{ PSCI_CPU_ON_FID, V02, 0, "PSCI_CPU_ON", h_cpu_on },
+	{ PSCI_FID64(0x3), V02, 0, "PSCI_CPU_ON_64", h_cpu_on },
+	{ PSCI_AFFINITY_INFO_FID, V02, 0, "PSCI_AFFINITY_INFO", h_affinity_info },
+	{ PSCI_FID64(0x4), V02, 0, "PSCI_AFFINITY_INFO_64", h_affinity_info },
+	{ PSCI_MIGRATE_FID, V02, OPT, "PSCI_MIGRATE", h_migrate },
+	{ PSCI_FID64(0x5), V02, OPT, "PSCI_MIGRATE_64", h_migrate },
+	{ PSCI_MIGRATE_INFO_TYPE_FID, V02, OPT, "PSCI_MIGRATE_INFO_TYPE", h_migrate_info_type },
+	{ PSCI_MIGRATE_INFO_UP_CPU_FID, V02, OPT, "PSCI_MIGRATE_INFO_UP_CPU",
+	  h_migrate_info_up_cpu },
+	{ PSCI_FID64(0x7), V02, OPT, "PSCI_MIGRATE_INFO_UP_CPU_64", h_migrate_info_up_cpu },
+	{ PSCI_SYSTEM_OFF_FID, V02, 0, "PSCI_SYSTEM_OFF", h_system_off },
+	{ PSCI_SYSTEM_RESET_FID, V02, 0, "PSCI_SYSTEM_RESET", h_system_reset },
+	{ PSCI_FEATURES_FID, V10, 0, "PSCI_FEATURES", h_features },
+	{ PSCI_CPU_FREEZE_FID, V10, OPT, "PSCI_CPU_FREEZE", h_cpu_freeze },
+	{ PSCI_CPU_DEFAULT_SUSPEND_FID, V10, OPT, "PSCI_CPU_DEFAULT_SUSPEND",
+	  h_cpu_default_suspend },
+	{ PSCI_FID64(0xC), V10, OPT, "PSCI_CPU_DEFAULT_SUSPEND_64", h_cpu_default_suspend },
+	{ PSCI_NODE_HW_STATE_FID, V10, OPT, "PSCI_NODE_HW_STATE", h_node_hw_state },
+	{ PSCI_FID64(0xD), V10, OPT, "PSCI_NODE_HW_STATE_64", h_node_hw_state },
+	{ PSCI_SYSTEM_SUSPEND_FID, V10, OPT, "PSCI_SYSTEM_SUSPEND", h_system_suspend },
+	{ PSCI_FID64(0xE), V10, OPT, "PSCI_SYSTEM_SUSPEND_64", h_system_suspend },
+	{ PSCI_SET_SUSPEND_MODE_FID, V10, OPT, "PSCI_SET_SUSPEND_MODE", h_set_suspend_mode },
+	{ PSCI_STAT_RESIDENCY_FID, V10, OPT, "PSCI_STAT_RESIDENCY", h_stat_residency },
+	{ PSCI_FID64(0x10), V10, OPT, "PSCI_STAT_RESIDENCY_64", h_stat_residency },
+	{ PSCI_STAT_COUNT_FID, V10, OPT, "PSCI_STAT_COUNT", h_stat_count },
+	{ PSCI_FID64(0x11), V10, OPT, "PSCI_STAT_COUNT_64", h_stat_count },
+	{ PSCI_SYSTEM_RESET2_FID, V11, OPT, "PSCI_SYSTEM_RESET2", h_system_reset2 },
+	{ PSCI_FID64(0x12), V11, OPT, "PSCI_SYSTEM_RESET2_64", h_system_reset2 },
+	{ PSCI_MEM_PROTECT_FID, V11, OPT, "PSCI_MEM_PROTECT", h_mem_protect },
+	{ PSCI_MEM_PROTECT_CHECK_RANGE_FID, V11, OPT, "PSCI_MEM_PROTECT_CHECK_RANGE",
+	  h_mem_protect_check_range },
+	{ PSCI_FID64(0x14), V11, OPT, "PSCI_MEM_PROTECT_CHECK_RANGE_64",
+	  h_mem_protect_check_range },
+	{ PSCI_SYSTEM_OFF2_FID, V13, OPT, "PSCI_SYSTEM_OFF2", h_system_off2 },
+	{ PSCI_FID64(0x15), V13, OPT, "PSCI_SYSTEM_OFF2_64", h_system_off2 },
 };
 
 static const struct emu_fn *psci_row(uint32_t fid)
@@ -787,9 +790,9 @@ static void psci_reset(void *state)
 static int parse_cpu_suspend(struct psci_cfg *cfg, json_t *o, const char *path,
 			     struct smcsim_error *err)
 {
-	static const char *const keys[] = {"osi",      "extended_state_id", "max_power_level",
-					   "validate", "powerdown",	    NULL};
-	static const char *const pd[] = {"resume", "standby", NULL};
+	static const char *const keys[] = { "osi",	"extended_state_id", "max_power_level",
+					    "validate", "powerdown",	     NULL };
+	static const char *const pd[] = { "resume", "standby", NULL };
 	char p[300];
 	int ret, powerdown;
 	snprintf(p, sizeof(p), "%s/cpu_suspend", path);
@@ -810,30 +813,30 @@ static int parse_cpu_suspend(struct psci_cfg *cfg, json_t *o, const char *path,
 static int psci_create(struct smcsim *sim, struct emu_layer *layer, json_t *cfgj, const char *path,
 		       void **state, struct smcsim_error *err)
 {
-	static const char *const keys[] = {"version",
-					   "migrate_info_type",
-					   "resident_cpu",
-					   "migrate",
-					   "cpu_suspend",
-					   "affinity_info_levels",
-					   "entry_point_check",
-					   "cpu_on_pending",
-					   "system_suspend",
-					   "system_reset2",
-					   "system_reset2_vendor",
-					   "system_off2_types",
-					   "mem_protect",
-					   "node_hw_state",
-					   "node_hw_state_max_level",
-					   "stat",
-					   "stat_residency_us",
-					   "cpu_freeze",
-					   "cpu_default_suspend",
-					   "system_event_x0",
-					   NULL};
-	static const char *const mig[] = {"up_migrate", "up_no_migrate", "mp", "absent", NULL};
-	static const char *const aff[] = {"cpu_only", "any", "always_on", NULL};
-	static const char *const ev[] = {"none", "internal_failure", NULL};
+	static const char *const keys[] = { "version",
+					    "migrate_info_type",
+					    "resident_cpu",
+					    "migrate",
+					    "cpu_suspend",
+					    "affinity_info_levels",
+					    "entry_point_check",
+					    "cpu_on_pending",
+					    "system_suspend",
+					    "system_reset2",
+					    "system_reset2_vendor",
+					    "system_off2_types",
+					    "mem_protect",
+					    "node_hw_state",
+					    "node_hw_state_max_level",
+					    "stat",
+					    "stat_residency_us",
+					    "cpu_freeze",
+					    "cpu_default_suspend",
+					    "system_event_x0",
+					    NULL };
+	static const char *const mig[] = { "up_migrate", "up_no_migrate", "mp", "absent", NULL };
+	static const char *const aff[] = { "cpu_only", "any", "always_on", NULL };
+	static const char *const ev[] = { "none", "internal_failure", NULL };
 	struct psci *p = calloc(1, sizeof(*p));
 	if (!p)
 		return -ENOMEM;
@@ -844,13 +847,13 @@ static int psci_create(struct smcsim *sim, struct emu_layer *layer, json_t *cfgj
 	int ret, evx;
 	if ((ret = emu_cfg_keys(cfgj, path, keys, err)) ||
 	    (ret = emu_cfg_version(cfgj, "version", path, SMCCC_VER(1, 1), &cfg->version, err)) ||
-	    (ret =
-		 emu_cfg_enum(cfgj, "migrate_info_type", path, mig, MIG_MP, &cfg->mig_type, err)) ||
+	    (ret = emu_cfg_enum(cfgj, "migrate_info_type", path, mig, MIG_MP, &cfg->mig_type,
+				err)) ||
 	    (ret = emu_cfg_u32(cfgj, "resident_cpu", path, 0, &cfg->resident_cpu, err)) ||
-	    (ret =
-		 emu_cfg_bool(cfgj, "migrate", path,
-			      cfg->mig_type == MIG_UP_MIGRATE || cfg->mig_type == MIG_UP_NO_MIGRATE,
-			      &cfg->migrate, err)) ||
+	    (ret = emu_cfg_bool(cfgj, "migrate", path,
+				cfg->mig_type == MIG_UP_MIGRATE ||
+					cfg->mig_type == MIG_UP_NO_MIGRATE,
+				&cfg->migrate, err)) ||
 	    (ret = emu_cfg_object(cfgj, "cpu_suspend", path, &cs, err)) ||
 	    (ret = emu_cfg_enum(cfgj, "affinity_info_levels", path, aff, AFF_CPU_ONLY,
 				&cfg->aff_levels, err)) ||
@@ -878,14 +881,15 @@ static int psci_create(struct smcsim *sim, struct emu_layer *layer, json_t *cfgj
 			       &cfg->hw_max_level, err)))
 		return ret;
 	cfg->event_internal_failure = evx == 1;
-	static const uint32_t known[] = {SMCCC_VER(0, 2), SMCCC_VER(1, 0), SMCCC_VER(1, 1),
-					 SMCCC_VER(1, 2), SMCCC_VER(1, 3)};
+	static const uint32_t known[] = { SMCCC_VER(0, 2), SMCCC_VER(1, 0), SMCCC_VER(1, 1),
+					  SMCCC_VER(1, 2), SMCCC_VER(1, 3) };
 	bool vok = false;
 	for (size_t i = 0; i < EMU_ARRAY_SIZE(known); i++)
 		vok |= cfg->version == known[i];
 	if (!vok)
-		return emu_err(
-		    err, "%s/version: this emulator models PSCI 0.2, 1.0, 1.1, 1.2 and 1.3", path);
+		return emu_err(err,
+			       "%s/version: this emulator models PSCI 0.2, 1.0, 1.1, 1.2 and 1.3",
+			       path);
 	if (cfg->resident_cpu >= p->ncpus)
 		return emu_err(err, "%s/resident_cpu: no CPU %u on this machine (%u CPUs)", path,
 			       cfg->resident_cpu, p->ncpus);
@@ -912,13 +916,13 @@ static void psci_destroy(void *state)
 }
 
 const struct emu_service emu_svc_psci = {
-    .name = "psci",
-    .title = "Power State Coordination Interface (PSCI DEN0022)",
-    .fns = psci_fns,
-    .nfns = EMU_ARRAY_SIZE(psci_fns),
-    .create = psci_create,
-    .destroy = psci_destroy,
-    .reset = psci_reset,
-    .version = psci_version,
-    .implements = psci_implements,
+	.name = "psci",
+	.title = "Power State Coordination Interface (PSCI DEN0022)",
+	.fns = psci_fns,
+	.nfns = EMU_ARRAY_SIZE(psci_fns),
+	.create = psci_create,
+	.destroy = psci_destroy,
+	.reset = psci_reset,
+	.version = psci_version,
+	.implements = psci_implements,
 };

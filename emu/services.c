@@ -6,13 +6,8 @@
 #include "pkvm_model/pkvm.h"
 
 const struct emu_service *const emu_services[] = {
-	&emu_svc_arch,
-	&emu_svc_query,
-	&emu_svc_psci,
-	&emu_svc_trng,
-	&emu_svc_kvm,
-	&ffa_service,
-	&pkvm_service,
+	&emu_svc_arch, &emu_svc_query, &emu_svc_psci, &emu_svc_trng,
+	&emu_svc_kvm,  &ffa_service,   &pkvm_service,
 };
 
 const size_t emu_nservices = EMU_ARRAY_SIZE(emu_services);

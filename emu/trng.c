@@ -41,7 +41,8 @@ static void h_features(struct emu_call *c)
 	struct emu_instance in;
 	/* DEN0098 2.2: SUCCESS for a TRNG function that is implemented, NOT_SUPPORTED for
 	 * anything else, including IDs of other services. */
-	bool ours = emu_route_query(c->sim, c->caller, c->depth, q, &fn, &in) && in.state == c->state;
+	bool ours =
+		emu_route_query(c->sim, c->caller, c->depth, q, &fn, &in) && in.state == c->state;
 	emu_ret1(c, ours ? TRNG_RET_SUCCESS : emu_status(TRNG_RET_NOT_SUPPORTED));
 }
 
@@ -123,7 +124,7 @@ static void trng_reset(void *state)
 static int trng_create(struct smcsim *sim, struct emu_layer *layer, json_t *cfg, const char *path,
 		       void **state, struct smcsim_error *err)
 {
-	static const char *const keys[] = { "version", "uuid", "seed", "no_entropy",
+	static const char *const keys[] = { "version",		"uuid", "seed", "no_entropy",
 					    "no_entropy_first", NULL };
 	/* An smcsim-specific identity; profiles name the back end they model. */
 	static const uint8_t def_uuid[16] = { 0x5c, 0x3b, 0x6f, 0x80, 0x1e, 0x9a, 0x4f, 0x2d,

@@ -22,61 +22,61 @@
 
 /* ---- function IDs (DEN0077 Table 13.x; reference note 1.2) -------------------------- */
 
-#define FFA_FID(n) (0x84000000u + (n))
+#define FFA_FID(n)   (0x84000000u + (n))
 #define FFA_FID64(n) (0xC4000000u + (n))
 
-#define FFA_ERROR FFA_FID(0x60)
-#define FFA_SUCCESS FFA_FID(0x61)
-#define FFA_SUCCESS_64 FFA_FID64(0x61)
-#define FFA_INTERRUPT FFA_FID(0x62)
-#define FFA_VERSION FFA_FID(0x63)
-#define FFA_FEATURES FFA_FID(0x64)
-#define FFA_RX_RELEASE FFA_FID(0x65)
-#define FFA_RXTX_MAP FFA_FID(0x66)
-#define FFA_RXTX_MAP_64 FFA_FID64(0x66)
-#define FFA_RXTX_UNMAP FFA_FID(0x67)
-#define FFA_PARTITION_INFO_GET FFA_FID(0x68)
-#define FFA_ID_GET FFA_FID(0x69)
-#define FFA_MSG_POLL FFA_FID(0x6A)
-#define FFA_MSG_WAIT FFA_FID(0x6B)
-#define FFA_YIELD FFA_FID(0x6C)
-#define FFA_RUN FFA_FID(0x6D)
-#define FFA_MSG_SEND FFA_FID(0x6E)
-#define FFA_MSG_SEND_DIRECT_REQ FFA_FID(0x6F)
-#define FFA_MSG_SEND_DIRECT_REQ_64 FFA_FID64(0x6F)
-#define FFA_MSG_SEND_DIRECT_RESP FFA_FID(0x70)
-#define FFA_MSG_SEND_DIRECT_RESP_64 FFA_FID64(0x70)
-#define FFA_MEM_DONATE FFA_FID(0x71)
-#define FFA_MEM_DONATE_64 FFA_FID64(0x71)
-#define FFA_MEM_LEND FFA_FID(0x72)
-#define FFA_MEM_LEND_64 FFA_FID64(0x72)
-#define FFA_MEM_SHARE FFA_FID(0x73)
-#define FFA_MEM_SHARE_64 FFA_FID64(0x73)
-#define FFA_MEM_RETRIEVE_REQ FFA_FID(0x74)
-#define FFA_MEM_RETRIEVE_REQ_64 FFA_FID64(0x74)
-#define FFA_MEM_RETRIEVE_RESP FFA_FID(0x75)
-#define FFA_MEM_RELINQUISH FFA_FID(0x76)
-#define FFA_MEM_RECLAIM FFA_FID(0x77)
-#define FFA_MEM_OP_PAUSE FFA_FID(0x78)
-#define FFA_MEM_OP_RESUME FFA_FID(0x79)
-#define FFA_MEM_FRAG_RX FFA_FID(0x7A)
-#define FFA_MEM_FRAG_TX FFA_FID(0x7B)
-#define FFA_NOTIFICATION_BITMAP_CREATE FFA_FID(0x7D)
+#define FFA_ERROR			FFA_FID(0x60)
+#define FFA_SUCCESS			FFA_FID(0x61)
+#define FFA_SUCCESS_64			FFA_FID64(0x61)
+#define FFA_INTERRUPT			FFA_FID(0x62)
+#define FFA_VERSION			FFA_FID(0x63)
+#define FFA_FEATURES			FFA_FID(0x64)
+#define FFA_RX_RELEASE			FFA_FID(0x65)
+#define FFA_RXTX_MAP			FFA_FID(0x66)
+#define FFA_RXTX_MAP_64			FFA_FID64(0x66)
+#define FFA_RXTX_UNMAP			FFA_FID(0x67)
+#define FFA_PARTITION_INFO_GET		FFA_FID(0x68)
+#define FFA_ID_GET			FFA_FID(0x69)
+#define FFA_MSG_POLL			FFA_FID(0x6A)
+#define FFA_MSG_WAIT			FFA_FID(0x6B)
+#define FFA_YIELD			FFA_FID(0x6C)
+#define FFA_RUN				FFA_FID(0x6D)
+#define FFA_MSG_SEND			FFA_FID(0x6E)
+#define FFA_MSG_SEND_DIRECT_REQ		FFA_FID(0x6F)
+#define FFA_MSG_SEND_DIRECT_REQ_64	FFA_FID64(0x6F)
+#define FFA_MSG_SEND_DIRECT_RESP	FFA_FID(0x70)
+#define FFA_MSG_SEND_DIRECT_RESP_64	FFA_FID64(0x70)
+#define FFA_MEM_DONATE			FFA_FID(0x71)
+#define FFA_MEM_DONATE_64		FFA_FID64(0x71)
+#define FFA_MEM_LEND			FFA_FID(0x72)
+#define FFA_MEM_LEND_64			FFA_FID64(0x72)
+#define FFA_MEM_SHARE			FFA_FID(0x73)
+#define FFA_MEM_SHARE_64		FFA_FID64(0x73)
+#define FFA_MEM_RETRIEVE_REQ		FFA_FID(0x74)
+#define FFA_MEM_RETRIEVE_REQ_64		FFA_FID64(0x74)
+#define FFA_MEM_RETRIEVE_RESP		FFA_FID(0x75)
+#define FFA_MEM_RELINQUISH		FFA_FID(0x76)
+#define FFA_MEM_RECLAIM			FFA_FID(0x77)
+#define FFA_MEM_OP_PAUSE		FFA_FID(0x78)
+#define FFA_MEM_OP_RESUME		FFA_FID(0x79)
+#define FFA_MEM_FRAG_RX			FFA_FID(0x7A)
+#define FFA_MEM_FRAG_TX			FFA_FID(0x7B)
+#define FFA_NOTIFICATION_BITMAP_CREATE	FFA_FID(0x7D)
 #define FFA_NOTIFICATION_BITMAP_DESTROY FFA_FID(0x7E)
-#define FFA_NOTIFICATION_BIND FFA_FID(0x7F)
-#define FFA_NOTIFICATION_UNBIND FFA_FID(0x80)
-#define FFA_NOTIFICATION_SET FFA_FID(0x81)
-#define FFA_NOTIFICATION_GET FFA_FID(0x82)
-#define FFA_NOTIFICATION_INFO_GET FFA_FID(0x83)
-#define FFA_NOTIFICATION_INFO_GET_64 FFA_FID64(0x83)
-#define FFA_RX_ACQUIRE FFA_FID(0x84)
-#define FFA_SPM_ID_GET FFA_FID(0x85)
-#define FFA_MSG_SEND2 FFA_FID(0x86)
-#define FFA_CONSOLE_LOG FFA_FID(0x8A)
-#define FFA_CONSOLE_LOG_64 FFA_FID64(0x8A)
-#define FFA_PARTITION_INFO_GET_REGS FFA_FID64(0x8B)
-#define FFA_MSG_SEND_DIRECT_REQ2 FFA_FID64(0x8D)
-#define FFA_MSG_SEND_DIRECT_RESP2 FFA_FID64(0x8E)
+#define FFA_NOTIFICATION_BIND		FFA_FID(0x7F)
+#define FFA_NOTIFICATION_UNBIND		FFA_FID(0x80)
+#define FFA_NOTIFICATION_SET		FFA_FID(0x81)
+#define FFA_NOTIFICATION_GET		FFA_FID(0x82)
+#define FFA_NOTIFICATION_INFO_GET	FFA_FID(0x83)
+#define FFA_NOTIFICATION_INFO_GET_64	FFA_FID64(0x83)
+#define FFA_RX_ACQUIRE			FFA_FID(0x84)
+#define FFA_SPM_ID_GET			FFA_FID(0x85)
+#define FFA_MSG_SEND2			FFA_FID(0x86)
+#define FFA_CONSOLE_LOG			FFA_FID(0x8A)
+#define FFA_CONSOLE_LOG_64		FFA_FID64(0x8A)
+#define FFA_PARTITION_INFO_GET_REGS	FFA_FID64(0x8B)
+#define FFA_MSG_SEND_DIRECT_REQ2	FFA_FID64(0x8D)
+#define FFA_MSG_SEND_DIRECT_RESP2	FFA_FID64(0x8E)
 
 /* ---- status codes (DEN0077 Table 11.x; in w2 of FFA_ERROR) -------------------------- */
 
@@ -94,28 +94,28 @@ enum ffa_status {
 };
 
 #define FFA_V(maj, min) SMCCC_VER(maj, min)
-#define FFA_V1_0 FFA_V(1, 0)
-#define FFA_V1_1 FFA_V(1, 1)
-#define FFA_V1_2 FFA_V(1, 2)
+#define FFA_V1_0	FFA_V(1, 0)
+#define FFA_V1_1	FFA_V(1, 1)
+#define FFA_V1_2	FFA_V(1, 2)
 
-#define FFA_PAGE 4096u /* DEN0077: FF-A buffers and constituents count 4 KiB pages */
+#define FFA_PAGE	    4096u /* DEN0077: FF-A buffers and constituents count 4 KiB pages */
 #define FFA_SPMC_ID_DEFAULT 0x8000u
-#define FFA_NS_ID 0u /* the NS-physical endpoint (host, or pKVM on its behalf) */
-#define FFA_HANDLE_INVALID UINT64_MAX
-#define FFA_HANDLE_HYP_BIT (UINT64_C(1) << 63) /* allocator bit: 1 = hypervisor */
+#define FFA_NS_ID	    0u /* the NS-physical endpoint (host, or pKVM on its behalf) */
+#define FFA_HANDLE_INVALID  UINT64_MAX
+#define FFA_HANDLE_HYP_BIT  (UINT64_C(1) << 63) /* allocator bit: 1 = hypervisor */
 
 /* FFA_PARTITION_INFO_GET (reference note 1.5, 1.6) */
 #define FFA_PI_FLAG_COUNT_ONLY 1u
-#define FFA_PI_SIZE_V1_0 8u
-#define FFA_PI_SIZE_V1_1 24u
-#define FFA_PI_REGS_PER_CALL 5u /* v1.2: 3 registers per descriptor in x3..x17 */
+#define FFA_PI_SIZE_V1_0       8u
+#define FFA_PI_SIZE_V1_1       24u
+#define FFA_PI_REGS_PER_CALL   5u /* v1.2: 3 registers per descriptor in x3..x17 */
 
 /* Partition properties (DEN0077 v1.2 Table 6.2) */
-#define FFA_PROP_DIRECT_RECV (1u << 0)
-#define FFA_PROP_DIRECT_SEND (1u << 1)
-#define FFA_PROP_INDIRECT (1u << 2)
-#define FFA_PROP_NOTIF_RECV (1u << 3)
-#define FFA_PROP_AARCH64 (1u << 8)
+#define FFA_PROP_DIRECT_RECV  (1u << 0)
+#define FFA_PROP_DIRECT_SEND  (1u << 1)
+#define FFA_PROP_INDIRECT     (1u << 2)
+#define FFA_PROP_NOTIF_RECV   (1u << 3)
+#define FFA_PROP_AARCH64      (1u << 8)
 #define FFA_PROP_DIRECT2_RECV (1u << 9)
 #define FFA_PROP_DIRECT2_SEND (1u << 10)
 
@@ -126,18 +126,18 @@ enum ffa_status {
 
 /* ---- memory descriptors (reference note 1.8) ---------------------------------------- */
 
-#define FFA_MEM_HDR_V1_0 32u   /* EMAD array offset in a v1.0 transaction descriptor */
-#define FFA_MEM_HDR_V1_1 48u   /* v1.1+ header size */
-#define FFA_EMAD_V1_0 16u      /* v1.0/v1.1 endpoint memory access descriptor */
-#define FFA_EMAD_V1_2 32u      /* v1.2: adds 16-byte impdef */
-#define FFA_COMPOSITE_SIZE 16u /* composite header: u32 pages, u32 count, u64 reserved */
-#define FFA_CONSTITUENT_SIZE 16u
-#define FFA_MEM_ATTR_MBZ 0xFF80u
-#define FFA_MEM_SEND_FLAGS_MASK 0x3u
+#define FFA_MEM_HDR_V1_0	    32u /* EMAD array offset in a v1.0 transaction descriptor */
+#define FFA_MEM_HDR_V1_1	    48u /* v1.1+ header size */
+#define FFA_EMAD_V1_0		    16u /* v1.0/v1.1 endpoint memory access descriptor */
+#define FFA_EMAD_V1_2		    32u /* v1.2: adds 16-byte impdef */
+#define FFA_COMPOSITE_SIZE	    16u /* composite header: u32 pages, u32 count, u64 reserved */
+#define FFA_CONSTITUENT_SIZE	    16u
+#define FFA_MEM_ATTR_MBZ	    0xFF80u
+#define FFA_MEM_SEND_FLAGS_MASK	    0x3u
 #define FFA_MEM_RETRIEVE_FLAGS_MASK 0x3FFu
-#define FFA_MAX_CONSTITUENTS 256u
-#define FFA_MAX_RECEIVERS 4u
-#define FFA_MAX_TXNS 32u
+#define FFA_MAX_CONSTITUENTS	    256u
+#define FFA_MAX_RECEIVERS	    4u
+#define FFA_MAX_TXNS		    32u
 
 enum ffa_granule_flags {
 	FFA_GR_RXTX = 1u << 0,
@@ -173,7 +173,7 @@ struct ffa_txn {
 	uint64_t tag;
 	uint32_t total_len;    /* of the descriptor */
 	uint32_t received_len; /* bytes received so far */
-	uint8_t *desc;         /* the whole descriptor as sent, total_len bytes */
+	uint8_t *desc;	       /* the whole descriptor as sent, total_len bytes */
 	uint32_t desc_version; /* layout version inferred from the descriptor */
 	uint32_t nrecv;
 	struct ffa_receiver recv[FFA_MAX_RECEIVERS];
@@ -192,16 +192,16 @@ enum ffa_script_step { FFA_STEP_RESPOND = 0, FFA_STEP_INTERRUPT = 1, FFA_STEP_YI
 
 struct ffa_ep {
 	uint16_t id;
-	bool partition;     /* an SP described by the profile */
-	int caller;         /* smcsim caller acting as this endpoint, -1 if none */
-	uint32_t version;   /* negotiated FF-A version of this endpoint (0: none yet) */
-	bool locked;        /* negotiation over (first other FF-A call) */
+	bool partition;	  /* an SP described by the profile */
+	int caller;	  /* smcsim caller acting as this endpoint, -1 if none */
+	uint32_t version; /* negotiated FF-A version of this endpoint (0: none yet) */
+	bool locked;	  /* negotiation over (first other FF-A call) */
 	/* RX/TX mailbox */
 	bool mapped;
 	uint64_t tx, rx;
 	uint32_t pages;
-	bool rx_full;        /* the consumer (this endpoint) owns RX */
-	bool rx_acquired;    /* hypervisor took RX with FFA_RX_ACQUIRE */
+	bool rx_full;	  /* the consumer (this endpoint) owns RX */
+	bool rx_acquired; /* hypervisor took RX with FFA_RX_ACQUIRE */
 	/* partition description (profile) */
 	uint32_t nuuids;
 	uint8_t uuids[4][16];
@@ -211,11 +211,11 @@ struct ffa_ep {
 	uint32_t nscript;
 	uint8_t script[FFA_MAX_SCRIPT];
 	uint32_t script_pos;
-	bool busy;         /* a direct request is in progress (preempted) */
+	bool busy;	   /* a direct request is in progress (preempted) */
 	uint16_t req_from; /* who sent the pending request */
 	uint32_t req_fid;  /* DIRECT_REQ / _64 / REQ2 */
 	uint64_t req_payload[14];
-	uint32_t intid;    /* interrupt ID reported with FFA_INTERRUPT */
+	uint32_t intid; /* interrupt ID reported with FFA_INTERRUPT */
 	/* notifications (DEN0077 v1.1 10) */
 	bool bitmap;
 	uint32_t bitmap_vcpus;
@@ -230,7 +230,7 @@ enum ffa_policy { FFA_POLICY_SPEC = 0, FFA_POLICY_HAFNIUM = 1, FFA_POLICY_TFA = 
 struct ffa_spmc {
 	struct smcsim *sim;
 	uint32_t version; /* the SPMC's own FF-A version (profile) */
-	int policy;       /* enum ffa_policy */
+	int policy;	  /* enum ffa_policy */
 	uint16_t spmc_id;
 	uint32_t rxtx_min; /* FFA_FEATURES(RXTX_MAP) w2[1:0] code: 0 4K, 1 64K, 2 16K */
 	uint32_t rxtx_max_pages;
@@ -239,9 +239,9 @@ struct ffa_spmc {
 	uint32_t mei_intid; /* Hafnium HF_MANAGED_EXIT_INTID */
 	bool notifications;
 	uint32_t nep;
-	struct ffa_ep *ep; /* ep[0] is the NS endpoint */
+	struct ffa_ep *ep;	/* ep[0] is the NS endpoint */
 	struct ffa_ep *ep_boot; /* the same at boot (profile), for reset */
-	json_t *cfg;       /* the profile section (held for partition caller names) */
+	json_t *cfg;		/* the profile section (held for partition caller names) */
 	json_t *cfg_parts;
 	uint64_t next_handle;
 	struct ffa_txn txn[FFA_MAX_TXNS];

@@ -190,8 +190,8 @@ void ffa_h_spm_id_get(struct emu_call *c)
 static int parse_partition(struct ffa_spmc *s, struct ffa_ep *ep, json_t *p, const char *path,
 			   struct smcsim_error *err)
 {
-	static const char *const keys[] = { "id",     "uuids", "exec_ctx", "properties", "caller",
-					    "rxtx",   "script", "intid",   NULL };
+	static const char *const keys[] = { "id",   "uuids",  "exec_ctx", "properties", "caller",
+					    "rxtx", "script", "intid",	  NULL };
 	uint32_t id, ctx, props, intid;
 	int ret;
 	if (!json_is_object(p))
@@ -206,7 +206,8 @@ static int parse_partition(struct ffa_spmc *s, struct ffa_ep *ep, json_t *p, con
 		return ret;
 	/* DEN0077 v1.1 2.4: bit 15 set = secure endpoint; 0 is the NS-physical instance. */
 	if (id == 0 || id > 0xffff || !(id & 0x8000) || id == s->spmc_id)
-		return emu_err(err, "%s/id: a secure partition ID is 0x8001..0xffff, not the SPMC's",
+		return emu_err(err,
+			       "%s/id: a secure partition ID is 0x8001..0xffff, not the SPMC's",
 			       path);
 	for (struct ffa_ep *o = s->ep_boot + 1; o < ep; o++)
 		if (o->id == id)
@@ -227,21 +228,24 @@ static int parse_partition(struct ffa_spmc *s, struct ffa_ep *ep, json_t *p, con
 		return emu_err(err, "%s/uuids: expected 1..4 UUID strings", path);
 	size_t i;
 	json_t *u;
-	json_array_foreach(uuids, i, u) {
+	json_array_foreach(uuids, i, u)
+	{
 		const char *str = json_string_value(u);
 		if (!str || emu_parse_uuid(str, ep->uuids[i]))
 			return emu_err(err, "%s/uuids/%zu: not a UUID", path, i);
 		static const uint8_t nil[16];
 		if (!memcmp(ep->uuids[i], nil, 16))
-			return emu_err(err, "%s/uuids/%zu: the Nil UUID means \"all partitions\"", path,
-				       i);
+			return emu_err(err, "%s/uuids/%zu: the Nil UUID means \"all partitions\"",
+				       path, i);
 	}
 	ep->nuuids = (uint32_t)json_array_size(uuids);
 	json_t *script = json_object_get(p, "script");
 	if (script) {
 		if (!json_is_array(script) || json_array_size(script) > FFA_MAX_SCRIPT)
-			return emu_err(err, "%s/script: expected up to %d steps", path, FFA_MAX_SCRIPT);
-		json_array_foreach(script, i, u) {
+			return emu_err(err, "%s/script: expected up to %d steps", path,
+				       FFA_MAX_SCRIPT);
+		json_array_foreach(script, i, u)
+		{
 			const char *str = json_string_value(u);
 			if (str && !strcmp(str, "interrupt"))
 				ep->script[i] = FFA_STEP_INTERRUPT;
@@ -250,8 +254,10 @@ static int parse_partition(struct ffa_spmc *s, struct ffa_ep *ep, json_t *p, con
 			else if (str && !strcmp(str, "respond"))
 				ep->script[i] = FFA_STEP_RESPOND;
 			else
-				return emu_err(err, "%s/script/%zu: \"interrupt\", \"yield\" or \"respond\"",
-					       path, i);
+				return emu_err(
+					err,
+					"%s/script/%zu: \"interrupt\", \"yield\" or \"respond\"",
+					path, i);
 		}
 		ep->nscript = (uint32_t)json_array_size(script);
 	}
@@ -270,7 +276,8 @@ static int parse_partition(struct ffa_spmc *s, struct ffa_ep *ep, json_t *p, con
 		if (ep->pages == 0 || ep->pages > 64 || (ep->tx | ep->rx) % FFA_PAGE ||
 		    !emu_mem_valid(s->sim, ep->tx, (uint64_t)ep->pages * FFA_PAGE) ||
 		    !emu_mem_valid(s->sim, ep->rx, (uint64_t)ep->pages * FFA_PAGE))
-			return emu_err(err, "%s: buffers must be page-aligned, 1..64 pages, in memory",
+			return emu_err(err,
+				       "%s: buffers must be page-aligned, 1..64 pages, in memory",
 				       rp);
 		ep->mapped = true;
 	}
@@ -280,9 +287,11 @@ static int parse_partition(struct ffa_spmc *s, struct ffa_ep *ep, json_t *p, con
 static int ffa_create(struct smcsim *sim, struct emu_layer *layer, json_t *cfg, const char *path,
 		      void **state, struct smcsim_error *err)
 {
-	static const char *const keys[] = { "version",   "policy",     "spmc_id",
-					    "rxtx_min",  "rxtx_max_pages", "sri_intid", "npi_intid", "mei_intid",
-					    "notifications", "partitions", NULL };
+	static const char *const keys[] = {
+		"version",	  "policy",	"spmc_id",   "rxtx_min",
+		"rxtx_max_pages", "sri_intid",	"npi_intid", "mei_intid",
+		"notifications",  "partitions", NULL
+	};
 	static const char *const policies[] = { "spec", "hafnium", "tfa", NULL };
 	struct ffa_spmc *s = calloc(1, sizeof(*s));
 	if (!s)
@@ -302,16 +311,24 @@ static int ffa_create(struct smcsim *sim, struct emu_layer *layer, json_t *cfg, 
 	    (ret = emu_cfg_u32(cfg, "mei_intid", path, 4, &s->mei_intid, err)))
 		return ret;
 	if (s->version != FFA_V1_0 && s->version != FFA_V1_1 && s->version != FFA_V1_2)
-		return emu_err(err, "%s/version: this model implements FF-A 1.0, 1.1 and 1.2", path);
+		return emu_err(err, "%s/version: this model implements FF-A 1.0, 1.1 and 1.2",
+			       path);
 	if (!(spmc_id & 0x8000) || spmc_id > 0xffff)
 		return emu_err(err, "%s/spmc_id: a secure endpoint ID has bit 15 set", path);
 	s->spmc_id = (uint16_t)spmc_id;
 	switch (rxtx_min) {
-	case 4096: s->rxtx_min = 0; break;
-	case 65536: s->rxtx_min = 1; break;
-	case 16384: s->rxtx_min = 2; break;
+	case 4096:
+		s->rxtx_min = 0;
+		break;
+	case 65536:
+		s->rxtx_min = 1;
+		break;
+	case 16384:
+		s->rxtx_min = 2;
+		break;
 	default:
-		return emu_err(err, "%s/rxtx_min: 4096, 16384 or 65536 (FFA_FEATURES w2[1:0])", path);
+		return emu_err(err, "%s/rxtx_min: 4096, 16384 or 65536 (FFA_FEATURES w2[1:0])",
+			       path);
 	}
 	if (s->rxtx_max_pages > 0xffff)
 		return emu_err(err, "%s/rxtx_max_pages: a 16-bit page count", path);
@@ -323,7 +340,8 @@ static int ffa_create(struct smcsim *sim, struct emu_layer *layer, json_t *cfg, 
 		return emu_err(err, "%s/notifications: notifications need FF-A 1.1", path);
 	json_t *parts = json_object_get(cfg, "partitions");
 	if (parts && (!json_is_array(parts) || json_array_size(parts) > 16))
-		return emu_err(err, "%s/partitions: expected an array of up to 16 partitions", path);
+		return emu_err(err, "%s/partitions: expected an array of up to 16 partitions",
+			       path);
 	s->nep = 1 + (uint32_t)(parts ? json_array_size(parts) : 0);
 	s->ep = calloc(s->nep, sizeof(*s->ep));
 	s->ep_boot = calloc(s->nep, sizeof(*s->ep_boot));
@@ -334,7 +352,8 @@ static int ffa_create(struct smcsim *sim, struct emu_layer *layer, json_t *cfg, 
 	for (uint32_t i = 1; i < s->nep; i++) {
 		char pp[300];
 		snprintf(pp, sizeof(pp), "%s/partitions/%u", path, i - 1);
-		if ((ret = parse_partition(s, &s->ep_boot[i], json_array_get(parts, i - 1), pp, err)))
+		if ((ret = parse_partition(s, &s->ep_boot[i], json_array_get(parts, i - 1), pp,
+					   err)))
 			return ret;
 		json_t *cn = json_object_get(json_array_get(parts, i - 1), "caller");
 		if (cn && !json_is_string(cn))
@@ -413,11 +432,11 @@ static emu_handler_fn ffa_handler_of(const void *state, const struct emu_fn *fn)
 	const struct ffa_spmc *s = state;
 	if (fn->since > s->version)
 		return ffa_h_not_supported;
-	if (!s->notifications && (fn->handler == ffa_h_notif_bitmap_create ||
-				  fn->handler == ffa_h_notif_bitmap_destroy ||
-				  fn->handler == ffa_h_notif_bind || fn->handler == ffa_h_notif_unbind ||
-				  fn->handler == ffa_h_notif_set || fn->handler == ffa_h_notif_get ||
-				  fn->handler == ffa_h_notif_info_get))
+	if (!s->notifications &&
+	    (fn->handler == ffa_h_notif_bitmap_create ||
+	     fn->handler == ffa_h_notif_bitmap_destroy || fn->handler == ffa_h_notif_bind ||
+	     fn->handler == ffa_h_notif_unbind || fn->handler == ffa_h_notif_set ||
+	     fn->handler == ffa_h_notif_get || fn->handler == ffa_h_notif_info_get))
 		return ffa_h_not_supported;
 	return fn->handler;
 }

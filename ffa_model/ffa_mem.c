@@ -104,9 +104,9 @@ static uint8_t kind_of(uint32_t fid)
 
 static uint8_t gr_flag(uint8_t kind)
 {
-	return kind == FFA_MEM_KIND_SHARE ? FFA_GR_SHARED :
-	       kind == FFA_MEM_KIND_LEND  ? FFA_GR_LENT :
-					    FFA_GR_DONATED;
+	return kind == FFA_MEM_KIND_SHARE  ? FFA_GR_SHARED
+	       : kind == FFA_MEM_KIND_LEND ? FFA_GR_LENT
+					   : FFA_GR_DONATED;
 }
 
 /* ---- descriptor parsing (DEN0077 v1.1 Table 10.20 ff.; reference note 1.8) ----------- */
@@ -151,7 +151,8 @@ static int32_t parse_desc(const uint8_t *d, uint32_t len, uint32_t v, bool retri
 		emad_off = rd32(d + 32);
 		/* v1.1: 16-byte EMADs; v1.2: 32 (impdef); offset 16-aligned past the header;
 		 * reserved bytes 36..47 MBZ. */
-		if ((emad_size != FFA_EMAD_V1_0 && !(v >= FFA_V1_2 && emad_size == FFA_EMAD_V1_2)) ||
+		if ((emad_size != FFA_EMAD_V1_0 &&
+		     !(v >= FFA_V1_2 && emad_size == FFA_EMAD_V1_2)) ||
 		    emad_off < hdr || emad_off % 16)
 			return FFA_INVALID_PARAMETERS;
 		for (int i = 36; i < 48; i++)
@@ -196,7 +197,8 @@ static int32_t parse_desc(const uint8_t *d, uint32_t len, uint32_t v, bool retri
 	const uint8_t *cd = d + comp_off;
 	out->total_pages = rd32(cd);
 	uint32_t nr = rd32(cd + 4);
-	if (nr == 0 || (uint64_t)comp_off + FFA_COMPOSITE_SIZE + (uint64_t)nr * FFA_CONSTITUENT_SIZE > len)
+	if (nr == 0 ||
+	    (uint64_t)comp_off + FFA_COMPOSITE_SIZE + (uint64_t)nr * FFA_CONSTITUENT_SIZE > len)
 		return FFA_INVALID_PARAMETERS;
 	if (nr > FFA_MAX_CONSTITUENTS)
 		return FFA_NO_MEMORY;
@@ -506,8 +508,8 @@ void ffa_h_mem_retrieve_req(struct emu_call *c)
 		 * granted is DENIED (ACS *_ro_retrieve_rw). */
 		if ((p.attrs && p.attrs != t->attrs) ||
 		    ((p.recv[0].perm & 3) == 2 && (me->perm & 3) == 1)) {
-			ffa_error(c, (p.attrs && p.attrs != t->attrs) ? FFA_INVALID_PARAMETERS :
-									   FFA_DENIED);
+			ffa_error(c, (p.attrs && p.attrs != t->attrs) ? FFA_INVALID_PARAMETERS
+								      : FFA_DENIED);
 			return;
 		}
 		if (t->kind == FFA_MEM_KIND_DONATE && me->retrieved) {
@@ -560,8 +562,8 @@ void ffa_h_mem_frag_rx(struct emu_call *c)
 	struct ffa_ep *ep = ffa_caller_ep(s, c, true);
 	struct ffa_txn *t = txn_find(s, handle_of(c));
 	uint32_t off = (uint32_t)c->a[3];
-	if (!t || !t->resp || t->resp_to != ep->id || off != t->resp_sent ||
-	    off >= t->resp_len || ((uint32_t)c->a[4] >> 16)) {
+	if (!t || !t->resp || t->resp_to != ep->id || off != t->resp_sent || off >= t->resp_len ||
+	    ((uint32_t)c->a[4] >> 16)) {
 		ffa_error(c, FFA_INVALID_PARAMETERS);
 		return;
 	}
@@ -572,7 +574,8 @@ void ffa_h_mem_frag_rx(struct emu_call *c)
 		return;
 	}
 	ret_handle(c, FFA_MEM_FRAG_TX, t->handle, n, 0);
-	if (t->kind == FFA_MEM_KIND_DONATE && t->resp_sent == t->resp_len && t->resp_to != t->sender)
+	if (t->kind == FFA_MEM_KIND_DONATE && t->resp_sent == t->resp_len &&
+	    t->resp_to != t->sender)
 		txn_free(t);
 }
 
@@ -613,7 +616,8 @@ void ffa_h_mem_relinquish(struct emu_call *c)
 		me->retrieved = false;
 	if ((flags & 1) && !me->retrieved)
 		for (uint32_t i = 0; i < t->nranges; i++) {
-			void *p = ffa_mem(s, t->ranges[i].base, (uint64_t)t->ranges[i].pages * FFA_PAGE);
+			void *p = ffa_mem(s, t->ranges[i].base,
+					  (uint64_t)t->ranges[i].pages * FFA_PAGE);
 			if (p)
 				memset(p, 0, (size_t)t->ranges[i].pages * FFA_PAGE);
 		}
@@ -684,7 +688,9 @@ int ffa_check_invariants(struct ffa_spmc *s)
 						continue;
 					for (uint32_t q = 0; q < o->nranges; q++)
 						if (a >= o->ranges[q].base &&
-						    a < o->ranges[q].base + (uint64_t)o->ranges[q].pages * FFA_PAGE)
+						    a < o->ranges[q].base +
+								    (uint64_t)o->ranges[q].pages *
+									    FFA_PAGE)
 							return -__LINE__;
 				}
 			}
@@ -697,7 +703,8 @@ int ffa_check_invariants(struct ffa_spmc *s)
 		if (e->rx_acquired && !e->rx_full)
 			return -__LINE__;
 		for (uint32_t k = 0; e->mapped && k < e->pages; k++) {
-			const struct emu_granule *g = emu_granule(s->sim, e->rx + (uint64_t)k * FFA_PAGE);
+			const struct emu_granule *g =
+				emu_granule(s->sim, e->rx + (uint64_t)k * FFA_PAGE);
 			if (!g || !(g->ffa & FFA_GR_RXTX) || (g->ffa & FFA_GR_TXN))
 				return -__LINE__;
 		}

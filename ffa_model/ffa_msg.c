@@ -64,9 +64,9 @@ static void run_partition(struct emu_call *c, struct ffa_ep *sp)
 		c->nres = SMCSIM_NREGS;
 	} else {
 		for (int i = 0; i < 5; i++)
-			c->r[3 + i] = sp->req_fid == FFA_MSG_SEND_DIRECT_REQ ?
-					      (uint32_t)sp->req_payload[i] :
-					      sp->req_payload[i];
+			c->r[3 + i] = sp->req_fid == FFA_MSG_SEND_DIRECT_REQ
+					      ? (uint32_t)sp->req_payload[i]
+					      : sp->req_payload[i];
 		c->nres = res_count(sp);
 	}
 	sp->busy = false;

@@ -11,8 +11,8 @@
 
 #include "ffa_model/ffa.h"
 
-#define GET_FROM_SP 1u
-#define GET_FROM_VM 2u
+#define GET_FROM_SP  1u
+#define GET_FROM_VM  2u
 #define GET_FROM_SPM 4u
 #define GET_FROM_HYP 8u
 

@@ -50,7 +50,8 @@ static void set_rxtx(struct ffa_spmc *s, uint64_t pa, uint32_t pages, bool on)
 	for (uint32_t i = 0; i < pages; i++) {
 		struct emu_granule *g = emu_granule(s->sim, pa + (uint64_t)i * FFA_PAGE);
 		if (g)
-			g->ffa = on ? (uint8_t)(g->ffa | FFA_GR_RXTX) : (uint8_t)(g->ffa & ~FFA_GR_RXTX);
+			g->ffa = on ? (uint8_t)(g->ffa | FFA_GR_RXTX)
+				    : (uint8_t)(g->ffa & ~FFA_GR_RXTX);
 	}
 }
 

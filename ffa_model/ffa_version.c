@@ -56,7 +56,7 @@ static uint32_t negotiate(struct ffa_spmc *s, struct ffa_ep *ep, uint32_t req)
 		}
 		if (ffa_major(req) < ffa_major(ours))
 			return (uint32_t)FFA_NOT_SUPPORTED; /* rule 2 */
-		ep->version = ours; /* rule 3 */
+		ep->version = ours;			    /* rule 3 */
 		return ours;
 	}
 }

@@ -21,7 +21,7 @@
 #include "ffa_model/ffa.h"
 #include "pkvm_model/pkvm.h"
 
-#define FZ_MEM UINT64_C(0x80100000)
+#define FZ_MEM	   UINT64_C(0x80100000)
 #define FZ_HOST_TX UINT64_C(0x80000000)
 #define FZ_HOST_RX UINT64_C(0x80001000)
 
@@ -163,11 +163,13 @@ static void fz_check(struct fz *f, bool pkvm)
 			continue;
 		for (uint32_t r = 0; r < t->nranges; r++)
 			for (uint32_t k = 0; k < t->ranges[r].pages; k++) {
-				struct emu_granule *g =
-					emu_granule(f->sim, t->ranges[r].base + (uint64_t)k * FFA_PAGE);
+				struct emu_granule *g = emu_granule(
+					f->sim, t->ranges[r].base + (uint64_t)k * FFA_PAGE);
 				if (g->pkvm != PKVM_HOST_SHARED_FFA) {
-					fprintf(stderr, "page 0x%llx shared at the SPMC, host state %u\n",
-						(unsigned long long)(t->ranges[r].base + k * FFA_PAGE),
+					fprintf(stderr,
+						"page 0x%llx shared at the SPMC, host state %u\n",
+						(unsigned long long)(t->ranges[r].base +
+								     k * FFA_PAGE),
 						g->pkvm);
 					abort();
 				}
@@ -197,7 +199,8 @@ static int fz_run(const uint8_t *data, size_t size, bool pkvm)
 	for (unsigned int steps = 0; f.i < f.n && steps < 64; steps++) {
 		uint8_t op = fz_u8(&f);
 		int caller = (op & 0x80) ? f.sp[(op >> 6) & 1] : f.host;
-		uint64_t tx = caller == f.host ? FZ_HOST_TX : (caller == f.sp[0] ? 0x0e000000 : 0x0e002000);
+		uint64_t tx = caller == f.host ? FZ_HOST_TX
+					       : (caller == f.sp[0] ? 0x0e000000 : 0x0e002000);
 		memset(&r, 0, sizeof(r));
 		switch (op % 8) {
 		case 0: /* setup */
@@ -220,7 +223,8 @@ static int fz_run(const uint8_t *data, size_t size, bool pkvm)
 			fz_note_handle(&f, &r);
 			break;
 		}
-		case 2: case 3: { /* memory send, maybe fragmented */
+		case 2:
+		case 3: { /* memory send, maybe fragmented */
 			static const uint32_t fids[] = { FFA_MEM_SHARE_64, FFA_MEM_LEND_64,
 							 FFA_MEM_DONATE_64, FFA_MEM_SHARE };
 			uint8_t k = fz_u8(&f);

@@ -12,10 +12,10 @@
 #include "ffa_model/ffa.h"
 
 enum pkvm_page_state {
-	PKVM_HOST_OWNED = 0,        /* PKVM_PAGE_OWNED in the host stage-2 (boot state) */
-	PKVM_HOST_SHARED_FFA = 1,   /* PKVM_PAGE_SHARED_OWNED: shared with the TEE via FF-A */
-	PKVM_HOST_SHARED_HYP = 2,   /* PKVM_PAGE_SHARED_OWNED: shared with and pinned by EL2 */
-	PKVM_HYP_OWNED = 3,         /* hypervisor memory, not mapped for the host */
+	PKVM_HOST_OWNED = 0,	  /* PKVM_PAGE_OWNED in the host stage-2 (boot state) */
+	PKVM_HOST_SHARED_FFA = 1, /* PKVM_PAGE_SHARED_OWNED: shared with the TEE via FF-A */
+	PKVM_HOST_SHARED_HYP = 2, /* PKVM_PAGE_SHARED_OWNED: shared with and pinned by EL2 */
+	PKVM_HYP_OWNED = 3,	  /* hypervisor memory, not mapped for the host */
 };
 
 #define PKVM_MAX_DESC (16u * FFA_PAGE) /* descriptor buffer (hyp_ffa_proxy_pages) */
@@ -23,15 +23,15 @@ enum pkvm_page_state {
 struct pkvm {
 	struct smcsim *sim;
 	struct emu_layer *layer;
-	int caller; /* the host caller whose stack holds this layer */
-	int depth;  /* this layer's position in it */
+	int caller;	      /* the host caller whose stack holds this layer */
+	int depth;	      /* this layer's position in it */
 	uint32_t max_version; /* FF-A version pKVM asks for at init (1.2 in 6.18+) */
 	uint32_t page_size;   /* host PAGE_SIZE */
 	bool finalized_at_boot;
 	/* runtime */
-	bool finalized;       /* host SMCs trapped (pkvm_finalize) */
-	bool init_done;       /* hyp_ffa_init ran */
-	bool available;       /* the SPMC speaks FF-A 1.x: the proxy is active */
+	bool finalized;	      /* host SMCs trapped (pkvm_finalize) */
+	bool init_done;	      /* hyp_ffa_init ran */
+	bool available;	      /* the SPMC speaks FF-A 1.x: the proxy is active */
 	uint32_t hyp_version; /* hyp_ffa_version */
 	bool negotiated;      /* has_version_negotiated */
 	bool host_mapped;

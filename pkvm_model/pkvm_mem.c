@@ -35,8 +35,8 @@ static bool share_range(struct pkvm *p, const uint8_t *k, bool share)
 	uint64_t base = rd64(k), sz = (uint64_t)rd32(k + 8) * FFA_PAGE;
 	if (!sz || sz % p->page_size || base % p->page_size)
 		return false;
-	return share ? pkvm_pages_transition(p, base, sz, PKVM_HOST_OWNED, PKVM_HOST_SHARED_FFA) :
-		       pkvm_pages_transition(p, base, sz, PKVM_HOST_SHARED_FFA, PKVM_HOST_OWNED);
+	return share ? pkvm_pages_transition(p, base, sz, PKVM_HOST_OWNED, PKVM_HOST_SHARED_FFA)
+		     : pkvm_pages_transition(p, base, sz, PKVM_HOST_SHARED_FFA, PKVM_HOST_OWNED);
 }
 
 static void unshare_ranges(struct pkvm *p, const uint8_t *ranges, uint32_t n)
@@ -88,8 +88,8 @@ void pkvm_mem_share(struct emu_call *c, struct pkvm *p)
 		return;
 	}
 	uint32_t off = rd32(buf + emad + 4);
-	if (!off || rd32(buf + 28) != 1 || (buf[0] | buf[1] << 8) != FFA_NS_ID ||
-	    off > fraglen || fraglen - off < FFA_COMPOSITE_SIZE) {
+	if (!off || rd32(buf + 28) != 1 || (buf[0] | buf[1] << 8) != FFA_NS_ID || off > fraglen ||
+	    fraglen - off < FFA_COMPOSITE_SIZE) {
 		pkvm_ret_error(c, FFA_INVALID_PARAMETERS);
 		return;
 	}
@@ -119,8 +119,8 @@ void pkvm_mem_share(struct emu_call *c, struct pkvm *p)
 		pkvm_ret_error(c, FFA_ABORTED);
 		return;
 	}
-	bool ok = fraglen != len ? (r.x[0] == FFA_MEM_FRAG_RX && (uint32_t)r.x[3] == fraglen) :
-				   r.x[0] == FFA_SUCCESS;
+	bool ok = fraglen != len ? (r.x[0] == FFA_MEM_FRAG_RX && (uint32_t)r.x[3] == fraglen)
+				 : r.x[0] == FFA_SUCCESS;
 	if (!ok)
 		unshare_ranges(p, saved, n); /* the SPMC said no: undo, return its answer */
 	pkvm_ret_regs(c, &r);
@@ -198,8 +198,8 @@ void pkvm_mem_reclaim(struct emu_call *c, struct pkvm *p)
 	rel.x[0] = FFA_RX_RELEASE;
 	const uint8_t *rx = emu_mem_ptr(p->sim, p->hyp_rx, p->page_size);
 	uint32_t emad = (rx && fraglen <= p->page_size) ? emad0_offset(p, rx, fraglen) : UINT32_MAX;
-	uint32_t off = (rx && emad <= fraglen && fraglen - emad >= 8) ? rd32(rx + emad + 4) :
-									 UINT32_MAX;
+	uint32_t off =
+		(rx && emad <= fraglen && fraglen - emad >= 8) ? rd32(rx + emad + 4) : UINT32_MAX;
 	/* Nothing that looks completely bogus from the SPMC. */
 	if (off > len || fraglen > p->page_size) {
 		pkvm_smc(p, c, &rel);

@@ -127,9 +127,9 @@ static void do_version(struct emu_call *c, struct pkvm *p)
 	}
 	if (p->negotiated) {
 		/* "Restrict FF-A host version renegotiation": no downgrade after the fact. */
-		c->r[0] = ffa_minor(req) < ffa_minor(p->hyp_version) ?
-				  (uint64_t)(int64_t)FFA_NOT_SUPPORTED :
-				  p->hyp_version;
+		c->r[0] = ffa_minor(req) < ffa_minor(p->hyp_version)
+				  ? (uint64_t)(int64_t)FFA_NOT_SUPPORTED
+				  : p->hyp_version;
 		return;
 	}
 	if (ffa_minor(req) < ffa_minor(p->hyp_version)) {
@@ -153,13 +153,30 @@ static void do_version(struct emu_call *c, struct pkvm *p)
 static bool denied(uint32_t fid)
 {
 	static const uint32_t deny[] = {
-		FFA_MEM_RETRIEVE_REQ_64, FFA_MEM_RETRIEVE_REQ, FFA_MEM_RETRIEVE_RESP,
-		FFA_MEM_RELINQUISH, FFA_MEM_OP_PAUSE, FFA_MEM_OP_RESUME, FFA_MEM_FRAG_RX,
-		FFA_MEM_DONATE_64, FFA_MEM_DONATE, FFA_MSG_SEND, FFA_MSG_POLL, FFA_MSG_WAIT,
-		FFA_MSG_SEND_DIRECT_RESP, FFA_RXTX_MAP, FFA_NOTIFICATION_BITMAP_CREATE,
-		FFA_NOTIFICATION_BITMAP_DESTROY, FFA_NOTIFICATION_BIND, FFA_NOTIFICATION_UNBIND,
-		FFA_NOTIFICATION_SET, FFA_NOTIFICATION_GET, FFA_NOTIFICATION_INFO_GET,
-		FFA_MSG_SEND_DIRECT_REQ2, FFA_MSG_SEND_DIRECT_RESP2, FFA_CONSOLE_LOG,
+		FFA_MEM_RETRIEVE_REQ_64,
+		FFA_MEM_RETRIEVE_REQ,
+		FFA_MEM_RETRIEVE_RESP,
+		FFA_MEM_RELINQUISH,
+		FFA_MEM_OP_PAUSE,
+		FFA_MEM_OP_RESUME,
+		FFA_MEM_FRAG_RX,
+		FFA_MEM_DONATE_64,
+		FFA_MEM_DONATE,
+		FFA_MSG_SEND,
+		FFA_MSG_POLL,
+		FFA_MSG_WAIT,
+		FFA_MSG_SEND_DIRECT_RESP,
+		FFA_RXTX_MAP,
+		FFA_NOTIFICATION_BITMAP_CREATE,
+		FFA_NOTIFICATION_BITMAP_DESTROY,
+		FFA_NOTIFICATION_BIND,
+		FFA_NOTIFICATION_UNBIND,
+		FFA_NOTIFICATION_SET,
+		FFA_NOTIFICATION_GET,
+		FFA_NOTIFICATION_INFO_GET,
+		FFA_MSG_SEND_DIRECT_REQ2,
+		FFA_MSG_SEND_DIRECT_RESP2,
+		FFA_CONSOLE_LOG,
 		FFA_PARTITION_INFO_GET_REGS,
 	};
 	for (size_t i = 0; i < EMU_ARRAY_SIZE(deny); i++)
@@ -277,7 +294,8 @@ static void do_part_get(struct emu_call *c, struct pkvm *p)
 		pkvm_ret_error(c, FFA_ABORTED);
 		return;
 	}
-	void *src = emu_mem_ptr(p->sim, p->hyp_rx, copy), *dst = emu_mem_ptr(p->sim, p->host_rx, copy);
+	void *src = emu_mem_ptr(p->sim, p->hyp_rx, copy),
+	     *dst = emu_mem_ptr(p->sim, p->host_rx, copy);
 	if (!src || !dst) {
 		pkvm_ret_error(c, FFA_ABORTED);
 		return;
@@ -427,7 +445,8 @@ static int pkvm_create(struct smcsim *sim, struct emu_layer *layer, json_t *cfg,
 	if (!p->hyp_tx || p->hyp_tx == p->hyp_rx || (p->hyp_tx | p->hyp_rx) % p->page_size ||
 	    !emu_mem_valid(sim, p->hyp_tx, p->page_size) ||
 	    !emu_mem_valid(sim, p->hyp_rx, p->page_size))
-		return emu_err(err, "%s/mbox: two distinct page-aligned host pages in NS memory", path);
+		return emu_err(err, "%s/mbox: two distinct page-aligned host pages in NS memory",
+			       path);
 	pkvm_reset(p);
 	return 0;
 }

@@ -16,36 +16,36 @@
 
 static void usage(FILE *f, const char *argv0)
 {
-	fprintf(
-	    f,
-	    "usage: %s [--profile P] [--caller C] [--record FILE] [--rmi 1.0|2.0] [--rme]\n"
-	    "          [--pkvm] [--ffa-legacy] [--no-ffa] [--psci-compat 0.1|0.2|1.0] [--no-psci]\n"
-	    "          [--mainline] [--kvm-uid-hvc-only] [--soc-id-name-smc32]\n"
-	    "Run Linux's firmware discovery (reference models) on a simulated machine.\n",
-	    argv0);
+	fprintf(f,
+		"usage: %s [--profile P] [--caller C] [--record FILE] [--rmi 1.0|2.0] [--rme]\n"
+		"          [--pkvm] [--ffa-legacy] [--no-ffa] [--psci-compat 0.1|0.2|1.0] "
+		"[--no-psci]\n"
+		"          [--mainline] [--kvm-uid-hvc-only] [--soc-id-name-smc32]\n"
+		"Run Linux's firmware discovery (reference models) on a simulated machine.\n",
+		argv0);
 }
 
 int main(int argc, char **argv)
 {
 	static const struct option long_opts[] = {
-	    {"profile", required_argument, NULL, 'p'},
-	    {"caller", required_argument, NULL, 'c'},
-	    {"record", required_argument, NULL, 'r'},
-	    {"rmi", required_argument, NULL, 'R'},
-	    {"rme", no_argument, NULL, 'E'},
-	    {"pkvm", no_argument, NULL, 'K'},
-	    {"ffa-legacy", no_argument, NULL, 'L'},
-	    {"no-ffa", no_argument, NULL, 'F'},
-	    {"psci-compat", required_argument, NULL, 'C'},
-	    {"no-psci", no_argument, NULL, 'N'},
-	    {"mainline", no_argument, NULL, 'M'},
-	    {"kvm-uid-hvc-only", no_argument, NULL, 'U'},
-	    {"soc-id-name-smc32", no_argument, NULL, 'S'},
-	    {"help", no_argument, NULL, 'h'},
-	    {0},
+		{ "profile", required_argument, NULL, 'p' },
+		{ "caller", required_argument, NULL, 'c' },
+		{ "record", required_argument, NULL, 'r' },
+		{ "rmi", required_argument, NULL, 'R' },
+		{ "rme", no_argument, NULL, 'E' },
+		{ "pkvm", no_argument, NULL, 'K' },
+		{ "ffa-legacy", no_argument, NULL, 'L' },
+		{ "no-ffa", no_argument, NULL, 'F' },
+		{ "psci-compat", required_argument, NULL, 'C' },
+		{ "no-psci", no_argument, NULL, 'N' },
+		{ "mainline", no_argument, NULL, 'M' },
+		{ "kvm-uid-hvc-only", no_argument, NULL, 'U' },
+		{ "soc-id-name-smc32", no_argument, NULL, 'S' },
+		{ "help", no_argument, NULL, 'h' },
+		{ 0 },
 	};
 	const char *profile = NULL, *record = NULL;
-	struct smcsim_discover_opts o = {0};
+	struct smcsim_discover_opts o = { 0 };
 	int c;
 	while ((c = getopt_long(argc, argv, "p:c:r:h", long_opts, NULL)) != -1) {
 		switch (c) {
@@ -119,7 +119,7 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	struct smcsim *sim;
-	struct smcsim_error err = {""};
+	struct smcsim_error err = { "" };
 	int r = smcsim_create_named(profile, &sim, &err);
 	if (r) {
 		fprintf(stderr, "%s: %s%s%s\n", profile ? profile : "(default profile)",

@@ -81,7 +81,8 @@ static void soc_id(void **state)
 /* DEN0028 7.5-7.7: per-profile workaround answers; -1 means the call is absent. */
 static void workarounds(void **state)
 {
-	struct smcsim *sim = t_machine("tfa-host", ARCH_PATCH("{\"workarounds\":{\"1\":0,\"2\":-2,\"3\":-1}}"));
+	struct smcsim *sim =
+		t_machine("tfa-host", ARCH_PATCH("{\"workarounds\":{\"1\":0,\"2\":-2,\"3\":-1}}"));
 	struct smcsim_regs r = t_call(sim, SMCCC_ARCH_FEATURES_FID, SMCCC_ARCH_WORKAROUND_1_FID);
 	t_assert_x0(r, 0, "DEN0028 7.5: WA1 required and implemented");
 	r = t_call(sim, SMCCC_ARCH_FEATURES_FID, SMCCC_ARCH_WORKAROUND_2_FID);
@@ -127,9 +128,12 @@ static void preserved_registers(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(version_by_profile), cmocka_unit_test(features_arch_ids_only),
-		cmocka_unit_test(soc_id),	      cmocka_unit_test(workarounds),
-		cmocka_unit_test(general_queries),    cmocka_unit_test(preserved_registers),
+		cmocka_unit_test(version_by_profile),
+		cmocka_unit_test(features_arch_ids_only),
+		cmocka_unit_test(soc_id),
+		cmocka_unit_test(workarounds),
+		cmocka_unit_test(general_queries),
+		cmocka_unit_test(preserved_registers),
 	};
 	return cmocka_run_group_tests_name("conformance-arch (DEN0028)", tests, NULL, NULL);
 }

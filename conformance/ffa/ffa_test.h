@@ -9,37 +9,37 @@
 #include "conformance/common/smcsim_test.h"
 #include "ffa_model/ffa.h"
 
-#define HOST_TX UINT64_C(0x80000000)
-#define HOST_RX UINT64_C(0x80001000)
-#define SP1 0x8001u
-#define SP2 0x8002u
-#define SP1_UUID "b4b5671e-4a90-4fe1-b81f-fb13dae1dacb"
+#define HOST_TX	   UINT64_C(0x80000000)
+#define HOST_RX	   UINT64_C(0x80001000)
+#define SP1	   0x8001u
+#define SP2	   0x8002u
+#define SP1_UUID   "b4b5671e-4a90-4fe1-b81f-fb13dae1dacb"
 #define SP2_UUID_A "d1582309-f023-47b9-827c-4464f5578fc8"
 #define SP2_UUID_B "79b55c73-1d8c-44b9-8593-61e1770ad8d2"
 
 /* ffa-host with sp2 advertising a second UUID (v1.2: one descriptor per UUID). */
-#define MULTI_UUID_PATCH                                                                    \
-	"{\"layers\":{\"el3\":{\"services\":{\"ffa\":{\"partitions\":["                     \
-	"{\"id\":\"0x8001\",\"uuids\":[\"" SP1_UUID "\"],\"exec_ctx\":4,"                  \
-	"\"properties\":\"0x30f\",\"caller\":\"sp1\",\"rxtx\":{\"tx\":\"0x0e000000\","       \
-	"\"rx\":\"0x0e001000\"}},"                                                           \
-	"{\"id\":\"0x8002\",\"uuids\":[\"" SP2_UUID_A "\",\"" SP2_UUID_B "\"],"               \
-	"\"exec_ctx\":1,\"properties\":\"0x101\",\"caller\":\"sp2\","                       \
-	"\"script\":[\"interrupt\",\"yield\",\"respond\"],"                                 \
+#define MULTI_UUID_PATCH                                                                           \
+	"{\"layers\":{\"el3\":{\"services\":{\"ffa\":{\"partitions\":["                            \
+	"{\"id\":\"0x8001\",\"uuids\":[\"" SP1_UUID "\"],\"exec_ctx\":4,"                          \
+	"\"properties\":\"0x30f\",\"caller\":\"sp1\",\"rxtx\":{\"tx\":\"0x0e000000\","             \
+	"\"rx\":\"0x0e001000\"}},"                                                                 \
+	"{\"id\":\"0x8002\",\"uuids\":[\"" SP2_UUID_A "\",\"" SP2_UUID_B "\"],"                    \
+	"\"exec_ctx\":1,\"properties\":\"0x101\",\"caller\":\"sp2\","                              \
+	"\"script\":[\"interrupt\",\"yield\",\"respond\"],"                                        \
 	"\"rxtx\":{\"tx\":\"0x0e002000\",\"rx\":\"0x0e003000\"}}]}}}}}"
 
 /* FFA_ERROR with @code in w2, compared as s32 (SPMCs zero-extend, pKVM sign-extends). */
-#define t_assert_ffa_error(r, code, rule)                                                   \
-	do {                                                                                \
-		struct smcsim_regs t_r_ = (r);                                              \
-		t_assert_reg(t_r_, 0, FFA_ERROR, rule);                                     \
-		if ((int32_t)t_r_.x[2] != (int32_t)(code))                                  \
-			t_assert_reg(t_r_, 2, (uint32_t)(int32_t)(code), rule);             \
+#define t_assert_ffa_error(r, code, rule)                                                          \
+	do {                                                                                       \
+		struct smcsim_regs t_r_ = (r);                                                     \
+		t_assert_reg(t_r_, 0, FFA_ERROR, rule);                                            \
+		if ((int32_t)t_r_.x[2] != (int32_t)(code))                                         \
+			t_assert_reg(t_r_, 2, (uint32_t)(int32_t)(code), rule);                    \
 	} while (0)
-#define t_assert_ffa_ok(r, rule)                                                            \
-	do {                                                                                \
-		struct smcsim_regs t_r_ = (r);                                              \
-		t_assert_reg(t_r_, 0, FFA_SUCCESS, rule);                                   \
+#define t_assert_ffa_ok(r, rule)                                                                   \
+	do {                                                                                       \
+		struct smcsim_regs t_r_ = (r);                                                     \
+		t_assert_reg(t_r_, 0, FFA_SUCCESS, rule);                                          \
 	} while (0)
 
 static inline void t_uuid_words(const char *s, uint64_t w[4])

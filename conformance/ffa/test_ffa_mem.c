@@ -7,7 +7,7 @@
  */
 #include "conformance/ffa/ffa_test.h"
 
-#define MEM UINT64_C(0x80100000)
+#define MEM    UINT64_C(0x80100000)
 #define SP1_TX UINT64_C(0x0e000000)
 #define SP1_RX UINT64_C(0x0e001000)
 #define SP2_TX UINT64_C(0x0e002000)
@@ -99,12 +99,12 @@ static void send_input_errors(void **state)
 	t_assert_ffa_error(r, FFA_INVALID_PARAMETERS, "fragment longer than total");
 	r = t_call(sim, FFA_MEM_SHARE_64, 0x20000, 96, 0, 0);
 	t_assert_ffa_error(r, FFA_NO_MEMORY, "descriptor larger than the SPMC takes");
-#define BAD(stmt, fid, want, rule)                                                          \
-	do {                                                                                \
-		struct t_mem x = t_share(FFA_V1_2, SP1, MEM, 1);                            \
-		stmt;                                                                       \
-		r = t_mem_send(sim, NULL, HOST_TX, fid, &x);                                \
-		t_assert_ffa_error(r, want, rule);                                          \
+#define BAD(stmt, fid, want, rule)                                                                 \
+	do {                                                                                       \
+		struct t_mem x = t_share(FFA_V1_2, SP1, MEM, 1);                                   \
+		stmt;                                                                              \
+		r = t_mem_send(sim, NULL, HOST_TX, fid, &x);                                       \
+		t_assert_ffa_error(r, want, rule);                                                 \
 	} while (0)
 	BAD(x.sender = 5, FFA_MEM_SHARE_64, FFA_INVALID_PARAMETERS, "sender is not the caller");
 	BAD(x.handle = 7, FFA_MEM_SHARE_64, FFA_INVALID_PARAMETERS, "handle MBZ on send");
@@ -116,8 +116,8 @@ static void send_input_errors(void **state)
 	BAD(x.nrecv = 0, FFA_MEM_SHARE_64, FFA_INVALID_PARAMETERS, "no receiver");
 	BAD(x.recv[0] = 0x8009, FFA_MEM_SHARE_64, FFA_INVALID_PARAMETERS, "unknown receiver");
 	BAD(x.recv[0] = 0, FFA_MEM_SHARE_64, FFA_INVALID_PARAMETERS, "receiver is the sender");
-	BAD((x.nrecv = 2, x.recv[1] = SP1, x.perm[1] = 2), FFA_MEM_SHARE_64,
-	    FFA_INVALID_PARAMETERS, "duplicate receiver");
+	BAD((x.nrecv = 2, x.recv[1] = SP1, x.perm[1] = 2), FFA_MEM_SHARE_64, FFA_INVALID_PARAMETERS,
+	    "duplicate receiver");
 	BAD((x.nrecv = 2, x.recv[1] = SP2, x.perm[1] = 2, x.attrs = 0), FFA_MEM_DONATE_64,
 	    FFA_INVALID_PARAMETERS, "DONATE has one receiver");
 	BAD(x.perm[0] = 3, FFA_MEM_SHARE_64, FFA_INVALID_PARAMETERS, "data access 3 reserved");
@@ -201,12 +201,12 @@ static void retrieve_checks(void **state)
 	q.nrecv = 1;
 	q.recv[0] = SP1;
 	q.perm[0] = 1;
-#define RBAD(stmt, sp, tx, want, rule)                                                      \
-	do {                                                                                \
-		struct t_mem x = q;                                                         \
-		stmt;                                                                       \
-		r = t_mem_send(sim, sp, tx, FFA_MEM_RETRIEVE_REQ_64, &x);                   \
-		t_assert_ffa_error(r, want, rule);                                          \
+#define RBAD(stmt, sp, tx, want, rule)                                                             \
+	do {                                                                                       \
+		struct t_mem x = q;                                                                \
+		stmt;                                                                              \
+		r = t_mem_send(sim, sp, tx, FFA_MEM_RETRIEVE_REQ_64, &x);                          \
+		t_assert_ffa_error(r, want, rule);                                                 \
 	} while (0)
 	RBAD(x.handle = h + 100, "sp1", SP1_TX, FFA_INVALID_PARAMETERS, "invalid_handle_tag");
 	RBAD(x.tag = 1, "sp1", SP1_TX, FFA_INVALID_PARAMETERS, "wrong tag");

@@ -19,8 +19,8 @@ static struct smcsim *msg_machine(void)
 static void direct_req_echo(void **state)
 {
 	struct smcsim *sim = msg_machine();
-	struct smcsim_regs r = t_call(sim, FFA_MSG_SEND_DIRECT_REQ, SP1, 0, 0x11, 0x22, 0x33,
-				      0x44, 0x155555555ull);
+	struct smcsim_regs r = t_call(sim, FFA_MSG_SEND_DIRECT_REQ, SP1, 0, 0x11, 0x22, 0x33, 0x44,
+				      0x155555555ull);
 	t_assert_reg(r, 0, FFA_MSG_SEND_DIRECT_RESP, "RESP for REQ");
 	t_assert_reg(r, 1, SP1 << 16 | 0, "src = partition, dst = caller");
 	t_assert_reg(r, 2, 0, "w2 flags zero");
@@ -87,9 +87,9 @@ static void direct_req_errors(void **state)
 static void direct_req2(void **state)
 {
 	struct smcsim *sim = msg_machine();
-	struct smcsim_regs r = t_call(sim, FFA_MSG_SEND_DIRECT_REQ2, SP1, t_uuid_half(SP1_UUID, 0),
-				      t_uuid_half(SP1_UUID, 1), 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14,
-				      15, 16, 17);
+	struct smcsim_regs r =
+		t_call(sim, FFA_MSG_SEND_DIRECT_REQ2, SP1, t_uuid_half(SP1_UUID, 0),
+		       t_uuid_half(SP1_UUID, 1), 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17);
 	t_assert_reg(r, 0, FFA_MSG_SEND_DIRECT_RESP2, "RESP2");
 	t_assert_reg(r, 1, SP1 << 16, "src/dst");
 	t_assert_reg(r, 2, 0, "x2 reserved");
@@ -115,10 +115,10 @@ static void msg_send2(void **state)
 	t_assert_ffa_error(r, FFA_INVALID_PARAMETERS, "no TX buffer");
 	t_call(sim, FFA_RXTX_MAP_64, HOST_TX, HOST_RX, 1);
 	uint8_t m[64] = { 0 };
-	t_wr(m + 8, 40, 4);	   /* payload offset (v1.2 header) */
-	t_wr(m + 12, SP1, 2);	   /* receiver */
-	t_wr(m + 14, 0, 2);	   /* sender */
-	t_wr(m + 16, 8, 4);	   /* size */
+	t_wr(m + 8, 40, 4);   /* payload offset (v1.2 header) */
+	t_wr(m + 12, SP1, 2); /* receiver */
+	t_wr(m + 14, 0, 2);   /* sender */
+	t_wr(m + 16, 8, 4);   /* size */
 	memcpy(m + 40, "hello!!", 8);
 	smcsim_mem_write(sim, HOST_TX, m, sizeof(m));
 	r = t_call(sim, FFA_MSG_SEND2, 0, 0);
@@ -209,7 +209,8 @@ static void notifications(void **state)
 	r = t_call_as(sim, "sp1", FFA_NOTIFICATION_BITMAP_CREATE, SP1, 1);
 	t_assert_ffa_error(r, FFA_NOT_SUPPORTED, "partitions do not create VM bitmaps");
 	smcsim_destroy(sim);
-	sim = t_machine("ffa-host", "{\"layers\":{\"el3\":{\"services\":{\"ffa\":{\"version\":\"1.0\"}}}}}");
+	sim = t_machine("ffa-host",
+			"{\"layers\":{\"el3\":{\"services\":{\"ffa\":{\"version\":\"1.0\"}}}}}");
 	r = t_call(sim, FFA_NOTIFICATION_BITMAP_CREATE, 0, 4);
 	t_assert_ffa_error(r, FFA_NOT_SUPPORTED, "v1.0 SPMC: no notifications");
 	smcsim_destroy(sim);
@@ -218,8 +219,10 @@ static void notifications(void **state)
 int main(void)
 {
 	const struct CMUnitTest direct[] = {
-		cmocka_unit_test(direct_req_echo),   cmocka_unit_test(direct_req_preempted),
-		cmocka_unit_test(direct_req_errors), cmocka_unit_test(direct_req2),
+		cmocka_unit_test(direct_req_echo),
+		cmocka_unit_test(direct_req_preempted),
+		cmocka_unit_test(direct_req_errors),
+		cmocka_unit_test(direct_req2),
 	};
 	const struct CMUnitTest indirect[] = { cmocka_unit_test(msg_send2) };
 	const struct CMUnitTest notif[] = { cmocka_unit_test(notifications) };

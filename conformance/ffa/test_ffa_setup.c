@@ -136,7 +136,7 @@ static void version_v1_0_descriptors(void **state)
 	assert_int_equal(smcsim_mem_read(sim, HOST_RX, d, sizeof(d)), 0);
 	assert_int_equal(d[0] | d[1] << 8, SP1);
 	assert_int_equal(d[8] | d[9] << 8, SP2); /* 8-byte stride */
-	assert_int_equal(d[4], 0x0f & 0x7);     /* properties masked to v1.0 bits */
+	assert_int_equal(d[4], 0x0f & 0x7);	 /* properties masked to v1.0 bits */
 	r = t_call(sim, FFA_PARTITION_INFO_GET, 0, 0, 0, 0, 1);
 	t_assert_ffa_error(r, FFA_INVALID_PARAMETERS, "v1.0: no flags");
 	smcsim_destroy(sim);
@@ -148,11 +148,20 @@ static void version_v1_0_descriptors(void **state)
 static void features_mandatory(void **state)
 {
 	struct smcsim *sim = ffa_machine(NULL);
-	static const uint32_t fids[] = { FFA_ERROR, FFA_SUCCESS, FFA_INTERRUPT, FFA_VERSION,
-					 FFA_FEATURES, FFA_RX_RELEASE, FFA_RXTX_MAP_64,
-					 FFA_RXTX_UNMAP, FFA_PARTITION_INFO_GET, FFA_ID_GET,
-					 FFA_SPM_ID_GET, FFA_MEM_SHARE_64,
-					 FFA_PARTITION_INFO_GET_REGS, FFA_MSG_SEND_DIRECT_REQ2 };
+	static const uint32_t fids[] = { FFA_ERROR,
+					 FFA_SUCCESS,
+					 FFA_INTERRUPT,
+					 FFA_VERSION,
+					 FFA_FEATURES,
+					 FFA_RX_RELEASE,
+					 FFA_RXTX_MAP_64,
+					 FFA_RXTX_UNMAP,
+					 FFA_PARTITION_INFO_GET,
+					 FFA_ID_GET,
+					 FFA_SPM_ID_GET,
+					 FFA_MEM_SHARE_64,
+					 FFA_PARTITION_INFO_GET_REGS,
+					 FFA_MSG_SEND_DIRECT_REQ2 };
 	for (size_t i = 0; i < EMU_ARRAY_SIZE(fids); i++) {
 		struct smcsim_regs r = t_call(sim, FFA_FEATURES, fids[i]);
 		t_assert_ffa_ok(r, smcsim_fid_name(fids[i]));
@@ -463,8 +472,10 @@ static void profile_errors(void **state)
 		{ "{\"rxtx_min\":8192}", "/ffa/rxtx_min" },
 		{ "{\"bogus\":1}", "bogus" },
 		{ "{\"partitions\":[{\"id\":\"0x8001\",\"uuids\":[]}]}", "partitions/0/uuids" },
-		{ "{\"partitions\":[{\"id\":\"0x1\",\"uuids\":[\"" SP1_UUID "\"]}]}", "partitions/0/id" },
-		{ "{\"partitions\":[{\"id\":\"0x8001\",\"uuids\":[\"" SP1_UUID "\"],\"caller\":\"nobody\"}]}",
+		{ "{\"partitions\":[{\"id\":\"0x1\",\"uuids\":[\"" SP1_UUID "\"]}]}",
+		  "partitions/0/id" },
+		{ "{\"partitions\":[{\"id\":\"0x8001\",\"uuids\":[\"" SP1_UUID
+		  "\"],\"caller\":\"nobody\"}]}",
 		  "nobody" },
 	};
 	for (size_t i = 0; i < EMU_ARRAY_SIZE(bad); i++) {
@@ -502,25 +513,29 @@ static void reset_clears_state(void **state)
 int main(void)
 {
 	const struct CMUnitTest version[] = {
-		cmocka_unit_test(version_compatible),	  cmocka_unit_test(version_callee_lower),
-		cmocka_unit_test(version_incompatible),	  cmocka_unit_test(version_lock_in),
-		cmocka_unit_test(version_hafnium_policy), cmocka_unit_test(version_tfa_policy),
+		cmocka_unit_test(version_compatible),	    cmocka_unit_test(version_callee_lower),
+		cmocka_unit_test(version_incompatible),	    cmocka_unit_test(version_lock_in),
+		cmocka_unit_test(version_hafnium_policy),   cmocka_unit_test(version_tfa_policy),
 		cmocka_unit_test(version_v1_0_descriptors),
 	};
 	const struct CMUnitTest features[] = {
-		cmocka_unit_test(features_mandatory),	  cmocka_unit_test(features_rxtx_map_properties),
-		cmocka_unit_test(features_not_supported), cmocka_unit_test(features_feature_ids),
+		cmocka_unit_test(features_mandatory),
+		cmocka_unit_test(features_rxtx_map_properties),
+		cmocka_unit_test(features_not_supported),
+		cmocka_unit_test(features_feature_ids),
 		cmocka_unit_test(features_retrieve_ns_bit),
 	};
 	const struct CMUnitTest ids[] = { cmocka_unit_test(id_get) };
 	const struct CMUnitTest rxtx[] = {
-		cmocka_unit_test(rxtx_map_unmap),	 cmocka_unit_test(rxtx_map_invalid),
-		cmocka_unit_test(rx_release_denied),	 cmocka_unit_test(rx_busy_until_release),
+		cmocka_unit_test(rxtx_map_unmap),    cmocka_unit_test(rxtx_map_invalid),
+		cmocka_unit_test(rx_release_denied), cmocka_unit_test(rx_busy_until_release),
 		cmocka_unit_test(rx_acquire),
 	};
 	const struct CMUnitTest partinfo[] = {
-		cmocka_unit_test(partinfo_count_only), cmocka_unit_test(partinfo_nil_uuid),
-		cmocka_unit_test(partinfo_uuid_and_errors), cmocka_unit_test(partinfo_regs),
+		cmocka_unit_test(partinfo_count_only),
+		cmocka_unit_test(partinfo_nil_uuid),
+		cmocka_unit_test(partinfo_uuid_and_errors),
+		cmocka_unit_test(partinfo_regs),
 	};
 	const struct CMUnitTest misc[] = { cmocka_unit_test(profile_errors),
 					   cmocka_unit_test(reset_clears_state) };

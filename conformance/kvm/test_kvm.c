@@ -18,7 +18,8 @@ static void features_bitmap(void **state)
 	t_assert_reg(r, 3, 0, "a3 zero");
 	smcsim_destroy(sim);
 	/* Clearing the PTP bit removes the call (kvm_smccc_call_handler denies it). */
-	sim = t_machine("kvm-guest", "{\"layers\":{\"kvm\":{\"services\":{\"kvm\":{\"features\":1}}}}}");
+	sim = t_machine("kvm-guest",
+			"{\"layers\":{\"kvm\":{\"services\":{\"kvm\":{\"features\":1}}}}}");
 	r = t_call(sim, KVM_PTP_FID, 0);
 	t_assert_reg(r, 0, UINT64_MAX, "PTP bit clear: NOT_SUPPORTED");
 	r = t_call(sim, KVM_FEATURES_FID);
@@ -29,8 +30,9 @@ static void features_bitmap(void **state)
 static void ptp(void **state)
 {
 	struct smcsim *sim = t_machine(
-		"kvm-guest", "{\"layers\":{\"kvm\":{\"services\":{\"kvm\":{\"ptp\":{\"wall_ns\":\"0x100000000\","
-			     "\"counter\":1000,\"counter_hz\":1000000000,\"cntvoff\":100,\"step_ns\":10}}}}}}");
+		"kvm-guest",
+		"{\"layers\":{\"kvm\":{\"services\":{\"kvm\":{\"ptp\":{\"wall_ns\":\"0x100000000\","
+		"\"counter\":1000,\"counter_hz\":1000000000,\"cntvoff\":100,\"step_ns\":10}}}}}}");
 	struct smcsim_regs r = t_call(sim, KVM_PTP_FID, 1);
 	/* wall = 2^32 + 10 ns: hi 1, lo 10; physical counter 1000 + 10 ticks at 1 GHz. */
 	t_assert_reg(r, 0, 1, "PTP: wall clock high word");
@@ -64,12 +66,18 @@ static void filter_argument_rules(void **state)
 	struct smcsim *sim = t_machine("kvm-guest", NULL);
 	assert_int_equal(smcsim_filter_add(sim, "kvm", 0xC4000003, 0, SMCSIM_FILTER_DENY), -EINVAL);
 	assert_int_equal(smcsim_filter_add(sim, "kvm", 0, 0, SMCSIM_FILTER_DENY), -EINVAL);
-	assert_int_equal(smcsim_filter_add(sim, "kvm", UINT32_MAX, UINT32_MAX, SMCSIM_FILTER_DENY), -EINVAL);
-	assert_int_equal(smcsim_filter_add(sim, "kvm", PSCI_VERSION_FID, 1, (enum smcsim_filter_action)-1), -EINVAL);
-	assert_int_equal(smcsim_filter_add(sim, "kvm", SMCCC_ARCH_WORKAROUND_1_FID, 1, SMCSIM_FILTER_DENY), -EEXIST);
+	assert_int_equal(smcsim_filter_add(sim, "kvm", UINT32_MAX, UINT32_MAX, SMCSIM_FILTER_DENY),
+			 -EINVAL);
+	assert_int_equal(
+		smcsim_filter_add(sim, "kvm", PSCI_VERSION_FID, 1, (enum smcsim_filter_action) - 1),
+		-EINVAL);
+	assert_int_equal(
+		smcsim_filter_add(sim, "kvm", SMCCC_ARCH_WORKAROUND_1_FID, 1, SMCSIM_FILTER_DENY),
+		-EEXIST);
 	assert_int_equal(smcsim_filter_add(sim, "kvm", 0xC0000000, 1, SMCSIM_FILTER_DENY), -EEXIST);
 	assert_int_equal(smcsim_filter_add(sim, "kvm", PSCI_VERSION_FID, 1, SMCSIM_FILTER_DENY), 0);
-	assert_int_equal(smcsim_filter_add(sim, "kvm", PSCI_VERSION_FID, 1, SMCSIM_FILTER_DENY), -EEXIST);
+	assert_int_equal(smcsim_filter_add(sim, "kvm", PSCI_VERSION_FID, 1, SMCSIM_FILTER_DENY),
+			 -EEXIST);
 	smcsim_destroy(sim);
 }
 
@@ -91,14 +99,17 @@ static void filter_fwd_to_user(void **state)
 	for (int conduit = SMCSIM_CONDUIT_SMC; conduit <= SMCSIM_CONDUIT_HVC; conduit++) {
 		struct smcsim *sim = t_machine("kvm-guest", NULL);
 		assert_int_equal(smcsim_filter_add(sim, "kvm", PSCI_CPU_ON_FID | 0x40000000u, 1,
-						   SMCSIM_FILTER_FWD_TO_USER), 0);
+						   SMCSIM_FILTER_FWD_TO_USER),
+				 0);
 		struct smcsim_regs r = { { PSCI_CPU_ON_FID | 0x40000000u, 1 } };
 		int c = smcsim_caller_default(sim);
-		assert_int_equal(smcsim_call(sim, c, 0, (enum smcsim_conduit)conduit, &r), SMCSIM_EXIT_USER);
+		assert_int_equal(smcsim_call(sim, c, 0, (enum smcsim_conduit)conduit, &r),
+				 SMCSIM_EXIT_USER);
 		assert_int_equal(r.x[0], PSCI_CPU_ON_FID | 0x40000000u);
 		smcsim_set_user_handler(sim, user_fn, NULL);
 		user_seen = 0;
-		assert_int_equal(smcsim_call(sim, c, 0, (enum smcsim_conduit)conduit, &r), SMCSIM_EXIT_RETURN);
+		assert_int_equal(smcsim_call(sim, c, 0, (enum smcsim_conduit)conduit, &r),
+				 SMCSIM_EXIT_RETURN);
 		assert_int_equal(r.x[0], 0xabc);
 		assert_int_equal(user_seen, 1);
 		assert_int_equal(user_conduit, conduit);
@@ -106,7 +117,8 @@ static void filter_fwd_to_user(void **state)
 		smcsim_destroy(sim);
 	}
 	struct smcsim *sim = t_machine("kvm-guest", NULL);
-	assert_int_equal(smcsim_filter_add(sim, "kvm", 0xEF000000, 0x1000, SMCSIM_FILTER_FWD_TO_USER), 0);
+	assert_int_equal(
+		smcsim_filter_add(sim, "kvm", 0xEF000000, 0x1000, SMCSIM_FILTER_FWD_TO_USER), 0);
 	struct smcsim_regs r = { { 0xEF000123 } };
 	assert_int_equal(smcsim_call(sim, 0, 0, SMCSIM_CONDUIT_DEFAULT, &r), SMCSIM_EXIT_USER);
 	smcsim_destroy(sim);
@@ -117,10 +129,12 @@ static void filter_frozen_after_run(void **state)
 {
 	struct smcsim *sim = t_machine("kvm-guest", NULL);
 	(void)t_call(sim, PSCI_VERSION_FID);
-	assert_int_equal(smcsim_filter_add(sim, "kvm", PSCI_VERSION_FID, 1, SMCSIM_FILTER_DENY), -EBUSY);
+	assert_int_equal(smcsim_filter_add(sim, "kvm", PSCI_VERSION_FID, 1, SMCSIM_FILTER_DENY),
+			 -EBUSY);
 	smcsim_destroy(sim);
 	/* Filters can also come from the profile. */
-	sim = t_machine("kvm-guest", "{\"layers\":{\"kvm\":{\"filters\":[{\"base\":\"TRNG_VERSION\",\"nr\":5,\"action\":\"deny\"}]}}}");
+	sim = t_machine("kvm-guest", "{\"layers\":{\"kvm\":{\"filters\":[{\"base\":\"TRNG_"
+				     "VERSION\",\"nr\":5,\"action\":\"deny\"}]}}}");
 	struct smcsim_regs r2 = t_call(sim, TRNG_VERSION_FID);
 	t_assert_reg(r2, 0, UINT64_MAX, "profile filter denies TRNG");
 	smcsim_destroy(sim);

@@ -55,8 +55,12 @@ static void init_before_finalize_cascade(void **state)
 	struct smcsim_regs r = t_call(sim, FFA_ID_GET);
 	t_assert_ffa_ok(r, "still untrapped");
 	finalize(sim);
-	static const uint32_t calls[] = { FFA_ID_GET, FFA_FEATURES, FFA_PARTITION_INFO_GET,
-					  FFA_RX_RELEASE, FFA_MSG_SEND_DIRECT_REQ, FFA_MEM_SHARE_64,
+	static const uint32_t calls[] = { FFA_ID_GET,
+					  FFA_FEATURES,
+					  FFA_PARTITION_INFO_GET,
+					  FFA_RX_RELEASE,
+					  FFA_MSG_SEND_DIRECT_REQ,
+					  FFA_MEM_SHARE_64,
 					  FFA_RXTX_UNMAP };
 	for (size_t i = 0; i < EMU_ARRAY_SIZE(calls); i++) {
 		r = t_call(sim, calls[i], 0, 0, 0, 0, 0);
@@ -128,14 +132,16 @@ static void version_downgrade(void **state)
 	smcsim_destroy(sim);
 	/* A strict (Hafnium-policy) v1.1 TEE refuses... nothing: 1.0 is compatible. With the
 	 * proxy pinned at 1.0 the TEE's lock-in refuses a different version. */
-	sim = pkvm_machine("{\"layers\":{\"el3\":{\"services\":{\"ffa\":{\"policy\":\"hafnium\"}}}}}");
+	sim = pkvm_machine(
+		"{\"layers\":{\"el3\":{\"services\":{\"ffa\":{\"policy\":\"hafnium\"}}}}}");
 	finalize(sim);
 	r = t_call(sim, FFA_ID_GET);
 	t_assert_ffa_error(r, FFA_INVALID_PARAMETERS, "not negotiated");
 	r = t_call(sim, FFA_VERSION, FFA_V1_2);
 	t_assert_reg(r, 0, FFA_V1_2, "post-init ran ID_GET: the TEE is locked at 1.2");
 	smcsim_destroy(sim);
-	sim = pkvm_machine("{\"layers\":{\"el3\":{\"services\":{\"ffa\":{\"policy\":\"hafnium\"}}}}}");
+	sim = pkvm_machine(
+		"{\"layers\":{\"el3\":{\"services\":{\"ffa\":{\"policy\":\"hafnium\"}}}}}");
 	finalize(sim);
 	struct smcsim_regs pre;
 	memset(&pre, 0, sizeof(pre));
@@ -183,10 +189,18 @@ static void deny_list(void **state)
 {
 	struct smcsim *sim = pkvm_ready();
 	static const uint32_t denied[] = {
-		FFA_MEM_RETRIEVE_REQ_64, FFA_MEM_RELINQUISH, FFA_MEM_DONATE_64, FFA_MEM_FRAG_RX,
-		FFA_MSG_WAIT, FFA_MSG_SEND_DIRECT_RESP, FFA_RXTX_MAP,
-		FFA_NOTIFICATION_BITMAP_CREATE, FFA_NOTIFICATION_INFO_GET,
-		FFA_MSG_SEND_DIRECT_REQ2, FFA_PARTITION_INFO_GET_REGS, FFA_CONSOLE_LOG,
+		FFA_MEM_RETRIEVE_REQ_64,
+		FFA_MEM_RELINQUISH,
+		FFA_MEM_DONATE_64,
+		FFA_MEM_FRAG_RX,
+		FFA_MSG_WAIT,
+		FFA_MSG_SEND_DIRECT_RESP,
+		FFA_RXTX_MAP,
+		FFA_NOTIFICATION_BITMAP_CREATE,
+		FFA_NOTIFICATION_INFO_GET,
+		FFA_MSG_SEND_DIRECT_REQ2,
+		FFA_PARTITION_INFO_GET_REGS,
+		FFA_CONSOLE_LOG,
 	};
 	for (size_t i = 0; i < EMU_ARRAY_SIZE(denied); i++) {
 		struct smcsim_regs r = t_call(sim, denied[i], 0, 0);
@@ -422,7 +436,8 @@ static void mem_share_ownership(void **state)
 	assert_int_equal(emu_granule(sim, PMEM + 0x4000)->pkvm, PKVM_HOST_OWNED); /* unshared */
 	smcsim_destroy(sim);
 	/* 16K host pages: a 4K constituent is not a whole host page. */
-	sim = pkvm_machine("{\"layers\":{\"pkvm\":{\"services\":{\"pkvm\":{\"page_size\":16384}}}}}");
+	sim = pkvm_machine(
+		"{\"layers\":{\"pkvm\":{\"services\":{\"pkvm\":{\"page_size\":16384}}}}}");
 	finalize(sim);
 	t_call(sim, FFA_VERSION, FFA_V1_2);
 	t_call(sim, FFA_RXTX_MAP_64, HOST_TX, HOST_TX + 0x4000, 4);
@@ -474,7 +489,8 @@ static void mem_share_fragments(void **state)
 	t_assert_ffa_error(r, FFA_DENIED, "fragment page not the host's");
 	r = t_call(sim, FFA_MEM_FRAG_TX, lo, hi, 16);
 	t_assert_ffa_error(r, FFA_DENIED, "the page is still not the host's");
-	assert_int_equal(emu_granule(sim, PMEM)->pkvm, PKVM_HOST_SHARED_FFA); /* stuck, as in pKVM */
+	assert_int_equal(emu_granule(sim, PMEM)->pkvm,
+			 PKVM_HOST_SHARED_FFA); /* stuck, as in pKVM */
 	struct ffa_spmc *s = ffa_spmc_of(sim, "el3");
 	for (uint32_t i = 0; i < FFA_MAX_TXNS; i++)
 		assert_false(s->txn[i].used); /* aborted at the SPMC */
@@ -487,8 +503,12 @@ static void profile_errors(void **state)
 	struct smcsim_error err = { { 0 } };
 	struct smcsim *sim = NULL;
 	assert_int_equal(smcsim_profile_load("pkvm-host", &pr, &err), 0);
-	assert_int_equal(smcsim_profile_patch(pr,
-		"{\"layers\":{\"pkvm\":{\"services\":{\"pkvm\":{\"page_size\":8192}}}}}", &err), 0);
+	assert_int_equal(
+		smcsim_profile_patch(
+			pr,
+			"{\"layers\":{\"pkvm\":{\"services\":{\"pkvm\":{\"page_size\":8192}}}}}",
+			&err),
+		0);
 	assert_int_equal(smcsim_create(pr, &sim, &err), -EINVAL);
 	assert_non_null(strstr(err.text, "page_size"));
 	smcsim_profile_destroy(pr);

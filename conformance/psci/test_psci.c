@@ -81,7 +81,7 @@ static void all_on(struct smcsim *sim)
 static void expect_profile_error(const char *psci, const char *want)
 {
 	struct smcsim_profile *p;
-	struct smcsim_error err = {{0}};
+	struct smcsim_error err = { { 0 } };
 	struct smcsim *sim = NULL;
 	char patch[1024];
 	snprintf(patch, sizeof(patch), "{\"layers\":{\"el3\":{\"services\":{\"psci\":{%s}}}}}",
@@ -104,7 +104,7 @@ static void version_reports_profile(void **state)
 	static const struct {
 		const char *profile;
 		uint32_t want;
-	} cases[] = {{"tfa-host", 0x10001}, {"kvm-guest", 0x10001}, {"qemu-tcg", 0x10001}};
+	} cases[] = { { "tfa-host", 0x10001 }, { "kvm-guest", 0x10001 }, { "qemu-tcg", 0x10001 } };
 	for (size_t i = 0; i < EMU_ARRAY_SIZE(cases); i++) {
 		struct smcsim *sim = t_machine(cases[i].profile, NULL);
 		struct smcsim_regs r = call(sim, PSCI_VERSION_FID);
@@ -146,12 +146,17 @@ static void names_from_table(void **state)
 		uint32_t fid;
 		const char *name;
 	} rows[] = {
-	    {0x84000000, "PSCI_VERSION"},	    {0xC4000001, "PSCI_CPU_SUSPEND_64"},
-	    {0x84000002, "PSCI_CPU_OFF"},	    {0xC4000003, "PSCI_CPU_ON_64"},
-	    {0x84000006, "PSCI_MIGRATE_INFO_TYPE"}, {0x8400000A, "PSCI_FEATURES"},
-	    {0xC400000E, "PSCI_SYSTEM_SUSPEND_64"}, {0x8400000F, "PSCI_SET_SUSPEND_MODE"},
-	    {0xC4000012, "PSCI_SYSTEM_RESET2_64"},  {0x84000014, "PSCI_MEM_PROTECT_CHECK_RANGE"},
-	    {0xC4000015, "PSCI_SYSTEM_OFF2_64"},
+		{ 0x84000000, "PSCI_VERSION" },
+		{ 0xC4000001, "PSCI_CPU_SUSPEND_64" },
+		{ 0x84000002, "PSCI_CPU_OFF" },
+		{ 0xC4000003, "PSCI_CPU_ON_64" },
+		{ 0x84000006, "PSCI_MIGRATE_INFO_TYPE" },
+		{ 0x8400000A, "PSCI_FEATURES" },
+		{ 0xC400000E, "PSCI_SYSTEM_SUSPEND_64" },
+		{ 0x8400000F, "PSCI_SET_SUSPEND_MODE" },
+		{ 0xC4000012, "PSCI_SYSTEM_RESET2_64" },
+		{ 0x84000014, "PSCI_MEM_PROTECT_CHECK_RANGE" },
+		{ 0xC4000015, "PSCI_SYSTEM_OFF2_64" },
 	};
 	for (size_t i = 0; i < EMU_ARRAY_SIZE(rows); i++) {
 		const char *n = smcsim_fid_name(rows[i].fid);
@@ -183,12 +188,12 @@ static void features_absent_in_0_2(void **state)
 /* DEN0022D 5.1.14: every implemented PSCI function returns 0 (or its flags). */
 static void features_mandatory_calls(void **state)
 {
-	static const uint32_t fids[] = {PSCI_VERSION_FID,	PSCI_CPU_OFF_FID,
-					PSCI_CPU_ON_FID,	CPU_ON_64,
-					PSCI_AFFINITY_INFO_FID, AFFINITY_INFO_64,
-					PSCI_SYSTEM_OFF_FID,	PSCI_SYSTEM_RESET_FID,
-					PSCI_FEATURES_FID,	PSCI_MIGRATE_INFO_TYPE_FID};
-	const char *profiles[] = {"tfa-host", "kvm-guest", "qemu-tcg"};
+	static const uint32_t fids[] = { PSCI_VERSION_FID,	 PSCI_CPU_OFF_FID,
+					 PSCI_CPU_ON_FID,	 CPU_ON_64,
+					 PSCI_AFFINITY_INFO_FID, AFFINITY_INFO_64,
+					 PSCI_SYSTEM_OFF_FID,	 PSCI_SYSTEM_RESET_FID,
+					 PSCI_FEATURES_FID,	 PSCI_MIGRATE_INFO_TYPE_FID };
+	const char *profiles[] = { "tfa-host", "kvm-guest", "qemu-tcg" };
 	for (size_t p = 0; p < EMU_ARRAY_SIZE(profiles); p++) {
 		struct smcsim *sim = t_machine(profiles[p], NULL);
 		for (size_t i = 0; i < EMU_ARRAY_SIZE(fids); i++) {
@@ -221,8 +226,9 @@ static void features_unknown_and_foreign(void **state)
 {
 	struct smcsim *sim = t_machine("tfa-host", NULL);
 	static const uint32_t fids[] = {
-	    0x8400001F,		 TRNG_VERSION_FID, SMCCC_ARCH_FEATURES_FID, STAT_COUNT_64,
-	    PSCI_CPU_FREEZE_FID, MIGRATE_64,	   PSCI_SYSTEM_OFF2_FID};
+		0x8400001F,	     TRNG_VERSION_FID, SMCCC_ARCH_FEATURES_FID, STAT_COUNT_64,
+		PSCI_CPU_FREEZE_FID, MIGRATE_64,       PSCI_SYSTEM_OFF2_FID
+	};
 	for (size_t i = 0; i < EMU_ARRAY_SIZE(fids); i++) {
 		struct smcsim_regs r = call(sim, PSCI_FEATURES_FID, fids[i]);
 		t_assert_x0(r, PSCI_RET_NOT_SUPPORTED, "DEN0022D 5.1.14: NOT_SUPPORTED");
@@ -237,7 +243,9 @@ static void features_smccc_version(void **state)
 	static const struct {
 		const char *profile;
 		int32_t want;
-	} cases[] = {{"tfa-host", 0}, {"kvm-guest", 0}, {"qemu-tcg", PSCI_RET_NOT_SUPPORTED}};
+	} cases[] = { { "tfa-host", 0 },
+		      { "kvm-guest", 0 },
+		      { "qemu-tcg", PSCI_RET_NOT_SUPPORTED } };
 	for (size_t i = 0; i < EMU_ARRAY_SIZE(cases); i++) {
 		struct smcsim *sim = t_machine(cases[i].profile, NULL);
 		struct smcsim_regs r = call(sim, PSCI_FEATURES_FID, SMCCC_VERSION_FID);
@@ -282,7 +290,7 @@ static void features_profile_optional_calls(void **state)
 	static const struct {
 		const char *profile;
 		int32_t suspend, reset2;
-	} cases[] = {{"tfa-host", 0, 0}, {"kvm-guest", -1, 0}, {"qemu-tcg", -1, -1}};
+	} cases[] = { { "tfa-host", 0, 0 }, { "kvm-guest", -1, 0 }, { "qemu-tcg", -1, -1 } };
 	for (size_t i = 0; i < EMU_ARRAY_SIZE(cases); i++) {
 		struct smcsim *sim = t_machine(cases[i].profile, NULL);
 		struct smcsim_regs r = call(sim, PSCI_FEATURES_FID, SYSTEM_SUSPEND_64);
@@ -336,7 +344,7 @@ static void cpu_on_pending(void **state)
 	r = call(sim, AFFINITY_INFO_64, smcsim_cpu_mpidr(sim, 1), 0);
 	t_assert_x0(r, 2, "DEN0022D 5.1.5: AFFINITY_INFO ON_PENDING");
 	assert_int_equal(xcall(sim, 1, PSCI_VERSION_FID, 0, 0, 0, NULL), -EHOSTDOWN);
-	struct smcsim_error err = {{0}};
+	struct smcsim_error err = { { 0 } };
 	assert_int_equal(smcsim_event(sim, "cpu_boot", "{\"cpu\":1}", &err), 0);
 	r = call(sim, AFFINITY_INFO_64, smcsim_cpu_mpidr(sim, 1), 0);
 	t_assert_x0(r, 0, "DEN0022D 5.1.5: ON after boot");
@@ -349,8 +357,8 @@ static void cpu_on_pending(void **state)
 static void cpu_on_unknown_mpidr(void **state)
 {
 	struct smcsim *sim = t_machine("tfa-host", NULL);
-	static const uint64_t bad[] = {0x4, 0x100, UINT64_C(0x100000000), UINT64_C(0x80000001),
-				       UINT64_MAX};
+	static const uint64_t bad[] = { 0x4, 0x100, UINT64_C(0x100000000), UINT64_C(0x80000001),
+					UINT64_MAX };
 	for (size_t i = 0; i < EMU_ARRAY_SIZE(bad); i++) {
 		struct smcsim_regs r = call(sim, CPU_ON_64, bad[i], ENTRY, 0);
 		t_assert_x0(r, PSCI_RET_INVALID_PARAMS, "DEN0022D 5.1.4: unknown target_cpu");
@@ -391,8 +399,8 @@ static void cpu_on_smc32_truncates(void **state)
 {
 	struct smcsim *sim = t_machine("tfa-host", NULL);
 	struct smcsim_regs r =
-	    call(sim, PSCI_CPU_ON_FID, UINT64_C(0xff00000001), UINT64_C(0xdead000000000000) | ENTRY,
-		 UINT64_C(0x1234500000042));
+		call(sim, PSCI_CPU_ON_FID, UINT64_C(0xff00000001),
+		     UINT64_C(0xdead000000000000) | ENTRY, UINT64_C(0x1234500000042));
 	t_assert_x0(r, PSCI_RET_SUCCESS, "DEN0022D 5.1.4 SMC32: w-registers only");
 	uint64_t x[31], pc;
 	assert_int_equal(smcsim_cpu_regs(sim, 1, x, &pc), 0);
@@ -464,8 +472,8 @@ static void cpu_suspend_powerdown_resumes(void **state)
 static void cpu_suspend_invalid_power_state(void **state)
 {
 	struct smcsim *sim = t_machine("tfa-host", NULL);
-	static const uint64_t bad[] = {UINT64_C(1) << 20, UINT64_C(1) << 31, UINT64_C(3) << 24,
-				       UINT64_C(1) << 30};
+	static const uint64_t bad[] = { UINT64_C(1) << 20, UINT64_C(1) << 31, UINT64_C(3) << 24,
+					UINT64_C(1) << 30 };
 	for (size_t i = 0; i < EMU_ARRAY_SIZE(bad); i++) {
 		struct smcsim_regs r = call(sim, CPU_SUSPEND_64, bad[i], ENTRY, 0);
 		t_assert_x0(r, PSCI_RET_INVALID_PARAMS, "DEN0022D 5.1.2: bad power_state");
@@ -622,7 +630,7 @@ static void affinity_info_qemu_levels(void **state)
 /* DEN0022D 5.1.7: type 2 (no migration needed); KVM/QEMU/TF-A have no MIGRATE calls. */
 static void migrate_info_type_mp(void **state)
 {
-	const char *profiles[] = {"tfa-host", "kvm-guest", "qemu-tcg"};
+	const char *profiles[] = { "tfa-host", "kvm-guest", "qemu-tcg" };
 	for (size_t i = 0; i < EMU_ARRAY_SIZE(profiles); i++) {
 		struct smcsim *sim = t_machine(profiles[i], NULL);
 		struct smcsim_regs r = call(sim, PSCI_MIGRATE_INFO_TYPE_FID);
@@ -973,89 +981,89 @@ static void cpu_default_suspend_rules(void **state)
 int main(void)
 {
 	const struct CMUnitTest version[] = {
-	    cmocka_unit_test(version_reports_profile),
-	    cmocka_unit_test(version_profile_errors),
-	    cmocka_unit_test(names_from_table),
+		cmocka_unit_test(version_reports_profile),
+		cmocka_unit_test(version_profile_errors),
+		cmocka_unit_test(names_from_table),
 	};
 	const struct CMUnitTest features[] = {
-	    cmocka_unit_test(features_absent_in_0_2),
-	    cmocka_unit_test(features_mandatory_calls),
-	    cmocka_unit_test(features_cpu_suspend_flags),
-	    cmocka_unit_test(features_unknown_and_foreign),
-	    cmocka_unit_test(features_smccc_version),
-	    cmocka_unit_test(features_version_gated),
-	    cmocka_unit_test(features_system_off2_bitmap),
-	    cmocka_unit_test(features_profile_optional_calls),
+		cmocka_unit_test(features_absent_in_0_2),
+		cmocka_unit_test(features_mandatory_calls),
+		cmocka_unit_test(features_cpu_suspend_flags),
+		cmocka_unit_test(features_unknown_and_foreign),
+		cmocka_unit_test(features_smccc_version),
+		cmocka_unit_test(features_version_gated),
+		cmocka_unit_test(features_system_off2_bitmap),
+		cmocka_unit_test(features_profile_optional_calls),
 	};
 	const struct CMUnitTest cpu_on_tests[] = {
-	    cmocka_unit_test(cpu_on_sets_entry_and_context),
-	    cmocka_unit_test(cpu_on_already_on),
-	    cmocka_unit_test(cpu_on_pending),
-	    cmocka_unit_test(cpu_on_unknown_mpidr),
-	    cmocka_unit_test(cpu_on_invalid_address),
-	    cmocka_unit_test(cpu_on_check_order),
-	    cmocka_unit_test(cpu_on_smc32_truncates),
+		cmocka_unit_test(cpu_on_sets_entry_and_context),
+		cmocka_unit_test(cpu_on_already_on),
+		cmocka_unit_test(cpu_on_pending),
+		cmocka_unit_test(cpu_on_unknown_mpidr),
+		cmocka_unit_test(cpu_on_invalid_address),
+		cmocka_unit_test(cpu_on_check_order),
+		cmocka_unit_test(cpu_on_smc32_truncates),
 	};
 	const struct CMUnitTest cpu_off[] = {
-	    cmocka_unit_test(cpu_off_powers_down),
-	    cmocka_unit_test(cpu_off_denied_with_resident_tos),
+		cmocka_unit_test(cpu_off_powers_down),
+		cmocka_unit_test(cpu_off_denied_with_resident_tos),
 	};
 	const struct CMUnitTest cpu_suspend[] = {
-	    cmocka_unit_test(cpu_suspend_standby),
-	    cmocka_unit_test(cpu_suspend_powerdown_resumes),
-	    cmocka_unit_test(cpu_suspend_invalid_power_state),
-	    cmocka_unit_test(cpu_suspend_invalid_address),
-	    cmocka_unit_test(cpu_suspend_extended_format),
-	    cmocka_unit_test(cpu_suspend_kvm_as_wfi),
-	    cmocka_unit_test(cpu_suspend_qemu),
-	    cmocka_unit_test(cpu_suspend_osi_last_core),
+		cmocka_unit_test(cpu_suspend_standby),
+		cmocka_unit_test(cpu_suspend_powerdown_resumes),
+		cmocka_unit_test(cpu_suspend_invalid_power_state),
+		cmocka_unit_test(cpu_suspend_invalid_address),
+		cmocka_unit_test(cpu_suspend_extended_format),
+		cmocka_unit_test(cpu_suspend_kvm_as_wfi),
+		cmocka_unit_test(cpu_suspend_qemu),
+		cmocka_unit_test(cpu_suspend_osi_last_core),
 	};
 	const struct CMUnitTest affinity_info[] = {
-	    cmocka_unit_test(affinity_info_level0),
-	    cmocka_unit_test(affinity_info_unknown_target),
-	    cmocka_unit_test(affinity_info_tfa_levels),
-	    cmocka_unit_test(affinity_info_kvm_levels),
-	    cmocka_unit_test(affinity_info_qemu_levels),
+		cmocka_unit_test(affinity_info_level0),
+		cmocka_unit_test(affinity_info_unknown_target),
+		cmocka_unit_test(affinity_info_tfa_levels),
+		cmocka_unit_test(affinity_info_kvm_levels),
+		cmocka_unit_test(affinity_info_qemu_levels),
 	};
 	const struct CMUnitTest migrate[] = {
-	    cmocka_unit_test(migrate_info_type_mp),
-	    cmocka_unit_test(migrate_info_type_absent),
-	    cmocka_unit_test(migrate_up_trusted_os),
-	    cmocka_unit_test(migrate_not_capable),
+		cmocka_unit_test(migrate_info_type_mp),
+		cmocka_unit_test(migrate_info_type_absent),
+		cmocka_unit_test(migrate_up_trusted_os),
+		cmocka_unit_test(migrate_not_capable),
 	};
 	const struct CMUnitTest system_off[] = {
-	    cmocka_unit_test(system_off_stops_machine),
-	    cmocka_unit_test(system_off_kvm_internal_failure),
+		cmocka_unit_test(system_off_stops_machine),
+		cmocka_unit_test(system_off_kvm_internal_failure),
 	};
 	const struct CMUnitTest system_reset[] = {
-	    cmocka_unit_test(system_reset_boot_state),
-	    cmocka_unit_test(system_reset2_types),
-	    cmocka_unit_test(system_reset_kvm),
-	    cmocka_unit_test(api_reset_restores_mode),
+		cmocka_unit_test(system_reset_boot_state),
+		cmocka_unit_test(system_reset2_types),
+		cmocka_unit_test(system_reset_kvm),
+		cmocka_unit_test(api_reset_restores_mode),
 	};
 	const struct CMUnitTest system_off2[] = {
-	    cmocka_unit_test(system_off2_rules),
+		cmocka_unit_test(system_off2_rules),
 	};
 	const struct CMUnitTest system_suspend[] = {
-	    cmocka_unit_test(system_suspend_rules),
+		cmocka_unit_test(system_suspend_rules),
 	};
 	const struct CMUnitTest set_suspend_mode[] = {
-	    cmocka_unit_test(set_suspend_mode_rules),
+		cmocka_unit_test(set_suspend_mode_rules),
 	};
 	const struct CMUnitTest stat[] = {
-	    cmocka_unit_test(stat_counts_suspends),
+		cmocka_unit_test(stat_counts_suspends),
 	};
 	const struct CMUnitTest mem_protect[] = {
-	    cmocka_unit_test(mem_protect_previous),
-	    cmocka_unit_test(mem_protect_survives_reset),
-	    cmocka_unit_test(mem_protect_check_range),
+		cmocka_unit_test(mem_protect_previous),
+		cmocka_unit_test(mem_protect_survives_reset),
+		cmocka_unit_test(mem_protect_check_range),
 	};
 	const struct CMUnitTest node_hw_state[] = {
-	    cmocka_unit_test(node_hw_state_rules),
+		cmocka_unit_test(node_hw_state_rules),
 	};
 	const struct CMUnitTest cpu_freeze[] = {
-	    cmocka_unit_test(cpu_freeze_rules),
-	    cmocka_unit_test(cpu_default_suspend_rules),
+		cmocka_unit_test(cpu_freeze_rules),
+		cmocka_unit_test(cpu_default_suspend_rules),
 	};
 	int fails = 0;
 	fails += cmocka_run_group_tests_name("PSCI_VERSION", version, NULL, NULL);

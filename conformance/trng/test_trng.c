@@ -52,8 +52,8 @@ static void bit_counts(void **state)
 		uint64_t bits;
 		int64_t status;
 	} cases[] = {
-		{ TRNG_RND32_FID, 0, -2 },  { TRNG_RND32_FID, 1, 0 },	{ TRNG_RND32_FID, 96, 0 },
-		{ TRNG_RND32_FID, 97, -2 }, { TRNG_RND64_FID, 0, -2 },	{ TRNG_RND64_FID, 1, 0 },
+		{ TRNG_RND32_FID, 0, -2 },  { TRNG_RND32_FID, 1, 0 },	 { TRNG_RND32_FID, 96, 0 },
+		{ TRNG_RND32_FID, 97, -2 }, { TRNG_RND64_FID, 0, -2 },	 { TRNG_RND64_FID, 1, 0 },
 		{ TRNG_RND64_FID, 192, 0 }, { TRNG_RND64_FID, 193, -2 }, { TRNG_RND64_FID, 65, 0 },
 		{ TRNG_RND32_FID, 33, 0 },
 	};
@@ -68,8 +68,10 @@ static void bit_counts(void **state)
 			unsigned int take = left >= w ? w : (unsigned int)left;
 			uint64_t allowed = take == 64 ? UINT64_MAX : (UINT64_C(1) << take) - 1;
 			if (r.x[reg] & ~allowed)
-				fail_msg("%s N=%llu: x%d = 0x%llx has bits above N", w == 64 ? "RND64" : "RND32",
-					 (unsigned long long)cases[i].bits, reg, (unsigned long long)r.x[reg]);
+				fail_msg("%s N=%llu: x%d = 0x%llx has bits above N",
+					 w == 64 ? "RND64" : "RND32",
+					 (unsigned long long)cases[i].bits, reg,
+					 (unsigned long long)r.x[reg]);
 			left -= take;
 		}
 	}

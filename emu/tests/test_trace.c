@@ -159,12 +159,13 @@ static void parse_errors(void **state)
 /* The step accessor exposes exactly what was parsed (fixtures served as firmware use it). */
 static void step_accessor(void **state)
 {
-	struct smcsim_trace *t = parse(
-		"{\"format\":\"smcsim-trace\",\"version\":1,\"steps\":["
-		"{\"call\":{\"x0\":\"PSCI_VERSION\",\"x2\":-1},\"caller\":\"host\",\"cpu\":1,\"conduit\":\"hvc\","
-		"\"expect\":{\"x0\":{\"value\":\"0x10001\",\"mask\":\"0xffff\"},\"exit\":\"return\"}},"
-		"{\"check\":{\"pa\":\"0x80000000\",\"bytes\":\"0a0b\"}},"
-		"{\"event\":\"cpu_boot\",\"cpu\":1,\"note\":\"n\"}]}");
+	struct smcsim_trace *t = parse("{\"format\":\"smcsim-trace\",\"version\":1,\"steps\":["
+				       "{\"call\":{\"x0\":\"PSCI_VERSION\",\"x2\":-1},\"caller\":"
+				       "\"host\",\"cpu\":1,\"conduit\":\"hvc\","
+				       "\"expect\":{\"x0\":{\"value\":\"0x10001\",\"mask\":"
+				       "\"0xffff\"},\"exit\":\"return\"}},"
+				       "{\"check\":{\"pa\":\"0x80000000\",\"bytes\":\"0a0b\"}},"
+				       "{\"event\":\"cpu_boot\",\"cpu\":1,\"note\":\"n\"}]}");
 	struct smcsim_trace_step s;
 	assert_int_equal(smcsim_trace_step(t, 0, &s), 0);
 	assert_int_equal(s.kind, SMCSIM_STEP_CALL);

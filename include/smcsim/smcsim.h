@@ -56,11 +56,11 @@ enum smcsim_conduit {
  * window) or leaves it by another way, as real firmware does.
  */
 enum smcsim_exit {
-	SMCSIM_EXIT_RETURN = 0,       /**< returned: results in the registers */
-	SMCSIM_EXIT_USER = 1,         /**< forwarded to the embedding program (KVM FWD_TO_USER)
+	SMCSIM_EXIT_RETURN = 0,	      /**< returned: results in the registers */
+	SMCSIM_EXIT_USER = 1,	      /**< forwarded to the embedding program (KVM FWD_TO_USER)
 				       *   and no handler was installed: registers untouched */
 	SMCSIM_EXIT_CPU_OFF = 2,      /**< the calling CPU powered off (PSCI CPU_OFF) */
-	SMCSIM_EXIT_RESUME = 3,       /**< the CPU went through a powerdown state and resumed at
+	SMCSIM_EXIT_RESUME = 3,	      /**< the CPU went through a powerdown state and resumed at
 				       *   its entry point: x0 = context ID (PSCI suspend) */
 	SMCSIM_EXIT_SYSTEM_OFF = 4,   /**< the machine powered off */
 	SMCSIM_EXIT_SYSTEM_RESET = 5, /**< the machine reset (state back to boot) */
@@ -243,15 +243,15 @@ SMCSIM_EXPORT int smcsim_event(struct smcsim *sim, const char *name, const char 
 
 /** What is known about one function ID. */
 struct smcsim_fid_info {
-	uint32_t fid;          /**< as given, bit 16 (SVE hint) kept */
-	int fast;              /**< 1 fast call, 0 yielding */
-	int smc64;             /**< 1 SMC64/HVC64 convention, 0 SMC32 */
-	int sve_hint;          /**< bit 16 set */
-	unsigned int owner;    /**< OEN, bits 29:24 */
+	uint32_t fid;		/**< as given, bit 16 (SVE hint) kept */
+	int fast;		/**< 1 fast call, 0 yielding */
+	int smc64;		/**< 1 SMC64/HVC64 convention, 0 SMC32 */
+	int sve_hint;		/**< bit 16 set */
+	unsigned int owner;	/**< OEN, bits 29:24 */
 	const char *owner_name; /**< "Arm Architecture", "Standard Secure", ... */
-	const char *service;   /**< "psci", "trng", ... or NULL if no modelled service owns it */
-	const char *name;      /**< spec name ("PSCI_CPU_ON_64"), or NULL if unknown */
-	uint32_t since;        /**< service version that introduced the call (major<<16|minor) */
+	const char *service;	/**< "psci", "trng", ... or NULL if no modelled service owns it */
+	const char *name;	/**< spec name ("PSCI_CPU_ON_64"), or NULL if unknown */
+	uint32_t since;		/**< service version that introduced the call (major<<16|minor) */
 };
 
 /** Decode @fid. Always fills @info; returns 0 if the ID names a known call, -ENOENT if not. */
@@ -293,14 +293,14 @@ enum smcsim_step_kind {
 struct smcsim_trace_step {
 	enum smcsim_step_kind kind;
 	/* call */
-	const char *caller;           /**< NULL: the profile's default caller */
+	const char *caller; /**< NULL: the profile's default caller */
 	unsigned int cpu;
-	enum smcsim_conduit conduit;  /**< SMCSIM_CONDUIT_DEFAULT when not given */
-	struct smcsim_regs in;        /**< x0..x17 as issued (unnamed registers 0) */
-	uint32_t expect_regs;         /**< bit n set: x<n> has an expectation */
-	uint64_t expect[SMCSIM_NREGS];      /**< expected values, already masked */
+	enum smcsim_conduit conduit;	    /**< SMCSIM_CONDUIT_DEFAULT when not given */
+	struct smcsim_regs in;		    /**< x0..x17 as issued (unnamed registers 0) */
+	uint32_t expect_regs;		    /**< bit n set: x<n> has an expectation */
+	uint64_t expect[SMCSIM_NREGS];	    /**< expected values, already masked */
 	uint64_t expect_mask[SMCSIM_NREGS]; /**< all ones unless the fixture gave a mask */
-	int expect_exit;              /**< enum smcsim_exit, or -1 when not checked */
+	int expect_exit;		    /**< enum smcsim_exit, or -1 when not checked */
 	/* write / check */
 	uint64_t pa;
 	const uint8_t *bytes;
@@ -316,14 +316,14 @@ SMCSIM_EXPORT int smcsim_trace_step(const struct smcsim_trace *t, size_t i,
 
 /** One difference found by a replay. */
 struct smcsim_mismatch {
-	size_t step;            /**< index into "steps" */
-	char what[32];          /**< "x1", "exit", "mem", "event" */
+	size_t step;   /**< index into "steps" */
+	char what[32]; /**< "x1", "exit", "mem", "event" */
 	uint64_t expected;
 	uint64_t actual;
 	uint64_t mask;
-	uint64_t pa;            /**< for "mem": address of the first differing byte */
-	uint32_t fid;           /**< the call's function ID, for decoding */
-	char message[160];      /**< a readable sentence */
+	uint64_t pa;	   /**< for "mem": address of the first differing byte */
+	uint32_t fid;	   /**< the call's function ID, for decoding */
+	char message[160]; /**< a readable sentence */
 };
 
 /** Callback for each mismatch; return nonzero to stop the replay. */

@@ -37,9 +37,9 @@ struct base {
 };
 
 static const struct base bases[] = {
-    {"tfa-host", NULL},	      {"tfa-host", fx_host_boot}, {"tfa-host", fx_realm_boot},
-    {"tfa-host", fx_ffa_two}, {"kvm-guest", NULL},	  {"qemu-tcg", NULL},
-    {"ffa-host", NULL},	      {"pkvm-host", NULL},
+	{ "tfa-host", NULL },	    { "tfa-host", fx_host_boot }, { "tfa-host", fx_realm_boot },
+	{ "tfa-host", fx_ffa_two }, { "kvm-guest", NULL },	  { "qemu-tcg", NULL },
+	{ "ffa-host", NULL },	    { "pkvm-host", NULL },
 };
 
 static void hard(const char *what, const struct smcsim_kernel *k)
@@ -112,7 +112,7 @@ static void check(struct smcsim_kernel *k, const struct smcsim_kernel_rec *rec)
 	if (s->smccc_version == 0xffffffffu)
 		finding(2, "smccc-unsupported-as-1x", "SMCCC_VERSION -1 accepted as v65535.65535",
 			rec);
-	static const char *const kinds[] = {"linux-ub", "linux-hang", "linux-overread"};
+	static const char *const kinds[] = { "linux-ub", "linux-hang", "linux-overread" };
 	for (int i = 0; i < 3; i++) {
 		char needle[40];
 		snprintf(needle, sizeof(needle), "smcsim: %s", kinds[i]);
@@ -137,13 +137,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (smcsim_create_named(b->profile, &sim, NULL))
 		abort();
 	struct smcsim_kernel_opts o = {
-	    .pkvm = cfg & 1,
-	    .rmi_abi = (cfg >> 2) % 3 == 1   ? 10
-		       : (cfg >> 2) % 3 == 2 ? 20
-					     : 0,
-	    .has_rme = cfg & 0x10,
-	    .psci_compat = (cfg & 0x60) == 0x60 ? 2 : 10,
-	    .no_closures = cfg & 0x80,
+		.pkvm = cfg & 1,
+		.rmi_abi = (cfg >> 2) % 3 == 1	 ? 10
+			   : (cfg >> 2) % 3 == 2 ? 20
+						 : 0,
+		.has_rme = cfg & 0x10,
+		.psci_compat = (cfg & 0x60) == 0x60 ? 2 : 10,
+		.no_closures = cfg & 0x80,
 	};
 	snprintf(config_text, sizeof(config_text),
 		 "pkvm=%d ffa_legacy=%d rmi_abi=%d has_rme=%d psci_compat=%d no_closures=%d",

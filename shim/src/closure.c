@@ -42,15 +42,28 @@ static struct shim_minted *pool_slots[SMCSIM_SHIM_POOL_SLOTS];
 		pthread_mutex_unlock(&pool_lock);                                                  \
 		minted_call(m, &args, res);                                                        \
 	}
+/* clang-format off */
 TRAMP(0)
 TRAMP(1)
 TRAMP(2)
-TRAMP(3) TRAMP(4) TRAMP(5) TRAMP(6) TRAMP(7) TRAMP(8) TRAMP(9) TRAMP(10) TRAMP(11) TRAMP(12)
-    TRAMP(13) TRAMP(14) TRAMP(15)
+TRAMP(3)
+TRAMP(4)
+TRAMP(5)
+TRAMP(6)
+TRAMP(7)
+TRAMP(8)
+TRAMP(9)
+TRAMP(10)
+TRAMP(11)
+TRAMP(12)
+TRAMP(13)
+TRAMP(14)
+TRAMP(15)
+/* clang-format on */
 
-	static ffa_fn *const tramps[SMCSIM_SHIM_POOL_SLOTS] = {
-	    tramp_0, tramp_1, tramp_2,	tramp_3,  tramp_4,  tramp_5,  tramp_6,	tramp_7,
-	    tramp_8, tramp_9, tramp_10, tramp_11, tramp_12, tramp_13, tramp_14, tramp_15,
+static ffa_fn *const tramps[SMCSIM_SHIM_POOL_SLOTS] = {
+	tramp_0, tramp_1, tramp_2,  tramp_3,  tramp_4,	tramp_5,  tramp_6,  tramp_7,
+	tramp_8, tramp_9, tramp_10, tramp_11, tramp_12, tramp_13, tramp_14, tramp_15,
 };
 
 static int pool_claim(struct shim_minted *m)
@@ -91,9 +104,9 @@ static void cif_init(void)
 	ffa_fn_args[0] = &ffa_value_type;
 	ffa_fn_args[1] = &ffi_type_pointer;
 	cif_status =
-	    ffi_prep_cif(&ffa_fn_cif, FFI_DEFAULT_ABI, 2, &ffi_type_void, ffa_fn_args) == FFI_OK
-		? 0
-		: -EINVAL;
+		ffi_prep_cif(&ffa_fn_cif, FFI_DEFAULT_ABI, 2, &ffi_type_void, ffa_fn_args) == FFI_OK
+			? 0
+			: -EINVAL;
 }
 
 static void closure_entry(ffi_cif *cif, void *ret, void **args, void *user)
@@ -201,7 +214,7 @@ int ffa_transport_init(ffa_fn **invoke_ffa_fn)
 		return -EOPNOTSUPP;
 	int err;
 	void *fn = smcsim_kernel_mint_ffa_fn(
-	    k, c == SMCCC_CONDUIT_HVC ? SMCSIM_CONDUIT_HVC : SMCSIM_CONDUIT_SMC, NULL, &err);
+		k, c == SMCCC_CONDUIT_HVC ? SMCSIM_CONDUIT_HVC : SMCSIM_CONDUIT_SMC, NULL, &err);
 	if (!fn)
 		return err;
 	*invoke_ffa_fn = (ffa_fn *)fn;

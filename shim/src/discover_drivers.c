@@ -35,8 +35,8 @@ struct smccc_device_info {
 
 /* The queued series' generic probe table. */
 static const struct smccc_device_info smccc_devices[] = {
-    {0x84000050, false, "arm-smccc-trng"}, /* TRNG_VERSION */
-    {0xC4000190, true, "arm-rsi"},	   /* RSI_ABI_VERSION */
+	{ 0x84000050, false, "arm-smccc-trng" }, /* TRNG_VERSION */
+	{ 0xC4000190, true, "arm-rsi" },	 /* RSI_ABI_VERSION */
 };
 
 int lx_smccc_devices_init(void)
@@ -71,11 +71,11 @@ static int smccc_trng_probe(struct arm_smccc_device *sdev)
 	return 0;
 }
 
-static const struct arm_smccc_device_id smccc_trng_ids[] = {{0x84000050}, {0}};
+static const struct arm_smccc_device_id smccc_trng_ids[] = { { 0x84000050 }, { 0 } };
 static struct arm_smccc_driver smccc_trng_driver = {
-    .name = "smccc_trng",
-    .probe = smccc_trng_probe,
-    .id_table = smccc_trng_ids,
+	.name = "smccc_trng",
+	.probe = smccc_trng_probe,
+	.id_table = smccc_trng_ids,
 };
 
 /* drivers/virt/coco/arm-cca-guest: the TSM report provider binds only in a Realm. */
@@ -86,11 +86,11 @@ static int cca_guest_probe(struct arm_smccc_device *sdev)
 	return 0; /* tsm_report_register() */
 }
 
-static const struct arm_smccc_device_id cca_guest_ids[] = {{0xC4000190}, {0}};
+static const struct arm_smccc_device_id cca_guest_ids[] = { { 0xC4000190 }, { 0 } };
 static struct arm_smccc_driver cca_guest_driver = {
-    .name = "arm-cca-guest",
-    .probe = cca_guest_probe,
-    .id_table = cca_guest_ids,
+	.name = "arm-cca-guest",
+	.probe = cca_guest_probe,
+	.id_table = cca_guest_ids,
 };
 
 int lx_smccc_drivers_init(void)
@@ -117,7 +117,7 @@ int lx_smccc_drivers_init(void)
 #undef pr_fmt
 #define pr_fmt(fmt) "SMCCC: SOC_ID: " fmt
 
-static const struct bus_type soc_bus_type = {.name = "soc"};
+static const struct bus_type soc_bus_type = { .name = "soc" };
 
 static void soc_release(struct device *dev)
 {
@@ -146,9 +146,9 @@ int lx_soc_id_init(void)
 	/* The name FID moved from SMC32 to SMC64 (2.4 [V]); firmware answering only the
 	 * old one loses its name on newer kernels. */
 	bool old_fid = shim_cur("soc_id")->opts.linux_era & SMCSIM_LINUX_SOC_ID_NAME_SMC32;
-	struct arm_smccc_1_2_regs args = {.a0 = old_fid ? ARM_SMCCC_ARCH_SOC_ID
-							: ARM_SMCCC_ARCH_SOC_ID64,
-					  .a1 = 2},
+	struct arm_smccc_1_2_regs args = { .a0 = old_fid ? ARM_SMCCC_ARCH_SOC_ID
+							 : ARM_SMCCC_ARCH_SOC_ID64,
+					   .a1 = 2 },
 				  res;
 	arm_smccc_1_2_invoke(&args, &res);
 	if ((u32)res.a0 == 0) {
@@ -195,7 +195,7 @@ static ffa_value_t ffa_call(unsigned long a0, unsigned long a1, unsigned long a2
 {
 	ffa_fn *fn = (ffa_fn *)lx()->ffa_fn;
 	ffa_value_t res;
-	fn((ffa_value_t){.a0 = a0, .a1 = a1, .a2 = a2, .a3 = a3, .a4 = a4, .a5 = a5}, &res);
+	fn((ffa_value_t){ .a0 = a0, .a1 = a1, .a2 = a2, .a3 = a3, .a4 = a4, .a5 = a5 }, &res);
 	return res;
 }
 
@@ -358,7 +358,7 @@ static int ffa_setup_partitions(struct smcsim_kernel *k)
 	s->ffa_partitions = count;
 	if (!host_seen) {
 		/* ffa_setup_host_partition: a device for the host itself, Nil UUID. */
-		struct ffa_partition_info host = {.id = s->ffa_vm_id};
+		struct ffa_partition_info host = { .id = s->ffa_vm_id };
 		struct ffa_device *fdev = ffa_device_register(&host);
 		if (fdev && s->ffa_ndevs < (int)ARRAY_SIZE(s->ffa_devs))
 			s->ffa_devs[s->ffa_ndevs++] = fdev;
@@ -468,9 +468,9 @@ static void ffa_plat_remove(struct platform_device *pdev)
 }
 
 static const struct platform_driver ffa_platform_driver = {
-    .probe = ffa_plat_probe,
-    .remove = ffa_plat_remove,
-    .driver = {.name = "arm-ffa"},
+	.probe = ffa_plat_probe,
+	.remove = ffa_plat_remove,
+	.driver = { .name = "arm-ffa" },
 };
 
 int lx_ffa_init(void)
@@ -487,7 +487,7 @@ int lx_ffa_init(void)
 	if (r)
 		return r;
 	struct platform_device *pdev =
-	    platform_device_register_simple("arm-ffa", PLATFORM_DEVID_NONE, NULL, 0);
+		platform_device_register_simple("arm-ffa", PLATFORM_DEVID_NONE, NULL, 0);
 	return IS_ERR(pdev) ? (int)PTR_ERR(pdev) : 0;
 }
 
@@ -506,7 +506,7 @@ int lx_finalize_pkvm(void)
 	struct smcsim_kernel *k = shim_cur("finalize_pkvm");
 	if (!k->opts.pkvm)
 		return 0;
-	struct smcsim_error err = {""};
+	struct smcsim_error err = { "" };
 	int r = k->opts.pkvm_finalize ? k->opts.pkvm_finalize(k->opts.pkvm_finalize_opaque, k)
 				      : smcsim_event(k->sim, "pkvm_finalize", NULL, &err);
 	if (r) {
@@ -526,7 +526,7 @@ int lx_mainline_rsi_dev(void)
 	if (!lx()->realm)
 		return 0;
 	struct platform_device *p =
-	    platform_device_register_simple("arm-cca-dev", PLATFORM_DEVID_NONE, NULL, 0);
+		platform_device_register_simple("arm-cca-dev", PLATFORM_DEVID_NONE, NULL, 0);
 	return IS_ERR(p) ? (int)PTR_ERR(p) : 0;
 }
 
@@ -536,8 +536,8 @@ static int trng_platform_probe(struct platform_device *pdev)
 }
 
 static const struct platform_driver trng_platform_driver = {
-    .probe = trng_platform_probe,
-    .driver = {.name = "smccc_trng"},
+	.probe = trng_platform_probe,
+	.driver = { .name = "smccc_trng" },
 };
 
 /* device_initcall smccc_devices_init: "smccc_trng" when the boot probe found TRNG >= 1.0,
@@ -556,6 +556,6 @@ int lx_mainline_trng(void)
 	if (r || !k->lx.trng_available)
 		return r;
 	struct platform_device *p =
-	    platform_device_register_simple("smccc_trng", PLATFORM_DEVID_NONE, NULL, 0);
+		platform_device_register_simple("smccc_trng", PLATFORM_DEVID_NONE, NULL, 0);
 	return IS_ERR(p) ? (int)PTR_ERR(p) : 0;
 }

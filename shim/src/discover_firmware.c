@@ -290,8 +290,8 @@ int lx_spectre_init(void)
 	s->spectre_v4 = wa_state(ARM_SMCCC_ARCH_WORKAROUND_2);
 	/* BHB asks firmware only with a conduit. */
 	s->spectre_bhb = arm_smccc_1_1_get_conduit() == SMCCC_CONDUIT_NONE
-			     ? LX_VULNERABLE
-			     : wa_state(ARM_SMCCC_ARCH_WORKAROUND_3);
+				 ? LX_VULNERABLE
+				 : wa_state(ARM_SMCCC_ARCH_WORKAROUND_3);
 	return 0;
 }
 

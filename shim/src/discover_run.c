@@ -14,20 +14,21 @@ int smcsim_discover_register(struct smcsim_kernel *k, unsigned int flags)
 		int (*fn)(void);
 		unsigned int skip_if;
 	} calls[] = {
-	    {INITCALL_SETUP_ARCH, "psci_dt_init", lx_psci_dt_init, 0},
-	    {INITCALL_SETUP_ARCH, "arm64_rsi_init", lx_rsi_init, 0},
-	    {INITCALL_EARLY, "spectre", lx_spectre_init, 0},
-	    {INITCALL_SUBSYS, "arm_smccc_bus_init", lx_smccc_bus_init, SMCSIM_DISCOVER_MAINLINE},
-	    {INITCALL_SUBSYS, "arm_ffa_bus_init", lx_ffa_bus_init, SMCSIM_DISCOVER_NO_FFA},
-	    {INITCALL_SUBSYS, "arm64_init_rmi", lx_rmi_init_2_0, 0},
-	    /* device level, in link order: arch/arm64/kvm before drivers/ */
-	    {INITCALL_DEVICE, "kvm_arm_init", lx_rmi_init_1_0, 0},
-	    {INITCALL_DEVICE, "smccc_trng_driver_init", lx_smccc_drivers_init,
-	     SMCSIM_DISCOVER_MAINLINE},
-	    {INITCALL_DEVICE, "smccc_devices_init", lx_smccc_devices_init,
-	     SMCSIM_DISCOVER_MAINLINE},
-	    {INITCALL_DEVICE, "smccc_soc_init", lx_soc_id_init, 0},
-	    {INITCALL_DEVICE_SYNC, "finalize_pkvm", lx_finalize_pkvm, 0},
+		{ INITCALL_SETUP_ARCH, "psci_dt_init", lx_psci_dt_init, 0 },
+		{ INITCALL_SETUP_ARCH, "arm64_rsi_init", lx_rsi_init, 0 },
+		{ INITCALL_EARLY, "spectre", lx_spectre_init, 0 },
+		{ INITCALL_SUBSYS, "arm_smccc_bus_init", lx_smccc_bus_init,
+		  SMCSIM_DISCOVER_MAINLINE },
+		{ INITCALL_SUBSYS, "arm_ffa_bus_init", lx_ffa_bus_init, SMCSIM_DISCOVER_NO_FFA },
+		{ INITCALL_SUBSYS, "arm64_init_rmi", lx_rmi_init_2_0, 0 },
+		/* device level, in link order: arch/arm64/kvm before drivers/ */
+		{ INITCALL_DEVICE, "kvm_arm_init", lx_rmi_init_1_0, 0 },
+		{ INITCALL_DEVICE, "smccc_trng_driver_init", lx_smccc_drivers_init,
+		  SMCSIM_DISCOVER_MAINLINE },
+		{ INITCALL_DEVICE, "smccc_devices_init", lx_smccc_devices_init,
+		  SMCSIM_DISCOVER_MAINLINE },
+		{ INITCALL_DEVICE, "smccc_soc_init", lx_soc_id_init, 0 },
+		{ INITCALL_DEVICE_SYNC, "finalize_pkvm", lx_finalize_pkvm, 0 },
 	};
 	for (size_t i = 0; i < sizeof(calls) / sizeof(calls[0]); i++) {
 		if (calls[i].skip_if & flags)
@@ -42,8 +43,8 @@ int smcsim_discover_register(struct smcsim_kernel *k, unsigned int flags)
 			const char *name;
 			int (*fn)(void);
 		} ml[] = {
-		    {INITCALL_ARCH, "arm64_create_dummy_rsi_dev", lx_mainline_rsi_dev},
-		    {INITCALL_DEVICE, "smccc_trng_platform", lx_mainline_trng},
+			{ INITCALL_ARCH, "arm64_create_dummy_rsi_dev", lx_mainline_rsi_dev },
+			{ INITCALL_DEVICE, "smccc_trng_platform", lx_mainline_trng },
 		};
 		for (size_t i = 0; i < sizeof(ml) / sizeof(ml[0]); i++) {
 			int r = smcsim_kernel_add_initcall(k, ml[i].level, ml[i].name, ml[i].fn);

@@ -317,11 +317,11 @@ static int platform_modalias(const struct device *dev, char *buf, size_t len)
 }
 
 const struct bus_type platform_bus_type = {
-    .name = "platform",
-    .match = platform_match,
-    .probe = platform_probe,
-    .remove = platform_remove,
-    .modalias = platform_modalias,
+	.name = "platform",
+	.match = platform_match,
+	.probe = platform_probe,
+	.remove = platform_remove,
+	.modalias = platform_modalias,
 };
 
 static void platform_release(struct device *dev)
@@ -412,11 +412,11 @@ static int smccc_modalias(const struct device *dev, char *buf, size_t len)
 }
 
 const struct bus_type arm_smccc_bus_type = {
-    .name = "arm_smccc",
-    .match = smccc_match,
-    .probe = smccc_probe,
-    .remove = smccc_remove,
-    .modalias = smccc_modalias,
+	.name = "arm_smccc",
+	.match = smccc_match,
+	.probe = smccc_probe,
+	.remove = smccc_remove,
+	.modalias = smccc_modalias,
 };
 
 static void smccc_release(struct device *dev)
@@ -502,11 +502,11 @@ static int ffa_modalias(const struct device *dev, char *buf, size_t len)
 }
 
 struct bus_type ffa_bus_type = {
-    .name = "arm_ffa",
-    .match = ffa_match,
-    .probe = ffa_probe,
-    .remove = ffa_remove,
-    .modalias = ffa_modalias,
+	.name = "arm_ffa",
+	.match = ffa_match,
+	.probe = ffa_probe,
+	.remove = ffa_remove,
+	.modalias = ffa_modalias,
 };
 
 static void ffa_release(struct device *dev)

@@ -70,7 +70,7 @@ static int fault_call(void *opaque, struct smcsim_kernel *k, int depth, enum smc
 	if (d < 128)
 		return ret;
 	f->applied++;
-	static const int64_t errors[] = {-1, -2, -3, -4, -5, -6, -7, -8, -9, 1, 2, 3};
+	static const int64_t errors[] = { -1, -2, -3, -4, -5, -6, -7, -8, -9, 1, 2, 3 };
 	switch (d & 15) {
 	case 0: /* NOT_SUPPORTED, 64-bit */
 		regs->x[0] = UINT64_MAX;
@@ -80,11 +80,11 @@ static int fault_call(void *opaque, struct smcsim_kernel *k, int depth, enum smc
 		break;
 	case 2: /* another error code, 64-bit */
 		regs->x[0] =
-		    (uint64_t)errors[next_u64(f, 1) % (sizeof(errors) / sizeof(errors[0]))];
+			(uint64_t)errors[next_u64(f, 1) % (sizeof(errors) / sizeof(errors[0]))];
 		break;
 	case 3: /* the same error, 32-bit */
 		regs->x[0] =
-		    (uint32_t)errors[next_u64(f, 1) % (sizeof(errors) / sizeof(errors[0]))];
+			(uint32_t)errors[next_u64(f, 1) % (sizeof(errors) / sizeof(errors[0]))];
 		break;
 	case 4: /* a version word: major/minor from the input */
 		regs->x[0] = next_u64(f, 4);

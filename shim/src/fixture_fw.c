@@ -12,7 +12,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-
 #include "shim_priv.h"
 
 enum step_kind { STEP_CALL, STEP_WRITE, STEP_CHECK };
@@ -209,11 +208,11 @@ static int fw_call(void *opaque, struct smcsim_kernel *k, int depth, enum smcsim
 				(unsigned long long)regs->x[1], fw->steps[i].index,
 				fid_name(fw->steps[i].in[0]));
 		else
-			fw_fail(
-			    fw,
-			    "call %u: unexpected %s 0x%08llx (%s) after the fixture's last call",
-			    fw->ncalls, conduit == SMCSIM_CONDUIT_HVC ? "HVC" : "SMC",
-			    (unsigned long long)regs->x[0], fid_name(regs->x[0]));
+			fw_fail(fw,
+				"call %u: unexpected %s 0x%08llx (%s) after the fixture's last "
+				"call",
+				fw->ncalls, conduit == SMCSIM_CONDUIT_HVC ? "HVC" : "SMC",
+				(unsigned long long)regs->x[0], fid_name(regs->x[0]));
 		regs->x[0] = (uint64_t)SMCCC_RET_NOT_SUPPORTED;
 		return SMCSIM_EXIT_RETURN;
 	}
@@ -261,10 +260,10 @@ int smcsim_fixture_fw_parse(struct smcsim_kernel *k, const char *text, size_t le
 					continue;
 				uint8_t *h = smcsim_mem_map(k->sim, st->pa, st->len);
 				if (!h) {
-					r = perr(
-					    err,
-					    "%s: /steps/%zu/write: 0x%llx is not simulated memory",
-					    fw->name, st->index, (unsigned long long)st->pa);
+					r = perr(err,
+						 "%s: /steps/%zu/write: 0x%llx is not simulated "
+						 "memory",
+						 fw->name, st->index, (unsigned long long)st->pa);
 					break;
 				}
 				memcpy(h, st->bytes, st->len);

@@ -54,8 +54,8 @@ int smcsim_kernel_create(struct smcsim *sim, const struct smcsim_kernel_opts *op
 	if (opts)
 		k->opts = *opts;
 	k->sim = sim;
-	k->caller =
-	    k->opts.caller ? smcsim_caller_find(sim, k->opts.caller) : smcsim_caller_default(sim);
+	k->caller = k->opts.caller ? smcsim_caller_find(sim, k->opts.caller)
+				   : smcsim_caller_default(sim);
 	if (k->caller < 0 || k->opts.cpu >= smcsim_cpu_count(sim)) {
 		free(k);
 		return -EINVAL;
@@ -160,8 +160,8 @@ void shim_log_append(struct smcsim_kernel *k, const char *level, const char *tex
 	k->log_len += ll + 3 + tl;
 }
 
-static const char *const level_names[] = {"emerg", "alert",  "crit", "err",
-					  "warn",  "notice", "info", "debug"};
+static const char *const level_names[] = { "emerg", "alert",  "crit", "err",
+					   "warn",  "notice", "info", "debug" };
 
 void smcsim_printk(int level, const char *fmt, ...)
 {
@@ -279,7 +279,7 @@ unsigned long smcsim_kernel_calls(const struct smcsim_kernel *k)
 int shim_issue(struct smcsim_kernel *k, enum arm_smccc_conduit conduit, struct smcsim_regs *r)
 {
 	enum smcsim_conduit c =
-	    conduit == SMCCC_CONDUIT_HVC ? SMCSIM_CONDUIT_HVC : SMCSIM_CONDUIT_SMC;
+		conduit == SMCCC_CONDUIT_HVC ? SMCSIM_CONDUIT_HVC : SMCSIM_CONDUIT_SMC;
 	k->ncalls++;
 	int ret = smcsim_kernel_fw_next(k, 0, c, r);
 	if (ret < 0) {
@@ -299,10 +299,10 @@ static void call_1_0(enum arm_smccc_conduit conduit, unsigned long a0, unsigned 
 		     struct arm_smccc_quirk *quirk)
 {
 	struct smcsim_kernel *k = shim_cur("arm_smccc_smc");
-	struct smcsim_regs r = {{a0, a1, a2, a3, a4, a5, a6, a7}};
+	struct smcsim_regs r = { { a0, a1, a2, a3, a4, a5, a6, a7 } };
 	shim_issue(k, conduit, &r);
 	if (res)
-		*res = (struct arm_smccc_res){r.x[0], r.x[1], r.x[2], r.x[3]};
+		*res = (struct arm_smccc_res){ r.x[0], r.x[1], r.x[2], r.x[3] };
 	/* The Qualcomm quirk: firmware may clobber a6, which the wrapper hands back. */
 	if (quirk && quirk->id == ARM_SMCCC_QUIRK_QCOM_A6)
 		quirk->state.a6 = r.x[6];
@@ -338,10 +338,10 @@ int smcsim_shim_smccc_1_1(int invoke, enum arm_smccc_conduit conduit, unsigned l
 		}
 	}
 	/* The 1.1 wrappers pass the function ID as a 32-bit value. */
-	struct smcsim_regs r = {{(u32)a0, a1, a2, a3, a4, a5, a6, a7}};
+	struct smcsim_regs r = { { (u32)a0, a1, a2, a3, a4, a5, a6, a7 } };
 	shim_issue(k, conduit, &r);
 	if (res)
-		*res = (struct arm_smccc_res){r.x[0], r.x[1], r.x[2], r.x[3]};
+		*res = (struct arm_smccc_res){ r.x[0], r.x[1], r.x[2], r.x[3] };
 	return conduit;
 }
 
@@ -409,7 +409,7 @@ s32 arm_smccc_get_soc_id_revision(void)
 /* UUID from the low 32 bits of a0..a3, each little-endian (smccc_res_to_uuid). */
 static void res_to_uuid(const struct arm_smccc_res *res, uuid_t *u)
 {
-	const unsigned long w[4] = {res->a0, res->a1, res->a2, res->a3};
+	const unsigned long w[4] = { res->a0, res->a1, res->a2, res->a3 };
 	for (int i = 0; i < 4; i++)
 		for (int b = 0; b < 4; b++)
 			u->b[i * 4 + b] = (u8)(w[i] >> (8 * b));
@@ -419,7 +419,7 @@ static void res_to_uuid(const struct arm_smccc_res *res, uuid_t *u)
  * width, then the UID from the low 32 bits of each register; no HVC-only check. */
 bool arm_smccc_hypervisor_has_uuid(const uuid_t *uuid)
 {
-	struct arm_smccc_res res = {0};
+	struct arm_smccc_res res = { 0 };
 	arm_smccc_1_1_invoke(ARM_SMCCC_VENDOR_HYP_CALL_UID_FUNC_ID, &res);
 	if (res.a0 == (unsigned long)SMCCC_RET_NOT_SUPPORTED)
 		return false;
@@ -572,7 +572,7 @@ int smcsim_kernel_add_initcall(struct smcsim_kernel *k, int level, const char *n
 	if (!n)
 		return -ENOMEM;
 	k->initcalls = n;
-	n[k->ninitcalls++] = (struct shim_initcall){level, name ? name : "?", fn};
+	n[k->ninitcalls++] = (struct shim_initcall){ level, name ? name : "?", fn };
 	return 0;
 }
 

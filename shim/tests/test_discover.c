@@ -64,7 +64,7 @@ static void host_boot_strict(void **state)
 {
 	boot_on("tfa-host", NULL);
 	struct smcsim_fixture_fw *fw =
-	    SMCSIM_FIXTURE_FIRMWARE(k, FIXTURES "/host-boot.json", SMCSIM_FW_STRICT_ORDER);
+		SMCSIM_FIXTURE_FIRMWARE(k, FIXTURES "/host-boot.json", SMCSIM_FW_STRICT_ORDER);
 	assert_int_equal(smcsim_discover_register(k, 0), 0);
 	assert_int_equal(smcsim_kernel_boot(k), 0);
 	SMCSIM_FIXTURE_DONE(fw);
@@ -73,14 +73,14 @@ static void host_boot_strict(void **state)
 	assert_non_null(strstr(r, "system_suspend yes, system_reset2 yes"));
 	assert_non_null(strstr(r, "smccc: v1.2 (smc)"));
 	assert_non_null(strstr(r, "trng: available"));
-	assert_non_null(strstr(
-	    r, "soc_id: version 0x043b0001 revision 0x00000001 name \"smcsim virtual SoC\", soc0"));
+	assert_non_null(strstr(r, "soc_id: version 0x043b0001 revision 0x00000001 name \"smcsim "
+				  "virtual SoC\", soc0"));
 	assert_non_null(strstr(r, "spectre: v2 mitigated, v4 unaffected, bhb unaffected"));
-	assert_non_null(
-	    strstr(r, "arm_smccc/arm-smccc-trng modalias arm_smccc:f84000050 bound smccc_trng"));
+	assert_non_null(strstr(
+		r, "arm_smccc/arm-smccc-trng modalias arm_smccc:f84000050 bound smccc_trng"));
 	assert_null(smcsim_kernel_find_device(k, "arm_smccc", "arm-rsi"));
 	assert_non_null(
-	    strstr(r, "info: SMCCC: SOC_ID: ID = jep106:043b:0001 Revision = 0x00000001"));
+		strstr(r, "info: SMCCC: SOC_ID: ID = jep106:043b:0001 Revision = 0x00000001"));
 	assert_non_null(strstr(r, "info: ARM FF-A: FFA_VERSION returned not supported"));
 	assert_string_equal(bound_to("platform", "arm-ffa"), "(unbound)");
 	assert_int_equal(smcsim_discover_findings(k), 0);
@@ -91,9 +91,10 @@ static void strict_order_reports_unexpected_call(void **state)
 {
 	boot_on("tfa-host", NULL);
 	static const char fx[] =
-	    "{\"format\":\"smcsim-trace\",\"version\":1,\"steps\":["
-	    "{\"call\":{\"x0\":\"0x84000000\"},\"expect\":{\"x0\":\"0x10001\"}},"
-	    "{\"call\":{\"x0\":\"0x8400000A\",\"x1\":\"SMCCC_VERSION\"},\"expect\":{\"x0\":0}}]}";
+		"{\"format\":\"smcsim-trace\",\"version\":1,\"steps\":["
+		"{\"call\":{\"x0\":\"0x84000000\"},\"expect\":{\"x0\":\"0x10001\"}},"
+		"{\"call\":{\"x0\":\"0x8400000A\",\"x1\":\"SMCCC_VERSION\"},\"expect\":{\"x0\":0}}]"
+		"}";
 	struct smcsim_fixture_fw *fw;
 	assert_int_equal(smcsim_fixture_fw_parse(k, fx, sizeof(fx) - 1, "two.json", 0, &fw, NULL),
 			 0);
@@ -119,7 +120,7 @@ static void fixture_errors_name_the_path(void **state)
 			 -EINVAL);
 	assert_non_null(strstr(err.text, "bad.json: /steps/0/expect/x1"));
 	static const char fx2[] =
-	    "{\"format\":\"smcsim-trace\",\"version\":1,\"steps\":[{\"cal\":{}}]}";
+		"{\"format\":\"smcsim-trace\",\"version\":1,\"steps\":[{\"cal\":{}}]}";
 	assert_int_equal(smcsim_fixture_fw_parse(k, fx2, sizeof(fx2) - 1, "b2", 0, &fw, &err),
 			 -EINVAL);
 	assert_non_null(strstr(err.text, "/steps/0"));
@@ -134,7 +135,7 @@ static void realm_boot_binds_rsi(void **state)
 {
 	boot_on("tfa-host", NULL);
 	struct smcsim_fixture_fw *fw =
-	    SMCSIM_FIXTURE_FIRMWARE(k, FIXTURES "/realm-boot.json", SMCSIM_FW_STRICT_ORDER);
+		SMCSIM_FIXTURE_FIRMWARE(k, FIXTURES "/realm-boot.json", SMCSIM_FW_STRICT_ORDER);
 	smcsim_discover_register(k, 0);
 	assert_int_equal(smcsim_kernel_boot(k), 0);
 	SMCSIM_FIXTURE_DONE(fw);
@@ -144,7 +145,7 @@ static void realm_boot_binds_rsi(void **state)
 	assert_string_equal(bound_to("arm_smccc", "arm-rsi"), "arm-cca-guest");
 	assert_null(smcsim_kernel_find_device(k, "arm_smccc", "arm-smccc-trng"));
 	assert_non_null(
-	    strstr(r, "arm_smccc/arm-rsi modalias arm_smccc:fC4000190 bound arm-cca-guest"));
+		strstr(r, "arm_smccc/arm-rsi modalias arm_smccc:fC4000190 bound arm-cca-guest"));
 	assert_non_null(strstr(r, "soc_id: no"));
 	assert_int_equal(smcsim_kernel_pages_in_use(k), 0);
 }
@@ -155,14 +156,14 @@ static void rsi_device_without_realm_stays_unbound(void **state)
 {
 	boot_on("tfa-host", NULL);
 	static const char fx[] =
-	    "{\"format\":\"smcsim-trace\",\"version\":1,\"steps\":["
-	    "{\"call\":{\"x0\":\"0x84000000\"},\"expect\":{\"x0\":\"0x10001\"}},"
-	    "{\"call\":{\"x0\":\"0x8400000A\",\"x1\":\"SMCCC_VERSION\"},\"expect\":{\"x0\":0}},"
-	    "{\"call\":{\"x0\":\"SMCCC_VERSION\"},\"expect\":{\"x0\":\"0x10001\"}},"
-	    "{\"call\":{\"x0\":\"0xC4000190\",\"x1\":\"0x10000\"},\"expect\":{\"x0\":1,\"x1\":"
-	    "\"0x20000\",\"x2\":\"0x20000\"}},"
-	    "{\"call\":{\"x0\":\"0xC4000190\"},\"expect\":{\"x0\":1,\"x1\":\"0x20000\",\"x2\":"
-	    "\"0x20000\"}}]}";
+		"{\"format\":\"smcsim-trace\",\"version\":1,\"steps\":["
+		"{\"call\":{\"x0\":\"0x84000000\"},\"expect\":{\"x0\":\"0x10001\"}},"
+		"{\"call\":{\"x0\":\"0x8400000A\",\"x1\":\"SMCCC_VERSION\"},\"expect\":{\"x0\":0}},"
+		"{\"call\":{\"x0\":\"SMCCC_VERSION\"},\"expect\":{\"x0\":\"0x10001\"}},"
+		"{\"call\":{\"x0\":\"0xC4000190\",\"x1\":\"0x10000\"},\"expect\":{\"x0\":1,\"x1\":"
+		"\"0x20000\",\"x2\":\"0x20000\"}},"
+		"{\"call\":{\"x0\":\"0xC4000190\"},\"expect\":{\"x0\":1,\"x1\":\"0x20000\",\"x2\":"
+		"\"0x20000\"}}]}";
 	struct smcsim_fixture_fw *fw;
 	assert_int_equal(smcsim_fixture_fw_parse(k, fx, sizeof(fx) - 1, "rsi2",
 						 SMCSIM_FW_ANY_ORDER | SMCSIM_FW_FALLTHROUGH, &fw,
@@ -172,7 +173,7 @@ static void rsi_device_without_realm_stays_unbound(void **state)
 	smcsim_kernel_boot(k);
 	SMCSIM_FIXTURE_DONE(fw);
 	assert_true(smcsim_kernel_log_has(
-	    k, "err: RME: RMM doesn't support RSI version 1.0. Supported range: 2.0-2.0"));
+		k, "err: RME: RMM doesn't support RSI version 1.0. Supported range: 2.0-2.0"));
 	assert_string_equal(bound_to("arm_smccc", "arm-rsi"), "(unbound)");
 	assert_false(smcsim_kernel_log_has(k, "failed with error"));
 }
@@ -189,8 +190,8 @@ static int fb_probe(struct ffa_device *d)
 	return 0;
 }
 static struct ffa_device_id ids_a[2], ids_b[2];
-static struct ffa_driver drv_a = {.name = "tpm_ffa", .probe = fa_probe, .id_table = ids_a};
-static struct ffa_driver drv_b = {.name = "optee_ffa", .probe = fb_probe, .id_table = ids_b};
+static struct ffa_driver drv_a = { .name = "tpm_ffa", .probe = fa_probe, .id_table = ids_a };
+static struct ffa_driver drv_b = { .name = "optee_ffa", .probe = fb_probe, .id_table = ids_b };
 
 static int register_partition_drivers(void)
 {
@@ -220,7 +221,7 @@ static int fake_finalize(void *opaque, struct smcsim_kernel *kk)
 static void ffa_boot(unsigned int flags, struct smcsim_kernel_opts *o,
 		     unsigned int *served_at_finalize)
 {
-	struct finalize_probe probe = {0};
+	struct finalize_probe probe = { 0 };
 	if (o->pkvm) {
 		o->pkvm_finalize = fake_finalize;
 		o->pkvm_finalize_opaque = &probe;
@@ -235,8 +236,8 @@ static void ffa_boot(unsigned int flags, struct smcsim_kernel_opts *o,
 				   register_partition_drivers);
 	assert_int_equal(smcsim_kernel_boot(k), 0);
 	const char *r = report();
-	assert_non_null(
-	    strstr(r, "ffa: v1.2, vm_id 0x0000, rxtx 4096 bytes, partitions 2, mem ops 64-bit"));
+	assert_non_null(strstr(
+		r, "ffa: v1.2, vm_id 0x0000, rxtx 4096 bytes, partitions 2, mem ops 64-bit"));
 	assert_string_equal(bound_to("arm_ffa", "arm-ffa-1"), "tpm_ffa");
 	assert_string_equal(bound_to("arm_ffa", "arm-ffa-2"), "optee_ffa");
 	/* The host's own partition device has the Nil UUID: matched, refused by the bus. */
@@ -260,7 +261,7 @@ static void ffa_boot(unsigned int flags, struct smcsim_kernel_opts *o,
 /* FF-A core init and binding (ffa-pkvm.md 4.3-4.4) on an SPMC with two partitions. */
 static void ffa_binds_two_partitions(void **state)
 {
-	struct smcsim_kernel_opts o = {0};
+	struct smcsim_kernel_opts o = { 0 };
 	ffa_boot(0, &o, NULL);
 }
 
@@ -268,7 +269,7 @@ static void ffa_binds_two_partitions(void **state)
  * call happens before finalize_pkvm; deferred probing at late_initcall binds it. */
 static void ffa_defers_until_pkvm_finalized(void **state)
 {
-	struct smcsim_kernel_opts o = {.pkvm = true};
+	struct smcsim_kernel_opts o = { .pkvm = true };
 	unsigned int served;
 	ffa_boot(0, &o, &served);
 	assert_int_equal(served, 3); /* only PSCI_VERSION, PSCI_FEATURES, SMCCC_VERSION */
@@ -278,7 +279,7 @@ static void ffa_defers_until_pkvm_finalized(void **state)
  * before finalize_pkvm, i.e. before the proxy traps SMCs — the ordering bug of 3.6. */
 static void ffa_legacy_init_runs_before_pkvm(void **state)
 {
-	struct smcsim_kernel_opts o = {.pkvm = true};
+	struct smcsim_kernel_opts o = { .pkvm = true };
 	unsigned int served;
 	ffa_boot(SMCSIM_DISCOVER_FFA_LEGACY, &o, &served);
 	assert_int_equal(served, 13); /* everything but the teardown's RXTX_UNMAP */
@@ -294,7 +295,7 @@ static void ffa_on_pkvm_host_model(void **state)
 		skip();
 	smcsim_profile_destroy(p);
 	for (int legacy = 0; legacy < 2; legacy++) {
-		struct smcsim_kernel_opts o = {.pkvm = true};
+		struct smcsim_kernel_opts o = { .pkvm = true };
 		boot_on("pkvm-host", &o);
 		smcsim_discover_register(k, legacy ? SMCSIM_DISCOVER_FFA_LEGACY : 0);
 		smcsim_kernel_add_initcall(k, INITCALL_DEVICE, "partition drivers",
@@ -303,9 +304,9 @@ static void ffa_on_pkvm_host_model(void **state)
 		assert_int_equal(smcsim_kernel_boot(k), 0);
 		int kind, err;
 		ffa_fn *fn =
-		    (ffa_fn *)smcsim_kernel_mint_ffa_fn(k, SMCSIM_CONDUIT_SMC, &kind, &err);
+			(ffa_fn *)smcsim_kernel_mint_ffa_fn(k, SMCSIM_CONDUIT_SMC, &kind, &err);
 		ffa_value_t res;
-		fn((ffa_value_t){.a0 = FFA_PARTITION_INFO_GET, .a5 = 1}, &res);
+		fn((ffa_value_t){ .a0 = FFA_PARTITION_INFO_GET, .a5 = 1 }, &res);
 		if (legacy) {
 			assert_int_equal(res.a0, FFA_ERROR);
 			assert_int_equal((int)res.a2, FFA_RET_INVALID_PARAMETERS);
@@ -352,7 +353,7 @@ static void finding_psci_minus_one_is_treated_as_1x(void **state)
 {
 	boot_on("tfa-host", NULL);
 	struct smcsim_fixture_fw *fw = SMCSIM_FIXTURE_FIRMWARE(
-	    k, FIXTURES "/finding-psci-version-minus-one.json", SMCSIM_FW_STRICT_ORDER);
+		k, FIXTURES "/finding-psci-version-minus-one.json", SMCSIM_FW_STRICT_ORDER);
 	smcsim_discover_register(k, 0);
 	assert_int_equal(smcsim_kernel_boot(k), 0);
 	SMCSIM_FIXTURE_DONE(fw);
@@ -372,7 +373,7 @@ static void record_replays_as_firmware(void **state)
 		char *rec = NULL, *out1 = NULL, *out2 = NULL;
 		size_t rl = 0, l1 = 0, l2 = 0;
 		FILE *rf = open_memstream(&rec, &rl), *o1 = open_memstream(&out1, &l1);
-		struct smcsim_discover_opts o = {.record = rf};
+		struct smcsim_discover_opts o = { .record = rf };
 		assert_int_equal(smcsim_discover_run(sim, &o, o1), 0);
 		fclose(rf);
 		fclose(o1);
@@ -380,7 +381,7 @@ static void record_replays_as_firmware(void **state)
 		/* The library's replay agrees: the recording replays on its profile with no
 		 * mismatch. */
 		struct smcsim_trace *t;
-		struct smcsim_error terr = {""};
+		struct smcsim_error terr = { "" };
 		int tr = smcsim_trace_parse(rec, rl, name, &t, &terr);
 		if (tr)
 			fail_msg("%s: %s", name, terr.text);
@@ -389,9 +390,9 @@ static void record_replays_as_firmware(void **state)
 		/* Serve the recording on a fresh machine. */
 		assert_int_equal(smcsim_kernel_create(sim, NULL, &k), 0);
 		struct smcsim_fixture_fw *fw;
-		struct smcsim_error err = {""};
-		int r =
-		    smcsim_fixture_fw_parse(k, rec, rl, name, SMCSIM_FW_STRICT_ORDER, &fw, &err);
+		struct smcsim_error err = { "" };
+		int r = smcsim_fixture_fw_parse(k, rec, rl, name, SMCSIM_FW_STRICT_ORDER, &fw,
+						&err);
 		if (r)
 			fail_msg("%s: %s", name, err.text);
 		smcsim_discover_register(k, 0);
@@ -414,11 +415,11 @@ static void record_replays_as_firmware(void **state)
  * by the hw_random driver, a Realm gets the platform device "arm-cca-dev". */
 static void mainline_platform_devices(void **state)
 {
-	static const char *const fx[] = {FIXTURES "/host-boot.json", FIXTURES "/realm-boot.json"};
+	static const char *const fx[] = { FIXTURES "/host-boot.json", FIXTURES "/realm-boot.json" };
 	for (int i = 0; i < 2; i++) {
 		boot_on("tfa-host", NULL);
 		struct smcsim_fixture_fw *fw =
-		    SMCSIM_FIXTURE_FIRMWARE(k, fx[i], SMCSIM_FW_ANY_ORDER);
+			SMCSIM_FIXTURE_FIRMWARE(k, fx[i], SMCSIM_FW_ANY_ORDER);
 		smcsim_discover_register(k, SMCSIM_DISCOVER_MAINLINE);
 		assert_int_equal(smcsim_kernel_boot(k), 0);
 		assert_int_equal(smcsim_fixture_fw_unexpected(fw), 0);
@@ -428,8 +429,8 @@ static void mainline_platform_devices(void **state)
 			assert_null(smcsim_kernel_find_device(k, "platform", "arm-cca-dev"));
 		} else {
 			assert_null(smcsim_kernel_find_device(k, "platform", "smccc_trng"));
-			assert_non_null(
-			    strstr(report(), "platform/arm-cca-dev modalias platform:arm-cca-dev"));
+			assert_non_null(strstr(
+				report(), "platform/arm-cca-dev modalias platform:arm-cca-dev"));
 		}
 		smcsim_fixture_fw_destroy(fw);
 		teardown(state);
@@ -448,20 +449,20 @@ static void findings_replay(void **state)
 		struct smcsim_kernel_opts o;
 		unsigned int flags;
 	} f[] = {
-	    {FIXTURES "/finding-ffa-partition-count-overread.json",
-	     "smcsim: linux-overread: PARTITION_INFO_GET count",
-	     {.psci_compat = 10},
-	     SMCSIM_DISCOVER_FFA_LEGACY},
-	    {FIXTURES "/finding-realm-ipa-bits-zero.json",
-	     "smcsim: linux-ub: REALM_CONFIG ipa_bits = 0",
-	     {.pkvm = true, .has_rme = true, .psci_compat = 2, .no_closures = true},
-	     SMCSIM_DISCOVER_FFA_LEGACY},
+		{ FIXTURES "/finding-ffa-partition-count-overread.json",
+		  "smcsim: linux-overread: PARTITION_INFO_GET count",
+		  { .psci_compat = 10 },
+		  SMCSIM_DISCOVER_FFA_LEGACY },
+		{ FIXTURES "/finding-realm-ipa-bits-zero.json",
+		  "smcsim: linux-ub: REALM_CONFIG ipa_bits = 0",
+		  { .pkvm = true, .has_rme = true, .psci_compat = 2, .no_closures = true },
+		  SMCSIM_DISCOVER_FFA_LEGACY },
 	};
 	for (int i = 0; i < 2; i++) {
 		struct smcsim_kernel_opts o = f[i].o;
 		boot_on("tfa-host", &o);
 		struct smcsim_fixture_fw *fw =
-		    SMCSIM_FIXTURE_FIRMWARE(k, f[i].file, SMCSIM_FW_STRICT_ORDER);
+			SMCSIM_FIXTURE_FIRMWARE(k, f[i].file, SMCSIM_FW_STRICT_ORDER);
 		smcsim_discover_register(k, f[i].flags);
 		smcsim_kernel_boot(k);
 		smcsim_kernel_shutdown(k);
@@ -478,24 +479,26 @@ static void findings_replay(void **state)
 static void era_differences(void **state)
 {
 	static const char fx[] =
-	    "{\"format\":\"smcsim-trace\",\"version\":1,\"steps\":["
-	    "{\"call\":{\"x0\":\"SMCCC_ARCH_SOC_ID_64\",\"x1\":2},\"expect\":{\"x0\":-1}},"
-	    "{\"call\":{\"x0\":\"SMCCC_ARCH_SOC_ID\",\"x1\":2},\"expect\":{\"x0\":0,\"x1\":"
-	    "\"0x657265706d41\"}},"
-	    "{\"call\":{\"x0\":\"0x8600FF01\"},\"expect\":{\"x0\":\"0xb66fb428\",\"x1\":"
-	    "\"0xe911c52e\","
-	    "\"x2\":\"0x564bcaa9\",\"x3\":\"0x743a004d\"}},"
-	    "{\"call\":{\"x0\":\"0x86000000\"},\"expect\":{\"x0\":3}}]}";
+		"{\"format\":\"smcsim-trace\",\"version\":1,\"steps\":["
+		"{\"call\":{\"x0\":\"SMCCC_ARCH_SOC_ID_64\",\"x1\":2},\"expect\":{\"x0\":-1}},"
+		"{\"call\":{\"x0\":\"SMCCC_ARCH_SOC_ID\",\"x1\":2},\"expect\":{\"x0\":0,\"x1\":"
+		"\"0x657265706d41\"}},"
+		"{\"call\":{\"x0\":\"0x8600FF01\"},\"expect\":{\"x0\":\"0xb66fb428\",\"x1\":"
+		"\"0xe911c52e\","
+		"\"x2\":\"0x564bcaa9\",\"x3\":\"0x743a004d\"}},"
+		"{\"call\":{\"x0\":\"0x86000000\"},\"expect\":{\"x0\":3}}]}";
 	for (int old = 0; old < 2; old++) {
-		struct smcsim_kernel_opts o = {.linux_era = old ? SMCSIM_LINUX_KVM_UID_HVC_ONLY |
-								      SMCSIM_LINUX_SOC_ID_NAME_SMC32
-								: 0};
+		struct smcsim_kernel_opts o = {
+			.linux_era =
+				old ? SMCSIM_LINUX_KVM_UID_HVC_ONLY | SMCSIM_LINUX_SOC_ID_NAME_SMC32
+				    : 0
+		};
 		boot_on("tfa-host", &o);
 		struct smcsim_fixture_fw *fw;
-		assert_int_equal(
-		    smcsim_fixture_fw_parse(k, fx, sizeof(fx) - 1, "era",
-					    SMCSIM_FW_ANY_ORDER | SMCSIM_FW_FALLTHROUGH, &fw, NULL),
-		    0);
+		assert_int_equal(smcsim_fixture_fw_parse(
+					 k, fx, sizeof(fx) - 1, "era",
+					 SMCSIM_FW_ANY_ORDER | SMCSIM_FW_FALLTHROUGH, &fw, NULL),
+				 0);
 		smcsim_discover_register(k, SMCSIM_DISCOVER_NO_FFA);
 		assert_int_equal(smcsim_kernel_boot(k), 0);
 		const char *r = report();
@@ -506,8 +509,8 @@ static void era_differences(void **state)
 					 1); /* CALL_UID never asked */
 		} else {
 			assert_non_null(strstr(r, "name \"\""));
-			assert_non_null(
-			    strstr(r, "kvm: features 0x00000000 0x00000000 0x00000000 0x00000003"));
+			assert_non_null(strstr(
+				r, "kvm: features 0x00000000 0x00000000 0x00000000 0x00000003"));
 			assert_int_equal(smcsim_fixture_fw_served(fw), 3);
 		}
 		smcsim_fixture_fw_destroy(fw);
@@ -525,7 +528,7 @@ static int generic_probe(struct ffa_device *d)
  * binds each (ffa-pkvm.md 4.3-4.4). Skipped until those profiles are on this build. */
 static void ffa_binds_partitions_on_models(void **state)
 {
-	static const char *const profiles[] = {"ffa-host", "pkvm-host"};
+	static const char *const profiles[] = { "ffa-host", "pkvm-host" };
 	int ran = 0;
 	for (int i = 0; i < 2; i++) {
 		struct smcsim_profile *p;
@@ -533,7 +536,7 @@ static void ffa_binds_partitions_on_models(void **state)
 			continue;
 		smcsim_profile_destroy(p);
 		ran++;
-		struct smcsim_kernel_opts o = {.pkvm = i == 1};
+		struct smcsim_kernel_opts o = { .pkvm = i == 1 };
 		boot_on(profiles[i], &o);
 		smcsim_discover_register(k, 0);
 		assert_int_equal(smcsim_kernel_boot(k), 0);
@@ -552,8 +555,9 @@ static void ffa_binds_partitions_on_models(void **state)
 			memset(ids[n], 0, sizeof(ids[n]));
 			uuid_copy(&ids[n][0].uuid, &to_ffa_dev(d)->uuid);
 			snprintf(names[n], sizeof(names[n]), "part%d", n);
-			drvs[n] = (struct ffa_driver){
-			    .name = names[n], .probe = generic_probe, .id_table = ids[n]};
+			drvs[n] = (struct ffa_driver){ .name = names[n],
+						       .probe = generic_probe,
+						       .id_table = ids[n] };
 			assert_int_equal(ffa_driver_register(&drvs[n]), 0);
 			assert_non_null(d->driver);
 			n++;
@@ -598,7 +602,7 @@ static void cca_on_rmm_model(void **state)
 	}
 	if (have_profile("cca-host")) {
 		ran++;
-		struct smcsim_kernel_opts o = {.rmi_abi = 10};
+		struct smcsim_kernel_opts o = { .rmi_abi = 10 };
 		boot_on("cca-host", &o);
 		smcsim_discover_register(k, SMCSIM_DISCOVER_NO_FFA);
 		assert_int_equal(smcsim_kernel_boot(k), 0);
@@ -615,23 +619,23 @@ static void cca_on_rmm_model(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test_teardown(host_boot_strict, teardown),
-	    cmocka_unit_test_teardown(strict_order_reports_unexpected_call, teardown),
-	    cmocka_unit_test_teardown(fixture_errors_name_the_path, teardown),
-	    cmocka_unit_test_teardown(realm_boot_binds_rsi, teardown),
-	    cmocka_unit_test_teardown(rsi_device_without_realm_stays_unbound, teardown),
-	    cmocka_unit_test_teardown(ffa_binds_two_partitions, teardown),
-	    cmocka_unit_test_teardown(ffa_defers_until_pkvm_finalized, teardown),
-	    cmocka_unit_test_teardown(ffa_legacy_init_runs_before_pkvm, teardown),
-	    cmocka_unit_test(ffa_on_pkvm_host_model),
-	    cmocka_unit_test(smccc_bus_across_profiles),
-	    cmocka_unit_test_teardown(finding_psci_minus_one_is_treated_as_1x, teardown),
-	    cmocka_unit_test(record_replays_as_firmware),
-	    cmocka_unit_test(mainline_platform_devices),
-	    cmocka_unit_test(findings_replay),
-	    cmocka_unit_test(era_differences),
-	    cmocka_unit_test(ffa_binds_partitions_on_models),
-	    cmocka_unit_test(cca_on_rmm_model),
+		cmocka_unit_test_teardown(host_boot_strict, teardown),
+		cmocka_unit_test_teardown(strict_order_reports_unexpected_call, teardown),
+		cmocka_unit_test_teardown(fixture_errors_name_the_path, teardown),
+		cmocka_unit_test_teardown(realm_boot_binds_rsi, teardown),
+		cmocka_unit_test_teardown(rsi_device_without_realm_stays_unbound, teardown),
+		cmocka_unit_test_teardown(ffa_binds_two_partitions, teardown),
+		cmocka_unit_test_teardown(ffa_defers_until_pkvm_finalized, teardown),
+		cmocka_unit_test_teardown(ffa_legacy_init_runs_before_pkvm, teardown),
+		cmocka_unit_test(ffa_on_pkvm_host_model),
+		cmocka_unit_test(smccc_bus_across_profiles),
+		cmocka_unit_test_teardown(finding_psci_minus_one_is_treated_as_1x, teardown),
+		cmocka_unit_test(record_replays_as_firmware),
+		cmocka_unit_test(mainline_platform_devices),
+		cmocka_unit_test(findings_replay),
+		cmocka_unit_test(era_differences),
+		cmocka_unit_test(ffa_binds_partitions_on_models),
+		cmocka_unit_test(cca_on_rmm_model),
 	};
 	return cmocka_run_group_tests_name("shim-discover", tests, NULL, NULL);
 }

@@ -54,11 +54,13 @@ static void p_remove(struct platform_device *pdev)
 static void platform_binding(void **state)
 {
 	probes = removes = 0;
-	struct platform_driver byname = {
-	    .probe = p_probe, .remove = p_remove, .driver = {.name = "smccc_trng"}};
-	static const struct platform_device_id ids[] = {{"arm-cca-dev"}, {""}};
-	struct platform_driver byid = {
-	    .probe = p_probe, .driver = {.name = "cca"}, .id_table = ids};
+	struct platform_driver byname = { .probe = p_probe,
+					  .remove = p_remove,
+					  .driver = { .name = "smccc_trng" } };
+	static const struct platform_device_id ids[] = { { "arm-cca-dev" }, { "" } };
+	struct platform_driver byid = { .probe = p_probe,
+					.driver = { .name = "cca" },
+					.id_table = ids };
 	assert_int_equal(platform_driver_register(&byname), 0);
 	assert_int_equal(platform_driver_register(&byid), 0);
 	struct platform_device *a = platform_device_register_simple("smccc_trng", -1, NULL, 0);
@@ -99,15 +101,15 @@ static void smccc_bus(void **state)
 {
 	probes = 0;
 	assert_int_equal(bus_register(&arm_smccc_bus_type), 0);
-	static const struct arm_smccc_device_id ids[] = {{0x84000050}, {0xC4000190}, {0}};
-	struct arm_smccc_driver noprobe = {.name = "x", .id_table = ids};
+	static const struct arm_smccc_device_id ids[] = { { 0x84000050 }, { 0xC4000190 }, { 0 } };
+	struct arm_smccc_driver noprobe = { .name = "x", .id_table = ids };
 	assert_int_equal(arm_smccc_driver_register(&noprobe), -EINVAL);
-	struct arm_smccc_driver notable = {.name = "x", .probe = s_probe};
+	struct arm_smccc_driver notable = { .name = "x", .probe = s_probe };
 	assert_int_equal(arm_smccc_driver_register(&notable), -EINVAL);
 	assert_true(IS_ERR(arm_smccc_device_register(NULL, 1)));
 	struct arm_smccc_device *rsi = arm_smccc_device_register("arm-rsi", 0xC4000190);
 	struct arm_smccc_device *lfa = arm_smccc_device_register("arm-lfa", 0xC40002E0);
-	struct arm_smccc_driver drv = {.name = "d", .probe = s_probe, .id_table = ids};
+	struct arm_smccc_driver drv = { .name = "d", .probe = s_probe, .id_table = ids };
 	assert_int_equal(arm_smccc_driver_register(&drv), 0);
 	/* RSI matched but its probe said -ENODEV: quiet, unbound. LFA never matched. */
 	assert_int_equal(probes, 1);
@@ -142,9 +144,9 @@ static void ffa_bus(void **state)
 	assert_int_equal(bus_register(&ffa_bus_type), 0);
 	static struct ffa_device_id ids[2];
 	uuid_parse("b4b5671e-4a90-4fe1-b81f-fb13dae1dacb", &ids[0].uuid);
-	struct ffa_driver drv = {.name = "tpm", .probe = f_probe, .id_table = ids};
+	struct ffa_driver drv = { .name = "tpm", .probe = f_probe, .id_table = ids };
 	assert_int_equal(ffa_driver_register(&drv), 0);
-	struct ffa_partition_info a = {.id = 0x8001}, b = {.id = 0x8002}, n = {.id = 0x8003};
+	struct ffa_partition_info a = { .id = 0x8001 }, b = { .id = 0x8002 }, n = { .id = 0x8003 };
 	a.uuid = ids[0].uuid;
 	uuid_parse("00000000-0000-0000-0000-0000000000aa", &b.uuid);
 	struct ffa_device *da = ffa_device_register(&a), *db = ffa_device_register(&b),
@@ -179,8 +181,8 @@ static int ready_probe(struct platform_device *pdev)
 	return 0;
 }
 
-static struct platform_driver defer_drv = {.probe = d_probe, .driver = {.name = "late"}};
-static struct platform_driver other_drv = {.probe = ready_probe, .driver = {.name = "other"}};
+static struct platform_driver defer_drv = { .probe = d_probe, .driver = { .name = "late" } };
+static struct platform_driver other_drv = { .probe = ready_probe, .driver = { .name = "other" } };
 
 static int ic_dev(void)
 {
@@ -275,11 +277,11 @@ static void panic_stops_boot(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test_setup_teardown(platform_binding, setup, teardown),
-	    cmocka_unit_test_setup_teardown(smccc_bus, setup, teardown),
-	    cmocka_unit_test_setup_teardown(ffa_bus, setup, teardown),
-	    cmocka_unit_test_setup_teardown(initcalls_and_deferral, setup, teardown),
-	    cmocka_unit_test_setup_teardown(panic_stops_boot, setup, teardown),
+		cmocka_unit_test_setup_teardown(platform_binding, setup, teardown),
+		cmocka_unit_test_setup_teardown(smccc_bus, setup, teardown),
+		cmocka_unit_test_setup_teardown(ffa_bus, setup, teardown),
+		cmocka_unit_test_setup_teardown(initcalls_and_deferral, setup, teardown),
+		cmocka_unit_test_setup_teardown(panic_stops_boot, setup, teardown),
 	};
 	return cmocka_run_group_tests_name("shim-driver", tests, NULL, NULL);
 }

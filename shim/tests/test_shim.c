@@ -52,7 +52,7 @@ static void invoke_without_conduit_does_not_trap(void **state)
 {
 	struct smcsim *sim;
 	struct smcsim_kernel *k = kernel_on("tfa-host", &sim, NULL);
-	struct arm_smccc_res res = {0};
+	struct arm_smccc_res res = { 0 };
 	assert_int_equal(arm_smccc_1_1_get_conduit(), SMCCC_CONDUIT_NONE);
 	int c = arm_smccc_1_1_invoke(ARM_SMCCC_VERSION_FUNC_ID, &res);
 	assert_int_equal(c, SMCCC_CONDUIT_NONE);
@@ -96,10 +96,10 @@ static void one_2_call(void **state)
 {
 	struct smcsim *sim;
 	struct smcsim_kernel *k = kernel_on("tfa-host", &sim, NULL);
-	struct arm_smccc_1_2_regs a = {.a0 = ARM_SMCCC_ARCH_SOC_ID64, .a1 = 2}, r;
+	struct arm_smccc_1_2_regs a = { .a0 = ARM_SMCCC_ARCH_SOC_ID64, .a1 = 2 }, r;
 	arm_smccc_1_2_smc(&a, &r);
 	assert_int_equal(r.a0, 0);
-	char name[137] = {0};
+	char name[137] = { 0 };
 	memcpy(name, &r.a1, 136);
 	assert_string_equal(name, "smcsim virtual SoC");
 	done(k, sim);
@@ -108,7 +108,7 @@ static void one_2_call(void **state)
 static void call_through(void *fn, unsigned long fid, ffa_value_t *res)
 {
 	ffa_fn *f = (ffa_fn *)fn;
-	ffa_value_t args = {.a0 = fid};
+	ffa_value_t args = { .a0 = fid };
 	f(args, res);
 }
 
@@ -116,7 +116,7 @@ static void call_through(void *fn, unsigned long fid, ffa_value_t *res)
 static void minted_fns_bind_their_machine(void **state, bool pool)
 {
 	struct smcsim *s1, *s2;
-	struct smcsim_kernel_opts o = {.no_closures = pool};
+	struct smcsim_kernel_opts o = { .no_closures = pool };
 	struct smcsim_kernel *k1 = kernel_on("tfa-host", &s1, &o);
 	struct smcsim_kernel *k2 = kernel_on("kvm-guest", &s2, &o);
 	int kind1 = 0, kind2 = 0, err;
@@ -138,7 +138,7 @@ static void minted_fns_bind_their_machine(void **state, bool pool)
 	assert_int_equal(smcsim_kernel_calls(k1), 1);
 	assert_int_equal(smcsim_kernel_calls(k2), 1);
 	/* The whole 144-byte window travels: x1..x17 reach the model and come back. */
-	ffa_value_t big = {.a0 = ARM_SMCCC_ARCH_SOC_ID64, .a1 = 2, .a17 = 0x1717};
+	ffa_value_t big = { .a0 = ARM_SMCCC_ARCH_SOC_ID64, .a1 = 2, .a17 = 0x1717 };
 	((ffa_fn *)f1)(big, &r);
 	assert_int_equal(r.a0, 0);
 	assert_memory_equal(&r.a1, "smcsim v", 8);
@@ -161,7 +161,7 @@ static void minted_pool(void **state)
 static void pool_limit(void **state)
 {
 	struct smcsim *sim;
-	struct smcsim_kernel_opts o = {.no_closures = true};
+	struct smcsim_kernel_opts o = { .no_closures = true };
 	struct smcsim_kernel *k = kernel_on("tfa-host", &sim, &o);
 	int err = 0, kind;
 	for (int i = 0; i < SMCSIM_SHIM_POOL_SLOTS; i++)
@@ -186,7 +186,7 @@ static void ffa_transport_needs_1_2(void **state)
 	arm_smccc_version_init(ARM_SMCCC_VERSION_1_2, SMCCC_CONDUIT_SMC);
 	assert_int_equal(ffa_transport_init(&fn), 0);
 	ffa_value_t r;
-	fn((ffa_value_t){.a0 = ARM_SMCCC_VERSION_FUNC_ID}, &r);
+	fn((ffa_value_t){ .a0 = ARM_SMCCC_VERSION_FUNC_ID }, &r);
 	assert_int_equal(r.a0, 0x10002);
 	done(k, sim);
 }
@@ -225,7 +225,7 @@ static void pages_are_simulated_dram(void **state)
 	assert_int_equal(pa & (PAGE_SIZE - 1), 0);
 	assert_ptr_equal(phys_to_virt(pa + 5), p + 5);
 	memcpy(p + PAGE_SIZE, "realm", 5);
-	char buf[6] = {0};
+	char buf[6] = { 0 };
 	assert_int_equal(smcsim_mem_read(sim, pa + PAGE_SIZE, buf, 5), 0);
 	assert_string_equal(buf, "realm");
 	assert_int_equal(smcsim_kernel_pages_in_use(k), 2);
@@ -245,17 +245,17 @@ static void pages_are_simulated_dram(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(smc_reaches_machine),
-	    cmocka_unit_test(invoke_without_conduit_does_not_trap),
-	    cmocka_unit_test(invoke_truncates_fid),
-	    cmocka_unit_test(unusable_conduit_reports_not_supported),
-	    cmocka_unit_test(one_2_call),
-	    cmocka_unit_test(minted_closures),
-	    cmocka_unit_test(minted_pool),
-	    cmocka_unit_test(pool_limit),
-	    cmocka_unit_test(ffa_transport_needs_1_2),
-	    cmocka_unit_test(log_captures_printk),
-	    cmocka_unit_test(pages_are_simulated_dram),
+		cmocka_unit_test(smc_reaches_machine),
+		cmocka_unit_test(invoke_without_conduit_does_not_trap),
+		cmocka_unit_test(invoke_truncates_fid),
+		cmocka_unit_test(unusable_conduit_reports_not_supported),
+		cmocka_unit_test(one_2_call),
+		cmocka_unit_test(minted_closures),
+		cmocka_unit_test(minted_pool),
+		cmocka_unit_test(pool_limit),
+		cmocka_unit_test(ffa_transport_needs_1_2),
+		cmocka_unit_test(log_captures_printk),
+		cmocka_unit_test(pages_are_simulated_dram),
 	};
 	return cmocka_run_group_tests_name("shim", tests, NULL, NULL);
 }

@@ -29,7 +29,7 @@
 void smcsim_printk(int level, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 /* WARN(): logs "WARNING: <text>" (and counts it) and yields the condition. */
 int smcsim_warn(const char *file, int line, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
+	__attribute__((format(printf, 3, 4)));
 /* panic(): logs "Kernel panic - not syncing: <text>" and unwinds to the boot that
  * started the current initcall (smcsim_kernel_boot() returns -EFAULT). */
 __attribute__((noreturn, format(printf, 1, 2))) void panic(const char *fmt, ...);

@@ -19,7 +19,7 @@ static inline struct smcsim_fixture_fw *smcsim_t_fixture_fw_(struct smcsim_kerne
 							     const char *file, int line)
 {
 	struct smcsim_fixture_fw *fw = NULL;
-	struct smcsim_error err = {""};
+	struct smcsim_error err = { "" };
 	int r = smcsim_fixture_fw_load(k, path, flags, &fw, &err);
 	if (r) {
 		print_error("fixture firmware %s: %s: %s\n", path, smcsim_strerror(r), err.text);
