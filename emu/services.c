@@ -4,10 +4,17 @@
 #include "emu/services.h"
 #include "ffa_model/ffa.h"
 #include "pkvm_model/pkvm.h"
+#include "rmm_model/rmm.h"
 
 const struct emu_service *const emu_services[] = {
-	&emu_svc_arch, &emu_svc_query, &emu_svc_psci, &emu_svc_trng,
-	&emu_svc_kvm,  &ffa_service,   &pkvm_service,
+	&emu_svc_arch,	/* SMCCC Arm Architecture Calls */
+	&emu_svc_query, /* per-range Call Count / UID / Revision */
+	&emu_svc_psci,	/* PSCI */
+	&emu_svc_trng,	/* TRNG */
+	&emu_svc_kvm,	/* KVM vendor hypervisor service */
+	&ffa_service,	/* FF-A SPMC */
+	&pkvm_service,	/* pKVM FF-A proxy (alias of the FF-A table) */
+	&rmm_svc_rmi,	/* CCA RMI */
 };
 
 const size_t emu_nservices = EMU_ARRAY_SIZE(emu_services);

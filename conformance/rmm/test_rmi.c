@@ -1,0 +1,312 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * RMI 1.0-rel0 (DEN0137) command tests in the RMM ACS manner: each failure condition is
+ * provoked alone and must return exactly its (status, index); then a valid call succeeds
+ * and its effect is observed. Failure-condition labels are DEN0137's.
+ */
+#include <string.h>
+
+#include "conformance/common/smcsim_test.h"
+#include "rmm_model/rmm.h"
+
+#define PARAMS	0x80100000u
+#define RD	0x80200000u
+#define RTT	0x80201000u
+#define RD2	0x80300000u
+#define RTT2	0x80301000u
+#define OUTSIDE 0x90000000u
+
+#define ERR_INPUT rmi_ret(RMI_ERROR_INPUT, 0)
+#define ERR_REALM rmi_ret(RMI_ERROR_REALM, 0)
+
+struct params {
+	uint64_t flags, s2sz, num_bps, num_wps, hash, vmid, rtt_base, num_start;
+	int64_t level;
+};
+
+static const struct params valid = {
+	.s2sz = 48,
+	.num_bps = 1,
+	.num_wps = 1,
+	.hash = 0,
+	.vmid = 1,
+	.rtt_base = RTT,
+	.level = 0,
+	.num_start = 1,
+};
+
+static void put64(struct smcsim *sim, uint64_t pa, uint64_t v)
+{
+	assert_int_equal(smcsim_mem_write(sim, pa, &v, 8), 0);
+}
+
+static void write_params(struct smcsim *sim, uint64_t at, const struct params *p)
+{
+	uint8_t zero[4096] = { 0 };
+	assert_int_equal(smcsim_mem_write(sim, at, zero, sizeof(zero)), 0);
+	put64(sim, at + RMI_REALM_PARAMS_FLAGS, p->flags);
+	put64(sim, at + RMI_REALM_PARAMS_S2SZ, p->s2sz);
+	put64(sim, at + RMI_REALM_PARAMS_NUM_BPS, p->num_bps);
+	put64(sim, at + RMI_REALM_PARAMS_NUM_WPS, p->num_wps);
+	put64(sim, at + RMI_REALM_PARAMS_HASH_ALGO, p->hash);
+	uint16_t vmid = (uint16_t)p->vmid;
+	assert_int_equal(smcsim_mem_write(sim, at + RMI_REALM_PARAMS_VMID, &vmid, 2), 0);
+	put64(sim, at + RMI_REALM_PARAMS_RTT_BASE, p->rtt_base);
+	put64(sim, at + RMI_REALM_PARAMS_RTT_LEVEL_START, (uint64_t)p->level);
+	put64(sim, at + RMI_REALM_PARAMS_RTT_NUM_START, p->num_start);
+}
+
+static uint64_t rmi(struct smcsim *sim, uint32_t fid, uint64_t a1, uint64_t a2)
+{
+	struct smcsim_regs r = t_call(sim, fid, a1, a2);
+	return r.x[0];
+}
+
+static int gstate(struct smcsim *sim, uint64_t pa)
+{
+	return emu_granule(sim, pa)->rmm;
+}
+
+static struct smcsim *host(void)
+{
+	return t_machine("cca-host", NULL);
+}
+
+/* Delegate RD and its root RTTs, write valid params. */
+static struct smcsim *ready(void)
+{
+	struct smcsim *sim = host();
+	write_params(sim, PARAMS, &valid);
+	assert_int_equal(rmi(sim, RMI_GRANULE_DELEGATE_FID, RD, 0), 0);
+	assert_int_equal(rmi(sim, RMI_GRANULE_DELEGATE_FID, RTT, 0), 0);
+	return sim;
+}
+
+/* TF-RMM runtime/rmi/system.c @rel0: x1 = x2 = 1.0; other requests ERROR_INPUT. */
+static void version(void **state)
+{
+	struct smcsim *sim = host();
+	struct smcsim_regs r = t_call(sim, RMI_VERSION_FID, 0x10000);
+	t_assert_reg(r, 0, 0, "RMI_VERSION(1.0) SUCCESS");
+	t_assert_reg(r, 1, 0x10000, "lower = 1.0");
+	t_assert_reg(r, 2, 0x10000, "higher = 1.0");
+	r = t_call(sim, RMI_VERSION_FID, 0x10001);
+	t_assert_reg(r, 0, ERR_INPUT, "rel0: unsupported request ERROR_INPUT");
+	t_assert_reg(r, 1, 0x10000, "lower still 1.0");
+	r = t_call(sim, RMI_VERSION_FID | 0x10000, 0x20000);
+	t_assert_reg(r, 0, ERR_INPUT, "2.0 request; SVE hint stripped (rmm.md 1.1)");
+	smcsim_destroy(sim);
+	/* No RMM on the machine: every RMI ID is unknown (Linux checks == NOT_SUPPORTED). */
+	sim = t_machine("tfa-host", NULL);
+	r = t_call(sim, RMI_VERSION_FID, 0x10000);
+	t_assert_reg(r, 0, UINT64_MAX, "no RMM: SMC_UNKNOWN");
+	smcsim_destroy(sim);
+}
+
+/* DEN0137 B4.3.8: register 0 is defined; other indices read as zero. */
+static void features(void **state)
+{
+	struct smcsim *sim = host();
+	struct smcsim_regs r = t_call(sim, RMI_FEATURES_FID, 0);
+	t_assert_reg(r, 0, 0, "FEATURES SUCCESS");
+	t_assert_reg(r, 1, UINT64_C(0x283FC104130), "cca-host reg0");
+	r = t_call(sim, RMI_FEATURES_FID, 1);
+	t_assert_reg(r, 1, 0, "reg1 zero in 1.0");
+	smcsim_destroy(sim);
+}
+
+static void granule_delegate(void **state)
+{
+	struct smcsim *sim = host();
+	assert_int_equal(rmi(sim, RMI_GRANULE_DELEGATE_FID, RD + 8, 0), ERR_INPUT); /* gran_align */
+	assert_int_equal(rmi(sim, RMI_GRANULE_DELEGATE_FID, OUTSIDE, 0),
+			 ERR_INPUT);						    /* gran_bound */
+	assert_int_equal(rmi(sim, RMI_GRANULE_DELEGATE_FID, 0x1000, 0), ERR_INPUT); /* gran_bound */
+	/* Success: DELEGATED, Realm PAS, contents scrubbed. */
+	put64(sim, RD, 0x1234);
+	assert_int_equal(rmi(sim, RMI_GRANULE_DELEGATE_FID, RD, 0), 0);
+	assert_int_equal(gstate(sim, RD), RMM_GRANULE_DELEGATED);
+	assert_int_equal(emu_granule(sim, RD)->pas, EMU_PAS_REALM);
+	uint64_t v;
+	assert_int_equal(smcsim_mem_read(sim, RD, &v, 8), 0);
+	assert_int_equal(v, 0);
+	assert_int_equal(rmi(sim, RMI_GRANULE_DELEGATE_FID, RD, 0), ERR_INPUT); /* gran_state */
+	smcsim_destroy(sim);
+}
+
+static void granule_undelegate(void **state)
+{
+	struct smcsim *sim = ready();
+	assert_int_equal(rmi(sim, RMI_GRANULE_UNDELEGATE_FID, RD + 1, 0),
+			 ERR_INPUT); /* gran_align */
+	assert_int_equal(rmi(sim, RMI_GRANULE_UNDELEGATE_FID, OUTSIDE, 0),
+			 ERR_INPUT); /* gran_bound */
+	assert_int_equal(rmi(sim, RMI_GRANULE_UNDELEGATE_FID, PARAMS, 0),
+			 ERR_INPUT); /* gran_state: NS */
+	assert_int_equal(rmi(sim, RMI_REALM_CREATE_FID, RD, PARAMS), 0);
+	/* gran_state: a live RD or RTT cannot be undelegated (TF-RMM fake_host). */
+	assert_int_equal(rmi(sim, RMI_GRANULE_UNDELEGATE_FID, RD, 0), ERR_INPUT);
+	assert_int_equal(rmi(sim, RMI_GRANULE_UNDELEGATE_FID, RTT, 0), ERR_INPUT);
+	assert_int_equal(rmi(sim, RMI_GRANULE_DELEGATE_FID, RD2, 0), 0);
+	assert_int_equal(rmi(sim, RMI_GRANULE_UNDELEGATE_FID, RD2, 0), 0);
+	assert_int_equal(gstate(sim, RD2), RMM_GRANULE_NS);
+	assert_int_equal(emu_granule(sim, RD2)->pas, EMU_PAS_NS);
+	smcsim_destroy(sim);
+}
+
+static void expect_create_fails(const struct params *p, const char *cond)
+{
+	struct smcsim *sim = ready();
+	write_params(sim, PARAMS, p);
+	uint64_t x0 = rmi(sim, RMI_REALM_CREATE_FID, RD, PARAMS);
+	if (x0 != ERR_INPUT)
+		fail_msg("REALM_CREATE %s: x0 = 0x%llx, expected ERROR_INPUT", cond,
+			 (unsigned long long)x0);
+	/* Nothing changed. */
+	assert_int_equal(gstate(sim, RD), RMM_GRANULE_DELEGATED);
+	assert_int_equal(gstate(sim, RTT), RMM_GRANULE_DELEGATED);
+	smcsim_destroy(sim);
+}
+
+static void realm_create_params(void **state)
+{
+	struct smcsim *sim = ready();
+	assert_int_equal(rmi(sim, RMI_REALM_CREATE_FID, RD, PARAMS + 8),
+			 ERR_INPUT);						  /* params_align */
+	assert_int_equal(rmi(sim, RMI_REALM_CREATE_FID, RD, OUTSIDE), ERR_INPUT); /* params_bound */
+	assert_int_equal(rmi(sim, RMI_REALM_CREATE_FID, RD, RTT), ERR_INPUT);	  /* params_pas */
+	smcsim_destroy(sim);
+
+	struct params p;
+	p = valid, p.s2sz = 31, expect_create_fails(&p, "params_valid: s2sz < 32");
+	p = valid, p.s2sz = 49, expect_create_fails(&p, "params_supp: s2sz > S2SZ without LPA2");
+	p = valid, p.hash = 2, expect_create_fails(&p, "params_valid: hash_algo");
+	p = valid, p.num_bps = 0, expect_create_fails(&p, "params_valid: num_bps 0");
+	p = valid, p.num_wps = 7, expect_create_fails(&p, "params_supp: num_wps > feature");
+	p = valid, p.flags = RMI_REALM_FLAG_SVE,
+	expect_create_fails(&p, "params_supp: SVE not supported");
+	p = valid, p.num_start = 2, expect_create_fails(&p, "params_valid: rtt_num_start");
+	p = valid, p.level = 1, p.num_start = 16,
+	expect_create_fails(&p, "params_valid: 512 roots at L1");
+	p = valid, p.level = -1, expect_create_fails(&p, "params_valid: level -1 without LPA2");
+	p = valid, p.vmid = 256, expect_create_fails(&p, "params_valid: vmid wider than 8 bits");
+	p = valid, p.rtt_base = RTT + 0x10,
+	expect_create_fails(&p, "params_valid: rtt_base unaligned");
+}
+
+static void realm_create_objects(void **state)
+{
+	struct smcsim *sim = ready();
+	struct params p = valid;
+	p.rtt_base = RD;
+	write_params(sim, PARAMS, &p);
+	assert_int_equal(rmi(sim, RMI_REALM_CREATE_FID, RD, PARAMS), ERR_INPUT); /* alias */
+	write_params(sim, PARAMS, &valid);
+	assert_int_equal(rmi(sim, RMI_REALM_CREATE_FID, RD + 4, PARAMS), ERR_INPUT);  /* rd_align */
+	assert_int_equal(rmi(sim, RMI_REALM_CREATE_FID, OUTSIDE, PARAMS), ERR_INPUT); /* rd_bound */
+	assert_int_equal(rmi(sim, RMI_REALM_CREATE_FID, RD2, PARAMS), ERR_INPUT);     /* rd_state */
+	assert_int_equal(rmi(sim, RMI_GRANULE_UNDELEGATE_FID, RTT, 0), 0);
+	assert_int_equal(rmi(sim, RMI_REALM_CREATE_FID, RD, PARAMS), ERR_INPUT); /* rtt_state */
+	assert_int_equal(rmi(sim, RMI_GRANULE_DELEGATE_FID, RTT, 0), 0);
+	/* Success: RD and root RTT change state; a second create of the RD fails. */
+	assert_int_equal(rmi(sim, RMI_REALM_CREATE_FID, RD, PARAMS), 0);
+	assert_int_equal(gstate(sim, RD), RMM_GRANULE_RD);
+	assert_int_equal(gstate(sim, RTT), RMM_GRANULE_RTT);
+	assert_int_equal(emu_granule(sim, RTT)->owner, RD);
+	assert_int_equal(rmi(sim, RMI_REALM_CREATE_FID, RD, PARAMS), ERR_INPUT);
+	/* vmid_free: a second realm may not reuse VMID 1. */
+	assert_int_equal(rmi(sim, RMI_GRANULE_DELEGATE_FID, RD2, 0), 0);
+	for (int i = 0; i < 2; i++)
+		assert_int_equal(rmi(sim, RMI_GRANULE_DELEGATE_FID, RTT2 + (uint64_t)i * 4096, 0),
+				 0);
+	p = valid, p.rtt_base = RTT2, p.s2sz = 40, p.level = 1, p.num_start = 2;
+	write_params(sim, PARAMS, &p);
+	assert_int_equal(rmi(sim, RMI_REALM_CREATE_FID, RD2, PARAMS), ERR_INPUT); /* vmid_free */
+	p.vmid = 2;
+	write_params(sim, PARAMS, &p);
+	/* VMSA: a 40-bit IPA space starting at level 1 concatenates two root tables. */
+	assert_int_equal(rmi(sim, RMI_REALM_CREATE_FID, RD2, PARAMS), 0);
+	assert_int_equal(gstate(sim, RTT2 + 4096), RMM_GRANULE_RTT);
+	smcsim_destroy(sim);
+}
+
+static void realm_activate(void **state)
+{
+	struct smcsim *sim = ready();
+	assert_int_equal(rmi(sim, RMI_REALM_ACTIVATE_FID, RD, 0), ERR_INPUT); /* rd_state */
+	assert_int_equal(rmi(sim, RMI_REALM_CREATE_FID, RD, PARAMS), 0);
+	assert_int_equal(rmi(sim, RMI_REALM_ACTIVATE_FID, RD + 8, 0), ERR_INPUT); /* rd_align */
+	assert_int_equal(rmi(sim, RMI_REALM_ACTIVATE_FID, RD, 0), 0);
+	assert_int_equal(
+		rmm_realm_find(emu_layer_service(emu_layer_find(sim, "el3"), "rmi"), RD)->state,
+		RMM_REALM_ACTIVE);
+	/* realm_state: only a NEW realm activates (fake_host: second activate ERROR_REALM). */
+	assert_int_equal(rmi(sim, RMI_REALM_ACTIVATE_FID, RD, 0), ERR_REALM);
+	smcsim_destroy(sim);
+}
+
+static void realm_destroy(void **state)
+{
+	struct smcsim *sim = ready();
+	assert_int_equal(rmi(sim, RMI_REALM_DESTROY_FID, RD, 0), ERR_INPUT); /* rd_state */
+	assert_int_equal(rmi(sim, RMI_REALM_CREATE_FID, RD, PARAMS), 0);
+	assert_int_equal(rmi(sim, RMI_REALM_DESTROY_FID, OUTSIDE, 0), ERR_INPUT); /* rd_bound */
+	/* realm_live: a reference on the RD (what a REC holds) keeps the realm alive. */
+	emu_granule(sim, RD)->refcount = 1;
+	assert_int_equal(rmi(sim, RMI_REALM_DESTROY_FID, RD, 0), ERR_REALM);
+	emu_granule(sim, RD)->refcount = 0;
+	emu_granule(sim, RTT)->refcount = 1; /* a live entry in the root RTT */
+	assert_int_equal(rmi(sim, RMI_REALM_DESTROY_FID, RD, 0), ERR_REALM);
+	emu_granule(sim, RTT)->refcount = 0;
+	/* Success: both granules back to DELEGATED, undelegatable, VMID reusable. */
+	assert_int_equal(rmi(sim, RMI_REALM_DESTROY_FID, RD, 0), 0);
+	assert_int_equal(gstate(sim, RD), RMM_GRANULE_DELEGATED);
+	assert_int_equal(gstate(sim, RTT), RMM_GRANULE_DELEGATED);
+	assert_int_equal(rmi(sim, RMI_REALM_CREATE_FID, RD, PARAMS), 0);
+	assert_int_equal(rmi(sim, RMI_REALM_DESTROY_FID, RD, 0), 0);
+	assert_int_equal(rmi(sim, RMI_GRANULE_UNDELEGATE_FID, RD, 0), 0);
+	assert_int_equal(rmi(sim, RMI_GRANULE_UNDELEGATE_FID, RTT, 0), 0);
+	smcsim_destroy(sim);
+}
+
+static void rec_aux_count(void **state)
+{
+	struct smcsim *sim = ready();
+	assert_int_equal(rmi(sim, RMI_REC_AUX_COUNT_FID, RD, 0), ERR_INPUT); /* rd_state */
+	assert_int_equal(rmi(sim, RMI_REALM_CREATE_FID, RD, PARAMS), 0);
+	struct smcsim_regs r = t_call(sim, RMI_REC_AUX_COUNT_FID, RD);
+	t_assert_reg(r, 0, 0, "REC_AUX_COUNT SUCCESS");
+	t_assert_reg(r, 1, 16, "TF-RMM MAX_REC_AUX_GRANULES");
+	smcsim_destroy(sim);
+}
+
+/* Machine reset forgets every realm and returns granules to NS. */
+static void reset_forgets_realms(void **state)
+{
+	struct smcsim *sim = ready();
+	assert_int_equal(rmi(sim, RMI_REALM_CREATE_FID, RD, PARAMS), 0);
+	smcsim_reset(sim);
+	assert_int_equal(gstate(sim, RD), RMM_GRANULE_NS);
+	write_params(sim, PARAMS, &valid);
+	assert_int_equal(rmi(sim, RMI_GRANULE_DELEGATE_FID, RD, 0), 0);
+	assert_int_equal(rmi(sim, RMI_GRANULE_DELEGATE_FID, RTT, 0), 0);
+	assert_int_equal(rmi(sim, RMI_REALM_CREATE_FID, RD, PARAMS), 0); /* VMID 1 free again */
+	smcsim_destroy(sim);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(version),
+		cmocka_unit_test(features),
+		cmocka_unit_test(granule_delegate),
+		cmocka_unit_test(granule_undelegate),
+		cmocka_unit_test(realm_create_params),
+		cmocka_unit_test(realm_create_objects),
+		cmocka_unit_test(realm_activate),
+		cmocka_unit_test(realm_destroy),
+		cmocka_unit_test(rec_aux_count),
+		cmocka_unit_test(reset_forgets_realms),
+	};
+	return cmocka_run_group_tests_name("conformance-rmi (DEN0137 1.0-rel0)", tests, NULL, NULL);
+}

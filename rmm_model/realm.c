@@ -1,0 +1,139 @@
+/* SPDX-License-Identifier: MIT */
+/* Realm descriptors (RD): parameters read from the host's NS page, validity, VMIDs. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "rmm_model/rmm.h"
+
+struct rmm_realm *rmm_realm_find(struct rmm *r, uint64_t rd)
+{
+	for (size_t i = 0; i < r->nrealms; i++)
+		if (r->realms[i].rd == rd)
+			return &r->realms[i];
+	return NULL;
+}
+
+static uint64_t rd64(const uint8_t *p, size_t off)
+{
+	uint64_t v = 0;
+	for (int b = 0; b < 8; b++)
+		v |= (uint64_t)p[off + (size_t)b] << (8 * b);
+	return v;
+}
+
+/*
+ * Copy RmiRealmParams from @params_ptr. DEN0137 1.0 B4.3.9 (REALM_CREATE) params_align,
+ * params_bound, params_pas: the page must be an aligned, Non-secure granule of memory.
+ */
+int rmm_realm_params_read(struct rmm *r, uint64_t params_ptr, struct rmm_realm_params *out)
+{
+	struct emu_granule *g = rmm_granule(r, params_ptr, RMM_GRANULE_NS);
+	const uint8_t *p = g ? emu_mem_ptr(r->sim, params_ptr, EMU_GRANULE_SIZE) : NULL;
+	if (!p || g->pas != EMU_PAS_NS)
+		return -EINVAL;
+	out->flags = rd64(p, RMI_REALM_PARAMS_FLAGS);
+	out->s2sz = rd64(p, RMI_REALM_PARAMS_S2SZ);
+	out->sve_vl = rd64(p, RMI_REALM_PARAMS_SVE_VL);
+	out->num_bps = rd64(p, RMI_REALM_PARAMS_NUM_BPS);
+	out->num_wps = rd64(p, RMI_REALM_PARAMS_NUM_WPS);
+	out->pmu_num_ctrs = rd64(p, RMI_REALM_PARAMS_PMU_NUM_CTRS);
+	out->hash_algo = rd64(p, RMI_REALM_PARAMS_HASH_ALGO);
+	/* vmid is a 16-bit field (B4.4.16). */
+	out->vmid = (uint64_t)p[RMI_REALM_PARAMS_VMID] | (uint64_t)p[RMI_REALM_PARAMS_VMID + 1]
+								 << 8;
+	out->rtt_base = rd64(p, RMI_REALM_PARAMS_RTT_BASE);
+	out->rtt_level_start = (int64_t)rd64(p, RMI_REALM_PARAMS_RTT_LEVEL_START);
+	out->rtt_num_start = rd64(p, RMI_REALM_PARAMS_RTT_NUM_START);
+	memcpy(out->rpv, p + RMI_REALM_PARAMS_RPV, sizeof(out->rpv));
+	return 0;
+}
+
+/* IPA bits one table at @level resolves with 4 KiB granules: L0 48, L1 39, L2 30, L3 21. */
+static unsigned int level_bits(int level)
+{
+	return 12u + 9u * (unsigned int)(4 - level);
+}
+
+/*
+ * DEN0137 1.0 B4.4.16 RmiRealmParams validity, with the VMSA stage-2 starting-level rule
+ * (Arm ARM D8.2): the start level must resolve more than the next level can alone, and
+ * at most 16 root tables are concatenated (none at level 0 without LPA2).
+ */
+bool rmm_realm_params_valid(const struct rmm *r, const struct rmm_realm_params *p)
+{
+	uint64_t f = r->feat0;
+	bool lpa2 = p->flags & RMI_REALM_FLAG_LPA2;
+	if (lpa2 && !RMI_FEAT0_LPA2(f))
+		return false;
+	uint64_t max_s2sz = RMI_FEAT0_S2SZ(f);
+	if (lpa2 && max_s2sz == 48)
+		max_s2sz = 52;
+	if (p->s2sz < 32 || p->s2sz > max_s2sz || (!lpa2 && p->s2sz > 48))
+		return false;
+	if ((p->flags & RMI_REALM_FLAG_SVE) &&
+	    (!RMI_FEAT0_SVE_EN(f) || p->sve_vl > RMI_FEAT0_SVE_VL(f)))
+		return false;
+	if ((p->flags & RMI_REALM_FLAG_PMU) &&
+	    (!RMI_FEAT0_PMU_EN(f) || p->pmu_num_ctrs > RMI_FEAT0_PMU_NUM_CTRS(f)))
+		return false;
+	/* rmm.md 1.11: 0 breakpoints/watchpoints is reserved; at most what FEATURES says. */
+	if (p->num_bps == 0 || p->num_bps > RMI_FEAT0_NUM_BPS(f) || p->num_wps == 0 ||
+	    p->num_wps > RMI_FEAT0_NUM_WPS(f))
+		return false;
+	if (!(p->hash_algo == 0 && RMI_FEAT0_SHA256(f)) &&
+	    !(p->hash_algo == 1 && RMI_FEAT0_SHA512(f)))
+		return false;
+	int64_t sl = p->rtt_level_start;
+	if (sl < -1 || sl > 3 || (sl == -1 && !lpa2))
+		return false;
+	unsigned int cover = level_bits((int)sl);
+	if (p->s2sz <= level_bits((int)sl + 1) || p->s2sz > cover + 4 ||
+	    (sl <= 0 && p->s2sz > cover && !lpa2))
+		return false;
+	uint64_t roots = p->s2sz > cover ? UINT64_C(1) << (p->s2sz - cover) : 1;
+	if (p->rtt_num_start != roots)
+		return false;
+	if (p->vmid >= (UINT64_C(1) << r->vmid_bits))
+		return false;
+	return !(p->rtt_base & (EMU_GRANULE_SIZE - 1));
+}
+
+bool rmm_vmid_free(const struct rmm *r, uint64_t vmid)
+{
+	for (size_t i = 0; i < r->nrealms; i++)
+		if (r->realms[i].vmid == vmid)
+			return false;
+	return true;
+}
+
+struct rmm_realm *rmm_realm_add(struct rmm *r, uint64_t rd, const struct rmm_realm_params *p)
+{
+	if (r->nrealms == r->cap) {
+		size_t cap = r->cap ? r->cap * 2 : 8;
+		struct rmm_realm *n = realloc(r->realms, cap * sizeof(*n));
+		if (!n)
+			return NULL;
+		r->realms = n;
+		r->cap = cap;
+	}
+	struct rmm_realm *realm = &r->realms[r->nrealms++];
+	memset(realm, 0, sizeof(*realm));
+	realm->rd = rd;
+	realm->state = RMM_REALM_NEW;
+	realm->hash_algo = (uint8_t)p->hash_algo;
+	realm->s2sz = (uint8_t)p->s2sz;
+	realm->rtt_level_start = (int8_t)p->rtt_level_start;
+	realm->vmid = (uint16_t)p->vmid;
+	realm->rtt_num_start = (uint32_t)p->rtt_num_start;
+	realm->rtt_base = p->rtt_base;
+	realm->flags = p->flags;
+	memcpy(realm->rpv, p->rpv, sizeof(realm->rpv));
+	return realm;
+}
+
+void rmm_realm_remove(struct rmm *r, struct rmm_realm *realm)
+{
+	size_t i = (size_t)(realm - r->realms);
+	r->realms[i] = r->realms[--r->nrealms];
+}

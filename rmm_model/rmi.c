@@ -1,0 +1,237 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * RMI (DEN0137 1.0-rel0) for caller `host`: version and features, granule delegation, and
+ * the realm lifecycle (create, activate, destroy). Failure conditions are checked in the
+ * order DEN0137 lists them; where it leaves the order open, TF-RMM rmm-spec-v1.0-rel0
+ * decides. In 1.0 every failure of these commands is ERROR_INPUT or ERROR_REALM with
+ * index 0 (rmm.md 1.5).
+ *
+ * Profile section "rmi":
+ *   spec           "1.0-rel0" (the other spec profiles are not modelled yet)
+ *   features0      RMI_FEATURES register 0 (1.0-rel0 layout); default: TF-RMM fake_host's
+ *   rec_aux_count  REC_AUX_COUNT answer (TF-RMM: 16)
+ *   vmid_bits      8 or 16: the VMID width the host may use
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "rmm_model/rmm.h"
+
+#define RMI_ABI_1_0 SMCCC_VER(1, 0)
+
+/* TF-RMM runtime/rmi/system.c @rel0: the supported version in both x1 and x2; a request
+ * for any other version is ERROR_INPUT. */
+static void h_version(struct emu_call *c)
+{
+	const struct rmm *r = c->state;
+	uint64_t req = c->a[1];
+	emu_ret3(c, rmi_ret(req == r->version ? RMI_SUCCESS : RMI_ERROR_INPUT, 0), r->version,
+		 r->version);
+}
+
+/* DEN0137 1.0 B4.3.8: register 0 is the only defined register; others read as zero. */
+static void h_features(struct emu_call *c)
+{
+	const struct rmm *r = c->state;
+	emu_ret2(c, rmi_ret(RMI_SUCCESS, 0), c->a[1] == 0 ? r->feat0 : 0);
+}
+
+static void scrub(struct rmm *r, uint64_t addr)
+{
+	memset(emu_mem_ptr(r->sim, addr, EMU_GRANULE_SIZE), 0, EMU_GRANULE_SIZE);
+}
+
+/* DEN0137 1.0 B4.3.6 GRANULE_DELEGATE: gran_align, gran_bound, gran_state, gran_pas. */
+static void h_delegate(struct emu_call *c)
+{
+	struct rmm *r = c->state;
+	uint64_t addr = c->a[1];
+	struct emu_granule *g = rmm_granule(r, addr, RMM_GRANULE_NS);
+	if (!g || g->pas != EMU_PAS_NS) {
+		emu_ret1(c, rmi_ret(RMI_ERROR_INPUT, 0));
+		return;
+	}
+	/* A DELEGATED granule always reads as zero (rmm.md 1.8). */
+	scrub(r, addr);
+	rmm_granule_set(r, addr, RMM_GRANULE_DELEGATED, 0);
+	emu_ret1(c, rmi_ret(RMI_SUCCESS, 0));
+}
+
+/* DEN0137 1.0 B4.3.7 GRANULE_UNDELEGATE: gran_align, gran_bound, gran_state. */
+static void h_undelegate(struct emu_call *c)
+{
+	struct rmm *r = c->state;
+	uint64_t addr = c->a[1];
+	if (!rmm_granule(r, addr, RMM_GRANULE_DELEGATED)) {
+		emu_ret1(c, rmi_ret(RMI_ERROR_INPUT, 0));
+		return;
+	}
+	scrub(r, addr);
+	rmm_granule_set(r, addr, RMM_GRANULE_NS, 0);
+	emu_ret1(c, rmi_ret(RMI_SUCCESS, 0));
+}
+
+/*
+ * DEN0137 1.0 B4.3.9 REALM_CREATE(rd, params_ptr), in TF-RMM smc_realm_create() order:
+ * params_align/bound/pas, params_valid/supp, alias (rd inside the root RTTs), rd_align/
+ * bound/state, rtt_state (every root RTT DELEGATED), vmid_free.
+ */
+static void h_realm_create(struct emu_call *c)
+{
+	struct rmm *r = c->state;
+	uint64_t rd = c->a[1], params_ptr = c->a[2];
+	struct rmm_realm_params p;
+	uint64_t fail = rmi_ret(RMI_ERROR_INPUT, 0);
+	if (rmm_realm_params_read(r, params_ptr, &p) || !rmm_realm_params_valid(r, &p)) {
+		emu_ret1(c, fail);
+		return;
+	}
+	uint64_t rtt_end = p.rtt_base + p.rtt_num_start * EMU_GRANULE_SIZE;
+	if ((rd >= p.rtt_base && rd < rtt_end) || !rmm_granule(r, rd, RMM_GRANULE_DELEGATED) ||
+	    !rmm_granule_range(r, p.rtt_base, p.rtt_num_start, RMM_GRANULE_DELEGATED) ||
+	    !rmm_vmid_free(r, p.vmid)) {
+		emu_ret1(c, fail);
+		return;
+	}
+	if (!rmm_realm_add(r, rd, &p)) {
+		/* Out of host memory in the simulator: report it as the RMM would an
+		 * unsatisfiable request, never crash. */
+		emu_ret1(c, fail);
+		return;
+	}
+	rmm_granule_set(r, rd, RMM_GRANULE_RD, rd);
+	for (uint64_t i = 0; i < p.rtt_num_start; i++)
+		rmm_granule_set(r, p.rtt_base + i * EMU_GRANULE_SIZE, RMM_GRANULE_RTT, rd);
+	emu_ret1(c, rmi_ret(RMI_SUCCESS, 0));
+}
+
+static struct rmm_realm *realm_of(struct emu_call *c, uint64_t rd)
+{
+	struct rmm *r = c->state;
+	return rmm_granule(r, rd, RMM_GRANULE_RD) ? rmm_realm_find(r, rd) : NULL;
+}
+
+/* DEN0137 1.0 B4.3.10 REALM_ACTIVATE: rd_align/bound/state → ERROR_INPUT; realm_state
+ * (not NEW) → ERROR_REALM. */
+static void h_realm_activate(struct emu_call *c)
+{
+	struct rmm_realm *realm = realm_of(c, c->a[1]);
+	if (!realm) {
+		emu_ret1(c, rmi_ret(RMI_ERROR_INPUT, 0));
+		return;
+	}
+	if (realm->state != RMM_REALM_NEW) {
+		emu_ret1(c, rmi_ret(RMI_ERROR_REALM, 0));
+		return;
+	}
+	realm->state = RMM_REALM_ACTIVE;
+	emu_ret1(c, rmi_ret(RMI_SUCCESS, 0));
+}
+
+/* DEN0137 1.0 B4.3.11 REALM_DESTROY: rd_align/bound/state → ERROR_INPUT; realm_live
+ * (RECs exist or the root RTTs hold live entries) → ERROR_REALM. */
+static void h_realm_destroy(struct emu_call *c)
+{
+	struct rmm *r = c->state;
+	uint64_t rd = c->a[1];
+	struct rmm_realm *realm = realm_of(c, rd);
+	if (!realm) {
+		emu_ret1(c, rmi_ret(RMI_ERROR_INPUT, 0));
+		return;
+	}
+	bool live = emu_granule(r->sim, rd)->refcount != 0;
+	for (uint32_t i = 0; i < realm->rtt_num_start && !live; i++)
+		live = emu_granule(r->sim, realm->rtt_base + i * EMU_GRANULE_SIZE)->refcount != 0;
+	if (live) {
+		emu_ret1(c, rmi_ret(RMI_ERROR_REALM, 0));
+		return;
+	}
+	for (uint32_t i = 0; i < realm->rtt_num_start; i++) {
+		uint64_t rtt = realm->rtt_base + i * EMU_GRANULE_SIZE;
+		scrub(r, rtt);
+		rmm_granule_set(r, rtt, RMM_GRANULE_DELEGATED, 0);
+	}
+	scrub(r, rd);
+	rmm_granule_set(r, rd, RMM_GRANULE_DELEGATED, 0);
+	rmm_realm_remove(r, realm);
+	emu_ret1(c, rmi_ret(RMI_SUCCESS, 0));
+}
+
+/* DEN0137 1.0 B4.3.15 REC_AUX_COUNT: rd must be an RD. */
+static void h_rec_aux_count(struct emu_call *c)
+{
+	const struct rmm *r = c->state;
+	if (!realm_of(c, c->a[1])) {
+		emu_ret1(c, rmi_ret(RMI_ERROR_INPUT, 0));
+		return;
+	}
+	emu_ret2(c, rmi_ret(RMI_SUCCESS, 0), r->rec_aux_count);
+}
+
+static const struct emu_fn rmi_fns[] = {
+	{ RMI_VERSION_FID, 0, 0, "RMI_VERSION", h_version },
+	{ RMI_GRANULE_DELEGATE_FID, 0, 0, "RMI_GRANULE_DELEGATE", h_delegate },
+	{ RMI_GRANULE_UNDELEGATE_FID, 0, 0, "RMI_GRANULE_UNDELEGATE", h_undelegate },
+	{ RMI_REALM_ACTIVATE_FID, 0, 0, "RMI_REALM_ACTIVATE", h_realm_activate },
+	{ RMI_REALM_CREATE_FID, 0, 0, "RMI_REALM_CREATE", h_realm_create },
+	{ RMI_REALM_DESTROY_FID, 0, 0, "RMI_REALM_DESTROY", h_realm_destroy },
+	{ RMI_FEATURES_FID, 0, 0, "RMI_FEATURES", h_features },
+	{ RMI_REC_AUX_COUNT_FID, 0, 0, "RMI_REC_AUX_COUNT", h_rec_aux_count },
+};
+
+static void rmi_reset(void *state)
+{
+	/* The core clears every granule's metadata on reset; the realms go with it. */
+	((struct rmm *)state)->nrealms = 0;
+}
+
+static int rmi_create(struct smcsim *sim, struct emu_layer *layer, json_t *cfg, const char *path,
+		      void **state, struct smcsim_error *err)
+{
+	static const char *const keys[] = { "spec", "features0", "rec_aux_count", "vmid_bits",
+					    NULL };
+	static const char *const specs[] = { "1.0-rel0", "1.0-eac5", "1.1", "2.0", NULL };
+	struct rmm *r = calloc(1, sizeof(*r));
+	if (!r)
+		return -ENOMEM;
+	*state = r;
+	r->sim = sim;
+	r->version = RMI_ABI_1_0;
+	int spec, ret;
+	if ((ret = emu_cfg_keys(cfg, path, keys, err)) ||
+	    (ret = emu_cfg_enum(cfg, "spec", path, specs, 0, &spec, err)) ||
+	    (ret = emu_cfg_u64(cfg, "features0", path, UINT64_C(0x283FC104130), &r->feat0, err)) ||
+	    (ret = emu_cfg_u32(cfg, "rec_aux_count", path, 16, &r->rec_aux_count, err)) ||
+	    (ret = emu_cfg_u32(cfg, "vmid_bits", path, 8, &r->vmid_bits, err)))
+		return ret;
+	if (spec != 0)
+		return emu_err(err, "%s/spec: only \"1.0-rel0\" is modelled so far (\"%s\" is not)",
+			       path, specs[spec]);
+	if (r->vmid_bits != 8 && r->vmid_bits != 16)
+		return emu_err(err, "%s/vmid_bits: 8 or 16", path);
+	if (r->rec_aux_count > 16)
+		return emu_err(err, "%s/rec_aux_count: RmiRecParams holds at most 16 aux granules",
+			       path);
+	if (RMI_FEAT0_S2SZ(r->feat0) < 32 || RMI_FEAT0_S2SZ(r->feat0) > 52)
+		return emu_err(err, "%s/features0: S2SZ [7:0] must be 32..52", path);
+	return 0;
+}
+
+static void rmi_destroy(void *state)
+{
+	struct rmm *r = state;
+	if (r)
+		free(r->realms);
+	free(r);
+}
+
+const struct emu_service rmm_svc_rmi = {
+	.name = "rmi",
+	.title = "Realm Management Interface (DEN0137)",
+	.fns = rmi_fns,
+	.nfns = EMU_ARRAY_SIZE(rmi_fns),
+	.create = rmi_create,
+	.destroy = rmi_destroy,
+	.reset = rmi_reset,
+};

@@ -1,0 +1,134 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Private interface of the CCA Realm Management Monitor model (DEN0137).
+ *
+ * Granule state lives in the core's per-granule metadata (struct emu_granule): `rmm` holds
+ * enum rmm_granule_state, `pas` the physical address space the GPT gives the granule,
+ * `refcount` the references an RD or RTT holds, `owner` the RD that owns a non-RD
+ * granule.
+ */
+#ifndef SMCSIM_RMM_MODEL_RMM_H
+#define SMCSIM_RMM_MODEL_RMM_H
+
+#include "emu/emu.h"
+
+/* DEN0137 1.0 B4.4 / TF-RMM granule_types.h: RMM granule states. */
+enum rmm_granule_state {
+	RMM_GRANULE_NS = 0, /* spec: UNDELEGATED */
+	RMM_GRANULE_DELEGATED = 1,
+	RMM_GRANULE_RD = 2,
+	RMM_GRANULE_REC = 3,
+	RMM_GRANULE_REC_AUX = 4,
+	RMM_GRANULE_DATA = 5,
+	RMM_GRANULE_RTT = 6,
+};
+
+/* DEN0137 1.0 B4.4.1 RmiStatusCode. x0 = (index << 8) | status. */
+enum rmi_status {
+	RMI_SUCCESS = 0,
+	RMI_ERROR_INPUT = 1,
+	RMI_ERROR_REALM = 2,
+	RMI_ERROR_REC = 3,
+	RMI_ERROR_RTT = 4,
+};
+
+static inline uint64_t rmi_ret(enum rmi_status status, unsigned int index)
+{
+	return ((uint64_t)(index & 0xff) << 8) | (uint64_t)status;
+}
+
+/* Realm states (DEN0137 1.0 A2.2.2). */
+enum rmm_realm_state {
+	RMM_REALM_NEW = 0,
+	RMM_REALM_ACTIVE = 1,
+	RMM_REALM_SYSTEM_OFF = 2,
+};
+
+/* RMI function IDs, DEN0137 1.0-rel0 (TF-RMM smc-rmi.h @rmm-spec-v1.0-rel0). */
+#define RMI_FID(n)		   (0xC4000000u + (n))
+#define RMI_VERSION_FID		   RMI_FID(0x150)
+#define RMI_GRANULE_DELEGATE_FID   RMI_FID(0x151)
+#define RMI_GRANULE_UNDELEGATE_FID RMI_FID(0x152)
+#define RMI_REALM_ACTIVATE_FID	   RMI_FID(0x157)
+#define RMI_REALM_CREATE_FID	   RMI_FID(0x158)
+#define RMI_REALM_DESTROY_FID	   RMI_FID(0x159)
+#define RMI_FEATURES_FID	   RMI_FID(0x165)
+#define RMI_REC_AUX_COUNT_FID	   RMI_FID(0x167)
+
+/* RmiRealmParams offsets (DEN0137 1.0 B4.4.16; all in one NS granule). */
+#define RMI_REALM_PARAMS_FLAGS		 0x0
+#define RMI_REALM_PARAMS_S2SZ		 0x8
+#define RMI_REALM_PARAMS_SVE_VL		 0x10
+#define RMI_REALM_PARAMS_NUM_BPS	 0x18
+#define RMI_REALM_PARAMS_NUM_WPS	 0x20
+#define RMI_REALM_PARAMS_PMU_NUM_CTRS	 0x28
+#define RMI_REALM_PARAMS_HASH_ALGO	 0x30
+#define RMI_REALM_PARAMS_RPV		 0x400
+#define RMI_REALM_PARAMS_VMID		 0x800
+#define RMI_REALM_PARAMS_RTT_BASE	 0x808
+#define RMI_REALM_PARAMS_RTT_LEVEL_START 0x810
+#define RMI_REALM_PARAMS_RTT_NUM_START	 0x818
+
+#define RMI_REALM_FLAG_LPA2 (1u << 0)
+#define RMI_REALM_FLAG_SVE  (1u << 1)
+#define RMI_REALM_FLAG_PMU  (1u << 2)
+
+/* RMI_FEATURES register 0, 1.0-rel0 layout (rmm.md 1.6). */
+#define RMI_FEAT0_S2SZ(r)	  ((r)&0xff)
+#define RMI_FEAT0_LPA2(r)	  (((r) >> 8) & 1)
+#define RMI_FEAT0_SVE_EN(r)	  (((r) >> 9) & 1)
+#define RMI_FEAT0_SVE_VL(r)	  (((r) >> 10) & 0xf)
+#define RMI_FEAT0_NUM_BPS(r)	  (((r) >> 14) & 0x3f)
+#define RMI_FEAT0_NUM_WPS(r)	  (((r) >> 20) & 0x3f)
+#define RMI_FEAT0_PMU_EN(r)	  (((r) >> 26) & 1)
+#define RMI_FEAT0_PMU_NUM_CTRS(r) (((r) >> 27) & 0x1f)
+#define RMI_FEAT0_SHA256(r)	  (((r) >> 32) & 1)
+#define RMI_FEAT0_SHA512(r)	  (((r) >> 33) & 1)
+
+/* RmiRealmParams as the host wrote it: raw 64-bit fields, validated before use. */
+struct rmm_realm_params {
+	uint64_t flags, s2sz, sve_vl, num_bps, num_wps, pmu_num_ctrs, hash_algo;
+	uint64_t vmid, rtt_base, rtt_num_start;
+	int64_t rtt_level_start;
+	uint8_t rpv[64];
+};
+
+struct rmm_realm {
+	uint64_t rd;
+	uint8_t state; /* enum rmm_realm_state */
+	uint8_t hash_algo;
+	uint8_t s2sz;
+	int8_t rtt_level_start;
+	uint16_t vmid;
+	uint32_t rtt_num_start;
+	uint64_t rtt_base;
+	uint64_t flags;
+	uint8_t rpv[64];
+};
+
+struct rmm {
+	struct smcsim *sim;
+	uint32_t version; /* RMI ABI version implemented */
+	uint64_t feat0;
+	uint32_t rec_aux_count;
+	uint32_t vmid_bits;
+	struct rmm_realm *realms;
+	size_t nrealms, cap;
+};
+
+/* rmm_model/granule.c */
+struct emu_granule *rmm_granule(struct rmm *r, uint64_t addr, enum rmm_granule_state want);
+bool rmm_granule_range(struct rmm *r, uint64_t base, uint64_t n, enum rmm_granule_state want);
+void rmm_granule_set(struct rmm *r, uint64_t addr, enum rmm_granule_state s, uint64_t owner);
+
+/* rmm_model/realm.c */
+struct rmm_realm *rmm_realm_find(struct rmm *r, uint64_t rd);
+int rmm_realm_params_read(struct rmm *r, uint64_t params_ptr, struct rmm_realm_params *out);
+bool rmm_realm_params_valid(const struct rmm *r, const struct rmm_realm_params *p);
+bool rmm_vmid_free(const struct rmm *r, uint64_t vmid);
+struct rmm_realm *rmm_realm_add(struct rmm *r, uint64_t rd, const struct rmm_realm_params *p);
+void rmm_realm_remove(struct rmm *r, struct rmm_realm *realm);
+
+extern const struct emu_service rmm_svc_rmi;
+
+#endif
