@@ -1,10 +1,10 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * RMI (DEN0137 1.0-rel0) for caller `host`: version and features, granule delegation, and
- * the realm lifecycle (create, activate, destroy). Failure conditions are checked in the
- * order DEN0137 lists them; where it leaves the order open, TF-RMM rmm-spec-v1.0-rel0
- * decides. In 1.0 every failure of these commands is ERROR_INPUT or ERROR_REALM with
- * index 0 (rmm.md 1.5).
+ * RMI (DEN0137 1.0-rel0) for caller `host`: version and features, granule delegation, the
+ * realm lifecycle (create, activate, destroy) and RECs (create, destroy: rec.c). Failure conditions
+ * are checked in the order DEN0137 lists them; where it leaves the order open, TF-RMM
+ * rmm-spec-v1.0-rel0 decides. In 1.0 every failure of these commands is ERROR_INPUT or ERROR_REALM
+ * with index 0 (rmm.md 1.5).
  *
  * Profile section "rmi":
  *   spec           "1.0-rel0" (the other spec profiles are not modelled yet)
@@ -176,6 +176,8 @@ static const struct emu_fn rmi_fns[] = {
 	{ RMI_REALM_ACTIVATE_FID, 0, 0, "RMI_REALM_ACTIVATE", h_realm_activate },
 	{ RMI_REALM_CREATE_FID, 0, 0, "RMI_REALM_CREATE", h_realm_create },
 	{ RMI_REALM_DESTROY_FID, 0, 0, "RMI_REALM_DESTROY", h_realm_destroy },
+	{ RMI_REC_CREATE_FID, 0, 0, "RMI_REC_CREATE", rmm_rec_create },
+	{ RMI_REC_DESTROY_FID, 0, 0, "RMI_REC_DESTROY", rmm_rec_destroy },
 	{ RMI_FEATURES_FID, 0, 0, "RMI_FEATURES", h_features },
 	{ RMI_REC_AUX_COUNT_FID, 0, 0, "RMI_REC_AUX_COUNT", h_rec_aux_count },
 };
@@ -184,6 +186,7 @@ static void rmi_reset(void *state)
 {
 	/* The core clears every granule's metadata on reset; the realms go with it. */
 	((struct rmm *)state)->nrealms = 0;
+	((struct rmm *)state)->nrecs = 0;
 }
 
 static int rmi_create(struct smcsim *sim, struct emu_layer *layer, json_t *cfg, const char *path,
@@ -221,8 +224,10 @@ static int rmi_create(struct smcsim *sim, struct emu_layer *layer, json_t *cfg, 
 static void rmi_destroy(void *state)
 {
 	struct rmm *r = state;
-	if (r)
+	if (r) {
 		free(r->realms);
+		free(r->recs);
+	}
 	free(r);
 }
 

@@ -52,6 +52,8 @@ enum rmm_realm_state {
 #define RMI_REALM_ACTIVATE_FID	   RMI_FID(0x157)
 #define RMI_REALM_CREATE_FID	   RMI_FID(0x158)
 #define RMI_REALM_DESTROY_FID	   RMI_FID(0x159)
+#define RMI_REC_CREATE_FID	   RMI_FID(0x15A)
+#define RMI_REC_DESTROY_FID	   RMI_FID(0x15B)
 #define RMI_FEATURES_FID	   RMI_FID(0x165)
 #define RMI_REC_AUX_COUNT_FID	   RMI_FID(0x167)
 
@@ -68,6 +70,16 @@ enum rmm_realm_state {
 #define RMI_REALM_PARAMS_RTT_BASE	 0x808
 #define RMI_REALM_PARAMS_RTT_LEVEL_START 0x810
 #define RMI_REALM_PARAMS_RTT_NUM_START	 0x818
+
+/* RmiRecParams offsets (DEN0137 1.0 B4.4.18). */
+#define RMI_REC_PARAMS_FLAGS   0x0
+#define RMI_REC_PARAMS_MPIDR   0x100
+#define RMI_REC_PARAMS_PC      0x200
+#define RMI_REC_PARAMS_GPRS    0x300
+#define RMI_REC_PARAMS_NUM_AUX 0x800
+#define RMI_REC_PARAMS_AUX     0x808
+#define RMI_REC_MAX_AUX	       16
+#define RMI_REC_FLAG_RUNNABLE  (1u << 0)
 
 #define RMI_REALM_FLAG_LPA2 (1u << 0)
 #define RMI_REALM_FLAG_SVE  (1u << 1)
@@ -104,6 +116,18 @@ struct rmm_realm {
 	uint64_t rtt_base;
 	uint64_t flags;
 	uint8_t rpv[64];
+	uint64_t rec_count; /* RECs ever created: the next REC's index (TF-RMM rd->rec_count) */
+};
+
+struct rmm_rec {
+	uint64_t rec;
+	uint64_t rd;
+	uint64_t mpidr;
+	uint64_t pc;
+	uint64_t gprs[8];
+	bool runnable;
+	uint32_t num_aux;
+	uint64_t aux[RMI_REC_MAX_AUX];
 };
 
 struct rmm {
@@ -114,6 +138,8 @@ struct rmm {
 	uint32_t vmid_bits;
 	struct rmm_realm *realms;
 	size_t nrealms, cap;
+	struct rmm_rec *recs;
+	size_t nrecs, rec_cap;
 };
 
 /* rmm_model/granule.c */
@@ -128,6 +154,10 @@ bool rmm_realm_params_valid(const struct rmm *r, const struct rmm_realm_params *
 bool rmm_vmid_free(const struct rmm *r, uint64_t vmid);
 struct rmm_realm *rmm_realm_add(struct rmm *r, uint64_t rd, const struct rmm_realm_params *p);
 void rmm_realm_remove(struct rmm *r, struct rmm_realm *realm);
+
+/* rmm_model/rec.c */
+void rmm_rec_create(struct emu_call *c);
+void rmm_rec_destroy(struct emu_call *c);
 
 extern const struct emu_service rmm_svc_rmi;
 

@@ -9,12 +9,17 @@
 #include "conformance/common/smcsim_test.h"
 #include "rmm_model/rmm.h"
 
-#define PARAMS	0x80100000u
-#define RD	0x80200000u
-#define RTT	0x80201000u
-#define RD2	0x80300000u
-#define RTT2	0x80301000u
-#define OUTSIDE 0x90000000u
+#define PARAMS	   0x80100000u
+#define RD	   0x80200000u
+#define RTT	   0x80201000u
+#define RD2	   0x80300000u
+#define RTT2	   0x80301000u
+#define OUTSIDE	   0x90000000u
+#define REC_PARAMS 0x80110000u
+#define REC	   0x80400000u
+#define AUX	   0x80410000u /* 16 aux granules from here */
+#define REC1	   0x80500000u
+#define AUX1	   0x80510000u
 
 #define ERR_INPUT rmi_ret(RMI_ERROR_INPUT, 0)
 #define ERR_REALM rmi_ret(RMI_ERROR_REALM, 0)
@@ -251,11 +256,9 @@ static void realm_destroy(void **state)
 	assert_int_equal(rmi(sim, RMI_REALM_DESTROY_FID, RD, 0), ERR_INPUT); /* rd_state */
 	assert_int_equal(rmi(sim, RMI_REALM_CREATE_FID, RD, PARAMS), 0);
 	assert_int_equal(rmi(sim, RMI_REALM_DESTROY_FID, OUTSIDE, 0), ERR_INPUT); /* rd_bound */
-	/* realm_live: a reference on the RD (what a REC holds) keeps the realm alive. */
-	emu_granule(sim, RD)->refcount = 1;
-	assert_int_equal(rmi(sim, RMI_REALM_DESTROY_FID, RD, 0), ERR_REALM);
-	emu_granule(sim, RD)->refcount = 0;
-	emu_granule(sim, RTT)->refcount = 1; /* a live entry in the root RTT */
+	/* realm_live with RECs is rec_lifecycle's; a live root RTT entry (what RTT_CREATE
+	 * and DATA_CREATE will take) is provoked here through the granule's refcount. */
+	emu_granule(sim, RTT)->refcount = 1;
 	assert_int_equal(rmi(sim, RMI_REALM_DESTROY_FID, RD, 0), ERR_REALM);
 	emu_granule(sim, RTT)->refcount = 0;
 	/* Success: both granules back to DELEGATED, undelegatable, VMID reusable. */
@@ -277,6 +280,97 @@ static void rec_aux_count(void **state)
 	struct smcsim_regs r = t_call(sim, RMI_REC_AUX_COUNT_FID, RD);
 	t_assert_reg(r, 0, 0, "REC_AUX_COUNT SUCCESS");
 	t_assert_reg(r, 1, 16, "TF-RMM MAX_REC_AUX_GRANULES");
+	smcsim_destroy(sim);
+}
+
+static void write_rec_params(struct smcsim *sim, uint64_t mpidr, uint64_t num_aux, uint64_t aux)
+{
+	uint8_t zero[4096] = { 0 };
+	assert_int_equal(smcsim_mem_write(sim, REC_PARAMS, zero, sizeof(zero)), 0);
+	put64(sim, REC_PARAMS + RMI_REC_PARAMS_FLAGS, RMI_REC_FLAG_RUNNABLE);
+	put64(sim, REC_PARAMS + RMI_REC_PARAMS_MPIDR, mpidr);
+	put64(sim, REC_PARAMS + RMI_REC_PARAMS_PC, 0x80080000);
+	put64(sim, REC_PARAMS + RMI_REC_PARAMS_NUM_AUX, num_aux);
+	for (uint64_t i = 0; i < 16; i++)
+		put64(sim, REC_PARAMS + RMI_REC_PARAMS_AUX + 8 * i, aux + 4096 * i);
+}
+
+/* A created realm with REC and 16 aux granules delegated and valid REC params. */
+static struct smcsim *rec_ready(void)
+{
+	struct smcsim *sim = ready();
+	assert_int_equal(rmi(sim, RMI_REALM_CREATE_FID, RD, PARAMS), 0);
+	assert_int_equal(rmi(sim, RMI_GRANULE_DELEGATE_FID, REC, 0), 0);
+	assert_int_equal(rmi(sim, RMI_GRANULE_DELEGATE_FID, REC1, 0), 0);
+	for (uint64_t i = 0; i < 16; i++) {
+		assert_int_equal(rmi(sim, RMI_GRANULE_DELEGATE_FID, AUX + 4096 * i, 0), 0);
+		assert_int_equal(rmi(sim, RMI_GRANULE_DELEGATE_FID, AUX1 + 4096 * i, 0), 0);
+	}
+	write_rec_params(sim, 0, 16, AUX);
+	return sim;
+}
+
+static uint64_t rec_create(struct smcsim *sim, uint64_t rd, uint64_t rec, uint64_t params)
+{
+	struct smcsim_regs r = t_call(sim, RMI_REC_CREATE_FID, rd, rec, params);
+	return r.x[0];
+}
+
+static void rec_create_conditions(void **state)
+{
+	struct smcsim *sim = rec_ready();
+	assert_int_equal(rec_create(sim, RD, REC, REC_PARAMS + 8), ERR_INPUT); /* params_align */
+	assert_int_equal(rec_create(sim, RD, REC, OUTSIDE), ERR_INPUT);	       /* params_bound */
+	assert_int_equal(rec_create(sim, RD, REC, RTT), ERR_INPUT);	       /* params_pas */
+	write_rec_params(sim, 0, 15, AUX);
+	assert_int_equal(rec_create(sim, RD, REC, REC_PARAMS),
+			 ERR_INPUT); /* params_valid: num_aux */
+	write_rec_params(sim, 0, 16, AUX);
+	assert_int_equal(rec_create(sim, RD2, REC, REC_PARAMS), ERR_INPUT);   /* rd_state */
+	assert_int_equal(rec_create(sim, RD, PARAMS, REC_PARAMS), ERR_INPUT); /* rec_state */
+	write_rec_params(sim, 1, 16, AUX);
+	assert_int_equal(rec_create(sim, RD, REC, REC_PARAMS), ERR_INPUT); /* mpidr: not index 0 */
+	write_rec_params(sim, 0x10, 16, AUX);
+	assert_int_equal(rec_create(sim, RD, REC, REC_PARAMS), ERR_INPUT); /* mpidr: Aff0 > 15 */
+	write_rec_params(sim, 0, 16, AUX);
+	put64(sim, REC_PARAMS + RMI_REC_PARAMS_AUX + 8 * 3, REC);
+	assert_int_equal(rec_create(sim, RD, REC, REC_PARAMS), ERR_INPUT); /* aux alias rec */
+	put64(sim, REC_PARAMS + RMI_REC_PARAMS_AUX + 8 * 3, AUX);
+	assert_int_equal(rec_create(sim, RD, REC, REC_PARAMS), ERR_INPUT); /* aux duplicate */
+	put64(sim, REC_PARAMS + RMI_REC_PARAMS_AUX + 8 * 3, PARAMS);
+	assert_int_equal(rec_create(sim, RD, REC, REC_PARAMS), ERR_INPUT); /* aux_state */
+	/* None of the failures changed a granule. */
+	assert_int_equal(gstate(sim, REC), RMM_GRANULE_DELEGATED);
+	assert_int_equal(gstate(sim, AUX), RMM_GRANULE_DELEGATED);
+	assert_int_equal(emu_granule(sim, RD)->refcount, 0);
+	/* realm_state: RECs are created while the realm is NEW. */
+	write_rec_params(sim, 0, 16, AUX);
+	assert_int_equal(rmi(sim, RMI_REALM_ACTIVATE_FID, RD, 0), 0);
+	assert_int_equal(rec_create(sim, RD, REC, REC_PARAMS), ERR_REALM);
+	smcsim_destroy(sim);
+}
+
+static void rec_lifecycle(void **state)
+{
+	struct smcsim *sim = rec_ready();
+	assert_int_equal(rec_create(sim, RD, REC, REC_PARAMS), 0);
+	assert_int_equal(gstate(sim, REC), RMM_GRANULE_REC);
+	for (uint64_t i = 0; i < 16; i++)
+		assert_int_equal(gstate(sim, AUX + 4096 * i), RMM_GRANULE_REC_AUX);
+	/* The second REC must be MPIDR index 1. */
+	write_rec_params(sim, 1, 16, AUX1);
+	assert_int_equal(rec_create(sim, RD, REC1, REC_PARAMS), 0);
+	/* realm_live: RECs hold the realm (DEN0137 B4.3.11). */
+	assert_int_equal(rmi(sim, RMI_REALM_DESTROY_FID, RD, 0), ERR_REALM);
+	assert_int_equal(rmi(sim, RMI_REC_DESTROY_FID, AUX, 0), ERR_INPUT);	/* rec_state: aux */
+	assert_int_equal(rmi(sim, RMI_REC_DESTROY_FID, REC + 8, 0), ERR_INPUT); /* rec_align */
+	assert_int_equal(rmi(sim, RMI_REC_DESTROY_FID, REC, 0), 0);
+	assert_int_equal(gstate(sim, REC), RMM_GRANULE_DELEGATED);
+	assert_int_equal(gstate(sim, AUX + 4096 * 15), RMM_GRANULE_DELEGATED);
+	assert_int_equal(rmi(sim, RMI_REC_DESTROY_FID, REC, 0), ERR_INPUT); /* already gone */
+	assert_int_equal(rmi(sim, RMI_REALM_DESTROY_FID, RD, 0), ERR_REALM);
+	assert_int_equal(rmi(sim, RMI_REC_DESTROY_FID, REC1, 0), 0);
+	assert_int_equal(rmi(sim, RMI_REALM_DESTROY_FID, RD, 0), 0);
 	smcsim_destroy(sim);
 }
 
@@ -306,6 +400,8 @@ int main(void)
 		cmocka_unit_test(realm_activate),
 		cmocka_unit_test(realm_destroy),
 		cmocka_unit_test(rec_aux_count),
+		cmocka_unit_test(rec_create_conditions),
+		cmocka_unit_test(rec_lifecycle),
 		cmocka_unit_test(reset_forgets_realms),
 	};
 	return cmocka_run_group_tests_name("conformance-rmi (DEN0137 1.0-rel0)", tests, NULL, NULL);
