@@ -300,11 +300,13 @@ static void h_cpu_suspend(struct emu_call *c)
 		ret_status(c, PSCI_RET_SUCCESS);
 }
 
-/* DEN0022D 5.1.3 CPU_OFF: does not return on success. */
-static void h_cpu_off(struct emu_call *c)
+/*
+ * Take the calling core down (CPU_OFF, CPU_FREEZE): the call does not return. DEN0022D
+ * 5.1.3: DENIED when a UP Trusted OS that has not migrated lives on this core.
+ */
+static void power_off_self(struct emu_call *c)
 {
 	const struct psci *p = c->state;
-	/* 5.1.3: DENIED when a UP Trusted OS that has not migrated lives on this core. */
 	if (tos_resident_here(p, c)) {
 		ret_status(c, PSCI_RET_DENIED);
 		return;
@@ -312,6 +314,12 @@ static void h_cpu_off(struct emu_call *c)
 	c->cpu->state = SMCSIM_CPU_OFF;
 	c->nres = 0;
 	c->exit = SMCSIM_EXIT_CPU_OFF;
+}
+
+/* DEN0022D 5.1.3 CPU_OFF: does not return on success. */
+static void h_cpu_off(struct emu_call *c)
+{
+	power_off_self(c);
 }
 
 /* DEN0022D 5.1.4 CPU_ON(target_cpu, entry_point_address, context_id). */
@@ -504,15 +512,8 @@ static void h_features(struct emu_call *c)
 /* DEN0022D 5.1.15 CPU_FREEZE: the core stops until a CPU_ON; it does not return. */
 static void h_cpu_freeze(struct emu_call *c)
 {
-	const struct psci *p = c->state;
 	/* Like CPU_OFF, a core hosting a UP Trusted OS cannot go away. */
-	if (tos_resident_here(p, c)) {
-		ret_status(c, PSCI_RET_DENIED);
-		return;
-	}
-	c->cpu->state = SMCSIM_CPU_OFF;
-	c->nres = 0;
-	c->exit = SMCSIM_EXIT_CPU_OFF;
+	power_off_self(c);
 }
 
 /* DEN0022D 5.1.16 CPU_DEFAULT_SUSPEND(entry_point_address, context_id): the implementation
