@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * RMI (DEN0137 1.0-rel0) for caller `host`: version and features, granule delegation, the
- * realm lifecycle (create, activate, destroy) and RECs (create, destroy: rec.c). Failure conditions
+ * realm lifecycle (create, activate, destroy), RECs (create, destroy: rec.c) and the RTT tree
+ * (create, destroy, read entry: rtt.c). Failure conditions
  * are checked in the order DEN0137 lists them; where it leaves the order open, TF-RMM
  * rmm-spec-v1.0-rel0 decides. In 1.0 every failure of these commands is ERROR_INPUT or ERROR_REALM
  * with index 0 (rmm.md 1.5).
@@ -178,6 +179,9 @@ static const struct emu_fn rmi_fns[] = {
 	{ RMI_REALM_DESTROY_FID, 0, 0, "RMI_REALM_DESTROY", h_realm_destroy },
 	{ RMI_REC_CREATE_FID, 0, 0, "RMI_REC_CREATE", rmm_rec_create },
 	{ RMI_REC_DESTROY_FID, 0, 0, "RMI_REC_DESTROY", rmm_rec_destroy },
+	{ RMI_RTT_CREATE_FID, 0, 0, "RMI_RTT_CREATE", rmm_rtt_create },
+	{ RMI_RTT_DESTROY_FID, 0, 0, "RMI_RTT_DESTROY", rmm_rtt_destroy },
+	{ RMI_RTT_READ_ENTRY_FID, 0, 0, "RMI_RTT_READ_ENTRY", rmm_rtt_read_entry },
 	{ RMI_FEATURES_FID, 0, 0, "RMI_FEATURES", h_features },
 	{ RMI_REC_AUX_COUNT_FID, 0, 0, "RMI_REC_AUX_COUNT", h_rec_aux_count },
 };

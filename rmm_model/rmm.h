@@ -54,6 +54,9 @@ enum rmm_realm_state {
 #define RMI_REALM_DESTROY_FID	   RMI_FID(0x159)
 #define RMI_REC_CREATE_FID	   RMI_FID(0x15A)
 #define RMI_REC_DESTROY_FID	   RMI_FID(0x15B)
+#define RMI_RTT_CREATE_FID	   RMI_FID(0x15D)
+#define RMI_RTT_DESTROY_FID	   RMI_FID(0x15E)
+#define RMI_RTT_READ_ENTRY_FID	   RMI_FID(0x161)
 #define RMI_FEATURES_FID	   RMI_FID(0x165)
 #define RMI_REC_AUX_COUNT_FID	   RMI_FID(0x167)
 
@@ -158,6 +161,11 @@ void rmm_realm_remove(struct rmm *r, struct rmm_realm *realm);
 /* rmm_model/rec.c */
 void rmm_rec_create(struct emu_call *c);
 void rmm_rec_destroy(struct emu_call *c);
+
+/* rmm_model/rtt.c */
+void rmm_rtt_create(struct emu_call *c);
+void rmm_rtt_destroy(struct emu_call *c);
+void rmm_rtt_read_entry(struct emu_call *c);
 
 extern const struct emu_service rmm_svc_rmi;
 

@@ -256,11 +256,7 @@ static void realm_destroy(void **state)
 	assert_int_equal(rmi(sim, RMI_REALM_DESTROY_FID, RD, 0), ERR_INPUT); /* rd_state */
 	assert_int_equal(rmi(sim, RMI_REALM_CREATE_FID, RD, PARAMS), 0);
 	assert_int_equal(rmi(sim, RMI_REALM_DESTROY_FID, OUTSIDE, 0), ERR_INPUT); /* rd_bound */
-	/* realm_live with RECs is rec_lifecycle's; a live root RTT entry (what RTT_CREATE
-	 * and DATA_CREATE will take) is provoked here through the granule's refcount. */
-	emu_granule(sim, RTT)->refcount = 1;
-	assert_int_equal(rmi(sim, RMI_REALM_DESTROY_FID, RD, 0), ERR_REALM);
-	emu_granule(sim, RTT)->refcount = 0;
+	/* realm_live is provoked by real RECs (rec_lifecycle) and tables (rtt_tree). */
 	/* Success: both granules back to DELEGATED, undelegatable, VMID reusable. */
 	assert_int_equal(rmi(sim, RMI_REALM_DESTROY_FID, RD, 0), 0);
 	assert_int_equal(gstate(sim, RD), RMM_GRANULE_DELEGATED);
@@ -374,6 +370,115 @@ static void rec_lifecycle(void **state)
 	smcsim_destroy(sim);
 }
 
+#define T1	       0x80600000u
+#define T2	       0x80601000u
+#define T3	       0x80602000u
+#define ERR_RTT(level) rmi_ret(RMI_ERROR_RTT, (level))
+
+static uint64_t rtt_create(struct smcsim *sim, uint64_t rtt, uint64_t ipa, uint64_t level)
+{
+	struct smcsim_regs r = t_call(sim, RMI_RTT_CREATE_FID, RD, rtt, ipa, level);
+	return r.x[0];
+}
+
+/* A created realm (s2sz 48, start level 0, one root) with T1..T3 delegated. */
+static struct smcsim *rtt_ready(void)
+{
+	struct smcsim *sim = ready();
+	assert_int_equal(rmi(sim, RMI_REALM_CREATE_FID, RD, PARAMS), 0);
+	for (uint64_t t = T1; t <= T3; t += 4096)
+		assert_int_equal(rmi(sim, RMI_GRANULE_DELEGATE_FID, t, 0), 0);
+	return sim;
+}
+
+static void rtt_create_conditions(void **state)
+{
+	struct smcsim *sim = rtt_ready();
+	struct smcsim_regs r = t_call(sim, RMI_RTT_CREATE_FID, RD2, T1, 0, 1);
+	t_assert_reg(r, 0, ERR_INPUT, "rd_state");
+	assert_int_equal(rtt_create(sim, PARAMS, 0, 1), ERR_INPUT);    /* rtt_state */
+	assert_int_equal(rtt_create(sim, T1, 0, 0), ERR_INPUT);	       /* level_bound: start */
+	assert_int_equal(rtt_create(sim, T1, 0, 4), ERR_INPUT);	       /* level_bound: > 3 */
+	assert_int_equal(rtt_create(sim, T1, 0x200000, 2), ERR_INPUT); /* ipa_align (1 GiB) */
+	assert_int_equal(rtt_create(sim, T1, UINT64_C(1) << 48, 1), ERR_INPUT); /* ipa_bound */
+	/* rtt_walk: the walk to level 2 stops at the root (level 0). */
+	assert_int_equal(rtt_create(sim, T1, 0, 3), ERR_RTT(0));
+	assert_int_equal(rtt_create(sim, T1, 0, 1), 0);
+	/* rmm.md 1.5 (fake_host): with an L1 but no L2 the walk stops at 1: x0 = 0x104. */
+	assert_int_equal(rtt_create(sim, T2, 0, 3), 0x104);
+	/* rtte_state: the level-0 entry is already a table. */
+	assert_int_equal(rtt_create(sim, T2, 0, 1), ERR_RTT(0));
+	assert_int_equal(gstate(sim, T2), RMM_GRANULE_DELEGATED);
+	smcsim_destroy(sim);
+}
+
+static void rtt_tree(void **state)
+{
+	struct smcsim *sim = rtt_ready();
+	assert_int_equal(rtt_create(sim, T1, 0, 1), 0);
+	assert_int_equal(rtt_create(sim, T2, 0, 2), 0);
+	assert_int_equal(rtt_create(sim, T3, 0x1000 * 0, 3), 0);
+	assert_int_equal(gstate(sim, T3), RMM_GRANULE_RTT);
+	/* READ_ENTRY: the L0 entry is a TABLE pointing at T1; a fresh L3 entry is UNASSIGNED. */
+	struct smcsim_regs r = t_call(sim, RMI_RTT_READ_ENTRY_FID, RD, 0, 0);
+	t_assert_reg(r, 0, 0, "READ_ENTRY SUCCESS");
+	t_assert_reg(r, 1, 0, "walk level 0");
+	t_assert_reg(r, 2, 2, "TABLE");
+	t_assert_reg(r, 3, T1, "desc = next-level table");
+	r = t_call(sim, RMI_RTT_READ_ENTRY_FID, RD, 0x5000, 3);
+	t_assert_reg(r, 1, 3, "walk reaches level 3");
+	t_assert_reg(r, 2, 0, "UNASSIGNED");
+	t_assert_reg(r, 4, 0, "RIPAS EMPTY");
+	r = t_call(sim, RMI_RTT_READ_ENTRY_FID, RD, UINT64_C(1) << 39, 3);
+	t_assert_reg(r, 1, 0, "another 512 GiB: the walk stops at level 0");
+	r = t_call(sim, RMI_RTT_READ_ENTRY_FID, RD, 0x800, 3);
+	t_assert_reg(r, 0, ERR_INPUT, "READ_ENTRY ipa_align");
+	/* realm_live: a table under the root keeps the realm alive. */
+	assert_int_equal(rmi(sim, RMI_REALM_DESTROY_FID, RD, 0), ERR_REALM);
+	/* RTT_DESTROY: a table with live entries cannot go (ERROR_RTT at its level). */
+	r = t_call(sim, RMI_RTT_DESTROY_FID, RD, 0, 1);
+	t_assert_reg(r, 0, ERR_RTT(1), "rtt_live");
+	r = t_call(sim, RMI_RTT_DESTROY_FID, RD, 0, 3);
+	t_assert_reg(r, 0, 0, "destroy L3");
+	t_assert_reg(r, 1, T3, "x1 = the table's PA");
+	assert_int_equal(gstate(sim, T3), RMM_GRANULE_DELEGATED);
+	r = t_call(sim, RMI_RTT_READ_ENTRY_FID, RD, 0, 2);
+	t_assert_reg(r, 2, 0, "parent entry UNASSIGNED");
+	t_assert_reg(r, 4, 2, "RIPAS DESTROYED");
+	r = t_call(sim, RMI_RTT_DESTROY_FID, RD, 0, 3);
+	t_assert_reg(r, 0, ERR_RTT(2), "no table there any more: stops at level 2");
+	assert_int_equal(t_call(sim, RMI_RTT_DESTROY_FID, RD, 0, 2).x[0], 0);
+	r = t_call(sim, RMI_RTT_DESTROY_FID, RD, 0, 1);
+	t_assert_reg(r, 0, 0, "destroy L1");
+	t_assert_reg(r, 2, UINT64_C(1) << 48, "top: nothing live in the rest of the IPA space");
+	assert_int_equal(rmi(sim, RMI_REALM_DESTROY_FID, RD, 0), 0);
+	smcsim_destroy(sim);
+}
+
+/* VMSA concatenated roots: a 40-bit realm starting at level 1 has two root tables; an
+ * entry in the upper half lives in (and is counted by) the second one. */
+static void rtt_concatenated_roots(void **state)
+{
+	struct smcsim *sim = host();
+	struct params p = valid;
+	p.s2sz = 40, p.level = 1, p.num_start = 2;
+	write_params(sim, PARAMS, &p);
+	assert_int_equal(rmi(sim, RMI_GRANULE_DELEGATE_FID, RD, 0), 0);
+	assert_int_equal(rmi(sim, RMI_GRANULE_DELEGATE_FID, RTT, 0), 0);
+	assert_int_equal(rmi(sim, RMI_GRANULE_DELEGATE_FID, RTT + 4096, 0), 0);
+	assert_int_equal(rmi(sim, RMI_GRANULE_DELEGATE_FID, T1, 0), 0);
+	assert_int_equal(rmi(sim, RMI_REALM_CREATE_FID, RD, PARAMS), 0);
+	assert_int_equal(rtt_create(sim, T1, 0, 1), ERR_INPUT); /* level 1 is the start level */
+	assert_int_equal(rtt_create(sim, T1, UINT64_C(1) << 39, 2), 0);
+	assert_int_equal(emu_granule(sim, RTT)->refcount, 0);
+	assert_int_equal(emu_granule(sim, RTT + 4096)->refcount, 1);
+	struct smcsim_regs r = t_call(sim, RMI_RTT_READ_ENTRY_FID, RD, UINT64_C(1) << 39, 1);
+	t_assert_reg(r, 3, T1, "second root's first entry is the new table");
+	assert_int_equal(t_call(sim, RMI_RTT_DESTROY_FID, RD, UINT64_C(1) << 39, 2).x[0], 0);
+	assert_int_equal(emu_granule(sim, RTT + 4096)->refcount, 0);
+	smcsim_destroy(sim);
+}
+
 /* Machine reset forgets every realm and returns granules to NS. */
 static void reset_forgets_realms(void **state)
 {
@@ -402,6 +507,9 @@ int main(void)
 		cmocka_unit_test(rec_aux_count),
 		cmocka_unit_test(rec_create_conditions),
 		cmocka_unit_test(rec_lifecycle),
+		cmocka_unit_test(rtt_create_conditions),
+		cmocka_unit_test(rtt_tree),
+		cmocka_unit_test(rtt_concatenated_roots),
 		cmocka_unit_test(reset_forgets_realms),
 	};
 	return cmocka_run_group_tests_name("conformance-rmi (DEN0137 1.0-rel0)", tests, NULL, NULL);

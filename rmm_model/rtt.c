@@ -1,0 +1,212 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The realm's stage-2 translation tables (DEN0137 1.0 A5, RTTs): RTT_CREATE, RTT_DESTROY,
+ * RTT_READ_ENTRY. As in a real RMM, entries live in the RTT granules themselves (Realm
+ * PAS memory the host cannot use): 512 little-endian words per 4 KiB table, in this
+ * model's own encoding:
+ *   bits [2:0]   RmiRttEntryState (UNASSIGNED 0, ASSIGNED 1, TABLE 2)
+ *   bits [5:4]   RIPAS (EMPTY 0, RAM 1, DESTROYED 2)
+ *   bits [51:12] output address (next-level table, or data)
+ * A delegated granule is zero, so a fresh table is all UNASSIGNED / EMPTY. A table
+ * granule's refcount counts its live entries (TABLE or ASSIGNED), which is what
+ * RTT_DESTROY and REALM_DESTROY check.
+ */
+#include <string.h>
+
+#include "rmm_model/rmm.h"
+
+enum rtte_state {
+	RTTE_UNASSIGNED = 0,
+	RTTE_ASSIGNED = 1,
+	RTTE_TABLE = 2,
+};
+
+#define RTTE_STATE(e)		 ((e)&7)
+#define RTTE_RIPAS(e)		 (((e) >> 4) & 3)
+#define RTTE_ADDR(e)		 ((e)&UINT64_C(0x000ffffffffff000))
+#define RTTE(state, ripas, addr) ((uint64_t)(state) | (uint64_t)(ripas) << 4 | (addr))
+
+/* Bytes one entry at @level maps: L3 4 KiB, L2 2 MiB, L1 1 GiB, L0 512 GiB. */
+static unsigned int level_shift(int level)
+{
+	return 12u + 9u * (unsigned int)(3 - level);
+}
+
+static uint64_t *entry_at(struct rmm *r, uint64_t table, int level, uint64_t ipa, bool root,
+			  uint32_t nroots)
+{
+	uint64_t idx = ipa >> level_shift(level);
+	/* Concatenated root tables are one array of 512 * nroots entries. */
+	idx = root ? idx : (idx & 511);
+	if (root && idx >= 512u * nroots)
+		return NULL;
+	return emu_mem_ptr(r->sim, table + idx * 8, 8);
+}
+
+struct walk {
+	int level;	 /* level of the entry found */
+	uint64_t table;	 /* table holding it (for the root: the first root table) */
+	uint64_t holder; /* the granule the entry is in, whose refcount counts it */
+	uint64_t *entry; /* the entry */
+};
+
+/* Walk from the root towards @target, stopping early at a non-TABLE entry. */
+static void walk(struct rmm *r, const struct rmm_realm *realm, uint64_t ipa, int target,
+		 struct walk *w)
+{
+	int level = realm->rtt_level_start;
+	uint64_t table = realm->rtt_base;
+	uint64_t *e = entry_at(r, table, level, ipa, true, realm->rtt_num_start);
+	while (level < target && RTTE_STATE(*e) == RTTE_TABLE) {
+		table = RTTE_ADDR(*e);
+		level++;
+		e = entry_at(r, table, level, ipa, false, 1);
+	}
+	w->level = level;
+	w->table = table;
+	w->entry = e;
+	/* Concatenated roots: the entry's own granule, not the first root's. */
+	w->holder =
+		level == realm->rtt_level_start
+			? table + ((((ipa >> level_shift(level)) * 8)) & ~(EMU_GRANULE_SIZE - 1))
+			: table;
+}
+
+static struct rmm_realm *realm_of(struct rmm *r, uint64_t rd)
+{
+	return rmm_granule(r, rd, RMM_GRANULE_RD) ? rmm_realm_find(r, rd) : NULL;
+}
+
+/*
+ * TF-RMM validate_rtt_structure_cmds() @rel0: level in [start + @min_above, 3], ipa
+ * aligned to the mapping size of @align_level and inside the realm's IPA space.
+ */
+static bool valid_ipa_level(const struct rmm_realm *realm, uint64_t ipa, uint64_t level,
+			    int min_above, int align_level_delta)
+{
+	int64_t lv = (int64_t)level;
+	if (lv < realm->rtt_level_start + min_above || lv > 3)
+		return false;
+	int al = (int)lv + align_level_delta;
+	if (ipa & ((UINT64_C(1) << level_shift(al)) - 1))
+		return false;
+	return ipa < (UINT64_C(1) << realm->s2sz);
+}
+
+/* The IPA after the run of non-live entries at @w's level, starting at @ipa (the "top"
+ * output of RTT_DESTROY, DEN0137 B4.3.16). */
+static uint64_t top_after(struct rmm *r, const struct rmm_realm *realm, const struct walk *w,
+			  uint64_t ipa)
+{
+	unsigned int sh = level_shift(w->level);
+	uint64_t end = w->level == realm->rtt_level_start
+			       ? UINT64_C(1) << realm->s2sz
+			       : (ipa & ~((UINT64_C(1) << level_shift(w->level - 1)) - 1)) +
+					 (UINT64_C(1) << level_shift(w->level - 1));
+	uint64_t a = ipa & ~((UINT64_C(1) << sh) - 1);
+	for (; a < end; a += UINT64_C(1) << sh) {
+		uint64_t *e = entry_at(r, w->table, w->level, a, w->level == realm->rtt_level_start,
+				       realm->rtt_num_start);
+		if (!e || RTTE_STATE(*e) != RTTE_UNASSIGNED)
+			break;
+	}
+	return a;
+}
+
+/*
+ * DEN0137 1.0 B4.3.14 RTT_CREATE(rd, rtt, ipa, level), TF-RMM smc_rtt_create() order:
+ * rtt DELEGATED and rd an RD → ERROR_INPUT; level/ipa validity → ERROR_INPUT; the walk
+ * must reach level - 1 → else ERROR_RTT(walk level); that entry must not already be a
+ * TABLE → ERROR_RTT(level - 1). The new table inherits the parent entry's RIPAS.
+ */
+void rmm_rtt_create(struct emu_call *c)
+{
+	struct rmm *r = c->state;
+	uint64_t rd = c->a[1], rtt = c->a[2], ipa = c->a[3], level = c->a[4];
+	struct rmm_realm *realm = realm_of(r, rd);
+	if (!realm || !rmm_granule(r, rtt, RMM_GRANULE_DELEGATED) ||
+	    !valid_ipa_level(realm, ipa, level, 1, -1)) {
+		emu_ret1(c, rmi_ret(RMI_ERROR_INPUT, 0));
+		return;
+	}
+	struct walk w;
+	walk(r, realm, ipa, (int)level - 1, &w);
+	if (w.level != (int)level - 1) {
+		emu_ret1(c, rmi_ret(RMI_ERROR_RTT, (unsigned int)w.level));
+		return;
+	}
+	if (RTTE_STATE(*w.entry) == RTTE_TABLE) {
+		emu_ret1(c, rmi_ret(RMI_ERROR_RTT, (unsigned int)level - 1));
+		return;
+	}
+	/* 1.0 models no block mappings before DATA exists: the parent is UNASSIGNED. */
+	uint64_t *child = emu_mem_ptr(r->sim, rtt, EMU_GRANULE_SIZE);
+	for (int i = 0; i < 512; i++)
+		child[i] = RTTE(RTTE_UNASSIGNED, RTTE_RIPAS(*w.entry), 0);
+	*w.entry = RTTE(RTTE_TABLE, 0, rtt);
+	rmm_granule_set(r, rtt, RMM_GRANULE_RTT, rd);
+	emu_granule(r->sim, w.holder)->refcount++;
+	emu_ret1(c, rmi_ret(RMI_SUCCESS, 0));
+}
+
+/*
+ * DEN0137 1.0 B4.3.16 RTT_DESTROY(rd, ipa, level) → x1 rtt, x2 top (also on ERROR_RTT):
+ * rd an RD and level/ipa validity → ERROR_INPUT; walk to level - 1 → else
+ * ERROR_RTT(walk level); that entry must be a TABLE → else ERROR_RTT(level - 1); the
+ * table must hold no live entry → else ERROR_RTT(level). The parent entry becomes
+ * UNASSIGNED with RIPAS DESTROYED (rmm.md 1.8), the table granule DELEGATED.
+ */
+void rmm_rtt_destroy(struct emu_call *c)
+{
+	struct rmm *r = c->state;
+	uint64_t rd = c->a[1], ipa = c->a[2], level = c->a[3];
+	struct rmm_realm *realm = realm_of(r, rd);
+	if (!realm || !valid_ipa_level(realm, ipa, level, 1, -1)) {
+		emu_ret1(c, rmi_ret(RMI_ERROR_INPUT, 0));
+		return;
+	}
+	struct walk w;
+	walk(r, realm, ipa, (int)level - 1, &w);
+	if (w.level != (int)level - 1 || RTTE_STATE(*w.entry) != RTTE_TABLE) {
+		unsigned int idx =
+			w.level != (int)level - 1 ? (unsigned int)w.level : (unsigned int)level - 1;
+		emu_ret3(c, rmi_ret(RMI_ERROR_RTT, idx), 0, top_after(r, realm, &w, ipa));
+		return;
+	}
+	uint64_t rtt = RTTE_ADDR(*w.entry);
+	if (emu_granule(r->sim, rtt)->refcount) {
+		emu_ret3(c, rmi_ret(RMI_ERROR_RTT, (unsigned int)level), 0, ipa);
+		return;
+	}
+	*w.entry = RTTE(RTTE_UNASSIGNED, 2 /* DESTROYED */, 0);
+	emu_granule(r->sim, w.holder)->refcount--;
+	memset(emu_mem_ptr(r->sim, rtt, EMU_GRANULE_SIZE), 0, EMU_GRANULE_SIZE);
+	rmm_granule_set(r, rtt, RMM_GRANULE_DELEGATED, 0);
+	emu_ret3(c, rmi_ret(RMI_SUCCESS, 0), rtt, top_after(r, realm, &w, ipa));
+}
+
+/*
+ * DEN0137 1.0 B4.3.19 RTT_READ_ENTRY(rd, ipa, level) → x1 walk level, x2 state, x3 desc
+ * (the output address for ASSIGNED and TABLE, 0 for UNASSIGNED), x4 RIPAS. The level may
+ * be the start level; the walk stops early at a non-TABLE entry.
+ */
+void rmm_rtt_read_entry(struct emu_call *c)
+{
+	struct rmm *r = c->state;
+	uint64_t rd = c->a[1], ipa = c->a[2], level = c->a[3];
+	struct rmm_realm *realm = realm_of(r, rd);
+	if (!realm || !valid_ipa_level(realm, ipa, level, 0, 0)) {
+		emu_ret1(c, rmi_ret(RMI_ERROR_INPUT, 0));
+		return;
+	}
+	struct walk w;
+	walk(r, realm, ipa, (int)level, &w);
+	uint64_t e = *w.entry;
+	uint64_t desc = RTTE_STATE(e) == RTTE_UNASSIGNED ? 0 : RTTE_ADDR(e);
+	c->r[0] = rmi_ret(RMI_SUCCESS, 0);
+	c->r[1] = (uint64_t)(int64_t)w.level;
+	c->r[2] = RTTE_STATE(e);
+	c->r[3] = desc;
+	c->r[4] = RTTE_RIPAS(e);
+	c->nres = 5;
+}
