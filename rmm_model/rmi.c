@@ -179,10 +179,13 @@ static const struct emu_fn rmi_fns[] = {
 	{ RMI_REALM_DESTROY_FID, 0, 0, "RMI_REALM_DESTROY", h_realm_destroy },
 	{ RMI_REC_CREATE_FID, 0, 0, "RMI_REC_CREATE", rmm_rec_create },
 	{ RMI_REC_DESTROY_FID, 0, 0, "RMI_REC_DESTROY", rmm_rec_destroy },
+	{ RMI_DATA_CREATE_UNKNOWN_FID, 0, 0, "RMI_DATA_CREATE_UNKNOWN", rmm_data_create_unknown },
+	{ RMI_DATA_DESTROY_FID, 0, 0, "RMI_DATA_DESTROY", rmm_data_destroy },
 	{ RMI_RTT_CREATE_FID, 0, 0, "RMI_RTT_CREATE", rmm_rtt_create },
 	{ RMI_RTT_DESTROY_FID, 0, 0, "RMI_RTT_DESTROY", rmm_rtt_destroy },
 	{ RMI_RTT_READ_ENTRY_FID, 0, 0, "RMI_RTT_READ_ENTRY", rmm_rtt_read_entry },
 	{ RMI_FEATURES_FID, 0, 0, "RMI_FEATURES", h_features },
+	{ RMI_RTT_INIT_RIPAS_FID, 0, 0, "RMI_RTT_INIT_RIPAS", rmm_rtt_init_ripas },
 	{ RMI_REC_AUX_COUNT_FID, 0, 0, "RMI_REC_AUX_COUNT", h_rec_aux_count },
 };
 

@@ -45,20 +45,23 @@ enum rmm_realm_state {
 };
 
 /* RMI function IDs, DEN0137 1.0-rel0 (TF-RMM smc-rmi.h @rmm-spec-v1.0-rel0). */
-#define RMI_FID(n)		   (0xC4000000u + (n))
-#define RMI_VERSION_FID		   RMI_FID(0x150)
-#define RMI_GRANULE_DELEGATE_FID   RMI_FID(0x151)
-#define RMI_GRANULE_UNDELEGATE_FID RMI_FID(0x152)
-#define RMI_REALM_ACTIVATE_FID	   RMI_FID(0x157)
-#define RMI_REALM_CREATE_FID	   RMI_FID(0x158)
-#define RMI_REALM_DESTROY_FID	   RMI_FID(0x159)
-#define RMI_REC_CREATE_FID	   RMI_FID(0x15A)
-#define RMI_REC_DESTROY_FID	   RMI_FID(0x15B)
-#define RMI_RTT_CREATE_FID	   RMI_FID(0x15D)
-#define RMI_RTT_DESTROY_FID	   RMI_FID(0x15E)
-#define RMI_RTT_READ_ENTRY_FID	   RMI_FID(0x161)
-#define RMI_FEATURES_FID	   RMI_FID(0x165)
-#define RMI_REC_AUX_COUNT_FID	   RMI_FID(0x167)
+#define RMI_FID(n)		    (0xC4000000u + (n))
+#define RMI_DATA_CREATE_UNKNOWN_FID RMI_FID(0x154)
+#define RMI_DATA_DESTROY_FID	    RMI_FID(0x155)
+#define RMI_RTT_INIT_RIPAS_FID	    RMI_FID(0x168)
+#define RMI_VERSION_FID		    RMI_FID(0x150)
+#define RMI_GRANULE_DELEGATE_FID    RMI_FID(0x151)
+#define RMI_GRANULE_UNDELEGATE_FID  RMI_FID(0x152)
+#define RMI_REALM_ACTIVATE_FID	    RMI_FID(0x157)
+#define RMI_REALM_CREATE_FID	    RMI_FID(0x158)
+#define RMI_REALM_DESTROY_FID	    RMI_FID(0x159)
+#define RMI_REC_CREATE_FID	    RMI_FID(0x15A)
+#define RMI_REC_DESTROY_FID	    RMI_FID(0x15B)
+#define RMI_RTT_CREATE_FID	    RMI_FID(0x15D)
+#define RMI_RTT_DESTROY_FID	    RMI_FID(0x15E)
+#define RMI_RTT_READ_ENTRY_FID	    RMI_FID(0x161)
+#define RMI_FEATURES_FID	    RMI_FID(0x165)
+#define RMI_REC_AUX_COUNT_FID	    RMI_FID(0x167)
 
 /* RmiRealmParams offsets (DEN0137 1.0 B4.4.16; all in one NS granule). */
 #define RMI_REALM_PARAMS_FLAGS		 0x0
@@ -166,6 +169,9 @@ void rmm_rec_destroy(struct emu_call *c);
 void rmm_rtt_create(struct emu_call *c);
 void rmm_rtt_destroy(struct emu_call *c);
 void rmm_rtt_read_entry(struct emu_call *c);
+void rmm_rtt_init_ripas(struct emu_call *c);
+void rmm_data_create_unknown(struct emu_call *c);
+void rmm_data_destroy(struct emu_call *c);
 
 extern const struct emu_service rmm_svc_rmi;
 

@@ -210,3 +210,110 @@ void rmm_rtt_read_entry(struct emu_call *c)
 	c->r[4] = RTTE_RIPAS(e);
 	c->nres = 5;
 }
+
+/* DEN0137 A5.2.2: the protected half of the IPA space, [0, 2^(s2sz-1)). */
+static bool ipa_protected(const struct rmm_realm *realm, uint64_t ipa)
+{
+	return ipa < (UINT64_C(1) << (realm->s2sz - 1));
+}
+
+/*
+ * DEN0137 1.0 B4.3.2 DATA_CREATE_UNKNOWN(rd, data, ipa): data DELEGATED and rd an RD →
+ * ERROR_INPUT; ipa 4 KiB aligned and protected → ERROR_INPUT; the walk must reach
+ * level 3 → ERROR_RTT(walk level); the entry must be UNASSIGNED → ERROR_RTT(3). The
+ * granule is mapped with unknown (zero) contents; its RIPAS is unchanged.
+ */
+void rmm_data_create_unknown(struct emu_call *c)
+{
+	struct rmm *r = c->state;
+	uint64_t rd = c->a[1], data = c->a[2], ipa = c->a[3];
+	struct rmm_realm *realm = realm_of(r, rd);
+	if (!realm || !rmm_granule(r, data, RMM_GRANULE_DELEGATED) ||
+	    (ipa & (EMU_GRANULE_SIZE - 1)) || !ipa_protected(realm, ipa)) {
+		emu_ret1(c, rmi_ret(RMI_ERROR_INPUT, 0));
+		return;
+	}
+	struct walk w;
+	walk(r, realm, ipa, 3, &w);
+	if (w.level != 3 || RTTE_STATE(*w.entry) != RTTE_UNASSIGNED) {
+		emu_ret1(c, rmi_ret(RMI_ERROR_RTT, (unsigned int)w.level));
+		return;
+	}
+	*w.entry = RTTE(RTTE_ASSIGNED, RTTE_RIPAS(*w.entry), data);
+	emu_granule(r->sim, w.holder)->refcount++;
+	rmm_granule_set(r, data, RMM_GRANULE_DATA, rd);
+	emu_ret1(c, rmi_ret(RMI_SUCCESS, 0));
+}
+
+/*
+ * DEN0137 1.0 B4.3.3 DATA_DESTROY(rd, ipa) → x1 data, x2 top (also on ERROR_RTT): rd an
+ * RD, ipa aligned and protected → ERROR_INPUT; the walk must reach level 3 →
+ * ERROR_RTT(walk level); the entry must be ASSIGNED → ERROR_RTT(3). The entry becomes
+ * UNASSIGNED, RAM becomes DESTROYED (rmm.md 1.8), the granule DELEGATED and zeroed.
+ */
+void rmm_data_destroy(struct emu_call *c)
+{
+	struct rmm *r = c->state;
+	uint64_t rd = c->a[1], ipa = c->a[2];
+	struct rmm_realm *realm = realm_of(r, rd);
+	if (!realm || (ipa & (EMU_GRANULE_SIZE - 1)) || !ipa_protected(realm, ipa)) {
+		emu_ret1(c, rmi_ret(RMI_ERROR_INPUT, 0));
+		return;
+	}
+	struct walk w;
+	walk(r, realm, ipa, 3, &w);
+	if (w.level != 3 || RTTE_STATE(*w.entry) != RTTE_ASSIGNED) {
+		emu_ret3(c, rmi_ret(RMI_ERROR_RTT, (unsigned int)w.level), 0,
+			 top_after(r, realm, &w, ipa));
+		return;
+	}
+	uint64_t data = RTTE_ADDR(*w.entry);
+	unsigned int ripas =
+		RTTE_RIPAS(*w.entry) == 1 /* RAM */ ? 2 /* DESTROYED */ : RTTE_RIPAS(*w.entry);
+	*w.entry = RTTE(RTTE_UNASSIGNED, ripas, 0);
+	emu_granule(r->sim, w.holder)->refcount--;
+	memset(emu_mem_ptr(r->sim, data, EMU_GRANULE_SIZE), 0, EMU_GRANULE_SIZE);
+	rmm_granule_set(r, data, RMM_GRANULE_DELEGATED, 0);
+	emu_ret3(c, rmi_ret(RMI_SUCCESS, 0), data, top_after(r, realm, &w, ipa));
+}
+
+/*
+ * DEN0137 1.0 B4.3.17 RTT_INIT_RIPAS(rd, base, top) → x1 top of the updated range: rd an
+ * RD, base < top, both 4 KiB aligned and protected → ERROR_INPUT; realm not NEW →
+ * ERROR_REALM; the entry at base must be UNASSIGNED at the walk level → else
+ * ERROR_RTT(walk level). Entries from base are set to RAM until top, the end of the
+ * table, or an entry that cannot change (as TF-RMM @rel0 does, one table per call; a
+ * block entry changes only if [base, top) covers it whole). The RIM is not yet extended
+ * (measurement is not modelled).
+ */
+void rmm_rtt_init_ripas(struct emu_call *c)
+{
+	struct rmm *r = c->state;
+	uint64_t rd = c->a[1], base = c->a[2], top = c->a[3];
+	struct rmm_realm *realm = realm_of(r, rd);
+	if (!realm || base >= top || ((base | top) & (EMU_GRANULE_SIZE - 1)) ||
+	    top > (UINT64_C(1) << (realm->s2sz - 1))) {
+		emu_ret1(c, rmi_ret(RMI_ERROR_INPUT, 0));
+		return;
+	}
+	if (realm->state != RMM_REALM_NEW) {
+		emu_ret1(c, rmi_ret(RMI_ERROR_REALM, 0));
+		return;
+	}
+	struct walk w;
+	walk(r, realm, base, 3, &w);
+	uint64_t size = UINT64_C(1) << level_shift(w.level);
+	if (RTTE_STATE(*w.entry) != RTTE_UNASSIGNED || (base & (size - 1)) || base + size > top) {
+		emu_ret1(c, rmi_ret(RMI_ERROR_RTT, (unsigned int)w.level));
+		return;
+	}
+	uint64_t table_end = (base | ((UINT64_C(1) << (level_shift(w.level) + 9)) - 1)) + 1;
+	uint64_t a = base;
+	uint64_t *e = w.entry;
+	while (a < top && a + size <= top && a < table_end && RTTE_STATE(*e) == RTTE_UNASSIGNED) {
+		*e = RTTE(RTTE_UNASSIGNED, 1 /* RAM */, 0);
+		a += size;
+		e++;
+	}
+	emu_ret2(c, rmi_ret(RMI_SUCCESS, 0), a);
+}

@@ -479,6 +479,107 @@ static void rtt_concatenated_roots(void **state)
 	smcsim_destroy(sim);
 }
 
+#define DATA 0x80700000u
+
+/* A realm with tables down to level 3 for IPA [0, 2 MiB) and DATA delegated. */
+static struct smcsim *data_ready(void)
+{
+	struct smcsim *sim = rtt_ready();
+	assert_int_equal(rtt_create(sim, T1, 0, 1), 0);
+	assert_int_equal(rtt_create(sim, T2, 0, 2), 0);
+	assert_int_equal(rmi(sim, RMI_GRANULE_DELEGATE_FID, DATA, 0), 0);
+	return sim;
+}
+
+static uint64_t data_create(struct smcsim *sim, uint64_t rd, uint64_t data, uint64_t ipa)
+{
+	return t_call(sim, RMI_DATA_CREATE_UNKNOWN_FID, rd, data, ipa).x[0];
+}
+
+static void data_create_unknown(void **state)
+{
+	struct smcsim *sim = data_ready();
+	assert_int_equal(data_create(sim, RD2, DATA, 0x1000), ERR_INPUT);  /* rd_state */
+	assert_int_equal(data_create(sim, RD, PARAMS, 0x1000), ERR_INPUT); /* data_state */
+	assert_int_equal(data_create(sim, RD, DATA, 0x1800), ERR_INPUT);   /* ipa_align */
+	assert_int_equal(data_create(sim, RD, DATA, UINT64_C(1) << 47),
+			 ERR_INPUT); /* ipa_bound: unprotected */
+	/* rtt_walk: no level-3 table yet; the walk stops at level 2. */
+	assert_int_equal(data_create(sim, RD, DATA, 0x1000), ERR_RTT(2));
+	assert_int_equal(rtt_create(sim, T3, 0, 3), 0);
+	assert_int_equal(data_create(sim, RD, DATA, 0x1000), 0);
+	assert_int_equal(gstate(sim, DATA), RMM_GRANULE_DATA);
+	struct smcsim_regs r = t_call(sim, RMI_RTT_READ_ENTRY_FID, RD, 0x1000, 3);
+	t_assert_reg(r, 2, 1, "ASSIGNED");
+	t_assert_reg(r, 3, DATA, "desc = data PA");
+	/* rtte_state: the entry is already ASSIGNED. */
+	assert_int_equal(rmi(sim, RMI_GRANULE_DELEGATE_FID, DATA + 4096, 0), 0);
+	assert_int_equal(data_create(sim, RD, DATA + 4096, 0x1000), ERR_RTT(3));
+	/* A level-3 table holding data is live. */
+	assert_int_equal(t_call(sim, RMI_RTT_DESTROY_FID, RD, 0, 3).x[0], ERR_RTT(3));
+	smcsim_destroy(sim);
+}
+
+static void data_destroy(void **state)
+{
+	struct smcsim *sim = data_ready();
+	assert_int_equal(rtt_create(sim, T3, 0, 3), 0);
+	assert_int_equal(t_call(sim, RMI_RTT_INIT_RIPAS_FID, RD, 0x1000, 0x2000).x[0], 0);
+	assert_int_equal(data_create(sim, RD, DATA, 0x1000), 0);
+	assert_int_equal(t_call(sim, RMI_DATA_DESTROY_FID, RD2, 0x1000).x[0],
+			 ERR_INPUT); /* rd_state */
+	assert_int_equal(t_call(sim, RMI_DATA_DESTROY_FID, RD, 0x1004).x[0],
+			 ERR_INPUT); /* ipa_align */
+	struct smcsim_regs r = t_call(sim, RMI_DATA_DESTROY_FID, RD, 0x3000);
+	t_assert_reg(r, 0, ERR_RTT(3), "rtte_state: not ASSIGNED");
+	r = t_call(sim, RMI_DATA_DESTROY_FID, RD, UINT64_C(1) << 30);
+	t_assert_reg(r, 0, ERR_RTT(1), "rtt_walk: nothing mapped at 1 GiB");
+	r = t_call(sim, RMI_DATA_DESTROY_FID, RD, 0x1000);
+	t_assert_reg(r, 0, 0, "DATA_DESTROY SUCCESS");
+	t_assert_reg(r, 1, DATA, "x1 = data PA");
+	t_assert_reg(r, 2, UINT64_C(0x200000), "top: the rest of the table is not live");
+	assert_int_equal(gstate(sim, DATA), RMM_GRANULE_DELEGATED);
+	r = t_call(sim, RMI_RTT_READ_ENTRY_FID, RD, 0x1000, 3);
+	t_assert_reg(r, 2, 0, "UNASSIGNED again");
+	t_assert_reg(r, 4, 2, "RAM became DESTROYED (rmm.md 1.8)");
+	/* The table is not live any more. */
+	assert_int_equal(t_call(sim, RMI_RTT_DESTROY_FID, RD, 0, 3).x[0], 0);
+	smcsim_destroy(sim);
+}
+
+static void rtt_init_ripas(void **state)
+{
+	struct smcsim *sim = data_ready();
+	assert_int_equal(rtt_create(sim, T3, 0, 3), 0);
+	struct smcsim_regs r = t_call(sim, RMI_RTT_INIT_RIPAS_FID, RD2, 0, 0x1000);
+	t_assert_reg(r, 0, ERR_INPUT, "rd_state");
+	r = t_call(sim, RMI_RTT_INIT_RIPAS_FID, RD, 0x2000, 0x1000);
+	t_assert_reg(r, 0, ERR_INPUT, "base >= top");
+	r = t_call(sim, RMI_RTT_INIT_RIPAS_FID, RD, 0x10, 0x1000);
+	t_assert_reg(r, 0, ERR_INPUT, "base unaligned");
+	r = t_call(sim, RMI_RTT_INIT_RIPAS_FID, RD, 0, (UINT64_C(1) << 47) + 0x1000);
+	t_assert_reg(r, 0, ERR_INPUT, "top beyond the protected range");
+	r = t_call(sim, RMI_RTT_INIT_RIPAS_FID, RD, UINT64_C(1) << 30,
+		   (UINT64_C(1) << 30) + 0x1000);
+	t_assert_reg(r, 0, ERR_RTT(1), "a 1 GiB unassigned block is not covered by 4 KiB");
+	/* Success: RAM from 0x1000 up to top; the next entry keeps EMPTY. */
+	r = t_call(sim, RMI_RTT_INIT_RIPAS_FID, RD, 0x1000, 0x4000);
+	t_assert_reg(r, 0, 0, "INIT_RIPAS SUCCESS");
+	t_assert_reg(r, 1, 0x4000, "updated up to top");
+	r = t_call(sim, RMI_RTT_READ_ENTRY_FID, RD, 0x3000, 3);
+	t_assert_reg(r, 4, 1, "RAM");
+	r = t_call(sim, RMI_RTT_READ_ENTRY_FID, RD, 0x4000, 3);
+	t_assert_reg(r, 4, 0, "EMPTY beyond top");
+	/* One table per call: a range past the table end stops at it. */
+	r = t_call(sim, RMI_RTT_INIT_RIPAS_FID, RD, 0x1FF000, 0x400000);
+	t_assert_reg(r, 1, 0x200000, "stops at the end of the level-3 table");
+	/* realm_state: only a NEW realm. */
+	assert_int_equal(rmi(sim, RMI_REALM_ACTIVATE_FID, RD, 0), 0);
+	r = t_call(sim, RMI_RTT_INIT_RIPAS_FID, RD, 0x5000, 0x6000);
+	t_assert_reg(r, 0, ERR_REALM, "realm_state");
+	smcsim_destroy(sim);
+}
+
 /* Machine reset forgets every realm and returns granules to NS. */
 static void reset_forgets_realms(void **state)
 {
@@ -510,6 +611,9 @@ int main(void)
 		cmocka_unit_test(rtt_create_conditions),
 		cmocka_unit_test(rtt_tree),
 		cmocka_unit_test(rtt_concatenated_roots),
+		cmocka_unit_test(data_create_unknown),
+		cmocka_unit_test(data_destroy),
+		cmocka_unit_test(rtt_init_ripas),
 		cmocka_unit_test(reset_forgets_realms),
 	};
 	return cmocka_run_group_tests_name("conformance-rmi (DEN0137 1.0-rel0)", tests, NULL, NULL);
