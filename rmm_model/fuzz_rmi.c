@@ -1,0 +1,239 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Fuzz target: random RMI sequences on a cca-host machine, with the RMM's accounting
+ * checked after every call:
+ *   - a granule's PAS follows its RMM state (NS <-> Non-secure, everything else Realm);
+ *   - every RD granule is a realm's RD and every realm's RD and root RTTs are in place;
+ *   - every REC/REC_AUX granule belongs to exactly one REC of a live realm, and an RD's
+ *     refcount equals its REC count;
+ *   - a table granule's refcount equals its live (TABLE/ASSIGNED) entries, and every
+ *     TABLE/ASSIGNED entry points at an RTT/DATA granule of the same realm, referenced
+ *     from exactly one entry (no granule in two objects);
+ *   - every call returns a status (never a crash), and no access leaves memory.
+ * Input: a stream of 8-byte records: command, then small operand selectors that pick
+ * granules from a window of 64 and IPAs from a few interesting values.
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "emu/machine.h"
+#include "rmm_model/rmm.h"
+
+#define WIN_BASE     UINT64_C(0x80800000)
+#define WIN_GRANULES 64
+#define PARAMS	     UINT64_C(0x80100000)
+#define REC_PARAMS   UINT64_C(0x80110000)
+
+static uint64_t gpa(uint8_t sel)
+{
+	/* Mostly window granules, sometimes something invalid. */
+	switch (sel >> 6) {
+	case 3:
+		return (sel & 1) ? UINT64_C(0x90000000) : WIN_BASE + 8;
+	default:
+		return WIN_BASE + (uint64_t)(sel % WIN_GRANULES) * EMU_GRANULE_SIZE;
+	}
+}
+
+static uint64_t ipa(uint8_t sel)
+{
+	static const uint64_t v[] = {
+		0,     0x1000, 0x2000, 0x200000, 0x40000000, UINT64_C(1) << 39, UINT64_C(1) << 47,
+		0x1800
+	};
+	return v[sel & 7];
+}
+
+static void put64(struct smcsim *sim, uint64_t pa, uint64_t v)
+{
+	smcsim_mem_write(sim, pa, &v, 8);
+}
+
+static void write_realm_params(struct smcsim *sim, const uint8_t *b)
+{
+	uint8_t zero[4096] = { 0 };
+	smcsim_mem_write(sim, PARAMS, zero, sizeof(zero));
+	put64(sim, PARAMS + RMI_REALM_PARAMS_S2SZ, (b[0] & 1) ? 40 : 48);
+	put64(sim, PARAMS + RMI_REALM_PARAMS_NUM_BPS, 1);
+	put64(sim, PARAMS + RMI_REALM_PARAMS_NUM_WPS, 1);
+	uint16_t vmid = b[1] & 3;
+	smcsim_mem_write(sim, PARAMS + RMI_REALM_PARAMS_VMID, &vmid, 2);
+	put64(sim, PARAMS + RMI_REALM_PARAMS_RTT_BASE, gpa(b[2]));
+	put64(sim, PARAMS + RMI_REALM_PARAMS_RTT_LEVEL_START, (b[0] & 1) ? 1 : 0);
+	put64(sim, PARAMS + RMI_REALM_PARAMS_RTT_NUM_START, (b[0] & 1) ? 2 : 1);
+}
+
+static void write_rec_params(struct smcsim *sim, const uint8_t *b)
+{
+	uint8_t zero[4096] = { 0 };
+	smcsim_mem_write(sim, REC_PARAMS, zero, sizeof(zero));
+	put64(sim, REC_PARAMS + RMI_REC_PARAMS_MPIDR, b[0] & 3);
+	put64(sim, REC_PARAMS + RMI_REC_PARAMS_NUM_AUX, 16);
+	for (int i = 0; i < 16; i++)
+		put64(sim, REC_PARAMS + RMI_REC_PARAMS_AUX + 8 * (uint64_t)i,
+		      gpa((uint8_t)(b[1] + i)));
+}
+
+static void fail(const char *what, uint64_t pa)
+{
+	fprintf(stderr, "fuzz-rmi: invariant broken: %s (granule 0x%llx)\n", what,
+		(unsigned long long)pa);
+	abort();
+}
+
+/* Count, for each window granule, how many objects reference it. */
+static void check(struct smcsim *sim, struct rmm *r)
+{
+	uint8_t refs[WIN_GRANULES] = { 0 };
+	uint32_t live[WIN_GRANULES] = { 0 };
+#define IN_WIN(pa) ((pa) >= WIN_BASE && (pa) < WIN_BASE + WIN_GRANULES * EMU_GRANULE_SIZE)
+#define WIDX(pa)   (((pa)-WIN_BASE) >> EMU_GRANULE_SHIFT)
+	for (size_t i = 0; i < r->nrealms; i++) {
+		const struct rmm_realm *rl = &r->realms[i];
+		struct emu_granule *g = emu_granule(sim, rl->rd);
+		if (!g || g->rmm != RMM_GRANULE_RD)
+			fail("realm without an RD granule", rl->rd);
+		if (IN_WIN(rl->rd))
+			refs[WIDX(rl->rd)]++;
+		size_t nrec = 0;
+		for (size_t k = 0; k < r->nrecs; k++)
+			nrec += r->recs[k].rd == rl->rd;
+		if (g->refcount != nrec)
+			fail("RD refcount differs from its REC count", rl->rd);
+		for (uint32_t k = 0; k < rl->rtt_num_start; k++) {
+			uint64_t t = rl->rtt_base + k * EMU_GRANULE_SIZE;
+			struct emu_granule *tg = emu_granule(sim, t);
+			if (!tg || tg->rmm != RMM_GRANULE_RTT || tg->owner != rl->rd)
+				fail("root RTT not an RTT of its realm", t);
+		}
+	}
+	for (size_t k = 0; k < r->nrecs; k++) {
+		const struct rmm_rec *rc = &r->recs[k];
+		if (!rmm_realm_find(r, rc->rd))
+			fail("REC of no realm", rc->rec);
+		if (emu_granule(sim, rc->rec)->rmm != RMM_GRANULE_REC)
+			fail("REC granule not REC", rc->rec);
+		if (IN_WIN(rc->rec))
+			refs[WIDX(rc->rec)]++;
+		for (uint32_t a = 0; a < rc->num_aux; a++) {
+			if (emu_granule(sim, rc->aux[a])->rmm != RMM_GRANULE_REC_AUX)
+				fail("aux granule not REC_AUX", rc->aux[a]);
+			if (IN_WIN(rc->aux[a]))
+				refs[WIDX(rc->aux[a])]++;
+		}
+	}
+	for (unsigned int i = 0; i < WIN_GRANULES; i++) {
+		uint64_t pa = WIN_BASE + (uint64_t)i * EMU_GRANULE_SIZE;
+		struct emu_granule *g = emu_granule(sim, pa);
+		if ((g->rmm == RMM_GRANULE_NS) != (g->pas == EMU_PAS_NS))
+			fail("PAS does not follow the RMM state", pa);
+		if (g->rmm != RMM_GRANULE_RTT)
+			continue;
+		/* Count live entries and reference their targets. */
+		const uint64_t *e = emu_mem_ptr(sim, pa, EMU_GRANULE_SIZE);
+		uint32_t n = 0;
+		for (int k = 0; k < 512; k++) {
+			unsigned int st = e[k] & 7;
+			if (st == 0)
+				continue;
+			n++;
+			uint64_t to = e[k] & UINT64_C(0x000ffffffffff000);
+			struct emu_granule *tg = emu_granule(sim, to);
+			if (!tg || tg->owner != g->owner ||
+			    tg->rmm != (st == 2 ? RMM_GRANULE_RTT : RMM_GRANULE_DATA))
+				fail("entry points at a granule of the wrong kind or realm", pa);
+			if (IN_WIN(to))
+				refs[WIDX(to)]++;
+		}
+		live[i] = n;
+	}
+	for (unsigned int i = 0; i < WIN_GRANULES; i++) {
+		uint64_t pa = WIN_BASE + (uint64_t)i * EMU_GRANULE_SIZE;
+		struct emu_granule *g = emu_granule(sim, pa);
+		if (refs[i] > 1)
+			fail("granule in two objects", pa);
+		bool object = g->rmm != RMM_GRANULE_NS && g->rmm != RMM_GRANULE_DELEGATED;
+		bool is_root = false;
+		for (size_t k = 0; k < r->nrealms; k++)
+			is_root |= pa >= r->realms[k].rtt_base &&
+				   pa < r->realms[k].rtt_base +
+						   r->realms[k].rtt_num_start * EMU_GRANULE_SIZE;
+		if (object && !refs[i] && !is_root)
+			fail("object granule nobody references", pa);
+		if (g->rmm == RMM_GRANULE_RTT && g->refcount != live[i])
+			fail("RTT refcount differs from its live entries", pa);
+	}
+}
+
+static struct smcsim *machine(void)
+{
+	struct smcsim *sim;
+	struct smcsim_error err;
+	if (smcsim_create_named("cca-host", &sim, &err)) {
+		fprintf(stderr, "%s\n", err.text);
+		abort();
+	}
+	return sim;
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	struct smcsim *sim = machine();
+	struct rmm *r = emu_layer_service(emu_layer_find(sim, "el3"), "rmi");
+	for (size_t off = 0; off + 8 <= size && off < 8 * 400; off += 8) {
+		const uint8_t *b = data + off;
+		struct smcsim_regs regs = { { 0 } };
+		static const uint32_t cmds[] = {
+			RMI_GRANULE_DELEGATE_FID, RMI_GRANULE_UNDELEGATE_FID,  RMI_REALM_CREATE_FID,
+			RMI_REALM_ACTIVATE_FID,	  RMI_REALM_DESTROY_FID,       RMI_REC_CREATE_FID,
+			RMI_REC_DESTROY_FID,	  RMI_RTT_CREATE_FID,	       RMI_RTT_DESTROY_FID,
+			RMI_RTT_READ_ENTRY_FID,	  RMI_DATA_CREATE_UNKNOWN_FID, RMI_DATA_DESTROY_FID,
+			RMI_RTT_INIT_RIPAS_FID,	  RMI_REC_AUX_COUNT_FID,       RMI_VERSION_FID,
+			RMI_FEATURES_FID,
+		};
+		uint32_t fid = cmds[b[0] % (sizeof(cmds) / sizeof(cmds[0]))];
+		regs.x[0] = fid;
+		if (fid == RMI_REALM_CREATE_FID)
+			write_realm_params(sim, b + 4);
+		if (fid == RMI_REC_CREATE_FID)
+			write_rec_params(sim, b + 4);
+		uint64_t rd = gpa(b[1]);
+		switch (fid) {
+		case RMI_REALM_CREATE_FID:
+			regs.x[1] = rd, regs.x[2] = PARAMS;
+			break;
+		case RMI_REC_CREATE_FID:
+			regs.x[1] = rd, regs.x[2] = gpa(b[2]), regs.x[3] = REC_PARAMS;
+			break;
+		case RMI_RTT_CREATE_FID:
+			regs.x[1] = rd, regs.x[2] = gpa(b[2]), regs.x[3] = ipa(b[3]),
+			regs.x[4] = b[4] & 3;
+			break;
+		case RMI_DATA_CREATE_UNKNOWN_FID:
+			regs.x[1] = rd, regs.x[2] = gpa(b[2]), regs.x[3] = ipa(b[3]);
+			break;
+		case RMI_RTT_DESTROY_FID:
+		case RMI_RTT_READ_ENTRY_FID:
+			regs.x[1] = rd, regs.x[2] = ipa(b[3]), regs.x[3] = b[4] & 3;
+			break;
+		case RMI_DATA_DESTROY_FID:
+			regs.x[1] = rd, regs.x[2] = ipa(b[3]);
+			break;
+		case RMI_RTT_INIT_RIPAS_FID:
+			regs.x[1] = rd, regs.x[2] = ipa(b[3]),
+			regs.x[3] = ipa(b[3]) + (uint64_t)(b[4] & 7) * 0x1000;
+			break;
+		default:
+			regs.x[1] = fid == RMI_VERSION_FID ? 0x10000 : rd;
+		}
+		if (smcsim_call(sim, 0, 0, SMCSIM_CONDUIT_DEFAULT, &regs) != SMCSIM_EXIT_RETURN)
+			fail("an RMI call did not return", regs.x[0]);
+		check(sim, r);
+	}
+	smcsim_destroy(sim);
+	return 0;
+}
