@@ -4,6 +4,8 @@
  * every 4 KiB of simulated DRAM is UNDELEGATED (NS) until the host delegates it, and a
  * delegated granule can become exactly one object (RD, REC, REC_AUX, DATA, RTT).
  */
+#include <string.h>
+
 #include "rmm_model/rmm.h"
 
 /*
@@ -42,4 +44,12 @@ void rmm_granule_set(struct rmm *r, uint64_t addr, enum rmm_granule_state s, uin
 	g->pas = s == RMM_GRANULE_NS ? EMU_PAS_NS : EMU_PAS_REALM;
 	if (s == RMM_GRANULE_NS || s == RMM_GRANULE_DELEGATED)
 		g->refcount = 0;
+}
+
+/* Return an object's granule to DELEGATED: a DELEGATED granule always reads as zero
+ * (rmm.md 1.8), so its contents are scrubbed first. */
+void rmm_granule_release(struct rmm *r, uint64_t addr)
+{
+	memset(emu_mem_ptr(r->sim, addr, EMU_GRANULE_SIZE), 0, EMU_GRANULE_SIZE);
+	rmm_granule_set(r, addr, RMM_GRANULE_DELEGATED, 0);
 }

@@ -118,12 +118,9 @@ void rmm_rec_destroy(struct emu_call *c)
 		emu_ret1(c, rmi_ret(RMI_ERROR_INPUT, 0));
 		return;
 	}
-	for (uint32_t i = 0; i < x->num_aux; i++) {
-		memset(emu_mem_ptr(r->sim, x->aux[i], EMU_GRANULE_SIZE), 0, EMU_GRANULE_SIZE);
-		rmm_granule_set(r, x->aux[i], RMM_GRANULE_DELEGATED, 0);
-	}
-	memset(emu_mem_ptr(r->sim, rec, EMU_GRANULE_SIZE), 0, EMU_GRANULE_SIZE);
-	rmm_granule_set(r, rec, RMM_GRANULE_DELEGATED, 0);
+	for (uint32_t i = 0; i < x->num_aux; i++)
+		rmm_granule_release(r, x->aux[i]);
+	rmm_granule_release(r, rec);
 	emu_granule(r->sim, x->rd)->refcount--;
 	*x = r->recs[--r->nrecs];
 	emu_ret1(c, rmi_ret(RMI_SUCCESS, 0));

@@ -38,11 +38,6 @@ static void h_features(struct emu_call *c)
 	emu_ret2(c, rmi_ret(RMI_SUCCESS, 0), c->a[1] == 0 ? r->feat0 : 0);
 }
 
-static void scrub(struct rmm *r, uint64_t addr)
-{
-	memset(emu_mem_ptr(r->sim, addr, EMU_GRANULE_SIZE), 0, EMU_GRANULE_SIZE);
-}
-
 /* DEN0137 1.0 B4.3.6 GRANULE_DELEGATE: gran_align, gran_bound, gran_state, gran_pas. */
 static void h_delegate(struct emu_call *c)
 {
@@ -53,9 +48,8 @@ static void h_delegate(struct emu_call *c)
 		emu_ret1(c, rmi_ret(RMI_ERROR_INPUT, 0));
 		return;
 	}
-	/* A DELEGATED granule always reads as zero (rmm.md 1.8). */
-	scrub(r, addr);
-	rmm_granule_set(r, addr, RMM_GRANULE_DELEGATED, 0);
+	/* Scrubbed on the way in: a DELEGATED granule always reads as zero. */
+	rmm_granule_release(r, addr);
 	emu_ret1(c, rmi_ret(RMI_SUCCESS, 0));
 }
 
@@ -68,7 +62,8 @@ static void h_undelegate(struct emu_call *c)
 		emu_ret1(c, rmi_ret(RMI_ERROR_INPUT, 0));
 		return;
 	}
-	scrub(r, addr);
+	/* Scrubbed on the way out, before the host can read it again. */
+	memset(emu_mem_ptr(r->sim, addr, EMU_GRANULE_SIZE), 0, EMU_GRANULE_SIZE);
 	rmm_granule_set(r, addr, RMM_GRANULE_NS, 0);
 	emu_ret1(c, rmi_ret(RMI_SUCCESS, 0));
 }
@@ -148,13 +143,9 @@ static void h_realm_destroy(struct emu_call *c)
 		emu_ret1(c, rmi_ret(RMI_ERROR_REALM, 0));
 		return;
 	}
-	for (uint32_t i = 0; i < realm->rtt_num_start; i++) {
-		uint64_t rtt = realm->rtt_base + i * EMU_GRANULE_SIZE;
-		scrub(r, rtt);
-		rmm_granule_set(r, rtt, RMM_GRANULE_DELEGATED, 0);
-	}
-	scrub(r, rd);
-	rmm_granule_set(r, rd, RMM_GRANULE_DELEGATED, 0);
+	for (uint32_t i = 0; i < realm->rtt_num_start; i++)
+		rmm_granule_release(r, realm->rtt_base + i * EMU_GRANULE_SIZE);
+	rmm_granule_release(r, rd);
 	rmm_realm_remove(r, realm);
 	emu_ret1(c, rmi_ret(RMI_SUCCESS, 0));
 }

@@ -152,6 +152,7 @@ struct rmm {
 struct emu_granule *rmm_granule(struct rmm *r, uint64_t addr, enum rmm_granule_state want);
 bool rmm_granule_range(struct rmm *r, uint64_t base, uint64_t n, enum rmm_granule_state want);
 void rmm_granule_set(struct rmm *r, uint64_t addr, enum rmm_granule_state s, uint64_t owner);
+void rmm_granule_release(struct rmm *r, uint64_t addr);
 
 /* rmm_model/realm.c */
 struct rmm_realm *rmm_realm_find(struct rmm *r, uint64_t rd);

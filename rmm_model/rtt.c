@@ -180,8 +180,7 @@ void rmm_rtt_destroy(struct emu_call *c)
 	}
 	*w.entry = RTTE(RTTE_UNASSIGNED, 2 /* DESTROYED */, 0);
 	emu_granule(r->sim, w.holder)->refcount--;
-	memset(emu_mem_ptr(r->sim, rtt, EMU_GRANULE_SIZE), 0, EMU_GRANULE_SIZE);
-	rmm_granule_set(r, rtt, RMM_GRANULE_DELEGATED, 0);
+	rmm_granule_release(r, rtt);
 	emu_ret3(c, rmi_ret(RMI_SUCCESS, 0), rtt, top_after(r, realm, &w, ipa));
 }
 
@@ -272,8 +271,7 @@ void rmm_data_destroy(struct emu_call *c)
 		RTTE_RIPAS(*w.entry) == 1 /* RAM */ ? 2 /* DESTROYED */ : RTTE_RIPAS(*w.entry);
 	*w.entry = RTTE(RTTE_UNASSIGNED, ripas, 0);
 	emu_granule(r->sim, w.holder)->refcount--;
-	memset(emu_mem_ptr(r->sim, data, EMU_GRANULE_SIZE), 0, EMU_GRANULE_SIZE);
-	rmm_granule_set(r, data, RMM_GRANULE_DELEGATED, 0);
+	rmm_granule_release(r, data);
 	emu_ret3(c, rmi_ret(RMI_SUCCESS, 0), data, top_after(r, realm, &w, ipa));
 }
 
