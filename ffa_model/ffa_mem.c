@@ -363,6 +363,29 @@ static int32_t take_fragment(struct ffa_spmc *s, struct ffa_ep *ep, struct ffa_t
 	return FFA_OK;
 }
 
+/*
+ * Take one fragment of transaction @t and answer: FFA_MEM_FRAG_RX(handle, bytes so far)
+ * while more is to come, FFA_SUCCESS(handle) once the descriptor is complete and
+ * committed. A bad fragment aborts the whole transaction (Hafnium frees the share state).
+ */
+static void send_fragment(struct emu_call *c, struct ffa_spmc *s, struct ffa_ep *ep,
+			  struct ffa_txn *t, uint32_t frag)
+{
+	int32_t st = take_fragment(s, ep, t, frag);
+	if (!st && t->received_len < t->total_len) {
+		ret_handle(c, FFA_MEM_FRAG_RX, t->handle, t->received_len, 0);
+		return;
+	}
+	if (!st)
+		st = txn_commit(s, t, ep);
+	if (st) {
+		txn_free(t);
+		ffa_error(c, st);
+		return;
+	}
+	ret_handle(c, FFA_SUCCESS, t->handle, 0, 0);
+}
+
 void ffa_h_mem_send(struct emu_call *c)
 {
 	struct ffa_spmc *s = c->state;
@@ -397,20 +420,7 @@ void ffa_h_mem_send(struct emu_call *c)
 	t->desc_version = ffa_ep_version(s, ep);
 	/* Handles: SPMC allocator (bit 63 clear), never reused while the machine runs. */
 	t->handle = s->next_handle++;
-	int32_t st = take_fragment(s, ep, t, frag);
-	if (!st && t->received_len < t->total_len) {
-		/* More to come: FFA_MEM_FRAG_RX(handle, bytes so far). */
-		ret_handle(c, FFA_MEM_FRAG_RX, t->handle, t->received_len, 0);
-		return;
-	}
-	if (!st)
-		st = txn_commit(s, t, ep);
-	if (st) {
-		txn_free(t);
-		ffa_error(c, st);
-		return;
-	}
-	ret_handle(c, FFA_SUCCESS, t->handle, 0, 0);
+	send_fragment(c, s, ep, t, frag);
 }
 
 void ffa_h_mem_frag_tx(struct emu_call *c)
@@ -425,20 +435,7 @@ void ffa_h_mem_frag_tx(struct emu_call *c)
 		ffa_error(c, FFA_INVALID_PARAMETERS);
 		return;
 	}
-	int32_t st = take_fragment(s, ep, t, frag);
-	if (!st && t->received_len < t->total_len) {
-		ret_handle(c, FFA_MEM_FRAG_RX, t->handle, t->received_len, 0);
-		return;
-	}
-	if (!st)
-		st = txn_commit(s, t, ep);
-	if (st) {
-		/* A bad fragment aborts the whole transaction (Hafnium frees the share state). */
-		txn_free(t);
-		ffa_error(c, st);
-		return;
-	}
-	ret_handle(c, FFA_SUCCESS, t->handle, 0, 0);
+	send_fragment(c, s, ep, t, frag);
 }
 
 /* ---- retrieving ---------------------------------------------------------------------- */
