@@ -8,7 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # Build and test dependencies, all Debian packages.
-PKGS=(meson ninja-build gcc g++ pkg-config python3 libjansson-dev libcbor-dev libffi-dev
+PKGS=(meson ninja-build gcc g++ pkg-config python3 libjansson-dev libcbor-dev nettle-dev libgmp-dev libffi-dev
       libcmocka-dev valgrind clang libclang-rt-14-dev python3-jsonschema clang-format)
 
 missing=()

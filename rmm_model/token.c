@@ -1,0 +1,859 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The CCA attestation token (DEN0137 1.0 A7.2; layout in rmm.md section 3, taken from
+ * TF-RMM lib/attestation and decoded fake_host output).
+ *
+ *   1.0: tag 399 { 44234: bstr(platform COSE_Sign1), 44241: bstr(realm COSE_Sign1) }
+ *   2.0: tag 907 { 44234: [263, bstr(platform)], 44241: [263, bstr(realm)] }
+ *   COSE_Sign1 (RFC 8152 4.2): tag 18 [ bstr({1: -35}), {}, bstr(claims), bstr(r || s) ]
+ *
+ * Both tokens are signed ES384 (ECDSA P-384 over SHA-384 of the Sig_structure, RFC 8152
+ * 4.4) with fixed TEST keys, and the nonce is RFC 6979 deterministic, so the same claims
+ * always give the same bytes and fixtures can be compared byte for byte. The platform token
+ * is what EL3/RSE would hand the RMM; here it is a fixed test token bound to the realm key
+ * the way TF-RMM binds it (its challenge is SHA-256 of the realm key's COSE_Key encoding).
+ *
+ * CBOR is built with libcbor items and serialised in one go; every integer is given its
+ * shortest width so the encoding is the preferred (deterministic) one, as QCBOR emits it.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cbor.h>
+#include <nettle/bignum.h>
+#include <nettle/ecc-curve.h>
+#include <nettle/ecc.h>
+#include <nettle/ecdsa.h>
+#include <nettle/hmac.h>
+#include <nettle/sha2.h>
+
+#include "rmm_model/attest.h"
+
+/* CBOR tags and claim keys (rmm.md section 3; TF-RMM attestation_defs_priv.h). */
+#define TAG_CCA_TOKEN_1		399
+#define TAG_CCA_TOKEN_2		907
+#define TAG_COSE_SIGN1		18
+#define CT_EAT_CWT		263 /* CoAP content format of the 2.0 [263, bstr] wrappers */
+#define KEY_PLAT_TOKEN		44234
+#define KEY_REALM_TOKEN		44241
+#define COSE_HDR_ALG		1
+#define COSE_ALG_ES384		(-35)
+#define COSE_KEY_KTY		1
+#define COSE_KEY_CRV		(-1)
+#define COSE_KEY_X		(-2)
+#define COSE_KEY_Y		(-3)
+#define COSE_KTY_EC2		2
+#define COSE_CRV_P384		2
+#define REALM_CHALLENGE		10
+#define REALM_INSTANCE_ID	256
+#define REALM_RPV		44235
+#define REALM_HASH_ALGO		44236
+#define REALM_PUB_KEY		44237
+#define REALM_RIM		44238
+#define REALM_REM		44239
+#define REALM_PUB_KEY_HASH_ALGO 44240
+#define REALM_MEC_POLICY	44243
+#define EAT_PROFILE		265
+#define PLAT_CHALLENGE		10
+#define PLAT_INSTANCE_ID	256
+#define PLAT_IMPL_ID		2396
+#define PLAT_LIFECYCLE		2395
+#define PLAT_SW_COMPONENTS	2399
+#define PLAT_VERIFY_SVC		2400
+#define PLAT_CONFIG		2401
+#define PLAT_HASH_ALGO		2402
+
+#define PROFILE_REALM_1	  "tag:arm.com,2023:realm#1.0.0"
+#define PROFILE_REALM_2	  "tag:arm.com,2024:realm#2.0.0"
+#define PROFILE_PLAT	  "tag:arm.com,2023:cca_platform#1.0.0"
+#define PLAT_VERIFY_URL	  "https://veraison.example/.well-known/veraison/verification"
+#define LIFECYCLE_SECURED 0x3003 /* PSA security lifecycle "secured", as in TF-RMM's sample */
+
+#define P384_BYTES 48
+#define SIG_BYTES  (2 * P384_BYTES)
+
+/*
+ * PUBLIC TEST KEYS. Anyone can forge tokens with them; they exist so tokens are verifiable
+ * and reproducible in a simulator, and must never be used for anything else.
+ * The realm attestation key is the P-384 private key of RFC 6979 A.2.6, so its public key
+ * is a published value too. The platform key is an arbitrary fixed scalar below the order.
+ */
+static const uint8_t realm_test_key[P384_BYTES] = {
+	0x6b, 0x9d, 0x3d, 0xad, 0x2e, 0x1b, 0x8c, 0x1c, 0x05, 0xb1, 0x98, 0x75,
+	0xb6, 0x65, 0x9f, 0x4d, 0xe2, 0x3c, 0x3b, 0x66, 0x7b, 0xf2, 0x97, 0xba,
+	0x9a, 0xa4, 0x77, 0x40, 0x78, 0x71, 0x37, 0xd8, 0x96, 0xd5, 0x72, 0x4e,
+	0x4c, 0x70, 0xa8, 0x25, 0xf8, 0x72, 0xc9, 0xea, 0x60, 0xd2, 0xed, 0xf5,
+};
+static const uint8_t platform_test_key[P384_BYTES] = {
+	0x19, 0x1f, 0x14, 0x0f, 0xe1, 0xf4, 0xbc, 0x6f, 0x48, 0x0c, 0xdc, 0x51,
+	0xd4, 0xb6, 0x7c, 0xed, 0x82, 0xde, 0xf1, 0xd8, 0xad, 0x0a, 0x81, 0x7a,
+	0x9d, 0x18, 0x88, 0xc2, 0x06, 0xb7, 0x2a, 0xbc, 0x7c, 0xd6, 0x0c, 0x95,
+	0xd0, 0x73, 0x8b, 0xfc, 0xc2, 0x79, 0xf4, 0x4d, 0x2e, 0x4e, 0xf5, 0xbb,
+};
+
+/* Order n of P-384 (FIPS 186-4 D.1.2.4), for RFC 6979 bits2octets. */
+static const uint8_t p384_order[P384_BYTES] = {
+	0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
+	0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff,
+	0xc7, 0x63, 0x4d, 0x81, 0xf4, 0x37, 0x2d, 0xdf, 0x58, 0x1a, 0x0d, 0xb2,
+	0x48, 0xb0, 0xa7, 0x7a, 0xec, 0xec, 0x19, 0x6a, 0xcc, 0xc5, 0x29, 0x73,
+};
+
+/* ------------------------------------------------------------------------------------ */
+/* Deterministic ECDSA (RFC 6979 3.2, HMAC-SHA-384, qlen = hlen = 384)                   */
+
+struct rfc6979 {
+	uint8_t k[SHA384_DIGEST_SIZE], v[SHA384_DIGEST_SIZE];
+	bool started;
+};
+
+/* K = HMAC_K(V || sep || x || h) when @sep >= 0, else V = HMAC_K(V) only. */
+static void drbg_hmac(struct rfc6979 *d, int sep, const uint8_t *x, const uint8_t *h)
+{
+	struct hmac_sha384_ctx ctx;
+
+	if (sep >= 0) {
+		uint8_t s = (uint8_t)sep;
+		hmac_sha384_set_key(&ctx, sizeof(d->k), d->k);
+		hmac_sha384_update(&ctx, sizeof(d->v), d->v);
+		hmac_sha384_update(&ctx, 1, &s);
+		if (x)
+			hmac_sha384_update(&ctx, P384_BYTES, x);
+		if (h)
+			hmac_sha384_update(&ctx, P384_BYTES, h);
+		hmac_sha384_digest(&ctx, sizeof(d->k), d->k);
+	}
+	hmac_sha384_set_key(&ctx, sizeof(d->k), d->k);
+	hmac_sha384_update(&ctx, sizeof(d->v), d->v);
+	hmac_sha384_digest(&ctx, sizeof(d->v), d->v);
+}
+
+/* RFC 6979 3.2 steps b-f, with h1 reduced mod n (bits2octets). */
+static void rfc6979_init(struct rfc6979 *d, const uint8_t x[P384_BYTES],
+			 const uint8_t h1[SHA384_DIGEST_SIZE])
+{
+	uint8_t h[P384_BYTES];
+
+	memcpy(h, h1, sizeof(h));
+	if (memcmp(h, p384_order, sizeof(h)) >= 0) {
+		unsigned int borrow = 0;
+		for (int i = P384_BYTES - 1; i >= 0; i--) {
+			unsigned int t = (unsigned int)h[i] - p384_order[i] - borrow;
+			h[i] = (uint8_t)t;
+			borrow = (t >> 8) & 1;
+		}
+	}
+	memset(d->v, 0x01, sizeof(d->v));
+	memset(d->k, 0x00, sizeof(d->k));
+	drbg_hmac(d, 0x00, x, h);
+	drbg_hmac(d, 0x01, x, h);
+	d->started = false;
+}
+
+/*
+ * nettle's random callback. ecdsa_sign asks for exactly 48 bytes per candidate k and
+ * rejects candidates outside [1, n-1] by asking again, which is RFC 6979 3.2 step h.3.
+ */
+static void rfc6979_random(void *ctx, size_t len, uint8_t *dst)
+{
+	struct rfc6979 *d = ctx;
+
+	if (d->started)
+		drbg_hmac(d, 0x00, NULL, NULL);
+	d->started = true;
+	while (len) {
+		size_t n = len < sizeof(d->v) ? len : sizeof(d->v);
+		drbg_hmac(d, -1, NULL, NULL);
+		memcpy(dst, d->v, n);
+		dst += n;
+		len -= n;
+	}
+}
+
+/* ------------------------------------------------------------------------------------ */
+/* Keys                                                                                 */
+
+void rmm_p384_public(const uint8_t priv[P384_BYTES], uint8_t x[P384_BYTES], uint8_t y[P384_BYTES])
+{
+	const struct ecc_curve *curve = nettle_get_secp_384r1();
+	struct ecc_scalar s;
+	struct ecc_point p;
+	mpz_t z, px, py;
+
+	ecc_scalar_init(&s, curve);
+	ecc_point_init(&p, curve);
+	nettle_mpz_init_set_str_256_u(z, P384_BYTES, priv);
+	mpz_init(px);
+	mpz_init(py);
+	ecc_scalar_set(&s, z); /* the constants are in [1, n-1] */
+	ecc_point_mul_g(&p, &s);
+	ecc_point_get(&p, px, py);
+	nettle_mpz_get_str_256(P384_BYTES, x, px);
+	nettle_mpz_get_str_256(P384_BYTES, y, py);
+	mpz_clear(z);
+	mpz_clear(px);
+	mpz_clear(py);
+	ecc_point_clear(&p);
+	ecc_scalar_clear(&s);
+}
+
+void rmm_p384_sign(const uint8_t priv[P384_BYTES], const uint8_t digest[P384_BYTES],
+		   uint8_t sig[SIG_BYTES])
+{
+	struct ecc_scalar s;
+	struct dsa_signature ds;
+	struct rfc6979 d;
+	mpz_t z;
+
+	ecc_scalar_init(&s, nettle_get_secp_384r1());
+	nettle_mpz_init_set_str_256_u(z, P384_BYTES, priv);
+	ecc_scalar_set(&s, z);
+	dsa_signature_init(&ds);
+	rfc6979_init(&d, priv, digest);
+	ecdsa_sign(&s, &d, rfc6979_random, SHA384_DIGEST_SIZE, digest, &ds);
+	nettle_mpz_get_str_256(P384_BYTES, sig, ds.r);
+	nettle_mpz_get_str_256(P384_BYTES, sig + P384_BYTES, ds.s);
+	dsa_signature_clear(&ds);
+	mpz_clear(z);
+	ecc_scalar_clear(&s);
+}
+
+static bool ecdsa_p384_verify(const uint8_t x[P384_BYTES], const uint8_t y[P384_BYTES],
+			      const uint8_t digest[P384_BYTES], const uint8_t sig[SIG_BYTES])
+{
+	struct ecc_point p;
+	struct dsa_signature ds;
+	mpz_t px, py;
+	bool ok = false;
+
+	ecc_point_init(&p, nettle_get_secp_384r1());
+	nettle_mpz_init_set_str_256_u(px, P384_BYTES, x);
+	nettle_mpz_init_set_str_256_u(py, P384_BYTES, y);
+	dsa_signature_init(&ds);
+	nettle_mpz_set_str_256_u(ds.r, P384_BYTES, sig);
+	nettle_mpz_set_str_256_u(ds.s, P384_BYTES, sig + P384_BYTES);
+	/* ecc_point_set refuses points not on the curve. */
+	if (ecc_point_set(&p, px, py))
+		ok = ecdsa_verify(&p, SHA384_DIGEST_SIZE, digest, &ds) == 1;
+	dsa_signature_clear(&ds);
+	mpz_clear(px);
+	mpz_clear(py);
+	ecc_point_clear(&p);
+	return ok;
+}
+
+/* ------------------------------------------------------------------------------------ */
+/* CBOR building: each helper consumes the references it is given, even on failure.      */
+
+static cbor_item_t *c_uint(uint64_t v)
+{
+	if (v <= UINT8_MAX)
+		return cbor_build_uint8((uint8_t)v);
+	if (v <= UINT16_MAX)
+		return cbor_build_uint16((uint16_t)v);
+	if (v <= UINT32_MAX)
+		return cbor_build_uint32((uint32_t)v);
+	return cbor_build_uint64(v);
+}
+
+static cbor_item_t *c_int(int64_t v)
+{
+	uint64_t n;
+
+	if (v >= 0)
+		return c_uint((uint64_t)v);
+	n = (uint64_t)(-(v + 1)); /* CBOR major type 1 stores -1 - v */
+	if (n <= UINT8_MAX)
+		return cbor_build_negint8((uint8_t)n);
+	if (n <= UINT16_MAX)
+		return cbor_build_negint16((uint16_t)n);
+	if (n <= UINT32_MAX)
+		return cbor_build_negint32((uint32_t)n);
+	return cbor_build_negint64(n);
+}
+
+static cbor_item_t *c_bstr(const void *p, size_t n)
+{
+	/* libcbor 0.8.0 would malloc(0) for an empty string; no caller needs one. */
+	return n ? cbor_build_bytestring(p, n) : NULL;
+}
+
+static void drop(cbor_item_t *i)
+{
+	if (i)
+		cbor_decref(&i);
+}
+
+static bool put(cbor_item_t *map, int64_t key, cbor_item_t *val)
+{
+	cbor_item_t *k = c_int(key);
+	bool ok =
+		map && k && val && cbor_map_add(map, (struct cbor_pair){ .key = k, .value = val });
+
+	drop(k);
+	drop(val);
+	return ok;
+}
+
+static bool push(cbor_item_t *arr, cbor_item_t *val)
+{
+	bool ok = arr && val && cbor_array_push(arr, val);
+
+	drop(val);
+	return ok;
+}
+
+static cbor_item_t *tag(uint64_t t, cbor_item_t *val)
+{
+	cbor_item_t *r = val ? cbor_build_tag(t, val) : NULL;
+
+	drop(val);
+	return r;
+}
+
+/* Serialise and drop @item; NULL (not -ENOMEM) only when @item was NULL or malloc failed. */
+static int emit(cbor_item_t *item, uint8_t **out, size_t *len)
+{
+	unsigned char *buf = NULL;
+	size_t cap = 0, n = 0;
+
+	if (item)
+		n = cbor_serialize_alloc(item, &buf, &cap);
+	drop(item);
+	if (!n) {
+		free(buf);
+		return -ENOMEM;
+	}
+	*out = buf;
+	*len = n;
+	return 0;
+}
+
+/* COSE_Key (RFC 8152 7, 13.1.1) of a P-384 public key, keys in the order t_cose emits. */
+static int cose_key(const uint8_t x[P384_BYTES], const uint8_t y[P384_BYTES], uint8_t **out,
+		    size_t *len)
+{
+	cbor_item_t *m = cbor_new_definite_map(4);
+	bool ok = put(m, COSE_KEY_KTY, c_int(COSE_KTY_EC2)) &&
+		  put(m, COSE_KEY_CRV, c_int(COSE_CRV_P384)) &&
+		  put(m, COSE_KEY_X, c_bstr(x, P384_BYTES)) &&
+		  put(m, COSE_KEY_Y, c_bstr(y, P384_BYTES));
+
+	if (!ok) {
+		drop(m);
+		return -ENOMEM;
+	}
+	return emit(m, out, len);
+}
+
+static int key_cose(const uint8_t priv[P384_BYTES], uint8_t **out, size_t *len)
+{
+	uint8_t x[P384_BYTES], y[P384_BYTES];
+
+	rmm_p384_public(priv, x, y);
+	return cose_key(x, y, out, len);
+}
+
+int rmm_token_realm_key(uint8_t **out, size_t *len)
+{
+	return key_cose(realm_test_key, out, len);
+}
+
+/* Protected header {1: -35}, in its bstr-wrapped encoded form (a fixed 4 bytes). */
+static const uint8_t protected_es384[] = { 0xa1, 0x01, 0x38, 0x22 };
+
+/*
+ * SHA-384 of Sig_structure = ["Signature1", protected, external_aad = h'', payload]
+ * (RFC 8152 4.4), streamed: the CBOR headers are encoded with libcbor's encoders and the
+ * payload is hashed in place instead of being copied into a second buffer.
+ */
+static void sig_structure_hash(const uint8_t *prot, size_t plen, const uint8_t *payload, size_t len,
+			       uint8_t digest[SHA384_DIGEST_SIZE])
+{
+	static const char ctx_str[] = "Signature1";
+	struct sha384_ctx h;
+	unsigned char hdr[9];
+	size_t n;
+
+	sha384_init(&h);
+	n = cbor_encode_array_start(4, hdr, sizeof(hdr));
+	sha384_update(&h, n, hdr);
+	n = cbor_encode_string_start(sizeof(ctx_str) - 1, hdr, sizeof(hdr));
+	sha384_update(&h, n, hdr);
+	sha384_update(&h, sizeof(ctx_str) - 1, (const uint8_t *)ctx_str);
+	n = cbor_encode_bytestring_start(plen, hdr, sizeof(hdr));
+	sha384_update(&h, n, hdr);
+	sha384_update(&h, plen, prot);
+	n = cbor_encode_bytestring_start(0, hdr, sizeof(hdr));
+	sha384_update(&h, n, hdr);
+	n = cbor_encode_bytestring_start(len, hdr, sizeof(hdr));
+	sha384_update(&h, n, hdr);
+	sha384_update(&h, len, payload);
+	sha384_digest(&h, SHA384_DIGEST_SIZE, digest);
+}
+
+/* tag 18 [bstr(protected), {}, bstr(payload), bstr(signature)]: consumes @claims. */
+static int cose_sign1(const uint8_t priv[P384_BYTES], cbor_item_t *claims, uint8_t **out,
+		      size_t *len)
+{
+	uint8_t *payload = NULL, digest[SHA384_DIGEST_SIZE], sig[SIG_BYTES];
+	size_t plen = 0;
+	cbor_item_t *arr;
+	int rc;
+
+	rc = emit(claims, &payload, &plen);
+	if (rc)
+		return rc;
+	sig_structure_hash(protected_es384, sizeof(protected_es384), payload, plen, digest);
+	rmm_p384_sign(priv, digest, sig);
+
+	arr = cbor_new_definite_array(4);
+	if (!(push(arr, c_bstr(protected_es384, sizeof(protected_es384))) &&
+	      push(arr, cbor_new_definite_map(0)) && push(arr, c_bstr(payload, plen)) &&
+	      push(arr, c_bstr(sig, sizeof(sig))))) {
+		drop(arr);
+		free(payload);
+		return -ENOMEM;
+	}
+	free(payload);
+	return emit(tag(TAG_COSE_SIGN1, arr), out, len);
+}
+
+static const char *hash_name(enum rmm_hash algo)
+{
+	return algo == RMM_HASH_SHA512 ? "sha-512" : "sha-256";
+}
+
+/*
+ * Realm claims, in the order TF-RMM emits them (attest_realm_token_create; rmm.md
+ * section 3): challenge, [2.0: instance ID], RPV, public key, hash algo, public-key hash
+ * algo, [2.0: MEC policy], profile, RIM, REMs.
+ */
+static cbor_item_t *realm_claims(const struct rmm_token_claims *c, const uint8_t *key, size_t klen)
+{
+	size_t hs = rmm_hash_size(c->algo);
+	cbor_item_t *m = cbor_new_definite_map(c->v2 ? 10 : 8);
+	cbor_item_t *rems = cbor_new_definite_array(RMM_REM_COUNT);
+	bool ok;
+
+	for (unsigned int i = 0; i < RMM_REM_COUNT; i++)
+		if (!push(rems, c_bstr(c->rem[i], hs)))
+			break;
+	ok = rems && cbor_array_size(rems) == RMM_REM_COUNT;
+	ok = ok && put(m, REALM_CHALLENGE, c_bstr(c->challenge, sizeof(c->challenge)));
+	if (c->v2)
+		ok = ok && put(m, REALM_INSTANCE_ID,
+			       c_bstr(c->realm_instance_id, sizeof(c->realm_instance_id)));
+	ok = ok && put(m, REALM_RPV, c_bstr(c->rpv, sizeof(c->rpv))) &&
+	     put(m, REALM_PUB_KEY, c_bstr(key, klen)) &&
+	     put(m, REALM_HASH_ALGO, cbor_build_string(hash_name(c->algo))) &&
+	     /* TF-RMM hashes the realm key with SHA-256 for the platform challenge. */
+	     put(m, REALM_PUB_KEY_HASH_ALGO, cbor_build_string("sha-256"));
+	if (c->v2)
+		ok = ok && put(m, REALM_MEC_POLICY, c_uint(c->mec_policy));
+	ok = ok &&
+	     put(m, EAT_PROFILE, cbor_build_string(c->v2 ? PROFILE_REALM_2 : PROFILE_REALM_1)) &&
+	     put(m, REALM_RIM, c_bstr(c->rim, hs));
+	if (ok) {
+		ok = put(m, REALM_REM, rems);
+		rems = NULL;
+	}
+	drop(rems);
+	if (!ok) {
+		drop(m);
+		return NULL;
+	}
+	return m;
+}
+
+/* One software component map (rmm.md section 3: keys 1, 2, 4, 5, 6). */
+static cbor_item_t *sw_component(const char *type, const char *version)
+{
+	uint8_t meas[RMM_MEAS_MAX], signer[RMM_MEAS_MAX];
+	cbor_item_t *m = cbor_new_definite_map(5);
+
+	/* Stand-in digests, derived from the names so they are fixed and distinct. */
+	rmm_hash(RMM_HASH_SHA256, type, strlen(type), meas);
+	rmm_hash(RMM_HASH_SHA256, "smcsim test signer", 18, signer);
+	if (!(put(m, 1, cbor_build_string(type)) && put(m, 2, c_bstr(meas, 32)) &&
+	      put(m, 4, cbor_build_string(version)) && put(m, 5, c_bstr(signer, 32)) &&
+	      put(m, 6, cbor_build_string("sha-256")))) {
+		drop(m);
+		return NULL;
+	}
+	return m;
+}
+
+/*
+ * The test platform token's claims (rmm.md section 3, the claims of TF-RMM's sample
+ * platform token; PSA/CCA platform profile). The challenge binds the realm attestation key:
+ * SHA-256 over its COSE_Key encoding, as TF-RMM attest_init_realm_attestation_key computes
+ * it. The instance ID is a UEID of type RAND (0x01) followed by SHA-256 of the platform
+ * key's COSE_Key, the PSA convention for an IAK-derived instance ID.
+ */
+static cbor_item_t *platform_claims(const uint8_t *realm_key, size_t rklen, const uint8_t *plat_key,
+				    size_t pklen)
+{
+	static const uint8_t config[4] = { 0x01, 0x00, 0x00, 0x00 };
+	static const char impl[] = "smcsim test CCA platform implementation";
+	uint8_t challenge[RMM_MEAS_MAX], impl_id[RMM_MEAS_MAX], pk_hash[RMM_MEAS_MAX], inst[33];
+	cbor_item_t *m = cbor_new_definite_map(9);
+	cbor_item_t *sw = cbor_new_definite_array(3);
+	bool ok;
+
+	rmm_hash(RMM_HASH_SHA256, realm_key, rklen, challenge);
+	rmm_hash(RMM_HASH_SHA256, impl, sizeof(impl) - 1, impl_id);
+	rmm_hash(RMM_HASH_SHA256, plat_key, pklen, pk_hash);
+	inst[0] = 0x01;
+	memcpy(inst + 1, pk_hash, 32);
+
+	ok = push(sw, sw_component("BL1", "1.0.0")) && push(sw, sw_component("BL31", "2.10.0")) &&
+	     push(sw, sw_component("RMM", "1.0.0"));
+	ok = ok && put(m, EAT_PROFILE, cbor_build_string(PROFILE_PLAT)) &&
+	     put(m, PLAT_CHALLENGE, c_bstr(challenge, 32)) &&
+	     put(m, PLAT_IMPL_ID, c_bstr(impl_id, 32)) &&
+	     put(m, PLAT_INSTANCE_ID, c_bstr(inst, sizeof(inst))) &&
+	     put(m, PLAT_CONFIG, c_bstr(config, sizeof(config))) &&
+	     put(m, PLAT_LIFECYCLE, c_uint(LIFECYCLE_SECURED)) &&
+	     put(m, PLAT_HASH_ALGO, cbor_build_string("sha-256")) &&
+	     put(m, PLAT_VERIFY_SVC, cbor_build_string(PLAT_VERIFY_URL));
+	if (ok) {
+		ok = put(m, PLAT_SW_COMPONENTS, sw);
+		sw = NULL;
+	}
+	drop(sw);
+	if (!ok) {
+		drop(m);
+		return NULL;
+	}
+	return m;
+}
+
+/* 1.0: bstr(token); 2.0: [263, bstr(token)]. */
+static cbor_item_t *wrap(bool v2, const uint8_t *tok, size_t len)
+{
+	cbor_item_t *a;
+
+	if (!v2)
+		return c_bstr(tok, len);
+	a = cbor_new_definite_array(2);
+	if (!(push(a, c_uint(CT_EAT_CWT)) && push(a, c_bstr(tok, len)))) {
+		drop(a);
+		return NULL;
+	}
+	return a;
+}
+
+int rmm_token_build(const struct rmm_token_claims *c, uint8_t **out, size_t *len)
+{
+	uint8_t *rkey = NULL, *pkey = NULL, *realm = NULL, *plat = NULL;
+	size_t rklen = 0, pklen = 0, rlen = 0, plen = 0;
+	cbor_item_t *top;
+	int rc;
+
+	if (!c || !out || !len || !rmm_hash_size(c->algo))
+		return -EINVAL;
+	rc = key_cose(realm_test_key, &rkey, &rklen);
+	if (!rc)
+		rc = key_cose(platform_test_key, &pkey, &pklen);
+	if (!rc) {
+		cbor_item_t *rc_claims = realm_claims(c, rkey, rklen);
+		rc = rc_claims ? cose_sign1(realm_test_key, rc_claims, &realm, &rlen) : -ENOMEM;
+	}
+	if (!rc) {
+		cbor_item_t *pc = platform_claims(rkey, rklen, pkey, pklen);
+		rc = pc ? cose_sign1(platform_test_key, pc, &plat, &plen) : -ENOMEM;
+	}
+	if (!rc) {
+		cbor_item_t *m = cbor_new_definite_map(2);
+		if (put(m, KEY_PLAT_TOKEN, wrap(c->v2, plat, plen)) &&
+		    put(m, KEY_REALM_TOKEN, wrap(c->v2, realm, rlen))) {
+			top = tag(c->v2 ? TAG_CCA_TOKEN_2 : TAG_CCA_TOKEN_1, m);
+			rc = emit(top, out, len);
+		} else {
+			drop(m);
+			rc = -ENOMEM;
+		}
+	}
+	free(rkey);
+	free(pkey);
+	free(realm);
+	free(plat);
+	return rc;
+}
+
+/* ------------------------------------------------------------------------------------ */
+/* Verification (tests, fixture checks): strict about everything this file emits.       */
+
+static bool int_is(const cbor_item_t *i, int64_t v)
+{
+	if (!i)
+		return false;
+	if (v >= 0)
+		return cbor_isa_uint(i) && cbor_get_int(i) == (uint64_t)v;
+	return cbor_isa_negint(i) && cbor_get_int(i) == (uint64_t)(-(v + 1));
+}
+
+static bool bstr_is(const cbor_item_t *i, size_t want)
+{
+	return i && cbor_isa_bytestring(i) && cbor_bytestring_is_definite(i) &&
+	       (want == 0 || cbor_bytestring_length(i) == want);
+}
+
+static bool tstr_is(const cbor_item_t *i, const char *s)
+{
+	return i && cbor_isa_string(i) && cbor_string_is_definite(i) &&
+	       cbor_string_length(i) == strlen(s) &&
+	       memcmp(cbor_string_handle(i), s, strlen(s)) == 0;
+}
+
+/* The value of pair @idx of definite map @m if its key is @key, else NULL. */
+static const cbor_item_t *at(const cbor_item_t *m, size_t idx, int64_t key)
+{
+	struct cbor_pair *p;
+
+	if (!m || !cbor_isa_map(m) || !cbor_map_is_definite(m) || idx >= cbor_map_size(m))
+		return NULL;
+	p = cbor_map_handle(m);
+	return int_is(p[idx].key, key) ? p[idx].value : NULL;
+}
+
+/* Load exactly @len bytes as one item; NULL when malformed or trailing bytes remain. */
+static cbor_item_t *load(const uint8_t *b, size_t len)
+{
+	struct cbor_load_result r;
+	cbor_item_t *i = cbor_load(b, len, &r);
+
+	if (i && (r.error.code != CBOR_ERR_NONE || r.read != len)) {
+		drop(i);
+		return NULL;
+	}
+	return i;
+}
+
+struct sign1 {
+	cbor_item_t *root;
+	const cbor_item_t *payload, *sig;
+};
+
+/* tag 18 [bstr {1:-35}, {}, bstr, bstr 96]; on success @s->root must be dropped. */
+static int parse_sign1(const cbor_item_t *b, struct sign1 *s)
+{
+	cbor_item_t *inner = NULL, **a;
+
+	s->root = NULL;
+	if (!bstr_is(b, 0))
+		return -EBADMSG;
+	s->root = load(cbor_bytestring_handle(b), cbor_bytestring_length(b));
+	if (!s->root || !cbor_isa_tag(s->root) || cbor_tag_value(s->root) != TAG_COSE_SIGN1)
+		goto bad;
+	inner = cbor_tag_item(s->root);
+	drop(inner); /* still referenced by the tag; borrow it */
+	if (!cbor_isa_array(inner) || !cbor_array_is_definite(inner) || cbor_array_size(inner) != 4)
+		goto bad;
+	a = cbor_array_handle(inner);
+	if (!bstr_is(a[0], sizeof(protected_es384)) ||
+	    memcmp(cbor_bytestring_handle(a[0]), protected_es384, sizeof(protected_es384)) ||
+	    !cbor_isa_map(a[1]) || cbor_map_size(a[1]) != 0 || !bstr_is(a[2], 0) ||
+	    !bstr_is(a[3], SIG_BYTES))
+		goto bad;
+	s->payload = a[2];
+	s->sig = a[3];
+	return 0;
+bad:
+	drop(s->root);
+	s->root = NULL;
+	return -EBADMSG;
+}
+
+static bool sign1_verify(const struct sign1 *s, const uint8_t x[P384_BYTES],
+			 const uint8_t y[P384_BYTES])
+{
+	uint8_t digest[SHA384_DIGEST_SIZE];
+
+	sig_structure_hash(protected_es384, sizeof(protected_es384),
+			   cbor_bytestring_handle(s->payload), cbor_bytestring_length(s->payload),
+			   digest);
+	return ecdsa_p384_verify(x, y, digest, cbor_bytestring_handle(s->sig));
+}
+
+/* The token's 44234/44241 value: bstr (1.0) or [263, bstr] (2.0). */
+static const cbor_item_t *unwrap(const cbor_item_t *v, bool v2)
+{
+	cbor_item_t **a;
+
+	if (!v2)
+		return v;
+	if (!v || !cbor_isa_array(v) || cbor_array_size(v) != 2)
+		return NULL;
+	a = cbor_array_handle(v);
+	return int_is(a[0], CT_EAT_CWT) ? a[1] : NULL;
+}
+
+static int check_realm(const cbor_item_t *m, bool v2, struct rmm_token_claims *out,
+		       uint8_t x[P384_BYTES], uint8_t y[P384_BYTES], const uint8_t **key,
+		       size_t *klen)
+{
+	size_t i = 0, hs;
+	const cbor_item_t *v, *ck;
+	cbor_item_t *k;
+	int rc = -EBADMSG;
+
+	if (!cbor_isa_map(m) || cbor_map_size(m) != (v2 ? 10u : 8u))
+		return -EBADMSG;
+	if (!(v = at(m, i++, REALM_CHALLENGE)) || !bstr_is(v, 64))
+		return -EBADMSG;
+	memcpy(out->challenge, cbor_bytestring_handle(v), 64);
+	if (v2) {
+		if (!(v = at(m, i++, REALM_INSTANCE_ID)) || !bstr_is(v, 33))
+			return -EBADMSG;
+		memcpy(out->realm_instance_id, cbor_bytestring_handle(v), 33);
+	}
+	if (!(v = at(m, i++, REALM_RPV)) || !bstr_is(v, 64))
+		return -EBADMSG;
+	memcpy(out->rpv, cbor_bytestring_handle(v), 64);
+
+	if (!(ck = at(m, i++, REALM_PUB_KEY)) || !bstr_is(ck, 0))
+		return -EBADMSG;
+	*key = cbor_bytestring_handle(ck);
+	*klen = cbor_bytestring_length(ck);
+	k = load(*key, *klen);
+	if (k && cbor_isa_map(k) && cbor_map_size(k) == 4 && (v = at(k, 0, COSE_KEY_KTY)) &&
+	    int_is(v, COSE_KTY_EC2) && (v = at(k, 1, COSE_KEY_CRV)) && int_is(v, COSE_CRV_P384) &&
+	    (v = at(k, 2, COSE_KEY_X)) && bstr_is(v, P384_BYTES)) {
+		memcpy(x, cbor_bytestring_handle(v), P384_BYTES);
+		if ((v = at(k, 3, COSE_KEY_Y)) && bstr_is(v, P384_BYTES)) {
+			memcpy(y, cbor_bytestring_handle(v), P384_BYTES);
+			rc = 0;
+		}
+	}
+	drop(k);
+	if (rc)
+		return rc;
+
+	if (!(v = at(m, i++, REALM_HASH_ALGO)))
+		return -EBADMSG;
+	if (tstr_is(v, "sha-256"))
+		out->algo = RMM_HASH_SHA256;
+	else if (tstr_is(v, "sha-512"))
+		out->algo = RMM_HASH_SHA512;
+	else
+		return -EBADMSG;
+	hs = rmm_hash_size(out->algo);
+	if (!(v = at(m, i++, REALM_PUB_KEY_HASH_ALGO)) || !tstr_is(v, "sha-256"))
+		return -EBADMSG;
+	if (v2) {
+		if (!(v = at(m, i++, REALM_MEC_POLICY)) || !cbor_isa_uint(v))
+			return -EBADMSG;
+		out->mec_policy = cbor_get_int(v);
+	}
+	if (!(v = at(m, i++, EAT_PROFILE)) || !tstr_is(v, v2 ? PROFILE_REALM_2 : PROFILE_REALM_1))
+		return -EBADMSG;
+	if (!(v = at(m, i++, REALM_RIM)) || !bstr_is(v, hs))
+		return -EBADMSG;
+	memset(out->rim, 0, sizeof(out->rim));
+	memcpy(out->rim, cbor_bytestring_handle(v), hs);
+	if (!(v = at(m, i++, REALM_REM)) || !cbor_isa_array(v) ||
+	    cbor_array_size(v) != RMM_REM_COUNT)
+		return -EBADMSG;
+	for (unsigned int r = 0; r < RMM_REM_COUNT; r++) {
+		const cbor_item_t *e = cbor_array_handle(v)[r];
+		if (!bstr_is(e, hs))
+			return -EBADMSG;
+		memset(out->rem[r], 0, sizeof(out->rem[r]));
+		memcpy(out->rem[r], cbor_bytestring_handle(e), hs);
+	}
+	out->v2 = v2;
+	return 0;
+}
+
+static int check_platform(const cbor_item_t *m, const uint8_t *realm_key, size_t rklen)
+{
+	uint8_t h[RMM_MEAS_MAX];
+	const cbor_item_t *v;
+	size_t i = 0;
+
+	if (!cbor_isa_map(m) || cbor_map_size(m) != 9)
+		return -EBADMSG;
+	if (!(v = at(m, i++, EAT_PROFILE)) || !tstr_is(v, PROFILE_PLAT))
+		return -EBADMSG;
+	/* The binding of the two tokens: challenge = SHA-256(realm COSE_Key). */
+	rmm_hash(RMM_HASH_SHA256, realm_key, rklen, h);
+	if (!(v = at(m, i++, PLAT_CHALLENGE)) || !bstr_is(v, 32) ||
+	    memcmp(cbor_bytestring_handle(v), h, 32))
+		return -EBADMSG;
+	if (!(v = at(m, i++, PLAT_IMPL_ID)) || !bstr_is(v, 32))
+		return -EBADMSG;
+	if (!(v = at(m, i++, PLAT_INSTANCE_ID)) || !bstr_is(v, 33) ||
+	    cbor_bytestring_handle(v)[0] != 0x01)
+		return -EBADMSG;
+	if (!(v = at(m, i++, PLAT_CONFIG)) || !bstr_is(v, 0))
+		return -EBADMSG;
+	if (!(v = at(m, i++, PLAT_LIFECYCLE)) || !cbor_isa_uint(v))
+		return -EBADMSG;
+	if (!(v = at(m, i++, PLAT_HASH_ALGO)) || !cbor_isa_string(v))
+		return -EBADMSG;
+	if (!(v = at(m, i++, PLAT_VERIFY_SVC)) || !cbor_isa_string(v))
+		return -EBADMSG;
+	if (!(v = at(m, i++, PLAT_SW_COMPONENTS)) || !cbor_isa_array(v) || !cbor_array_size(v))
+		return -EBADMSG;
+	for (size_t c = 0; c < cbor_array_size(v); c++) {
+		const cbor_item_t *sc = cbor_array_handle(v)[c], *t;
+		if (!(t = at(sc, 0, 1)) || !cbor_isa_string(t) || !(t = at(sc, 1, 2)) ||
+		    !bstr_is(t, 0))
+			return -EBADMSG;
+	}
+	return 0;
+}
+
+int rmm_token_verify(const uint8_t *tok, size_t len, struct rmm_token_claims *out)
+{
+	struct rmm_token_claims scratch;
+	struct sign1 realm = { 0 }, plat = { 0 };
+	cbor_item_t *root, *m = NULL, *rclaims = NULL, *pclaims = NULL;
+	uint8_t rx[P384_BYTES], ry[P384_BYTES], px[P384_BYTES], py[P384_BYTES];
+	const uint8_t *rkey = NULL;
+	size_t rklen = 0;
+	bool v2;
+	int rc = -EBADMSG;
+
+	if (!tok)
+		return -EINVAL;
+	if (!out)
+		out = &scratch;
+	memset(out, 0, sizeof(*out));
+	root = load(tok, len);
+	if (!root || !cbor_isa_tag(root))
+		goto done;
+	v2 = cbor_tag_value(root) == TAG_CCA_TOKEN_2;
+	if (!v2 && cbor_tag_value(root) != TAG_CCA_TOKEN_1)
+		goto done;
+	m = cbor_tag_item(root);
+	if (!cbor_isa_map(m) || cbor_map_size(m) != 2)
+		goto done;
+	if (parse_sign1(unwrap(at(m, 0, KEY_PLAT_TOKEN), v2), &plat) ||
+	    parse_sign1(unwrap(at(m, 1, KEY_REALM_TOKEN), v2), &realm))
+		goto done;
+	rclaims =
+		load(cbor_bytestring_handle(realm.payload), cbor_bytestring_length(realm.payload));
+	pclaims = load(cbor_bytestring_handle(plat.payload), cbor_bytestring_length(plat.payload));
+	if (!rclaims || !pclaims)
+		goto done;
+	rc = check_realm(rclaims, v2, out, rx, ry, &rkey, &rklen);
+	if (!rc)
+		rc = check_platform(pclaims, rkey, rklen);
+	if (rc)
+		goto done;
+	rmm_p384_public(platform_test_key, px, py);
+	if (!sign1_verify(&realm, rx, ry) || !sign1_verify(&plat, px, py))
+		rc = -EKEYREJECTED;
+done:
+	drop(rclaims);
+	drop(pclaims);
+	drop(realm.root);
+	drop(plat.root);
+	drop(m);
+	drop(root);
+	return rc;
+}
