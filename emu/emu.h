@@ -251,6 +251,8 @@ unsigned int emu_cpu_count(const struct smcsim *sim);
 struct emu_cpu *emu_cpu(struct smcsim *sim, unsigned int index);
 /* CPU index with this MPIDR affinity value (Aff3..Aff0), or -1. */
 int emu_cpu_by_mpidr(const struct smcsim *sim, uint64_t mpidr);
+/* The embedding program's realm code (smcsim_set_realm_handler), or NULL. */
+smcsim_realm_fn emu_realm_handler(struct smcsim *sim, void **opaque);
 /* Machine-wide power state set by SYSTEM_OFF/RESET. */
 void emu_machine_power(struct smcsim *sim, int exit_code);
 

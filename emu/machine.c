@@ -861,6 +861,20 @@ SMCSIM_EXPORT void smcsim_set_user_handler(struct smcsim *sim, smcsim_user_fn fn
 	sim->user_opaque = opaque;
 }
 
+SMCSIM_EXPORT void smcsim_set_realm_handler(struct smcsim *sim, smcsim_realm_fn fn, void *opaque)
+{
+	if (!sim)
+		return;
+	sim->realm_fn = fn;
+	sim->realm_opaque = opaque;
+}
+
+smcsim_realm_fn emu_realm_handler(struct smcsim *sim, void **opaque)
+{
+	*opaque = sim->realm_opaque;
+	return sim->realm_fn;
+}
+
 /* ---- events ------------------------------------------------------------------------- */
 
 /* Events the core itself understands. */

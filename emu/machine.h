@@ -87,6 +87,8 @@ struct smcsim {
 
 	smcsim_user_fn user_fn;
 	void *user_opaque;
+	smcsim_realm_fn realm_fn;
+	void *realm_opaque;
 
 	struct emu_record *rec;
 	bool recording;

@@ -15,6 +15,7 @@ const struct emu_service *const emu_services[] = {
 	&ffa_service,	/* FF-A SPMC */
 	&pkvm_service,	/* pKVM FF-A proxy (alias of the FF-A table) */
 	&rmm_svc_rmi,	/* CCA RMI */
+	&rmm_svc_rsi,	/* CCA RSI, realm with a simulated host (cca-realm) */
 };
 
 const size_t emu_nservices = EMU_ARRAY_SIZE(emu_services);

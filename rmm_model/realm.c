@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "rmm_model/attest.h"
 #include "rmm_model/rmm.h"
 
 struct rmm_realm *rmm_realm_find(struct rmm *r, uint64_t rd)
@@ -129,6 +130,8 @@ struct rmm_realm *rmm_realm_add(struct rmm *r, uint64_t rd, const struct rmm_rea
 	realm->rtt_base = p->rtt_base;
 	realm->flags = p->flags;
 	memcpy(realm->rpv, p->rpv, sizeof(realm->rpv));
+	/* DEN0137 A7.1.1: the RIM starts as the hash of the measured realm parameters. */
+	rmm_rim_init((enum rmm_hash)p->hash_algo, p, realm->meas[0]);
 	return realm;
 }
 

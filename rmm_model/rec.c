@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "rmm_model/attest.h"
 #include "rmm_model/rmm.h"
 
 static uint64_t rd64(const uint8_t *p, size_t off)
@@ -29,7 +30,13 @@ static bool rec_index(uint64_t mpidr, uint64_t *idx)
 	return true;
 }
 
-static struct rmm_rec *rec_find(struct rmm *r, uint64_t rec)
+void rmm_attest_reset(struct rmm_attest *a)
+{
+	free(a->token);
+	memset(a, 0, sizeof(*a));
+}
+
+struct rmm_rec *rmm_rec_find(struct rmm *r, uint64_t rec)
 {
 	for (size_t i = 0; i < r->nrecs; i++)
 		if (r->recs[i].rec == rec)
@@ -104,20 +111,24 @@ void rmm_rec_create(struct emu_call *c)
 		rmm_granule_set(r, n.aux[i], RMM_GRANULE_REC_AUX, rd);
 	emu_granule(r->sim, rd)->refcount++;
 	realm->rec_count++;
+	/* DEN0137 A7.1.1: every REC's initial state is part of the RIM. */
+	rmm_rim_rec((enum rmm_hash)realm->hash_algo, realm->meas[0], p);
 	emu_ret1(c, rmi_ret(RMI_SUCCESS, 0));
 }
 
 /* DEN0137 1.0 B4.3.13 REC_DESTROY(rec): rec_align/bound/state → ERROR_INPUT. (A running
- * REC → ERROR_REC cannot happen until REC_ENTER is modelled.) */
+ * REC → ERROR_REC: a REC runs only inside REC_ENTER, and realm code cannot issue RMI
+ * calls, so the host never sees one running.) */
 void rmm_rec_destroy(struct emu_call *c)
 {
 	struct rmm *r = c->state;
 	uint64_t rec = c->a[1];
-	struct rmm_rec *x = rmm_granule(r, rec, RMM_GRANULE_REC) ? rec_find(r, rec) : NULL;
+	struct rmm_rec *x = rmm_granule(r, rec, RMM_GRANULE_REC) ? rmm_rec_find(r, rec) : NULL;
 	if (!x) {
 		emu_ret1(c, rmi_ret(RMI_ERROR_INPUT, 0));
 		return;
 	}
+	rmm_attest_reset(&x->attest);
 	for (uint32_t i = 0; i < x->num_aux; i++)
 		rmm_granule_release(r, x->aux[i]);
 	rmm_granule_release(r, rec);

@@ -12,6 +12,8 @@
  *   features0      RMI_FEATURES register 0 (1.0-rel0 layout); default: TF-RMM fake_host's
  *   rec_aux_count  REC_AUX_COUNT answer (TF-RMM: 16)
  *   vmid_bits      8 or 16: the VMID width the host may use
+ *   realm_program  "irq" | "linux": built-in realm code for RECs when the embedding
+ *                  program installs none (run.c)
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -178,20 +180,32 @@ static const struct emu_fn rmi_fns[] = {
 	{ RMI_FEATURES_FID, 0, 0, "RMI_FEATURES", h_features },
 	{ RMI_RTT_INIT_RIPAS_FID, 0, 0, "RMI_RTT_INIT_RIPAS", rmm_rtt_init_ripas },
 	{ RMI_REC_AUX_COUNT_FID, 0, 0, "RMI_REC_AUX_COUNT", h_rec_aux_count },
+	{ RMI_DATA_CREATE_FID, 0, 0, "RMI_DATA_CREATE", rmm_data_create },
+	{ RMI_REC_ENTER_FID, 0, 0, "RMI_REC_ENTER", rmm_rec_enter },
+	{ RMI_RTT_MAP_UNPROTECTED_FID, 0, 0, "RMI_RTT_MAP_UNPROTECTED", rmm_rtt_map_unprotected },
+	{ RMI_RTT_UNMAP_UNPROTECTED_FID, 0, 0, "RMI_RTT_UNMAP_UNPROTECTED",
+	  rmm_rtt_unmap_unprotected },
+	{ RMI_PSCI_COMPLETE_FID, 0, 0, "RMI_PSCI_COMPLETE", rmm_psci_complete },
+	{ RMI_RTT_FOLD_FID, 0, 0, "RMI_RTT_FOLD", rmm_rtt_fold },
+	{ RMI_RTT_SET_RIPAS_FID, 0, 0, "RMI_RTT_SET_RIPAS", rmm_rtt_set_ripas },
 };
 
 static void rmi_reset(void *state)
 {
 	/* The core clears every granule's metadata on reset; the realms go with it. */
-	((struct rmm *)state)->nrealms = 0;
-	((struct rmm *)state)->nrecs = 0;
+	struct rmm *r = state;
+	for (size_t i = 0; i < r->nrecs; i++)
+		rmm_attest_reset(&r->recs[i].attest);
+	r->nrealms = 0;
+	r->nrecs = 0;
 }
 
 static int rmi_create(struct smcsim *sim, struct emu_layer *layer, json_t *cfg, const char *path,
 		      void **state, struct smcsim_error *err)
 {
-	static const char *const keys[] = { "spec", "features0", "rec_aux_count", "vmid_bits",
-					    NULL };
+	static const char *const keys[] = { "spec",	 "features0",	  "rec_aux_count",
+					    "vmid_bits", "realm_program", NULL };
+	static const char *const programs[] = { "irq", "linux", NULL };
 	static const char *const specs[] = { "1.0-rel0", "1.0-eac5", "1.1", "2.0", NULL };
 	struct rmm *r = calloc(1, sizeof(*r));
 	if (!r)
@@ -204,7 +218,9 @@ static int rmi_create(struct smcsim *sim, struct emu_layer *layer, json_t *cfg, 
 	    (ret = emu_cfg_enum(cfg, "spec", path, specs, 0, &spec, err)) ||
 	    (ret = emu_cfg_u64(cfg, "features0", path, UINT64_C(0x283FC104130), &r->feat0, err)) ||
 	    (ret = emu_cfg_u32(cfg, "rec_aux_count", path, 16, &r->rec_aux_count, err)) ||
-	    (ret = emu_cfg_u32(cfg, "vmid_bits", path, 8, &r->vmid_bits, err)))
+	    (ret = emu_cfg_u32(cfg, "vmid_bits", path, 8, &r->vmid_bits, err)) ||
+	    (ret = emu_cfg_enum(cfg, "realm_program", path, programs, RMM_PROGRAM_IRQ,
+				&r->realm_program, err)))
 		return ret;
 	if (spec != 0)
 		return emu_err(err, "%s/spec: only \"1.0-rel0\" is modelled so far (\"%s\" is not)",
@@ -223,6 +239,7 @@ static void rmi_destroy(void *state)
 {
 	struct rmm *r = state;
 	if (r) {
+		rmi_reset(r);
 		free(r->realms);
 		free(r->recs);
 	}

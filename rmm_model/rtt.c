@@ -5,14 +5,17 @@
  * PAS memory the host cannot use): 512 little-endian words per 4 KiB table, in this
  * model's own encoding:
  *   bits [2:0]   RmiRttEntryState (UNASSIGNED 0, ASSIGNED 1, TABLE 2)
- *   bits [5:4]   RIPAS (EMPTY 0, RAM 1, DESTROYED 2)
- *   bits [51:12] output address (next-level table, or data)
+ *   bit  3       NS: an unprotected mapping (RTT_MAP_UNPROTECTED), no RIPAS
+ *   bits [5:4]   RIPAS (EMPTY 0, RAM 1, DESTROYED 2) of a protected entry
+ *   bits [11:4]  of an NS entry: the host's descriptor bits [9:2] (MemAttr, S2AP, SH)
+ *   bits [51:12] output address (next-level table, data, or NS memory)
  * A delegated granule is zero, so a fresh table is all UNASSIGNED / EMPTY. A table
  * granule's refcount counts its live entries (TABLE or ASSIGNED), which is what
  * RTT_DESTROY and REALM_DESTROY check.
  */
 #include <string.h>
 
+#include "rmm_model/attest.h"
 #include "rmm_model/rmm.h"
 
 enum rtte_state {
@@ -22,7 +25,9 @@ enum rtte_state {
 };
 
 #define RTTE_STATE(e)		 ((e)&7)
-#define RTTE_RIPAS(e)		 (((e) >> 4) & 3)
+#define RTTE_NS			 (UINT64_C(1) << 3)
+#define RTTE_RIPAS(e)		 ((e)&RTTE_NS ? 0u : (unsigned int)(((e) >> 4) & 3))
+#define RTTE_NS_ATTR(e)		 ((((e) >> 4) & 0xff) << 2)
 #define RTTE_ADDR(e)		 ((e)&UINT64_C(0x000ffffffffff000))
 #define RTTE(state, ripas, addr) ((uint64_t)(state) | (uint64_t)(ripas) << 4 | (addr))
 
@@ -113,11 +118,19 @@ static uint64_t top_after(struct rmm *r, const struct rmm_realm *realm, const st
 	return a;
 }
 
+/* DEN0137 A5.2.2: the protected half of the IPA space, [0, 2^(s2sz-1)). */
+static bool ipa_protected(const struct rmm_realm *realm, uint64_t ipa)
+{
+	return ipa < (UINT64_C(1) << (realm->s2sz - 1));
+}
+
 /*
  * DEN0137 1.0 B4.3.14 RTT_CREATE(rd, rtt, ipa, level), TF-RMM smc_rtt_create() order:
  * rtt DELEGATED and rd an RD → ERROR_INPUT; level/ipa validity → ERROR_INPUT; the walk
  * must reach level - 1 → else ERROR_RTT(walk level); that entry must not already be a
- * TABLE → ERROR_RTT(level - 1). The new table inherits the parent entry's RIPAS.
+ * TABLE → ERROR_RTT(level - 1). The new table takes over what the parent entry mapped:
+ * an UNASSIGNED entry's RIPAS, or an ASSIGNED block split into 512 entries (unfolding,
+ * the inverse of RTT_FOLD).
  */
 void rmm_rtt_create(struct emu_call *c)
 {
@@ -135,17 +148,25 @@ void rmm_rtt_create(struct emu_call *c)
 		emu_ret1(c, rmi_ret(RMI_ERROR_RTT, (unsigned int)w.level));
 		return;
 	}
-	if (RTTE_STATE(*w.entry) == RTTE_TABLE) {
+	uint64_t parent = *w.entry;
+	if (RTTE_STATE(parent) == RTTE_TABLE) {
 		emu_ret1(c, rmi_ret(RMI_ERROR_RTT, (unsigned int)level - 1));
 		return;
 	}
-	/* 1.0 models no block mappings before DATA exists: the parent is UNASSIGNED. */
 	uint64_t *child = emu_mem_ptr(r->sim, rtt, EMU_GRANULE_SIZE);
-	for (int i = 0; i < 512; i++)
-		child[i] = RTTE(RTTE_UNASSIGNED, RTTE_RIPAS(*w.entry), 0);
+	uint64_t step = UINT64_C(1) << level_shift((int)level);
+	bool assigned = RTTE_STATE(parent) == RTTE_ASSIGNED;
+	for (uint64_t i = 0; i < 512; i++)
+		child[i] = assigned ? parent + i * step
+				    : RTTE(RTTE_UNASSIGNED, RTTE_RIPAS(parent), 0) |
+					      (parent & RTTE_NS);
 	*w.entry = RTTE(RTTE_TABLE, 0, rtt);
 	rmm_granule_set(r, rtt, RMM_GRANULE_RTT, rd);
-	emu_granule(r->sim, w.holder)->refcount++;
+	/* The parent entry stays live if it was a block; the block's 512 pieces are the
+	 * new table's live entries. */
+	emu_granule(r->sim, rtt)->refcount = assigned ? 512 : 0;
+	if (!assigned)
+		emu_granule(r->sim, w.holder)->refcount++;
 	emu_ret1(c, rmi_ret(RMI_SUCCESS, 0));
 }
 
@@ -178,7 +199,8 @@ void rmm_rtt_destroy(struct emu_call *c)
 		emu_ret3(c, rmi_ret(RMI_ERROR_RTT, (unsigned int)level), 0, ipa);
 		return;
 	}
-	*w.entry = RTTE(RTTE_UNASSIGNED, 2 /* DESTROYED */, 0);
+	*w.entry = ipa_protected(realm, ipa) ? RTTE(RTTE_UNASSIGNED, RMM_RIPAS_DESTROYED, 0)
+					     : RTTE(RTTE_UNASSIGNED, 0, 0) | RTTE_NS;
 	emu_granule(r->sim, w.holder)->refcount--;
 	rmm_granule_release(r, rtt);
 	emu_ret3(c, rmi_ret(RMI_SUCCESS, 0), rtt, top_after(r, realm, &w, ipa));
@@ -202,18 +224,15 @@ void rmm_rtt_read_entry(struct emu_call *c)
 	walk(r, realm, ipa, (int)level, &w);
 	uint64_t e = *w.entry;
 	uint64_t desc = RTTE_STATE(e) == RTTE_UNASSIGNED ? 0 : RTTE_ADDR(e);
+	/* An unprotected mapping reads back as the host wrote it: address and attributes. */
+	if ((e & RTTE_NS) && RTTE_STATE(e) == RTTE_ASSIGNED)
+		desc |= RTTE_NS_ATTR(e);
 	c->r[0] = rmi_ret(RMI_SUCCESS, 0);
 	c->r[1] = (uint64_t)(int64_t)w.level;
 	c->r[2] = RTTE_STATE(e);
 	c->r[3] = desc;
 	c->r[4] = RTTE_RIPAS(e);
 	c->nres = 5;
-}
-
-/* DEN0137 A5.2.2: the protected half of the IPA space, [0, 2^(s2sz-1)). */
-static bool ipa_protected(const struct rmm_realm *realm, uint64_t ipa)
-{
-	return ipa < (UINT64_C(1) << (realm->s2sz - 1));
 }
 
 /*
@@ -281,8 +300,8 @@ void rmm_data_destroy(struct emu_call *c)
  * ERROR_REALM; the entry at base must be UNASSIGNED at the walk level → else
  * ERROR_RTT(walk level). Entries from base are set to RAM until top, the end of the
  * table, or an entry that cannot change (as TF-RMM @rel0 does, one table per call; a
- * block entry changes only if [base, top) covers it whole). The RIM is not yet extended
- * (measurement is not modelled).
+ * block entry changes only if [base, top) covers it whole). The RIM is extended with an
+ * RmmMeasurementDescriptorRipas for the range changed.
  */
 void rmm_rtt_init_ripas(struct emu_call *c)
 {
@@ -313,5 +332,260 @@ void rmm_rtt_init_ripas(struct emu_call *c)
 		a += size;
 		e++;
 	}
+	rmm_rim_ripas((enum rmm_hash)realm->hash_algo, realm->meas[0], base, a);
 	emu_ret2(c, rmi_ret(RMI_SUCCESS, 0), a);
+}
+
+/* ---- the realm's view: what its RSI calls may touch ---------------------------------- */
+
+/*
+ * Host pointer to @len bytes of realm memory at protected @ipa, NULL unless the page is
+ * mapped ASSIGNED with RIPAS RAM (a block mapping included) and the range stays in one
+ * granule.
+ */
+void *rmm_realm_ipa_ptr(struct rmm *r, const struct rmm_realm *realm, uint64_t ipa, size_t len)
+{
+	if (!ipa_protected(realm, ipa) || (ipa & (EMU_GRANULE_SIZE - 1)) + len > EMU_GRANULE_SIZE)
+		return NULL;
+	struct walk w;
+	walk(r, realm, ipa, 3, &w);
+	uint64_t e = *w.entry;
+	if (RTTE_STATE(e) != RTTE_ASSIGNED || RTTE_RIPAS(e) != RMM_RIPAS_RAM)
+		return NULL;
+	uint64_t off = ipa & ((UINT64_C(1) << level_shift(w.level)) - 1);
+	return emu_mem_ptr(r->sim, RTTE_ADDR(e) + off, len);
+}
+
+bool rmm_realm_ripas_run(struct rmm *r, const struct rmm_realm *realm, uint64_t ipa, uint64_t end,
+			 unsigned int *ripas, uint64_t *top)
+{
+	if (!ipa_protected(realm, ipa) || ipa >= end)
+		return false;
+	struct walk w;
+	unsigned int first = 0;
+	uint64_t a = ipa;
+	while (a < end) {
+		walk(r, realm, a, 3, &w);
+		unsigned int v = RTTE_RIPAS(*w.entry);
+		if (a == ipa)
+			first = v;
+		else if (v != first)
+			break;
+		uint64_t size = UINT64_C(1) << level_shift(w.level);
+		a = (a & ~(size - 1)) + size;
+	}
+	*ripas = first;
+	*top = a < end ? a : end;
+	return true;
+}
+
+/* ---- RTT commands completing the 1.0 set --------------------------------------------- */
+
+/*
+ * DEN0137 1.0 B4.3.1 DATA_CREATE(rd, data, ipa, src, flags), TF-RMM smc_data_create()
+ * @rel0 order: src an aligned NS granule, flags MEASURE/NO_MEASURE → ERROR_INPUT; data
+ * DELEGATED and rd an RD → ERROR_INPUT; ipa aligned and protected → ERROR_INPUT; realm
+ * NEW → else ERROR_REALM; walk to level 3 → ERROR_RTT(walk level); the entry
+ * UNASSIGNED with RIPAS EMPTY or RAM (DESTROYED is refused) → ERROR_RTT(3). The granule
+ * gets the source's contents, becomes ASSIGNED RAM (it is part of the initial image),
+ * and the RIM is extended with its RmmMeasurementDescriptorData.
+ */
+void rmm_data_create(struct emu_call *c)
+{
+	struct rmm *r = c->state;
+	uint64_t rd = c->a[1], data = c->a[2], ipa = c->a[3], src = c->a[4], flags = c->a[5];
+	struct emu_granule *sg = rmm_granule(r, src, RMM_GRANULE_NS);
+	if (!sg || sg->pas != EMU_PAS_NS || flags > RMI_MEASURE_CONTENT) {
+		emu_ret1(c, rmi_ret(RMI_ERROR_INPUT, 0));
+		return;
+	}
+	struct rmm_realm *realm = realm_of(r, rd);
+	if (!realm || !rmm_granule(r, data, RMM_GRANULE_DELEGATED) ||
+	    (ipa & (EMU_GRANULE_SIZE - 1)) || !ipa_protected(realm, ipa)) {
+		emu_ret1(c, rmi_ret(RMI_ERROR_INPUT, 0));
+		return;
+	}
+	if (realm->state != RMM_REALM_NEW) {
+		emu_ret1(c, rmi_ret(RMI_ERROR_REALM, 0));
+		return;
+	}
+	struct walk w;
+	walk(r, realm, ipa, 3, &w);
+	if (w.level != 3 || RTTE_STATE(*w.entry) != RTTE_UNASSIGNED ||
+	    RTTE_RIPAS(*w.entry) == RMM_RIPAS_DESTROYED) {
+		emu_ret1(c, rmi_ret(RMI_ERROR_RTT, (unsigned int)w.level));
+		return;
+	}
+	const void *content = emu_mem_ptr(r->sim, src, EMU_GRANULE_SIZE);
+	memcpy(emu_mem_ptr(r->sim, data, EMU_GRANULE_SIZE), content, EMU_GRANULE_SIZE);
+	rmm_rim_data((enum rmm_hash)realm->hash_algo, realm->meas[0], ipa, flags,
+		     flags == RMI_MEASURE_CONTENT ? content : NULL);
+	*w.entry = RTTE(RTTE_ASSIGNED, RMM_RIPAS_RAM, data);
+	emu_granule(r->sim, w.holder)->refcount++;
+	rmm_granule_set(r, data, RMM_GRANULE_DATA, rd);
+	emu_ret1(c, rmi_ret(RMI_SUCCESS, 0));
+}
+
+/*
+ * DEN0137 1.0 B4.3.18 RTT_SET_RIPAS(rd, rec, base, top) → x1 top of the changed range:
+ * rd an RD, rec a REC of that realm → ERROR_INPUT; the REC must be waiting for this
+ * change, base its progress so far and top within its request → ERROR_INPUT; the entry
+ * at base must be a leaf that [base, top) covers whole → ERROR_RTT(walk level). Entries
+ * of that table change until top, the end of the table, or a DESTROYED entry the realm
+ * did not allow to change (then x1 = where it stopped, possibly base).
+ */
+void rmm_rtt_set_ripas(struct emu_call *c)
+{
+	struct rmm *r = c->state;
+	uint64_t rd = c->a[1], rec_pa = c->a[2], base = c->a[3], top = c->a[4];
+	struct rmm_realm *realm = realm_of(r, rd);
+	struct rmm_rec *rec =
+		rmm_granule(r, rec_pa, RMM_GRANULE_REC) ? rmm_rec_find(r, rec_pa) : NULL;
+	if (!realm || !rec || rec->rd != rd) {
+		emu_ret1(c, rmi_ret(RMI_ERROR_INPUT, 0));
+		return;
+	}
+	if (rec->pending != RMM_PENDING_RIPAS || base != rec->ripas_addr || top <= base ||
+	    top > rec->ripas_top || (top & (EMU_GRANULE_SIZE - 1))) {
+		emu_ret1(c, rmi_ret(RMI_ERROR_INPUT, 0));
+		return;
+	}
+	struct walk w;
+	walk(r, realm, base, 3, &w);
+	uint64_t size = UINT64_C(1) << level_shift(w.level);
+	if ((base & (size - 1)) || base + size > top) {
+		emu_ret1(c, rmi_ret(RMI_ERROR_RTT, (unsigned int)w.level));
+		return;
+	}
+	uint64_t table_end = (base | ((size << 9) - 1)) + 1;
+	uint64_t a = base;
+	uint64_t *e = w.entry;
+	while (a + size <= top && a < table_end && RTTE_STATE(*e) != RTTE_TABLE) {
+		if (RTTE_RIPAS(*e) == RMM_RIPAS_DESTROYED && !rec->ripas_change_destroyed)
+			break;
+		*e = (*e & ~(UINT64_C(3) << 4)) | (uint64_t)rec->ripas_value << 4;
+		a += size;
+		e++;
+	}
+	rec->ripas_addr = a;
+	emu_ret2(c, rmi_ret(RMI_SUCCESS, 0), a);
+}
+
+/*
+ * DEN0137 1.0 B4.3.17 RTT_FOLD(rd, ipa, level) → x1 the folded RTT: rd an RD, level in
+ * [start + 1, 3], ipa aligned to the parent entry's size → ERROR_INPUT; walk to level - 1
+ * → ERROR_RTT(walk level); that entry a TABLE → ERROR_RTT(level - 1); the table must be
+ * homogeneous → ERROR_RTT(level): all UNASSIGNED with one RIPAS (or all unprotected
+ * UNASSIGNED), or all ASSIGNED with one RIPAS (one set of NS attributes) mapping a
+ * contiguous, aligned block, which needs a block level (TF-RMM RTT_MIN_BLOCK_LEVEL 2).
+ */
+void rmm_rtt_fold(struct emu_call *c)
+{
+	struct rmm *r = c->state;
+	uint64_t rd = c->a[1], ipa = c->a[2], level = c->a[3];
+	struct rmm_realm *realm = realm_of(r, rd);
+	if (!realm || !valid_ipa_level(realm, ipa, level, 1, -1)) {
+		emu_ret1(c, rmi_ret(RMI_ERROR_INPUT, 0));
+		return;
+	}
+	struct walk w;
+	walk(r, realm, ipa, (int)level - 1, &w);
+	if (w.level != (int)level - 1) {
+		emu_ret1(c, rmi_ret(RMI_ERROR_RTT, (unsigned int)w.level));
+		return;
+	}
+	if (RTTE_STATE(*w.entry) != RTTE_TABLE) {
+		emu_ret1(c, rmi_ret(RMI_ERROR_RTT, (unsigned int)level - 1));
+		return;
+	}
+	uint64_t rtt = RTTE_ADDR(*w.entry);
+	const uint64_t *t = emu_mem_ptr(r->sim, rtt, EMU_GRANULE_SIZE);
+	uint64_t step = UINT64_C(1) << level_shift((int)level);
+	uint64_t first = t[0];
+	bool ok = RTTE_STATE(first) != RTTE_TABLE;
+	if (RTTE_STATE(first) == RTTE_ASSIGNED)
+		ok = level - 1 >= 2 && !(RTTE_ADDR(first) & ((step << 9) - 1));
+	for (uint64_t i = 1; i < 512 && ok; i++) {
+		uint64_t want = RTTE_STATE(first) == RTTE_ASSIGNED ? first + i * step : first;
+		ok = t[i] == want;
+	}
+	if (!ok) {
+		emu_ret1(c, rmi_ret(RMI_ERROR_RTT, (unsigned int)level));
+		return;
+	}
+	*w.entry = first;
+	if (RTTE_STATE(first) == RTTE_UNASSIGNED)
+		emu_granule(r->sim, w.holder)->refcount--;
+	emu_granule(r->sim, rtt)->refcount = 0;
+	rmm_granule_release(r, rtt);
+	emu_ret2(c, rmi_ret(RMI_SUCCESS, 0), rtt);
+}
+
+/* Host descriptor bits RTT_MAP_UNPROTECTED accepts (TF-RMM host_ns_s2tte_is_valid()
+ * @rel0): MemAttr [5:2], S2AP [7:6], SH [9:8], and the output address. */
+#define NS_DESC_ATTR UINT64_C(0x3fc)
+
+/*
+ * DEN0137 1.0 B4.3.15/B4.3.21 RTT_MAP/UNMAP_UNPROTECTED(rd, ipa, level[, desc]), TF-RMM
+ * map_unmap_ns() order: rd an RD → ERROR_INPUT; level in [RTT_MIN_BLOCK_LEVEL, 3], ipa
+ * aligned to it, inside the IPA space and unprotected → ERROR_INPUT; (map) desc with no
+ * bits beyond attributes and a level-aligned address inside the PA range → ERROR_INPUT;
+ * walk to level → ERROR_RTT(walk level); the entry must be unprotected UNASSIGNED (map)
+ * or ASSIGNED (unmap) → ERROR_RTT(level). Unmap returns x1 = top, also on ERROR_RTT.
+ */
+static void map_unmap_ns(struct emu_call *c, bool map)
+{
+	struct rmm *r = c->state;
+	uint64_t rd = c->a[1], ipa = c->a[2], level = c->a[3], desc = c->a[4];
+	struct rmm_realm *realm = realm_of(r, rd);
+	if (!realm || level < 2 || level > 3 || !valid_ipa_level(realm, ipa, level, 0, 0) ||
+	    ipa_protected(realm, ipa)) {
+		emu_ret1(c, rmi_ret(RMI_ERROR_INPUT, 0));
+		return;
+	}
+	uint64_t size = UINT64_C(1) << level_shift((int)level);
+	uint64_t addr = desc & ~NS_DESC_ATTR & ~UINT64_C(3);
+	if (map && ((desc & 3) || (addr & (size - 1)) ||
+		    addr >> (RMI_FEAT0_S2SZ(r->feat0) == 52 ? 52 : 48))) {
+		emu_ret1(c, rmi_ret(RMI_ERROR_INPUT, 0));
+		return;
+	}
+	struct walk w;
+	walk(r, realm, ipa, (int)level, &w);
+	if (w.level != (int)level) {
+		if (map)
+			emu_ret1(c, rmi_ret(RMI_ERROR_RTT, (unsigned int)w.level));
+		else
+			emu_ret2(c, rmi_ret(RMI_ERROR_RTT, (unsigned int)w.level),
+				 top_after(r, realm, &w, ipa));
+		return;
+	}
+	if (map) {
+		if (RTTE_STATE(*w.entry) != RTTE_UNASSIGNED) {
+			emu_ret1(c, rmi_ret(RMI_ERROR_RTT, (unsigned int)level));
+			return;
+		}
+		*w.entry = RTTE(RTTE_ASSIGNED, 0, addr) | RTTE_NS | ((desc & NS_DESC_ATTR) << 2);
+		emu_granule(r->sim, w.holder)->refcount++;
+		emu_ret1(c, rmi_ret(RMI_SUCCESS, 0));
+		return;
+	}
+	if (RTTE_STATE(*w.entry) != RTTE_ASSIGNED) {
+		emu_ret2(c, rmi_ret(RMI_ERROR_RTT, (unsigned int)level),
+			 top_after(r, realm, &w, ipa));
+		return;
+	}
+	*w.entry = RTTE(RTTE_UNASSIGNED, 0, 0) | RTTE_NS;
+	emu_granule(r->sim, w.holder)->refcount--;
+	emu_ret2(c, rmi_ret(RMI_SUCCESS, 0), top_after(r, realm, &w, ipa));
+}
+
+void rmm_rtt_map_unprotected(struct emu_call *c)
+{
+	map_unmap_ns(c, true);
+}
+
+void rmm_rtt_unmap_unprotected(struct emu_call *c)
+{
+	map_unmap_ns(c, false);
 }

@@ -213,6 +213,30 @@ typedef int (*smcsim_user_fn)(void *opaque, struct smcsim *sim, int caller, unsi
 
 SMCSIM_EXPORT void smcsim_set_user_handler(struct smcsim *sim, smcsim_user_fn fn, void *opaque);
 
+/* ---- realm code (CCA) ------------------------------------------------------------- */
+
+/** What realm code did when the RMM ran it (RMI_REC_ENTER on a cca-host machine). */
+enum smcsim_realm_action {
+	SMCSIM_REALM_SMC = 0, /**< it issued an SMC: x0..x17 in the registers hold the call */
+	SMCSIM_REALM_IRQ = 1, /**< it was interrupted: the REC exits to the host (RMI_EXIT_IRQ) */
+};
+
+/**
+ * Realm code for the RECs of a realm, supplied by the embedding program. The RMM calls it
+ * when a REC runs: first with the REC's initial registers (RmiRecParams gprs, or x0 =
+ * context ID after PSCI CPU_ON) and @pc its entry point, then with the results of each
+ * SMC it issued. It returns an enum smcsim_realm_action, with the next call in @regs for
+ * SMCSIM_REALM_SMC, or a negative errno, which fails the host's smcsim_call() with it.
+ * @rd is the realm's RD, @rec_index the REC's index (its MPIDR order). A handler keeps
+ * its own per-REC progress: a host exit (RIPAS change, host call, PSCI) ends the
+ * REC_ENTER, and the next REC_ENTER calls the handler again with the answer.
+ */
+typedef int (*smcsim_realm_fn)(void *opaque, struct smcsim *sim, uint64_t rd,
+			       unsigned int rec_index, uint64_t pc, struct smcsim_regs *regs);
+
+/** Install realm code (NULL: the profile's built-in "realm_program"). */
+SMCSIM_EXPORT void smcsim_set_realm_handler(struct smcsim *sim, smcsim_realm_fn fn, void *opaque);
+
 /** KVM SMCCC filter actions (KVM_ARM_VM_SMCCC_FILTER). */
 enum smcsim_filter_action {
 	SMCSIM_FILTER_HANDLE = 0,

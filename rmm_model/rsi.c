@@ -1,0 +1,608 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * RSI (DEN0137 1.0 B5), the interface a realm uses to talk to its RMM. The command
+ * handlers here work on a struct rsi_env, the realm as RSI sees it, so that one set of
+ * handlers serves both:
+ *   - a REC the host entered with RMI_REC_ENTER (run.c: cca-host), where a command that
+ *     needs the host (IPA_STATE_SET, HOST_CALL) becomes a REC exit, and
+ *   - the stand-alone realm of the `rsi` service (cca-realm, below), whose host is
+ *     simulated by policy, so realm-side kernel code can be tested without a host.
+ *
+ * Argument checks follow DEN0137's failure conditions in TF-RMM rmm-spec-v1.0-rel0 order
+ * (runtime/rsi/).
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "rmm_model/attest.h"
+#include "rmm_model/rmm.h"
+
+#define RSI_ABI_1_0 SMCCC_VER(1, 0)
+
+/* RsiRealmConfig layout (DEN0137 1.0 B5.4.10). */
+#define RSI_CONFIG_IPA_WIDTH 0x0
+#define RSI_CONFIG_HASH_ALGO 0x8
+#define RSI_CONFIG_RPV	     0x200
+
+/* RsiHostCall (DEN0137 1.0 B5.4.8): imm @0, gprs[31] @8; TF-RMM rel0 requires 256-byte
+ * alignment (sizeof(struct rsi_host_call)). */
+#define RSI_HOST_CALL_SIZE 0x100
+#define RSI_HOST_CALL_GPRS 0x8
+
+/* TF-RMM: the largest token RSI_ATTEST_TOKEN_INIT promises (one granule). */
+#define RSI_TOKEN_MAX_HINT 0x1000
+
+static void put64(uint8_t *p, uint64_t v)
+{
+	for (int b = 0; b < 8; b++)
+		p[b] = (uint8_t)(v >> (8 * b));
+}
+
+/* The protected IPA space (DEN0137 A5.2.2): [0, 2^(s2sz-1)), the realm's PAR. */
+static bool in_par(const struct rsi_env *env, uint64_t base, uint64_t top)
+{
+	uint64_t par = UINT64_C(1) << (env->s2sz - 1);
+	return base < top && top <= par;
+}
+
+/* A buffer in realm memory: ERROR_INPUT unless its RIPAS is RAM (TF-RMM rel0
+ * realm_ipa_to_pa()); a RAM page the host has not mapped is a stage-2 fault the host
+ * must resolve (the command is retried after the next REC_ENTER). */
+static int buffer(const struct rsi_env *env, uint64_t ipa, size_t len, uint8_t **out,
+		  struct rsi_exit *ex)
+{
+	unsigned int ripas;
+	uint64_t top;
+	if (!env->ripas_run(env->ctx, ipa & ~(EMU_GRANULE_SIZE - 1),
+			    (ipa & ~(EMU_GRANULE_SIZE - 1)) + EMU_GRANULE_SIZE, &ripas, &top) ||
+	    ripas != RMM_RIPAS_RAM)
+		return RSI_ERROR_INPUT;
+	*out = env->ipa_ptr(env->ctx, ipa, len);
+	if (!*out) {
+		ex->kind = RSI_EXIT_FAULT;
+		ex->ipa = ipa;
+		return -1;
+	}
+	return RSI_SUCCESS;
+}
+
+/* DEN0137 1.0 B5.3.10 RSI_VERSION: TF-RMM rel0 answers x1 = x2 = 1.0 and ERROR_INPUT
+ * for any other request, as RMI_VERSION does. */
+static void rsi_version(const struct rsi_env *env, const uint64_t *a, uint64_t *r,
+			struct rsi_exit *ex)
+{
+	(void)env;
+	(void)ex;
+	r[0] = a[1] == RSI_ABI_1_0 ? RSI_SUCCESS : RSI_ERROR_INPUT;
+	r[1] = RSI_ABI_1_0;
+	r[2] = RSI_ABI_1_0;
+}
+
+/* B5.3.2 RSI_FEATURES: 1.0 defines no feature bits; every register reads 0. */
+static void rsi_features(const struct rsi_env *env, const uint64_t *a, uint64_t *r,
+			 struct rsi_exit *ex)
+{
+	(void)env;
+	(void)a;
+	(void)ex;
+	r[0] = RSI_SUCCESS;
+	r[1] = 0;
+}
+
+/* B5.3.5 RSI_MEASUREMENT_READ(index): index > 4 → ERROR_INPUT; x1..x8 = the 64-byte
+ * measurement, little-endian words, zero past the hash size. */
+static void rsi_meas_read(const struct rsi_env *env, const uint64_t *a, uint64_t *r,
+			  struct rsi_exit *ex)
+{
+	(void)ex;
+	if (a[1] > 4) {
+		r[0] = RSI_ERROR_INPUT;
+		return;
+	}
+	r[0] = RSI_SUCCESS;
+	for (int i = 0; i < 8; i++) {
+		uint64_t v = 0;
+		for (int b = 0; b < 8; b++)
+			v |= (uint64_t)env->meas[a[1]][i * 8 + b] << (8 * b);
+		r[1 + i] = v;
+	}
+}
+
+/* B5.3.4 RSI_MEASUREMENT_EXTEND(index, size, value in x3..x10): index 0 (the RIM) or
+ * > 4, or size > 64 → ERROR_INPUT. REM[index-1] = H(REM || value[0..size)). */
+static void rsi_meas_extend(const struct rsi_env *env, const uint64_t *a, uint64_t *r,
+			    struct rsi_exit *ex)
+{
+	(void)ex;
+	if (a[1] == 0 || a[1] > 4 || a[2] > 64) {
+		r[0] = RSI_ERROR_INPUT;
+		return;
+	}
+	uint8_t value[64];
+	for (int i = 0; i < 8; i++)
+		put64(value + 8 * i, a[3 + i]);
+	rmm_meas_extend((enum rmm_hash)env->hash_algo, env->meas[a[1]], value, a[2]);
+	r[0] = RSI_SUCCESS;
+}
+
+/* B5.3.1 RSI_ATTEST_TOKEN_INIT(challenge in x1..x8): starts a new token (dropping one in
+ * progress) and returns an upper bound of its size. The token is built here, from the
+ * measurements as they are now, so CONTINUE hands out one consistent token. */
+static void rsi_token_init(const struct rsi_env *env, const uint64_t *a, uint64_t *r,
+			   struct rsi_exit *ex)
+{
+	(void)ex;
+	struct rmm_attest *at = env->attest;
+	rmm_attest_reset(at);
+	struct rmm_token_claims cl = { .algo = (enum rmm_hash)env->hash_algo, .v2 = false };
+	for (int i = 0; i < 8; i++)
+		put64(cl.challenge + 8 * i, a[1 + i]);
+	memcpy(cl.rpv, env->rpv, sizeof(cl.rpv));
+	memcpy(cl.rim, env->meas[0], sizeof(cl.rim));
+	for (int i = 0; i < 4; i++)
+		memcpy(cl.rem[i], env->meas[1 + i], sizeof(cl.rem[i]));
+	if (rmm_token_build(&cl, &at->token, &at->len)) {
+		/* Out of memory in the simulator: the spec's nearest answer is "no token". */
+		r[0] = RSI_ERROR_STATE;
+		return;
+	}
+	memcpy(at->challenge, cl.challenge, sizeof(at->challenge));
+	at->active = true;
+	at->offset = 0;
+	r[0] = RSI_SUCCESS;
+	r[1] = at->len > RSI_TOKEN_MAX_HINT
+		       ? (at->len + EMU_GRANULE_SIZE - 1) & ~(EMU_GRANULE_SIZE - 1)
+		       : RSI_TOKEN_MAX_HINT;
+}
+
+/*
+ * B5.3.2 RSI_ATTEST_TOKEN_CONTINUE(addr, offset, size) → x1 bytes copied: addr granule
+ * aligned and in the PAR, offset + size within the granule, size > 0 → else ERROR_INPUT;
+ * no token started → ERROR_STATE. Returns INCOMPLETE until the last byte is copied.
+ */
+static void rsi_token_continue(const struct rsi_env *env, const uint64_t *a, uint64_t *r,
+			       struct rsi_exit *ex)
+{
+	struct rmm_attest *at = env->attest;
+	uint64_t addr = a[1], off = a[2], size = a[3];
+	if ((addr & (EMU_GRANULE_SIZE - 1)) || !in_par(env, addr, addr + EMU_GRANULE_SIZE) ||
+	    size == 0 || off >= EMU_GRANULE_SIZE || size > EMU_GRANULE_SIZE - off) {
+		r[0] = RSI_ERROR_INPUT;
+		return;
+	}
+	if (!at->active) {
+		r[0] = RSI_ERROR_STATE;
+		return;
+	}
+	uint8_t *p;
+	int st = buffer(env, addr + off, size, &p, ex);
+	if (st) {
+		r[0] = st > 0 ? (uint64_t)st : 0;
+		return;
+	}
+	size_t n = at->len - at->offset < size ? at->len - at->offset : (size_t)size;
+	memcpy(p, at->token + at->offset, n);
+	at->offset += n;
+	r[1] = n;
+	if (at->offset < at->len) {
+		r[0] = RSI_INCOMPLETE;
+		return;
+	}
+	rmm_attest_reset(at);
+	r[0] = RSI_SUCCESS;
+}
+
+/* B5.3.9 RSI_REALM_CONFIG(addr): granule aligned and in the PAR → else ERROR_INPUT. */
+static void rsi_realm_config(const struct rsi_env *env, const uint64_t *a, uint64_t *r,
+			     struct rsi_exit *ex)
+{
+	uint64_t addr = a[1];
+	if ((addr & (EMU_GRANULE_SIZE - 1)) || !in_par(env, addr, addr + EMU_GRANULE_SIZE)) {
+		r[0] = RSI_ERROR_INPUT;
+		return;
+	}
+	uint8_t *p;
+	int st = buffer(env, addr, EMU_GRANULE_SIZE, &p, ex);
+	if (st) {
+		r[0] = st > 0 ? (uint64_t)st : 0;
+		return;
+	}
+	memset(p, 0, EMU_GRANULE_SIZE);
+	put64(p + RSI_CONFIG_IPA_WIDTH, env->s2sz);
+	p[RSI_CONFIG_HASH_ALGO] = env->hash_algo;
+	memcpy(p + RSI_CONFIG_RPV, env->rpv, 64);
+	r[0] = RSI_SUCCESS;
+}
+
+/*
+ * B5.3.7 RSI_IPA_STATE_SET(base, top, ripas, flags): ripas EMPTY or RAM, base and top
+ * granule aligned, base < top, inside the PAR → else ERROR_INPUT. The change is the
+ * host's to make: the REC exits with RIPAS_CHANGE and the answer (x1 = new base, x2 =
+ * ACCEPT/REJECT) arrives at the next entry.
+ */
+static void rsi_ipa_state_set(const struct rsi_env *env, const uint64_t *a, uint64_t *r,
+			      struct rsi_exit *ex)
+{
+	uint64_t base = a[1], top = a[2], ripas = a[3], flags = a[4];
+	if (ripas > RMM_RIPAS_RAM || ((base | top) & (EMU_GRANULE_SIZE - 1)) ||
+	    !in_par(env, base, top) || (flags & ~UINT64_C(1))) {
+		r[0] = RSI_ERROR_INPUT;
+		return;
+	}
+	ex->kind = RSI_EXIT_RIPAS;
+	ex->base = base;
+	ex->top = top;
+	ex->ripas = (uint8_t)ripas;
+	ex->change_destroyed = flags & 1;
+}
+
+/* B5.3.6 RSI_IPA_STATE_GET(base, end) → x1 top of the run of equal RIPAS from base,
+ * x2 that RIPAS: aligned, base < end, inside the PAR → else ERROR_INPUT. */
+static void rsi_ipa_state_get(const struct rsi_env *env, const uint64_t *a, uint64_t *r,
+			      struct rsi_exit *ex)
+{
+	(void)ex;
+	uint64_t base = a[1], end = a[2];
+	unsigned int ripas;
+	uint64_t top;
+	if (((base | end) & (EMU_GRANULE_SIZE - 1)) || !in_par(env, base, end) ||
+	    !env->ripas_run(env->ctx, base, end, &ripas, &top)) {
+		r[0] = RSI_ERROR_INPUT;
+		return;
+	}
+	r[0] = RSI_SUCCESS;
+	r[1] = top;
+	r[2] = ripas;
+}
+
+/* B5.3.3 RSI_HOST_CALL(addr): 256-byte aligned and in the PAR → else ERROR_INPUT. The
+ * REC exits with HOST_CALL carrying imm and gprs[0..6]; the host's answer in the next
+ * entry's gprs[0..6] is written back into the structure. */
+static void rsi_host_call(const struct rsi_env *env, const uint64_t *a, uint64_t *r,
+			  struct rsi_exit *ex)
+{
+	uint64_t addr = a[1];
+	if ((addr & (RSI_HOST_CALL_SIZE - 1)) || !in_par(env, addr, addr + RSI_HOST_CALL_SIZE)) {
+		r[0] = RSI_ERROR_INPUT;
+		return;
+	}
+	uint8_t *p;
+	int st = buffer(env, addr, RSI_HOST_CALL_SIZE, &p, ex);
+	if (st) {
+		r[0] = st > 0 ? (uint64_t)st : 0;
+		return;
+	}
+	ex->kind = RSI_EXIT_HOST_CALL;
+	ex->ipa = addr;
+}
+
+typedef void (*rsi_handler_fn)(const struct rsi_env *env, const uint64_t *a, uint64_t *r,
+			       struct rsi_exit *ex);
+
+/* Indexed by FID - RSI_VERSION_FID; rows double as names for the function-ID tables. */
+static const rsi_handler_fn rsi_handlers[] = {
+	rsi_version,	    rsi_features,     rsi_meas_read,	 rsi_meas_extend,   rsi_token_init,
+	rsi_token_continue, rsi_realm_config, rsi_ipa_state_set, rsi_ipa_state_get, rsi_host_call,
+};
+
+bool rsi_is_rsi(uint32_t fid)
+{
+	return fid >= RSI_VERSION_FID && fid <= RSI_VERSION_FID + 0x1f;
+}
+
+void rsi_handle(const struct rsi_env *env, const uint64_t *a, uint64_t *r, struct rsi_exit *ex)
+{
+	uint32_t fid = (uint32_t)a[0] & ~SMCCC_SVE_HINT;
+	ex->kind = RSI_EXIT_NONE;
+	if (fid < RSI_VERSION_FID || fid - RSI_VERSION_FID >= EMU_ARRAY_SIZE(rsi_handlers)) {
+		/* TF-RMM handle_realm_rsi(): an unknown RSI ID returns SMC_UNKNOWN. */
+		r[0] = SMCCC_RET_NOT_SUPPORTED;
+		return;
+	}
+	rsi_handlers[fid - RSI_VERSION_FID](env, a, r, ex);
+}
+
+/* ---- the stand-alone realm (cca-realm) ---------------------------------------------- */
+
+/*
+ * A realm booted by a simulated host: the machine's memory is the realm's protected IPA
+ * space, identity-mapped (IPA = PA), with a RIPAS per granule. The host's side follows
+ * the profile's policy:
+ *   ripas_change  "accept" | "reject": the host's answer to IPA_STATE_SET
+ *   ripas_chunk   granules the host changes per round (0: the whole range), so a guest
+ *                 sees partial progress and must loop, as with a real host
+ *   host_call     up to 7 values the host writes into gprs[0..6] of a HOST_CALL
+ */
+struct rsi_realm {
+	struct smcsim *sim;
+	struct rsi_env env;
+	uint8_t rpv[64];
+	uint8_t meas[5][64];
+	uint8_t *ripas; /* one per granule of memory region 0..n, in region order */
+	uint64_t *region_base, *region_size, *region_first;
+	size_t nregions;
+	bool reject;
+	uint32_t chunk;
+	uint64_t host_call[RMI_RUN_HOST_CALL_GPRS];
+	uint32_t nhost_call;
+	uint64_t *ram_ranges; /* pairs, initial RAM */
+	size_t nram;
+	struct rmm_attest attest[64]; /* per CPU (REC) */
+};
+
+static uint8_t *ripas_slot(struct rsi_realm *s, uint64_t ipa)
+{
+	for (size_t i = 0; i < s->nregions; i++)
+		if (ipa >= s->region_base[i] && ipa - s->region_base[i] < s->region_size[i])
+			return &s->ripas[s->region_first[i] +
+					 ((ipa - s->region_base[i]) >> EMU_GRANULE_SHIFT)];
+	return NULL;
+}
+
+static void *solo_ipa_ptr(void *ctx, uint64_t ipa, size_t len)
+{
+	struct rsi_realm *s = ctx;
+	return emu_mem_ptr(s->sim, ipa, len);
+}
+
+/* Outside memory the IPA space reads as EMPTY (nothing the host could assign there). */
+static bool solo_ripas_run(void *ctx, uint64_t ipa, uint64_t end, unsigned int *ripas,
+			   uint64_t *top)
+{
+	struct rsi_realm *s = ctx;
+	uint8_t *p = ripas_slot(s, ipa);
+	unsigned int v = p ? *p : RMM_RIPAS_EMPTY;
+	uint64_t a = ipa;
+	while (a < end) {
+		uint8_t *q = ripas_slot(s, a);
+		if ((q ? *q : RMM_RIPAS_EMPTY) != v)
+			break;
+		a += EMU_GRANULE_SIZE;
+	}
+	*ripas = v;
+	*top = a;
+	return true;
+}
+
+/* The simulated host's RTT_SET_RIPAS: granules outside memory cannot become RAM (there
+ * is nothing to map), DESTROYED ones change only when the realm allowed it. */
+static uint64_t solo_set_ripas(struct rsi_realm *s, const struct rsi_exit *ex)
+{
+	uint64_t a = ex->base;
+	uint64_t limit = s->chunk ? ex->base + (uint64_t)s->chunk * EMU_GRANULE_SIZE : ex->top;
+	if (limit > ex->top)
+		limit = ex->top;
+	for (; a < limit; a += EMU_GRANULE_SIZE) {
+		uint8_t *p = ripas_slot(s, a);
+		if (!p && ex->ripas == RMM_RIPAS_RAM)
+			break;
+		if (p && *p == RMM_RIPAS_DESTROYED && !ex->change_destroyed)
+			break;
+		if (p)
+			*p = ex->ripas;
+	}
+	return a;
+}
+
+static void solo_call(struct emu_call *c)
+{
+	struct rsi_realm *s = c->state;
+	struct rsi_env env = s->env;
+	env.attest = &s->attest[c->cpu_index % EMU_ARRAY_SIZE(s->attest)];
+	uint64_t r[SMCSIM_NREGS] = { 0 };
+	struct rsi_exit ex;
+	rsi_handle(&env, c->a, r, &ex);
+	switch (ex.kind) {
+	case RSI_EXIT_RIPAS:
+		if (s->reject) {
+			r[0] = RSI_SUCCESS;
+			r[1] = ex.base;
+			r[2] = 1; /* RSI_REJECT */
+		} else {
+			r[0] = RSI_SUCCESS;
+			r[1] = solo_set_ripas(s, &ex);
+			r[2] = 0; /* RSI_ACCEPT */
+		}
+		break;
+	case RSI_EXIT_HOST_CALL: {
+		uint8_t *p = emu_mem_ptr(s->sim, ex.ipa, RSI_HOST_CALL_SIZE);
+		for (uint32_t i = 0; i < s->nhost_call; i++)
+			put64(p + RSI_HOST_CALL_GPRS + 8 * i, s->host_call[i]);
+		r[0] = RSI_SUCCESS;
+		break;
+	}
+	case RSI_EXIT_FAULT:
+		/* Identity-mapped RAM never faults; a buffer running off the end of a
+		 * memory region is simply not the realm's. */
+		r[0] = RSI_ERROR_INPUT;
+		break;
+	case RSI_EXIT_NONE:
+		break;
+	}
+	memcpy(c->r, r, sizeof(r));
+	/* RSI results are x0..x8 at most (MEASUREMENT_READ). */
+	c->nres = 9;
+}
+
+static const struct emu_fn rsi_fns[] = {
+	{ RSI_VERSION_FID, 0, 0, "RSI_VERSION", solo_call },
+	{ RSI_FEATURES_FID, 0, 0, "RSI_FEATURES", solo_call },
+	{ RSI_MEASUREMENT_READ_FID, 0, 0, "RSI_MEASUREMENT_READ", solo_call },
+	{ RSI_MEASUREMENT_EXTEND_FID, 0, 0, "RSI_MEASUREMENT_EXTEND", solo_call },
+	{ RSI_ATTEST_TOKEN_INIT_FID, 0, 0, "RSI_ATTEST_TOKEN_INIT", solo_call },
+	{ RSI_ATTEST_TOKEN_CONTINUE_FID, 0, 0, "RSI_ATTEST_TOKEN_CONTINUE", solo_call },
+	{ RSI_REALM_CONFIG_FID, 0, 0, "RSI_REALM_CONFIG", solo_call },
+	{ RSI_IPA_STATE_SET_FID, 0, 0, "RSI_IPA_STATE_SET", solo_call },
+	{ RSI_IPA_STATE_GET_FID, 0, 0, "RSI_IPA_STATE_GET", solo_call },
+	{ RSI_HOST_CALL_FID, 0, 0, "RSI_HOST_CALL", solo_call },
+};
+
+static void solo_reset(void *state)
+{
+	struct rsi_realm *s = state;
+	size_t total = s->nregions ? s->region_first[s->nregions - 1] +
+					     (s->region_size[s->nregions - 1] >> EMU_GRANULE_SHIFT)
+				   : 0;
+	memset(s->ripas, RMM_RIPAS_EMPTY, total);
+	for (size_t i = 0; i < s->nram; i++)
+		for (uint64_t a = s->ram_ranges[2 * i]; a < s->ram_ranges[2 * i + 1];
+		     a += EMU_GRANULE_SIZE)
+			*ripas_slot(s, a) = RMM_RIPAS_RAM;
+	for (size_t i = 0; i < EMU_ARRAY_SIZE(s->attest); i++)
+		rmm_attest_reset(&s->attest[i]);
+	/* The RIM is what the (simulated) host measured while building the realm: it
+	 * survives a reset; the REMs start from zero at every boot (DEN0137 A7.1.2). */
+	memset(s->meas[1], 0, sizeof(s->meas) - sizeof(s->meas[0]));
+}
+
+static int parse_hex(json_t *v, uint8_t *out, size_t max, const char *path,
+		     struct smcsim_error *err)
+{
+	const char *s = json_string_value(v);
+	size_t n = s ? strlen(s) : 0;
+	if (!s || n % 2 || n / 2 > max)
+		return emu_err(err, "%s: a hex string of at most %zu bytes", path, max);
+	for (size_t i = 0; i < n / 2; i++) {
+		unsigned int hi, lo;
+		char a = s[2 * i], b = s[2 * i + 1];
+		hi = (unsigned)(a >= 'a' ? a - 'a' + 10 : a >= 'A' ? a - 'A' + 10 : a - '0');
+		lo = (unsigned)(b >= 'a' ? b - 'a' + 10 : b >= 'A' ? b - 'A' + 10 : b - '0');
+		if (hi > 15 || lo > 15)
+			return emu_err(err, "%s: not a hex digit at %zu", path, 2 * i);
+		out[i] = (uint8_t)(hi << 4 | lo);
+	}
+	return 0;
+}
+
+static int solo_create(struct smcsim *sim, struct emu_layer *layer, json_t *cfg, const char *path,
+		       void **state, struct smcsim_error *err)
+{
+	(void)layer;
+	static const char *const keys[] = { "ipa_bits",	   "hash_algo", "rpv",
+					    "rim",	   "ram",	"ripas_change",
+					    "ripas_chunk", "host_call", NULL };
+	static const char *const algos[] = { "sha-256", "sha-512", NULL };
+	static const char *const policies[] = { "accept", "reject", NULL };
+	struct rsi_realm *s = calloc(1, sizeof(*s));
+	if (!s)
+		return -ENOMEM;
+	*state = s;
+	s->sim = sim;
+	uint32_t ipa_bits;
+	int algo, policy, ret;
+	char sub[256];
+	if ((ret = emu_cfg_keys(cfg, path, keys, err)) ||
+	    (ret = emu_cfg_u32(cfg, "ipa_bits", path, 48, &ipa_bits, err)) ||
+	    (ret = emu_cfg_enum(cfg, "hash_algo", path, algos, 0, &algo, err)) ||
+	    (ret = emu_cfg_enum(cfg, "ripas_change", path, policies, 0, &policy, err)) ||
+	    (ret = emu_cfg_u32(cfg, "ripas_chunk", path, 0, &s->chunk, err)))
+		return ret;
+	if (ipa_bits < 32 || ipa_bits > 52)
+		return emu_err(err, "%s/ipa_bits: 32..52", path);
+	s->reject = policy == 1;
+	json_t *v;
+	if ((v = json_object_get(cfg, "rpv"))) {
+		snprintf(sub, sizeof(sub), "%s/rpv", path);
+		if ((ret = parse_hex(v, s->rpv, sizeof(s->rpv), sub, err)))
+			return ret;
+	}
+	if ((v = json_object_get(cfg, "rim"))) {
+		snprintf(sub, sizeof(sub), "%s/rim", path);
+		if ((ret = parse_hex(v, s->meas[0], rmm_hash_size((enum rmm_hash)algo), sub, err)))
+			return ret;
+	}
+	if ((v = json_object_get(cfg, "host_call"))) {
+		if (!json_is_array(v) || json_array_size(v) > RMI_RUN_HOST_CALL_GPRS)
+			return emu_err(err, "%s/host_call: an array of at most 7 register values",
+				       path);
+		for (size_t i = 0; i < json_array_size(v); i++) {
+			const char *why;
+			if (emu_parse_u64(json_array_get(v, i), &s->host_call[i], &why))
+				return emu_err(err, "%s/host_call/%zu: %s", path, i, why);
+		}
+		s->nhost_call = (uint32_t)json_array_size(v);
+	}
+	uint64_t base, size;
+	while (emu_mem_region(sim, s->nregions, &base, &size))
+		s->nregions++;
+	s->region_base = calloc(s->nregions + 1, sizeof(uint64_t));
+	s->region_size = calloc(s->nregions + 1, sizeof(uint64_t));
+	s->region_first = calloc(s->nregions + 1, sizeof(uint64_t));
+	if (!s->region_base || !s->region_size || !s->region_first)
+		return -ENOMEM;
+	size_t total = 0;
+	for (size_t i = 0; i < s->nregions; i++) {
+		emu_mem_region(sim, i, &s->region_base[i], &s->region_size[i]);
+		s->region_first[i] = total;
+		total += s->region_size[i] >> EMU_GRANULE_SHIFT;
+	}
+	s->ripas = calloc(total + 1, 1);
+	if (!s->ripas)
+		return -ENOMEM;
+	if ((v = json_object_get(cfg, "ram"))) {
+		if (!json_is_array(v))
+			return emu_err(err, "%s/ram: an array of [base, top] ranges", path);
+		s->nram = json_array_size(v);
+		s->ram_ranges = calloc(2 * s->nram + 1, sizeof(uint64_t));
+		if (!s->ram_ranges)
+			return -ENOMEM;
+		for (size_t i = 0; i < s->nram; i++) {
+			json_t *pair = json_array_get(v, i);
+			const char *why = "a [base, top] pair";
+			uint64_t *b = &s->ram_ranges[2 * i];
+			if (!json_is_array(pair) || json_array_size(pair) != 2 ||
+			    emu_parse_u64(json_array_get(pair, 0), &b[0], &why) ||
+			    emu_parse_u64(json_array_get(pair, 1), &b[1], &why))
+				return emu_err(err, "%s/ram/%zu: %s", path, i, why);
+			if (b[0] >= b[1] || ((b[0] | b[1]) & (EMU_GRANULE_SIZE - 1)) ||
+			    !emu_mem_valid(sim, b[0], b[1] - b[0]))
+				return emu_err(err,
+					       "%s/ram/%zu: granule-aligned base < top inside "
+					       "one memory region",
+					       path, i);
+		}
+	}
+	s->env = (struct rsi_env){
+		.s2sz = (uint8_t)ipa_bits,
+		.hash_algo = (uint8_t)algo,
+		.rpv = s->rpv,
+		.meas = s->meas,
+		.ctx = s,
+		.ipa_ptr = solo_ipa_ptr,
+		.ripas_run = solo_ripas_run,
+	};
+	for (uint64_t i = 0; i < s->nregions; i++)
+		if (s->region_base[i] + s->region_size[i] > (UINT64_C(1) << (ipa_bits - 1)))
+			return emu_err(err,
+				       "%s/ipa_bits: memory region %zu ends above the protected "
+				       "IPA space (2^(ipa_bits-1))",
+				       path, (size_t)i);
+	solo_reset(s);
+	return 0;
+}
+
+static void solo_destroy(void *state)
+{
+	struct rsi_realm *s = state;
+	if (!s)
+		return;
+	for (size_t i = 0; i < EMU_ARRAY_SIZE(s->attest); i++)
+		rmm_attest_reset(&s->attest[i]);
+	free(s->ripas);
+	free(s->region_base);
+	free(s->region_size);
+	free(s->region_first);
+	free(s->ram_ranges);
+	free(s);
+}
+
+const struct emu_service rmm_svc_rsi = {
+	.name = "rsi",
+	.title = "Realm Services Interface (DEN0137), realm with a simulated host",
+	.fns = rsi_fns,
+	.nfns = EMU_ARRAY_SIZE(rsi_fns),
+	.create = solo_create,
+	.destroy = solo_destroy,
+	.reset = solo_reset,
+};

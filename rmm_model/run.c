@@ -1,0 +1,484 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Running a realm: RMI_REC_ENTER and RMI_PSCI_COMPLETE (DEN0137 1.0 B4.3.12, B4.3.8),
+ * the realm side of a REC (RSI and PSCI calls, A6 and B5), and REC exits (A4.3).
+ *
+ * Realm code is the embedding program's (smcsim_set_realm_handler) or, without one, a
+ * built-in program the profile names ("realm_program"):
+ *   "irq"    the realm is interrupted at once: every entry exits with RMI_EXIT_IRQ
+ *   "linux"  what a Linux realm guest does at boot (arch/arm64/kernel/rsi.c): RSI_VERSION,
+ *            RSI_REALM_CONFIG into the IPA in x2 (0: skipped), then RSI_IPA_STATE_SET
+ *            over [x0, x1) until the host has made it all RAM, then PSCI SYSTEM_OFF. On
+ *            any error or REJECT it powers off as well (Linux would panic).
+ * The realm code runs until it needs the host: an exit is written into the RmiRecRun
+ * page, and the answer (RIPAS response, host-call registers, PSCI_COMPLETE) completes the
+ * realm's call at the next entry.
+ */
+#include <errno.h>
+#include <string.h>
+
+#include "rmm_model/rmm.h"
+
+#define PSCI_VERSION	       0x84000000u
+#define PSCI_CPU_SUSPEND_32    0x84000001u
+#define PSCI_CPU_OFF	       0x84000002u
+#define PSCI_CPU_ON_32	       0x84000003u
+#define PSCI_AFFINITY_INFO_32  0x84000004u
+#define PSCI_SYSTEM_OFF	       0x84000008u
+#define PSCI_SYSTEM_RESET      0x84000009u
+#define PSCI_FEATURES	       0x8400000Au
+#define PSCI_CPU_SUSPEND_64    0xC4000001u
+#define PSCI_CPU_ON_64	       0xC4000003u
+#define PSCI_AFFINITY_INFO_64  0xC4000004u
+#define SMCCC_VERSION_FID      0x80000000u
+#define PSCI_RET_NOT_SUPPORTED ((uint64_t)-1)
+#define PSCI_RET_INVALID       ((uint64_t)-2)
+#define PSCI_RET_DENIED	       ((uint64_t)-3)
+#define PSCI_RET_ALREADY_ON    ((uint64_t)-4)
+
+/* A realm that never returns to the host on its own is cut off as a timer interrupt
+ * would: this many realm calls per entry. */
+#define RUN_MAX_CALLS 100000
+
+static uint64_t rd64(const uint8_t *p, size_t off)
+{
+	uint64_t v = 0;
+	for (int b = 0; b < 8; b++)
+		v |= (uint64_t)p[off + (size_t)b] << (8 * b);
+	return v;
+}
+
+static void wr64(uint8_t *p, size_t off, uint64_t v)
+{
+	for (int b = 0; b < 8; b++)
+		p[off + (size_t)b] = (uint8_t)(v >> (8 * b));
+}
+
+/* ---- built-in realm programs ---------------------------------------------------------- */
+
+enum linux_step {
+	LX_START = 0,
+	LX_VERSION,
+	LX_CONFIG,
+	LX_RIPAS,
+	LX_OFF,
+};
+
+static void lx_issue(struct rmm_rec *rec, uint64_t *x, enum linux_step step, uint32_t fid,
+		     uint64_t a1, uint64_t a2, uint64_t a3)
+{
+	memset(x, 0, SMCSIM_NREGS * sizeof(uint64_t));
+	x[0] = fid;
+	x[1] = a1;
+	x[2] = a2;
+	x[3] = a3;
+	rec->prog_step = step;
+}
+
+/* arch/arm64/kernel/rsi.c arm64_rsi_init() and rsi_set_memory_range(), as the REC sees
+ * them: each return to this function is the result of the call it issued last. */
+static int linux_program(struct rmm_rec *rec, struct smcsim_regs *regs)
+{
+	uint64_t *x = regs->x;
+	uint64_t *arg = rec->prog_arg; /* RAM base, RAM top, config IPA, next base */
+	switch (rec->prog_step) {
+	case LX_START:
+		arg[0] = x[0];
+		arg[1] = x[1];
+		arg[2] = x[2];
+		arg[3] = x[0];
+		lx_issue(rec, x, LX_VERSION, RSI_VERSION_FID, SMCCC_VER(1, 0), 0, 0);
+		return SMCSIM_REALM_SMC;
+	case LX_VERSION:
+		if (x[0] != RSI_SUCCESS)
+			break;
+		if (arg[2]) {
+			lx_issue(rec, x, LX_CONFIG, RSI_REALM_CONFIG_FID, arg[2], 0, 0);
+			return SMCSIM_REALM_SMC;
+		}
+		goto set_ripas;
+	case LX_CONFIG:
+		if (x[0] != RSI_SUCCESS)
+			break;
+		goto set_ripas;
+	case LX_RIPAS:
+		/* Any error, a REJECT, or a top outside the range is fatal. */
+		if (x[0] != RSI_SUCCESS || x[2] != 0 || x[1] < arg[3] || x[1] > arg[1])
+			break;
+		arg[3] = x[1];
+	set_ripas:
+		if (arg[3] < arg[1]) {
+			lx_issue(rec, x, LX_RIPAS, RSI_IPA_STATE_SET_FID, arg[3], arg[1],
+				 RMM_RIPAS_RAM);
+			return SMCSIM_REALM_SMC;
+		}
+		break;
+	default:
+		break;
+	}
+	lx_issue(rec, x, LX_OFF, PSCI_SYSTEM_OFF, 0, 0, 0);
+	return SMCSIM_REALM_SMC;
+}
+
+static int run_program(struct rmm *r, struct rmm_rec *rec, unsigned int idx,
+		       struct smcsim_regs *regs)
+{
+	void *opaque;
+	smcsim_realm_fn fn = emu_realm_handler(r->sim, &opaque);
+	if (fn)
+		return fn(opaque, r->sim, rec->rd, idx, rec->pc, regs);
+	if (r->realm_program == RMM_PROGRAM_LINUX)
+		return linux_program(rec, regs);
+	return SMCSIM_REALM_IRQ;
+}
+
+/* ---- the REC's view of its realm (struct rsi_env for rsi.c) --------------------------- */
+
+struct rec_ctx {
+	struct rmm *r;
+	struct rmm_realm *realm;
+};
+
+static void *rec_ipa_ptr(void *ctx, uint64_t ipa, size_t len)
+{
+	struct rec_ctx *rc = ctx;
+	return rmm_realm_ipa_ptr(rc->r, rc->realm, ipa, len);
+}
+
+static bool rec_ripas_run(void *ctx, uint64_t ipa, uint64_t end, unsigned int *ripas, uint64_t *top)
+{
+	struct rec_ctx *rc = ctx;
+	return rmm_realm_ripas_run(rc->r, rc->realm, ipa, end, ripas, top);
+}
+
+/* Index of the REC with this MPIDR in the realm, as REC_CREATE assigned it. */
+static struct rmm_rec *rec_by_mpidr(struct rmm *r, uint64_t rd, uint64_t mpidr)
+{
+	for (size_t i = 0; i < r->nrecs; i++)
+		if (r->recs[i].rd == rd && r->recs[i].mpidr == mpidr)
+			return &r->recs[i];
+	return NULL;
+}
+
+static bool psci_fid(uint32_t fid)
+{
+	uint32_t base = fid & ~SMCCC_64;
+	return base >= 0x84000000u && base <= 0x8400001Fu;
+}
+
+/*
+ * A PSCI call from the realm (DEN0137 1.0 A6, TF-RMM runtime/rsi/psci.c @rel0). The RMM
+ * answers VERSION and FEATURES itself; CPU_ON and AFFINITY_INFO on a valid target exit
+ * to the host and wait for PSCI_COMPLETE; CPU_OFF, CPU_SUSPEND, SYSTEM_OFF/RESET exit to
+ * the host for information. Returns true when the REC must exit.
+ */
+static bool realm_psci(struct rmm *r, struct rmm_realm *realm, struct rmm_rec *rec, uint64_t *x)
+{
+	uint32_t fid = (uint32_t)x[0];
+	switch (fid) {
+	case PSCI_VERSION:
+		x[0] = SMCCC_VER(1, 1);
+		return false;
+	case PSCI_FEATURES: {
+		static const uint32_t known[] = {
+			PSCI_VERSION,	       PSCI_CPU_SUSPEND_32,   PSCI_CPU_SUSPEND_64,
+			PSCI_CPU_OFF,	       PSCI_CPU_ON_32,	      PSCI_CPU_ON_64,
+			PSCI_AFFINITY_INFO_32, PSCI_AFFINITY_INFO_64, PSCI_SYSTEM_OFF,
+			PSCI_SYSTEM_RESET,     PSCI_FEATURES,
+		};
+		x[0] = PSCI_RET_NOT_SUPPORTED;
+		for (size_t i = 0; i < EMU_ARRAY_SIZE(known); i++)
+			if ((uint32_t)x[1] == known[i])
+				x[0] = 0;
+		return false;
+	}
+	case PSCI_CPU_ON_32:
+	case PSCI_CPU_ON_64:
+	case PSCI_AFFINITY_INFO_32:
+	case PSCI_AFFINITY_INFO_64: {
+		bool on = (fid & ~SMCCC_64) == PSCI_CPU_ON_32;
+		uint64_t target = fid & SMCCC_64 ? x[1] : (uint32_t)x[1];
+		/* AFFINITY_INFO: only level 0 (TF-RMM psci_affinity_info()). CPU_ON: the
+		 * entry point must be a protected IPA. */
+		if ((!on && x[2] != 0) || !rec_by_mpidr(r, realm->rd, target)) {
+			x[0] = PSCI_RET_INVALID;
+			return false;
+		}
+		if (on && x[2] >= (UINT64_C(1) << (realm->s2sz - 1))) {
+			x[0] = (uint64_t)-9; /* PSCI_RET_INVALID_ADDRESS */
+			return false;
+		}
+		rec->psci_fid = fid;
+		rec->psci_target = target;
+		rec->pending = RMM_PENDING_PSCI;
+		return true;
+	}
+	case PSCI_CPU_OFF:
+		rec->runnable = false;
+		rec->pending = RMM_PENDING_NONE;
+		return true;
+	case PSCI_SYSTEM_OFF:
+	case PSCI_SYSTEM_RESET:
+		/* DEN0137 A6.2: both leave the realm in SYSTEM_OFF; the host decides what a
+		 * reset means. */
+		realm->state = RMM_REALM_SYSTEM_OFF;
+		rec->pending = RMM_PENDING_NONE;
+		return true;
+	case PSCI_CPU_SUSPEND_32:
+	case PSCI_CPU_SUSPEND_64:
+		x[0] = 0;
+		rec->pending = RMM_PENDING_RESULT;
+		return true;
+	default:
+		x[0] = PSCI_RET_NOT_SUPPORTED;
+		return false;
+	}
+}
+
+static void exit_gprs(uint8_t *run, const uint64_t *x, unsigned int n)
+{
+	for (unsigned int i = 0; i < n; i++)
+		wr64(run, RMI_RUN_EXIT_GPRS + 8 * i, x[i]);
+}
+
+/* Answer what the REC was waiting for, from the host's entry data. */
+static void complete_pending(struct rmm *r, struct rmm_realm *realm, struct rmm_rec *rec,
+			     const uint8_t *run)
+{
+	uint64_t *x = rec->regs;
+	switch (rec->pending) {
+	case RMM_PENDING_RIPAS:
+		/* DEN0137 B5.3.7: x1 = the first address the host did not change (it may
+		 * be the base: nothing changed), x2 = the host's response. */
+		memset(x, 0, sizeof(rec->regs));
+		x[0] = RSI_SUCCESS;
+		x[1] = rec->ripas_addr;
+		x[2] = (rd64(run, RMI_RUN_ENTRY_FLAGS) & RMI_ENTRY_RIPAS_RESPONSE) ? 1 : 0;
+		break;
+	case RMM_PENDING_HOST_CALL: {
+		uint8_t *p = rmm_realm_ipa_ptr(r, realm, rec->host_call_ipa, 0x100);
+		for (unsigned int i = 0; p && i < RMI_RUN_HOST_CALL_GPRS; i++)
+			wr64(p, 8 + 8 * i, rd64(run, RMI_RUN_ENTRY_GPRS + 8 * i));
+		memset(x, 0, sizeof(rec->regs));
+		x[0] = RSI_SUCCESS;
+		break;
+	}
+	default:
+		break;
+	}
+	rec->pending = RMM_PENDING_NONE;
+}
+
+static void exit_to_host(uint8_t *run, enum rmi_exit_reason reason)
+{
+	run[RMI_RUN_EXIT_REASON] = (uint8_t)reason;
+}
+
+/*
+ * DEN0137 1.0 B4.3.12 REC_ENTER(rec, run_ptr), in TF-RMM smc_rec_enter() order: rec
+ * aligned and a REC, run_ptr an aligned NS granule → ERROR_INPUT; realm NEW →
+ * ERROR_REALM index 0, SYSTEM_OFF → ERROR_REALM index 1; REC not runnable or waiting for
+ * PSCI_COMPLETE → ERROR_REC; reserved entry flags → ERROR_INPUT.
+ */
+void rmm_rec_enter(struct emu_call *c)
+{
+	struct rmm *r = c->state;
+	uint64_t rec_pa = c->a[1], run_ptr = c->a[2];
+	struct rmm_rec *rec =
+		rmm_granule(r, rec_pa, RMM_GRANULE_REC) ? rmm_rec_find(r, rec_pa) : NULL;
+	struct emu_granule *rg = rmm_granule(r, run_ptr, RMM_GRANULE_NS);
+	if (!rec || !rg || rg->pas != EMU_PAS_NS) {
+		emu_ret1(c, rmi_ret(RMI_ERROR_INPUT, 0));
+		return;
+	}
+	struct rmm_realm *realm = rmm_realm_find(r, rec->rd);
+	if (realm->state != RMM_REALM_ACTIVE) {
+		emu_ret1(c, rmi_ret(RMI_ERROR_REALM, realm->state == RMM_REALM_NEW ? 0 : 1));
+		return;
+	}
+	if (!rec->runnable || rec->pending == RMM_PENDING_PSCI) {
+		emu_ret1(c, rmi_ret(RMI_ERROR_REC, 0));
+		return;
+	}
+	uint8_t *run = emu_mem_ptr(r->sim, run_ptr, EMU_GRANULE_SIZE);
+	if (rd64(run, RMI_RUN_ENTRY_FLAGS) & ~UINT64_C(0x1f)) {
+		emu_ret1(c, rmi_ret(RMI_ERROR_INPUT, 0));
+		return;
+	}
+	/* The exit half is the RMM's: stale data from the last exit never leaks through. */
+	memset(run + RMI_RUN_EXIT_REASON, 0, EMU_GRANULE_SIZE - RMI_RUN_EXIT_REASON);
+	if (!rec->started) {
+		memset(rec->regs, 0, sizeof(rec->regs));
+		memcpy(rec->regs, rec->gprs, sizeof(rec->gprs));
+		rec->started = true;
+	}
+	complete_pending(r, realm, rec, run);
+
+	struct rec_ctx ctx = { r, realm };
+	struct rsi_env env = {
+		.s2sz = realm->s2sz,
+		.hash_algo = realm->hash_algo,
+		.rpv = realm->rpv,
+		.meas = realm->meas,
+		.attest = &rec->attest,
+		.ctx = &ctx,
+		.ipa_ptr = rec_ipa_ptr,
+		.ripas_run = rec_ripas_run,
+	};
+	unsigned int idx = 0;
+	uint64_t mpidr = rec->mpidr;
+	idx = (unsigned int)((mpidr & 0xf) | ((mpidr >> 8) & 0xff) << 4 |
+			     ((mpidr >> 16) & 0xff) << 12 | ((mpidr >> 32) & 0xff) << 20);
+	uint64_t rd = rec->rd;
+	for (unsigned int n = 0; n < RUN_MAX_CALLS; n++) {
+		struct smcsim_regs regs;
+		memcpy(regs.x, rec->regs, sizeof(regs.x));
+		/* After a stage-2 fault the faulting call is issued again as it was. */
+		int act = rec->regs_replay ? SMCSIM_REALM_SMC : run_program(r, rec, idx, &regs);
+		rec->regs_replay = false;
+		/* The handler may have issued RMI calls of its own that moved the REC array:
+		 * find the REC again by address. */
+		rec = rmm_rec_find(r, rec_pa);
+		realm = rmm_realm_find(r, rd);
+		if (!rec || !realm) {
+			c->exit = -EINVAL;
+			emu_ret1(c, rmi_ret(RMI_ERROR_REC, 0));
+			return;
+		}
+		ctx.realm = realm;
+		env.attest = &rec->attest;
+		if (act < 0) {
+			c->exit = act;
+			emu_ret1(c, rmi_ret(RMI_ERROR_REC, 0));
+			return;
+		}
+		if (act != SMCSIM_REALM_SMC) {
+			memcpy(rec->regs, regs.x, sizeof(rec->regs));
+			exit_to_host(run, RMI_EXIT_IRQ);
+			emu_ret1(c, rmi_ret(RMI_SUCCESS, 0));
+			return;
+		}
+		uint64_t *x = regs.x;
+		uint32_t fid = (uint32_t)x[0];
+		if (fid & SMCCC_FAST)
+			fid &= ~SMCCC_SVE_HINT;
+		if (rsi_is_rsi(fid)) {
+			uint64_t res[SMCSIM_NREGS] = { 0 };
+			struct rsi_exit ex;
+			rsi_handle(&env, x, res, &ex);
+			if (ex.kind == RSI_EXIT_NONE) {
+				/* RSI results are x0..x3, MEASUREMENT_READ x0..x8. */
+				unsigned int nres = fid == RSI_MEASUREMENT_READ_FID ? 9 : 4;
+				memcpy(x, res, nres * sizeof(uint64_t));
+				memcpy(rec->regs, x, sizeof(rec->regs));
+				continue;
+			}
+			memcpy(rec->regs, x, sizeof(rec->regs));
+			if (ex.kind == RSI_EXIT_RIPAS) {
+				rec->ripas_base = ex.base;
+				rec->ripas_top = ex.top;
+				rec->ripas_addr = ex.base;
+				rec->ripas_value = ex.ripas;
+				rec->ripas_change_destroyed = ex.change_destroyed;
+				rec->pending = RMM_PENDING_RIPAS;
+				wr64(run, RMI_RUN_EXIT_RIPAS_BASE, ex.base);
+				wr64(run, RMI_RUN_EXIT_RIPAS_TOP, ex.top);
+				run[RMI_RUN_EXIT_RIPAS_VAL] = ex.ripas;
+				exit_to_host(run, RMI_EXIT_RIPAS_CHANGE);
+			} else if (ex.kind == RSI_EXIT_HOST_CALL) {
+				uint8_t *p = rmm_realm_ipa_ptr(r, realm, ex.ipa, 0x100);
+				rec->host_call_ipa = ex.ipa;
+				rec->pending = RMM_PENDING_HOST_CALL;
+				wr64(run, RMI_RUN_EXIT_IMM, rd64(p, 0) & 0xffff);
+				for (unsigned int i = 0; i < RMI_RUN_HOST_CALL_GPRS; i++)
+					wr64(run, RMI_RUN_EXIT_GPRS + 8 * i, rd64(p, 8 + 8 * i));
+				exit_to_host(run, RMI_EXIT_HOST_CALL);
+			} else {
+				/* A data abort on an unmapped RAM buffer (ESR: EC 0x24, data
+				 * abort from a lower EL; HPFAR holds IPA[51:12] at [43:4]):
+				 * the host maps it and re-enters, and the RSI call is issued
+				 * again (its registers are kept). */
+				rec->pending = RMM_PENDING_NONE;
+				wr64(run, RMI_RUN_EXIT_ESR, UINT64_C(0x24) << 26);
+				wr64(run, RMI_RUN_EXIT_HPFAR, (ex.ipa >> 12) << 4);
+				exit_to_host(run, RMI_EXIT_SYNC);
+				rec->regs_replay = true;
+			}
+			emu_ret1(c, rmi_ret(RMI_SUCCESS, 0));
+			return;
+		}
+		if (psci_fid(fid)) {
+			uint64_t call[4] = { x[0], x[1], x[2], x[3] };
+			if (!realm_psci(r, realm, rec, x)) {
+				memcpy(rec->regs, x, sizeof(rec->regs));
+				continue;
+			}
+			memcpy(rec->regs, x, sizeof(rec->regs));
+			exit_gprs(run, call, RMI_RUN_EXIT_PSCI_GPRS);
+			exit_to_host(run, RMI_EXIT_PSCI);
+			emu_ret1(c, rmi_ret(RMI_SUCCESS, 0));
+			return;
+		}
+		/* TF-RMM handle_realm_rsi(): the RMM reports SMCCC 1.2 to realms and answers
+		 * every other SMC with SMC_UNKNOWN, without an exit. */
+		x[0] = fid == SMCCC_VERSION_FID ? SMCCC_VER(1, 2) : SMCCC_RET_NOT_SUPPORTED;
+		memcpy(rec->regs, x, sizeof(rec->regs));
+	}
+	exit_to_host(run, RMI_EXIT_IRQ);
+	emu_ret1(c, rmi_ret(RMI_SUCCESS, 0));
+}
+
+/*
+ * DEN0137 1.0 B4.3.8 PSCI_COMPLETE(calling_rec, target_rec, status), TF-RMM
+ * smc_psci_complete() order: both aligned RECs, distinct, of the same realm → else
+ * ERROR_INPUT; the caller must wait for PSCI_COMPLETE and the target must be the MPIDR
+ * it asked about → ERROR_INPUT; status must be PSCI SUCCESS, or DENIED for CPU_ON →
+ * ERROR_INPUT. CPU_ON with SUCCESS makes the target runnable at the requested entry
+ * point (ALREADY_ON if it is); AFFINITY_INFO reports ON (0) or OFF (1).
+ */
+void rmm_psci_complete(struct emu_call *c)
+{
+	struct rmm *r = c->state;
+	uint64_t calling = c->a[1], target = c->a[2], status = c->a[3];
+	uint64_t input = rmi_ret(RMI_ERROR_INPUT, 0);
+	struct rmm_rec *cr =
+		rmm_granule(r, calling, RMM_GRANULE_REC) ? rmm_rec_find(r, calling) : NULL;
+	struct rmm_rec *tr =
+		rmm_granule(r, target, RMM_GRANULE_REC) ? rmm_rec_find(r, target) : NULL;
+	if (!cr || !tr || calling == target || cr->rd != tr->rd) {
+		emu_ret1(c, input);
+		return;
+	}
+	if (cr->pending != RMM_PENDING_PSCI || tr->mpidr != cr->psci_target) {
+		emu_ret1(c, input);
+		return;
+	}
+	bool on = (cr->psci_fid & ~SMCCC_64) == PSCI_CPU_ON_32;
+	if (status != 0 && !(on && status == PSCI_RET_DENIED)) {
+		emu_ret1(c, input);
+		return;
+	}
+	uint64_t result;
+	if (!on) {
+		result = tr->runnable ? 0 : 1;
+	} else if (status == PSCI_RET_DENIED) {
+		result = PSCI_RET_DENIED;
+	} else if (tr->runnable) {
+		result = PSCI_RET_ALREADY_ON;
+	} else {
+		/* DEN0137 A6.2.2: the target starts at the entry point with x0 = context
+		 * ID and every other register zero. */
+		tr->runnable = true;
+		tr->started = true;
+		tr->pc = cr->regs[2];
+		memset(tr->regs, 0, sizeof(tr->regs));
+		tr->regs[0] = cr->regs[3];
+		tr->pending = RMM_PENDING_NONE;
+		tr->prog_step = 0;
+		result = 0;
+	}
+	memset(cr->regs, 0, sizeof(cr->regs));
+	cr->regs[0] = result;
+	cr->pending = RMM_PENDING_PSCI_DONE;
+	emu_ret1(c, rmi_ret(RMI_SUCCESS, 0));
+}
