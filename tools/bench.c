@@ -5,6 +5,10 @@
  *
  *   C API      a trivial call (SMCCC_VERSION) and a stateful one (PSCI AFFINITY_INFO)
  *              versus a plain indirect function call doing the same register write
+ *   realm      a full CCA realm build, run and teardown on cca-host (delegate, create, RTTs,
+ *              INIT_RIPAS, measured DATA_CREATE, REC, activate, two REC_ENTERs of the
+ *              built-in Linux realm program, RTT_SET_RIPAS, then everything destroyed and
+ *              undelegated), versus the same number of SMCCC_VERSION calls
  *   replay     a generated 100,000-step fixture through smcsim_trace_load + replay (what
  *              `smcsim replay` does) and through the CLI itself, versus jansson loading the
  *              same file alone
@@ -80,6 +84,138 @@ static double rate_api(struct smcsim *sim, uint64_t fid, uint64_t a1, uint64_t a
 			best = rate;
 	}
 	return best;
+}
+
+/* ---- realm build + teardown ----------------------------------------------------------- */
+
+#define R_PARAMS 0x80100000u
+#define R_RECP	 0x80110000u
+#define R_RUN	 0x80120000u
+#define R_SRC	 0x80130000u
+#define R_RD	 0x80200000u
+#define R_ROOT	 0x80201000u
+#define R_L1	 0x80202000u
+#define R_L2	 0x80203000u
+#define R_L3	 0x80204000u
+#define R_D0	 0x80300000u
+#define R_D1	 0x80301000u
+#define R_REC	 0x80400000u
+#define R_AUX	 0x80410000u
+
+struct realm_bench {
+	struct smcsim *sim;
+	int caller;
+	long calls;
+	bool failed;
+};
+
+/* One RMI call that must return @want in x0. */
+static void rmi(struct realm_bench *b, uint32_t fid, uint64_t want, uint64_t a1, uint64_t a2,
+		uint64_t a3, uint64_t a4, uint64_t a5)
+{
+	struct smcsim_regs r = { { fid, a1, a2, a3, a4, a5 } };
+	smcsim_call(b->sim, b->caller, 0, SMCSIM_CONDUIT_DEFAULT, &r);
+	b->calls++;
+	if (r.x[0] != want && !b->failed) {
+		fprintf(stderr, "smcsim-bench: realm cycle: 0x%" PRIx32 " returned 0x%" PRIx64 "\n",
+			fid, r.x[0]);
+		b->failed = true;
+	}
+}
+
+static void put64(struct smcsim *sim, uint64_t pa, uint64_t v)
+{
+	smcsim_mem_write(sim, pa, &v, sizeof(v));
+}
+
+static void realm_pages(struct smcsim *sim)
+{
+	static const uint64_t params[] = { 0, 48, 0, 1, 1, 0, 0 };
+	for (unsigned int i = 0; i < 7; i++)
+		put64(sim, R_PARAMS + 8 * i, params[i]);
+	put64(sim, R_PARAMS + 0x800, 1);
+	put64(sim, R_PARAMS + 0x808, R_ROOT);
+	put64(sim, R_PARAMS + 0x810, 0);
+	put64(sim, R_PARAMS + 0x818, 1);
+	put64(sim, R_RECP, 1); /* RUNNABLE */
+	put64(sim, R_RECP + 0x300, 0);
+	put64(sim, R_RECP + 0x308, 0x200000);
+	put64(sim, R_RECP + 0x310, 0x1000);
+	put64(sim, R_RECP + 0x800, 16);
+	for (unsigned int i = 0; i < 16; i++)
+		put64(sim, R_RECP + 0x808 + 8 * i, R_AUX + 0x1000 * i);
+	uint8_t img[4096];
+	for (unsigned int i = 0; i < sizeof(img); i++)
+		img[i] = (uint8_t)i;
+	smcsim_mem_write(sim, R_SRC, img, sizeof(img));
+}
+
+static void realm_cycle(struct realm_bench *b)
+{
+	static const uint64_t grans[] = { R_RD, R_ROOT, R_L1, R_L2, R_L3, R_D0, R_D1, R_REC };
+	for (unsigned int i = 0; i < 8; i++)
+		rmi(b, 0xC4000151, 0, grans[i], 0, 0, 0, 0);
+	for (unsigned int i = 0; i < 16; i++)
+		rmi(b, 0xC4000151, 0, R_AUX + 0x1000 * i, 0, 0, 0, 0);
+	rmi(b, 0xC4000158, 0, R_RD, R_PARAMS, 0, 0, 0);
+	rmi(b, 0xC400015D, 0, R_RD, R_L1, 0, 1, 0);
+	rmi(b, 0xC400015D, 0, R_RD, R_L2, 0, 2, 0);
+	rmi(b, 0xC400015D, 0, R_RD, R_L3, 0, 3, 0);
+	rmi(b, 0xC4000168, 0, R_RD, 0x2000, 0x10000, 0, 0);
+	rmi(b, 0xC4000153, 0, R_RD, R_D0, 0, R_SRC, 1);
+	rmi(b, 0xC4000153, 0, R_RD, R_D1, 0x1000, R_SRC, 0);
+	rmi(b, 0xC4000167, 0, R_RD, 0, 0, 0, 0);
+	rmi(b, 0xC400015A, 0, R_RD, R_REC, R_RECP, 0, 0);
+	rmi(b, 0xC4000157, 0, R_RD, 0, 0, 0, 0);
+	rmi(b, 0xC400015C, 0, R_REC, R_RUN, 0, 0, 0); /* exits RIPAS_CHANGE */
+	rmi(b, 0xC4000169, 0, R_RD, R_REC, 0, 0x200000, 0);
+	rmi(b, 0xC400015C, 0, R_REC, R_RUN, 0, 0, 0); /* exits PSCI SYSTEM_OFF */
+	rmi(b, 0xC400015B, 0, R_REC, 0, 0, 0, 0);
+	rmi(b, 0xC4000155, 0, R_RD, 0, 0, 0, 0);
+	rmi(b, 0xC4000155, 0, R_RD, 0x1000, 0, 0, 0);
+	rmi(b, 0xC400015E, 0, R_RD, 0, 3, 0, 0);
+	rmi(b, 0xC400015E, 0, R_RD, 0, 2, 0, 0);
+	rmi(b, 0xC400015E, 0, R_RD, 0, 1, 0, 0);
+	rmi(b, 0xC4000159, 0, R_RD, 0, 0, 0, 0);
+	for (unsigned int i = 0; i < 8; i++)
+		rmi(b, 0xC4000152, 0, grans[i], 0, 0, 0, 0);
+	for (unsigned int i = 0; i < 16; i++)
+		rmi(b, 0xC4000152, 0, R_AUX + 0x1000 * i, 0, 0, 0, 0);
+}
+
+#define REALM_CYCLES 20000L
+
+/* Realm cycles per second (best of RUNS), and the calls one cycle makes; < 0 on error. */
+static double rate_realm(long *calls_per_cycle)
+{
+	struct smcsim_profile *p;
+	struct smcsim_error err;
+	struct realm_bench b = { 0 };
+	if (smcsim_profile_load("cca-host", &p, &err) ||
+	    smcsim_profile_patch(
+		    p,
+		    "{\"layers\":{\"el3\":{\"services\":{\"rmi\":{\"realm_program\":\"linux\"}}}}}",
+		    &err) ||
+	    smcsim_create(p, &b.sim, &err)) {
+		fprintf(stderr, "smcsim-bench: cca-host: %s\n", err.text);
+		return -1;
+	}
+	smcsim_profile_destroy(p);
+	b.caller = smcsim_caller_default(b.sim);
+	realm_pages(b.sim);
+	double best = 0;
+	for (int run = 0; run < RUNS && !b.failed; run++) {
+		b.calls = 0;
+		double t0 = now();
+		for (long i = 0; i < REALM_CYCLES && !b.failed; i++)
+			realm_cycle(&b);
+		double rate = (double)REALM_CYCLES / (now() - t0);
+		if (rate > best)
+			best = rate;
+	}
+	*calls_per_cycle = b.calls / REALM_CYCLES;
+	smcsim_destroy(b.sim);
+	return b.failed ? -1 : best;
 }
 
 static int write_fixture(const char *path, long steps)
@@ -216,6 +352,19 @@ int main(int argc, char **argv)
 	       stateful / 1e6, base / stateful,
 	       verdict(stateful >= 20e6 && base / stateful <= 10, &all) ? "ok" : "MISSED");
 	smcsim_destroy(sim);
+
+	long per_cycle = 0;
+	double realms = rate_realm(&per_cycle);
+	if (realms < 0)
+		return 2;
+	/* The same number of the cheapest call: what the cycle would cost if every RMI
+	 * command were as cheap as SMCCC_VERSION. The rest is the model's real work:
+	 * scrubbing, table walks, and SHA-256 over measured contents. */
+	double floor = ver / (double)per_cycle;
+	printf("\nRealm build + run + teardown on cca-host (%ld RMI calls per realm)\n", per_cycle);
+	printf("  baseline: %ld x SMCCC_VERSION       %8.1f k cycles/s\n", per_cycle, floor / 1e3);
+	printf("  full realm cycle                   %8.1f k realms/s   %5.2fx baseline\n",
+	       realms / 1e3, floor / realms);
 
 	char path[] = "/tmp/smcsim-bench-XXXXXX.json";
 	int fd = mkstemps(path, 5);
