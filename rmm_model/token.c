@@ -637,22 +637,30 @@ struct sign1 {
 	const cbor_item_t *payload, *sig;
 };
 
-/* tag 18 [bstr {1:-35}, {}, bstr, bstr 96]; on success @s->root must be dropped. */
+/*
+ * tag 18 [bstr {1:-35}, {}, bstr, bstr 96]; on success @s->root must be dropped.
+ * libcbor 0.8.0's decoder rejects one-byte tag heads 6..20, COSE_Sign1's 0xd2 among them
+ * (PJK/libcbor#307, fixed after 0.8.0), so the tag head is read here and libcbor decodes
+ * the array that follows. This also requires the preferred one-byte form.
+ */
 static int parse_sign1(const cbor_item_t *b, struct sign1 *s)
 {
-	cbor_item_t *inner = NULL, **a;
+	const uint8_t *p;
+	size_t n;
+	cbor_item_t **a;
 
 	s->root = NULL;
-	if (!bstr_is(b, 0))
+	if (!bstr_is(b, 0) || cbor_bytestring_length(b) < 2)
 		return -EBADMSG;
-	s->root = load(cbor_bytestring_handle(b), cbor_bytestring_length(b));
-	if (!s->root || !cbor_isa_tag(s->root) || cbor_tag_value(s->root) != TAG_COSE_SIGN1)
+	p = cbor_bytestring_handle(b);
+	n = cbor_bytestring_length(b);
+	if (p[0] != 0xc0 + TAG_COSE_SIGN1)
+		return -EBADMSG;
+	s->root = load(p + 1, n - 1);
+	if (!s->root || !cbor_isa_array(s->root) || !cbor_array_is_definite(s->root) ||
+	    cbor_array_size(s->root) != 4)
 		goto bad;
-	inner = cbor_tag_item(s->root);
-	drop(inner); /* still referenced by the tag; borrow it */
-	if (!cbor_isa_array(inner) || !cbor_array_is_definite(inner) || cbor_array_size(inner) != 4)
-		goto bad;
-	a = cbor_array_handle(inner);
+	a = cbor_array_handle(s->root);
 	if (!bstr_is(a[0], sizeof(protected_es384)) ||
 	    memcmp(cbor_bytestring_handle(a[0]), protected_es384, sizeof(protected_es384)) ||
 	    !cbor_isa_map(a[1]) || cbor_map_size(a[1]) != 0 || !bstr_is(a[2], 0) ||
