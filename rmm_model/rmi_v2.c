@@ -143,17 +143,18 @@ void rmm_rmm_config_get(struct emu_call *c)
 
 /* x0..x2 of an SRO that needs @want more granules (rmm.md 1.3: observed on fake_host as
  * INCOMPLETE, memreq DONATE, x2 = 0x40 for 16 pages). Memory SROs are cancellable: Linux
- * rmi_sro_memxfer_execute relies on it. */
+ * rmi_sro_memxfer_execute relies on it. RMM_ACTIVATE asks for UNDELEGATED memory: before
+ * ACTIVE the host has no way to delegate any. */
 static void ask_donate(struct emu_call *c, const struct rmm_sro *s)
 {
 	uint64_t x0 = rmi_ret(RMI_INCOMPLETE, 0) | (uint64_t)RMI_OP_MEM_REQ_DONATE << 8 |
 		      RMI_OP_CAN_CANCEL;
-	emu_ret3(c, x0, s->handle, RMI_DONATE_REQ(s->want - s->got));
+	emu_ret3(c, x0, s->handle, RMI_DONATE_REQ(s->want - s->got) | RMI_DONATE_UNDELEGATED);
 }
 
 /*
  * DEN0137 2.0 RMI_RMM_ACTIVATE (the gate has checked INIT). TF-RMM main completes at once;
- * with the profile's "activate_granules" the model instead asks for that many DELEGATED
+ * with the profile's "activate_granules" the model instead asks for that many undelegated
  * granules through an SRO, holding the RMM in INTERMEDIATE until OP_CONTINUE completes it.
  */
 void rmm_rmm_activate(struct emu_call *c)
@@ -196,9 +197,10 @@ static bool own(struct rmm *r, uint64_t pa)
 /*
  * DEN0137 2.0 RMI_OP_MEM_DONATE(handle, list_pa, count): the host hands the SRO granules
  * listed in an NS page. An entry is a 4 KiB granule address with bits [11:0] clear (one
- * 4 KiB block) and bit 63 = 0 (DELEGATED, the state the request asked for). The RMM takes
- * entries up to what it still needs and stops at the first unusable one; x1 = entries taken
- * (fake_host: INCOMPLETE, x1 = 16), and the host continues with OP_CONTINUE.
+ * 4 KiB block) and bit 63 set (UNDELEGATED, the state the request asked for); the RMM
+ * delegates each to itself. It takes entries up to what it still needs and stops at the
+ * first unusable one; x1 = entries taken (fake_host: INCOMPLETE, x1 = 16), and the host
+ * continues with OP_CONTINUE.
  */
 void rmm_op_mem_donate(struct emu_call *c)
 {
@@ -214,10 +216,11 @@ void rmm_op_mem_donate(struct emu_call *c)
 	}
 	uint64_t taken = 0;
 	for (; taken < count && s->got < s->want; taken++) {
-		uint64_t pa = rd64(list, (size_t)taken * 8);
-		if ((pa & (EMU_GRANULE_SIZE - 1)) || !rmm_granule(r, pa, RMM_GRANULE_DELEGATED) ||
-		    !own(r, pa))
+		uint64_t e = rd64(list, (size_t)taken * 8), pa = e & ~RMI_ADDR_DESC_UNDELEGATED;
+		if (!(e & RMI_ADDR_DESC_UNDELEGATED) || !ns_page(r, pa) || !own(r, pa))
 			break;
+		/* Delegated on the way in, so scrubbed like any DELEGATED granule. */
+		rmm_granule_release(r, pa);
 		rmm_granule_set(r, pa, RMM_GRANULE_INTERNAL, 0);
 		s->got++;
 	}
@@ -249,8 +252,8 @@ void rmm_op_continue(struct emu_call *c)
 
 /*
  * DEN0137 2.0 RMI_OP_CANCEL(handle): the command is abandoned with no effect. The model gives
- * the donated granules back as DELEGATED at once (rather than through OP_MEM_RECLAIM, which it
- * does not implement), and the RMM returns to INIT.
+ * the donated granules back undelegated (scrubbed) at once (rather than through OP_MEM_RECLAIM,
+ * which it does not implement), and the RMM returns to INIT.
  */
 void rmm_op_cancel(struct emu_call *c)
 {
@@ -260,8 +263,10 @@ void rmm_op_cancel(struct emu_call *c)
 		emu_ret1(c, rmi_ret(RMI_ERROR_INPUT, 0));
 		return;
 	}
-	for (size_t i = 0; i < r->v2.nowned; i++)
+	for (size_t i = 0; i < r->v2.nowned; i++) {
 		rmm_granule_release(r, r->v2.owned[i]);
+		rmm_granule_set(r, r->v2.owned[i], RMM_GRANULE_NS, 0);
+	}
 	r->v2.nowned = 0;
 	s->live = false;
 	r->v2.state = RMM_GLOBAL_INIT;

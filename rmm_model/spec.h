@@ -147,7 +147,10 @@ enum rmm_global_state {
 #define RMI_OP_MEM_REQ_DONATE 1u
 #define RMI_OP_CAN_CANCEL     (1u << 10)
 /* Donate request x2: [1:0] block size (0 = 4 KiB), [15:2] count, 16 contiguous, 17 state. */
-#define RMI_DONATE_REQ(count) ((uint64_t)(count) << 2)
+#define RMI_DONATE_REQ(count)  ((uint64_t)(count) << 2)
+#define RMI_DONATE_UNDELEGATED (UINT64_C(1) << 17)
+/* OP_MEM_DONATE list entry (Linux RmiAddrRangeDesc): bit 63 = state (1 UNDELEGATED). */
+#define RMI_ADDR_DESC_UNDELEGATED (UINT64_C(1) << 63)
 
 /* RmmConfig page (Linux arm-smccc-rmi.h struct rmm_config). */
 #define RMM_CONFIG_TRACKING_REGION_SIZE 0x0
