@@ -187,7 +187,7 @@ static const struct emu_fn rmi_fns[] = {
 	{ RMI_RMM_CONFIG_GET_FID, 0, 0, "RMI_RMM_CONFIG_GET", rmm_rmm_config_get },
 	{ RMI_GRANULE_RANGE_DELEGATE_FID, 0, 0, "RMI_GRANULE_RANGE_DELEGATE",
 	  rmm_granule_range_delegate },
-	{ RMI_GRANULE_RANGE_UNDELEG_FID, 0, 0, "RMI_GRANULE_RANGE_UNDELEGATE",
+	{ RMI_GRANULE_RANGE_UNDELEGATE_FID, 0, 0, "RMI_GRANULE_RANGE_UNDELEGATE",
 	  rmm_granule_range_undelegate },
 	{ RMI_REALM_TERMINATE_FID, 0, 0, "RMI_REALM_TERMINATE", rmm_realm_terminate },
 	{ RMI_RMM_ACTIVATE_FID, 0, 0, "RMI_RMM_ACTIVATE", rmm_rmm_activate },

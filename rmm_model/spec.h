@@ -124,16 +124,16 @@ void rmm_spec_version(const struct rmm *r, uint64_t req, struct emu_call *c);
 /* ---- 2.0: global state, SROs (rmi_v2.c) ---------------------------------------------- */
 
 /* RMI function IDs added by 2.0 (TF-RMM main smc-rmi.h; Linux arm-smccc-rmi.h, rmm.md 1.3). */
-#define RMI_RMM_CONFIG_SET_FID	       (0xC4000000u + 0x16E)
-#define RMI_GRANULE_TRACKING_GET_FID   (0xC4000000u + 0x1E1)
-#define RMI_RMM_CONFIG_GET_FID	       (0xC4000000u + 0x1EC)
-#define RMI_GRANULE_RANGE_DELEGATE_FID (0xC4000000u + 0x1F1)
-#define RMI_GRANULE_RANGE_UNDELEG_FID  (0xC4000000u + 0x1F2)
-#define RMI_REALM_TERMINATE_FID	       (0xC4000000u + 0x201)
-#define RMI_RMM_ACTIVATE_FID	       (0xC4000000u + 0x202)
-#define RMI_OP_CONTINUE_FID	       (0xC4000000u + 0x203)
-#define RMI_OP_MEM_DONATE_FID	       (0xC4000000u + 0x208)
-#define RMI_OP_CANCEL_FID	       (0xC4000000u + 0x20A)
+#define RMI_RMM_CONFIG_SET_FID		 (0xC4000000u + 0x16E)
+#define RMI_GRANULE_TRACKING_GET_FID	 (0xC4000000u + 0x1E1)
+#define RMI_RMM_CONFIG_GET_FID		 (0xC4000000u + 0x1EC)
+#define RMI_GRANULE_RANGE_DELEGATE_FID	 (0xC4000000u + 0x1F1)
+#define RMI_GRANULE_RANGE_UNDELEGATE_FID (0xC4000000u + 0x1F2)
+#define RMI_REALM_TERMINATE_FID		 (0xC4000000u + 0x201)
+#define RMI_RMM_ACTIVATE_FID		 (0xC4000000u + 0x202)
+#define RMI_OP_CONTINUE_FID		 (0xC4000000u + 0x203)
+#define RMI_OP_MEM_DONATE_FID		 (0xC4000000u + 0x208)
+#define RMI_OP_CANCEL_FID		 (0xC4000000u + 0x20A)
 
 /* RMM global state (TF-RMM main glob_data: INIT, INTERMEDIATE while activating, ACTIVE). */
 enum rmm_global_state {
