@@ -47,6 +47,12 @@ int rmm_realm_params_read(struct rmm *r, uint64_t params_ptr, struct rmm_realm_p
 	out->rtt_level_start = (int64_t)rd64(p, RMI_REALM_PARAMS_RTT_LEVEL_START);
 	out->rtt_num_start = rd64(p, RMI_REALM_PARAMS_RTT_NUM_START);
 	memcpy(out->rpv, p + RMI_REALM_PARAMS_RPV, sizeof(out->rpv));
+	/* 2.0 RmiRealmParams has no vmid (rmm.md 1.11): the RMM takes the lowest free one; with
+	 * none left the value is out of range and params_valid fails. */
+	if (r->spec->flags & RMM_SPEC_VMID_ALLOC)
+		for (out->vmid = 0; out->vmid < (UINT64_C(1) << r->vmid_bits); out->vmid++)
+			if (rmm_vmid_free(r, out->vmid))
+				break;
 	return 0;
 }
 
@@ -63,27 +69,27 @@ static unsigned int level_bits(int level)
  */
 bool rmm_realm_params_valid(const struct rmm *r, const struct rmm_realm_params *p)
 {
-	uint64_t f = r->feat0;
+	/* Features decode through the spec's layout (spec.c): EAC5 and 2.0 move fields. */
 	bool lpa2 = p->flags & RMI_REALM_FLAG_LPA2;
-	if (lpa2 && !RMI_FEAT0_LPA2(f))
+	if (lpa2 && !rmm_feat(r, RMM_FEAT_LPA2))
 		return false;
-	uint64_t max_s2sz = RMI_FEAT0_S2SZ(f);
+	uint64_t max_s2sz = rmm_feat(r, RMM_FEAT_S2SZ);
 	if (lpa2 && max_s2sz == 48)
 		max_s2sz = 52;
 	if (p->s2sz < 32 || p->s2sz > max_s2sz || (!lpa2 && p->s2sz > 48))
 		return false;
 	if ((p->flags & RMI_REALM_FLAG_SVE) &&
-	    (!RMI_FEAT0_SVE_EN(f) || p->sve_vl > RMI_FEAT0_SVE_VL(f)))
+	    (!rmm_feat(r, RMM_FEAT_SVE_EN) || p->sve_vl > rmm_feat(r, RMM_FEAT_SVE_VL)))
 		return false;
 	if ((p->flags & RMI_REALM_FLAG_PMU) &&
-	    (!RMI_FEAT0_PMU_EN(f) || p->pmu_num_ctrs > RMI_FEAT0_PMU_NUM_CTRS(f)))
+	    (!rmm_feat(r, RMM_FEAT_PMU_EN) || p->pmu_num_ctrs > rmm_feat(r, RMM_FEAT_PMU_NUM_CTRS)))
 		return false;
 	/* rmm.md 1.11: 0 breakpoints/watchpoints is reserved; at most what FEATURES says. */
-	if (p->num_bps == 0 || p->num_bps > RMI_FEAT0_NUM_BPS(f) || p->num_wps == 0 ||
-	    p->num_wps > RMI_FEAT0_NUM_WPS(f))
+	if (p->num_bps == 0 || p->num_bps > rmm_feat(r, RMM_FEAT_NUM_BPS) || p->num_wps == 0 ||
+	    p->num_wps > rmm_feat(r, RMM_FEAT_NUM_WPS))
 		return false;
-	if (!(p->hash_algo == 0 && RMI_FEAT0_SHA256(f)) &&
-	    !(p->hash_algo == 1 && RMI_FEAT0_SHA512(f)))
+	if (!(p->hash_algo == 0 && rmm_feat(r, RMM_FEAT_HASH_SHA_256)) &&
+	    !(p->hash_algo == 1 && rmm_feat(r, RMM_FEAT_HASH_SHA_512)))
 		return false;
 	int64_t sl = p->rtt_level_start;
 	if (sl < -1 || sl > 3 || (sl == -1 && !lpa2))

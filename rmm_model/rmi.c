@@ -8,10 +8,13 @@
  * with index 0 (rmm.md 1.5).
  *
  * Profile section "rmi":
- *   spec           "1.0-rel0" (the other spec profiles are not modelled yet)
- *   features0      RMI_FEATURES register 0 (1.0-rel0 layout); default: TF-RMM fake_host's
- *   rec_aux_count  REC_AUX_COUNT answer (TF-RMM: 16)
+ *   spec           "1.0-rel0" (default), "1.0-eac5", "1.1", "2.0" or "2.0+1.0": the RMI ABI
+ *                  (spec.h; versions, FEATURES layouts and command sets in spec.c)
+ *   features0..4   RMI_FEATURES registers in the spec's layout; default: TF-RMM fake_host's
+ *   rec_aux_count  REC_AUX_COUNT answer (TF-RMM: 16; 2.0 has no aux list: 0)
  *   vmid_bits      8 or 16: the VMID width the host may use
+ *   activate_granules  2.0: granules RMM_ACTIVATE asks the host to donate (0: none)
+ *   range_limit    2.0: granules one GRANULE_RANGE_(UN)DELEGATE may process (0: no cap)
  *   realm_program  "irq" | "linux": built-in realm code for RECs when the embedding
  *                  program installs none (run.c)
  */
@@ -21,23 +24,17 @@
 
 #include "rmm_model/rmm.h"
 
-#define RMI_ABI_1_0 SMCCC_VER(1, 0)
-
-/* TF-RMM runtime/rmi/system.c @rel0: the supported version in both x1 and x2; a request
- * for any other version is ERROR_INPUT. */
+/* The reply rule and supported list are the spec's (rmm.md 1.7; spec.c). */
 static void h_version(struct emu_call *c)
 {
-	const struct rmm *r = c->state;
-	uint64_t req = c->a[1];
-	emu_ret3(c, rmi_ret(req == r->version ? RMI_SUCCESS : RMI_ERROR_INPUT, 0), r->version,
-		 r->version);
+	rmm_spec_version(c->state, c->a[1], c);
 }
 
-/* DEN0137 1.0 B4.3.8: register 0 is the only defined register; others read as zero. */
+/* DEN0137 1.0 B4.3.8: register 0 is the only defined register in 1.0 (1.1: 0..1, 2.0: 0..4);
+ * others read as zero. */
 static void h_features(struct emu_call *c)
 {
-	const struct rmm *r = c->state;
-	emu_ret2(c, rmi_ret(RMI_SUCCESS, 0), c->a[1] == 0 ? r->feat0 : 0);
+	emu_ret2(c, rmi_ret(RMI_SUCCESS, 0), rmm_feat_reg(c->state, c->a[1]));
 }
 
 /* DEN0137 1.0 B4.3.6 GRANULE_DELEGATE: gran_align, gran_bound, gran_state, gran_pas. */
@@ -138,6 +135,11 @@ static void h_realm_destroy(struct emu_call *c)
 		emu_ret1(c, rmi_ret(RMI_ERROR_INPUT, 0));
 		return;
 	}
+	/* 2.0: only a terminated realm may be destroyed (TF-RMM main realm tests). */
+	if ((r->spec->flags & RMM_SPEC_TERMINATE) && realm->state != RMM_REALM_TERMINATED) {
+		emu_ret1(c, rmi_ret(RMI_ERROR_REALM, 0));
+		return;
+	}
 	bool live = emu_granule(r->sim, rd)->refcount != 0;
 	for (uint32_t i = 0; i < realm->rtt_num_start && !live; i++)
 		live = emu_granule(r->sim, realm->rtt_base + i * EMU_GRANULE_SIZE)->refcount != 0;
@@ -188,6 +190,20 @@ static const struct emu_fn rmi_fns[] = {
 	{ RMI_PSCI_COMPLETE_FID, 0, 0, "RMI_PSCI_COMPLETE", rmm_psci_complete },
 	{ RMI_RTT_FOLD_FID, 0, 0, "RMI_RTT_FOLD", rmm_rtt_fold },
 	{ RMI_RTT_SET_RIPAS_FID, 0, 0, "RMI_RTT_SET_RIPAS", rmm_rtt_set_ripas },
+	/* 2.0 only (spec.c membership): rmi_v2.c */
+	{ RMI_RMM_CONFIG_SET_FID, 0, 0, "RMI_RMM_CONFIG_SET", rmm_rmm_config_set },
+	{ RMI_GRANULE_TRACKING_GET_FID, 0, 0, "RMI_GRANULE_TRACKING_GET",
+	  rmm_granule_tracking_get },
+	{ RMI_RMM_CONFIG_GET_FID, 0, 0, "RMI_RMM_CONFIG_GET", rmm_rmm_config_get },
+	{ RMI_GRANULE_RANGE_DELEGATE_FID, 0, 0, "RMI_GRANULE_RANGE_DELEGATE",
+	  rmm_granule_range_delegate },
+	{ RMI_GRANULE_RANGE_UNDELEGATE_FID, 0, 0, "RMI_GRANULE_RANGE_UNDELEGATE",
+	  rmm_granule_range_undelegate },
+	{ RMI_REALM_TERMINATE_FID, 0, 0, "RMI_REALM_TERMINATE", rmm_realm_terminate },
+	{ RMI_RMM_ACTIVATE_FID, 0, 0, "RMI_RMM_ACTIVATE", rmm_rmm_activate },
+	{ RMI_OP_CONTINUE_FID, 0, 0, "RMI_OP_CONTINUE", rmm_op_continue },
+	{ RMI_OP_MEM_DONATE_FID, 0, 0, "RMI_OP_MEM_DONATE", rmm_op_mem_donate },
+	{ RMI_OP_CANCEL_FID, 0, 0, "RMI_OP_CANCEL", rmm_op_cancel },
 };
 
 static void rmi_reset(void *state)
@@ -198,41 +214,60 @@ static void rmi_reset(void *state)
 		rmm_attest_reset(&r->recs[i].attest);
 	r->nrealms = 0;
 	r->nrecs = 0;
+	rmm_v2_reset(r);
 }
 
 static int rmi_create(struct smcsim *sim, struct emu_layer *layer, json_t *cfg, const char *path,
 		      void **state, struct smcsim_error *err)
 {
-	static const char *const keys[] = { "spec",	 "features0",	  "rec_aux_count",
-					    "vmid_bits", "realm_program", NULL };
+	static const char *const keys[] = { "spec",	     "features0",     "features1",
+					    "features2",     "features3",     "features4",
+					    "rec_aux_count", "vmid_bits",     "activate_granules",
+					    "range_limit",   "realm_program", NULL };
 	static const char *const programs[] = { "irq", "linux", NULL };
-	static const char *const specs[] = { "1.0-rel0", "1.0-eac5", "1.1", "2.0", NULL };
 	struct rmm *r = calloc(1, sizeof(*r));
 	if (!r)
 		return -ENOMEM;
 	*state = r;
 	r->sim = sim;
-	r->version = RMI_ABI_1_0;
 	int spec, ret;
 	if ((ret = emu_cfg_keys(cfg, path, keys, err)) ||
-	    (ret = emu_cfg_enum(cfg, "spec", path, specs, 0, &spec, err)) ||
-	    (ret = emu_cfg_u64(cfg, "features0", path, UINT64_C(0x283FC104130), &r->feat0, err)) ||
-	    (ret = emu_cfg_u32(cfg, "rec_aux_count", path, 16, &r->rec_aux_count, err)) ||
+	    (ret = emu_cfg_enum(cfg, "spec", path, rmm_spec_names, 0, &spec, err)))
+		return ret;
+	r->spec = &rmm_specs[spec];
+	r->version = rmm_spec_highest(r->spec);
+	if ((ret = rmm_spec_configure(r, cfg, path, err)) ||
+	    (ret = emu_cfg_u32(cfg, "rec_aux_count", path, spec == RMM_SPEC_2_0 ? 0 : 16,
+			       &r->rec_aux_count, err)) ||
 	    (ret = emu_cfg_u32(cfg, "vmid_bits", path, 8, &r->vmid_bits, err)) ||
 	    (ret = emu_cfg_enum(cfg, "realm_program", path, programs, RMM_PROGRAM_IRQ,
 				&r->realm_program, err)))
 		return ret;
-	if (spec != 0)
-		return emu_err(err, "%s/spec: only \"1.0-rel0\" is modelled so far (\"%s\" is not)",
-			       path, specs[spec]);
+	rmm_v2_reset(r);
+	/* 2.0 RmiRecParams has no aux list (rmm.md 1.11), so the 1.0 REC_CREATE runs with none. */
+	if (spec == RMM_SPEC_2_0 && r->rec_aux_count != 0)
+		return emu_err(err, "%s/rec_aux_count: must be 0 with spec \"2.0\"", path);
 	if (r->vmid_bits != 8 && r->vmid_bits != 16)
 		return emu_err(err, "%s/vmid_bits: 8 or 16", path);
 	if (r->rec_aux_count > 16)
 		return emu_err(err, "%s/rec_aux_count: RmiRecParams holds at most 16 aux granules",
 			       path);
-	if (RMI_FEAT0_S2SZ(r->feat0) < 32 || RMI_FEAT0_S2SZ(r->feat0) > 52)
+	if (rmm_feat(r, RMM_FEAT_S2SZ) < 32 || rmm_feat(r, RMM_FEAT_S2SZ) > 52)
 		return emu_err(err, "%s/features0: S2SZ [7:0] must be 32..52", path);
 	return 0;
+}
+
+/* The spec's command set (spec.c): rows outside it answer SMC_UNKNOWN. */
+static bool rmi_implements(const void *state, const struct emu_fn *fn)
+{
+	return rmm_spec_serves(((const struct rmm *)state)->spec, fn->fid);
+}
+
+static emu_handler_fn rmi_handler_of(const void *state, const struct emu_fn *fn)
+{
+	(void)state;
+	(void)fn;
+	return rmm_v2_dispatch;
 }
 
 static void rmi_destroy(void *state)
@@ -242,6 +277,7 @@ static void rmi_destroy(void *state)
 		rmi_reset(r);
 		free(r->realms);
 		free(r->recs);
+		rmm_v2_free(r);
 	}
 	free(r);
 }
@@ -254,4 +290,6 @@ const struct emu_service rmm_svc_rmi = {
 	.create = rmi_create,
 	.destroy = rmi_destroy,
 	.reset = rmi_reset,
+	.implements = rmi_implements,
+	.handler_of = rmi_handler_of,
 };

@@ -11,6 +11,7 @@
 #define SMCSIM_RMM_MODEL_RMM_H
 
 #include "emu/emu.h"
+#include "rmm_model/spec.h"
 
 /* DEN0137 1.0 B4.4 / TF-RMM granule_types.h: RMM granule states. */
 enum rmm_granule_state {
@@ -21,6 +22,7 @@ enum rmm_granule_state {
 	RMM_GRANULE_REC_AUX = 4,
 	RMM_GRANULE_DATA = 5,
 	RMM_GRANULE_RTT = 6,
+	RMM_GRANULE_INTERNAL = 12, /* TF-RMM main: donated to the RMM itself (2.0 SROs) */
 };
 
 /* DEN0137 1.0 B4.4.1 RmiStatusCode. x0 = (index << 8) | status. */
@@ -30,6 +32,18 @@ enum rmi_status {
 	RMI_ERROR_REALM = 2,
 	RMI_ERROR_REC = 3,
 	RMI_ERROR_RTT = 4,
+	/* 1.1 (v1.x-aligned) and 2.0 additions (rmm.md 1.5); a spec's status_max bounds them. */
+	RMI_ERROR_NOT_SUPPORTED = 5,
+	RMI_ERROR_DEVICE = 6,
+	RMI_ERROR_RTT_AUX = 7,
+	RMI_ERROR_PSMMU_ST = 8,
+	RMI_ERROR_DPT = 9,
+	RMI_BUSY = 10,
+	RMI_ERROR_GLOBAL = 11,
+	RMI_ERROR_TRACKING = 12,
+	RMI_INCOMPLETE = 13,
+	RMI_BLOCKED = 14,
+	RMI_ERROR_GPT = 15,
 };
 
 static inline uint64_t rmi_ret(enum rmi_status status, unsigned int index)
@@ -42,6 +56,7 @@ enum rmm_realm_state {
 	RMM_REALM_NEW = 0,
 	RMM_REALM_ACTIVE = 1,
 	RMM_REALM_SYSTEM_OFF = 2,
+	RMM_REALM_TERMINATED = 3, /* 2.0 REALM_TERMINATE (TF-RMM main REALM_ZOMBIE) */
 };
 
 /* RMI function IDs, DEN0137 1.0-rel0 (TF-RMM smc-rmi.h @rmm-spec-v1.0-rel0). */
@@ -161,7 +176,7 @@ enum rmi_exit_reason {
 #define RMI_REALM_FLAG_SVE  (1u << 1)
 #define RMI_REALM_FLAG_PMU  (1u << 2)
 
-/* RMI_FEATURES register 0, 1.0-rel0 layout (rmm.md 1.6). */
+/* RMI_FEATURES register 0, 1.0-rel0 layout (rmm.md 1.6). Other specs: rmm_feat(). */
 #define RMI_FEAT0_S2SZ(r)	  ((r)&0xff)
 #define RMI_FEAT0_LPA2(r)	  (((r) >> 8) & 1)
 #define RMI_FEAT0_SVE_EN(r)	  (((r) >> 9) & 1)
@@ -248,8 +263,11 @@ enum rmm_program {
 
 struct rmm {
 	struct smcsim *sim;
-	uint32_t version; /* RMI ABI version implemented */
+	uint32_t version;	     /* RMI ABI version implemented */
+	const struct rmm_spec *spec; /* the profile's "spec" (spec.h) */
 	uint64_t feat0;
+	uint64_t feat_ext[RMM_FEAT_NREGS - 1]; /* FEATURES registers 1.. (1.1: 1; 2.0: 1..4) */
+	struct rmm_v2 v2;
 	uint32_t rec_aux_count;
 	uint32_t vmid_bits;
 	struct rmm_realm *realms;

@@ -1,0 +1,507 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * RMI spec profiles (rmm.md 0, 1.3, 1.5-1.9): each case names the rule or the TF-RMM fake_host
+ * observation it checks. 1.0-rel0 itself is covered by test_rmi.c.
+ */
+#include <string.h>
+
+#include "conformance/common/smcsim_test.h"
+#include "rmm_model/rmm.h"
+
+#define UNKNOWN	   UINT64_MAX
+#define ERR_INPUT  rmi_ret(RMI_ERROR_INPUT, 0)
+#define ERR_REALM  rmi_ret(RMI_ERROR_REALM, 0)
+#define ERR_GLOBAL rmi_ret(RMI_ERROR_GLOBAL, 0)
+#define PAGE	   0x1000u
+
+#define CFG	 0x80100000u
+#define CFG2	 0x80101000u
+#define PARAMS	 0x80102000u
+#define LIST	 0x80103000u
+#define RD	 0x80200000u
+#define RTT	 0x80201000u
+#define RD2	 0x80202000u
+#define RTT2	 0x80203000u
+#define DONATE	 0x80400000u
+#define RANGE	 0x80600000u
+#define DRAM_END 0x90000000u
+#define OUTSIDE	 0x90000000u
+#define RSI_VER	 0xC4000190u
+
+/* Assert on the registers of a call made in place (t_assert_* need an lvalue). */
+#define REG(call, reg, want, rule)                                                                 \
+	do {                                                                                       \
+		struct smcsim_regs r_ = (call);                                                    \
+		t_assert_reg(r_, (reg), (want), (rule));                                           \
+	} while (0)
+#define X0(call, want, rule) REG(call, 0, want, rule)
+
+#define RMI_PATCH(body) "{\"layers\":{\"el3\":{\"services\":{\"rmi\":{" body "}}}}}"
+
+static void put64(struct smcsim *sim, uint64_t pa, uint64_t v)
+{
+	assert_int_equal(smcsim_mem_write(sim, pa, &v, 8), 0);
+}
+
+static uint64_t get64(struct smcsim *sim, uint64_t pa)
+{
+	uint64_t v;
+	assert_int_equal(smcsim_mem_read(sim, pa, &v, 8), 0);
+	return v;
+}
+
+static int gstate(struct smcsim *sim, uint64_t pa)
+{
+	return emu_granule(sim, pa)->rmm;
+}
+
+static void zero_page(struct smcsim *sim, uint64_t pa)
+{
+	static const uint8_t zero[PAGE];
+	assert_int_equal(smcsim_mem_write(sim, pa, zero, sizeof(zero)), 0);
+}
+
+static void version_is(struct smcsim *sim, uint64_t req, uint64_t x0, uint64_t x1, uint64_t x2,
+		       const char *rule)
+{
+	struct smcsim_regs r = t_call(sim, RMI_VERSION_FID, req);
+	t_assert_reg(r, 0, x0, rule);
+	t_assert_reg(r, 1, x1, rule);
+	t_assert_reg(r, 2, x2, rule);
+}
+
+static struct smcsim *v2(const char *patch)
+{
+	return t_machine("cca-host-2.0", patch);
+}
+
+/* 2.0 host bring-up as Linux arm64_init_rmi() does it: CONFIG_SET (4 KiB) then ACTIVATE. */
+static struct smcsim *v2_active(const char *patch)
+{
+	struct smcsim *sim = v2(patch);
+	zero_page(sim, CFG);
+	X0(t_call(sim, RMI_RMM_CONFIG_SET_FID, CFG), 0, "RMM_CONFIG_SET(4K)");
+	X0(t_call(sim, RMI_RMM_ACTIVATE_FID), 0, "RMM_ACTIVATE, no donation asked");
+	return sim;
+}
+
+/* 2.0 RmiRealmParams: no vmid (the RMM allocates it); otherwise the 1.0 fields. */
+static void realm_params(struct smcsim *sim, uint64_t rtt)
+{
+	zero_page(sim, PARAMS);
+	put64(sim, PARAMS + RMI_REALM_PARAMS_S2SZ, 48);
+	put64(sim, PARAMS + RMI_REALM_PARAMS_NUM_BPS, 1);
+	put64(sim, PARAMS + RMI_REALM_PARAMS_NUM_WPS, 1);
+	put64(sim, PARAMS + RMI_REALM_PARAMS_RTT_BASE, rtt);
+	put64(sim, PARAMS + RMI_REALM_PARAMS_RTT_LEVEL_START, 0);
+	put64(sim, PARAMS + RMI_REALM_PARAMS_RTT_NUM_START, 1);
+}
+
+/* ---- RMI_VERSION (rmm.md 1.7) --------------------------------------------------------- */
+
+/* fake_host 1.0 build: x1 = x2 = 1.0 whatever the request; only 1.0 succeeds. */
+static void version_rel0(void **state)
+{
+	struct smcsim *sim = t_machine("cca-host", NULL);
+	version_is(sim, 0x10000, 0, 0x10000, 0x10000, "1.0 VERSION(1.0)");
+	version_is(sim, 0x10001, ERR_INPUT, 0x10000, 0x10000, "1.0 VERSION(1.1)");
+	version_is(sim, 0x20000, ERR_INPUT, 0x10000, 0x10000, "1.0 VERSION(2.0)");
+	smcsim_destroy(sim);
+}
+
+/* EAC5 reports 1.0 with the rel0 rule (TF-RMM @rmm-spec-v1.0-eac5 system.c). */
+static void version_eac5(void **state)
+{
+	struct smcsim *sim =
+		t_machine("cca-host", RMI_PATCH("\"spec\":\"1.0-eac5\",\"features0\":null"));
+	version_is(sim, 0x10000, 0, 0x10000, 0x10000, "EAC5 VERSION(1.0)");
+	version_is(sim, 0x10001, ERR_INPUT, 0x10000, 0x10000, "EAC5 VERSION(1.1)");
+	smcsim_destroy(sim);
+}
+
+/* TF-RMM v1.x-aligned version.c: supported {1.0, 1.1}; success echoes the request in x1,
+ * x2 = highest; unsupported: ERROR_INPUT with x1 = x2 = highest. */
+static void version_1_1(void **state)
+{
+	struct smcsim *sim = t_machine("cca-host", RMI_PATCH("\"spec\":\"1.1\""));
+	version_is(sim, 0x10000, 0, 0x10000, 0x10001, "1.1 VERSION(1.0): echo");
+	version_is(sim, 0x10001, 0, 0x10001, 0x10001, "1.1 VERSION(1.1)");
+	version_is(sim, 0x20000, ERR_INPUT, 0x10001, 0x10001, "1.1 VERSION(2.0) unsupported");
+	smcsim_destroy(sim);
+}
+
+/* fake_host HEAD build: {2.0} only; VERSION(1.0) = (1, 0x20000, 0x20000). VERSION is allowed
+ * in every global state. */
+static void version_2_0(void **state)
+{
+	struct smcsim *sim = v2(NULL);
+	version_is(sim, 0x10000, ERR_INPUT, 0x20000, 0x20000, "HEAD VERSION(1.0)");
+	version_is(sim, 0x20000, 0, 0x20000, 0x20000, "HEAD VERSION(2.0)");
+	smcsim_destroy(sim);
+	sim = t_machine("cca-host-2.0", RMI_PATCH("\"spec\":\"2.0+1.0\",\"rec_aux_count\":16"));
+	version_is(sim, 0x20000, 0, 0x20000, 0x20000, "2.0+1.0 is a 2.0 RMM");
+	smcsim_destroy(sim);
+}
+
+/* ---- RMI_FEATURES layouts (rmm.md 1.6) ------------------------------------------------ */
+
+/* The EAC5 reg0 is the fake_host machine in the EAC5 layout; realm params decode through it:
+ * SHA-256 at bit 28 (rel0: 32), NUM_BPS [17:14] = 1. */
+static void features_eac5(void **state)
+{
+	struct smcsim *sim =
+		t_machine("cca-host", RMI_PATCH("\"spec\":\"1.0-eac5\",\"features0\":null"));
+	struct smcsim_regs r = t_call(sim, RMI_FEATURES_FID, 0);
+	t_assert_reg(r, 1, 0x3FC44130, "EAC5 reg0: S2SZ 48, LPA2, BPS/WPS 1, PMU 31, SHA-256/512");
+	REG(t_call(sim, RMI_FEATURES_FID, 1), 1, 0, "1.0: reg1 reads zero");
+	X0(t_call(sim, RMI_GRANULE_DELEGATE_FID, RD), 0, "delegate RD");
+	X0(t_call(sim, RMI_GRANULE_DELEGATE_FID, RTT), 0, "delegate RTT");
+	realm_params(sim, RTT);
+	put64(sim, PARAMS + RMI_REALM_PARAMS_NUM_BPS, 2);
+	X0(t_call(sim, RMI_REALM_CREATE_FID, RD, PARAMS), ERR_INPUT,
+	   "params_supp: num_bps 2 > EAC5 NUM_BPS 1");
+	put64(sim, PARAMS + RMI_REALM_PARAMS_NUM_BPS, 1);
+	X0(t_call(sim, RMI_REALM_CREATE_FID, RD, PARAMS), 0,
+	   "valid through the EAC5 layout (SHA-256 at bit 28)");
+	smcsim_destroy(sim);
+
+	/* A rel0 value has bits the EAC5 layout leaves reserved: the profile is refused. */
+	struct smcsim_profile *p = NULL;
+	struct smcsim_error err = { { 0 } };
+	assert_int_equal(smcsim_profile_load("cca-host", &p, &err), 0);
+	assert_int_equal(smcsim_profile_patch(p, RMI_PATCH("\"spec\":\"1.0-eac5\""), &err), 0);
+	assert_int_not_equal(smcsim_create(p, &sim, &err), 0);
+	assert_non_null(strstr(err.text, "features0"));
+	smcsim_profile_destroy(p);
+}
+
+/* 1.1: reg1 is MAX_MECID (v1.x-aligned); the reg0 additions are optional. */
+static void features_1_1(void **state)
+{
+	struct smcsim *sim =
+		t_machine("cca-host", RMI_PATCH("\"spec\":\"1.1\",\"features1\":\"0xffff\""));
+	REG(t_call(sim, RMI_FEATURES_FID, 0), 1, UINT64_C(0x283FC104130), "1.1 reg0");
+	REG(t_call(sim, RMI_FEATURES_FID, 1), 1, 0xffff, "1.1 reg1 MAX_MECID");
+	REG(t_call(sim, RMI_FEATURES_FID, 2), 1, 0, "1.1 reg2 undefined: zero");
+	smcsim_destroy(sim);
+}
+
+/* fake_host HEAD: reg0..4 = 0x104130 0x142A9 0xA1 0x3 0xFFFE, reg5 = 0; readable in INIT. */
+static void features_2_0(void **state)
+{
+	static const uint64_t want[] = { 0x104130, 0x142A9, 0xA1, 0x3, 0xFFFE, 0 };
+	struct smcsim *sim = v2(NULL);
+	for (uint64_t i = 0; i < 6; i++) {
+		struct smcsim_regs r = t_call(sim, RMI_FEATURES_FID, i);
+		t_assert_reg(r, 0, 0, "FEATURES allowed before RMM_ACTIVATE");
+		t_assert_reg(r, 1, want[i], "2.0 register as on fake_host");
+	}
+	smcsim_destroy(sim);
+}
+
+/* ---- command sets (rmm.md 1.3) --------------------------------------------------------- */
+
+static const uint32_t removed_in_2_0[] = {
+	RMI_GRANULE_DELEGATE_FID,
+	RMI_GRANULE_UNDELEGATE_FID,
+	RMI_FID(0x153) /* DATA_CREATE */,
+	RMI_DATA_CREATE_UNKNOWN_FID,
+	RMI_DATA_DESTROY_FID,
+	RMI_FID(0x15F),
+	RMI_FID(0x162),
+	RMI_REC_AUX_COUNT_FID,
+};
+
+/* fake_host HEAD: GRANULE_DELEGATE 0xC4000151 returns SMC_UNKNOWN, like every removed call,
+ * even once the RMM is ACTIVE (the gate never sees an unknown FID). */
+static void removed_calls_2_0(void **state)
+{
+	struct smcsim *sim = v2_active(NULL);
+	for (size_t i = 0; i < sizeof(removed_in_2_0) / sizeof(removed_in_2_0[0]); i++)
+		REG(t_call(sim, removed_in_2_0[i], RD), 0, UNKNOWN, "removed in 2.0");
+	smcsim_destroy(sim);
+}
+
+/* "2.0+1.0": the same calls are served (before ACTIVE they are gated, proving they exist). */
+static void removed_calls_served_2_0_1_0(void **state)
+{
+	const char *patch = RMI_PATCH("\"spec\":\"2.0+1.0\",\"rec_aux_count\":16");
+	struct smcsim *sim = v2(patch);
+	X0(t_call(sim, RMI_GRANULE_DELEGATE_FID, RD), ERR_GLOBAL, "served but needs ACTIVE");
+	smcsim_destroy(sim);
+	sim = v2_active(patch);
+	X0(t_call(sim, RMI_GRANULE_DELEGATE_FID, RD), 0, "1.0 GRANULE_DELEGATE");
+	assert_int_equal(gstate(sim, RD), RMM_GRANULE_DELEGATED);
+	X0(t_call(sim, RMI_GRANULE_UNDELEGATE_FID, RD), 0, "1.0 GRANULE_UNDELEGATE");
+	X0(t_call(sim, RMI_REC_AUX_COUNT_FID, RD), ERR_INPUT, "REC_AUX_COUNT served: rd not an RD");
+	X0(t_call(sim, RMI_DATA_DESTROY_FID, RD, 0), ERR_INPUT, "DATA_DESTROY served");
+	smcsim_destroy(sim);
+}
+
+/* The 2.0 commands do not exist in 1.x profiles. */
+static void v2_calls_absent_in_1_x(void **state)
+{
+	static const uint32_t v2_only[] = { RMI_RMM_ACTIVATE_FID, RMI_RMM_CONFIG_SET_FID,
+					    RMI_GRANULE_RANGE_DELEGATE_FID, RMI_REALM_TERMINATE_FID,
+					    RMI_OP_CONTINUE_FID };
+	static const char *const specs[] = { RMI_PATCH("\"spec\":\"1.0-rel0\""),
+					     RMI_PATCH("\"spec\":\"1.1\"") };
+	for (size_t s = 0; s < 2; s++) {
+		struct smcsim *sim = t_machine("cca-host", specs[s]);
+		for (size_t i = 0; i < sizeof(v2_only) / sizeof(v2_only[0]); i++)
+			REG(t_call(sim, v2_only[i], 0), 0, UNKNOWN, "2.0-only call in 1.x");
+		smcsim_destroy(sim);
+	}
+}
+
+/* No RMM (EL3 without RMMD): every RMI and RSI ID is SMC_UNKNOWN; Linux checks == -1. */
+static void no_rmm(void **state)
+{
+	struct smcsim *sim = t_machine("tfa-host", NULL);
+	REG(t_call(sim, RMI_VERSION_FID, 0x10000), 0, UNKNOWN, "no RMM: RMI_VERSION");
+	REG(t_call(sim, RSI_VER, 0x10000), 0, UNKNOWN, "no RMM: RSI_VERSION");
+	REG(t_call(sim, RMI_RMM_ACTIVATE_FID), 0, UNKNOWN, "no RMM: RMM_ACTIVATE");
+	smcsim_destroy(sim);
+}
+
+/* ---- 2.0 global state (rmm.md 1.7; TF-RMM main handler.c) ------------------------------ */
+
+/* Observed on fake_host: REALM_CREATE before RMM_ACTIVATE = 0xB; a second ACTIVATE = 0xB. */
+static void global_state(void **state)
+{
+	struct smcsim *sim = v2(NULL);
+	REG(t_call(sim, RMI_REALM_CREATE_FID, RD, PARAMS), 0, 0xB, "REALM_CREATE needs ACTIVE");
+	X0(t_call(sim, RMI_GRANULE_RANGE_DELEGATE_FID, RD, RD + PAGE), ERR_GLOBAL,
+	   "RANGE_DELEGATE needs ACTIVE");
+	X0(t_call(sim, RMI_RMM_CONFIG_GET_FID, CFG), 0, "CONFIG_GET always allowed");
+	X0(t_call(sim, RMI_GRANULE_TRACKING_GET_FID, RD, RD + PAGE), 0,
+	   "TRACKING_GET always allowed");
+	X0(t_call(sim, RMI_RMM_ACTIVATE_FID), 0, "RMM_ACTIVATE in INIT");
+	REG(t_call(sim, RMI_RMM_ACTIVATE_FID), 0, 0xB, "second RMM_ACTIVATE");
+	zero_page(sim, CFG);
+	X0(t_call(sim, RMI_RMM_CONFIG_SET_FID, CFG), ERR_GLOBAL, "RMM_CONFIG_SET needs INIT");
+	X0(t_call(sim, RMI_REALM_CREATE_FID, RD, PARAMS), ERR_INPUT,
+	   "ACTIVE: REALM_CREATE reaches its own checks");
+	/* A machine reset brings the RMM back to INIT. */
+	smcsim_reset(sim);
+	X0(t_call(sim, RMI_REALM_CREATE_FID, RD, PARAMS), ERR_GLOBAL, "INIT after reset");
+	smcsim_destroy(sim);
+}
+
+/* RMM_CONFIG_SET/GET: cfg_align, cfg_pas, granule size advertised in reg1; GET echoes SET. */
+static void config_set_get(void **state)
+{
+	struct smcsim *sim = v2(NULL);
+	zero_page(sim, CFG);
+	put64(sim, CFG + RMM_CONFIG_RMI_GRANULE_SIZE, 1);
+	X0(t_call(sim, RMI_RMM_CONFIG_SET_FID, CFG), ERR_INPUT,
+	   "16 KiB not advertised in reg1 (0x142A9: 4K only)");
+	put64(sim, CFG + RMM_CONFIG_RMI_GRANULE_SIZE, 3);
+	X0(t_call(sim, RMI_RMM_CONFIG_SET_FID, CFG), ERR_INPUT, "no granule size 3");
+	put64(sim, CFG + RMM_CONFIG_RMI_GRANULE_SIZE, 0);
+	X0(t_call(sim, RMI_RMM_CONFIG_SET_FID, CFG + 8), ERR_INPUT, "cfg_align");
+	X0(t_call(sim, RMI_RMM_CONFIG_SET_FID, OUTSIDE), ERR_INPUT, "cfg_pas (no memory)");
+	put64(sim, CFG + RMM_CONFIG_TRACKING_REGION_SIZE, 0);
+	X0(t_call(sim, RMI_RMM_CONFIG_SET_FID, CFG), 0, "4 KiB, default tracking");
+	put64(sim, CFG2, 0xdead);
+	X0(t_call(sim, RMI_RMM_CONFIG_GET_FID, CFG2), 0, "CONFIG_GET");
+	assert_int_equal(get64(sim, CFG2 + RMM_CONFIG_TRACKING_REGION_SIZE), 0);
+	assert_int_equal(get64(sim, CFG2 + RMM_CONFIG_RMI_GRANULE_SIZE), RMI_GRANULE_SIZE_4KB);
+	X0(t_call(sim, RMI_RMM_CONFIG_GET_FID, CFG2 + 8), ERR_INPUT, "GET cfg_align");
+	X0(t_call(sim, RMI_RMM_ACTIVATE_FID), 0, "activate");
+	REG(t_call(sim, RMI_GRANULE_RANGE_DELEGATE_FID, RD, RD + PAGE), 1, RD + PAGE,
+	    "delegate RD");
+	X0(t_call(sim, RMI_RMM_CONFIG_GET_FID, RD), ERR_INPUT, "GET cfg_pas: a delegated granule");
+	smcsim_destroy(sim);
+}
+
+/* ---- 2.0 SRO donate flow (rmm.md 1.3; Linux rmi_sro_memxfer_execute) -------------------- */
+
+static void write_list(struct smcsim *sim, uint64_t first, unsigned int n, uint64_t state)
+{
+	zero_page(sim, LIST);
+	for (unsigned int i = 0; i < n; i++)
+		put64(sim, LIST + 8 * i, (first + (uint64_t)i * PAGE) | state);
+}
+
+/* RMM_ACTIVATE asking for 16 granules: INCOMPLETE with memreq DONATE and can-cancel, x2 the
+ * request (count << 2, UNDELEGATED); OP_MEM_DONATE → INCOMPLETE x1 = taken; OP_CONTINUE asks
+ * for the rest, then completes with SUCCESS (fake_host REC_CREATE: x2 = 0x40, x1 = 16). */
+static void sro_donate(void **state)
+{
+	struct smcsim *sim = v2(RMI_PATCH("\"activate_granules\":16"));
+	struct smcsim_regs r = t_call(sim, RMI_RMM_ACTIVATE_FID);
+	t_assert_reg(r, 0, 0x50D, "INCOMPLETE | DONATE << 8 | CAN_CANCEL");
+	uint64_t h = r.x[1];
+	t_assert_reg(r, 2, 0x20040, "16 undelegated 4K granules");
+	X0(t_call(sim, RMI_REALM_CREATE_FID, RD, PARAMS), ERR_GLOBAL,
+	   "INTERMEDIATE: not ACTIVE yet");
+	X0(t_call(sim, RMI_RMM_ACTIVATE_FID), ERR_GLOBAL, "INTERMEDIATE: not INIT");
+
+	write_list(sim, DONATE, 10, RMI_ADDR_DESC_UNDELEGATED);
+	X0(t_call(sim, RMI_OP_MEM_DONATE_FID, h + 1, LIST, 10), ERR_INPUT, "bad handle");
+	r = t_call(sim, RMI_OP_MEM_DONATE_FID, h, LIST, 10);
+	t_assert_reg(r, 0, RMI_INCOMPLETE, "donated, memreq NONE: continue");
+	t_assert_reg(r, 1, 10, "10 taken");
+	assert_int_equal(gstate(sim, DONATE), RMM_GRANULE_INTERNAL);
+	assert_int_equal(emu_granule(sim, DONATE)->pas, EMU_PAS_REALM);
+	r = t_call(sim, RMI_OP_CONTINUE_FID, h, 0);
+	t_assert_reg(r, 0, 0x50D, "still 6 short: DONATE again");
+	t_assert_reg(r, 1, h, "same handle");
+	t_assert_reg(r, 2, 0x20018, "6 granules");
+	write_list(sim, DONATE + 10 * PAGE, 6, 0);
+	X0(t_call(sim, RMI_OP_MEM_DONATE_FID, h, LIST, 6), ERR_INPUT,
+	   "entry state DELEGATED, request UNDELEGATED");
+	write_list(sim, DONATE + 10 * PAGE, 8, RMI_ADDR_DESC_UNDELEGATED);
+	r = t_call(sim, RMI_OP_MEM_DONATE_FID, h, LIST, 8);
+	t_assert_reg(r, 1, 6, "takes only what it still needs");
+	assert_int_equal(gstate(sim, DONATE + 16 * PAGE), RMM_GRANULE_NS);
+	X0(t_call(sim, RMI_OP_CONTINUE_FID, h, 0), 0, "activation complete");
+	X0(t_call(sim, RMI_OP_CONTINUE_FID, h, 0), ERR_INPUT, "SRO gone");
+	REG(t_call(sim, RMI_GRANULE_RANGE_DELEGATE_FID, RD, RD + PAGE), 1, RD + PAGE, "ACTIVE");
+	REG(t_call(sim, RMI_GRANULE_RANGE_UNDELEGATE_FID, DONATE, DONATE + PAGE), 0, ERR_INPUT,
+	    "RMM-owned granule cannot be undelegated");
+	smcsim_destroy(sim);
+}
+
+/* OP_CANCEL on a cancellable SRO: no effect; the donated memory goes back, RMM in INIT. */
+static void sro_cancel(void **state)
+{
+	struct smcsim *sim = v2(RMI_PATCH("\"activate_granules\":4"));
+	uint64_t h = t_call(sim, RMI_RMM_ACTIVATE_FID).x[1];
+	write_list(sim, DONATE, 2, RMI_ADDR_DESC_UNDELEGATED);
+	REG(t_call(sim, RMI_OP_MEM_DONATE_FID, h, LIST, 2), 1, 2, "2 taken");
+	X0(t_call(sim, RMI_OP_CANCEL_FID, h), 0, "cancelled");
+	assert_int_equal(gstate(sim, DONATE), RMM_GRANULE_NS);
+	assert_int_equal(emu_granule(sim, DONATE)->pas, EMU_PAS_NS);
+	X0(t_call(sim, RMI_OP_CANCEL_FID, h), ERR_INPUT, "handle dead");
+	REG(t_call(sim, RMI_RMM_ACTIVATE_FID), 0, 0x50D, "INIT again: activate restarts");
+	smcsim_destroy(sim);
+}
+
+/* ---- GRANULE_RANGE_(UN)DELEGATE (TF-RMM main granule_delegate_start) -------------------- */
+
+static void range_delegate(void **state)
+{
+	struct smcsim *sim = v2_active(RMI_PATCH("\"range_limit\":4"));
+	struct smcsim_regs r = t_call(sim, RMI_GRANULE_RANGE_DELEGATE_FID, RANGE, RANGE + 6 * PAGE);
+	t_assert_reg(r, 0, 0, "progress");
+	t_assert_reg(r, 1, RANGE + 4 * PAGE, "per-call limit (profile range_limit 4)");
+	assert_int_equal(gstate(sim, RANGE + 3 * PAGE), RMM_GRANULE_DELEGATED);
+	assert_int_equal(gstate(sim, RANGE + 4 * PAGE), RMM_GRANULE_NS);
+	r = t_call(sim, RMI_GRANULE_RANGE_DELEGATE_FID, RANGE + 4 * PAGE, RANGE + 6 * PAGE);
+	t_assert_reg(r, 1, RANGE + 6 * PAGE, "the host continues at x1 until top");
+	r = t_call(sim, RMI_GRANULE_RANGE_DELEGATE_FID, RANGE + 2 * PAGE, RANGE + 8 * PAGE);
+	t_assert_reg(r, 1, RANGE + 6 * PAGE,
+		     "already-DELEGATED granules count as progress (and the limit)");
+
+	/* Stop rule: an RD in the middle stops the walk; the error comes on the next call. */
+	realm_params(sim, RANGE + PAGE);
+	X0(t_call(sim, RMI_REALM_CREATE_FID, RANGE, PARAMS), 0, "RD at RANGE");
+	r = t_call(sim, RMI_GRANULE_RANGE_UNDELEGATE_FID, RANGE + 2 * PAGE, RANGE + 6 * PAGE);
+	t_assert_reg(r, 1, RANGE + 6 * PAGE, "undelegate 4");
+	r = t_call(sim, RMI_GRANULE_RANGE_DELEGATE_FID, RANGE - 2 * PAGE, RANGE + 2 * PAGE);
+	t_assert_reg(r, 0, 0, "prefix delegated");
+	t_assert_reg(r, 1, RANGE, "stops at the RD");
+	r = t_call(sim, RMI_GRANULE_RANGE_DELEGATE_FID, RANGE, RANGE + 2 * PAGE);
+	t_assert_reg(r, 0, ERR_INPUT, "no progress at all: error");
+	t_assert_reg(r, 1, RANGE, "x1 = base");
+	r = t_call(sim, RMI_GRANULE_RANGE_UNDELEGATE_FID, RANGE + PAGE, RANGE + 2 * PAGE);
+	t_assert_reg(r, 0, ERR_INPUT, "undelegate a root RTT: error");
+
+	/* Input checks and the end of memory. */
+	X0(t_call(sim, RMI_GRANULE_RANGE_DELEGATE_FID, RANGE + 8, RANGE + PAGE), ERR_INPUT,
+	   "base unaligned");
+	X0(t_call(sim, RMI_GRANULE_RANGE_DELEGATE_FID, RANGE, RANGE), ERR_INPUT, "top <= base");
+	X0(t_call(sim, RMI_GRANULE_RANGE_DELEGATE_FID, OUTSIDE, OUTSIDE + PAGE), ERR_INPUT,
+	   "outside memory");
+	r = t_call(sim, RMI_GRANULE_RANGE_DELEGATE_FID, DRAM_END - 2 * PAGE, DRAM_END + 2 * PAGE);
+	t_assert_reg(r, 1, DRAM_END, "stops at the end of DRAM");
+	REG(t_call(sim, RMI_GRANULE_RANGE_UNDELEGATE_FID, DRAM_END - 2 * PAGE, DRAM_END), 1,
+	    DRAM_END, "undelegate back");
+	assert_int_equal(emu_granule(sim, DRAM_END - PAGE)->pas, EMU_PAS_NS);
+	smcsim_destroy(sim);
+}
+
+/* GRANULE_TRACKING_GET: DRAM is conventional and fine-tracked (what Linux
+ * rmi_init_metadata() requires); x3 = end of the uniform part. */
+static void tracking_get(void **state)
+{
+	struct smcsim *sim = v2(NULL);
+	struct smcsim_regs r = t_call(sim, RMI_GRANULE_TRACKING_GET_FID, 0x80000000u, 0xA0000000u);
+	t_assert_reg(r, 0, 0, "SUCCESS in INIT");
+	t_assert_reg(r, 1, RMI_MEM_CATEGORY_CONVENTIONAL, "conventional");
+	t_assert_reg(r, 2, RMI_TRACKING_FINE, "fine");
+	t_assert_reg(r, 3, DRAM_END, "up to the end of DRAM");
+	r = t_call(sim, RMI_GRANULE_TRACKING_GET_FID, 0x80001000u, 0x80002000u);
+	t_assert_reg(r, 3, 0x80002000u, "up to end");
+	r = t_call(sim, RMI_GRANULE_TRACKING_GET_FID, 0x1000, 0x90000000u);
+	t_assert_reg(r, 1, RMI_MEM_CATEGORY_NONE, "no memory below DRAM");
+	t_assert_reg(r, 2, RMI_TRACKING_NONE, "untracked");
+	t_assert_reg(r, 3, 0x80000000u, "up to the DRAM base");
+	X0(t_call(sim, RMI_GRANULE_TRACKING_GET_FID, 0x80000008u, 0x80002000u), ERR_INPUT,
+	   "unaligned");
+	X0(t_call(sim, RMI_GRANULE_TRACKING_GET_FID, 0x80002000u, 0x80002000u), ERR_INPUT,
+	   "empty range");
+	smcsim_destroy(sim);
+}
+
+/* ---- REALM_TERMINATE / REALM_DESTROY (TF-RMM main: destroy after terminate) -------------- */
+
+static void terminate_destroy(void **state)
+{
+	struct smcsim *sim = v2_active(NULL);
+	REG(t_call(sim, RMI_GRANULE_RANGE_DELEGATE_FID, RD, RTT2 + PAGE), 1, RTT2 + PAGE,
+	    "delegate RD, RTT, RD2, RTT2");
+	realm_params(sim, RTT);
+	/* The params page's old vmid field is ignored: the RMM allocates distinct VMIDs. */
+	put64(sim, PARAMS + RMI_REALM_PARAMS_VMID, 7);
+	X0(t_call(sim, RMI_REALM_CREATE_FID, RD, PARAMS), 0, "realm 1");
+	put64(sim, PARAMS + RMI_REALM_PARAMS_RTT_BASE, RTT2);
+	X0(t_call(sim, RMI_REALM_CREATE_FID, RD2, PARAMS), 0, "realm 2, same vmid field");
+
+	X0(t_call(sim, RMI_REALM_DESTROY_FID, RD), ERR_REALM, "destroy needs terminate");
+	X0(t_call(sim, RMI_REALM_TERMINATE_FID, RTT), ERR_INPUT, "rd_state: an RTT");
+	X0(t_call(sim, RMI_REALM_TERMINATE_FID, RD + 8), ERR_INPUT, "rd_align");
+	X0(t_call(sim, RMI_REALM_TERMINATE_FID, RD), 0, "terminate");
+	X0(t_call(sim, RMI_REALM_TERMINATE_FID, RD), ERR_REALM, "terminated already");
+	X0(t_call(sim, RMI_REALM_ACTIVATE_FID, RD), ERR_REALM, "no longer NEW");
+	X0(t_call(sim, RMI_REALM_DESTROY_FID, RD), 0, "destroy");
+	assert_int_equal(gstate(sim, RD), RMM_GRANULE_DELEGATED);
+	assert_int_equal(gstate(sim, RTT), RMM_GRANULE_DELEGATED);
+	X0(t_call(sim, RMI_REALM_TERMINATE_FID, RD), ERR_INPUT, "gone");
+	smcsim_destroy(sim);
+}
+
+int main(void)
+{
+	const struct CMUnitTest version[] = {
+		cmocka_unit_test(version_rel0),
+		cmocka_unit_test(version_eac5),
+		cmocka_unit_test(version_1_1),
+		cmocka_unit_test(version_2_0),
+	};
+	const struct CMUnitTest features[] = {
+		cmocka_unit_test(features_eac5),
+		cmocka_unit_test(features_1_1),
+		cmocka_unit_test(features_2_0),
+	};
+	const struct CMUnitTest command_sets[] = {
+		cmocka_unit_test(removed_calls_2_0),
+		cmocka_unit_test(removed_calls_served_2_0_1_0),
+		cmocka_unit_test(v2_calls_absent_in_1_x),
+		cmocka_unit_test(no_rmm),
+	};
+	const struct CMUnitTest v2_calls[] = {
+		cmocka_unit_test(global_state),	     cmocka_unit_test(config_set_get),
+		cmocka_unit_test(sro_donate),	     cmocka_unit_test(sro_cancel),
+		cmocka_unit_test(range_delegate),    cmocka_unit_test(tracking_get),
+		cmocka_unit_test(terminate_destroy),
+	};
+	int fails = 0;
+	fails += cmocka_run_group_tests_name("RMI_VERSION", version, NULL, NULL);
+	fails += cmocka_run_group_tests_name("RMI_FEATURES", features, NULL, NULL);
+	fails += cmocka_run_group_tests_name("command sets", command_sets, NULL, NULL);
+	fails += cmocka_run_group_tests_name("RMI 2.0", v2_calls, NULL, NULL);
+	return fails ? 1 : 0;
+}

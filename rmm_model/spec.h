@@ -1,0 +1,203 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * RMI spec profiles (rmm.md 0, 5.4): there are several incompatible RMI ABIs in the wild, and
+ * a profile's "spec" key picks one. A spec decides the supported versions and the VERSION
+ * reply rule, the RMI_FEATURES register layouts, which rows of the one rmi_fns[] table exist,
+ * the status-code set, and whether the 2.0 global state (INIT -> ACTIVE) gates the calls.
+ * Tables in spec.c; the 2.0-only commands in rmi_v2.c.
+ */
+#ifndef SMCSIM_RMM_MODEL_SPEC_H
+#define SMCSIM_RMM_MODEL_SPEC_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <jansson.h>
+
+#include "smcsim/smcsim.h"
+
+struct rmm;
+struct emu_call;
+
+enum rmm_spec_id {
+	RMM_SPEC_1_0_REL0 = 0, /* TF-RMM rmm-spec-v1.0-rel0 (the default) */
+	RMM_SPEC_1_0_EAC5 = 1, /* TF-RMM rmm-spec-v1.0-eac5: another reg0 layout */
+	RMM_SPEC_1_1 = 2,      /* TF-RMM rmm-spec-v1.x-aligned with RMM_V1_1 */
+	RMM_SPEC_2_0 = 3,      /* TF-RMM main (DEN0137 2.0-bet2) */
+	RMM_SPEC_2_0_1_0 = 4,  /* 2.0 plus the leftover 1.0 calls current Linux hosts use */
+	RMM_SPEC_COUNT
+};
+
+#define RMM_SPEC_BIT(id) (1u << (id))
+
+enum rmm_spec_flags {
+	/* rmm.md 1.7: the RMM starts in INIT; RMM_CONFIG_SET/RMM_ACTIVATE move it to ACTIVE. */
+	RMM_SPEC_GLOBAL_STATE = 1u << 0,
+	/* rmm.md 1.11: 2.0 RmiRealmParams has no vmid; the RMM allocates one. */
+	RMM_SPEC_VMID_ALLOC = 1u << 1,
+	/* 2.0: REALM_DESTROY needs a REALM_TERMINATE first (TF-RMM main realm tests). */
+	RMM_SPEC_TERMINATE = 1u << 2,
+};
+
+enum rmm_version_rule {
+	/* TF-RMM runtime/rmi/system.c @rel0: x1 = x2 = the one version, success iff equal. */
+	RMM_VERSION_FIXED = 0,
+	/* TF-RMM runtime/rmi/version.c @v1.x-aligned/main: success echoes the request in x1;
+	 * unsupported gives ERROR_INPUT with x1 = highest; x2 = highest always. */
+	RMM_VERSION_ECHO = 1,
+};
+
+/* Named RMI_FEATURES fields; where each lives is the spec's layout (rmm.md 1.6). */
+enum rmm_feat_field {
+	RMM_FEAT_S2SZ,
+	RMM_FEAT_LPA2,
+	RMM_FEAT_SVE_EN,
+	RMM_FEAT_SVE_VL,
+	RMM_FEAT_NUM_BPS,
+	RMM_FEAT_NUM_WPS,
+	RMM_FEAT_PMU_EN,
+	RMM_FEAT_PMU_NUM_CTRS,
+	RMM_FEAT_HASH_SHA_256,
+	RMM_FEAT_HASH_SHA_512,
+	RMM_FEAT_HASH_SHA_384,
+	RMM_FEAT_GICV3_NUM_LRS,
+	RMM_FEAT_MAX_RECS_ORDER,
+	RMM_FEAT_DA_EN,
+	RMM_FEAT_RTT_PLANE,
+	RMM_FEAT_MAX_NUM_AUX_PLANES,
+	RMM_FEAT_RTT_S2AP_INDIRECT,
+	RMM_FEAT_MAX_MECID,
+	RMM_FEAT_GRAN_SZ_4K,
+	RMM_FEAT_GRAN_SZ_16K,
+	RMM_FEAT_GRAN_SZ_64K,
+	RMM_FEAT_L0GPTSZ,
+	RMM_FEAT_PPS,
+	RMM_FEAT_DA_COH,
+	RMM_FEAT_VSMMU,
+	RMM_FEAT_ATS,
+	RMM_FEAT_MAX_VDEVS_ORDER,
+	RMM_FEAT_VDEV_KROU,
+	RMM_FEAT_NON_TEE_STREAM,
+	RMM_FEAT_MEC_COUNT,
+	RMM_FEAT_COUNT
+};
+
+/* Where a field lives: register index, lowest bit, width. Width 0: not in this spec. */
+struct rmm_feat_pos {
+	uint8_t reg, shift, width;
+};
+
+#define RMM_FEAT_NREGS 5 /* 2.0 defines registers 0..4 */
+
+struct rmm_spec {
+	const char *name; /* the profile's "spec" value */
+	uint32_t flags;	  /* enum rmm_spec_flags */
+	enum rmm_version_rule rule;
+	const uint32_t *versions; /* supported RMI ABI versions, ascending */
+	size_t nversions;
+	uint8_t status_max;		       /* highest RmiStatusCode defined (rmm.md 1.5) */
+	unsigned int nregs;		       /* FEATURES registers defined; others read 0 */
+	const struct rmm_feat_pos *layout;     /* [RMM_FEAT_COUNT] */
+	uint64_t feat_default[RMM_FEAT_NREGS]; /* the TF-RMM fake_host observations */
+};
+
+extern const struct rmm_spec rmm_specs[RMM_SPEC_COUNT];
+/* The specs' names, NULL-terminated, in enum rmm_spec_id order (for emu_cfg_enum). */
+extern const char *const rmm_spec_names[];
+
+/* The highest version @s supports (x2 of every VERSION reply). */
+uint32_t rmm_spec_highest(const struct rmm_spec *s);
+/* Whether the row with @fid exists in @s (the per-spec membership table). */
+bool rmm_spec_serves(const struct rmm_spec *s, uint32_t fid);
+/* Field @f decoded from the instance's FEATURES registers through its spec's layout. */
+uint64_t rmm_feat(const struct rmm *r, enum rmm_feat_field f);
+/* The bits of register @reg that some field of @s's layout defines (the rest are RES0). */
+uint64_t rmm_feat_defined(const struct rmm_spec *s, unsigned int reg);
+/* FEATURES register @index as this instance reports it. */
+uint64_t rmm_feat_reg(const struct rmm *r, uint64_t index);
+/* Read the spec-dependent profile keys (features0..4, activate_granules, range_limit) of
+ * @cfg into @r, whose spec is set. 0 or -EINVAL with the path in @err. */
+int rmm_spec_configure(struct rmm *r, json_t *cfg, const char *path, struct smcsim_error *err);
+/* RMI_VERSION reply for @req under the instance's spec: x0..x2 into c->r. */
+void rmm_spec_version(const struct rmm *r, uint64_t req, struct emu_call *c);
+
+/* ---- 2.0: global state, SROs (rmi_v2.c) ---------------------------------------------- */
+
+/* RMI function IDs added by 2.0 (TF-RMM main smc-rmi.h; Linux arm-smccc-rmi.h, rmm.md 1.3). */
+#define RMI_RMM_CONFIG_SET_FID		 (0xC4000000u + 0x16E)
+#define RMI_GRANULE_TRACKING_GET_FID	 (0xC4000000u + 0x1E1)
+#define RMI_RMM_CONFIG_GET_FID		 (0xC4000000u + 0x1EC)
+#define RMI_GRANULE_RANGE_DELEGATE_FID	 (0xC4000000u + 0x1F1)
+#define RMI_GRANULE_RANGE_UNDELEGATE_FID (0xC4000000u + 0x1F2)
+#define RMI_REALM_TERMINATE_FID		 (0xC4000000u + 0x201)
+#define RMI_RMM_ACTIVATE_FID		 (0xC4000000u + 0x202)
+#define RMI_OP_CONTINUE_FID		 (0xC4000000u + 0x203)
+#define RMI_OP_MEM_DONATE_FID		 (0xC4000000u + 0x208)
+#define RMI_OP_CANCEL_FID		 (0xC4000000u + 0x20A)
+
+/* RMM global state (TF-RMM main glob_data: INIT, INTERMEDIATE while activating, ACTIVE). */
+enum rmm_global_state {
+	RMM_GLOBAL_INIT = 0,
+	RMM_GLOBAL_INTERMEDIATE = 1,
+	RMM_GLOBAL_ACTIVE = 2,
+};
+
+/* RMI_INCOMPLETE x0 (rmm.md 1.3): [9:8] memory request, bit 10 can-cancel. */
+#define RMI_OP_MEM_REQ_NONE   0u
+#define RMI_OP_MEM_REQ_DONATE 1u
+#define RMI_OP_CAN_CANCEL     (1u << 10)
+/* Donate request x2: [1:0] block size (0 = 4 KiB), [15:2] count, 16 contiguous, 17 state. */
+#define RMI_DONATE_REQ(count)  ((uint64_t)(count) << 2)
+#define RMI_DONATE_UNDELEGATED (UINT64_C(1) << 17)
+/* OP_MEM_DONATE list entry (Linux RmiAddrRangeDesc): bit 63 = state (1 UNDELEGATED). */
+#define RMI_ADDR_DESC_UNDELEGATED (UINT64_C(1) << 63)
+
+/* RmmConfig page (Linux arm-smccc-rmi.h struct rmm_config). */
+#define RMM_CONFIG_TRACKING_REGION_SIZE 0x0
+#define RMM_CONFIG_RMI_GRANULE_SIZE	0x8
+/* rmi_granule_size encoding: 0 4 KiB, 1 16 KiB, 2 64 KiB (Linux RMI_GRANULE_SIZE_*). */
+#define RMI_GRANULE_SIZE_4KB 0u
+
+/* GRANULE_TRACKING_GET results (Linux RMI_MEM_CATEGORY_*, RMI_TRACKING_*). */
+#define RMI_MEM_CATEGORY_CONVENTIONAL 0u
+#define RMI_MEM_CATEGORY_NONE	      3u
+#define RMI_TRACKING_NONE	      1u
+#define RMI_TRACKING_FINE	      2u
+
+/* The one SRO in flight (the model serialises them: one handle at a time). */
+struct rmm_sro {
+	bool live;
+	uint32_t fid;	 /* the command that started it */
+	uint64_t handle; /* what x1 carried to the host */
+	uint32_t want;	 /* granules still to donate */
+	uint32_t got;	 /* granules donated so far */
+};
+
+struct rmm_v2 {
+	uint8_t state;					 /* enum rmm_global_state */
+	uint64_t tracking_region_size, rmi_granule_size; /* as RMM_CONFIG_SET stored them */
+	uint32_t activate_granules; /* profile: granules RMM_ACTIVATE asks the host to donate */
+	uint32_t range_limit;	    /* profile: granules per GRANULE_RANGE_* call; 0 = no cap */
+	uint64_t next_handle;
+	struct rmm_sro sro;
+	uint64_t *owned; /* granules donated to the RMM (INTERNAL) */
+	size_t nowned, owned_cap;
+};
+
+/* The handler every RMI row runs through (the service's handler_of). */
+void rmm_v2_dispatch(struct emu_call *c);
+void rmm_v2_reset(struct rmm *r);
+void rmm_v2_free(struct rmm *r);
+
+void rmm_rmm_config_set(struct emu_call *c);
+void rmm_rmm_config_get(struct emu_call *c);
+void rmm_rmm_activate(struct emu_call *c);
+void rmm_op_continue(struct emu_call *c);
+void rmm_op_mem_donate(struct emu_call *c);
+void rmm_op_cancel(struct emu_call *c);
+void rmm_granule_range_delegate(struct emu_call *c);
+void rmm_granule_range_undelegate(struct emu_call *c);
+void rmm_granule_tracking_get(struct emu_call *c);
+void rmm_realm_terminate(struct emu_call *c);
+
+#endif
