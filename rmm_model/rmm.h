@@ -285,6 +285,11 @@ struct rsi_env {
 	const uint8_t *rpv;
 	uint8_t (*meas)[64];
 	struct rmm_attest *attest; /* the calling REC's */
+	/* RSI 1.0 and 1.1 with the echoing VERSION rule (TF-RMM v1.x-aligned and main);
+	 * otherwise 1.0 only with the rel0 rule. */
+	bool rsi_1_1;
+	/* The RMM 2.0 token (tag 907, TF-RMM main); otherwise the 1.0 token (tag 399). */
+	bool token_v2;
 	void *ctx;
 	/* Host pointer to realm memory at @ipa, NULL if the host has not mapped it. */
 	void *(*ipa_ptr)(void *ctx, uint64_t ipa, size_t len);

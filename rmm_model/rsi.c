@@ -19,6 +19,7 @@
 #include "rmm_model/rmm.h"
 
 #define RSI_ABI_1_0 SMCCC_VER(1, 0)
+#define RSI_ABI_1_1 SMCCC_VER(1, 1)
 
 /* RsiRealmConfig layout (DEN0137 1.0 B5.4.10). */
 #define RSI_CONFIG_IPA_WIDTH 0x0
@@ -67,19 +68,30 @@ static int buffer(const struct rsi_env *env, uint64_t ipa, size_t len, uint8_t *
 	return RSI_SUCCESS;
 }
 
-/* DEN0137 1.0 B5.3.10 RSI_VERSION: TF-RMM rel0 answers x1 = x2 = 1.0 and ERROR_INPUT
- * for any other request, as RMI_VERSION does. */
+/*
+ * DEN0137 B5.3.10 RSI_VERSION. TF-RMM rel0 (runtime/rsi/system.c) answers x1 = x2 = 1.0
+ * and ERROR_INPUT for any other request, as RMI_VERSION does. TF-RMM main
+ * (runtime/rsi/version.c) supports 1.0 and 1.1: success echoes the request in x1, an
+ * unsupported request gets ERROR_INPUT with x1 = the highest (rmm.md 1.7); x2 = highest.
+ */
 static void rsi_version(const struct rsi_env *env, const uint64_t *a, uint64_t *r,
 			struct rsi_exit *ex)
 {
-	(void)env;
 	(void)ex;
-	r[0] = a[1] == RSI_ABI_1_0 ? RSI_SUCCESS : RSI_ERROR_INPUT;
-	r[1] = RSI_ABI_1_0;
-	r[2] = RSI_ABI_1_0;
+	if (!env->rsi_1_1) {
+		r[0] = a[1] == RSI_ABI_1_0 ? RSI_SUCCESS : RSI_ERROR_INPUT;
+		r[1] = RSI_ABI_1_0;
+		r[2] = RSI_ABI_1_0;
+		return;
+	}
+	bool ok = a[1] == RSI_ABI_1_0 || a[1] == RSI_ABI_1_1;
+	r[0] = ok ? RSI_SUCCESS : RSI_ERROR_INPUT;
+	r[1] = ok ? a[1] : RSI_ABI_1_1;
+	r[2] = RSI_ABI_1_1;
 }
 
-/* B5.3.2 RSI_FEATURES: 1.0 defines no feature bits; every register reads 0. */
+/* B5.3.2 RSI_FEATURES: 1.0 defines no feature bits; 1.1's (DA, MRO, ATS in register 0)
+ * describe features this model does not offer. Every register reads 0. */
 static void rsi_features(const struct rsi_env *env, const uint64_t *a, uint64_t *r,
 			 struct rsi_exit *ex)
 {
@@ -135,7 +147,7 @@ static void rsi_token_init(const struct rsi_env *env, const uint64_t *a, uint64_
 	(void)ex;
 	struct rmm_attest *at = env->attest;
 	rmm_attest_reset(at);
-	struct rmm_token_claims cl = { .algo = (enum rmm_hash)env->hash_algo, .v2 = false };
+	struct rmm_token_claims cl = { .algo = (enum rmm_hash)env->hash_algo, .v2 = env->token_v2 };
 	for (int i = 0; i < 8; i++)
 		put64(cl.challenge + 8 * i, a[1 + i]);
 	memcpy(cl.rpv, env->rpv, sizeof(cl.rpv));
@@ -313,6 +325,7 @@ void rsi_handle(const struct rsi_env *env, const uint64_t *a, uint64_t *r, struc
  *   ripas_chunk   granules the host changes per round (0: the whole range), so a guest
  *                 sees partial progress and must loop, as with a real host
  *   host_call     up to 7 values the host writes into gprs[0..6] of a HOST_CALL
+ *   rmm           "1.0" | "2.0": the RMM behind RSI (RSI versions, token format)
  */
 struct rsi_realm {
 	struct smcsim *sim;
@@ -481,7 +494,9 @@ static int solo_create(struct smcsim *sim, struct emu_layer *layer, json_t *cfg,
 	(void)layer;
 	static const char *const keys[] = { "ipa_bits",	   "hash_algo", "rpv",
 					    "rim",	   "ram",	"ripas_change",
-					    "ripas_chunk", "host_call", NULL };
+					    "ripas_chunk", "host_call", "rmm",
+					    NULL };
+	static const char *const rmms[] = { "1.0", "2.0", NULL };
 	static const char *const algos[] = { "sha-256", "sha-512", NULL };
 	static const char *const policies[] = { "accept", "reject", NULL };
 	struct rsi_realm *s = calloc(1, sizeof(*s));
@@ -490,13 +505,14 @@ static int solo_create(struct smcsim *sim, struct emu_layer *layer, json_t *cfg,
 	*state = s;
 	s->sim = sim;
 	uint32_t ipa_bits;
-	int algo, policy, ret;
+	int algo, policy, rmm, ret;
 	char sub[256];
 	if ((ret = emu_cfg_keys(cfg, path, keys, err)) ||
 	    (ret = emu_cfg_u32(cfg, "ipa_bits", path, 48, &ipa_bits, err)) ||
 	    (ret = emu_cfg_enum(cfg, "hash_algo", path, algos, 0, &algo, err)) ||
 	    (ret = emu_cfg_enum(cfg, "ripas_change", path, policies, 0, &policy, err)) ||
-	    (ret = emu_cfg_u32(cfg, "ripas_chunk", path, 0, &s->chunk, err)))
+	    (ret = emu_cfg_u32(cfg, "ripas_chunk", path, 0, &s->chunk, err)) ||
+	    (ret = emu_cfg_enum(cfg, "rmm", path, rmms, 0, &rmm, err)))
 		return ret;
 	if (ipa_bits < 32 || ipa_bits > 52)
 		return emu_err(err, "%s/ipa_bits: 32..52", path);
@@ -568,6 +584,8 @@ static int solo_create(struct smcsim *sim, struct emu_layer *layer, json_t *cfg,
 		.hash_algo = (uint8_t)algo,
 		.rpv = s->rpv,
 		.meas = s->meas,
+		.rsi_1_1 = rmm == 1,
+		.token_v2 = rmm == 1,
 		.ctx = s,
 		.ipa_ptr = solo_ipa_ptr,
 		.ripas_run = solo_ripas_run,

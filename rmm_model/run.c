@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "rmm_model/rmm.h"
+#include "rmm_model/spec.h"
 
 #define PSCI_VERSION	       0x84000000u
 #define PSCI_CPU_SUSPEND_32    0x84000001u
@@ -321,6 +322,8 @@ void rmm_rec_enter(struct emu_call *c)
 		.rpv = realm->rpv,
 		.meas = realm->meas,
 		.attest = &rec->attest,
+		.rsi_1_1 = r->spec->rule == RMM_VERSION_ECHO,
+		.token_v2 = r->spec->flags & RMM_SPEC_GLOBAL_STATE,
 		.ctx = &ctx,
 		.ipa_ptr = rec_ipa_ptr,
 		.ripas_run = rec_ripas_run,
