@@ -10,6 +10,8 @@
  *     TABLE/ASSIGNED entry points at an RTT/DATA granule of the same realm, referenced
  *     from exactly one entry (no granule in two objects);
  *   - every call returns a status (never a crash), and no access leaves memory.
+ * RECs run the built-in "linux" realm program, so REC_ENTER, RTT_SET_RIPAS and
+ * PSCI_COMPLETE meet real pending requests.
  * Input: a stream of 8-byte records: command, then small operand selectors that pick
  * granules from a window of 64 and IPAs from a few interesting values.
  */
@@ -25,6 +27,7 @@
 #define WIN_GRANULES 64
 #define PARAMS	     UINT64_C(0x80100000)
 #define REC_PARAMS   UINT64_C(0x80110000)
+#define RUN_PAGE     UINT64_C(0x80120000)
 
 static uint64_t gpa(uint8_t sel)
 {
@@ -69,7 +72,13 @@ static void write_rec_params(struct smcsim *sim, const uint8_t *b)
 {
 	uint8_t zero[4096] = { 0 };
 	smcsim_mem_write(sim, REC_PARAMS, zero, sizeof(zero));
+	put64(sim, REC_PARAMS + RMI_REC_PARAMS_FLAGS, b[0] >> 7);
 	put64(sim, REC_PARAMS + RMI_REC_PARAMS_MPIDR, b[0] & 3);
+	/* The linux program's RAM range and config buffer. */
+	put64(sim, REC_PARAMS + RMI_REC_PARAMS_GPRS, ipa(b[2]));
+	put64(sim, REC_PARAMS + RMI_REC_PARAMS_GPRS + 8,
+	      ipa(b[2]) + (uint64_t)(b[3] & 15) * 0x1000);
+	put64(sim, REC_PARAMS + RMI_REC_PARAMS_GPRS + 16, ipa(b[3] >> 4));
 	put64(sim, REC_PARAMS + RMI_REC_PARAMS_NUM_AUX, 16);
 	for (int i = 0; i < 16; i++)
 		put64(sim, REC_PARAMS + RMI_REC_PARAMS_AUX + 8 * (uint64_t)i,
@@ -139,6 +148,9 @@ static void check(struct smcsim *sim, struct rmm *r)
 			if (st == 0)
 				continue;
 			n++;
+			/* Unprotected mappings point at host memory, not at realm objects. */
+			if (e[k] & 8)
+				continue;
 			uint64_t to = e[k] & UINT64_C(0x000ffffffffff000);
 			struct emu_granule *tg = emu_granule(sim, to);
 			if (!tg || tg->owner != g->owner ||
@@ -170,11 +182,18 @@ static void check(struct smcsim *sim, struct rmm *r)
 static struct smcsim *machine(void)
 {
 	struct smcsim *sim;
+	struct smcsim_profile *p;
 	struct smcsim_error err;
-	if (smcsim_create_named("cca-host", &sim, &err)) {
+	if (smcsim_profile_load("cca-host", &p, &err) ||
+	    smcsim_profile_patch(
+		    p,
+		    "{\"layers\":{\"el3\":{\"services\":{\"rmi\":{\"realm_program\":\"linux\"}}}}}",
+		    &err) ||
+	    smcsim_create(p, &sim, &err)) {
 		fprintf(stderr, "%s\n", err.text);
 		abort();
 	}
+	smcsim_profile_destroy(p);
 	return sim;
 }
 
@@ -188,12 +207,29 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		const uint8_t *b = data + off;
 		struct smcsim_regs regs = { { 0 } };
 		static const uint32_t cmds[] = {
-			RMI_GRANULE_DELEGATE_FID, RMI_GRANULE_UNDELEGATE_FID,  RMI_REALM_CREATE_FID,
-			RMI_REALM_ACTIVATE_FID,	  RMI_REALM_DESTROY_FID,       RMI_REC_CREATE_FID,
-			RMI_REC_DESTROY_FID,	  RMI_RTT_CREATE_FID,	       RMI_RTT_DESTROY_FID,
-			RMI_RTT_READ_ENTRY_FID,	  RMI_DATA_CREATE_UNKNOWN_FID, RMI_DATA_DESTROY_FID,
-			RMI_RTT_INIT_RIPAS_FID,	  RMI_REC_AUX_COUNT_FID,       RMI_VERSION_FID,
+			RMI_GRANULE_DELEGATE_FID,
+			RMI_GRANULE_UNDELEGATE_FID,
+			RMI_REALM_CREATE_FID,
+			RMI_REALM_ACTIVATE_FID,
+			RMI_REALM_DESTROY_FID,
+			RMI_REC_CREATE_FID,
+			RMI_REC_DESTROY_FID,
+			RMI_RTT_CREATE_FID,
+			RMI_RTT_DESTROY_FID,
+			RMI_RTT_READ_ENTRY_FID,
+			RMI_DATA_CREATE_UNKNOWN_FID,
+			RMI_DATA_DESTROY_FID,
+			RMI_RTT_INIT_RIPAS_FID,
+			RMI_REC_AUX_COUNT_FID,
+			RMI_VERSION_FID,
 			RMI_FEATURES_FID,
+			RMI_DATA_CREATE_FID,
+			RMI_REC_ENTER_FID,
+			RMI_RTT_SET_RIPAS_FID,
+			RMI_PSCI_COMPLETE_FID,
+			RMI_RTT_FOLD_FID,
+			RMI_RTT_MAP_UNPROTECTED_FID,
+			RMI_RTT_UNMAP_UNPROTECTED_FID,
 		};
 		uint32_t fid = cmds[b[0] % (sizeof(cmds) / sizeof(cmds[0]))];
 		regs.x[0] = fid;
@@ -216,6 +252,30 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		case RMI_DATA_CREATE_UNKNOWN_FID:
 			regs.x[1] = rd, regs.x[2] = gpa(b[2]), regs.x[3] = ipa(b[3]);
 			break;
+		case RMI_DATA_CREATE_FID:
+			regs.x[1] = rd, regs.x[2] = gpa(b[2]), regs.x[3] = ipa(b[3]),
+			regs.x[4] = (b[5] & 1) ? gpa(b[4]) : PARAMS, regs.x[5] = b[6] & 3;
+			break;
+		case RMI_REC_ENTER_FID:
+			/* The run page: an NS page, its entry flags from the input. */
+			put64(sim, RUN_PAGE, b[4] & 0x1f);
+			regs.x[1] = gpa(b[2]), regs.x[2] = (b[5] & 1) ? gpa(b[3]) : RUN_PAGE;
+			break;
+		case RMI_RTT_SET_RIPAS_FID:
+			regs.x[1] = rd, regs.x[2] = gpa(b[2]), regs.x[3] = ipa(b[3]),
+			regs.x[4] = ipa(b[3]) + (uint64_t)(b[4] & 15) * 0x1000;
+			break;
+		case RMI_PSCI_COMPLETE_FID:
+			regs.x[1] = gpa(b[2]), regs.x[2] = gpa(b[3]),
+			regs.x[3] = (b[4] & 1) ? -3 : 0;
+			break;
+		case RMI_RTT_MAP_UNPROTECTED_FID:
+		case RMI_RTT_UNMAP_UNPROTECTED_FID:
+			regs.x[1] = rd,
+			regs.x[2] = ipa(b[3]) | ((b[5] & 1) ? UINT64_C(1) << 47 : 0),
+			regs.x[3] = b[4] & 3, regs.x[4] = PARAMS | ((uint64_t)b[6] << 2);
+			break;
+		case RMI_RTT_FOLD_FID:
 		case RMI_RTT_DESTROY_FID:
 		case RMI_RTT_READ_ENTRY_FID:
 			regs.x[1] = rd, regs.x[2] = ipa(b[3]), regs.x[3] = b[4] & 3;

@@ -116,9 +116,8 @@ void rmm_rec_create(struct emu_call *c)
 	emu_ret1(c, rmi_ret(RMI_SUCCESS, 0));
 }
 
-/* DEN0137 1.0 B4.3.13 REC_DESTROY(rec): rec_align/bound/state → ERROR_INPUT. (A running
- * REC → ERROR_REC: a REC runs only inside REC_ENTER, and realm code cannot issue RMI
- * calls, so the host never sees one running.) */
+/* DEN0137 1.0 B4.3.13 REC_DESTROY(rec): rec_align/bound/state → ERROR_INPUT; a running
+ * REC → ERROR_REC (only an embedder's realm handler can call while one runs). */
 void rmm_rec_destroy(struct emu_call *c)
 {
 	struct rmm *r = c->state;
@@ -126,6 +125,10 @@ void rmm_rec_destroy(struct emu_call *c)
 	struct rmm_rec *x = rmm_granule(r, rec, RMM_GRANULE_REC) ? rmm_rec_find(r, rec) : NULL;
 	if (!x) {
 		emu_ret1(c, rmi_ret(RMI_ERROR_INPUT, 0));
+		return;
+	}
+	if (x->running) {
+		emu_ret1(c, rmi_ret(RMI_ERROR_REC, 0));
 		return;
 	}
 	rmm_attest_reset(&x->attest);

@@ -241,6 +241,7 @@ struct rmm_rec {
 	uint64_t aux[RMI_REC_MAX_AUX];
 	/* realm-side execution (run.c) */
 	bool started;				    /* realm code has been entered once */
+	bool running;				    /* inside REC_ENTER (DEN0137 RUNNING) */
 	uint8_t pending;			    /* enum rmm_rec_pending */
 	uint64_t regs[18];			    /* the realm's x0..x17 to resume with */
 	uint64_t ripas_base, ripas_top, ripas_addr; /* IPA_STATE_SET request, progress */

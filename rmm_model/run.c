@@ -275,11 +275,13 @@ static void exit_to_host(uint8_t *run, enum rmi_exit_reason reason)
 	run[RMI_RUN_EXIT_REASON] = (uint8_t)reason;
 }
 
+static void run_rec(struct emu_call *c, struct rmm *r, struct rmm_rec *rec, uint8_t *run);
+
 /*
  * DEN0137 1.0 B4.3.12 REC_ENTER(rec, run_ptr), in TF-RMM smc_rec_enter() order: rec
  * aligned and a REC, run_ptr an aligned NS granule → ERROR_INPUT; realm NEW →
  * ERROR_REALM index 0, SYSTEM_OFF → ERROR_REALM index 1; REC not runnable or waiting for
- * PSCI_COMPLETE → ERROR_REC; reserved entry flags → ERROR_INPUT.
+ * PSCI_COMPLETE or already running → ERROR_REC; reserved entry flags → ERROR_INPUT.
  */
 void rmm_rec_enter(struct emu_call *c)
 {
@@ -297,7 +299,7 @@ void rmm_rec_enter(struct emu_call *c)
 		emu_ret1(c, rmi_ret(RMI_ERROR_REALM, realm->state == RMM_REALM_NEW ? 0 : 1));
 		return;
 	}
-	if (!rec->runnable || rec->pending == RMM_PENDING_PSCI) {
+	if (!rec->runnable || rec->pending == RMM_PENDING_PSCI || rec->running) {
 		emu_ret1(c, rmi_ret(RMI_ERROR_REC, 0));
 		return;
 	}
@@ -314,7 +316,19 @@ void rmm_rec_enter(struct emu_call *c)
 		rec->started = true;
 	}
 	complete_pending(r, realm, rec, run);
+	/* DEN0137 A2.3.2: the REC is RUNNING until it exits; realm code that reaches back
+	 * into the RMI (an embedder's handler) cannot enter or destroy it meanwhile. */
+	rec->running = true;
+	run_rec(c, r, rec, run);
+	rec = rmm_rec_find(r, rec_pa);
+	if (rec)
+		rec->running = false;
+}
 
+static void run_rec(struct emu_call *c, struct rmm *r, struct rmm_rec *rec, uint8_t *run)
+{
+	uint64_t rec_pa = rec->rec;
+	struct rmm_realm *realm = rmm_realm_find(r, rec->rd);
 	struct rec_ctx ctx = { r, realm };
 	struct rsi_env env = {
 		.s2sz = realm->s2sz,
@@ -328,17 +342,19 @@ void rmm_rec_enter(struct emu_call *c)
 		.ipa_ptr = rec_ipa_ptr,
 		.ripas_run = rec_ripas_run,
 	};
-	unsigned int idx = 0;
 	uint64_t mpidr = rec->mpidr;
-	idx = (unsigned int)((mpidr & 0xf) | ((mpidr >> 8) & 0xff) << 4 |
-			     ((mpidr >> 16) & 0xff) << 12 | ((mpidr >> 32) & 0xff) << 20);
+	/* The REC's index as REC_CREATE derived it from the MPIDR (rec.c rec_index()). */
+	unsigned int idx =
+		(unsigned int)((mpidr & 0xf) | ((mpidr >> 8) & 0xff) << 4 |
+			       ((mpidr >> 16) & 0xff) << 12 | ((mpidr >> 32) & 0xff) << 20);
 	uint64_t rd = rec->rd;
 	for (unsigned int n = 0; n < RUN_MAX_CALLS; n++) {
 		struct smcsim_regs regs;
 		memcpy(regs.x, rec->regs, sizeof(regs.x));
 		/* After a stage-2 fault the faulting call is issued again as it was. */
-		int act = rec->regs_replay ? SMCSIM_REALM_SMC : run_program(r, rec, idx, &regs);
+		bool replay = rec->regs_replay;
 		rec->regs_replay = false;
+		int act = replay ? SMCSIM_REALM_SMC : run_program(r, rec, idx, &regs);
 		/* The handler may have issued RMI calls of its own that moved the REC array:
 		 * find the REC again by address. */
 		rec = rmm_rec_find(r, rec_pa);
@@ -350,6 +366,8 @@ void rmm_rec_enter(struct emu_call *c)
 		}
 		ctx.realm = realm;
 		env.attest = &rec->attest;
+		env.rpv = realm->rpv;
+		env.meas = realm->meas;
 		if (act < 0) {
 			c->exit = act;
 			emu_ret1(c, rmi_ret(RMI_ERROR_REC, 0));
