@@ -15,14 +15,6 @@ struct rmm_realm *rmm_realm_find(struct rmm *r, uint64_t rd)
 	return NULL;
 }
 
-static uint64_t rd64(const uint8_t *p, size_t off)
-{
-	uint64_t v = 0;
-	for (int b = 0; b < 8; b++)
-		v |= (uint64_t)p[off + (size_t)b] << (8 * b);
-	return v;
-}
-
 /*
  * Copy RmiRealmParams from @params_ptr. DEN0137 1.0 B4.3.9 (REALM_CREATE) params_align,
  * params_bound, params_pas: the page must be an aligned, Non-secure granule of memory.
@@ -33,19 +25,19 @@ int rmm_realm_params_read(struct rmm *r, uint64_t params_ptr, struct rmm_realm_p
 	const uint8_t *p = g ? emu_mem_ptr(r->sim, params_ptr, EMU_GRANULE_SIZE) : NULL;
 	if (!p || g->pas != EMU_PAS_NS)
 		return -EINVAL;
-	out->flags = rd64(p, RMI_REALM_PARAMS_FLAGS);
-	out->s2sz = rd64(p, RMI_REALM_PARAMS_S2SZ);
-	out->sve_vl = rd64(p, RMI_REALM_PARAMS_SVE_VL);
-	out->num_bps = rd64(p, RMI_REALM_PARAMS_NUM_BPS);
-	out->num_wps = rd64(p, RMI_REALM_PARAMS_NUM_WPS);
-	out->pmu_num_ctrs = rd64(p, RMI_REALM_PARAMS_PMU_NUM_CTRS);
-	out->hash_algo = rd64(p, RMI_REALM_PARAMS_HASH_ALGO);
+	out->flags = rmm_rd64(p, RMI_REALM_PARAMS_FLAGS);
+	out->s2sz = rmm_rd64(p, RMI_REALM_PARAMS_S2SZ);
+	out->sve_vl = rmm_rd64(p, RMI_REALM_PARAMS_SVE_VL);
+	out->num_bps = rmm_rd64(p, RMI_REALM_PARAMS_NUM_BPS);
+	out->num_wps = rmm_rd64(p, RMI_REALM_PARAMS_NUM_WPS);
+	out->pmu_num_ctrs = rmm_rd64(p, RMI_REALM_PARAMS_PMU_NUM_CTRS);
+	out->hash_algo = rmm_rd64(p, RMI_REALM_PARAMS_HASH_ALGO);
 	/* vmid is a 16-bit field (B4.4.16). */
 	out->vmid = (uint64_t)p[RMI_REALM_PARAMS_VMID] | (uint64_t)p[RMI_REALM_PARAMS_VMID + 1]
 								 << 8;
-	out->rtt_base = rd64(p, RMI_REALM_PARAMS_RTT_BASE);
-	out->rtt_level_start = (int64_t)rd64(p, RMI_REALM_PARAMS_RTT_LEVEL_START);
-	out->rtt_num_start = rd64(p, RMI_REALM_PARAMS_RTT_NUM_START);
+	out->rtt_base = rmm_rd64(p, RMI_REALM_PARAMS_RTT_BASE);
+	out->rtt_level_start = (int64_t)rmm_rd64(p, RMI_REALM_PARAMS_RTT_LEVEL_START);
+	out->rtt_num_start = rmm_rd64(p, RMI_REALM_PARAMS_RTT_NUM_START);
 	memcpy(out->rpv, p + RMI_REALM_PARAMS_RPV, sizeof(out->rpv));
 	/* 2.0 RmiRealmParams has no vmid (rmm.md 1.11): the RMM takes the lowest free one; with
 	 * none left the value is out of range and params_valid fails. */

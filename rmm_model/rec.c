@@ -10,14 +10,6 @@
 #include "rmm_model/attest.h"
 #include "rmm_model/rmm.h"
 
-static uint64_t rd64(const uint8_t *p, size_t off)
-{
-	uint64_t v = 0;
-	for (int b = 0; b < 8; b++)
-		v |= (uint64_t)p[off + (size_t)b] << (8 * b);
-	return v;
-}
-
 /* TF-RMM mpidr_to_rec_idx(): Aff0 holds 16 RECs, then Aff1, Aff2, Aff3 in turn; an MPIDR
  * with other bits set, or Aff0 above 15, names no REC. */
 static bool rec_index(uint64_t mpidr, uint64_t *idx)
@@ -60,7 +52,7 @@ void rmm_rec_create(struct emu_call *c)
 	const uint8_t *p = pg && pg->pas == EMU_PAS_NS
 				   ? emu_mem_ptr(r->sim, params_ptr, EMU_GRANULE_SIZE)
 				   : NULL;
-	if (!p || rd64(p, RMI_REC_PARAMS_NUM_AUX) != r->rec_aux_count) {
+	if (!p || rmm_rd64(p, RMI_REC_PARAMS_NUM_AUX) != r->rec_aux_count) {
 		emu_ret1(c, input);
 		return;
 	}
@@ -74,14 +66,14 @@ void rmm_rec_create(struct emu_call *c)
 		return;
 	}
 	uint64_t idx;
-	uint64_t mpidr = rd64(p, RMI_REC_PARAMS_MPIDR);
+	uint64_t mpidr = rmm_rd64(p, RMI_REC_PARAMS_MPIDR);
 	if (!rec_index(mpidr, &idx) || idx != realm->rec_count) {
 		emu_ret1(c, input);
 		return;
 	}
 	struct rmm_rec n = { .rec = rec, .rd = rd, .mpidr = mpidr, .num_aux = r->rec_aux_count };
 	for (uint32_t i = 0; i < n.num_aux; i++) {
-		n.aux[i] = rd64(p, RMI_REC_PARAMS_AUX + 8 * i);
+		n.aux[i] = rmm_rd64(p, RMI_REC_PARAMS_AUX + 8 * i);
 		bool ok = n.aux[i] != rec && n.aux[i] != rd &&
 			  rmm_granule(r, n.aux[i], RMM_GRANULE_DELEGATED);
 		for (uint32_t k = 0; k < i && ok; k++)
@@ -101,10 +93,10 @@ void rmm_rec_create(struct emu_call *c)
 		r->recs = grown;
 		r->rec_cap = cap;
 	}
-	n.runnable = rd64(p, RMI_REC_PARAMS_FLAGS) & RMI_REC_FLAG_RUNNABLE;
-	n.pc = rd64(p, RMI_REC_PARAMS_PC);
+	n.runnable = rmm_rd64(p, RMI_REC_PARAMS_FLAGS) & RMI_REC_FLAG_RUNNABLE;
+	n.pc = rmm_rd64(p, RMI_REC_PARAMS_PC);
 	for (int i = 0; i < 8; i++)
-		n.gprs[i] = rd64(p, RMI_REC_PARAMS_GPRS + 8 * (size_t)i);
+		n.gprs[i] = rmm_rd64(p, RMI_REC_PARAMS_GPRS + 8 * (size_t)i);
 	r->recs[r->nrecs++] = n;
 	rmm_granule_set(r, rec, RMM_GRANULE_REC, rd);
 	for (uint32_t i = 0; i < n.num_aux; i++)

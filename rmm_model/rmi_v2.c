@@ -77,20 +77,6 @@ void rmm_v2_free(struct rmm *r)
 	free(r->v2.owned);
 }
 
-static uint64_t rd64(const uint8_t *p, size_t off)
-{
-	uint64_t v = 0;
-	for (int b = 0; b < 8; b++)
-		v |= (uint64_t)p[off + (size_t)b] << (8 * b);
-	return v;
-}
-
-static void wr64(uint8_t *p, size_t off, uint64_t v)
-{
-	for (int b = 0; b < 8; b++)
-		p[off + (size_t)b] = (uint8_t)(v >> (8 * b));
-}
-
 /* An aligned Non-secure granule of memory the host passes by address (cfg_align, cfg_pas). */
 static uint8_t *ns_page(struct rmm *r, uint64_t pa)
 {
@@ -116,13 +102,13 @@ void rmm_rmm_config_set(struct emu_call *c)
 	}
 	static const enum rmm_feat_field gran[] = { RMM_FEAT_GRAN_SZ_4K, RMM_FEAT_GRAN_SZ_16K,
 						    RMM_FEAT_GRAN_SZ_64K };
-	uint64_t gs = rd64(p, RMM_CONFIG_RMI_GRANULE_SIZE);
+	uint64_t gs = rmm_rd64(p, RMM_CONFIG_RMI_GRANULE_SIZE);
 	if (gs >= EMU_ARRAY_SIZE(gran) || !rmm_feat(r, gran[gs])) {
 		emu_ret1(c, rmi_ret(RMI_ERROR_INPUT, 0));
 		return;
 	}
 	r->v2.rmi_granule_size = gs;
-	r->v2.tracking_region_size = rd64(p, RMM_CONFIG_TRACKING_REGION_SIZE);
+	r->v2.tracking_region_size = rmm_rd64(p, RMM_CONFIG_TRACKING_REGION_SIZE);
 	emu_ret1(c, rmi_ret(RMI_SUCCESS, 0));
 }
 
@@ -136,8 +122,8 @@ void rmm_rmm_config_get(struct emu_call *c)
 		return;
 	}
 	memset(p, 0, EMU_GRANULE_SIZE);
-	wr64(p, RMM_CONFIG_TRACKING_REGION_SIZE, r->v2.tracking_region_size);
-	wr64(p, RMM_CONFIG_RMI_GRANULE_SIZE, r->v2.rmi_granule_size);
+	rmm_wr64(p, RMM_CONFIG_TRACKING_REGION_SIZE, r->v2.tracking_region_size);
+	rmm_wr64(p, RMM_CONFIG_RMI_GRANULE_SIZE, r->v2.rmi_granule_size);
 	emu_ret1(c, rmi_ret(RMI_SUCCESS, 0));
 }
 
@@ -216,7 +202,7 @@ void rmm_op_mem_donate(struct emu_call *c)
 	}
 	uint64_t taken = 0;
 	for (; taken < count && s->got < s->want; taken++) {
-		uint64_t e = rd64(list, (size_t)taken * 8), pa = e & ~RMI_ADDR_DESC_UNDELEGATED;
+		uint64_t e = rmm_rd64(list, (size_t)taken * 8), pa = e & ~RMI_ADDR_DESC_UNDELEGATED;
 		if (!(e & RMI_ADDR_DESC_UNDELEGATED) || !ns_page(r, pa) || !own(r, pa))
 			break;
 		/* Delegated on the way in, so scrubbed like any DELEGATED granule. */

@@ -46,6 +46,21 @@ enum rmi_status {
 	RMI_ERROR_GPT = 15,
 };
 
+/* Parameter pages and RmiRecRun are little-endian 64-bit words at fixed offsets. */
+static inline uint64_t rmm_rd64(const uint8_t *p, size_t off)
+{
+	uint64_t v = 0;
+	for (int b = 0; b < 8; b++)
+		v |= (uint64_t)p[off + (size_t)b] << (8 * b);
+	return v;
+}
+
+static inline void rmm_wr64(uint8_t *p, size_t off, uint64_t v)
+{
+	for (int b = 0; b < 8; b++)
+		p[off + (size_t)b] = (uint8_t)(v >> (8 * b));
+}
+
 static inline uint64_t rmi_ret(enum rmi_status status, unsigned int index)
 {
 	return ((uint64_t)(index & 0xff) << 8) | (uint64_t)status;

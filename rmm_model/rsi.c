@@ -34,12 +34,6 @@
 /* TF-RMM: the largest token RSI_ATTEST_TOKEN_INIT promises (one granule). */
 #define RSI_TOKEN_MAX_HINT 0x1000
 
-static void put64(uint8_t *p, uint64_t v)
-{
-	for (int b = 0; b < 8; b++)
-		p[b] = (uint8_t)(v >> (8 * b));
-}
-
 /* The protected IPA space (DEN0137 A5.2.2): [0, 2^(s2sz-1)), the realm's PAR. */
 static bool in_par(const struct rsi_env *env, uint64_t base, uint64_t top)
 {
@@ -133,7 +127,7 @@ static void rsi_meas_extend(const struct rsi_env *env, const uint64_t *a, uint64
 	}
 	uint8_t value[64];
 	for (int i = 0; i < 8; i++)
-		put64(value + 8 * i, a[3 + i]);
+		rmm_wr64(value + 8 * i, 0, a[3 + i]);
 	rmm_meas_extend((enum rmm_hash)env->hash_algo, env->meas[a[1]], value, a[2]);
 	r[0] = RSI_SUCCESS;
 }
@@ -149,7 +143,7 @@ static void rsi_token_init(const struct rsi_env *env, const uint64_t *a, uint64_
 	rmm_attest_reset(at);
 	struct rmm_token_claims cl = { .algo = (enum rmm_hash)env->hash_algo, .v2 = env->token_v2 };
 	for (int i = 0; i < 8; i++)
-		put64(cl.challenge + 8 * i, a[1 + i]);
+		rmm_wr64(cl.challenge + 8 * i, 0, a[1 + i]);
 	memcpy(cl.rpv, env->rpv, sizeof(cl.rpv));
 	memcpy(cl.rim, env->meas[0], sizeof(cl.rim));
 	for (int i = 0; i < 4; i++)
@@ -221,7 +215,7 @@ static void rsi_realm_config(const struct rsi_env *env, const uint64_t *a, uint6
 		return;
 	}
 	memset(p, 0, EMU_GRANULE_SIZE);
-	put64(p + RSI_CONFIG_IPA_WIDTH, env->s2sz);
+	rmm_wr64(p + RSI_CONFIG_IPA_WIDTH, 0, env->s2sz);
 	p[RSI_CONFIG_HASH_ALGO] = env->hash_algo;
 	memcpy(p + RSI_CONFIG_RPV, env->rpv, 64);
 	r[0] = RSI_SUCCESS;
@@ -421,7 +415,7 @@ static void solo_call(struct emu_call *c)
 	case RSI_EXIT_HOST_CALL: {
 		uint8_t *p = emu_mem_ptr(s->sim, ex.ipa, RSI_HOST_CALL_SIZE);
 		for (uint32_t i = 0; i < s->nhost_call; i++)
-			put64(p + RSI_HOST_CALL_GPRS + 8 * i, s->host_call[i]);
+			rmm_wr64(p + RSI_HOST_CALL_GPRS + 8 * i, 0, s->host_call[i]);
 		r[0] = RSI_SUCCESS;
 		break;
 	}

@@ -98,6 +98,22 @@ static bool valid_ipa_level(const struct rmm_realm *realm, uint64_t ipa, uint64_
 	return ipa < (UINT64_C(1) << realm->s2sz);
 }
 
+/*
+ * The realm of an RTT structure command (RTT_DESTROY, RTT_FOLD, RTT_READ_ENTRY), or NULL
+ * with ERROR_INPUT already returned: rd an RD, then the level/ipa rule of
+ * valid_ipa_level() (TF-RMM validates both before walking).
+ */
+static struct rmm_realm *rtt_cmd_realm(struct emu_call *c, int min_above, int align_delta)
+{
+	struct rmm *r = c->state;
+	struct rmm_realm *realm = realm_of(r, c->a[1]);
+	if (!realm || !valid_ipa_level(realm, c->a[2], c->a[3], min_above, align_delta)) {
+		emu_ret1(c, rmi_ret(RMI_ERROR_INPUT, 0));
+		return NULL;
+	}
+	return realm;
+}
+
 /* The IPA after the run of non-live entries at @w's level, starting at @ipa (the "top"
  * output of RTT_DESTROY, DEN0137 B4.3.16). */
 static uint64_t top_after(struct rmm *r, const struct rmm_realm *realm, const struct walk *w,
@@ -180,12 +196,10 @@ void rmm_rtt_create(struct emu_call *c)
 void rmm_rtt_destroy(struct emu_call *c)
 {
 	struct rmm *r = c->state;
-	uint64_t rd = c->a[1], ipa = c->a[2], level = c->a[3];
-	struct rmm_realm *realm = realm_of(r, rd);
-	if (!realm || !valid_ipa_level(realm, ipa, level, 1, -1)) {
-		emu_ret1(c, rmi_ret(RMI_ERROR_INPUT, 0));
+	uint64_t ipa = c->a[2], level = c->a[3];
+	struct rmm_realm *realm = rtt_cmd_realm(c, 1, -1);
+	if (!realm)
 		return;
-	}
 	struct walk w;
 	walk(r, realm, ipa, (int)level - 1, &w);
 	if (w.level != (int)level - 1 || RTTE_STATE(*w.entry) != RTTE_TABLE) {
@@ -214,12 +228,10 @@ void rmm_rtt_destroy(struct emu_call *c)
 void rmm_rtt_read_entry(struct emu_call *c)
 {
 	struct rmm *r = c->state;
-	uint64_t rd = c->a[1], ipa = c->a[2], level = c->a[3];
-	struct rmm_realm *realm = realm_of(r, rd);
-	if (!realm || !valid_ipa_level(realm, ipa, level, 0, 0)) {
-		emu_ret1(c, rmi_ret(RMI_ERROR_INPUT, 0));
+	uint64_t ipa = c->a[2], level = c->a[3];
+	struct rmm_realm *realm = rtt_cmd_realm(c, 0, 0);
+	if (!realm)
 		return;
-	}
 	struct walk w;
 	walk(r, realm, ipa, (int)level, &w);
 	uint64_t e = *w.entry;
@@ -482,12 +494,10 @@ void rmm_rtt_set_ripas(struct emu_call *c)
 void rmm_rtt_fold(struct emu_call *c)
 {
 	struct rmm *r = c->state;
-	uint64_t rd = c->a[1], ipa = c->a[2], level = c->a[3];
-	struct rmm_realm *realm = realm_of(r, rd);
-	if (!realm || !valid_ipa_level(realm, ipa, level, 1, -1)) {
-		emu_ret1(c, rmi_ret(RMI_ERROR_INPUT, 0));
+	uint64_t ipa = c->a[2], level = c->a[3];
+	struct rmm_realm *realm = rtt_cmd_realm(c, 1, -1);
+	if (!realm)
 		return;
-	}
 	struct walk w;
 	walk(r, realm, ipa, (int)level - 1, &w);
 	if (w.level != (int)level - 1) {

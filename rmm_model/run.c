@@ -41,20 +41,6 @@
  * would: this many realm calls per entry. */
 #define RUN_MAX_CALLS 100000
 
-static uint64_t rd64(const uint8_t *p, size_t off)
-{
-	uint64_t v = 0;
-	for (int b = 0; b < 8; b++)
-		v |= (uint64_t)p[off + (size_t)b] << (8 * b);
-	return v;
-}
-
-static void wr64(uint8_t *p, size_t off, uint64_t v)
-{
-	for (int b = 0; b < 8; b++)
-		p[off + (size_t)b] = (uint8_t)(v >> (8 * b));
-}
-
 /* ---- built-in realm programs ---------------------------------------------------------- */
 
 enum linux_step {
@@ -239,7 +225,7 @@ static bool realm_psci(struct rmm *r, struct rmm_realm *realm, struct rmm_rec *r
 static void exit_gprs(uint8_t *run, const uint64_t *x, unsigned int n)
 {
 	for (unsigned int i = 0; i < n; i++)
-		wr64(run, RMI_RUN_EXIT_GPRS + 8 * i, x[i]);
+		rmm_wr64(run, RMI_RUN_EXIT_GPRS + 8 * i, x[i]);
 }
 
 /* Answer what the REC was waiting for, from the host's entry data. */
@@ -254,12 +240,12 @@ static void complete_pending(struct rmm *r, struct rmm_realm *realm, struct rmm_
 		memset(x, 0, sizeof(rec->regs));
 		x[0] = RSI_SUCCESS;
 		x[1] = rec->ripas_addr;
-		x[2] = (rd64(run, RMI_RUN_ENTRY_FLAGS) & RMI_ENTRY_RIPAS_RESPONSE) ? 1 : 0;
+		x[2] = (rmm_rd64(run, RMI_RUN_ENTRY_FLAGS) & RMI_ENTRY_RIPAS_RESPONSE) ? 1 : 0;
 		break;
 	case RMM_PENDING_HOST_CALL: {
 		uint8_t *p = rmm_realm_ipa_ptr(r, realm, rec->host_call_ipa, 0x100);
 		for (unsigned int i = 0; p && i < RMI_RUN_HOST_CALL_GPRS; i++)
-			wr64(p, 8 + 8 * i, rd64(run, RMI_RUN_ENTRY_GPRS + 8 * i));
+			rmm_wr64(p, 8 + 8 * i, rmm_rd64(run, RMI_RUN_ENTRY_GPRS + 8 * i));
 		memset(x, 0, sizeof(rec->regs));
 		x[0] = RSI_SUCCESS;
 		break;
@@ -304,7 +290,7 @@ void rmm_rec_enter(struct emu_call *c)
 		return;
 	}
 	uint8_t *run = emu_mem_ptr(r->sim, run_ptr, EMU_GRANULE_SIZE);
-	if (rd64(run, RMI_RUN_ENTRY_FLAGS) & ~UINT64_C(0x1f)) {
+	if (rmm_rd64(run, RMI_RUN_ENTRY_FLAGS) & ~UINT64_C(0x1f)) {
 		emu_ret1(c, rmi_ret(RMI_ERROR_INPUT, 0));
 		return;
 	}
@@ -402,17 +388,18 @@ static void run_rec(struct emu_call *c, struct rmm *r, struct rmm_rec *rec, uint
 				rec->ripas_value = ex.ripas;
 				rec->ripas_change_destroyed = ex.change_destroyed;
 				rec->pending = RMM_PENDING_RIPAS;
-				wr64(run, RMI_RUN_EXIT_RIPAS_BASE, ex.base);
-				wr64(run, RMI_RUN_EXIT_RIPAS_TOP, ex.top);
+				rmm_wr64(run, RMI_RUN_EXIT_RIPAS_BASE, ex.base);
+				rmm_wr64(run, RMI_RUN_EXIT_RIPAS_TOP, ex.top);
 				run[RMI_RUN_EXIT_RIPAS_VAL] = ex.ripas;
 				exit_to_host(run, RMI_EXIT_RIPAS_CHANGE);
 			} else if (ex.kind == RSI_EXIT_HOST_CALL) {
 				uint8_t *p = rmm_realm_ipa_ptr(r, realm, ex.ipa, 0x100);
 				rec->host_call_ipa = ex.ipa;
 				rec->pending = RMM_PENDING_HOST_CALL;
-				wr64(run, RMI_RUN_EXIT_IMM, rd64(p, 0) & 0xffff);
+				rmm_wr64(run, RMI_RUN_EXIT_IMM, rmm_rd64(p, 0) & 0xffff);
 				for (unsigned int i = 0; i < RMI_RUN_HOST_CALL_GPRS; i++)
-					wr64(run, RMI_RUN_EXIT_GPRS + 8 * i, rd64(p, 8 + 8 * i));
+					rmm_wr64(run, RMI_RUN_EXIT_GPRS + 8 * i,
+						 rmm_rd64(p, 8 + 8 * i));
 				exit_to_host(run, RMI_EXIT_HOST_CALL);
 			} else {
 				/* A data abort on an unmapped RAM buffer (ESR: EC 0x24, data
@@ -420,8 +407,8 @@ static void run_rec(struct emu_call *c, struct rmm *r, struct rmm_rec *rec, uint
 				 * the host maps it and re-enters, and the RSI call is issued
 				 * again (its registers are kept). */
 				rec->pending = RMM_PENDING_NONE;
-				wr64(run, RMI_RUN_EXIT_ESR, UINT64_C(0x24) << 26);
-				wr64(run, RMI_RUN_EXIT_HPFAR, (ex.ipa >> 12) << 4);
+				rmm_wr64(run, RMI_RUN_EXIT_ESR, UINT64_C(0x24) << 26);
+				rmm_wr64(run, RMI_RUN_EXIT_HPFAR, (ex.ipa >> 12) << 4);
 				exit_to_host(run, RMI_EXIT_SYNC);
 				rec->regs_replay = true;
 			}
