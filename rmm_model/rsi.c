@@ -158,8 +158,11 @@ static void rsi_token_init(const struct rsi_env *env, const uint64_t *a, uint64_
 
 /*
  * B5.3.2 RSI_ATTEST_TOKEN_CONTINUE(addr, offset, size) → x1 bytes copied: addr granule
- * aligned and in the PAR, offset + size within the granule, size > 0 → else ERROR_INPUT;
- * no token started → ERROR_STATE. Returns INCOMPLETE until the last byte is copied.
+ * aligned and in the PAR, offset + size within the granule → else ERROR_INPUT; no token
+ * started → ERROR_STATE. Returns INCOMPLETE until the last byte is copied. size 0 is not
+ * a failure condition (DEN0137 1.0; ACS cmd_attestation_token_continue tests only
+ * addr_align, addr_bound, offset_bound, size_overflow and size_bound): TF-RMM rel0
+ * attest_token_continue_write_state() answers it with INCOMPLETE and copies nothing.
  */
 static void rsi_token_continue(const struct rsi_env *env, const uint64_t *a, uint64_t *r,
 			       struct rsi_exit *ex)
@@ -167,7 +170,7 @@ static void rsi_token_continue(const struct rsi_env *env, const uint64_t *a, uin
 	struct rmm_attest *at = env->attest;
 	uint64_t addr = a[1], off = a[2], size = a[3];
 	if ((addr & (EMU_GRANULE_SIZE - 1)) || !in_par(env, addr, addr + EMU_GRANULE_SIZE) ||
-	    size == 0 || off >= EMU_GRANULE_SIZE || size > EMU_GRANULE_SIZE - off) {
+	    off >= EMU_GRANULE_SIZE || size > EMU_GRANULE_SIZE - off) {
 		r[0] = RSI_ERROR_INPUT;
 		return;
 	}
@@ -176,9 +179,15 @@ static void rsi_token_continue(const struct rsi_env *env, const uint64_t *a, uin
 		return;
 	}
 	uint8_t *p;
-	int st = buffer(env, addr + off, size, &p, ex);
+	/* The buffer's RIPAS is checked first (EMPTY → ERROR_INPUT), then size 0 returns. */
+	int st = buffer(env, addr + off, size ? size : 1, &p, ex);
 	if (st) {
 		r[0] = st > 0 ? (uint64_t)st : 0;
+		return;
+	}
+	if (size == 0) {
+		r[0] = RSI_INCOMPLETE;
+		r[1] = 0;
 		return;
 	}
 	size_t n = at->len - at->offset < size ? at->len - at->offset : (size_t)size;
