@@ -228,14 +228,17 @@ static void rsi_realm_config(const struct rsi_env *env, const uint64_t *a, uint6
  * B5.3.7 RSI_IPA_STATE_SET(base, top, ripas, flags): ripas EMPTY or RAM, base and top
  * granule aligned, base < top, inside the PAR → else ERROR_INPUT. The change is the
  * host's to make: the REC exits with RIPAS_CHANGE and the answer (x1 = new base, x2 =
- * ACCEPT/REJECT) arrives at the next entry.
+ * ACCEPT/REJECT) arrives at the next entry. Reserved bits of RsiRipasChangeFlags are no
+ * failure condition: TF-RMM rel0 runtime/rsi/memory.c checks only ripas, alignment,
+ * base < top and the PAR, and the ACS (cmd_ipa_state_set) tests nothing else; only bit 0
+ * (RsiRipasChangeDestroyed) has a meaning.
  */
 static void rsi_ipa_state_set(const struct rsi_env *env, const uint64_t *a, uint64_t *r,
 			      struct rsi_exit *ex)
 {
 	uint64_t base = a[1], top = a[2], ripas = a[3], flags = a[4];
 	if (ripas > RMM_RIPAS_RAM || ((base | top) & (EMU_GRANULE_SIZE - 1)) ||
-	    !in_par(env, base, top) || (flags & ~UINT64_C(1))) {
+	    !in_par(env, base, top)) {
 		r[0] = RSI_ERROR_INPUT;
 		return;
 	}
