@@ -164,8 +164,11 @@ static void rsi_token_init(const struct rsi_env *env, const uint64_t *a, uint64_
 
 /*
  * B5.3.2 RSI_ATTEST_TOKEN_CONTINUE(addr, offset, size) → x1 bytes copied: addr granule
- * aligned and in the PAR, offset + size within the granule, size > 0 → else ERROR_INPUT;
- * no token started → ERROR_STATE. Returns INCOMPLETE until the last byte is copied.
+ * aligned and in the PAR, offset + size within the granule → else ERROR_INPUT; no token
+ * started → ERROR_STATE. Returns INCOMPLETE until the last byte is copied. size 0 is not
+ * a failure condition (DEN0137 1.0; ACS cmd_attestation_token_continue tests only
+ * addr_align, addr_bound, offset_bound, size_overflow and size_bound): TF-RMM rel0
+ * attest_token_continue_write_state() answers it with INCOMPLETE and copies nothing.
  */
 static void rsi_token_continue(const struct rsi_env *env, const uint64_t *a, uint64_t *r,
 			       struct rsi_exit *ex)
@@ -173,7 +176,7 @@ static void rsi_token_continue(const struct rsi_env *env, const uint64_t *a, uin
 	struct rmm_attest *at = env->attest;
 	uint64_t addr = a[1], off = a[2], size = a[3];
 	if ((addr & (EMU_GRANULE_SIZE - 1)) || !in_par(env, addr, addr + EMU_GRANULE_SIZE) ||
-	    size == 0 || off >= EMU_GRANULE_SIZE || size > EMU_GRANULE_SIZE - off) {
+	    off >= EMU_GRANULE_SIZE || size > EMU_GRANULE_SIZE - off) {
 		r[0] = RSI_ERROR_INPUT;
 		return;
 	}
@@ -182,9 +185,15 @@ static void rsi_token_continue(const struct rsi_env *env, const uint64_t *a, uin
 		return;
 	}
 	uint8_t *p;
-	int st = buffer(env, addr + off, size, &p, ex);
+	/* The buffer's RIPAS is checked first (EMPTY → ERROR_INPUT), then size 0 returns. */
+	int st = buffer(env, addr + off, size ? size : 1, &p, ex);
 	if (st) {
 		r[0] = st > 0 ? (uint64_t)st : 0;
+		return;
+	}
+	if (size == 0) {
+		r[0] = RSI_INCOMPLETE;
+		r[1] = 0;
 		return;
 	}
 	size_t n = at->len - at->offset < size ? at->len - at->offset : (size_t)size;
@@ -225,14 +234,17 @@ static void rsi_realm_config(const struct rsi_env *env, const uint64_t *a, uint6
  * B5.3.7 RSI_IPA_STATE_SET(base, top, ripas, flags): ripas EMPTY or RAM, base and top
  * granule aligned, base < top, inside the PAR → else ERROR_INPUT. The change is the
  * host's to make: the REC exits with RIPAS_CHANGE and the answer (x1 = new base, x2 =
- * ACCEPT/REJECT) arrives at the next entry.
+ * ACCEPT/REJECT) arrives at the next entry. Reserved bits of RsiRipasChangeFlags are no
+ * failure condition: TF-RMM rel0 runtime/rsi/memory.c checks only ripas, alignment,
+ * base < top and the PAR, and the ACS (cmd_ipa_state_set) tests nothing else; only bit 0
+ * (RsiRipasChangeDestroyed) has a meaning.
  */
 static void rsi_ipa_state_set(const struct rsi_env *env, const uint64_t *a, uint64_t *r,
 			      struct rsi_exit *ex)
 {
 	uint64_t base = a[1], top = a[2], ripas = a[3], flags = a[4];
 	if (ripas > RMM_RIPAS_RAM || ((base | top) & (EMU_GRANULE_SIZE - 1)) ||
-	    !in_par(env, base, top) || (flags & ~UINT64_C(1))) {
+	    !in_par(env, base, top)) {
 		r[0] = RSI_ERROR_INPUT;
 		return;
 	}

@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 
 # Build and test dependencies, all Debian packages.
 PKGS=(meson ninja-build gcc g++ pkg-config python3 libjansson-dev libcbor-dev nettle-dev libgmp-dev libffi-dev
-      libcmocka-dev valgrind clang libclang-rt-14-dev python3-jsonschema clang-format)
+      libcmocka-dev valgrind clang libclang-rt-14-dev python3-jsonschema python3-cbor2 clang-format)
 
 missing=()
 for p in "${PKGS[@]}"; do
