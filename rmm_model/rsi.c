@@ -223,7 +223,7 @@ static void rsi_realm_config(const struct rsi_env *env, const uint64_t *a, uint6
 		r[0] = st > 0 ? (uint64_t)st : 0;
 		return;
 	}
-	memset(p, 0, EMU_GRANULE_SIZE);
+	/* TF-RMM rel0 writes the three fields and leaves the rest of the page alone. */
 	rmm_wr64(p + RSI_CONFIG_IPA_WIDTH, 0, env->s2sz);
 	p[RSI_CONFIG_HASH_ALGO] = env->hash_algo;
 	memcpy(p + RSI_CONFIG_RPV, env->rpv, 64);
