@@ -428,11 +428,12 @@ void rmm_data_create(struct emu_call *c)
 
 /*
  * DEN0137 1.0 B4.3.18 RTT_SET_RIPAS(rd, rec, base, top) → x1 top of the changed range:
- * rd an RD, rec a REC of that realm → ERROR_INPUT; the REC must be waiting for this
- * change, base its progress so far and top within its request → ERROR_INPUT; the entry
- * at base must be a leaf that [base, top) covers whole → ERROR_RTT(walk level). Entries
- * of that table change until top, the end of the table, or a DESTROYED entry the realm
- * did not allow to change (then x1 = where it stopped, possibly base).
+ * rd an RD, rec a REC → ERROR_INPUT; rec of another realm → ERROR_REC; the REC must be
+ * waiting for this change, base its progress so far and top within its request →
+ * ERROR_INPUT; the entry at base must be a leaf that [base, top) covers whole →
+ * ERROR_RTT(walk level). Entries of that table change until top, the end of the table,
+ * or a DESTROYED entry the realm did not allow to change (then x1 = where it stopped;
+ * if that is base, ERROR_RTT(walk level)).
  */
 void rmm_rtt_set_ripas(struct emu_call *c)
 {
@@ -441,8 +442,14 @@ void rmm_rtt_set_ripas(struct emu_call *c)
 	struct rmm_realm *realm = realm_of(r, rd);
 	struct rmm_rec *rec =
 		rmm_granule(r, rec_pa, RMM_GRANULE_REC) ? rmm_rec_find(r, rec_pa) : NULL;
-	if (!realm || !rec || rec->rd != rd) {
+	if (!realm || !rec) {
 		emu_ret1(c, rmi_ret(RMI_ERROR_INPUT, 0));
+		return;
+	}
+	/* rec_owner: TF-RMM smc_rtt_set_ripas() @rmm-spec-v1.0-rel0 and the RMM ACS
+	 * (cmd_rtt_set_ripas "rec_owner") answer ERROR_REC, not ERROR_INPUT. */
+	if (rec->rd != rd) {
+		emu_ret1(c, rmi_ret(RMI_ERROR_REC, 0));
 		return;
 	}
 	if (rec->pending != RMM_PENDING_RIPAS || base != rec->ripas_addr || top <= base ||
@@ -466,6 +473,12 @@ void rmm_rtt_set_ripas(struct emu_call *c)
 		*e = (*e & ~(UINT64_C(3) << 4)) | (uint64_t)rec->ripas_value << 4;
 		a += size;
 		e++;
+	}
+	/* TF-RMM rtt_set_ripas_range(): no entry changed (a DESTROYED entry the realm did
+	 * not allow to change at base) is ERROR_RTT at the walk level, not SUCCESS. */
+	if (a == base) {
+		emu_ret1(c, rmi_ret(RMI_ERROR_RTT, (unsigned int)w.level));
+		return;
 	}
 	rec->ripas_addr = a;
 	emu_ret2(c, rmi_ret(RMI_SUCCESS, 0), a);
