@@ -490,7 +490,8 @@ void rmm_rtt_set_ripas(struct emu_call *c)
  * → ERROR_RTT(walk level); that entry a TABLE → ERROR_RTT(level - 1); the table must be
  * homogeneous → ERROR_RTT(level): all UNASSIGNED with one RIPAS (or all unprotected
  * UNASSIGNED), or all ASSIGNED with one RIPAS (one set of NS attributes) mapping a
- * contiguous, aligned block, which needs a block level (TF-RMM RTT_MIN_BLOCK_LEVEL 2).
+ * contiguous, aligned block, which needs a block level (TF-RMM RTT_MIN_BLOCK_LEVEL 2;
+ * a homogeneous ASSIGNED table at level 2 → ERROR_RTT(level - 1)).
  */
 void rmm_rtt_fold(struct emu_call *c)
 {
@@ -515,9 +516,16 @@ void rmm_rtt_fold(struct emu_call *c)
 	const uint64_t *t = emu_mem_ptr(r->sim, rtt, EMU_GRANULE_SIZE);
 	uint64_t step = UINT64_C(1) << level_shift((int)level);
 	uint64_t first = t[0];
+	/* TF-RMM rtt_fold() @rmm-spec-v1.0-rel0: a table whose 512 entries are all live folds
+	 * only into a block above RTT_MIN_BLOCK_LEVEL (2), else ERROR_RTT(level - 1), the
+	 * walk level; this is checked before the entries are compared. */
+	if (emu_granule(r->sim, rtt)->refcount == 512 && level - 1 < 2) {
+		emu_ret1(c, rmi_ret(RMI_ERROR_RTT, (unsigned int)level - 1));
+		return;
+	}
 	bool ok = RTTE_STATE(first) != RTTE_TABLE;
 	if (RTTE_STATE(first) == RTTE_ASSIGNED)
-		ok = level - 1 >= 2 && !(RTTE_ADDR(first) & ((step << 9) - 1));
+		ok = !(RTTE_ADDR(first) & ((step << 9) - 1));
 	for (uint64_t i = 1; i < 512 && ok; i++) {
 		uint64_t want = RTTE_STATE(first) == RTTE_ASSIGNED ? first + i * step : first;
 		ok = t[i] == want;
