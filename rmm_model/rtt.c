@@ -440,11 +440,12 @@ void rmm_data_create(struct emu_call *c)
 
 /*
  * DEN0137 1.0 B4.3.18 RTT_SET_RIPAS(rd, rec, base, top) → x1 top of the changed range:
- * rd an RD, rec a REC of that realm → ERROR_INPUT; the REC must be waiting for this
- * change, base its progress so far and top within its request → ERROR_INPUT; the entry
- * at base must be a leaf that [base, top) covers whole → ERROR_RTT(walk level). Entries
- * of that table change until top, the end of the table, or a DESTROYED entry the realm
- * did not allow to change (then x1 = where it stopped, possibly base).
+ * rd an RD, rec a REC → ERROR_INPUT; rec of another realm → ERROR_REC; the REC must be
+ * waiting for this change, base its progress so far and top within its request →
+ * ERROR_INPUT; the entry at base must be a leaf that [base, top) covers whole →
+ * ERROR_RTT(walk level). Entries of that table change until top, the end of the table,
+ * or a DESTROYED entry the realm did not allow to change (then x1 = where it stopped;
+ * if that is base, ERROR_RTT(walk level)).
  */
 void rmm_rtt_set_ripas(struct emu_call *c)
 {
@@ -453,8 +454,14 @@ void rmm_rtt_set_ripas(struct emu_call *c)
 	struct rmm_realm *realm = realm_of(r, rd);
 	struct rmm_rec *rec =
 		rmm_granule(r, rec_pa, RMM_GRANULE_REC) ? rmm_rec_find(r, rec_pa) : NULL;
-	if (!realm || !rec || rec->rd != rd) {
+	if (!realm || !rec) {
 		emu_ret1(c, rmi_ret(RMI_ERROR_INPUT, 0));
+		return;
+	}
+	/* rec_owner: TF-RMM smc_rtt_set_ripas() @rmm-spec-v1.0-rel0 and the RMM ACS
+	 * (cmd_rtt_set_ripas "rec_owner") answer ERROR_REC, not ERROR_INPUT. */
+	if (rec->rd != rd) {
+		emu_ret1(c, rmi_ret(RMI_ERROR_REC, 0));
 		return;
 	}
 	if (rec->pending != RMM_PENDING_RIPAS || base != rec->ripas_addr || top <= base ||
@@ -479,6 +486,12 @@ void rmm_rtt_set_ripas(struct emu_call *c)
 		a += size;
 		e++;
 	}
+	/* TF-RMM rtt_set_ripas_range(): no entry changed (a DESTROYED entry the realm did
+	 * not allow to change at base) is ERROR_RTT at the walk level, not SUCCESS. */
+	if (a == base) {
+		emu_ret1(c, rmi_ret(RMI_ERROR_RTT, (unsigned int)w.level));
+		return;
+	}
 	rec->ripas_addr = a;
 	emu_ret2(c, rmi_ret(RMI_SUCCESS, 0), a);
 }
@@ -489,7 +502,8 @@ void rmm_rtt_set_ripas(struct emu_call *c)
  * → ERROR_RTT(walk level); that entry a TABLE → ERROR_RTT(level - 1); the table must be
  * homogeneous → ERROR_RTT(level): all UNASSIGNED with one RIPAS (or all unprotected
  * UNASSIGNED), or all ASSIGNED with one RIPAS (one set of NS attributes) mapping a
- * contiguous, aligned block, which needs a block level (TF-RMM RTT_MIN_BLOCK_LEVEL 2).
+ * contiguous, aligned block, which needs a block level (TF-RMM RTT_MIN_BLOCK_LEVEL 2;
+ * a homogeneous ASSIGNED table at level 2 → ERROR_RTT(level - 1)).
  */
 void rmm_rtt_fold(struct emu_call *c)
 {
@@ -512,9 +526,16 @@ void rmm_rtt_fold(struct emu_call *c)
 	const uint64_t *t = emu_mem_ptr(r->sim, rtt, EMU_GRANULE_SIZE);
 	uint64_t step = UINT64_C(1) << level_shift((int)level);
 	uint64_t first = t[0];
+	/* TF-RMM rtt_fold() @rmm-spec-v1.0-rel0: a table whose 512 entries are all live folds
+	 * only into a block above RTT_MIN_BLOCK_LEVEL (2), else ERROR_RTT(level - 1), the
+	 * walk level; this is checked before the entries are compared. */
+	if (emu_granule(r->sim, rtt)->refcount == 512 && level - 1 < 2) {
+		emu_ret1(c, rmi_ret(RMI_ERROR_RTT, (unsigned int)level - 1));
+		return;
+	}
 	bool ok = RTTE_STATE(first) != RTTE_TABLE;
 	if (RTTE_STATE(first) == RTTE_ASSIGNED)
-		ok = level - 1 >= 2 && !(RTTE_ADDR(first) & ((step << 9) - 1));
+		ok = !(RTTE_ADDR(first) & ((step << 9) - 1));
 	for (uint64_t i = 1; i < 512 && ok; i++) {
 		uint64_t want = RTTE_STATE(first) == RTTE_ASSIGNED ? first + i * step : first;
 		ok = t[i] == want;

@@ -1,0 +1,958 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * RMI 1.0-rel0 (DEN0137) tests, ACS manner, for the commands that build and run a realm:
+ * DATA_CREATE, REC_ENTER (with realm code installed by smcsim_set_realm_handler),
+ * PSCI from the realm and PSCI_COMPLETE, RTT_SET_RIPAS, RTT_FOLD and
+ * RTT_MAP/UNMAP_UNPROTECTED. Each failure condition is provoked alone and must give its
+ * exact x0 = (index << 8) | status; labels are DEN0137's (as the RMM ACS uses them), or
+ * name the TF-RMM rmm-spec-v1.0-rel0 behaviour checked.
+ */
+#include <errno.h>
+#include <string.h>
+
+#include "conformance/common/smcsim_test.h"
+#include "rmm_model/attest.h"
+#include "rmm_model/rmm.h"
+
+#define PARAMS	   0x80100000u
+#define REC_PARAMS 0x80110000u
+#define RUN	   0x80120000u /* NS RmiRecRun pages */
+#define RUN1	   0x80121000u
+#define SRC	   0x80130000u /* NS source of DATA_CREATE */
+#define RD	   0x80200000u
+#define RTT	   0x80201000u
+#define RD2	   0x80300000u
+#define RTT2	   0x80301000u
+#define REC	   0x80400000u
+#define AUX	   0x80410000u /* 16 aux granules from here */
+#define REC1	   0x80500000u
+#define AUX1	   0x80510000u
+#define REC2	   0x80520000u /* RD2's REC */
+#define AUX2	   0x80530000u
+#define REC3	   0x80540000u /* RD's third REC */
+#define AUX3	   0x80550000u
+#define T1	   0x80600000u /* L1, L2, L3 tables for IPA [0, 2 MiB) */
+#define T2	   0x80601000u
+#define T3	   0x80602000u
+#define T3B	   0x80603000u /* L3 for [2 MiB, 4 MiB) */
+#define T4	   0x80604000u /* spare tables */
+#define T5	   0x80605000u
+#define T6	   0x80606000u
+#define DATA	   0x80700000u
+#define DATA2	   0x80701000u
+#define BLOCK	   0x80800000u /* 2 MiB aligned: 512 DATA granules */
+#define OUTSIDE	   0x90000000u
+#define ENTRY_PC   0x80080000u
+
+#define IPA_UNPROT (UINT64_C(1) << 47) /* s2sz 48: the unprotected half */
+#define MIB2	   UINT64_C(0x200000)
+
+#define ERR_INPUT      rmi_ret(RMI_ERROR_INPUT, 0)
+#define ERR_REALM      rmi_ret(RMI_ERROR_REALM, 0)
+#define ERR_REC	       rmi_ret(RMI_ERROR_REC, 0)
+#define ERR_RTT(level) rmi_ret(RMI_ERROR_RTT, (level))
+
+#define PSCI_VERSION	 0x84000000u
+#define PSCI_CPU_ON	 0xC4000003u
+#define PSCI_AFFINITY	 0xC4000004u
+#define PSCI_SYSTEM_OFF	 0x84000008u
+#define PSCI_DENIED	 ((uint64_t)-3)
+#define PSCI_ALREADY_ON	 ((uint64_t)-4)
+#define PSCI_INVALID	 ((uint64_t)-2)
+#define SMCCC_VERSION_ID 0x80000000u
+#define RSI_CHANGE_DESTR 1u /* RSI_IPA_STATE_SET flags bit 0: CHANGE_DESTROYED */
+#define ESR_EC(esr)	 (((esr) >> 26) & 0x3f)
+
+static void put64(struct smcsim *sim, uint64_t pa, uint64_t v)
+{
+	assert_int_equal(smcsim_mem_write(sim, pa, &v, 8), 0);
+}
+
+static uint64_t get64(struct smcsim *sim, uint64_t pa)
+{
+	uint64_t v = 0;
+	assert_int_equal(smcsim_mem_read(sim, pa, &v, 8), 0);
+	return v;
+}
+
+static void zero_page(struct smcsim *sim, uint64_t pa)
+{
+	static const uint8_t zero[4096];
+	assert_int_equal(smcsim_mem_write(sim, pa, zero, sizeof(zero)), 0);
+}
+
+static uint64_t rmi(struct smcsim *sim, uint32_t fid, uint64_t a1, uint64_t a2)
+{
+	return t_call(sim, fid, a1, a2).x[0];
+}
+
+static void delegate(struct smcsim *sim, uint64_t pa)
+{
+	assert_int_equal(rmi(sim, RMI_GRANULE_DELEGATE_FID, pa, 0), 0);
+}
+
+static struct rmm *rmm_of(struct smcsim *sim)
+{
+	return emu_layer_service(emu_layer_find(sim, "el3"), "rmi");
+}
+
+/* ---- realm code: a script of SMCs per REC, recording what the realm saw ------------ */
+
+#define MAX_STEPS 16
+
+struct script {
+	uint64_t call[MAX_STEPS][8]; /* x0..x7 of each SMC the realm issues, in order */
+	int ncalls;
+	int next;				/* the next call to issue */
+	int fail_at;				/* > 0: return -EIO at this step */
+	int steps;				/* handler invocations so far */
+	struct smcsim_regs seen[MAX_STEPS + 1]; /* regs at each invocation: 0 = entry */
+	uint64_t pc;
+};
+
+struct realm_code {
+	struct script rec[2];
+};
+
+static int realm_fn(void *opaque, struct smcsim *sim, uint64_t rd, unsigned int idx, uint64_t pc,
+		    struct smcsim_regs *regs)
+{
+	(void)sim;
+	(void)rd;
+	struct realm_code *rc = opaque;
+	assert_true(idx < 2);
+	struct script *s = &rc->rec[idx];
+	int step = s->steps++;
+	if (step <= MAX_STEPS)
+		s->seen[step] = *regs;
+	if (step == 0)
+		s->pc = pc;
+	if (s->fail_at && step == s->fail_at)
+		return -EIO;
+	/* Out of calls: the realm is interrupted (its registers stay as they are). */
+	if (s->next >= s->ncalls)
+		return SMCSIM_REALM_IRQ;
+	memset(regs, 0, sizeof(*regs));
+	memcpy(regs->x, s->call[s->next], sizeof(s->call[s->next]));
+	s->next++;
+	return SMCSIM_REALM_SMC;
+}
+
+static void script_add(struct script *s, uint64_t x0, uint64_t x1, uint64_t x2, uint64_t x3,
+		       uint64_t x4)
+{
+	assert_true(s->ncalls < MAX_STEPS);
+	uint64_t *c = s->call[s->ncalls++];
+	memset(c, 0, 8 * sizeof(*c));
+	c[0] = x0, c[1] = x1, c[2] = x2, c[3] = x3, c[4] = x4;
+}
+
+/* ---- building a realm ------------------------------------------------------------ */
+
+static void write_realm_params(struct smcsim *sim, uint64_t rtt, uint16_t vmid)
+{
+	zero_page(sim, PARAMS);
+	put64(sim, PARAMS + RMI_REALM_PARAMS_S2SZ, 48);
+	put64(sim, PARAMS + RMI_REALM_PARAMS_NUM_BPS, 1);
+	put64(sim, PARAMS + RMI_REALM_PARAMS_NUM_WPS, 1);
+	assert_int_equal(smcsim_mem_write(sim, PARAMS + RMI_REALM_PARAMS_VMID, &vmid, 2), 0);
+	put64(sim, PARAMS + RMI_REALM_PARAMS_RTT_BASE, rtt);
+	put64(sim, PARAMS + RMI_REALM_PARAMS_RTT_LEVEL_START, 0);
+	put64(sim, PARAMS + RMI_REALM_PARAMS_RTT_NUM_START, 1);
+}
+
+static void realm_create(struct smcsim *sim, uint64_t rd, uint64_t rtt, uint16_t vmid)
+{
+	delegate(sim, rd);
+	delegate(sim, rtt);
+	write_realm_params(sim, rtt, vmid);
+	assert_int_equal(rmi(sim, RMI_REALM_CREATE_FID, rd, PARAMS), 0);
+}
+
+static uint64_t rtt_create(struct smcsim *sim, uint64_t rtt, uint64_t ipa, uint64_t level)
+{
+	return t_call(sim, RMI_RTT_CREATE_FID, RD, rtt, ipa, level).x[0];
+}
+
+static void rec_create(struct smcsim *sim, uint64_t rd, uint64_t rec, uint64_t aux, uint64_t mpidr,
+		       bool runnable)
+{
+	delegate(sim, rec);
+	zero_page(sim, REC_PARAMS);
+	put64(sim, REC_PARAMS + RMI_REC_PARAMS_FLAGS, runnable ? RMI_REC_FLAG_RUNNABLE : 0);
+	put64(sim, REC_PARAMS + RMI_REC_PARAMS_MPIDR, mpidr);
+	put64(sim, REC_PARAMS + RMI_REC_PARAMS_PC, ENTRY_PC);
+	put64(sim, REC_PARAMS + RMI_REC_PARAMS_GPRS, 0x1234); /* gprs[0] */
+	put64(sim, REC_PARAMS + RMI_REC_PARAMS_NUM_AUX, 16);
+	for (uint64_t i = 0; i < 16; i++) {
+		delegate(sim, aux + 4096 * i);
+		put64(sim, REC_PARAMS + RMI_REC_PARAMS_AUX + 8 * i, aux + 4096 * i);
+	}
+	assert_int_equal(t_call(sim, RMI_REC_CREATE_FID, rd, rec, REC_PARAMS).x[0], 0);
+}
+
+static uint64_t data_create(struct smcsim *sim, uint64_t rd, uint64_t data, uint64_t ipa,
+			    uint64_t src, uint64_t flags)
+{
+	return t_call(sim, RMI_DATA_CREATE_FID, rd, data, ipa, src, flags).x[0];
+}
+
+/*
+ * A NEW realm (s2sz 48, start level 0) with tables down to level 3 over IPA [0, 2 MiB),
+ * RIPAS RAM over [0, 0x4000) and DATA, DATA2 delegated. The source page holds a pattern.
+ */
+static struct smcsim *new_realm(void)
+{
+	struct smcsim *sim = t_machine("cca-host", NULL);
+	realm_create(sim, RD, RTT, 1);
+	for (uint64_t t = T1; t <= T6; t += 4096)
+		delegate(sim, t);
+	assert_int_equal(rtt_create(sim, T1, 0, 1), 0);
+	assert_int_equal(rtt_create(sim, T2, 0, 2), 0);
+	assert_int_equal(rtt_create(sim, T3, 0, 3), 0);
+	assert_int_equal(t_call(sim, RMI_RTT_INIT_RIPAS_FID, RD, 0, 0x4000).x[0], 0);
+	delegate(sim, DATA);
+	delegate(sim, DATA2);
+	for (uint64_t i = 0; i < 512; i++)
+		put64(sim, SRC + 8 * i, 0xA5A5000000000000u | i);
+	return sim;
+}
+
+/*
+ * An ACTIVE realm: new_realm() with DATA at IPA 0x1000 (RAM), IPA 0x2000 RAM but not
+ * mapped, 0x4000 up EMPTY, @nrecs RECs: REC (MPIDR 0, runnable), REC1 and REC3 (MPIDR 1
+ * and 2, not runnable); realm code @rc installed.
+ */
+static struct smcsim *live_realm(struct realm_code *rc, int nrecs)
+{
+	struct smcsim *sim = new_realm();
+	assert_int_equal(data_create(sim, RD, DATA, 0x1000, SRC, RMI_MEASURE_CONTENT), 0);
+	rec_create(sim, RD, REC, AUX, 0, true);
+	if (nrecs > 1)
+		rec_create(sim, RD, REC1, AUX1, 1, false);
+	if (nrecs > 2)
+		rec_create(sim, RD, REC3, AUX3, 2, false);
+	assert_int_equal(rmi(sim, RMI_REALM_ACTIVATE_FID, RD, 0), 0);
+	zero_page(sim, RUN);
+	zero_page(sim, RUN1);
+	smcsim_set_realm_handler(sim, realm_fn, rc);
+	return sim;
+}
+
+static uint64_t enter(struct smcsim *sim, uint64_t rec, uint64_t run)
+{
+	return rmi(sim, RMI_REC_ENTER_FID, rec, run);
+}
+
+static uint64_t exit_reason(struct smcsim *sim, uint64_t run)
+{
+	return get64(sim, run + RMI_RUN_EXIT_REASON);
+}
+
+/* ---- RMI_DATA_CREATE -------------------------------------------------------------- */
+
+static void data_create_conditions(void **state)
+{
+	(void)state;
+	struct smcsim *sim = new_realm();
+	uint64_t ipa = 0x1000;
+	/* TF-RMM smc_data_create(): src and flags are checked first. */
+	assert_int_equal(data_create(sim, RD, DATA, ipa, SRC + 8, 0), ERR_INPUT); /* src_align */
+	assert_int_equal(data_create(sim, RD, DATA, ipa, OUTSIDE, 0), ERR_INPUT); /* src_bound */
+	assert_int_equal(data_create(sim, RD, DATA, ipa, DATA2, 0), ERR_INPUT);	  /* src_pas */
+	assert_int_equal(data_create(sim, RD, DATA, ipa, SRC, 2), ERR_INPUT);	  /* flags_valid */
+	assert_int_equal(data_create(sim, RD, DATA + 8, ipa, SRC, 0), ERR_INPUT); /* data_align */
+	assert_int_equal(data_create(sim, RD, OUTSIDE, ipa, SRC, 0), ERR_INPUT);  /* data_bound */
+	assert_int_equal(data_create(sim, RD, PARAMS, ipa, SRC, 0), ERR_INPUT);	  /* data_state */
+	assert_int_equal(data_create(sim, RD, T1, ipa, SRC, 0), ERR_INPUT); /* data_state: RTT */
+	assert_int_equal(data_create(sim, RD + 8, DATA, ipa, SRC, 0), ERR_INPUT);    /* rd_align */
+	assert_int_equal(data_create(sim, RTT, DATA, ipa, SRC, 0), ERR_INPUT);	     /* rd_state */
+	assert_int_equal(data_create(sim, RD2, DATA, ipa, SRC, 0), ERR_INPUT);	     /* rd_state */
+	assert_int_equal(data_create(sim, RD, DATA, ipa + 0x10, SRC, 0), ERR_INPUT); /* ipa_align */
+	assert_int_equal(data_create(sim, RD, DATA, IPA_UNPROT, SRC, 0),
+			 ERR_INPUT); /* ipa_bound: unprotected */
+	assert_int_equal(data_create(sim, RD, DATA, UINT64_C(1) << 48, SRC, 0),
+			 ERR_INPUT); /* ipa_bound: outside the IPA space */
+	/* rtt_walk: no level-3 table for [2 MiB, 4 MiB): the walk stops at level 2; at 1 GiB
+	 * it stops at level 1. */
+	assert_int_equal(data_create(sim, RD, DATA, MIB2, SRC, 0), ERR_RTT(2));
+	assert_int_equal(data_create(sim, RD, DATA, UINT64_C(1) << 30, SRC, 0), ERR_RTT(1));
+	/* rtte_state: an ASSIGNED entry. */
+	assert_int_equal(data_create(sim, RD, DATA, ipa, SRC, 0), 0);
+	assert_int_equal(data_create(sim, RD, DATA2, ipa, SRC, 0), ERR_RTT(3));
+	/* rtte_ripas: a DESTROYED entry (DATA_DESTROY of RAM leaves DESTROYED). */
+	struct smcsim_regs r = t_call(sim, RMI_DATA_DESTROY_FID, RD, ipa);
+	t_assert_reg(r, 0, 0, "DATA_DESTROY");
+	r = t_call(sim, RMI_RTT_READ_ENTRY_FID, RD, ipa, 3);
+	t_assert_reg(r, 4, RMM_RIPAS_DESTROYED, "RAM became DESTROYED");
+	assert_int_equal(data_create(sim, RD, DATA2, ipa, SRC, 0), ERR_RTT(3));
+	/* None of the failures changed the granule. */
+	assert_int_equal(emu_granule(sim, DATA2)->rmm, RMM_GRANULE_DELEGATED);
+	/* realm_state: only a NEW realm takes initial content. */
+	assert_int_equal(rmi(sim, RMI_REALM_ACTIVATE_FID, RD, 0), 0);
+	assert_int_equal(data_create(sim, RD, DATA2, 0x2000, SRC, 0), ERR_REALM);
+	smcsim_destroy(sim);
+}
+
+static void data_create_success(void **state)
+{
+	(void)state;
+	struct smcsim *sim = new_realm();
+	assert_int_equal(data_create(sim, RD, DATA, 0x2000, SRC, RMI_MEASURE_CONTENT), 0);
+	assert_int_equal(emu_granule(sim, DATA)->rmm, RMM_GRANULE_DATA);
+	/* Contents copied from the source. */
+	uint8_t src[4096], dst[4096];
+	assert_int_equal(smcsim_mem_read(sim, SRC, src, sizeof(src)), 0);
+	assert_int_equal(smcsim_mem_read(sim, DATA, dst, sizeof(dst)), 0);
+	assert_memory_equal(src, dst, sizeof(src));
+	struct smcsim_regs r = t_call(sim, RMI_RTT_READ_ENTRY_FID, RD, 0x2000, 3);
+	t_assert_reg(r, 0, 0, "READ_ENTRY");
+	t_assert_reg(r, 1, 3, "walk level 3");
+	t_assert_reg(r, 2, 1, "ASSIGNED");
+	t_assert_reg(r, 3, DATA, "desc = DATA PA");
+	t_assert_reg(r, 4, RMM_RIPAS_RAM, "RIPAS RAM");
+	/* The level-3 table is live now. */
+	assert_int_equal(t_call(sim, RMI_RTT_DESTROY_FID, RD, 0, 3).x[0], ERR_RTT(3));
+	smcsim_destroy(sim);
+}
+
+/* Build and run a realm whose only content is one DATA granule holding @pattern, with
+ * @flags; the realm reads its RIM with RSI_MEASUREMENT_READ(0). */
+static void rim_of(uint64_t pattern, uint64_t flags, uint64_t rim[8])
+{
+	struct realm_code rc = { 0 };
+	struct smcsim *sim = new_realm();
+	for (uint64_t i = 0; i < 512; i++)
+		put64(sim, SRC + 8 * i, pattern + i);
+	assert_int_equal(data_create(sim, RD, DATA, 0x1000, SRC, flags), 0);
+	rec_create(sim, RD, REC, AUX, 0, true);
+	assert_int_equal(rmi(sim, RMI_REALM_ACTIVATE_FID, RD, 0), 0);
+	zero_page(sim, RUN);
+	smcsim_set_realm_handler(sim, realm_fn, &rc);
+	script_add(&rc.rec[0], RSI_MEASUREMENT_READ_FID, 0, 0, 0, 0);
+	assert_int_equal(enter(sim, REC, RUN), 0);
+	assert_int_equal(exit_reason(sim, RUN), RMI_EXIT_IRQ);
+	assert_int_equal(rc.rec[0].seen[1].x[0], RSI_SUCCESS);
+	memcpy(rim, &rc.rec[0].seen[1].x[1], 8 * sizeof(uint64_t));
+	smcsim_destroy(sim);
+}
+
+/* DEN0137 A7.1.1: DATA_CREATE extends the RIM with the IPA, flags and, when measured,
+ * the content hash. */
+static void data_create_rim(void **state)
+{
+	(void)state;
+	uint64_t a[8], b[8], c[8], d[8], e[8];
+	rim_of(0x1111, RMI_MEASURE_CONTENT, a);
+	rim_of(0x1111, RMI_MEASURE_CONTENT, b);
+	rim_of(0x2222, RMI_MEASURE_CONTENT, c);
+	rim_of(0x1111, RMI_NO_MEASURE_CONTENT, d);
+	rim_of(0x2222, RMI_NO_MEASURE_CONTENT, e);
+	assert_memory_equal(a, b, sizeof(a));	  /* same content, same RIM */
+	assert_memory_not_equal(a, c, sizeof(a)); /* measured content differs */
+	assert_memory_equal(d, e, sizeof(d));	  /* unmeasured content does not count */
+	assert_memory_not_equal(a, d, sizeof(a)); /* the flag itself is measured */
+	uint64_t zero[8] = { 0 };
+	assert_memory_not_equal(a, zero, sizeof(a));
+}
+
+/* ---- RMI_REC_ENTER ---------------------------------------------------------------- */
+
+static void rec_enter_conditions(void **state)
+{
+	(void)state;
+	struct realm_code rc = { 0 };
+	struct smcsim *sim = new_realm();
+	rec_create(sim, RD, REC, AUX, 0, true);
+	rec_create(sim, RD, REC1, AUX1, 1, false);
+	zero_page(sim, RUN);
+	smcsim_set_realm_handler(sim, realm_fn, &rc);
+	assert_int_equal(enter(sim, REC, RUN + 8), ERR_INPUT); /* run_align */
+	assert_int_equal(enter(sim, REC, OUTSIDE), ERR_INPUT); /* run_bound */
+	assert_int_equal(enter(sim, REC, DATA), ERR_INPUT);    /* run_pas: Realm PAS */
+	assert_int_equal(enter(sim, REC + 8, RUN), ERR_INPUT); /* rec_align */
+	assert_int_equal(enter(sim, OUTSIDE, RUN), ERR_INPUT); /* rec_bound */
+	assert_int_equal(enter(sim, PARAMS, RUN), ERR_INPUT);  /* rec_gran_state: NS */
+	assert_int_equal(enter(sim, DATA, RUN), ERR_INPUT);    /* rec_gran_state: DELEGATED */
+	assert_int_equal(enter(sim, RD, RUN), ERR_INPUT);      /* rec_gran_state: RD */
+	assert_int_equal(enter(sim, AUX, RUN), ERR_INPUT);     /* rec_gran_state: REC_AUX */
+	assert_int_equal(enter(sim, REC, RUN), rmi_ret(RMI_ERROR_REALM, 0)); /* realm_new */
+	assert_int_equal(rmi(sim, RMI_REALM_ACTIVATE_FID, RD, 0), 0);
+	assert_int_equal(enter(sim, REC1, RUN), ERR_REC); /* rec_runnable */
+	/* Reserved RmiRecEnter flags (bits above RIPAS_RESPONSE) → ERROR_INPUT, as the
+	 * model implements it (not cross-checked against TF-RMM rel0 or an ACS row). */
+	put64(sim, RUN + RMI_RUN_ENTRY_FLAGS, 1u << 5);
+	assert_int_equal(enter(sim, REC, RUN), ERR_INPUT);
+	put64(sim, RUN + RMI_RUN_ENTRY_FLAGS, 0);
+	assert_int_equal(rc.rec[0].steps, 0); /* no failure ran realm code */
+	/* system_off: index 1. */
+	script_add(&rc.rec[0], PSCI_SYSTEM_OFF, 0, 0, 0, 0);
+	assert_int_equal(enter(sim, REC, RUN), 0);
+	assert_int_equal(exit_reason(sim, RUN), RMI_EXIT_PSCI);
+	assert_int_equal(get64(sim, RUN + RMI_RUN_EXIT_GPRS), PSCI_SYSTEM_OFF);
+	assert_int_equal(rmm_realm_find(rmm_of(sim), RD)->state, RMM_REALM_SYSTEM_OFF);
+	assert_int_equal(enter(sim, REC, RUN), 0x102);
+	smcsim_destroy(sim);
+}
+
+static void rec_enter_first_entry_and_irq(void **state)
+{
+	(void)state;
+	struct realm_code rc = { 0 };
+	struct smcsim *sim = live_realm(&rc, 1);
+	/* Stale exit data is cleared; the REC starts at params.pc with params.gprs. */
+	put64(sim, RUN + RMI_RUN_EXIT_REASON, 0xff);
+	assert_int_equal(enter(sim, REC, RUN), 0);
+	assert_int_equal(exit_reason(sim, RUN), RMI_EXIT_IRQ);
+	assert_int_equal(rc.rec[0].pc, ENTRY_PC);
+	assert_int_equal(rc.rec[0].seen[0].x[0], 0x1234);
+	/* Realm calls answered by the RMM do not exit: RSI_VERSION, SMCCC_VERSION (1.2),
+	 * an unknown SMC (SMC_UNKNOWN), RSI on an EMPTY IPA (RSI_ERROR_INPUT). */
+	struct script *s = &rc.rec[0];
+	int base = s->steps; /* invocations so far: the first entry */
+	script_add(s, RSI_VERSION_FID, 0x10000, 0, 0, 0);
+	script_add(s, SMCCC_VERSION_ID, 0, 0, 0, 0);
+	script_add(s, 0xC2000042u, 0, 0, 0, 0);
+	script_add(s, RSI_REALM_CONFIG_FID, 0x5000, 0, 0, 0);
+	script_add(s, RSI_HOST_CALL_FID, 0x5000, 0, 0, 0);
+	assert_int_equal(enter(sim, REC, RUN), 0);
+	assert_int_equal(exit_reason(sim, RUN), RMI_EXIT_IRQ);
+	t_assert_reg(s->seen[base + 1], 0, RSI_SUCCESS, "RSI_VERSION(1.0)");
+	t_assert_reg(s->seen[base + 1], 1, 0x10000, "lower 1.0");
+	t_assert_reg(s->seen[base + 1], 2, 0x10000, "higher 1.0");
+	t_assert_reg(s->seen[base + 2], 0, 0x10002, "TF-RMM: SMCCC 1.2 to realms");
+	t_assert_reg(s->seen[base + 3], 0, UINT64_MAX, "unknown SMC: SMC_UNKNOWN");
+	t_assert_reg(s->seen[base + 4], 0, RSI_ERROR_INPUT, "REALM_CONFIG on EMPTY");
+	t_assert_reg(s->seen[base + 5], 0, RSI_ERROR_INPUT, "HOST_CALL on EMPTY");
+	smcsim_destroy(sim);
+}
+
+static void rec_enter_ripas_change(void **state)
+{
+	(void)state;
+	struct realm_code rc = { 0 };
+	struct smcsim *sim = live_realm(&rc, 1);
+	struct script *s = &rc.rec[0];
+	script_add(s, RSI_IPA_STATE_SET_FID, 0x4000, 0x8000, RMM_RIPAS_RAM, 0);
+	assert_int_equal(enter(sim, REC, RUN), 0);
+	assert_int_equal(exit_reason(sim, RUN), RMI_EXIT_RIPAS_CHANGE);
+	assert_int_equal(get64(sim, RUN + RMI_RUN_EXIT_RIPAS_BASE), 0x4000);
+	assert_int_equal(get64(sim, RUN + RMI_RUN_EXIT_RIPAS_TOP), 0x8000);
+	assert_int_equal(get64(sim, RUN + RMI_RUN_EXIT_RIPAS_VAL) & 0xff, RMM_RIPAS_RAM);
+	struct smcsim_regs r = t_call(sim, RMI_RTT_SET_RIPAS_FID, RD, REC, 0x4000, 0x6000);
+	t_assert_reg(r, 0, 0, "SET_RIPAS SUCCESS");
+	t_assert_reg(r, 1, 0x6000, "x1 = top changed");
+	r = t_call(sim, RMI_RTT_READ_ENTRY_FID, RD, 0x5000, 3);
+	t_assert_reg(r, 4, RMM_RIPAS_RAM, "RIPAS now RAM");
+	r = t_call(sim, RMI_RTT_READ_ENTRY_FID, RD, 0x6000, 3);
+	t_assert_reg(r, 4, RMM_RIPAS_EMPTY, "beyond the host's top: unchanged");
+	/* Re-entry delivers x0 = SUCCESS, x1 = the new base, x2 = ACCEPT. */
+	script_add(s, RSI_IPA_STATE_SET_FID, 0x6000, 0x8000, RMM_RIPAS_RAM, 0);
+	assert_int_equal(enter(sim, REC, RUN), 0);
+	t_assert_reg(s->seen[1], 0, RSI_SUCCESS, "IPA_STATE_SET result");
+	t_assert_reg(s->seen[1], 1, 0x6000, "x1 = new base");
+	t_assert_reg(s->seen[1], 2, 0, "x2 = ACCEPT");
+	assert_int_equal(exit_reason(sim, RUN), RMI_EXIT_RIPAS_CHANGE);
+	/* Reject: entry flag RIPAS_RESPONSE, nothing changed. */
+	put64(sim, RUN + RMI_RUN_ENTRY_FLAGS, RMI_ENTRY_RIPAS_RESPONSE);
+	assert_int_equal(enter(sim, REC, RUN), 0);
+	t_assert_reg(s->seen[2], 0, RSI_SUCCESS, "IPA_STATE_SET result");
+	t_assert_reg(s->seen[2], 1, 0x6000, "x1 = base: nothing changed");
+	t_assert_reg(s->seen[2], 2, 1, "x2 = REJECT");
+	put64(sim, RUN + RMI_RUN_ENTRY_FLAGS, 0);
+	smcsim_destroy(sim);
+}
+
+static void rec_enter_host_call(void **state)
+{
+	(void)state;
+	struct realm_code rc = { 0 };
+	struct smcsim *sim = live_realm(&rc, 1);
+	struct script *s = &rc.rec[0];
+	/* RsiHostCall at IPA 0x1100 (DATA + 0x100): imm 0x42, gprs[i] = 0x100 + i. */
+	put64(sim, DATA + 0x100, 0x42);
+	for (uint64_t i = 0; i < 31; i++)
+		put64(sim, DATA + 0x108 + 8 * i, 0x100 + i);
+	script_add(s, RSI_HOST_CALL_FID, 0x1100, 0, 0, 0);
+	assert_int_equal(enter(sim, REC, RUN), 0);
+	assert_int_equal(exit_reason(sim, RUN), RMI_EXIT_HOST_CALL);
+	assert_int_equal(get64(sim, RUN + RMI_RUN_EXIT_IMM), 0x42);
+	for (uint64_t i = 0; i < RMI_RUN_HOST_CALL_GPRS; i++)
+		assert_int_equal(get64(sim, RUN + RMI_RUN_EXIT_GPRS + 8 * i), 0x100 + i);
+	/* The host's answer in entry gprs[0..6] lands in the structure. */
+	for (uint64_t i = 0; i < RMI_RUN_HOST_CALL_GPRS; i++)
+		put64(sim, RUN + RMI_RUN_ENTRY_GPRS + 8 * i, 0x900 + i);
+	assert_int_equal(enter(sim, REC, RUN), 0);
+	t_assert_reg(s->seen[1], 0, RSI_SUCCESS, "HOST_CALL result");
+	for (uint64_t i = 0; i < RMI_RUN_HOST_CALL_GPRS; i++)
+		assert_int_equal(get64(sim, DATA + 0x108 + 8 * i), 0x900 + i);
+	assert_int_equal(get64(sim, DATA + 0x108 + 8 * 7), 0x107); /* gprs[7] untouched */
+	/* rsi_host_call: 256-byte alignment (TF-RMM rel0). Steps: 1 = the result above,
+	 * then IRQ; re-entry: 2 issues this call, 3 sees its result. */
+	script_add(s, RSI_HOST_CALL_FID, 0x1080, 0, 0, 0);
+	assert_int_equal(enter(sim, REC, RUN), 0);
+	t_assert_reg(s->seen[3], 0, RSI_ERROR_INPUT, "HOST_CALL unaligned");
+	smcsim_destroy(sim);
+}
+
+static void rec_enter_fault_and_errno(void **state)
+{
+	(void)state;
+	struct realm_code rc = { 0 };
+	struct smcsim *sim = live_realm(&rc, 1);
+	struct script *s = &rc.rec[0];
+	/* REALM_CONFIG into RAM the host has not mapped: a data abort exit (EC 0x24). */
+	script_add(s, RSI_REALM_CONFIG_FID, 0x2000, 0, 0, 0);
+	assert_int_equal(enter(sim, REC, RUN), 0);
+	assert_int_equal(exit_reason(sim, RUN), RMI_EXIT_SYNC);
+	assert_int_equal(ESR_EC(get64(sim, RUN + RMI_RUN_EXIT_ESR)), 0x24);
+	assert_int_equal(get64(sim, RUN + RMI_RUN_EXIT_HPFAR), (0x2000 >> 12) << 4);
+	/* Still unmapped: the call is issued again and faults again. */
+	assert_int_equal(enter(sim, REC, RUN), 0);
+	assert_int_equal(exit_reason(sim, RUN), RMI_EXIT_SYNC);
+	assert_int_equal(s->steps, 1);
+	smcsim_destroy(sim);
+	/* A handler's negative errno fails the host's smcsim_call() with it: the realm
+	 * issues RSI_VERSION, then its code fails with -EIO. */
+	struct realm_code rc2 = { 0 };
+	rc2.rec[0].fail_at = 1;
+	script_add(&rc2.rec[0], RSI_VERSION_FID, 0x10000, 0, 0, 0);
+	sim = live_realm(&rc2, 1);
+	struct smcsim_regs r = { { 0 } };
+	r.x[0] = RMI_REC_ENTER_FID;
+	r.x[1] = REC;
+	r.x[2] = RUN;
+	assert_int_equal(
+		smcsim_call(sim, smcsim_caller_default(sim), 0, SMCSIM_CONDUIT_DEFAULT, &r), -EIO);
+	smcsim_destroy(sim);
+}
+
+/* ---- PSCI from the realm and RMI_PSCI_COMPLETE ------------------------------------ */
+
+static uint64_t psci_complete(struct smcsim *sim, uint64_t calling, uint64_t target,
+			      uint64_t status)
+{
+	return t_call(sim, RMI_PSCI_COMPLETE_FID, calling, target, status).x[0];
+}
+
+static void psci_cpu_on(void **state)
+{
+	(void)state;
+	struct realm_code rc = { 0 };
+	struct smcsim *sim = live_realm(&rc, 3);
+	struct script *s = &rc.rec[0];
+	script_add(s, PSCI_VERSION, 0, 0, 0, 0);
+	script_add(s, PSCI_CPU_ON, 7, 0x3000, 0xC0DE, 0); /* invalid MPIDR: no exit */
+	script_add(s, PSCI_CPU_ON, 1, 0x3000, 0xC0DE, 0);
+	assert_int_equal(enter(sim, REC, RUN), 0);
+	t_assert_reg(s->seen[1], 0, 0x10001, "TF-RMM psci_version(): PSCI 1.1");
+	t_assert_reg(s->seen[2], 0, PSCI_INVALID, "CPU_ON unknown MPIDR: INVALID_PARAMETERS");
+	assert_int_equal(exit_reason(sim, RUN), RMI_EXIT_PSCI);
+	assert_int_equal(get64(sim, RUN + RMI_RUN_EXIT_GPRS), PSCI_CPU_ON);
+	assert_int_equal(get64(sim, RUN + RMI_RUN_EXIT_GPRS + 8), 1);
+	assert_int_equal(get64(sim, RUN + RMI_RUN_EXIT_GPRS + 16), 0x3000);
+	assert_int_equal(get64(sim, RUN + RMI_RUN_EXIT_GPRS + 24), 0xC0DE);
+	/* rec_psci: the caller waits for PSCI_COMPLETE. */
+	assert_int_equal(enter(sim, REC, RUN), ERR_REC);
+	/* PSCI_COMPLETE failure conditions, one at a time. */
+	assert_int_equal(psci_complete(sim, REC, REC, 0), ERR_INPUT);	   /* alias */
+	assert_int_equal(psci_complete(sim, REC + 8, REC1, 0), ERR_INPUT); /* calling_align */
+	assert_int_equal(psci_complete(sim, AUX, REC1, 0), ERR_INPUT);	   /* calling_state */
+	assert_int_equal(psci_complete(sim, REC, OUTSIDE, 0), ERR_INPUT);  /* target_bound */
+	assert_int_equal(psci_complete(sim, REC, RD, 0), ERR_INPUT);	   /* target_state */
+	assert_int_equal(psci_complete(sim, REC1, REC, 0), ERR_INPUT);	   /* pending */
+	assert_int_equal(psci_complete(sim, REC, REC3, 0), ERR_INPUT);	   /* target: MPIDR 2 */
+	assert_int_equal(psci_complete(sim, REC, REC1, 1), ERR_INPUT);	   /* status */
+	assert_int_equal(psci_complete(sim, REC, REC1, PSCI_INVALID), ERR_INPUT); /* status */
+	/* owner: a REC of another realm. */
+	realm_create(sim, RD2, RTT2, 2);
+	rec_create(sim, RD2, REC2, AUX2, 0, false);
+	assert_int_equal(psci_complete(sim, REC, REC2, 0), ERR_INPUT);
+	/* Success: REC1 runnable at the entry point with x0 = context ID. */
+	assert_int_equal(psci_complete(sim, REC, REC1, 0), 0);
+	assert_int_equal(psci_complete(sim, REC, REC1, 0), ERR_INPUT); /* no longer pending */
+	assert_int_equal(enter(sim, REC1, RUN1), 0);
+	assert_int_equal(rc.rec[1].pc, 0x3000);
+	t_assert_reg(rc.rec[1].seen[0], 0, 0xC0DE, "CPU_ON target x0 = context ID");
+	t_assert_reg(rc.rec[1].seen[0], 1, 0, "other registers zero");
+	/* The caller sees SUCCESS; a second CPU_ON is ALREADY_ON. */
+	script_add(s, PSCI_CPU_ON, 1, 0x3000, 0xC0DE, 0);
+	assert_int_equal(enter(sim, REC, RUN), 0);
+	t_assert_reg(s->seen[3], 0, 0, "CPU_ON SUCCESS");
+	assert_int_equal(exit_reason(sim, RUN), RMI_EXIT_PSCI);
+	assert_int_equal(psci_complete(sim, REC, REC1, 0), 0);
+	assert_int_equal(enter(sim, REC, RUN), 0);
+	t_assert_reg(s->seen[4], 0, PSCI_ALREADY_ON, "CPU_ON of a running REC");
+	smcsim_destroy(sim);
+}
+
+static void psci_cpu_on_denied_affinity_off(void **state)
+{
+	(void)state;
+	struct realm_code rc = { 0 };
+	struct smcsim *sim = live_realm(&rc, 2);
+	struct script *s = &rc.rec[0];
+	script_add(s, PSCI_AFFINITY, 1, 0, 0, 0);
+	script_add(s, PSCI_CPU_ON, 1, 0x3000, 0, 0);
+	script_add(s, PSCI_AFFINITY, 1, 0, 0, 0);
+	script_add(s, PSCI_SYSTEM_OFF, 0, 0, 0, 0);
+	assert_int_equal(enter(sim, REC, RUN), 0);
+	assert_int_equal(exit_reason(sim, RUN), RMI_EXIT_PSCI);
+	assert_int_equal(get64(sim, RUN + RMI_RUN_EXIT_GPRS), PSCI_AFFINITY);
+	/* status: AFFINITY_INFO accepts only SUCCESS. */
+	assert_int_equal(psci_complete(sim, REC, REC1, PSCI_DENIED), ERR_INPUT);
+	assert_int_equal(psci_complete(sim, REC, REC1, 0), 0);
+	assert_int_equal(enter(sim, REC, RUN), 0);
+	t_assert_reg(s->seen[1], 0, 1, "AFFINITY_INFO: OFF");
+	/* The host denies CPU_ON: the caller sees DENIED and REC1 stays off. */
+	assert_int_equal(psci_complete(sim, REC, REC1, PSCI_DENIED), 0);
+	assert_int_equal(enter(sim, REC, RUN), 0);
+	t_assert_reg(s->seen[2], 0, PSCI_DENIED, "CPU_ON denied");
+	assert_int_equal(enter(sim, REC1, RUN1), ERR_REC);
+	assert_int_equal(psci_complete(sim, REC, REC1, 0), 0);
+	assert_int_equal(enter(sim, REC, RUN), 0);
+	t_assert_reg(s->seen[3], 0, 1, "AFFINITY_INFO: still OFF");
+	assert_int_equal(exit_reason(sim, RUN), RMI_EXIT_PSCI);
+	assert_int_equal(get64(sim, RUN + RMI_RUN_EXIT_GPRS), PSCI_SYSTEM_OFF);
+	assert_int_equal(enter(sim, REC, RUN), 0x102);
+	smcsim_destroy(sim);
+}
+
+static void psci_affinity_on(void **state)
+{
+	(void)state;
+	struct realm_code rc = { 0 };
+	struct smcsim *sim = live_realm(&rc, 2);
+	struct script *s = &rc.rec[0];
+	script_add(s, PSCI_CPU_ON, 1, 0x3000, 0, 0);
+	script_add(s, PSCI_AFFINITY, 1, 0, 0, 0);
+	assert_int_equal(enter(sim, REC, RUN), 0);
+	assert_int_equal(psci_complete(sim, REC, REC1, 0), 0);
+	assert_int_equal(enter(sim, REC, RUN), 0);
+	assert_int_equal(exit_reason(sim, RUN), RMI_EXIT_PSCI);
+	assert_int_equal(psci_complete(sim, REC, REC1, 0), 0);
+	assert_int_equal(enter(sim, REC, RUN), 0);
+	t_assert_reg(s->seen[2], 0, 0, "AFFINITY_INFO: ON");
+	smcsim_destroy(sim);
+}
+
+/* ---- RMI_RTT_SET_RIPAS ------------------------------------------------------------ */
+
+/* Realm code asks for [base, top) to become @ripas; the REC exits RIPAS_CHANGE. */
+static void request_ripas(struct smcsim *sim, struct realm_code *rc, uint64_t base, uint64_t top,
+			  uint64_t ripas, uint64_t flags)
+{
+	script_add(&rc->rec[0], RSI_IPA_STATE_SET_FID, base, top, ripas, flags);
+	assert_int_equal(enter(sim, REC, RUN), 0);
+	assert_int_equal(exit_reason(sim, RUN), RMI_EXIT_RIPAS_CHANGE);
+}
+
+static uint64_t set_ripas(struct smcsim *sim, uint64_t rd, uint64_t rec, uint64_t base,
+			  uint64_t top)
+{
+	return t_call(sim, RMI_RTT_SET_RIPAS_FID, rd, rec, base, top).x[0];
+}
+
+static void rtt_set_ripas_conditions(void **state)
+{
+	(void)state;
+	struct realm_code rc = { 0 };
+	struct smcsim *sim = live_realm(&rc, 2);
+	realm_create(sim, RD2, RTT2, 2);
+	rec_create(sim, RD2, REC2, AUX2, 0, true);
+	/* pending: no request yet. */
+	assert_int_equal(set_ripas(sim, RD, REC, 0x4000, 0x5000), ERR_INPUT);
+	request_ripas(sim, &rc, 0x4000, 0x8000, RMM_RIPAS_RAM, 0);
+	assert_int_equal(set_ripas(sim, RD + 8, REC, 0x4000, 0x5000), ERR_INPUT); /* rd_align */
+	assert_int_equal(set_ripas(sim, RTT, REC, 0x4000, 0x5000), ERR_INPUT);	  /* rd_state */
+	assert_int_equal(set_ripas(sim, RD, REC + 8, 0x4000, 0x5000), ERR_INPUT); /* rec_align */
+	assert_int_equal(set_ripas(sim, RD, RD, 0x4000, 0x5000), ERR_INPUT); /* rec_gran_state */
+	/* rec_owner: TF-RMM smc_rtt_set_ripas() and the ACS: ERROR_REC. */
+	assert_int_equal(set_ripas(sim, RD, REC2, 0x4000, 0x5000), ERR_REC);
+	assert_int_equal(set_ripas(sim, RD, REC1, 0x4000, 0x5000), ERR_INPUT); /* not pending */
+	assert_int_equal(set_ripas(sim, RD, REC, 0x4000, 0x4000), ERR_INPUT);  /* size_valid */
+	assert_int_equal(set_ripas(sim, RD, REC, 0x5000, 0x6000), ERR_INPUT);  /* base_bound */
+	assert_int_equal(set_ripas(sim, RD, REC, 0x4000, 0x9000), ERR_INPUT);  /* top_bound */
+	/* TF-RMM: a top not granule-aligned is ERROR_INPUT before any walk. */
+	assert_int_equal(set_ripas(sim, RD, REC, 0x4000, 0x4800), ERR_INPUT);
+	/* Success, in two steps; progress must continue from where it stopped. */
+	struct smcsim_regs r = t_call(sim, RMI_RTT_SET_RIPAS_FID, RD, REC, 0x4000, 0x6000);
+	t_assert_reg(r, 0, 0, "SET_RIPAS");
+	t_assert_reg(r, 1, 0x6000, "top");
+	assert_int_equal(set_ripas(sim, RD, REC, 0x4000, 0x8000), ERR_INPUT); /* base_bound */
+	r = t_call(sim, RMI_RTT_SET_RIPAS_FID, RD, REC, 0x6000, 0x8000);
+	t_assert_reg(r, 1, 0x8000, "the rest");
+	assert_int_equal(enter(sim, REC, RUN), 0);
+	t_assert_reg(rc.rec[0].seen[1], 1, 0x8000, "realm sees the whole range done");
+	smcsim_destroy(sim);
+}
+
+static void rtt_set_ripas_walk(void **state)
+{
+	(void)state;
+	struct realm_code rc = { 0 };
+	struct smcsim *sim = live_realm(&rc, 1);
+	/* base_align: [2 MiB + 4 KiB, ...) lies in an unassigned level-2 block, which the
+	 * range does not cover whole: ERROR_RTT(2). */
+	request_ripas(sim, &rc, MIB2 + 0x1000, MIB2 + 0x3000, RMM_RIPAS_RAM, 0);
+	assert_int_equal(set_ripas(sim, RD, REC, MIB2 + 0x1000, MIB2 + 0x3000), ERR_RTT(2));
+	/* With a level-3 table the change goes through. */
+	assert_int_equal(rtt_create(sim, T3B, MIB2, 3), 0);
+	assert_int_equal(set_ripas(sim, RD, REC, MIB2 + 0x1000, MIB2 + 0x3000), 0);
+	smcsim_destroy(sim);
+}
+
+/* One level-3 table per call: a range across its end stops at it. */
+static void rtt_set_ripas_partial(void **state)
+{
+	(void)state;
+	struct realm_code rc = { 0 };
+	struct smcsim *sim = live_realm(&rc, 1);
+	assert_int_equal(rtt_create(sim, T3B, MIB2, 3), 0);
+	request_ripas(sim, &rc, MIB2 - 0x2000, MIB2 + 0x2000, RMM_RIPAS_RAM, 0);
+	struct smcsim_regs r =
+		t_call(sim, RMI_RTT_SET_RIPAS_FID, RD, REC, MIB2 - 0x2000, MIB2 + 0x2000);
+	t_assert_reg(r, 0, 0, "SET_RIPAS");
+	t_assert_reg(r, 1, MIB2, "stops at the end of the level-3 table");
+	r = t_call(sim, RMI_RTT_SET_RIPAS_FID, RD, REC, MIB2, MIB2 + 0x2000);
+	t_assert_reg(r, 1, MIB2 + 0x2000, "continues in the next table");
+	smcsim_destroy(sim);
+}
+
+/* DEN0137 B5.3.7: DESTROYED changes only if the realm set RSI_CHANGE_DESTROYED; when
+ * nothing can change, TF-RMM rtt_set_ripas_range() returns ERROR_RTT(level). */
+static void rtt_set_ripas_destroyed(void **state)
+{
+	(void)state;
+	struct realm_code rc = { 0 };
+	struct smcsim *sim = new_realm();
+	/* IPA 0x3000: RAM, then DATA destroyed there → DESTROYED. */
+	assert_int_equal(data_create(sim, RD, DATA2, 0x3000, SRC, 0), 0);
+	assert_int_equal(t_call(sim, RMI_DATA_DESTROY_FID, RD, 0x3000).x[0], 0);
+	assert_int_equal(data_create(sim, RD, DATA, 0x1000, SRC, 0), 0);
+	rec_create(sim, RD, REC, AUX, 0, true);
+	assert_int_equal(rmi(sim, RMI_REALM_ACTIVATE_FID, RD, 0), 0);
+	zero_page(sim, RUN);
+	smcsim_set_realm_handler(sim, realm_fn, &rc);
+	request_ripas(sim, &rc, 0x2000, 0x5000, RMM_RIPAS_EMPTY, 0);
+	struct smcsim_regs r = t_call(sim, RMI_RTT_SET_RIPAS_FID, RD, REC, 0x2000, 0x5000);
+	t_assert_reg(r, 0, 0, "SET_RIPAS");
+	t_assert_reg(r, 1, 0x3000, "stops at the DESTROYED entry");
+	r = t_call(sim, RMI_RTT_SET_RIPAS_FID, RD, REC, 0x3000, 0x5000);
+	t_assert_reg(r, 0, ERR_RTT(3), "no progress: ERROR_RTT(3)");
+	/* The realm gets x1 = 0x3000 and asks again, allowing DESTROYED to change. */
+	request_ripas(sim, &rc, 0x3000, 0x5000, RMM_RIPAS_EMPTY, RSI_CHANGE_DESTR);
+	t_assert_reg(rc.rec[0].seen[1], 1, 0x3000, "first request done up to 0x3000");
+	r = t_call(sim, RMI_RTT_SET_RIPAS_FID, RD, REC, 0x3000, 0x5000);
+	t_assert_reg(r, 0, 0, "SET_RIPAS with CHANGE_DESTROYED");
+	t_assert_reg(r, 1, 0x5000, "all of it");
+	r = t_call(sim, RMI_RTT_READ_ENTRY_FID, RD, 0x3000, 3);
+	t_assert_reg(r, 4, RMM_RIPAS_EMPTY, "DESTROYED became EMPTY");
+	smcsim_destroy(sim);
+}
+
+/* ---- RMI_RTT_FOLD ---------------------------------------------------------------- */
+
+static uint64_t fold(struct smcsim *sim, uint64_t ipa, uint64_t level)
+{
+	return t_call(sim, RMI_RTT_FOLD_FID, RD, ipa, level).x[0];
+}
+
+static void rtt_fold_conditions(void **state)
+{
+	(void)state;
+	struct smcsim *sim = new_realm();
+	assert_int_equal(t_call(sim, RMI_RTT_FOLD_FID, RTT, 0, 3).x[0], ERR_INPUT); /* rd_state */
+	assert_int_equal(fold(sim, 0, 0), ERR_INPUT);		      /* level_bound: start level */
+	assert_int_equal(fold(sim, 0, 4), ERR_INPUT);		      /* level_bound */
+	assert_int_equal(fold(sim, 0x1000, 3), ERR_INPUT);	      /* ipa_align: parent 2 MiB */
+	assert_int_equal(fold(sim, UINT64_C(1) << 48, 3), ERR_INPUT); /* ipa_bound */
+	/* rtt_walk: nothing at 1 GiB below level 1. */
+	assert_int_equal(fold(sim, UINT64_C(1) << 30, 3), ERR_RTT(1));
+	/* rtt_state: the level-2 entry for [2 MiB, 4 MiB) is not a table. */
+	assert_int_equal(fold(sim, MIB2, 3), ERR_RTT(2));
+	/* rtt_homo: [0, 0x4000) RAM, the rest EMPTY. */
+	assert_int_equal(fold(sim, 0, 3), ERR_RTT(3));
+	/* ...and the level-2 table below the level-1 entry holds a table. */
+	assert_int_equal(fold(sim, 0, 2), ERR_RTT(2));
+	smcsim_destroy(sim);
+}
+
+static void rtt_fold_unassigned(void **state)
+{
+	(void)state;
+	struct smcsim *sim = new_realm();
+	assert_int_equal(rtt_create(sim, T3B, MIB2, 3), 0);
+	struct smcsim_regs r = t_call(sim, RMI_RTT_FOLD_FID, RD, MIB2, 3);
+	t_assert_reg(r, 0, 0, "FOLD of an all-UNASSIGNED EMPTY table");
+	t_assert_reg(r, 1, T3B, "x1 = the RTT");
+	assert_int_equal(emu_granule(sim, T3B)->rmm, RMM_GRANULE_DELEGATED);
+	assert_int_equal(rmi(sim, RMI_GRANULE_UNDELEGATE_FID, T3B, 0), 0);
+	r = t_call(sim, RMI_RTT_READ_ENTRY_FID, RD, MIB2, 3);
+	t_assert_reg(r, 1, 2, "walk stops at the level-2 block");
+	t_assert_reg(r, 2, 0, "UNASSIGNED");
+	t_assert_reg(r, 4, RMM_RIPAS_EMPTY, "EMPTY");
+	smcsim_destroy(sim);
+}
+
+static void rtt_fold_assigned(void **state)
+{
+	(void)state;
+	struct smcsim *sim = new_realm();
+	assert_int_equal(rtt_create(sim, T3B, MIB2, 3), 0);
+	for (uint64_t i = 0; i < 512; i++) {
+		delegate(sim, BLOCK + 4096 * i);
+		if (i == 511) /* not homogeneous until the last one is there */
+			assert_int_equal(fold(sim, MIB2, 3), ERR_RTT(3));
+		assert_int_equal(t_call(sim, RMI_DATA_CREATE_UNKNOWN_FID, RD, BLOCK + 4096 * i,
+					MIB2 + 4096 * i)
+					 .x[0],
+				 0);
+	}
+	struct smcsim_regs r = t_call(sim, RMI_RTT_FOLD_FID, RD, MIB2, 3);
+	t_assert_reg(r, 0, 0, "FOLD of a contiguous 2 MiB of DATA");
+	t_assert_reg(r, 1, T3B, "x1 = the RTT");
+	assert_int_equal(emu_granule(sim, T3B)->rmm, RMM_GRANULE_DELEGATED);
+	r = t_call(sim, RMI_RTT_READ_ENTRY_FID, RD, MIB2, 3);
+	t_assert_reg(r, 1, 2, "level-2 block");
+	t_assert_reg(r, 2, 1, "ASSIGNED");
+	t_assert_reg(r, 3, BLOCK, "desc = block PA");
+	/* RTT_CREATE unfolds: 512 ASSIGNED entries at the right addresses. */
+	assert_int_equal(rtt_create(sim, T3B, MIB2, 3), 0);
+	r = t_call(sim, RMI_RTT_READ_ENTRY_FID, RD, MIB2 + 0x5000, 3);
+	t_assert_reg(r, 1, 3, "level 3 again");
+	t_assert_reg(r, 2, 1, "ASSIGNED");
+	t_assert_reg(r, 3, BLOCK + 0x5000, "desc = block PA + offset");
+	smcsim_destroy(sim);
+}
+
+/* TF-RMM rtt_fold(): a full table folds into a block only above S2TT_MIN_BLOCK_LEVEL
+ * (2); otherwise ERROR_RTT(level - 1), the walk level. Shown with 512 unprotected 2 MiB
+ * mappings (no 1 GiB of DATA needed). */
+static void rtt_fold_min_block_level(void **state)
+{
+	(void)state;
+	struct smcsim *sim = new_realm();
+	assert_int_equal(rtt_create(sim, T4, IPA_UNPROT, 1), 0);
+	assert_int_equal(rtt_create(sim, T5, IPA_UNPROT, 2), 0);
+	for (uint64_t i = 0; i < 512; i++)
+		assert_int_equal(t_call(sim, RMI_RTT_MAP_UNPROTECTED_FID, RD, IPA_UNPROT + MIB2 * i,
+					2, UINT64_C(0x40000000) + MIB2 * i)
+					 .x[0],
+				 0);
+	assert_int_equal(fold(sim, IPA_UNPROT, 2), ERR_RTT(1));
+	smcsim_destroy(sim);
+}
+
+/* ---- RMI_RTT_MAP_UNPROTECTED / RMI_RTT_UNMAP_UNPROTECTED -------------------------- */
+
+static uint64_t map_ns(struct smcsim *sim, uint64_t ipa, uint64_t level, uint64_t desc)
+{
+	return t_call(sim, RMI_RTT_MAP_UNPROTECTED_FID, RD, ipa, level, desc).x[0];
+}
+
+static void rtt_map_unprotected(void **state)
+{
+	(void)state;
+	struct smcsim *sim = new_realm();
+	uint64_t ipa = IPA_UNPROT + 0x1000, desc = 0x88000000u | 0x3fc;
+	assert_int_equal(t_call(sim, RMI_RTT_MAP_UNPROTECTED_FID, RTT, ipa, 3, desc).x[0],
+			 ERR_INPUT);				    /* rd_state */
+	assert_int_equal(map_ns(sim, ipa, 1, desc), ERR_INPUT);	    /* level_bound: < 2 */
+	assert_int_equal(map_ns(sim, ipa, 4, desc), ERR_INPUT);	    /* level_bound: > 3 */
+	assert_int_equal(map_ns(sim, 0x1000, 3, desc), ERR_INPUT);  /* ipa_bound: protected */
+	assert_int_equal(map_ns(sim, ipa + 8, 3, desc), ERR_INPUT); /* ipa_align */
+	assert_int_equal(map_ns(sim, ipa, 2, desc), ERR_INPUT);	    /* ipa_align: 2 MiB */
+	assert_int_equal(map_ns(sim, UINT64_C(1) << 48, 3, desc), ERR_INPUT); /* ipa_bound */
+	assert_int_equal(map_ns(sim, ipa, 3, desc | 1), ERR_INPUT);	      /* desc_valid */
+	assert_int_equal(map_ns(sim, ipa, 3, desc | 2), ERR_INPUT);	      /* desc_valid */
+	assert_int_equal(map_ns(sim, ipa, 3, desc | 0x400), ERR_INPUT); /* desc: address bit 10 */
+	assert_int_equal(map_ns(sim, ipa, 3, desc | (UINT64_C(1) << 52)),
+			 ERR_INPUT); /* desc: upper attributes */
+	/* rtt_walk: no tables under the unprotected half yet. */
+	assert_int_equal(map_ns(sim, ipa, 3, desc), ERR_RTT(0));
+	assert_int_equal(rtt_create(sim, T4, IPA_UNPROT, 1), 0);
+	assert_int_equal(rtt_create(sim, T5, IPA_UNPROT, 2), 0);
+	assert_int_equal(map_ns(sim, ipa, 3, desc), ERR_RTT(2));
+	assert_int_equal(map_ns(sim, IPA_UNPROT + MIB2, 2, 0x88000000u | 0x1000),
+			 ERR_INPUT); /* desc address unaligned to 2 MiB */
+	assert_int_equal(rtt_create(sim, T6, IPA_UNPROT, 3), 0);
+	/* Success: READ_ENTRY returns ASSIGNED with address | attributes. */
+	assert_int_equal(map_ns(sim, ipa, 3, desc), 0);
+	struct smcsim_regs r = t_call(sim, RMI_RTT_READ_ENTRY_FID, RD, ipa, 3);
+	t_assert_reg(r, 1, 3, "walk level");
+	t_assert_reg(r, 2, 1, "ASSIGNED");
+	t_assert_reg(r, 3, desc, "desc = address | attributes");
+	t_assert_reg(r, 4, 0, "no RIPAS outside the PAR");
+	/* rtte_state: mapping over an ASSIGNED entry. */
+	assert_int_equal(map_ns(sim, ipa, 3, desc), ERR_RTT(3));
+	/* rtt_live: RTT_DESTROY refuses a table with a live NS entry. */
+	assert_int_equal(t_call(sim, RMI_RTT_DESTROY_FID, RD, IPA_UNPROT, 3).x[0], ERR_RTT(3));
+	/* A 2 MiB block mapping. */
+	assert_int_equal(map_ns(sim, IPA_UNPROT + MIB2, 2, 0x88200000u | 0x4c), 0);
+	r = t_call(sim, RMI_RTT_READ_ENTRY_FID, RD, IPA_UNPROT + MIB2, 3);
+	t_assert_reg(r, 1, 2, "level-2 block");
+	t_assert_reg(r, 3, 0x88200000u | 0x4c, "desc");
+	smcsim_destroy(sim);
+}
+
+static void rtt_unmap_unprotected(void **state)
+{
+	(void)state;
+	struct smcsim *sim = new_realm();
+	uint64_t ipa = IPA_UNPROT + 0x1000;
+	assert_int_equal(rtt_create(sim, T4, IPA_UNPROT, 1), 0);
+	assert_int_equal(rtt_create(sim, T5, IPA_UNPROT, 2), 0);
+	struct smcsim_regs r = t_call(sim, RMI_RTT_UNMAP_UNPROTECTED_FID, RD, ipa, 3);
+	t_assert_reg(r, 0, ERR_RTT(2), "rtt_walk: stops at level 2");
+	assert_int_equal(rtt_create(sim, T6, IPA_UNPROT, 3), 0);
+	r = t_call(sim, RMI_RTT_UNMAP_UNPROTECTED_FID, RTT, ipa, 3);
+	t_assert_reg(r, 0, ERR_INPUT, "rd_state");
+	r = t_call(sim, RMI_RTT_UNMAP_UNPROTECTED_FID, RD, ipa, 1);
+	t_assert_reg(r, 0, ERR_INPUT, "level_bound");
+	r = t_call(sim, RMI_RTT_UNMAP_UNPROTECTED_FID, RD, 0x1000, 3);
+	t_assert_reg(r, 0, ERR_INPUT, "ipa_bound: protected");
+	r = t_call(sim, RMI_RTT_UNMAP_UNPROTECTED_FID, RD, ipa + 0x10, 3);
+	t_assert_reg(r, 0, ERR_INPUT, "ipa_align");
+	r = t_call(sim, RMI_RTT_UNMAP_UNPROTECTED_FID, RD, ipa, 3);
+	t_assert_reg(r, 0, ERR_RTT(3), "rtte_state: UNASSIGNED");
+	assert_int_equal(map_ns(sim, ipa, 3, 0x88000000u), 0);
+	r = t_call(sim, RMI_RTT_UNMAP_UNPROTECTED_FID, RD, ipa, 3);
+	t_assert_reg(r, 0, 0, "UNMAP SUCCESS");
+	t_assert_reg(r, 1, IPA_UNPROT + MIB2, "top: nothing live after it in the table");
+	r = t_call(sim, RMI_RTT_READ_ENTRY_FID, RD, ipa, 3);
+	t_assert_reg(r, 2, 0, "UNASSIGNED again");
+	t_assert_reg(r, 3, 0, "no desc");
+	/* The table is not live any more. */
+	assert_int_equal(t_call(sim, RMI_RTT_DESTROY_FID, RD, IPA_UNPROT, 3).x[0], 0);
+	smcsim_destroy(sim);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(data_create_conditions),
+		cmocka_unit_test(data_create_success),
+		cmocka_unit_test(data_create_rim),
+		cmocka_unit_test(rec_enter_conditions),
+		cmocka_unit_test(rec_enter_first_entry_and_irq),
+		cmocka_unit_test(rec_enter_ripas_change),
+		cmocka_unit_test(rec_enter_host_call),
+		cmocka_unit_test(rec_enter_fault_and_errno),
+		cmocka_unit_test(psci_cpu_on),
+		cmocka_unit_test(psci_cpu_on_denied_affinity_off),
+		cmocka_unit_test(psci_affinity_on),
+		cmocka_unit_test(rtt_set_ripas_conditions),
+		cmocka_unit_test(rtt_set_ripas_walk),
+		cmocka_unit_test(rtt_set_ripas_partial),
+		cmocka_unit_test(rtt_set_ripas_destroyed),
+		cmocka_unit_test(rtt_fold_conditions),
+		cmocka_unit_test(rtt_fold_unassigned),
+		cmocka_unit_test(rtt_fold_assigned),
+		cmocka_unit_test(rtt_fold_min_block_level),
+		cmocka_unit_test(rtt_map_unprotected),
+		cmocka_unit_test(rtt_unmap_unprotected),
+	};
+	return cmocka_run_group_tests_name("conformance-rmi-run (DEN0137 1.0-rel0)", tests, NULL,
+					   NULL);
+}
