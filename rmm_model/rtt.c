@@ -398,9 +398,10 @@ bool rmm_realm_ripas_run(struct rmm *r, const struct rmm_realm *realm, uint64_t 
  * @rel0 order: src an aligned NS granule, flags MEASURE/NO_MEASURE → ERROR_INPUT; data
  * DELEGATED and rd an RD → ERROR_INPUT; ipa aligned and protected → ERROR_INPUT; realm
  * NEW → else ERROR_REALM; walk to level 3 → ERROR_RTT(walk level); the entry
- * UNASSIGNED with RIPAS EMPTY or RAM (DESTROYED is refused) → ERROR_RTT(3). The granule
- * gets the source's contents, becomes ASSIGNED RAM (it is part of the initial image),
- * and the RIM is extended with its RmmMeasurementDescriptorData.
+ * UNASSIGNED (rtte_state) with RIPAS RAM (rtte_ripas: EMPTY and DESTROYED are refused, as
+ * the RMM ACS v1.0 command table expects) → ERROR_RTT(3): the host sets the initial
+ * RIPAS with RTT_INIT_RIPAS first. The granule gets the source's contents and becomes
+ * ASSIGNED RAM, and the RIM is extended with its RmmMeasurementDescriptorData.
  */
 void rmm_data_create(struct emu_call *c)
 {
@@ -424,7 +425,7 @@ void rmm_data_create(struct emu_call *c)
 	struct walk w;
 	walk(r, realm, ipa, 3, &w);
 	if (w.level != 3 || RTTE_STATE(*w.entry) != RTTE_UNASSIGNED ||
-	    RTTE_RIPAS(*w.entry) == RMM_RIPAS_DESTROYED) {
+	    RTTE_RIPAS(*w.entry) != RMM_RIPAS_RAM) {
 		emu_ret1(c, rmi_ret(RMI_ERROR_RTT, (unsigned int)w.level));
 		return;
 	}

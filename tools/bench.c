@@ -161,7 +161,7 @@ static void realm_cycle(struct realm_bench *b)
 	rmi(b, 0xC400015D, 0, R_RD, R_L1, 0, 1, 0);
 	rmi(b, 0xC400015D, 0, R_RD, R_L2, 0, 2, 0);
 	rmi(b, 0xC400015D, 0, R_RD, R_L3, 0, 3, 0);
-	rmi(b, 0xC4000168, 0, R_RD, 0x2000, 0x10000, 0, 0);
+	rmi(b, 0xC4000168, 0, R_RD, 0, 0x10000, 0, 0);
 	rmi(b, 0xC4000153, 0, R_RD, R_D0, 0, R_SRC, 1);
 	rmi(b, 0xC4000153, 0, R_RD, R_D1, 0x1000, R_SRC, 0);
 	rmi(b, 0xC4000167, 0, R_RD, 0, 0, 0, 0);
