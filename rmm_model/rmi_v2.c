@@ -314,7 +314,8 @@ void rmm_granule_range_undelegate(struct emu_call *c)
 /*
  * DEN0137 2.0 RMI_GRANULE_TRACKING_GET(start, end): x1 memory category, x2 tracking, x3 the
  * end of the part of [start, end) that shares them. The model's DRAM is conventional memory
- * tracked per granule (what Linux rmi_init_metadata() requires); anything else is NONE.
+ * tracked per granule (what Linux rmi_init_metadata() requires); Secure memory and holes
+ * are NONE.
  */
 void rmm_granule_tracking_get(struct emu_call *c)
 {
@@ -326,6 +327,10 @@ void rmm_granule_tracking_get(struct emu_call *c)
 	}
 	uint64_t base, size, next = end;
 	for (size_t i = 0; emu_mem_region(r->sim, i, &base, &size); i++) {
+		/* Secure (or Root) memory is not the host's to donate: not conventional. */
+		uint8_t pas = emu_granule(r->sim, base)->pas;
+		if (pas == EMU_PAS_SECURE || pas == EMU_PAS_ROOT)
+			continue;
 		if (start >= base && start - base < size) {
 			uint64_t top = base + size < end ? base + size : end;
 			emu_ret4(c, rmi_ret(RMI_SUCCESS, 0), RMI_MEM_CATEGORY_CONVENTIONAL,

@@ -15,6 +15,7 @@
 #define RD2	   0x80300000u
 #define RTT2	   0x80301000u
 #define OUTSIDE	   0x90000000u
+#define SECURE	   0x0e000000u
 #define REC_PARAMS 0x80110000u
 #define REC	   0x80400000u
 #define AUX	   0x80410000u /* 16 aux granules from here */
@@ -127,6 +128,9 @@ static void granule_delegate(void **state)
 	assert_int_equal(rmi(sim, RMI_GRANULE_DELEGATE_FID, OUTSIDE, 0),
 			 ERR_INPUT);						    /* gran_bound */
 	assert_int_equal(rmi(sim, RMI_GRANULE_DELEGATE_FID, 0x1000, 0), ERR_INPUT); /* gran_bound */
+	/* gran_pas: memory the GPT gives to the Secure PAS (cca-host's el3-sram). */
+	assert_int_equal(rmi(sim, RMI_GRANULE_DELEGATE_FID, SECURE, 0), ERR_INPUT);
+	assert_int_equal(emu_granule(sim, SECURE)->pas, EMU_PAS_SECURE);
 	/* Success: DELEGATED, Realm PAS, contents scrubbed. */
 	put64(sim, RD, 0x1234);
 	assert_int_equal(rmi(sim, RMI_GRANULE_DELEGATE_FID, RD, 0), 0);
@@ -180,6 +184,8 @@ static void realm_create_params(void **state)
 			 ERR_INPUT);						  /* params_align */
 	assert_int_equal(rmi(sim, RMI_REALM_CREATE_FID, RD, OUTSIDE), ERR_INPUT); /* params_bound */
 	assert_int_equal(rmi(sim, RMI_REALM_CREATE_FID, RD, RTT), ERR_INPUT);	  /* params_pas */
+	/* params_pas: a Secure granule (cca-host's el3-sram). */
+	assert_int_equal(rmi(sim, RMI_REALM_CREATE_FID, RD, SECURE), ERR_INPUT);
 	smcsim_destroy(sim);
 
 	struct params p;

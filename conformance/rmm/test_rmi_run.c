@@ -260,6 +260,8 @@ static void data_create_conditions(void **state)
 	assert_int_equal(data_create(sim, RD, DATA, ipa, SRC + 8, 0), ERR_INPUT); /* src_align */
 	assert_int_equal(data_create(sim, RD, DATA, ipa, OUTSIDE, 0), ERR_INPUT); /* src_bound */
 	assert_int_equal(data_create(sim, RD, DATA, ipa, DATA2, 0), ERR_INPUT);	  /* src_pas */
+	/* src_pas: a Secure granule (cca-host's el3-sram at 0x0e000000). */
+	assert_int_equal(data_create(sim, RD, DATA, ipa, 0x0e000000u, 0), ERR_INPUT);
 	assert_int_equal(data_create(sim, RD, DATA, ipa, SRC, 2), ERR_INPUT);	  /* flags_valid */
 	assert_int_equal(data_create(sim, RD, DATA + 8, ipa, SRC, 0), ERR_INPUT); /* data_align */
 	assert_int_equal(data_create(sim, RD, OUTSIDE, ipa, SRC, 0), ERR_INPUT);  /* data_bound */
