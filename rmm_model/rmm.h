@@ -130,6 +130,10 @@ enum rmm_ripas {
 /* RmiRecRun (DEN0137 1.0 B4.4.19/20): entry part at 0, exit part at 0x800. */
 #define RMI_RUN_ENTRY_FLAGS	0x0
 #define RMI_RUN_ENTRY_GPRS	0x200
+#define RMI_RUN_ENTRY_GICV3_HCR 0x300
+/* ICH_HCR_EL2 bits the host may set on entry: En 0, UIE 1, LRENPIE 2, NPIE 3, VGrp0EIE 4,
+ * VGrp0DIE 5, VGrp1EIE 6, VGrp1DIE 7, TDIR 14. */
+#define RMI_GICV3_HCR_HOST_BITS UINT64_C(0x40ff)
 #define RMI_RUN_EXIT_REASON	0x800
 #define RMI_RUN_EXIT_ESR	0x900
 #define RMI_RUN_EXIT_FAR	0x908

@@ -267,7 +267,8 @@ static void run_rec(struct emu_call *c, struct rmm *r, struct rmm_rec *rec, uint
  * DEN0137 1.0 B4.3.12 REC_ENTER(rec, run_ptr), in TF-RMM smc_rec_enter() order: rec
  * aligned and a REC, run_ptr an aligned NS granule → ERROR_INPUT; realm NEW →
  * ERROR_REALM index 0, SYSTEM_OFF → ERROR_REALM index 1; REC not runnable or waiting for
- * PSCI_COMPLETE or already running → ERROR_REC; reserved entry flags → ERROR_INPUT.
+ * PSCI_COMPLETE or already running → ERROR_REC; rec_mmio, rec_gicv3 → ERROR_REC (the RMM
+ * ACS v1.0 rec_enter table). Reserved entry flag bits are ignored.
  */
 void rmm_rec_enter(struct emu_call *c)
 {
@@ -290,8 +291,13 @@ void rmm_rec_enter(struct emu_call *c)
 		return;
 	}
 	uint8_t *run = emu_mem_ptr(r->sim, run_ptr, EMU_GRANULE_SIZE);
-	if (rmm_rd64(run, RMI_RUN_ENTRY_FLAGS) & ~UINT64_C(0x1f)) {
-		emu_ret1(c, rmi_ret(RMI_ERROR_INPUT, 0));
+	/* rec_mmio: EMULATED_MMIO completes an emulatable data abort, and this model's
+	 * realms never exit with one. rec_gicv3: gicv3_hcr may hold only the ICH_HCR_EL2
+	 * bits the host controls (TF-RMM gic_validate_state(): En, UIE, LRENPIE, NPIE,
+	 * VGrp0/1 EIE/DIE, TDIR). The list registers are not checked. */
+	if ((rmm_rd64(run, RMI_RUN_ENTRY_FLAGS) & RMI_ENTRY_EMULATED_MMIO) ||
+	    (rmm_rd64(run, RMI_RUN_ENTRY_GICV3_HCR) & ~RMI_GICV3_HCR_HOST_BITS)) {
+		emu_ret1(c, rmi_ret(RMI_ERROR_REC, 0));
 		return;
 	}
 	/* The exit half is the RMM's: stale data from the last exit never leaks through. */

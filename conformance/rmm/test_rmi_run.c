@@ -381,11 +381,14 @@ static void rec_enter_conditions(void **state)
 	assert_int_equal(enter(sim, REC, RUN), rmi_ret(RMI_ERROR_REALM, 0)); /* realm_new */
 	assert_int_equal(rmi(sim, RMI_REALM_ACTIVATE_FID, RD, 0), 0);
 	assert_int_equal(enter(sim, REC1, RUN), ERR_REC); /* rec_runnable */
-	/* Reserved RmiRecEnter flags (bits above RIPAS_RESPONSE) → ERROR_INPUT, as the
-	 * model implements it (not cross-checked against TF-RMM rel0 or an ACS row). */
-	put64(sim, RUN + RMI_RUN_ENTRY_FLAGS, 1u << 5);
-	assert_int_equal(enter(sim, REC, RUN), ERR_INPUT);
+	/* rec_mmio (RMM ACS rec_enter): EMULATED_MMIO with no emulatable abort to complete. */
+	put64(sim, RUN + RMI_RUN_ENTRY_FLAGS, RMI_ENTRY_EMULATED_MMIO);
+	assert_int_equal(enter(sim, REC, RUN), ERR_REC);
 	put64(sim, RUN + RMI_RUN_ENTRY_FLAGS, 0);
+	/* rec_gicv3 (RMM ACS rec_enter): gicv3_hcr bits the host does not control. */
+	put64(sim, RUN + RMI_RUN_ENTRY_GICV3_HCR, UINT64_C(1) << 8);
+	assert_int_equal(enter(sim, REC, RUN), ERR_REC);
+	put64(sim, RUN + RMI_RUN_ENTRY_GICV3_HCR, RMI_GICV3_HCR_HOST_BITS);
 	assert_int_equal(rc.rec[0].steps, 0); /* no failure ran realm code */
 	/* system_off: index 1. */
 	script_add(&rc.rec[0], PSCI_SYSTEM_OFF, 0, 0, 0, 0);
