@@ -23,6 +23,19 @@ struct emu_granule *rmm_granule(struct rmm *r, uint64_t addr, enum rmm_granule_s
 	return g;
 }
 
+/*
+ * A page the host passes by address (parameter pages, RmiRecRun, DATA_CREATE's source):
+ * aligned, in memory, undelegated and in the Non-secure PAS (the *_align, *_bound and
+ * *_pas conditions). Its host pointer, or NULL.
+ */
+uint8_t *rmm_ns_page(struct rmm *r, uint64_t pa)
+{
+	struct emu_granule *g = rmm_granule(r, pa, RMM_GRANULE_NS);
+	if (!g || g->pas != EMU_PAS_NS)
+		return NULL;
+	return emu_mem_ptr(r->sim, pa, EMU_GRANULE_SIZE);
+}
+
 /* @n consecutive granules from @base, all in state @want (DEN0137 RttsStateEqual). */
 bool rmm_granule_range(struct rmm *r, uint64_t base, uint64_t n, enum rmm_granule_state want)
 {

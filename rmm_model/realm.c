@@ -7,6 +7,12 @@
 #include "rmm_model/attest.h"
 #include "rmm_model/rmm.h"
 
+/* The realm whose RD is at @rd, or NULL unless @rd is an aligned RD granule. */
+struct rmm_realm *rmm_realm_of(struct rmm *r, uint64_t rd)
+{
+	return rmm_granule(r, rd, RMM_GRANULE_RD) ? rmm_realm_find(r, rd) : NULL;
+}
+
 struct rmm_realm *rmm_realm_find(struct rmm *r, uint64_t rd)
 {
 	for (size_t i = 0; i < r->nrealms; i++)
@@ -21,9 +27,8 @@ struct rmm_realm *rmm_realm_find(struct rmm *r, uint64_t rd)
  */
 int rmm_realm_params_read(struct rmm *r, uint64_t params_ptr, struct rmm_realm_params *out)
 {
-	struct emu_granule *g = rmm_granule(r, params_ptr, RMM_GRANULE_NS);
-	const uint8_t *p = g ? emu_mem_ptr(r->sim, params_ptr, EMU_GRANULE_SIZE) : NULL;
-	if (!p || g->pas != EMU_PAS_NS)
+	const uint8_t *p = rmm_ns_page(r, params_ptr);
+	if (!p)
 		return -EINVAL;
 	out->flags = rmm_rd64(p, RMI_REALM_PARAMS_FLAGS);
 	out->s2sz = rmm_rd64(p, RMI_REALM_PARAMS_S2SZ);

@@ -28,6 +28,12 @@ void rmm_attest_reset(struct rmm_attest *a)
 	memset(a, 0, sizeof(*a));
 }
 
+/* The REC at @rec, or NULL unless @rec is an aligned REC granule. */
+struct rmm_rec *rmm_rec_of(struct rmm *r, uint64_t rec)
+{
+	return rmm_granule(r, rec, RMM_GRANULE_REC) ? rmm_rec_find(r, rec) : NULL;
+}
+
 struct rmm_rec *rmm_rec_find(struct rmm *r, uint64_t rec)
 {
 	for (size_t i = 0; i < r->nrecs; i++)
@@ -48,15 +54,12 @@ void rmm_rec_create(struct emu_call *c)
 	struct rmm *r = c->state;
 	uint64_t rd = c->a[1], rec = c->a[2], params_ptr = c->a[3];
 	uint64_t input = rmi_ret(RMI_ERROR_INPUT, 0);
-	struct emu_granule *pg = rmm_granule(r, params_ptr, RMM_GRANULE_NS);
-	const uint8_t *p = pg && pg->pas == EMU_PAS_NS
-				   ? emu_mem_ptr(r->sim, params_ptr, EMU_GRANULE_SIZE)
-				   : NULL;
+	const uint8_t *p = rmm_ns_page(r, params_ptr);
 	if (!p || rmm_rd64(p, RMI_REC_PARAMS_NUM_AUX) != r->rec_aux_count) {
 		emu_ret1(c, input);
 		return;
 	}
-	struct rmm_realm *realm = rmm_granule(r, rd, RMM_GRANULE_RD) ? rmm_realm_find(r, rd) : NULL;
+	struct rmm_realm *realm = rmm_realm_of(r, rd);
 	if (!realm || !rmm_granule(r, rec, RMM_GRANULE_DELEGATED)) {
 		emu_ret1(c, input);
 		return;
@@ -114,7 +117,7 @@ void rmm_rec_destroy(struct emu_call *c)
 {
 	struct rmm *r = c->state;
 	uint64_t rec = c->a[1];
-	struct rmm_rec *x = rmm_granule(r, rec, RMM_GRANULE_REC) ? rmm_rec_find(r, rec) : NULL;
+	struct rmm_rec *x = rmm_rec_of(r, rec);
 	if (!x) {
 		emu_ret1(c, rmi_ret(RMI_ERROR_INPUT, 0));
 		return;

@@ -101,17 +101,11 @@ static void h_realm_create(struct emu_call *c)
 	emu_ret1(c, rmi_ret(RMI_SUCCESS, 0));
 }
 
-static struct rmm_realm *realm_of(struct emu_call *c, uint64_t rd)
-{
-	struct rmm *r = c->state;
-	return rmm_granule(r, rd, RMM_GRANULE_RD) ? rmm_realm_find(r, rd) : NULL;
-}
-
 /* DEN0137 1.0 B4.3.10 REALM_ACTIVATE: rd_align/bound/state → ERROR_INPUT; realm_state
  * (not NEW) → ERROR_REALM. */
 static void h_realm_activate(struct emu_call *c)
 {
-	struct rmm_realm *realm = realm_of(c, c->a[1]);
+	struct rmm_realm *realm = rmm_realm_of(c->state, c->a[1]);
 	if (!realm) {
 		emu_ret1(c, rmi_ret(RMI_ERROR_INPUT, 0));
 		return;
@@ -130,7 +124,7 @@ static void h_realm_destroy(struct emu_call *c)
 {
 	struct rmm *r = c->state;
 	uint64_t rd = c->a[1];
-	struct rmm_realm *realm = realm_of(c, rd);
+	struct rmm_realm *realm = rmm_realm_of(c->state, rd);
 	if (!realm) {
 		emu_ret1(c, rmi_ret(RMI_ERROR_INPUT, 0));
 		return;
@@ -158,7 +152,7 @@ static void h_realm_destroy(struct emu_call *c)
 static void h_rec_aux_count(struct emu_call *c)
 {
 	const struct rmm *r = c->state;
-	if (!realm_of(c, c->a[1])) {
+	if (!rmm_realm_of(c->state, c->a[1])) {
 		emu_ret1(c, rmi_ret(RMI_ERROR_INPUT, 0));
 		return;
 	}

@@ -77,15 +77,6 @@ void rmm_v2_free(struct rmm *r)
 	free(r->v2.owned);
 }
 
-/* An aligned Non-secure granule of memory the host passes by address (cfg_align, cfg_pas). */
-static uint8_t *ns_page(struct rmm *r, uint64_t pa)
-{
-	struct emu_granule *g = rmm_granule(r, pa, RMM_GRANULE_NS);
-	if (!g || g->pas != EMU_PAS_NS)
-		return NULL;
-	return emu_mem_ptr(r->sim, pa, EMU_GRANULE_SIZE);
-}
-
 /*
  * DEN0137 2.0 RMI_RMM_CONFIG_SET(cfg_ptr): cfg_align, cfg_pas, then the config must be one the
  * RMM supports: rmi_granule_size one of the sizes FEATURES reg1 advertises (Linux
@@ -95,7 +86,7 @@ static uint8_t *ns_page(struct rmm *r, uint64_t pa)
 void rmm_rmm_config_set(struct emu_call *c)
 {
 	struct rmm *r = c->state;
-	const uint8_t *p = ns_page(r, c->a[1]);
+	const uint8_t *p = rmm_ns_page(r, c->a[1]);
 	if (!p) {
 		emu_ret1(c, rmi_ret(RMI_ERROR_INPUT, 0));
 		return;
@@ -116,7 +107,7 @@ void rmm_rmm_config_set(struct emu_call *c)
 void rmm_rmm_config_get(struct emu_call *c)
 {
 	struct rmm *r = c->state;
-	uint8_t *p = ns_page(r, c->a[1]);
+	uint8_t *p = rmm_ns_page(r, c->a[1]);
 	if (!p) {
 		emu_ret1(c, rmi_ret(RMI_ERROR_INPUT, 0));
 		return;
@@ -192,7 +183,7 @@ void rmm_op_mem_donate(struct emu_call *c)
 {
 	struct rmm *r = c->state;
 	struct rmm_sro *s = sro_of(r, c->a[1]);
-	const uint8_t *list = ns_page(r, c->a[2]);
+	const uint8_t *list = rmm_ns_page(r, c->a[2]);
 	uint64_t count = c->a[3];
 	uint64_t input = rmi_ret(RMI_ERROR_INPUT, 0);
 	if (!s || s->got >= s->want || !list || count == 0 ||
@@ -203,7 +194,7 @@ void rmm_op_mem_donate(struct emu_call *c)
 	uint64_t taken = 0;
 	for (; taken < count && s->got < s->want; taken++) {
 		uint64_t e = rmm_rd64(list, (size_t)taken * 8), pa = e & ~RMI_ADDR_DESC_UNDELEGATED;
-		if (!(e & RMI_ADDR_DESC_UNDELEGATED) || !ns_page(r, pa) || !own(r, pa))
+		if (!(e & RMI_ADDR_DESC_UNDELEGATED) || !rmm_ns_page(r, pa) || !own(r, pa))
 			break;
 		/* Delegated on the way in, so scrubbed like any DELEGATED granule. */
 		rmm_granule_release(r, pa);
@@ -352,7 +343,7 @@ void rmm_realm_terminate(struct emu_call *c)
 {
 	struct rmm *r = c->state;
 	uint64_t rd = c->a[1];
-	struct rmm_realm *realm = rmm_granule(r, rd, RMM_GRANULE_RD) ? rmm_realm_find(r, rd) : NULL;
+	struct rmm_realm *realm = rmm_realm_of(r, rd);
 	if (!realm) {
 		emu_ret1(c, rmi_ret(RMI_ERROR_INPUT, 0));
 		return;

@@ -145,9 +145,8 @@ enum rmm_ripas {
 #define RMI_RUN_EXIT_IMM	0xE00
 #define RMI_RUN_GPRS		31
 #define RMI_RUN_EXIT_PSCI_GPRS	4 /* PSCI exits carry x0..x3 of the realm's call */
-#define RMI_RUN_HOST_CALL_GPRS                                                                     \
-	7 /* host calls exchange gprs[0..6] (rel0: RSI_HOST_CALL_NR_GPRS)                          \
-	   */
+/* Host calls exchange gprs[0..6] (TF-RMM rel0 RSI_HOST_CALL_NR_GPRS). */
+#define RMI_RUN_HOST_CALL_GPRS 7
 
 /* Entry flags. */
 #define RMI_ENTRY_EMULATED_MMIO	 (1u << 0)
@@ -340,12 +339,14 @@ extern const struct emu_service rmm_svc_rsi;
 
 /* rmm_model/granule.c */
 struct emu_granule *rmm_granule(struct rmm *r, uint64_t addr, enum rmm_granule_state want);
+uint8_t *rmm_ns_page(struct rmm *r, uint64_t pa);
 bool rmm_granule_range(struct rmm *r, uint64_t base, uint64_t n, enum rmm_granule_state want);
 void rmm_granule_set(struct rmm *r, uint64_t addr, enum rmm_granule_state s, uint64_t owner);
 void rmm_granule_release(struct rmm *r, uint64_t addr);
 
 /* rmm_model/realm.c */
 struct rmm_realm *rmm_realm_find(struct rmm *r, uint64_t rd);
+struct rmm_realm *rmm_realm_of(struct rmm *r, uint64_t rd);
 int rmm_realm_params_read(struct rmm *r, uint64_t params_ptr, struct rmm_realm_params *out);
 bool rmm_realm_params_valid(const struct rmm *r, const struct rmm_realm_params *p);
 bool rmm_vmid_free(const struct rmm *r, uint64_t vmid);
@@ -356,6 +357,7 @@ void rmm_realm_remove(struct rmm *r, struct rmm_realm *realm);
 void rmm_rec_create(struct emu_call *c);
 void rmm_rec_destroy(struct emu_call *c);
 struct rmm_rec *rmm_rec_find(struct rmm *r, uint64_t rec);
+struct rmm_rec *rmm_rec_of(struct rmm *r, uint64_t rec);
 void rmm_attest_reset(struct rmm_attest *a);
 
 /* rmm_model/run.c */

@@ -41,25 +41,25 @@ static bool in_par(const struct rsi_env *env, uint64_t base, uint64_t top)
 	return base < top && top <= par;
 }
 
-/* A buffer in realm memory: ERROR_INPUT unless its RIPAS is RAM (TF-RMM rel0
- * realm_ipa_to_pa()); a RAM page the host has not mapped is a stage-2 fault the host
- * must resolve (the command is retried after the next REC_ENTER). */
-static int buffer(const struct rsi_env *env, uint64_t ipa, size_t len, uint8_t **out,
-		  struct rsi_exit *ex)
+/* A buffer in realm memory, or NULL with the command's answer set: ERROR_INPUT unless its
+ * RIPAS is RAM (TF-RMM rel0 realm_ipa_to_pa()); a RAM page the host has not mapped is a
+ * stage-2 fault the host must resolve (the command is retried after the next REC_ENTER). */
+static uint8_t *buffer(const struct rsi_env *env, uint64_t ipa, size_t len, uint64_t *r,
+		       struct rsi_exit *ex)
 {
 	unsigned int ripas;
-	uint64_t top;
-	if (!env->ripas_run(env->ctx, ipa & ~(EMU_GRANULE_SIZE - 1),
-			    (ipa & ~(EMU_GRANULE_SIZE - 1)) + EMU_GRANULE_SIZE, &ripas, &top) ||
-	    ripas != RMM_RIPAS_RAM)
-		return RSI_ERROR_INPUT;
-	*out = env->ipa_ptr(env->ctx, ipa, len);
-	if (!*out) {
+	uint64_t top, page = ipa & ~(EMU_GRANULE_SIZE - 1);
+	if (!env->ripas_run(env->ctx, page, page + EMU_GRANULE_SIZE, &ripas, &top) ||
+	    ripas != RMM_RIPAS_RAM) {
+		r[0] = RSI_ERROR_INPUT;
+		return NULL;
+	}
+	uint8_t *p = env->ipa_ptr(env->ctx, ipa, len);
+	if (!p) {
 		ex->kind = RSI_EXIT_FAULT;
 		ex->ipa = ipa;
-		return -1;
 	}
-	return RSI_SUCCESS;
+	return p;
 }
 
 /*
@@ -184,13 +184,10 @@ static void rsi_token_continue(const struct rsi_env *env, const uint64_t *a, uin
 		r[0] = RSI_ERROR_STATE;
 		return;
 	}
-	uint8_t *p;
 	/* The buffer's RIPAS is checked first (EMPTY → ERROR_INPUT), then size 0 returns. */
-	int st = buffer(env, addr + off, size ? size : 1, &p, ex);
-	if (st) {
-		r[0] = st > 0 ? (uint64_t)st : 0;
+	uint8_t *p = buffer(env, addr + off, size ? size : 1, r, ex);
+	if (!p)
 		return;
-	}
 	if (size == 0) {
 		r[0] = RSI_INCOMPLETE;
 		r[1] = 0;
@@ -217,12 +214,9 @@ static void rsi_realm_config(const struct rsi_env *env, const uint64_t *a, uint6
 		r[0] = RSI_ERROR_INPUT;
 		return;
 	}
-	uint8_t *p;
-	int st = buffer(env, addr, EMU_GRANULE_SIZE, &p, ex);
-	if (st) {
-		r[0] = st > 0 ? (uint64_t)st : 0;
+	uint8_t *p = buffer(env, addr, EMU_GRANULE_SIZE, r, ex);
+	if (!p)
 		return;
-	}
 	/* TF-RMM rel0 writes the three fields and leaves the rest of the page alone. */
 	rmm_wr64(p + RSI_CONFIG_IPA_WIDTH, 0, env->s2sz);
 	p[RSI_CONFIG_HASH_ALGO] = env->hash_algo;
@@ -285,12 +279,9 @@ static void rsi_host_call(const struct rsi_env *env, const uint64_t *a, uint64_t
 		r[0] = RSI_ERROR_INPUT;
 		return;
 	}
-	uint8_t *p;
-	int st = buffer(env, addr, RSI_HOST_CALL_SIZE, &p, ex);
-	if (st) {
-		r[0] = st > 0 ? (uint64_t)st : 0;
+	uint8_t *p = buffer(env, addr, RSI_HOST_CALL_SIZE, r, ex);
+	if (!p)
 		return;
-	}
 	ex->kind = RSI_EXIT_HOST_CALL;
 	ex->ipa = addr;
 }
@@ -347,7 +338,8 @@ struct rsi_realm {
 	uint32_t nhost_call;
 	uint64_t *ram_ranges; /* pairs, initial RAM */
 	size_t nram;
-	struct rmm_attest attest[64]; /* per CPU (REC) */
+	struct rmm_attest *attest; /* one per CPU: TF-RMM keeps token state per REC */
+	unsigned int ncpus;
 };
 
 static uint8_t *ripas_slot(struct rsi_realm *s, uint64_t ipa)
@@ -408,7 +400,7 @@ static void solo_call(struct emu_call *c)
 {
 	struct rsi_realm *s = c->state;
 	struct rsi_env env = s->env;
-	env.attest = &s->attest[c->cpu_index % EMU_ARRAY_SIZE(s->attest)];
+	env.attest = &s->attest[c->cpu_index];
 	uint64_t r[SMCSIM_NREGS] = { 0 };
 	struct rsi_exit ex;
 	rsi_handle(&env, c->a, r, &ex);
@@ -468,7 +460,7 @@ static void solo_reset(void *state)
 		for (uint64_t a = s->ram_ranges[2 * i]; a < s->ram_ranges[2 * i + 1];
 		     a += EMU_GRANULE_SIZE)
 			*ripas_slot(s, a) = RMM_RIPAS_RAM;
-	for (size_t i = 0; i < EMU_ARRAY_SIZE(s->attest); i++)
+	for (unsigned int i = 0; i < s->ncpus; i++)
 		rmm_attest_reset(&s->attest[i]);
 	/* The RIM is what the (simulated) host measured while building the realm: it
 	 * survives a reset; the REMs start from zero at every boot (DEN0137 A7.1.2). */
@@ -510,6 +502,10 @@ static int solo_create(struct smcsim *sim, struct emu_layer *layer, json_t *cfg,
 		return -ENOMEM;
 	*state = s;
 	s->sim = sim;
+	s->ncpus = emu_cpu_count(sim);
+	s->attest = calloc(s->ncpus, sizeof(*s->attest));
+	if (!s->attest)
+		return -ENOMEM;
 	uint32_t ipa_bits;
 	int algo, policy, rmm, ret;
 	char sub[256];
@@ -611,8 +607,9 @@ static void solo_destroy(void *state)
 	struct rsi_realm *s = state;
 	if (!s)
 		return;
-	for (size_t i = 0; i < EMU_ARRAY_SIZE(s->attest); i++)
+	for (unsigned int i = 0; s->attest && i < s->ncpus; i++)
 		rmm_attest_reset(&s->attest[i]);
+	free(s->attest);
 	free(s->ripas);
 	free(s->region_base);
 	free(s->region_size);

@@ -77,11 +77,6 @@ static void walk(struct rmm *r, const struct rmm_realm *realm, uint64_t ipa, int
 			: table;
 }
 
-static struct rmm_realm *realm_of(struct rmm *r, uint64_t rd)
-{
-	return rmm_granule(r, rd, RMM_GRANULE_RD) ? rmm_realm_find(r, rd) : NULL;
-}
-
 /*
  * TF-RMM validate_rtt_structure_cmds() @rel0: level in [start + @min_above, 3], ipa
  * aligned to the mapping size of @align_level and inside the realm's IPA space.
@@ -106,7 +101,7 @@ static bool valid_ipa_level(const struct rmm_realm *realm, uint64_t ipa, uint64_
 static struct rmm_realm *rtt_cmd_realm(struct emu_call *c, int min_above, int align_delta)
 {
 	struct rmm *r = c->state;
-	struct rmm_realm *realm = realm_of(r, c->a[1]);
+	struct rmm_realm *realm = rmm_realm_of(r, c->a[1]);
 	if (!realm || !valid_ipa_level(realm, c->a[2], c->a[3], min_above, align_delta)) {
 		emu_ret1(c, rmi_ret(RMI_ERROR_INPUT, 0));
 		return NULL;
@@ -152,7 +147,7 @@ void rmm_rtt_create(struct emu_call *c)
 {
 	struct rmm *r = c->state;
 	uint64_t rd = c->a[1], rtt = c->a[2], ipa = c->a[3], level = c->a[4];
-	struct rmm_realm *realm = realm_of(r, rd);
+	struct rmm_realm *realm = rmm_realm_of(r, rd);
 	if (!realm || !rmm_granule(r, rtt, RMM_GRANULE_DELEGATED) ||
 	    !valid_ipa_level(realm, ipa, level, 1, -1)) {
 		emu_ret1(c, rmi_ret(RMI_ERROR_INPUT, 0));
@@ -257,7 +252,7 @@ void rmm_data_create_unknown(struct emu_call *c)
 {
 	struct rmm *r = c->state;
 	uint64_t rd = c->a[1], data = c->a[2], ipa = c->a[3];
-	struct rmm_realm *realm = realm_of(r, rd);
+	struct rmm_realm *realm = rmm_realm_of(r, rd);
 	if (!realm || !rmm_granule(r, data, RMM_GRANULE_DELEGATED) ||
 	    (ipa & (EMU_GRANULE_SIZE - 1)) || !ipa_protected(realm, ipa)) {
 		emu_ret1(c, rmi_ret(RMI_ERROR_INPUT, 0));
@@ -285,7 +280,7 @@ void rmm_data_destroy(struct emu_call *c)
 {
 	struct rmm *r = c->state;
 	uint64_t rd = c->a[1], ipa = c->a[2];
-	struct rmm_realm *realm = realm_of(r, rd);
+	struct rmm_realm *realm = rmm_realm_of(r, rd);
 	if (!realm || (ipa & (EMU_GRANULE_SIZE - 1)) || !ipa_protected(realm, ipa)) {
 		emu_ret1(c, rmi_ret(RMI_ERROR_INPUT, 0));
 		return;
@@ -319,7 +314,7 @@ void rmm_rtt_init_ripas(struct emu_call *c)
 {
 	struct rmm *r = c->state;
 	uint64_t rd = c->a[1], base = c->a[2], top = c->a[3];
-	struct rmm_realm *realm = realm_of(r, rd);
+	struct rmm_realm *realm = rmm_realm_of(r, rd);
 	if (!realm || base >= top || ((base | top) & (EMU_GRANULE_SIZE - 1)) ||
 	    top > (UINT64_C(1) << (realm->s2sz - 1))) {
 		emu_ret1(c, rmi_ret(RMI_ERROR_INPUT, 0));
@@ -407,12 +402,12 @@ void rmm_data_create(struct emu_call *c)
 {
 	struct rmm *r = c->state;
 	uint64_t rd = c->a[1], data = c->a[2], ipa = c->a[3], src = c->a[4], flags = c->a[5];
-	struct emu_granule *sg = rmm_granule(r, src, RMM_GRANULE_NS);
-	if (!sg || sg->pas != EMU_PAS_NS || flags > RMI_MEASURE_CONTENT) {
+	const uint8_t *content = rmm_ns_page(r, src);
+	if (!content || flags > RMI_MEASURE_CONTENT) {
 		emu_ret1(c, rmi_ret(RMI_ERROR_INPUT, 0));
 		return;
 	}
-	struct rmm_realm *realm = realm_of(r, rd);
+	struct rmm_realm *realm = rmm_realm_of(r, rd);
 	if (!realm || !rmm_granule(r, data, RMM_GRANULE_DELEGATED) ||
 	    (ipa & (EMU_GRANULE_SIZE - 1)) || !ipa_protected(realm, ipa)) {
 		emu_ret1(c, rmi_ret(RMI_ERROR_INPUT, 0));
@@ -429,7 +424,6 @@ void rmm_data_create(struct emu_call *c)
 		emu_ret1(c, rmi_ret(RMI_ERROR_RTT, (unsigned int)w.level));
 		return;
 	}
-	const void *content = emu_mem_ptr(r->sim, src, EMU_GRANULE_SIZE);
 	memcpy(emu_mem_ptr(r->sim, data, EMU_GRANULE_SIZE), content, EMU_GRANULE_SIZE);
 	rmm_rim_data((enum rmm_hash)realm->hash_algo, realm->meas[0], ipa, flags,
 		     flags == RMI_MEASURE_CONTENT ? content : NULL);
@@ -452,9 +446,8 @@ void rmm_rtt_set_ripas(struct emu_call *c)
 {
 	struct rmm *r = c->state;
 	uint64_t rd = c->a[1], rec_pa = c->a[2], base = c->a[3], top = c->a[4];
-	struct rmm_realm *realm = realm_of(r, rd);
-	struct rmm_rec *rec =
-		rmm_granule(r, rec_pa, RMM_GRANULE_REC) ? rmm_rec_find(r, rec_pa) : NULL;
+	struct rmm_realm *realm = rmm_realm_of(r, rd);
+	struct rmm_rec *rec = rmm_rec_of(r, rec_pa);
 	if (!realm || !rec) {
 		emu_ret1(c, rmi_ret(RMI_ERROR_INPUT, 0));
 		return;
@@ -569,7 +562,7 @@ static void map_unmap_ns(struct emu_call *c, bool map)
 {
 	struct rmm *r = c->state;
 	uint64_t rd = c->a[1], ipa = c->a[2], level = c->a[3], desc = c->a[4];
-	struct rmm_realm *realm = realm_of(r, rd);
+	struct rmm_realm *realm = rmm_realm_of(r, rd);
 	if (!realm || level < 2 || level > 3 || !valid_ipa_level(realm, ipa, level, 0, 0) ||
 	    ipa_protected(realm, ipa)) {
 		emu_ret1(c, rmi_ret(RMI_ERROR_INPUT, 0));

@@ -147,7 +147,7 @@ static struct rmm_rec *rec_by_mpidr(struct rmm *r, uint64_t rd, uint64_t mpidr)
 	return NULL;
 }
 
-static bool psci_fid(uint32_t fid)
+static bool is_psci(uint32_t fid)
 {
 	uint32_t base = fid & ~SMCCC_64;
 	return base >= 0x84000000u && base <= 0x8400001Fu;
@@ -274,10 +274,9 @@ void rmm_rec_enter(struct emu_call *c)
 {
 	struct rmm *r = c->state;
 	uint64_t rec_pa = c->a[1], run_ptr = c->a[2];
-	struct rmm_rec *rec =
-		rmm_granule(r, rec_pa, RMM_GRANULE_REC) ? rmm_rec_find(r, rec_pa) : NULL;
-	struct emu_granule *rg = rmm_granule(r, run_ptr, RMM_GRANULE_NS);
-	if (!rec || !rg || rg->pas != EMU_PAS_NS) {
+	struct rmm_rec *rec = rmm_rec_of(r, rec_pa);
+	uint8_t *run = rmm_ns_page(r, run_ptr);
+	if (!rec || !run) {
 		emu_ret1(c, rmi_ret(RMI_ERROR_INPUT, 0));
 		return;
 	}
@@ -290,7 +289,6 @@ void rmm_rec_enter(struct emu_call *c)
 		emu_ret1(c, rmi_ret(RMI_ERROR_REC, 0));
 		return;
 	}
-	uint8_t *run = emu_mem_ptr(r->sim, run_ptr, EMU_GRANULE_SIZE);
 	/* rec_mmio: EMULATED_MMIO completes an emulatable data abort, and this model's
 	 * realms never exit with one. rec_gicv3: gicv3_hcr may hold only the ICH_HCR_EL2
 	 * bits the host controls (TF-RMM gic_validate_state(): En, UIE, LRENPIE, NPIE,
@@ -421,7 +419,7 @@ static void run_rec(struct emu_call *c, struct rmm *r, struct rmm_rec *rec, uint
 			emu_ret1(c, rmi_ret(RMI_SUCCESS, 0));
 			return;
 		}
-		if (psci_fid(fid)) {
+		if (is_psci(fid)) {
 			uint64_t call[4] = { x[0], x[1], x[2], x[3] };
 			if (!realm_psci(r, realm, rec, x)) {
 				memcpy(rec->regs, x, sizeof(rec->regs));
@@ -455,10 +453,8 @@ void rmm_psci_complete(struct emu_call *c)
 	struct rmm *r = c->state;
 	uint64_t calling = c->a[1], target = c->a[2], status = c->a[3];
 	uint64_t input = rmi_ret(RMI_ERROR_INPUT, 0);
-	struct rmm_rec *cr =
-		rmm_granule(r, calling, RMM_GRANULE_REC) ? rmm_rec_find(r, calling) : NULL;
-	struct rmm_rec *tr =
-		rmm_granule(r, target, RMM_GRANULE_REC) ? rmm_rec_find(r, target) : NULL;
+	struct rmm_rec *cr = rmm_rec_of(r, calling);
+	struct rmm_rec *tr = rmm_rec_of(r, target);
 	if (!cr || !tr || calling == target || cr->rd != tr->rd) {
 		emu_ret1(c, input);
 		return;
