@@ -19,42 +19,13 @@
 #include <stdint.h>
 #include <jansson.h>
 
+#include "abi/smccc.h"
 #include "smcsim/smcsim.h"
 
 #define EMU_ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 #define EMU_UNUSED	  __attribute__((unused))
 #define EMU_LIKELY(x)	  __builtin_expect(!!(x), 1)
 #define EMU_UNLIKELY(x)	  __builtin_expect(!!(x), 0)
-
-/* ---- SMCCC function-ID encoding (DEN0028 2.5) ---------------------------------------- */
-
-#define SMCCC_FAST	    (UINT32_C(1) << 31)
-#define SMCCC_64	    (UINT32_C(1) << 30)
-#define SMCCC_SVE_HINT	    (UINT32_C(1) << 16) /* DEN0028 1.3+: hint, not part of the ID */
-#define SMCCC_OEN(fid)	    (((fid) >> 24) & 0x3f)
-#define SMCCC_FNUM(fid)	    ((fid)&0xffff)
-#define SMCCC_VER(maj, min) ((uint32_t)(((uint32_t)(maj) << 16) | (uint32_t)(min)))
-#define SMCCC_VER_MAJOR(v)  (((v) >> 16) & 0x7fff)
-#define SMCCC_VER_MINOR(v)  ((v)&0xffff)
-
-enum smccc_oen {
-	SMCCC_OEN_ARCH = 0,
-	SMCCC_OEN_CPU = 1,
-	SMCCC_OEN_SIP = 2,
-	SMCCC_OEN_OEM = 3,
-	SMCCC_OEN_STD = 4,
-	SMCCC_OEN_STD_HYP = 5,
-	SMCCC_OEN_VENDOR_HYP = 6,
-	SMCCC_OEN_VENDOR_EL3 = 7,
-	SMCCC_OEN_TAPP_FIRST = 48,
-	SMCCC_OEN_TOS_FIRST = 50,
-};
-
-/* DEN0028 return codes, as full 64-bit register values. */
-#define SMCCC_RET_SUCCESS	    UINT64_C(0)
-#define SMCCC_RET_NOT_SUPPORTED	    UINT64_MAX
-#define SMCCC_RET_NOT_REQUIRED	    ((uint64_t)-2)
-#define SMCCC_RET_INVALID_PARAMETER ((uint64_t)-3)
 
 /* Sign-extend a negative 32-bit status the way TF-A returns an int in x0. */
 static inline uint64_t emu_status(int32_t s)
@@ -137,15 +108,30 @@ enum emu_fn_flags {
 	EMU_FN_OPTIONAL = 1u << 0,
 };
 
-/* One row of a service's function table: the single source for dispatch, *_FEATURES,
- * decoding and names. */
+/*
+ * One row of a service's function table: the only description of a command. Dispatch,
+ * *_FEATURES answers, spec membership, state gating, decoding and names all read it.
+ * Write rows with EMU_FN_ROW() so the name is the ID macro's own spelling.
+ */
 struct emu_fn {
 	uint32_t fid;
 	uint32_t since; /* service version that introduced it (major<<16|minor); 0 = always */
 	uint32_t flags; /* enum emu_fn_flags */
 	const char *name;
 	emu_handler_fn handler;
+	uint8_t nargs;	   /* argument registers read: x1..x<nargs> */
+	uint8_t nres;	   /* result registers written at most: x0..x<nres - 1> */
+	uint8_t gate;	   /* service-defined: the state a call needs (e.g. RMI 2.0 global state) */
+	uint32_t specs;	   /* service-defined: spec-profile bits the row belongs to; 0 = all */
+	uint64_t features; /* service-defined: what the service's *_FEATURES reports for it */
 };
+
+/*
+ * A table row named after its ID macro: EMU_FN_ROW(PSCI_VERSION, .nres = 1, .handler = h)
+ * sets .fid = PSCI_VERSION_FID and .name = "PSCI_VERSION", so a name cannot drift from its
+ * ID. The ID macros live in abi/.
+ */
+#define EMU_FN_ROW(id, ...) { .fid = id##_FID, .name = #id, __VA_ARGS__ }
 
 struct emu_service {
 	const char *name;  /* key in a layer's "services" object, e.g. "psci" */

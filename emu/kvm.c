@@ -17,11 +17,6 @@
 #include "emu/emu.h"
 #include "emu/services.h"
 
-#define KVM_FEAT_FEATURES    0 /* ARM_SMCCC_KVM_FUNC_FEATURES */
-#define KVM_FEAT_PTP	     1 /* ARM_SMCCC_KVM_FUNC_PTP */
-#define KVM_PTP_VIRT_COUNTER 0
-#define KVM_PTP_PHYS_COUNTER 1
-
 struct kvm {
 	uint32_t features;
 	uint64_t wall0, counter0, hz, cntvoff, step_ns;
