@@ -131,7 +131,10 @@ struct emu_fn {
  * sets .fid = PSCI_VERSION_FID and .name = "PSCI_VERSION", so a name cannot drift from its
  * ID. The ID macros live in abi/.
  */
-#define EMU_FN_ROW(id, ...) { .fid = id##_FID, .name = #id, __VA_ARGS__ }
+#define EMU_FN_ROW(id, ...)                                                                        \
+	{                                                                                          \
+		.fid = id##_FID, .name = #id, __VA_ARGS__                                          \
+	}
 
 struct emu_service {
 	const char *name;  /* key in a layer's "services" object, e.g. "psci" */
