@@ -76,11 +76,8 @@ static const char *oen_name(unsigned int oen)
 	return "Reserved for future use";
 }
 
-SMCSIM_EXPORT int smcsim_fid_decode(uint32_t fid, struct smcsim_fid_info *info)
+static int fid_decode(uint32_t fid, struct smcsim_fid_info *info)
 {
-	if (!info)
-		return -EINVAL;
-	memset(info, 0, sizeof(*info));
 	info->fid = fid;
 	info->fast = !!(fid & SMCCC_FAST);
 	info->smc64 = !!(fid & SMCCC_64);
@@ -95,6 +92,21 @@ SMCSIM_EXPORT int smcsim_fid_decode(uint32_t fid, struct smcsim_fid_info *info)
 	info->name = fn->name;
 	info->since = fn->since;
 	return 0;
+}
+
+/* Release 0.1's layout is the smallest a caller may pass (struct smcsim_fid_info.size). */
+#define FID_INFO_SIZE_0_1 sizeof(struct smcsim_fid_info)
+
+SMCSIM_EXPORT int smcsim_fid_decode(uint32_t fid, struct smcsim_fid_info *info)
+{
+	if (!info || info->size < FID_INFO_SIZE_0_1)
+		return -EINVAL;
+	struct smcsim_fid_info full;
+	memset(&full, 0, sizeof(full));
+	int ret = fid_decode(fid, &full);
+	full.size = (uint32_t)(info->size < sizeof(full) ? info->size : sizeof(full));
+	memcpy(info, &full, full.size);
+	return ret;
 }
 
 SMCSIM_EXPORT int smcsim_fid_lookup(const char *name, uint32_t *fid)

@@ -546,15 +546,9 @@ SMCSIM_EXPORT const char *smcsim_trace_profile(const struct smcsim_trace *t)
 	return t ? t->profile : NULL;
 }
 
-SMCSIM_EXPORT int smcsim_trace_step(const struct smcsim_trace *t, size_t i,
-				    struct smcsim_trace_step *out)
+static void trace_step_fill(const struct smcsim_trace *t, const struct step *st,
+			    struct smcsim_trace_step *out)
 {
-	if (!t || !out)
-		return -EINVAL;
-	if (i >= t->nsteps)
-		return -ERANGE;
-	const struct step *st = &t->steps[i];
-	memset(out, 0, sizeof(*out));
 	static const enum smcsim_step_kind kinds[] = {
 		[STEP_CALL] = SMCSIM_STEP_CALL,
 		[STEP_WRITE] = SMCSIM_STEP_WRITE,
@@ -590,6 +584,23 @@ SMCSIM_EXPORT int smcsim_trace_step(const struct smcsim_trace *t, size_t i,
 		out->event_args = (const char *)st->bytes;
 		break;
 	}
+}
+
+/* Release 0.1's layout is the smallest a caller may pass (struct smcsim_trace_step.size). */
+#define TRACE_STEP_SIZE_0_1 sizeof(struct smcsim_trace_step)
+
+SMCSIM_EXPORT int smcsim_trace_step(const struct smcsim_trace *t, size_t i,
+				    struct smcsim_trace_step *out)
+{
+	if (!t || !out || out->size < TRACE_STEP_SIZE_0_1)
+		return -EINVAL;
+	if (i >= t->nsteps)
+		return -ERANGE;
+	struct smcsim_trace_step full;
+	memset(&full, 0, sizeof(full));
+	trace_step_fill(t, &t->steps[i], &full);
+	full.size = (uint32_t)(out->size < sizeof(full) ? out->size : sizeof(full));
+	memcpy(out, &full, full.size);
 	return 0;
 }
 
@@ -598,6 +609,7 @@ SMCSIM_EXPORT int smcsim_trace_step(const struct smcsim_trace *t, size_t i,
 static int report(smcsim_mismatch_fn cb, void *opaque, struct smcsim_mismatch *m, int *count)
 {
 	(*count)++;
+	m->size = sizeof(*m);
 	return cb ? cb(opaque, m) : 0;
 }
 

@@ -569,7 +569,7 @@ static int cmd_decode(int argc, char **argv)
 				argv[i]);
 			return EXIT_BADINPUT;
 		}
-		struct smcsim_fid_info info;
+		struct smcsim_fid_info info = { .size = sizeof(info) };
 		int known = smcsim_fid_decode((uint32_t)v, &info) == 0;
 		printf("0x%08" PRIx32 ": %s\n", info.fid, known ? info.name : "no known function");
 		printf("  convention: %s, %s\n", info.fast ? "fast call" : "yielding call",

@@ -1,15 +1,24 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: MIT
-# The whole test suite: unit, conformance, CLI, fixture and fuzz-corpus tests, once in a
-# plain build and once under ASan+UBSan. Valgrind is separate (tools/test.sh --valgrind,
-# or meson test -C build --setup valgrind). Ends with "N passed, N failed".
+# The whole test suite: unit, conformance, CLI, fixture, fuzz-corpus and style tests, in
+# two builds with warnings as errors:
+#   build            gcc, the default build type
+#   build-clang-san  clang, ASan + UBSan (LeakSanitizer included)
+# so every change is compiled by both compilers CI promises. Valgrind is separate
+# (tools/test.sh --valgrind, or meson test -C build --setup valgrind).
+# Ends with "N passed, N failed, N skipped" over both runs (CI reads it).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 jobs=$(nproc 2>/dev/null || echo 2)
 
-configure() { # dir, extra args...
+configure() { # dir, extra meson args...
   local dir=$1; shift
-  [ -f "$dir/build.ninja" ] || meson setup "$dir" "$@" >/dev/null || return 1
+  if [ -f "$dir/build.ninja" ]; then
+    # An existing build dir (e.g. the quick start's) gets the suite's options too.
+    meson configure "$dir" "$@" >/dev/null || return 1
+  else
+    meson setup "$dir" "$@" >/dev/null || return 1
+  fi
   ninja -C "$dir" >/dev/null || { ninja -C "$dir"; return 1; }
 }
 
@@ -21,13 +30,14 @@ run() { # dir, meson test args...
   runs+=("$dir/meson-logs/testlog.json")
 }
 
-configure build || exit 1
+configure build -Dwerror=true || exit 1
 if [ "${1:-}" = "--valgrind" ]; then
   run build --setup valgrind
 else
   run build
-  configure build-asan -Db_sanitize=address,undefined -Db_lundef=false || exit 1
-  ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 run build-asan
+  CC=clang CXX=clang++ configure build-clang-san -Dwerror=true -Db_sanitize=address,undefined \
+    -Db_lundef=false || exit 1
+  ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 run build-clang-san
 fi
 
 # One plain summary line over every run (CI reads it).

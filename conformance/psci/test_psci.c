@@ -166,7 +166,7 @@ static void names_from_table(void **state)
 		assert_int_equal(smcsim_fid_lookup(rows[i].name, &fid), 0);
 		assert_int_equal(fid, rows[i].fid);
 	}
-	struct smcsim_fid_info info;
+	struct smcsim_fid_info info = { .size = sizeof(info) };
 	assert_int_equal(smcsim_fid_decode(0xC4000015, &info), 0);
 	assert_string_equal(info.service, "psci");
 	assert_int_equal(info.since, 0x10003);

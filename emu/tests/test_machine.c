@@ -1,11 +1,13 @@
 /* SPDX-License-Identifier: MIT */
 /* Core machine: register-file rules, routing, memory bounds, profile errors, filters. */
 #include <errno.h>
+#include <limits.h>
 #include <string.h>
 
 #include "conformance/common/smcsim_test.h"
 #include "emu/emu.h"
 #include "emu/services.h"
+#include "lib_errnos.h"
 
 static void expect_create_error(const char *patch, const char *want)
 {
@@ -183,9 +185,51 @@ static void standard_call_uid(void **state)
 	smcsim_destroy(sim);
 }
 
+/* A caller built against a newer header passes a larger struct: it gets what this
+ * library knows, told by `size`; one that did not set `size` gets -EINVAL, not a write. */
+static void growable_structs_sized(void **state)
+{
+	struct {
+		struct smcsim_fid_info info;
+		uint64_t newer_member;
+	} big;
+	memset(&big, 0xa5, sizeof(big));
+	big.info.size = sizeof(big);
+	assert_int_equal(smcsim_fid_decode(0x84000000, &big.info), 0);
+	assert_int_equal(big.info.size, sizeof(struct smcsim_fid_info));
+	assert_string_equal(big.info.name, "PSCI_VERSION");
+	assert_true(big.newer_member == UINT64_C(0xa5a5a5a5a5a5a5a5));
+
+	struct smcsim_fid_info unset;
+	memset(&unset, 0, sizeof(unset));
+	assert_int_equal(smcsim_fid_decode(0x84000000, &unset), -EINVAL);
+	assert_null(unset.name);
+}
+
+/* Every errno the library returns has its own description (smcsim_strerror), and no
+ * input, INT_MIN included, is undefined behaviour. LIB_ERRNOS lists the errno names
+ * found in the library's sources at build time (emu/tests/gen_errnos.py). */
+static void strerror_covers_library_errnos(void **state)
+{
+	static const struct {
+		const char *name;
+		int value;
+	} used[] = {
+#define X(e) { #e, e },
+		LIB_ERRNOS(X)
+#undef X
+	};
+	for (size_t i = 0; i < sizeof(used) / sizeof(used[0]); i++)
+		if (strcmp(smcsim_strerror(-used[i].value), "unknown error") == 0)
+			fail_msg("smcsim_strerror(-%s) is \"unknown error\"", used[i].name);
+	assert_string_equal(smcsim_strerror(0), "success");
+	assert_string_equal(smcsim_strerror(INT_MIN), "unknown error");
+	assert_string_equal(smcsim_strerror(-EPIPE), "unknown error");
+}
+
 static void fid_decode_and_names(void **state)
 {
-	struct smcsim_fid_info info;
+	struct smcsim_fid_info info = { .size = sizeof(info) };
 	assert_int_equal(smcsim_fid_decode(0xC0000002, &info), 0);
 	assert_string_equal(info.name, "SMCCC_ARCH_SOC_ID_64");
 	assert_true(info.smc64);
@@ -321,6 +365,8 @@ int main(void)
 		cmocka_unit_test(profile_errors_name_path),
 		cmocka_unit_test(standard_call_uid),
 		cmocka_unit_test(fid_decode_and_names),
+		cmocka_unit_test(growable_structs_sized),
+		cmocka_unit_test(strerror_covers_library_errnos),
 		cmocka_unit_test(fid_tables_unique),
 		cmocka_unit_test(filters_kvm_rules),
 		cmocka_unit_test(events),

@@ -41,6 +41,7 @@ static void masks_and_mismatches(void **state)
 	struct smcsim_error err = { { 0 } };
 	assert_int_equal(smcsim_trace_replay(t, collect, NULL, &err), 2);
 	assert_int_equal(collect_n, 2);
+	assert_int_equal(collected[0].size, sizeof(struct smcsim_mismatch));
 	assert_int_equal(collected[0].step, 1);
 	assert_string_equal(collected[0].what, "x0");
 	assert_int_equal(collected[0].expected, 0x10001);
@@ -166,7 +167,7 @@ static void step_accessor(void **state)
 				       "\"0xffff\"},\"exit\":\"return\"}},"
 				       "{\"check\":{\"pa\":\"0x80000000\",\"bytes\":\"0a0b\"}},"
 				       "{\"event\":\"cpu_boot\",\"cpu\":1,\"note\":\"n\"}]}");
-	struct smcsim_trace_step s;
+	struct smcsim_trace_step s = { .size = sizeof(s) };
 	assert_int_equal(smcsim_trace_step(t, 0, &s), 0);
 	assert_int_equal(s.kind, SMCSIM_STEP_CALL);
 	assert_string_equal(s.caller, "host");
@@ -189,6 +190,9 @@ static void step_accessor(void **state)
 	assert_string_equal(s.event, "cpu_boot");
 	assert_string_equal(s.event_args, "{\"cpu\":1}");
 	assert_int_equal(smcsim_trace_step(t, 3, &s), -ERANGE);
+	struct smcsim_trace_step unsized;
+	memset(&unsized, 0, sizeof(unsized));
+	assert_int_equal(smcsim_trace_step(t, 0, &unsized), -EINVAL);
 	smcsim_trace_destroy(t);
 }
 

@@ -25,6 +25,23 @@
 extern "C" {
 #endif
 
+/*
+ * The version of this header, for compile-time checks. The library's own version at run
+ * time is smcsim_version(). Exported symbols carry the version node of the release that
+ * introduced them (SMCSIM_0.1, ...), so a program linked against a newer library than it
+ * was built for keeps the symbols it used.
+ */
+#define SMCSIM_VERSION_MAJOR 0
+#define SMCSIM_VERSION_MINOR 1
+#define SMCSIM_VERSION_MICRO 0
+/** One number per version, ordered as the versions are: 0.1.0 is 0x000100. */
+#define SMCSIM_VERSION_ENCODE(major, minor, micro) (((major) << 16) | ((minor) << 8) | (micro))
+#define SMCSIM_VERSION_NUMBER                                                                      \
+	SMCSIM_VERSION_ENCODE(SMCSIM_VERSION_MAJOR, SMCSIM_VERSION_MINOR, SMCSIM_VERSION_MICRO)
+/** True when this header is version @major.@minor.@micro or later. */
+#define SMCSIM_CHECK_VERSION(major, minor, micro)                                                  \
+	(SMCSIM_VERSION_NUMBER >= SMCSIM_VERSION_ENCODE(major, minor, micro))
+
 #if defined(__GNUC__)
 #define SMCSIM_EXPORT __attribute__((visibility("default")))
 #else
@@ -39,7 +56,11 @@ struct smcsim_regs {
 	uint64_t x[SMCSIM_NREGS];
 };
 
-/** A diagnostic filled by parsing functions on failure. */
+/**
+ * A diagnostic filled by parsing functions on failure. Its size is fixed for good: a
+ * NUL-terminated sentence and nothing else, so callers may keep it on the stack; any
+ * structured diagnostic added later comes through new functions, not new members.
+ */
 struct smcsim_error {
 	char text[512];
 };
@@ -265,8 +286,14 @@ SMCSIM_EXPORT int smcsim_event(struct smcsim *sim, const char *name, const char 
 
 /* ---- function IDs ------------------------------------------------------------------- */
 
-/** What is known about one function ID. */
+/**
+ * What is known about one function ID. The caller sets `size` to sizeof(struct
+ * smcsim_fid_info) before the call, so later releases can add
+ * members at the end without breaking programs built against this header: the library
+ * fills only what fits in `size` and sets `size` to what it filled.
+ */
 struct smcsim_fid_info {
+	uint32_t size;		/**< in: sizeof as the caller knows it; out: bytes filled */
 	uint32_t fid;		/**< as given, bit 16 (SVE hint) kept */
 	int fast;		/**< 1 fast call, 0 yielding */
 	int smc64;		/**< 1 SMC64/HVC64 convention, 0 SMC32 */
@@ -278,7 +305,10 @@ struct smcsim_fid_info {
 	uint32_t since;		/**< service version that introduced the call (major<<16|minor) */
 };
 
-/** Decode @fid. Always fills @info; returns 0 if the ID names a known call, -ENOENT if not. */
+/**
+ * Decode @fid. Fills @info (see its `size`); returns 0 if the ID names a known call,
+ * -ENOENT if not, -EINVAL for a NULL @info or a `size` below the 0.1 layout.
+ */
 SMCSIM_EXPORT int smcsim_fid_decode(uint32_t fid, struct smcsim_fid_info *info);
 /** Find a function ID by its spec name (case-sensitive). Returns 0 or -ENOENT. */
 SMCSIM_EXPORT int smcsim_fid_lookup(const char *name, uint32_t *fid);
@@ -312,9 +342,11 @@ enum smcsim_step_kind {
 /**
  * One parsed step, as smcsim_trace_step() exposes it to programs that serve or inspect
  * fixtures themselves (e.g. fixtures used as firmware). Pointers stay valid while the
- * trace lives.
+ * trace lives. As with struct smcsim_fid_info, the caller sets `size` to
+ * sizeof(struct smcsim_trace_step) first, so the struct can grow at its end.
  */
 struct smcsim_trace_step {
+	uint32_t size; /**< in: sizeof as the caller knows it; out: bytes filled */
 	enum smcsim_step_kind kind;
 	/* call */
 	const char *caller; /**< NULL: the profile's default caller */
@@ -334,12 +366,20 @@ struct smcsim_trace_step {
 	const char *event_args; /**< JSON object text of the event's arguments */
 };
 
-/** Step @i of a parsed trace. Returns 0, or -ERANGE past the last step. */
+/**
+ * Step @i of a parsed trace into @out (see its `size`). Returns 0, -ERANGE past the last
+ * step, -EINVAL for a NULL argument or a `size` below the 0.1 layout.
+ */
 SMCSIM_EXPORT int smcsim_trace_step(const struct smcsim_trace *t, size_t i,
 				    struct smcsim_trace_step *out);
 
-/** One difference found by a replay. */
+/**
+ * One difference found by a replay, built by the library and lent to the callback.
+ * Later releases may append members; `size` says how many bytes this library filled, so
+ * a program reads a member only when `size` covers it.
+ */
 struct smcsim_mismatch {
+	uint32_t size; /**< sizeof(struct smcsim_mismatch) as the library knows it */
 	size_t step;   /**< index into "steps" */
 	char what[32]; /**< "x1", "exit", "mem", "event" */
 	uint64_t expected;

@@ -40,7 +40,9 @@ struct smcsim_fixture_fw {
 	char first_error[400];
 };
 
-static int perr(struct smcsim_error *err, const char *fmt, ...)
+/* printf-checked, so callers' formats are verified and -Wformat-nonliteral holds. */
+static __attribute__((format(printf, 2, 3))) int perr(struct smcsim_error *err, const char *fmt,
+						      ...)
 {
 	if (err) {
 		va_list ap;
@@ -76,7 +78,7 @@ static int fw_build(struct smcsim_fixture_fw *fw, const struct smcsim_trace *t)
 	if (!fw->steps)
 		return -ENOMEM;
 	for (size_t i = 0; i < n; i++) {
-		struct smcsim_trace_step ts;
+		struct smcsim_trace_step ts = { .size = sizeof(ts) };
 		if (smcsim_trace_step(t, i, &ts))
 			return -EINVAL;
 		if (ts.kind == SMCSIM_STEP_EVENT)
@@ -101,7 +103,8 @@ static int fw_build(struct smcsim_fixture_fw *fw, const struct smcsim_trace *t)
 	return 0;
 }
 
-static void fw_fail(struct smcsim_fixture_fw *fw, const char *fmt, ...)
+static __attribute__((format(printf, 2, 3))) void fw_fail(struct smcsim_fixture_fw *fw,
+							  const char *fmt, ...)
 {
 	char buf[256];
 	va_list ap;
