@@ -440,6 +440,7 @@ static void mem_share_reclaim(void **state)
 	r = host_send(sim, FFA_MEM_LEND_64, &m);
 	t_assert_ffa_ok(
 		r, "Linux nvhe/ffa.c __do_ffa_mem_xfer(): LEND only shares in the host stage-2");
+	/* Linux mem_protect.c __pkvm_host_share_ffa(): shared-owned, the host keeps its mapping */
 	assert_int_equal(emu_granule(sim, PMEM)->pkvm, PKVM_HOST_SHARED_FFA);
 	smcsim_destroy(sim);
 }
