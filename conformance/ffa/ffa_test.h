@@ -28,7 +28,8 @@
 	"\"script\":[\"interrupt\",\"yield\",\"respond\"],"                                        \
 	"\"rxtx\":{\"tx\":\"0x0e002000\",\"rx\":\"0x0e003000\"}}]}}}}}"
 
-/* FFA_ERROR with @code in w2, compared as s32 (SPMCs zero-extend, pKVM sign-extends). */
+/* FFA_ERROR with @code in w2, compared as s32 (SPMCs zero-extend, Linux nvhe/ffa.c
+ * ffa_to_smccc_error() sign-extends). @rule names the DEN0077 rule or implementation checked. */
 #define t_assert_ffa_error(r, code, rule)                                                          \
 	do {                                                                                       \
 		struct smcsim_regs t_r_ = (r);                                                     \
@@ -63,14 +64,16 @@ static inline uint64_t t_uuid_half(const char *s, int half)
 static inline void t_ffa_setup(struct smcsim *sim, uint32_t v)
 {
 	struct smcsim_regs r = t_call(sim, FFA_VERSION, v);
-	assert_true((int32_t)r.x[0] > 0);
+	assert_true((int32_t)r.x[0] > 0); /* setup: FFA_VERSION negotiated */
 	r = t_call(sim, FFA_RXTX_MAP_64, HOST_TX, HOST_RX, 1);
 	t_assert_ffa_ok(r, "setup: RXTX_MAP_64");
 }
 
 #endif
 
-/* ---- memory transaction descriptors (reference note 1.8) ---- */
+/* ---- memory transaction descriptors: DEN0077 v1.0 32-byte header, v1.1+ 48-byte header
+ * (Hafnium struct ffa_memory_region, Linux include/linux/arm_ffa.h struct ffa_mem_region); EMADs
+ * of 16 bytes, 32 from v1.2; composite descriptor and 16-byte constituents ---- */
 
 struct t_mem {
 	uint32_t v; /* layout version */
@@ -131,7 +134,8 @@ static inline uint32_t t_mem_desc(const struct t_mem *m, uint8_t *buf)
 	return len;
 }
 
-/* A host SHARE of @pages at @base to @recv, RW, normal write-back memory (Linux 0x2F). */
+/* A host SHARE of @pages at @base to @recv, RW, normal write-back inner-shareable memory (0x2F, as
+ * Linux drivers/firmware/arm_ffa/driver.c sends). */
 static inline struct t_mem t_share(uint32_t v, uint16_t recv, uint64_t base, uint32_t pages)
 {
 	struct t_mem m;

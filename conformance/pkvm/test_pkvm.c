@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * The pKVM FF-A proxy (profile pkvm-host). Rules are pKVM's behaviour as read from
- * Linux arch/arm64/kvm/hyp/nvhe/ffa.c (6.18 FF-A 1.2 series and later hardening),
- * reference note section 3; function names in brackets are pKVM's.
+ * The pKVM FF-A proxy (profile pkvm-host). Rules are pKVM's behaviour as read from Linux
+ * arch/arm64/kvm/hyp/nvhe/ffa.c (6.18 FF-A 1.2 series and later hardening) and
+ * arch/arm64/kvm/hyp/nvhe/mem_protect.c; each assertion names the function whose behaviour it
+ * checks (kvm_host_ffa_handler(), do_ffa_version(), ...), or the DEN0077 rule the SPMC behind
+ * the proxy answers with. Function names in brackets are pKVM's.
  */
 #include "conformance/ffa/ffa_test.h"
 #include "pkvm_model/pkvm.h"
@@ -30,17 +32,21 @@ static struct smcsim *pkvm_ready(void)
 
 /* ---- finalisation and the init-ordering bug ----------------------------------------- */
 
-/* Before pkvm_finalize host SMCs are not trapped: they reach the SPMC unchanged
- * (reference note 3.6). */
+/* Before pkvm_finalize host SMCs are not trapped: they reach the SPMC unchanged (Linux
+ * arch/arm64/kvm/pkvm.c finalize_pkvm() comes first; the FF-A driver's ffa_init() ordering
+ * problem, LKML "KVM: arm64: fix FF-A call failure when ff-a driver is built-in"). */
 static void untrapped_before_finalize(void **state)
 {
 	struct smcsim *sim = pkvm_machine(NULL);
 	struct pkvm *p = pkvm_of(sim, "pkvm");
-	assert_non_null(p);
+	assert_non_null(p); /* setup: the profile has a proxy */
 	struct smcsim_regs r = t_call(sim, FFA_ID_GET);
-	t_assert_ffa_ok(r, "SPMC answers: no INVALID_PARAMETERS from the proxy");
+	t_assert_ffa_ok(r, "Linux pkvm.c finalize_pkvm() not run: the SPMC answers, not the proxy");
 	r = t_call(sim, FFA_MSG_SEND_DIRECT_REQ2, SP1, 0, 0, 7);
-	t_assert_reg(r, 0, FFA_MSG_SEND_DIRECT_RESP2, "deny list not applied before finalisation");
+	t_assert_reg(
+		r, 0, FFA_MSG_SEND_DIRECT_RESP2,
+		"Linux nvhe/ffa.c ffa_call_supported(): deny list not applied before finalisation");
+	/* Linux nvhe/ffa.c: hyp_ffa_post_init() not run, has_version_negotiated false. */
 	assert_false(p->init_done);
 	assert_false(p->negotiated);
 	smcsim_destroy(sim);
@@ -53,7 +59,7 @@ static void init_before_finalize_cascade(void **state)
 	struct smcsim *sim = pkvm_machine(NULL);
 	t_ffa_setup(sim, FFA_V1_2); /* straight to EL3 */
 	struct smcsim_regs r = t_call(sim, FFA_ID_GET);
-	t_assert_ffa_ok(r, "still untrapped");
+	t_assert_ffa_ok(r, "Linux pkvm.c finalize_pkvm() not run: still untrapped");
 	finalize(sim);
 	static const uint32_t calls[] = { FFA_ID_GET,
 					  FFA_FEATURES,
@@ -64,16 +70,22 @@ static void init_before_finalize_cascade(void **state)
 					  FFA_RXTX_UNMAP };
 	for (size_t i = 0; i < EMU_ARRAY_SIZE(calls); i++) {
 		r = t_call(sim, calls[i], 0, 0, 0, 0, 0);
-		t_assert_ffa_error(r, FFA_INVALID_PARAMETERS, smcsim_fid_name(calls[i]));
+		char rule[128];
+		snprintf(rule, sizeof(rule),
+			 "Linux nvhe/ffa.c kvm_host_ffa_handler(): %s before negotiation",
+			 smcsim_fid_name(calls[i]));
+		t_assert_ffa_error(r, FFA_INVALID_PARAMETERS, rule);
 		t_assert_reg(r, 2, (uint64_t)(int64_t)FFA_INVALID_PARAMETERS,
-			     "pKVM sign-extends the status");
+			     "Linux nvhe/ffa.c ffa_to_smccc_error(): the status is sign-extended");
 	}
 	/* A late FFA_VERSION negotiates, but the SPMC already holds the host's buffers
 	 * for ID 0: the proxy's own RXTX_MAP is DENIED there, and the host sees it. */
 	r = t_call(sim, FFA_VERSION, FFA_V1_2);
-	t_assert_reg(r, 0, FFA_V1_2, "late negotiation");
+	t_assert_reg(r, 0, FFA_V1_2, "Linux nvhe/ffa.c do_ffa_version(): late negotiation");
 	r = t_call(sim, FFA_RXTX_MAP_64, HOST_TX + 0x4000, HOST_RX + 0x4000, 1);
-	t_assert_ffa_error(r, FFA_DENIED, "stale SPMC mapping for ID 0");
+	t_assert_ffa_error(
+		r, FFA_DENIED,
+		"Linux nvhe/ffa.c do_ffa_rxtx_map(): EL3's DENIED for the stale ID 0 mapping");
 	smcsim_destroy(sim);
 }
 
@@ -82,6 +94,7 @@ static void finalize_twice(void **state)
 	struct smcsim *sim = pkvm_machine(NULL);
 	finalize(sim);
 	struct smcsim_error err = { { 0 } };
+	/* setup: pkvm_finalize is a one-shot emulator event without arguments */
 	assert_int_equal(smcsim_event(sim, "pkvm_finalize", NULL, &err), -EINVAL);
 	assert_non_null(strstr(err.text, "already"));
 	assert_int_equal(smcsim_event(sim, "pkvm_finalize", "{\"x\":1}", &err), -EINVAL);
@@ -90,19 +103,24 @@ static void finalize_twice(void **state)
 
 /* ---- FFA_VERSION [do_ffa_version] --------------------------------------------------- */
 
-/* Every FF-A call but FFA_VERSION before negotiation: INVALID_PARAMETERS. */
+/* Every FF-A call but FFA_VERSION before negotiation: INVALID_PARAMETERS
+ * [kvm_host_ffa_handler]. */
 static void invalid_before_version(void **state)
 {
 	struct smcsim *sim = pkvm_machine(NULL);
 	finalize(sim);
 	struct smcsim_regs r = t_call(sim, FFA_FEATURES, FFA_RXTX_MAP_64);
-	t_assert_ffa_error(r, FFA_INVALID_PARAMETERS, "before negotiation");
+	t_assert_ffa_error(r, FFA_INVALID_PARAMETERS,
+			   "Linux nvhe/ffa.c kvm_host_ffa_handler(): FEATURES before negotiation");
 	r = t_call(sim, FFA_VERSION, FFA_V1_2);
-	t_assert_reg(r, 0, FFA_V1_2, "negotiated");
+	t_assert_reg(r, 0, FFA_V1_2, "Linux nvhe/ffa.c do_ffa_version(): negotiated at 1.2");
 	for (int i = 1; i < 18; i++)
-		t_assert_reg(r, i, 0, "x1..x17");
+		t_assert_reg(r, i, 0,
+			     "DEN0077 FFA_VERSION: x1..x17 of the response MBZ (ffa_set_retval() "
+			     "returns all)");
 	r = t_call(sim, FFA_FEATURES, FFA_RXTX_MAP_64);
-	t_assert_ffa_ok(r, "after negotiation");
+	t_assert_ffa_ok(
+		r, "Linux nvhe/ffa.c kvm_host_ffa_handler(): FEATURES served after negotiation");
 	smcsim_destroy(sim);
 }
 
@@ -111,24 +129,32 @@ static void version_rules(void **state)
 	struct smcsim *sim = pkvm_machine(NULL);
 	finalize(sim);
 	struct smcsim_regs r = t_call(sim, FFA_VERSION, FFA_V(2, 0));
-	t_assert_reg(r, 0, UINT64_MAX, "major != 1: NOT_SUPPORTED in x0");
+	t_assert_reg(r, 0, UINT64_MAX,
+		     "Linux nvhe/ffa.c do_ffa_version(): major != 1 -> NOT_SUPPORTED in x0");
 	r = t_call(sim, FFA_VERSION, FFA_V(1, 4));
-	t_assert_reg(r, 0, FFA_V1_2, "higher minor: hyp version, no downgrade");
+	t_assert_reg(
+		r, 0, FFA_V1_2,
+		"Linux nvhe/ffa.c do_ffa_version(): higher minor -> hyp version, no downgrade");
 	r = t_call(sim, FFA_VERSION, FFA_V1_1);
-	t_assert_reg(r, 0, UINT64_MAX, "Restrict FF-A host version renegotiation");
+	t_assert_reg(r, 0, UINT64_MAX,
+		     "Linux nvhe/ffa.c do_ffa_version(): lower minor after negotiation -> "
+		     "NOT_SUPPORTED (\"Restrict FF-A host version renegotiation\")");
 	r = t_call(sim, FFA_VERSION, FFA_V1_2);
-	t_assert_reg(r, 0, FFA_V1_2, "same again");
+	t_assert_reg(r, 0, FFA_V1_2, "Linux nvhe/ffa.c do_ffa_version(): the same version again");
 	smcsim_destroy(sim);
 }
 
-/* A first host request below the hyp version is asked of the TEE and downgrades. */
+/* A first host request below the hyp version is asked of the TEE and downgrades
+ * [do_ffa_version]. */
 static void version_downgrade(void **state)
 {
 	struct smcsim *sim = pkvm_machine(NULL);
 	finalize(sim);
 	struct smcsim_regs r = t_call(sim, FFA_VERSION, FFA_V1_1);
-	t_assert_reg(r, 0, FFA_V1_1, "downgraded to 1.1");
-	assert_int_equal(pkvm_of(sim, "pkvm")->hyp_version, FFA_V1_1);
+	t_assert_reg(
+		r, 0, FFA_V1_1,
+		"Linux nvhe/ffa.c do_ffa_version(): lower first request asked of EL3, downgraded");
+	assert_int_equal(pkvm_of(sim, "pkvm")->hyp_version, FFA_V1_1); /* hyp_ffa_version */
 	smcsim_destroy(sim);
 	/* A strict (Hafnium-policy) v1.1 TEE refuses... nothing: 1.0 is compatible. With the
 	 * proxy pinned at 1.0 the TEE's lock-in refuses a different version. */
@@ -136,9 +162,11 @@ static void version_downgrade(void **state)
 		"{\"layers\":{\"el3\":{\"services\":{\"ffa\":{\"policy\":\"hafnium\"}}}}}");
 	finalize(sim);
 	r = t_call(sim, FFA_ID_GET);
-	t_assert_ffa_error(r, FFA_INVALID_PARAMETERS, "not negotiated");
+	t_assert_ffa_error(r, FFA_INVALID_PARAMETERS,
+			   "Linux nvhe/ffa.c kvm_host_ffa_handler(): not negotiated");
 	r = t_call(sim, FFA_VERSION, FFA_V1_2);
-	t_assert_reg(r, 0, FFA_V1_2, "post-init ran ID_GET: the TEE is locked at 1.2");
+	t_assert_reg(r, 0, FFA_V1_2,
+		     "Linux nvhe/ffa.c hyp_ffa_post_init(): its ID_GET locks the TEE at 1.2");
 	smcsim_destroy(sim);
 	sim = pkvm_machine(
 		"{\"layers\":{\"el3\":{\"services\":{\"ffa\":{\"policy\":\"hafnium\"}}}}}");
@@ -150,36 +178,41 @@ static void version_downgrade(void **state)
 	s->ep[0].locked = true;
 	s->ep[0].version = FFA_V1_2;
 	r = t_call(sim, FFA_VERSION, FFA_V1_1);
-	t_assert_reg(r, 0, UINT64_MAX, "TEE refuses the downgrade: NOT_SUPPORTED");
-	assert_false(pkvm_of(sim, "pkvm")->negotiated);
+	t_assert_reg(
+		r, 0, UINT64_MAX,
+		"Linux nvhe/ffa.c do_ffa_version(): EL3 refuses the downgrade -> NOT_SUPPORTED");
+	assert_false(pkvm_of(sim, "pkvm")->negotiated); /* has_version_negotiated stays false */
 	smcsim_destroy(sim);
 }
 
-/* hyp_ffa_post_init: FFA_FEATURES(RXTX_MAP) minimum above PAGE_SIZE fails negotiation. */
+/* Linux nvhe/ffa.c hyp_ffa_post_init(): FFA_FEATURES(RXTX_MAP) minimum above PAGE_SIZE fails
+ * negotiation. */
 static void post_init_min_buffer(void **state)
 {
 	struct smcsim *sim = pkvm_machine(
 		"{\"layers\":{\"el3\":{\"services\":{\"ffa\":{\"rxtx_min\":65536}}}}}");
 	finalize(sim);
 	struct smcsim_regs r = t_call(sim, FFA_VERSION, FFA_V1_2);
-	t_assert_reg(r, 0, UINT64_MAX, "64K minimum on a 4K host");
+	t_assert_reg(r, 0, UINT64_MAX,
+		     "Linux nvhe/ffa.c hyp_ffa_post_init(): 64K minimum on a 4K host");
 	r = t_call(sim, FFA_ID_GET);
-	t_assert_ffa_error(r, FFA_INVALID_PARAMETERS, "never negotiated");
+	t_assert_ffa_error(r, FFA_INVALID_PARAMETERS,
+			   "Linux nvhe/ffa.c kvm_host_ffa_handler(): never negotiated");
 	smcsim_destroy(sim);
 }
 
-/* hyp_ffa_init: no FF-A at EL3 (SPMC answers NOT_SUPPORTED) -> the proxy stays off and
- * host calls pass through. */
+/* Linux nvhe/ffa.c hyp_ffa_init(): no FF-A at EL3 (SPMC answers NOT_SUPPORTED) -> the proxy stays
+ * off and host calls pass through. */
 static void no_ffa_at_el3(void **state)
 {
 	struct smcsim *sim = pkvm_machine(
 		"{\"layers\":{\"pkvm\":{\"services\":{\"pkvm\":{\"version\":\"1.2\"}}},"
 		"\"el3\":{\"services\":{\"ffa\":{\"version\":\"1.1\",\"policy\":\"hafnium\"}}}}}");
 	finalize(sim);
-	/* Hafnium at 1.1 refuses 1.2: the proxy is not configured. */
+	/* Hafnium api_ffa_version() at 1.1 refuses 1.2: hyp_ffa_init() leaves the proxy off. */
 	assert_false(pkvm_of(sim, "pkvm")->available);
 	struct smcsim_regs r = t_call(sim, FFA_ID_GET);
-	t_assert_ffa_ok(r, "passed through to EL3");
+	t_assert_ffa_ok(r, "Linux nvhe/ffa.c hyp_ffa_init(): no proxy, passed through to EL3");
 	smcsim_destroy(sim);
 }
 
@@ -204,13 +237,19 @@ static void deny_list(void **state)
 	};
 	for (size_t i = 0; i < EMU_ARRAY_SIZE(denied); i++) {
 		struct smcsim_regs r = t_call(sim, denied[i], 0, 0);
-		t_assert_ffa_error(r, FFA_NOT_SUPPORTED, smcsim_fid_name(denied[i]));
+		char rule[128];
+		snprintf(rule, sizeof(rule), "Linux nvhe/ffa.c ffa_call_supported(): %s denied",
+			 smcsim_fid_name(denied[i]));
+		t_assert_ffa_error(r, FFA_NOT_SUPPORTED, rule);
 		r = t_call(sim, FFA_FEATURES, denied[i]);
-		t_assert_ffa_error(r, FFA_NOT_SUPPORTED, "FEATURES of a denied call");
+		t_assert_ffa_error(r, FFA_NOT_SUPPORTED,
+				   "Linux nvhe/ffa.c do_ffa_features(): FEATURES of a denied call");
 	}
-	/* Known gap in pKVM's list: the 64-bit NOTIFICATION_INFO_GET passes through. */
+	/* Known gap in ffa_call_supported(): the 64-bit NOTIFICATION_INFO_GET passes through. */
 	struct smcsim_regs r = t_call(sim, FFA_NOTIFICATION_INFO_GET_64);
-	t_assert_ffa_error(r, FFA_NO_DATA, "SPMC answered INFO_GET_64");
+	t_assert_ffa_error(
+		r, FFA_NO_DATA,
+		"Linux nvhe/ffa.c ffa_call_supported(): INFO_GET_64 not listed, the SPMC answers");
 	smcsim_destroy(sim);
 }
 
@@ -218,13 +257,15 @@ static void features_answered_by_pkvm(void **state)
 {
 	struct smcsim *sim = pkvm_ready();
 	struct smcsim_regs r = t_call(sim, FFA_FEATURES, FFA_MEM_SHARE_64);
-	t_assert_ffa_ok(r, "MEM_SHARE answered by pKVM");
-	t_assert_reg(r, 2, 0, "no dynamic buffers");
+	t_assert_ffa_ok(r, "Linux nvhe/ffa.c do_ffa_features(): MEM_SHARE answered by pKVM");
+	t_assert_reg(r, 2, 0, "Linux nvhe/ffa.c do_ffa_features(): w2 = 0, no dynamic buffers");
 	r = t_call(sim, FFA_FEATURES, FFA_FEAT_SRI);
-	t_assert_ffa_ok(r, "feature IDs pass through");
-	t_assert_reg(r, 2, 8, "the SPMC's SRI");
+	t_assert_ffa_ok(r, "Linux nvhe/ffa.c do_ffa_features(): feature IDs pass through");
+	t_assert_reg(r, 2, 8, "DEN0077 v1.1 9.7: the SPMC's SRI interrupt ID");
 	r = t_call(sim, FFA_FEATURES, FFA_RXTX_MAP_64);
-	t_assert_reg(r, 2, 16u << 16, "SPMC properties unchanged");
+	t_assert_reg(
+		r, 2, 16u << 16,
+		"Linux nvhe/ffa.c do_ffa_features(): RXTX_MAP properties passed through unchanged");
 	smcsim_destroy(sim);
 }
 
@@ -236,33 +277,43 @@ static void rxtx_map(void **state)
 	finalize(sim);
 	t_call(sim, FFA_VERSION, FFA_V1_2);
 	struct smcsim_regs r = t_call(sim, FFA_RXTX_MAP_64, HOST_TX, HOST_RX, 2);
-	t_assert_ffa_error(r, FFA_INVALID_PARAMETERS, "npages != one host page");
+	t_assert_ffa_error(r, FFA_INVALID_PARAMETERS,
+			   "Linux nvhe/ffa.c do_ffa_rxtx_map(): npages != one host page");
 	r = t_call(sim, FFA_RXTX_MAP_64, HOST_TX + 0x800, HOST_RX, 1);
-	t_assert_ffa_error(r, FFA_INVALID_PARAMETERS, "not PAGE_ALIGNED");
+	t_assert_ffa_error(r, FFA_INVALID_PARAMETERS,
+			   "Linux nvhe/ffa.c do_ffa_rxtx_map(): not PAGE_ALIGNED");
 	r = t_call(sim, FFA_RXTX_MAP_64, HOST_TX, HOST_RX, 1);
-	t_assert_ffa_ok(r, "map");
+	t_assert_ffa_ok(r, "Linux nvhe/ffa.c do_ffa_rxtx_map(): host buffers mapped");
 	struct pkvm *p = pkvm_of(sim, "pkvm");
 	struct ffa_spmc *s = ffa_spmc_of(sim, "el3");
+	/* Linux nvhe/ffa.c do_ffa_rxtx_map(): ffa_map_hyp_buffers() gives EL3 the hyp's own
+	 * buffers; the host's pages are shared with EL2 (mem_protect.c __pkvm_host_share_hyp()). */
 	assert_true(s->ep[0].mapped);
 	assert_int_equal(s->ep[0].tx, p->hyp_tx); /* the SPMC sees the proxy's buffers */
 	assert_int_equal(s->ep[0].rx, p->hyp_rx);
 	assert_int_equal(emu_granule(sim, HOST_TX)->pkvm, PKVM_HOST_SHARED_HYP);
 	assert_int_equal(emu_granule(sim, HOST_RX)->pkvm, PKVM_HOST_SHARED_HYP);
 	r = t_call(sim, FFA_RXTX_MAP_64, HOST_TX + 0x4000, HOST_RX + 0x4000, 1);
-	t_assert_ffa_error(r, FFA_DENIED, "host buffers already set");
+	t_assert_ffa_error(
+		r, FFA_DENIED,
+		"Linux nvhe/ffa.c do_ffa_rxtx_map(): host buffers already set -> DENIED");
 	r = t_call(sim, FFA_RXTX_UNMAP, 1u << 16);
-	t_assert_ffa_error(r, FFA_INVALID_PARAMETERS, "id != HOST_FFA_ID");
+	t_assert_ffa_error(r, FFA_INVALID_PARAMETERS,
+			   "Linux nvhe/ffa.c do_ffa_rxtx_unmap(): id != HOST_FFA_ID");
 	r = t_call(sim, FFA_RXTX_UNMAP, 0);
-	t_assert_ffa_ok(r, "unmap");
+	t_assert_ffa_ok(r, "Linux nvhe/ffa.c do_ffa_rxtx_unmap(): unmapped");
+	/* Linux nvhe/ffa.c do_ffa_rxtx_unmap(): __pkvm_host_unshare_hyp(), ffa_unmap_hyp_buffers().
+	 */
 	assert_false(s->ep[0].mapped);
 	assert_int_equal(emu_granule(sim, HOST_TX)->pkvm, PKVM_HOST_OWNED);
 	r = t_call(sim, FFA_RXTX_UNMAP, 0);
-	t_assert_ffa_error(r, FFA_INVALID_PARAMETERS, "not mapped");
+	t_assert_ffa_error(r, FFA_INVALID_PARAMETERS,
+			   "Linux nvhe/ffa.c do_ffa_rxtx_unmap(): not mapped");
 	smcsim_destroy(sim);
 }
 
-/* A page the host does not exclusively own cannot become a mailbox; the EL3 mapping is
- * rolled back with FFA_RXTX_UNMAP. */
+/* Linux nvhe/ffa.c do_ffa_rxtx_map(): a page the host does not exclusively own cannot become a
+ * mailbox; the EL3 mapping is rolled back with FFA_RXTX_UNMAP (err_unmap). */
 static void rxtx_map_rollback(void **state)
 {
 	struct smcsim *sim = pkvm_machine(NULL);
@@ -270,13 +321,16 @@ static void rxtx_map_rollback(void **state)
 	t_call(sim, FFA_VERSION, FFA_V1_2);
 	struct pkvm *p = pkvm_of(sim, "pkvm");
 	struct smcsim_regs r = t_call(sim, FFA_RXTX_MAP_64, HOST_TX, p->hyp_rx, 1);
-	t_assert_ffa_error(r, FFA_INVALID_PARAMETERS, "RX is hypervisor memory");
+	t_assert_ffa_error(r, FFA_INVALID_PARAMETERS,
+			   "Linux nvhe/ffa.c do_ffa_rxtx_map(): RX is hypervisor memory");
+	/* Linux nvhe/ffa.c do_ffa_rxtx_map(): EL3 mapping and the TX share rolled back. */
 	assert_false(ffa_spmc_of(sim, "el3")->ep[0].mapped);
 	assert_int_equal(emu_granule(sim, HOST_TX)->pkvm, PKVM_HOST_OWNED);
 	r = t_call(sim, FFA_RXTX_MAP_64, HOST_TX, HOST_TX, 1);
-	t_assert_ffa_error(r, FFA_INVALID_PARAMETERS, "TX == RX");
+	t_assert_ffa_error(r, FFA_INVALID_PARAMETERS,
+			   "Linux nvhe/ffa.c do_ffa_rxtx_map(): TX == RX, the second share fails");
 	r = t_call(sim, FFA_RXTX_MAP_64, HOST_TX, HOST_RX, 1);
-	t_assert_ffa_ok(r, "a clean map afterwards");
+	t_assert_ffa_ok(r, "Linux nvhe/ffa.c do_ffa_rxtx_map(): a clean map after the rollback");
 	smcsim_destroy(sim);
 }
 
@@ -287,9 +341,10 @@ static void rxtx_16k_pages(void **state)
 	finalize(sim);
 	t_call(sim, FFA_VERSION, FFA_V1_2);
 	struct smcsim_regs r = t_call(sim, FFA_RXTX_MAP_64, HOST_TX, HOST_TX + 0x4000, 1);
-	t_assert_ffa_error(r, FFA_INVALID_PARAMETERS, "16K host: 4 FF-A pages");
+	t_assert_ffa_error(r, FFA_INVALID_PARAMETERS,
+			   "Linux nvhe/ffa.c do_ffa_rxtx_map(): a 16K host needs 4 FF-A pages");
 	r = t_call(sim, FFA_RXTX_MAP_64, HOST_TX, HOST_TX + 0x4000, 4);
-	t_assert_ffa_ok(r, "4 pages");
+	t_assert_ffa_ok(r, "Linux nvhe/ffa.c do_ffa_rxtx_map(): 4 pages map on a 16K host");
 	smcsim_destroy(sim);
 }
 
@@ -301,25 +356,28 @@ static void partinfo(void **state)
 	finalize(sim);
 	t_call(sim, FFA_VERSION, FFA_V1_2);
 	struct smcsim_regs r = t_call(sim, FFA_PARTITION_INFO_GET, 0, 0, 0, 0, 0);
-	t_assert_ffa_error(r, FFA_BUSY, "host RX not mapped");
+	t_assert_ffa_error(r, FFA_BUSY,
+			   "Linux nvhe/ffa.c do_ffa_part_get(): host RX not mapped -> BUSY");
 	t_call(sim, FFA_RXTX_MAP_64, HOST_TX, HOST_RX, 1);
 	r = t_call(sim, FFA_PARTITION_INFO_GET, 0, 0, 0, 0, 1);
-	t_assert_ffa_ok(r, "count only");
-	t_assert_reg(r, 2, 2, "count");
+	t_assert_ffa_ok(r, "Linux nvhe/ffa.c do_ffa_part_get(): count only, nothing copied");
+	t_assert_reg(r, 2, 2, "DEN0077 v1.1 FFA_PARTITION_INFO_GET: w2 = count");
 	r = t_call(sim, FFA_PARTITION_INFO_GET, 0, 0, 0, 0, 0);
-	t_assert_ffa_ok(r, "descriptors");
-	t_assert_reg(r, 3, 24, "size");
+	t_assert_ffa_ok(r, "Linux nvhe/ffa.c do_ffa_part_get(): descriptors copied");
+	t_assert_reg(r, 3, 24, "DEN0077 v1.1 FFA_PARTITION_INFO_GET: w3 = 24-byte descriptor");
 	uint8_t d[26];
 	smcsim_mem_read(sim, HOST_RX, d, sizeof(d));
-	assert_int_equal(d[0] | d[1] << 8, SP1); /* copied hyp RX -> host RX */
+	/* Linux nvhe/ffa.c do_ffa_part_get(): copied hyp RX -> host RX */
+	assert_int_equal(d[0] | d[1] << 8, SP1);
 	assert_int_equal(d[24] | d[25] << 8, SP2);
-	/* pKVM does not release its RX: the host's RX_RELEASE passes through. */
+	/* do_ffa_part_get() does not release the hyp RX: the host's RX_RELEASE passes through. */
 	r = t_call(sim, FFA_PARTITION_INFO_GET, 0, 0, 0, 0, 0);
-	t_assert_ffa_error(r, FFA_BUSY, "SPMC: RX still owned");
+	t_assert_ffa_error(r, FFA_BUSY, "DEN0077 v1.0 8.6: the SPMC sees RX still owned -> BUSY");
 	r = t_call(sim, FFA_RX_RELEASE);
-	t_assert_ffa_ok(r, "release passes through");
+	t_assert_ffa_ok(r, "Linux nvhe/ffa.c ffa_call_supported(): RX_RELEASE passes through");
 	r = t_call(sim, FFA_PARTITION_INFO_GET, 1, 2, 3, 4, 0);
-	t_assert_ffa_error(r, FFA_INVALID_PARAMETERS, "SPMC's error returned as is");
+	t_assert_ffa_error(r, FFA_INVALID_PARAMETERS,
+			   "Linux nvhe/ffa.c do_ffa_part_get(): the SPMC's error returned as is");
 	smcsim_destroy(sim);
 }
 
@@ -329,13 +387,18 @@ static void passthrough(void **state)
 	struct smcsim *sim = pkvm_ready();
 	struct smcsim_regs r = t_call(sim, FFA_MSG_SEND_DIRECT_REQ_64, SP1, 0, 1, 2, 3, 4, 5, 6, 7,
 				      8, 9, 10, 11, 12, 13, 14);
-	t_assert_reg(r, 0, FFA_MSG_SEND_DIRECT_RESP_64, "DIRECT_REQ_64 forwarded");
-	t_assert_reg(r, 3, 1, "payload");
-	t_assert_reg(r, 8, 0, "x8 from EL3 (zero), not the caller's 6");
+	t_assert_reg(r, 0, FFA_MSG_SEND_DIRECT_RESP_64,
+		     "Linux nvhe/ffa.c kvm_host_ffa_handler(): DIRECT_REQ_64 forwarded");
+	t_assert_reg(r, 3, 1, "DEN0077 v1.0 10.3: payload echoed");
+	t_assert_reg(r, 8, 0,
+		     "Linux hyp-main.c __kvm_hyp_host_forward_smc(): x8 from EL3 (zero), not the "
+		     "caller's 6");
 	r = t_call(sim, FFA_SPM_ID_GET);
-	t_assert_reg(r, 2, 0x8000, "SPM_ID_GET forwarded");
+	t_assert_reg(r, 2, 0x8000, "Linux nvhe/ffa.c kvm_host_ffa_handler(): SPM_ID_GET forwarded");
 	r = t_call(sim, 0x80000000u);
-	t_assert_reg(r, 0, 0x10002, "non-FF-A calls forwarded (SMCCC_VERSION)");
+	t_assert_reg(
+		r, 0, 0x10002,
+		"Linux hyp-main.c handle_host_smc(): non-FF-A calls forwarded (SMCCC_VERSION)");
 	smcsim_destroy(sim);
 }
 
@@ -355,63 +418,84 @@ static void mem_share_reclaim(void **state)
 	struct smcsim *sim = pkvm_ready();
 	struct t_mem m = t_share(FFA_V1_2, SP1, PMEM, 2);
 	struct smcsim_regs r = host_send(sim, FFA_MEM_SHARE, &m);
-	t_assert_ffa_ok(r, "32-bit SHARE reissued as FN64");
+	t_assert_ffa_ok(r,
+			"Linux nvhe/ffa.c kvm_host_ffa_handler(): 32-bit SHARE reissued as FN64");
 	uint64_t h = t_handle(&r);
+	/* Linux mem_protect.c __pkvm_host_share_ffa(): PKVM_PAGE_OWNED -> PKVM_PAGE_SHARED_OWNED;
+	 * DEN0077 v1.0 5.8.1 at the SPMC. */
 	assert_int_equal(emu_granule(sim, PMEM)->pkvm, PKVM_HOST_SHARED_FFA);
 	assert_int_equal(emu_granule(sim, PMEM + 0x1000)->pkvm, PKVM_HOST_SHARED_FFA);
 	assert_true(emu_granule(sim, PMEM)->ffa & FFA_GR_SHARED);
 	r = t_call(sim, FFA_MEM_RECLAIM, (uint32_t)h, h >> 32, 0);
-	t_assert_ffa_ok(r, "reclaim via the hypervisor retrieve");
+	t_assert_ffa_ok(
+		r, "Linux nvhe/ffa.c do_ffa_mem_reclaim(): reclaim via the hypervisor retrieve");
+	/* Linux nvhe/ffa.c do_ffa_mem_reclaim(): ffa_host_unshare_ranges() after SUCCESS. */
 	assert_int_equal(emu_granule(sim, PMEM)->pkvm, PKVM_HOST_OWNED);
 	assert_int_equal(emu_granule(sim, PMEM)->ffa, 0);
 	r = t_call(sim, FFA_MEM_RECLAIM, (uint32_t)h, h >> 32, 0);
-	t_assert_ffa_error(r, FFA_INVALID_PARAMETERS, "SPMC's answer to the retrieve, verbatim");
+	t_assert_ffa_error(r, FFA_INVALID_PARAMETERS,
+			   "Linux nvhe/ffa.c do_ffa_mem_reclaim(): the SPMC's answer to the "
+			   "retrieve, verbatim");
 	m.attrs = 0;
 	r = host_send(sim, FFA_MEM_LEND_64, &m);
-	t_assert_ffa_ok(r, "LEND");
+	t_assert_ffa_ok(
+		r, "Linux nvhe/ffa.c __do_ffa_mem_xfer(): LEND only shares in the host stage-2");
+	/* Linux mem_protect.c __pkvm_host_share_ffa(): shared-owned, the host keeps its mapping */
 	assert_int_equal(emu_granule(sim, PMEM)->pkvm, PKVM_HOST_SHARED_FFA);
 	smcsim_destroy(sim);
 }
 
-/* Step 1/4 of __do_ffa_mem_xfer: INVALID_PARAMETERS for the descriptor checks. */
+/* Linux nvhe/ffa.c __do_ffa_mem_xfer(): INVALID_PARAMETERS for the descriptor checks. */
 static void mem_share_invalid(void **state)
 {
 	struct smcsim *sim = pkvm_ready();
 	struct smcsim_regs r = t_call(sim, FFA_MEM_SHARE_64, 112, 112, HOST_TX, 1);
-	t_assert_ffa_error(r, FFA_INVALID_PARAMETERS, "x3/w4 MBZ");
+	t_assert_ffa_error(r, FFA_INVALID_PARAMETERS,
+			   "Linux nvhe/ffa.c __do_ffa_mem_xfer(): x3/w4 MBZ");
 	r = t_call(sim, FFA_MEM_SHARE_64, 112, 200, 0, 0);
-	t_assert_ffa_error(r, FFA_INVALID_PARAMETERS, "fraglen > len");
+	t_assert_ffa_error(r, FFA_INVALID_PARAMETERS,
+			   "Linux nvhe/ffa.c __do_ffa_mem_xfer(): fraglen > len");
 	r = t_call(sim, FFA_MEM_SHARE_64, 8192, 8192, 0, 0);
-	t_assert_ffa_error(r, FFA_INVALID_PARAMETERS, "fraglen > one page");
+	t_assert_ffa_error(r, FFA_INVALID_PARAMETERS,
+			   "Linux nvhe/ffa.c __do_ffa_mem_xfer(): fraglen > one page");
 	r = t_call(sim, FFA_MEM_SHARE_64, 40, 40, 0, 0);
-	t_assert_ffa_error(r, FFA_INVALID_PARAMETERS, "shorter than header + EMAD");
+	t_assert_ffa_error(r, FFA_INVALID_PARAMETERS,
+			   "Linux nvhe/ffa.c __do_ffa_mem_xfer(): shorter than header + EMAD");
 	r = t_call(sim, FFA_MEM_SHARE_64, 0x20000, 112, 0, 0);
-	t_assert_ffa_error(r, FFA_NO_MEMORY, "len beyond the descriptor buffer");
+	t_assert_ffa_error(
+		r, FFA_NO_MEMORY,
+		"Linux nvhe/ffa.c __do_ffa_mem_xfer(): len beyond the descriptor buffer");
 	struct t_mem m = t_share(FFA_V1_2, SP1, PMEM, 1);
 	m.sender = SP1;
 	r = host_send(sim, FFA_MEM_SHARE_64, &m);
-	t_assert_ffa_error(r, FFA_INVALID_PARAMETERS, "sender_id != HOST_FFA_ID");
+	t_assert_ffa_error(r, FFA_INVALID_PARAMETERS,
+			   "Linux nvhe/ffa.c __do_ffa_mem_xfer(): sender_id != HOST_FFA_ID");
 	m = t_share(FFA_V1_2, SP1, PMEM, 1);
 	m.nrecv = 2;
 	m.recv[1] = SP2;
 	m.perm[1] = 2;
 	r = host_send(sim, FFA_MEM_SHARE_64, &m);
-	t_assert_ffa_error(r, FFA_INVALID_PARAMETERS, "ep_count != 1");
+	t_assert_ffa_error(r, FFA_INVALID_PARAMETERS,
+			   "Linux nvhe/ffa.c __do_ffa_mem_xfer(): ep_count != 1");
+	/* Linux nvhe/ffa.c __do_ffa_mem_xfer(): nothing shared on a descriptor error. */
 	assert_int_equal(emu_granule(sim, PMEM)->pkvm, PKVM_HOST_OWNED);
 	r = host_send(sim, FFA_MEM_DONATE_64, &m);
-	t_assert_ffa_error(r, FFA_NOT_SUPPORTED, "DONATE is denied");
+	t_assert_ffa_error(r, FFA_NOT_SUPPORTED,
+			   "Linux nvhe/ffa.c ffa_call_supported(): DONATE is denied");
 	smcsim_destroy(sim);
 	sim = pkvm_machine(NULL);
 	finalize(sim);
 	t_call(sim, FFA_VERSION, FFA_V1_2);
 	m = t_share(FFA_V1_2, SP1, PMEM, 1);
 	r = host_send(sim, FFA_MEM_SHARE_64, &m);
-	t_assert_ffa_error(r, FFA_INVALID_PARAMETERS, "host TX not mapped");
+	t_assert_ffa_error(r, FFA_INVALID_PARAMETERS,
+			   "Linux nvhe/ffa.c __do_ffa_mem_xfer(): host TX not mapped");
 	smcsim_destroy(sim);
 }
 
-/* Step 5: a page the host does not own exclusively -> DENIED, earlier ranges rolled
- * back; an SPMC refusal also unshares. */
+/* Linux nvhe/ffa.c ffa_host_share_ranges() / mem_protect.c __pkvm_host_share_ffa(): a page the
+ * host does not own exclusively -> DENIED, earlier ranges rolled back; an SPMC refusal also
+ * unshares. */
 static void mem_share_ownership(void **state)
 {
 	struct smcsim *sim = pkvm_ready();
@@ -421,19 +505,26 @@ static void mem_share_ownership(void **state)
 	m.base[1] = p->hyp_tx;
 	m.pages[1] = 1;
 	struct smcsim_regs r = host_send(sim, FFA_MEM_SHARE_64, &m);
-	t_assert_ffa_error(r, FFA_DENIED, "hypervisor page");
-	assert_int_equal(emu_granule(sim, PMEM)->pkvm, PKVM_HOST_OWNED); /* rolled back */
+	t_assert_ffa_error(r, FFA_DENIED,
+			   "Linux nvhe/ffa.c ffa_host_share_ranges(): hypervisor page -> DENIED");
+	/* Linux nvhe/ffa.c ffa_host_share_ranges(): the first range rolled back */
+	assert_int_equal(emu_granule(sim, PMEM)->pkvm, PKVM_HOST_OWNED);
 	m.base[1] = HOST_TX;
 	r = host_send(sim, FFA_MEM_SHARE_64, &m);
-	t_assert_ffa_error(r, FFA_DENIED, "the host's own mailbox (shared with EL2)");
+	t_assert_ffa_error(r, FFA_DENIED,
+			   "Linux mem_protect.c __pkvm_host_share_ffa(): the host's mailbox is "
+			   "shared with EL2");
 	m = t_share(FFA_V1_2, SP1, PMEM, 1);
-	t_assert_ffa_ok(host_send(sim, FFA_MEM_SHARE_64, &m), "first share");
+	t_assert_ffa_ok(host_send(sim, FFA_MEM_SHARE_64, &m), "setup: first share");
 	r = host_send(sim, FFA_MEM_SHARE_64, &m);
-	t_assert_ffa_error(r, FFA_DENIED, "already shared-owned");
+	t_assert_ffa_error(r, FFA_DENIED,
+			   "Linux mem_protect.c __pkvm_host_share_ffa(): already shared-owned");
 	m = t_share(FFA_V1_2, 0x8009, PMEM + 0x4000, 1);
 	r = host_send(sim, FFA_MEM_SHARE_64, &m);
-	t_assert_ffa_error(r, FFA_INVALID_PARAMETERS, "SPMC refuses an unknown receiver");
-	assert_int_equal(emu_granule(sim, PMEM + 0x4000)->pkvm, PKVM_HOST_OWNED); /* unshared */
+	t_assert_ffa_error(r, FFA_INVALID_PARAMETERS,
+			   "Linux nvhe/ffa.c __do_ffa_mem_xfer(): the SPMC's refusal is returned");
+	/* Linux nvhe/ffa.c __do_ffa_mem_xfer(): err_unshare */
+	assert_int_equal(emu_granule(sim, PMEM + 0x4000)->pkvm, PKVM_HOST_OWNED);
 	smcsim_destroy(sim);
 	/* 16K host pages: a 4K constituent is not a whole host page. */
 	sim = pkvm_machine(
@@ -443,14 +534,17 @@ static void mem_share_ownership(void **state)
 	t_call(sim, FFA_RXTX_MAP_64, HOST_TX, HOST_TX + 0x4000, 4);
 	m = t_share(FFA_V1_2, SP1, PMEM, 1);
 	r = host_send(sim, FFA_MEM_SHARE_64, &m);
-	t_assert_ffa_error(r, FFA_DENIED, "sz % PAGE_SIZE");
+	t_assert_ffa_error(
+		r, FFA_DENIED,
+		"Linux nvhe/ffa.c __ffa_host_share_ranges(): sz not PAGE_ALIGNED -> DENIED");
 	m.pages[0] = 4;
-	t_assert_ffa_ok(host_send(sim, FFA_MEM_SHARE_64, &m), "one 16K page");
+	t_assert_ffa_ok(host_send(sim, FFA_MEM_SHARE_64, &m),
+			"Linux nvhe/ffa.c __ffa_host_share_ranges(): one whole 16K page shares");
 	smcsim_destroy(sim);
 }
 
-/* do_ffa_mem_frag_tx: constituents only, shared per fragment; a bad fragment aborts the
- * transaction at the SPMC with MEM_RECLAIM. */
+/* Linux nvhe/ffa.c do_ffa_mem_frag_tx(): constituents only, shared per fragment; a bad fragment
+ * aborts the transaction at the SPMC with MEM_RECLAIM. */
 static void mem_share_fragments(void **state)
 {
 	struct smcsim *sim = pkvm_ready();
@@ -462,17 +556,24 @@ static void mem_share_fragments(void **state)
 	uint32_t len = t_mem_desc(&m, buf), first = len - 16;
 	smcsim_mem_write(sim, HOST_TX, buf, first);
 	struct smcsim_regs r = t_call(sim, FFA_MEM_SHARE_64, len, first, 0, 0);
-	t_assert_reg(r, 0, FFA_MEM_FRAG_RX, "first fragment");
+	t_assert_reg(r, 0, FFA_MEM_FRAG_RX,
+		     "Linux nvhe/ffa.c __do_ffa_mem_xfer(): first fragment -> FRAG_RX from EL3");
 	uint64_t lo = r.x[1], hi = r.x[2];
+	/* Linux nvhe/ffa.c __do_ffa_mem_xfer(): the first fragment's ranges are shared */
 	assert_int_equal(emu_granule(sim, PMEM)->pkvm, PKVM_HOST_SHARED_FFA);
 	r = t_call(sim, FFA_MEM_FRAG_TX, lo, hi, 8);
-	t_assert_ffa_error(r, FFA_INVALID_PARAMETERS, "fraglen not whole constituents");
+	t_assert_ffa_error(r, FFA_INVALID_PARAMETERS,
+			   "Linux nvhe/ffa.c do_ffa_mem_frag_tx(): fraglen not whole constituents");
 	smcsim_mem_write(sim, HOST_TX, buf + first, 16);
 	r = t_call(sim, FFA_MEM_FRAG_TX, lo, hi, 16);
-	t_assert_ffa_ok(r, "last fragment");
+	t_assert_ffa_ok(r, "Linux nvhe/ffa.c do_ffa_mem_frag_tx(): last fragment -> SUCCESS");
+	/* Linux nvhe/ffa.c do_ffa_mem_frag_tx(): this fragment's ranges are shared */
 	assert_int_equal(emu_granule(sim, PMEM + 0x9000)->pkvm, PKVM_HOST_SHARED_FFA);
 	uint64_t h = t_handle(&r);
-	t_assert_ffa_ok(t_call(sim, FFA_MEM_RECLAIM, (uint32_t)h, h >> 32, 0), "reclaim all");
+	t_assert_ffa_ok(
+		t_call(sim, FFA_MEM_RECLAIM, (uint32_t)h, h >> 32, 0),
+		"Linux nvhe/ffa.c do_ffa_mem_reclaim(): reclaim unshares every fragment's ranges");
+	/* Linux nvhe/ffa.c do_ffa_mem_reclaim(): ffa_host_unshare_ranges() */
 	assert_int_equal(emu_granule(sim, PMEM + 0x9000)->pkvm, PKVM_HOST_OWNED);
 	assert_int_equal(emu_granule(sim, PMEM)->pkvm, PKVM_HOST_OWNED);
 	/* A second fragment naming a page the host does not own: DENIED and aborted. */
@@ -486,14 +587,18 @@ static void mem_share_fragments(void **state)
 	hi = r.x[2];
 	smcsim_mem_write(sim, HOST_TX, buf + first, 16);
 	r = t_call(sim, FFA_MEM_FRAG_TX, lo, hi, 16);
-	t_assert_ffa_error(r, FFA_DENIED, "fragment page not the host's");
+	t_assert_ffa_error(
+		r, FFA_DENIED,
+		"Linux nvhe/ffa.c do_ffa_mem_frag_tx(): fragment page not the host's -> DENIED");
 	r = t_call(sim, FFA_MEM_FRAG_TX, lo, hi, 16);
-	t_assert_ffa_error(r, FFA_DENIED, "the page is still not the host's");
-	assert_int_equal(emu_granule(sim, PMEM)->pkvm,
-			 PKVM_HOST_SHARED_FFA); /* stuck, as in pKVM */
+	t_assert_ffa_error(
+		r, FFA_DENIED,
+		"Linux nvhe/ffa.c do_ffa_mem_frag_tx(): the page is still not the host's");
+	/* Linux nvhe/ffa.c do_ffa_mem_frag_tx(): earlier fragments stay stuck shared */
+	assert_int_equal(emu_granule(sim, PMEM)->pkvm, PKVM_HOST_SHARED_FFA);
 	struct ffa_spmc *s = ffa_spmc_of(sim, "el3");
 	for (uint32_t i = 0; i < FFA_MAX_TXNS; i++)
-		assert_false(s->txn[i].used); /* aborted at the SPMC */
+		assert_false(s->txn[i].used); /* ffa_mem_reclaim() aborted it at the SPMC */
 	smcsim_destroy(sim);
 }
 
@@ -502,6 +607,7 @@ static void profile_errors(void **state)
 	struct smcsim_profile *pr;
 	struct smcsim_error err = { { 0 } };
 	struct smcsim *sim = NULL;
+	/* setup: the profile loader rejects page_size 8192 */
 	assert_int_equal(smcsim_profile_load("pkvm-host", &pr, &err), 0);
 	assert_int_equal(
 		smcsim_profile_patch(
