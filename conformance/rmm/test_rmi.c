@@ -144,17 +144,20 @@ static void granule_delegate(void **state)
 	assert_int_equal(rmi(sim, RMI_GRANULE_DELEGATE_FID, SECURE, 0),
 			 ERR_INPUT); /* DEN0137 RMI_GRANULE_DELEGATE gran_pas */
 	assert_int_equal(emu_granule(sim, SECURE)->pas,
-			 EMU_PAS_SECURE); /* DEN0137 RMI_GRANULE_DELEGATE */
+			 EMU_PAS_SECURE); /* DEN0137 RMI_GRANULE_DELEGATE gran_pas: the Secure
+					     granule stays Secure */
 	/* Success: DELEGATED, Realm PAS, contents scrubbed. */
 	put64(sim, RD, 0x1234);
 	assert_int_equal(rmi(sim, RMI_GRANULE_DELEGATE_FID, RD, 0),
 			 0); /* DEN0137 RMI_GRANULE_DELEGATE: SUCCESS */
-	assert_int_equal(gstate(sim, RD), RMM_GRANULE_DELEGATED); /* DEN0137 RMI_GRANULE_DELEGATE */
-	assert_int_equal(emu_granule(sim, RD)->pas,
-			 EMU_PAS_REALM); /* DEN0137 RMI_GRANULE_DELEGATE */
+	assert_int_equal(gstate(sim, RD), RMM_GRANULE_DELEGATED); /* DEN0137 RMI_GRANULE_DELEGATE:
+								     granule becomes DELEGATED */
+	assert_int_equal(
+		emu_granule(sim, RD)->pas,
+		EMU_PAS_REALM); /* DEN0137 RMI_GRANULE_DELEGATE: granule moves to the Realm PAS */
 	uint64_t v;
-	assert_int_equal(smcsim_mem_read(sim, RD, &v, 8), 0); /* DEN0137 RMI_GRANULE_DELEGATE */
-	assert_int_equal(v, 0);				      /* DEN0137 RMI_GRANULE_DELEGATE */
+	assert_int_equal(smcsim_mem_read(sim, RD, &v, 8), 0); /* setup: host memory access */
+	assert_int_equal(v, 0); /* DEN0137 RMI_GRANULE_DELEGATE: contents scrubbed */
 	assert_int_equal(rmi(sim, RMI_GRANULE_DELEGATE_FID, RD, 0),
 			 ERR_INPUT); /* DEN0137 RMI_GRANULE_DELEGATE gran_state */
 	smcsim_destroy(sim);
@@ -180,9 +183,12 @@ static void granule_undelegate(void **state)
 			 0); /* setup: RMI_GRANULE_DELEGATE */
 	assert_int_equal(rmi(sim, RMI_GRANULE_UNDELEGATE_FID, RD2, 0),
 			 0); /* DEN0137 RMI_GRANULE_UNDELEGATE: SUCCESS */
-	assert_int_equal(gstate(sim, RD2), RMM_GRANULE_NS); /* DEN0137 RMI_GRANULE_UNDELEGATE */
-	assert_int_equal(emu_granule(sim, RD2)->pas,
-			 EMU_PAS_NS); /* DEN0137 RMI_GRANULE_UNDELEGATE */
+	assert_int_equal(
+		gstate(sim, RD2),
+		RMM_GRANULE_NS); /* DEN0137 RMI_GRANULE_UNDELEGATE: granule becomes UNDELEGATED */
+	assert_int_equal(
+		emu_granule(sim, RD2)->pas,
+		EMU_PAS_NS); /* DEN0137 RMI_GRANULE_UNDELEGATE: granule moves to the NS PAS */
 	smcsim_destroy(sim);
 }
 
