@@ -2,7 +2,7 @@
 /*
  * Realm measurement and attestation (DEN0137 1.0 chapter A7) in the RMM model: hash
  * known-answer vectors, the REM extend rule, the RIM descriptors (layouts as TF-RMM
- * rmm-spec-v1.0-rel0 lays them out), and the CCA attestation token (rmm.md section 3).
+ * rmm-spec-v1.0-rel0 lays them out), and the CCA attestation token (DEN0137 A7.2).
  * Expected values are computed here from the written-out layouts, not by calling the
  * code under test twice.
  */
@@ -13,6 +13,7 @@
 #include <cbor.h>
 #include <nettle/sha2.h>
 
+#include "abi/bytes.h"
 #include "conformance/common/smcsim_test.h"
 #include "rmm_model/attest.h"
 
@@ -20,15 +21,9 @@ static void unhex(const char *h, uint8_t *out, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
 		unsigned int b;
-		assert_int_equal(sscanf(h + 2 * i, "%2x", &b), 1);
+		assert_int_equal(sscanf(h + 2 * i, "%2x", &b), 1); /* setup: test harness */
 		out[i] = (uint8_t)b;
 	}
-}
-
-static void put_le(uint8_t *p, uint64_t v, unsigned int bytes)
-{
-	for (unsigned int i = 0; i < bytes; i++)
-		p[i] = (uint8_t)(v >> (8 * i));
 }
 
 static void fill(uint8_t *p, size_t n, uint8_t seed)
@@ -45,16 +40,20 @@ static void hash_known_answers(void **state)
 	memset(got, 0xee, sizeof(got));
 	unhex("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", want, 32);
 	rmm_hash(RMM_HASH_SHA256, "abc", 3, got);
-	assert_memory_equal(got, want, 64); /* bytes 32..63 zero: TF-RMM 64-byte slot */
-	assert_int_equal(rmm_hash_size(RMM_HASH_SHA256), 32);
+	assert_memory_equal(got, want, 64); /* FIPS 180-4 SHA-256("abc"); bytes 32..63 zero: TF-RMM
+					       64-byte measurement slot */
+	assert_int_equal(rmm_hash_size(RMM_HASH_SHA256),
+			 32); /* DEN0137 RmiHashAlgorithm SHA-256: 32-byte measurements */
 
 	unhex("ddaf35a193617abacc417349ae20413112e6fa4e89a97ea20a9eeee64b55d39a"
 	      "2192992a274fc1a836ba3c23a3feebbd454d4423643ce80e2a9ac94fa54ca49f",
 	      want, 64);
 	rmm_hash(RMM_HASH_SHA512, "abc", 3, got);
-	assert_memory_equal(got, want, 64);
-	assert_int_equal(rmm_hash_size(RMM_HASH_SHA512), 64);
-	assert_int_equal(rmm_hash_size((enum rmm_hash)2), 0); /* not an RmiHashAlgorithm */
+	assert_memory_equal(got, want, 64); /* FIPS 180-4 SHA-512("abc") */
+	assert_int_equal(rmm_hash_size(RMM_HASH_SHA512),
+			 64); /* DEN0137 RmiHashAlgorithm SHA-512: 64-byte measurements */
+	assert_int_equal(rmm_hash_size((enum rmm_hash)2),
+			 0); /* DEN0137 1.0 RmiHashAlgorithm: 2 is not a 1.0 value */
 }
 
 /* DEN0137 1.0 RSI_MEASUREMENT_EXTEND: REM = H(REM[0..hash size) || value[0..size)). */
@@ -71,7 +70,9 @@ static void extend_rule(void **state)
 			memcpy(cat + hs, data, size);
 			rmm_hash((enum rmm_hash)a, cat, hs + size, want);
 			rmm_meas_extend((enum rmm_hash)a, meas, data, size);
-			assert_memory_equal(meas, want, 64);
+			assert_memory_equal(
+				meas, want,
+				64); /* DEN0137 RSI_MEASUREMENT_EXTEND: REM = H(REM || value) */
 		}
 	}
 
@@ -82,7 +83,8 @@ static void extend_rule(void **state)
 	memset(y + 32, 0x5a, 32);
 	rmm_meas_extend(RMM_HASH_SHA256, x, "v", 1);
 	rmm_meas_extend(RMM_HASH_SHA256, y, "v", 1);
-	assert_memory_equal(x, y, 64);
+	assert_memory_equal(
+		x, y, 64); /* DEN0137 RSI_MEASUREMENT_EXTEND: the old REM enters at hash size */
 }
 
 /* ---- initial RIM ------------------------------------------------------------------- */
@@ -112,23 +114,25 @@ static void rim_init_layout(void **state)
 	uint8_t want[64], got[64];
 
 	memset(page, 0, sizeof(page));
-	put_le(page + 0x00, 0x5, 8);
-	put_le(page + 0x08, 48, 4);
-	put_le(page + 0x10, 3, 4);
-	put_le(page + 0x18, 2, 4);
-	put_le(page + 0x20, 4, 4);
-	put_le(page + 0x28, 6, 4);
+	abi_wrn(page + 0x00, 0x5, 8);
+	abi_wrn(page + 0x08, 48, 4);
+	abi_wrn(page + 0x10, 3, 4);
+	abi_wrn(page + 0x18, 2, 4);
+	abi_wrn(page + 0x20, 4, 4);
+	abi_wrn(page + 0x28, 6, 4);
 	page[0x30] = 0;
 	rmm_hash(RMM_HASH_SHA256, page, sizeof(page), want);
 	rmm_rim_init(RMM_HASH_SHA256, &base_params, got);
-	assert_memory_equal(got, want, 64);
+	assert_memory_equal(got, want, 64); /* DEN0137 RMI_REALM_CREATE RIM init (TF-RMM rel0
+					       measurement_realm_params_measure()) */
 
 	struct rmm_realm_params p = base_params;
 	p.hash_algo = 1;
 	page[0x30] = 1;
 	rmm_hash(RMM_HASH_SHA512, page, sizeof(page), want);
 	rmm_rim_init(RMM_HASH_SHA512, &p, got);
-	assert_memory_equal(got, want, 64);
+	assert_memory_equal(got, want, 64); /* DEN0137 RMI_REALM_CREATE RIM init (TF-RMM rel0
+					       measurement_realm_params_measure()) */
 }
 
 /* Every measured RmiRealmParams field changes RIM0; rpv and the RTT/VMID resources do not. */
@@ -139,7 +143,7 @@ static void rim_init_fields(void **state)
 
 	rmm_rim_init(RMM_HASH_SHA256, &base_params, ref);
 	rmm_rim_init(RMM_HASH_SHA256, &base_params, got);
-	assert_memory_equal(got, ref, 64); /* deterministic */
+	assert_memory_equal(got, ref, 64); /* DEN0137 RMI_REALM_CREATE RIM init: deterministic */
 
 	uint64_t *measured[] = { &p.flags,   &p.s2sz,	      &p.sve_vl,   &p.num_bps,
 				 &p.num_wps, &p.pmu_num_ctrs, &p.hash_algo };
@@ -147,7 +151,8 @@ static void rim_init_fields(void **state)
 		p = base_params;
 		*measured[i] ^= 1;
 		rmm_rim_init(RMM_HASH_SHA256, &p, got);
-		assert_memory_not_equal(got, ref, 32);
+		assert_memory_not_equal(got, ref, 32); /* DEN0137 RMI_REALM_CREATE RIM init: each
+							  measured field changes RIM0 */
 	}
 
 	p = base_params;
@@ -157,7 +162,9 @@ static void rim_init_fields(void **state)
 	p.rtt_level_start = 1;
 	memset(p.rpv, 0xab, sizeof(p.rpv));
 	rmm_rim_init(RMM_HASH_SHA256, &p, got);
-	assert_memory_equal(got, ref, 64);
+	assert_memory_equal(
+		got, ref,
+		64); /* DEN0137 RMI_REALM_CREATE RIM init: rpv, RTT and VMID fields not measured */
 }
 
 /* ---- RIM descriptors --------------------------------------------------------------- */
@@ -167,7 +174,7 @@ static void desc_header(uint8_t d[256], uint8_t type, const uint8_t *rim, size_t
 {
 	memset(d, 0, 256);
 	d[0] = type;
-	put_le(d + 8, 0x100, 8);
+	abi_wrn(d + 8, 0x100, 8);
 	memcpy(d + 0x10, rim, hs);
 }
 
@@ -184,42 +191,49 @@ static void rim_data_descriptor(void **state)
 	fill(page, sizeof(page), 5);
 
 	desc_header(d, 0, rim, 32);
-	put_le(d + 0x50, 0x40000000, 8);
-	put_le(d + 0x58, RMI_MEASURE_CONTENT, 8);
+	abi_wrn(d + 0x50, 0x40000000, 8);
+	abi_wrn(d + 0x58, RMI_MEASURE_CONTENT, 8);
 	rmm_hash(RMM_HASH_SHA256, page, sizeof(page), h);
 	memcpy(d + 0x60, h, 64);
 	rmm_hash(RMM_HASH_SHA256, d, sizeof(d), want);
 	memcpy(got, rim, 64);
 	rmm_rim_data(RMM_HASH_SHA256, got, 0x40000000, RMI_MEASURE_CONTENT, page);
-	assert_memory_equal(got, want, 64);
+	assert_memory_equal(got, want,
+			    64); /* DEN0137 B4.3.1 RMI_DATA_CREATE RmmMeasurementDescriptorData */
 	memcpy(ref, got, 64);
 
 	/* Unmeasured content: the descriptor's content field stays zero. */
 	desc_header(d, 0, rim, 32);
-	put_le(d + 0x50, 0x40000000, 8);
+	abi_wrn(d + 0x50, 0x40000000, 8);
 	rmm_hash(RMM_HASH_SHA256, d, sizeof(d), want);
 	memcpy(got, rim, 64);
 	rmm_rim_data(RMM_HASH_SHA256, got, 0x40000000, RMI_NO_MEASURE_CONTENT, NULL);
-	assert_memory_equal(got, want, 64);
+	assert_memory_equal(got, want,
+			    64); /* DEN0137 B4.3.1 RMI_DATA_CREATE RmmMeasurementDescriptorData */
 
 	/* Sensitive to ipa, flags, every content byte (sampled) and the previous RIM. */
 	memcpy(got, rim, 64);
 	rmm_rim_data(RMM_HASH_SHA256, got, 0x40001000, RMI_MEASURE_CONTENT, page);
-	assert_memory_not_equal(got, ref, 32);
+	assert_memory_not_equal(
+		got, ref, 32); /* DEN0137 B4.3.1 RMI_DATA_CREATE RmmMeasurementDescriptorData */
 	memcpy(got, rim, 64);
 	rmm_rim_data(RMM_HASH_SHA256, got, 0x40000000, 3, page);
-	assert_memory_not_equal(got, ref, 32);
+	assert_memory_not_equal(
+		got, ref, 32); /* DEN0137 B4.3.1 RMI_DATA_CREATE RmmMeasurementDescriptorData */
 	for (size_t off = 0; off < sizeof(page); off += 1021) {
 		page[off] ^= 0x80;
 		memcpy(got, rim, 64);
 		rmm_rim_data(RMM_HASH_SHA256, got, 0x40000000, RMI_MEASURE_CONTENT, page);
-		assert_memory_not_equal(got, ref, 32);
+		assert_memory_not_equal(
+			got, ref,
+			32); /* DEN0137 B4.3.1 RMI_DATA_CREATE RmmMeasurementDescriptorData */
 		page[off] ^= 0x80;
 	}
 	memcpy(got, rim, 64);
 	got[31] ^= 1;
 	rmm_rim_data(RMM_HASH_SHA256, got, 0x40000000, RMI_MEASURE_CONTENT, page);
-	assert_memory_not_equal(got, ref, 32);
+	assert_memory_not_equal(
+		got, ref, 32); /* DEN0137 B4.3.1 RMI_DATA_CREATE RmmMeasurementDescriptorData */
 }
 
 /* RmmMeasurementDescriptorRipas (RMI_RTT_INIT_RIPAS, rel0): type 2, base@0x50, top@0x58. */
@@ -229,24 +243,28 @@ static void rim_ripas_descriptor(void **state)
 
 	fill(rim, 64, 9);
 	desc_header(d, 2, rim, 64);
-	put_le(d + 0x50, 0x0, 8);
-	put_le(d + 0x58, 0x200000, 8);
+	abi_wrn(d + 0x50, 0x0, 8);
+	abi_wrn(d + 0x58, 0x200000, 8);
 	rmm_hash(RMM_HASH_SHA512, d, sizeof(d), want);
 	memcpy(got, rim, 64);
 	rmm_rim_ripas(RMM_HASH_SHA512, got, 0x0, 0x200000);
-	assert_memory_equal(got, want, 64);
+	assert_memory_equal(got, want,
+			    64); /* TF-RMM rel0 RMI_RTT_INIT_RIPAS RmmMeasurementDescriptorRipas */
 	memcpy(ref, got, 64);
 
 	memcpy(got, rim, 64);
 	rmm_rim_ripas(RMM_HASH_SHA512, got, 0x1000, 0x200000);
-	assert_memory_not_equal(got, ref, 64);
+	assert_memory_not_equal(
+		got, ref, 64); /* TF-RMM rel0 RMI_RTT_INIT_RIPAS RmmMeasurementDescriptorRipas */
 	memcpy(got, rim, 64);
 	rmm_rim_ripas(RMM_HASH_SHA512, got, 0x0, 0x201000);
-	assert_memory_not_equal(got, ref, 64);
+	assert_memory_not_equal(
+		got, ref, 64); /* TF-RMM rel0 RMI_RTT_INIT_RIPAS RmmMeasurementDescriptorRipas */
 	memcpy(got, rim, 64);
 	got[63] ^= 1; /* SHA-512: all 64 RIM bytes are in the descriptor */
 	rmm_rim_ripas(RMM_HASH_SHA512, got, 0x0, 0x200000);
-	assert_memory_not_equal(got, ref, 64);
+	assert_memory_not_equal(
+		got, ref, 64); /* TF-RMM rel0 RMI_RTT_INIT_RIPAS RmmMeasurementDescriptorRipas */
 }
 
 /*
@@ -271,7 +289,8 @@ static void rim_rec_descriptor(void **state)
 	rmm_hash(RMM_HASH_SHA256, d, sizeof(d), want);
 	memcpy(got, rim, 64);
 	rmm_rim_rec(RMM_HASH_SHA256, got, params);
-	assert_memory_equal(got, want, 64);
+	assert_memory_equal(got, want,
+			    64); /* DEN0137 B4.3.12 RMI_REC_CREATE RmmMeasurementDescriptorRec */
 	memcpy(ref, got, 64);
 
 	/* flags, pc and each GPR are measured. */
@@ -281,7 +300,9 @@ static void rim_rec_descriptor(void **state)
 		params[in[i]] ^= 1;
 		memcpy(got, rim, 64);
 		rmm_rim_rec(RMM_HASH_SHA256, got, params);
-		assert_memory_not_equal(got, ref, 32);
+		assert_memory_not_equal(
+			got, ref, 32); /* DEN0137 B4.3.12 RMI_REC_CREATE
+					  RmmMeasurementDescriptorRec: flags, pc, gprs measured */
 		params[in[i]] ^= 1;
 	}
 	/* mpidr@0x100, the rest of the flags slot, num_aux@0x800, aux[]@0x808 are not. */
@@ -290,7 +311,9 @@ static void rim_rec_descriptor(void **state)
 		params[out[i]] ^= 1;
 		memcpy(got, rim, 64);
 		rmm_rim_rec(RMM_HASH_SHA256, got, params);
-		assert_memory_equal(got, ref, 64);
+		assert_memory_equal(got, ref,
+				    64); /* DEN0137 B4.3.12 RMI_REC_CREATE
+					    RmmMeasurementDescriptorRec: mpidr, aux not measured */
 		params[out[i]] ^= 1;
 	}
 }
@@ -318,13 +341,16 @@ static void p384_rfc6979(void **state)
 	      "82c71a38628ac8",
 	      want, 96);
 	rmm_p384_public(key, x, y);
-	assert_memory_equal(x, ux, 48);
-	assert_memory_equal(y, uy, 48);
+	assert_memory_equal(x, ux,
+			    48); /* RFC 6979 A.2.6 P-384 (DEN0137 A7.2 realm token signature) */
+	assert_memory_equal(y, uy,
+			    48); /* RFC 6979 A.2.6 P-384 (DEN0137 A7.2 realm token signature) */
 	sha384_init(&h);
 	sha384_update(&h, 6, (const uint8_t *)"sample");
 	sha384_digest(&h, 48, dg);
 	rmm_p384_sign(key, dg, sig);
-	assert_memory_equal(sig, want, 96);
+	assert_memory_equal(sig, want,
+			    96); /* RFC 6979 A.2.6 P-384 (DEN0137 A7.2 realm token signature) */
 }
 
 /* ---- the CCA token ----------------------------------------------------------------- */
@@ -352,8 +378,8 @@ static uint8_t *build(const struct rmm_token_claims *c, size_t *len)
 {
 	uint8_t *t = NULL;
 
-	assert_int_equal(rmm_token_build(c, &t, len), 0);
-	assert_non_null(t);
+	assert_int_equal(rmm_token_build(c, &t, len), 0); /* setup: rmm_token_build */
+	assert_non_null(t);				  /* setup: rmm_token_build */
 	return t;
 }
 
@@ -362,16 +388,24 @@ static void assert_claims_equal(const struct rmm_token_claims *got,
 {
 	size_t hs = rmm_hash_size(want->algo);
 
-	assert_int_equal(got->algo, want->algo);
-	assert_int_equal(got->v2, want->v2);
-	assert_memory_equal(got->challenge, want->challenge, 64);
-	assert_memory_equal(got->rpv, want->rpv, 64);
-	assert_memory_equal(got->rim, want->rim, hs);
+	assert_int_equal(got->algo,
+			 want->algo);	     /* DEN0137 A7.2.3.1 realm token claims: round-trip */
+	assert_int_equal(got->v2, want->v2); /* DEN0137 A7.2.3.1 realm token claims: round-trip */
+	assert_memory_equal(got->challenge, want->challenge,
+			    64); /* DEN0137 A7.2.3.1 realm token claims: round-trip */
+	assert_memory_equal(got->rpv, want->rpv,
+			    64); /* DEN0137 A7.2.3.1 realm token claims: round-trip */
+	assert_memory_equal(got->rim, want->rim,
+			    hs); /* DEN0137 A7.2.3.1 realm token claims: round-trip */
 	for (int i = 0; i < 4; i++)
-		assert_memory_equal(got->rem[i], want->rem[i], hs);
+		assert_memory_equal(got->rem[i], want->rem[i],
+				    hs); /* DEN0137 A7.2.3.1 realm token claims: round-trip */
 	if (want->v2) {
-		assert_memory_equal(got->realm_instance_id, want->realm_instance_id, 33);
-		assert_int_equal(got->mec_policy, want->mec_policy);
+		assert_memory_equal(got->realm_instance_id, want->realm_instance_id,
+				    33); /* DEN0137 A7.2.3.1 realm token claims: round-trip */
+		assert_int_equal(
+			got->mec_policy,
+			want->mec_policy); /* DEN0137 A7.2.3.1 realm token claims: round-trip */
 	}
 }
 
@@ -382,24 +416,29 @@ static void check_top(const uint8_t *t, size_t len, uint64_t want_tag)
 	cbor_item_t *root = cbor_load(t, len, &r), *m;
 	struct cbor_pair *p;
 
-	assert_non_null(root);
-	assert_int_equal(r.read, len);
-	assert_true(cbor_isa_tag(root));
-	assert_int_equal(cbor_tag_value(root), want_tag);
+	assert_non_null(root);				  /* DEN0137 A7.2 CCA token */
+	assert_int_equal(r.read, len);			  /* DEN0137 A7.2 CCA token */
+	assert_true(cbor_isa_tag(root));		  /* DEN0137 A7.2 CCA token */
+	assert_int_equal(cbor_tag_value(root), want_tag); /* DEN0137 A7.2 CCA token */
 	m = cbor_tag_item(root);
-	assert_true(cbor_isa_map(m));
-	assert_int_equal(cbor_map_size(m), 2);
+	assert_true(cbor_isa_map(m));	       /* DEN0137 A7.2 CCA token */
+	assert_int_equal(cbor_map_size(m), 2); /* DEN0137 A7.2 CCA token */
 	p = cbor_map_handle(m);
-	assert_int_equal(cbor_get_int(p[0].key), 44234);
-	assert_int_equal(cbor_get_int(p[1].key), 44241);
+	assert_int_equal(cbor_get_int(p[0].key),
+			 44234); /* DEN0137 A7.2 CCA token: platform token key 44234 */
+	assert_int_equal(cbor_get_int(p[1].key),
+			 44241); /* DEN0137 A7.2 CCA token: realm token key 44241 */
 	for (int i = 0; i < 2; i++) {
 		if (want_tag == 399) {
-			assert_true(cbor_isa_bytestring(p[i].value));
+			assert_true(cbor_isa_bytestring(p[i].value)); /* DEN0137 A7.2 CCA token */
 		} else {
-			assert_true(cbor_isa_array(p[i].value));
-			assert_int_equal(cbor_array_size(p[i].value), 2);
-			assert_int_equal(cbor_get_int(cbor_array_handle(p[i].value)[0]), 263);
-			assert_true(cbor_isa_bytestring(cbor_array_handle(p[i].value)[1]));
+			assert_true(cbor_isa_array(p[i].value)); /* DEN0137 A7.2 CCA token */
+			assert_int_equal(cbor_array_size(p[i].value),
+					 2); /* DEN0137 A7.2 CCA token */
+			assert_int_equal(cbor_get_int(cbor_array_handle(p[i].value)[0]),
+					 263); /* DEN0137 2.0 CCA token: [263, bstr] wrapper */
+			assert_true(cbor_isa_bytestring(
+				cbor_array_handle(p[i].value)[1])); /* DEN0137 A7.2 CCA token */
 		}
 	}
 	cbor_decref(&m);
@@ -407,7 +446,7 @@ static void check_top(const uint8_t *t, size_t len, uint64_t want_tag)
 }
 
 /*
- * RMM 1.0 token (rmm.md 3): tag 399, platform and realm COSE_Sign1 as bstr; every realm
+ * RMM 1.0 token (DEN0137 1.0 A7.2): tag 399, platform and realm COSE_Sign1 as bstr; every realm
  * claim present in emitted order with the right type and size (checked by
  * rmm_token_verify), values round-trip, and both ES384 signatures verify.
  */
@@ -419,31 +458,35 @@ static void token_v1(void **state)
 		uint8_t *t = build(&c, &len);
 
 		/* Tag 399 in its preferred encoding: d9 01 8f. */
-		assert_int_equal(t[0], 0xd9);
-		assert_int_equal(t[1], 0x01);
-		assert_int_equal(t[2], 0x8f);
+		assert_int_equal(t[0], 0xd9); /* DEN0137 1.0 A7.2 CCA token: tag 399 = d9 01 8f */
+		assert_int_equal(t[1], 0x01); /* DEN0137 1.0 A7.2 CCA token */
+		assert_int_equal(t[2], 0x8f); /* DEN0137 1.0 A7.2 CCA token */
 		check_top(t, len, 399);
-		assert_int_equal(rmm_token_verify(t, len, &got), 0);
-		assert_claims_equal(&got, &c);
+		assert_int_equal(rmm_token_verify(t, len, &got),
+				 0);	       /* DEN0137 1.0 A7.2 CCA token */
+		assert_claims_equal(&got, &c); /* DEN0137 1.0 A7.2 CCA token */
 		/* Fits the 0x1000 upper bound TF-RMM returns from RSI_ATTEST_TOKEN_INIT. */
-		assert_in_range(len, 1000, 0x1000);
+		assert_in_range(
+			len, 1000,
+			0x1000); /* TF-RMM rel0 RSI_ATTESTATION_TOKEN_INIT upper bound 0x1000 */
 		free(t);
 	}
 }
 
-/* RMM 2.0 token (rmm.md 3): tag 907, [263, bstr] wrappers, instance ID 256, MEC 44243. */
+/* RMM 2.0 token (DEN0137 2.0 CCA token): tag 907, [263, bstr] wrappers, instance ID 256, MEC 44243.
+ */
 static void token_v2(void **state)
 {
 	struct rmm_token_claims c = claims(RMM_HASH_SHA256, true), got;
 	size_t len;
 	uint8_t *t = build(&c, &len);
 
-	assert_int_equal(t[0], 0xd9);
-	assert_int_equal(t[1], 0x03);
-	assert_int_equal(t[2], 0x8b);
+	assert_int_equal(t[0], 0xd9); /* DEN0137 2.0 CCA token: tag 907 = d9 03 8b */
+	assert_int_equal(t[1], 0x03); /* DEN0137 2.0 CCA token */
+	assert_int_equal(t[2], 0x8b); /* DEN0137 2.0 CCA token */
 	check_top(t, len, 907);
-	assert_int_equal(rmm_token_verify(t, len, &got), 0);
-	assert_claims_equal(&got, &c);
+	assert_int_equal(rmm_token_verify(t, len, &got), 0); /* DEN0137 2.0 CCA token */
+	assert_claims_equal(&got, &c);			     /* DEN0137 2.0 CCA token */
 	free(t);
 }
 
@@ -455,16 +498,23 @@ static void token_realm_key(void **state)
 	size_t klen, len;
 	struct rmm_token_claims c = claims(RMM_HASH_SHA256, false);
 
-	assert_int_equal(rmm_token_realm_key(&k, &klen), 0);
+	assert_int_equal(rmm_token_realm_key(&k, &klen),
+			 0); /* DEN0137 A7.2 realm public key claim (TF-RMM
+				attest_init_realm_attestation_key()) */
 	/* {1: 2, -1: 2, -2: bstr 48, -3: bstr 48}: 4 + 2 * (2 + 48) bytes. */
-	assert_int_equal(klen, 1 + 2 + 2 + 2 * (1 + 2 + 48));
-	assert_int_equal(k[0], 0xa4);
+	assert_int_equal(
+		klen, 1 + 2 + 2 + 2 * (1 + 2 + 48)); /* DEN0137 A7.2 realm public key claim (TF-RMM
+							attest_init_realm_attestation_key()) */
+	assert_int_equal(k[0], 0xa4);		     /* DEN0137 A7.2 realm public key claim (TF-RMM
+							attest_init_realm_attestation_key()) */
 	unhex("ec3a4e415b4e19a4568618029f427fa5da9a8bc4ae92e02e06aae5286b300c64def8f0ea9055866064"
 	      "a254515480bc13",
 	      x, 48);
-	assert_memory_equal(k + 8, x, 48); /* -2 (0x21), bstr(48) header 0x58 0x30 */
+	assert_memory_equal(k + 8, x, 48); /* DEN0137 A7.2 realm public key claim: x (-2, 0x21),
+					      bstr(48) header 0x58 0x30 */
 	t = build(&c, &len);
-	assert_non_null(memmem(t, len, k, klen));
+	assert_non_null(memmem(t, len, k, klen)); /* DEN0137 A7.2 realm public key claim (TF-RMM
+						     attest_init_realm_attestation_key()) */
 	free(t);
 	free(k);
 }
@@ -476,12 +526,18 @@ static void token_deterministic(void **state)
 	size_t l1, l2, l3;
 	uint8_t *t1 = build(&c, &l1), *t2 = build(&c, &l2), *t3;
 
-	assert_int_equal(l1, l2);
-	assert_memory_equal(t1, t2, l1);
+	assert_int_equal(
+		l1, l2); /* DEN0137 A7.2 realm token signature: deterministic ECDSA (RFC 6979) */
+	assert_memory_equal(
+		t1, t2,
+		l1); /* DEN0137 A7.2 realm token signature: deterministic ECDSA (RFC 6979) */
 	c.challenge[63] ^= 1;
 	t3 = build(&c, &l3);
-	assert_int_equal(l3, l1);
-	assert_memory_not_equal(t1, t3, l1);
+	assert_int_equal(
+		l3, l1); /* DEN0137 A7.2 realm token signature: deterministic ECDSA (RFC 6979) */
+	assert_memory_not_equal(
+		t1, t3,
+		l1); /* DEN0137 A7.2 realm token signature: deterministic ECDSA (RFC 6979) */
 	free(t1);
 	free(t2);
 	free(t3);
@@ -497,29 +553,35 @@ static void token_corrupted(void **state)
 
 	/* The realm challenge (signed realm payload) and the last byte (realm signature). */
 	p = memmem(t, len, c.challenge, 64);
-	assert_non_null(p);
+	assert_non_null(p); /* DEN0137 A7.2 CCA token: signed payloads */
 	p[10] ^= 1;
-	assert_int_equal(rmm_token_verify(t, len, NULL), -EKEYREJECTED);
+	assert_int_equal(rmm_token_verify(t, len, NULL),
+			 -EKEYREJECTED); /* DEN0137 A7.2 CCA token: signed payloads */
 	p[10] ^= 1;
 	t[len - 1] ^= 1;
-	assert_int_equal(rmm_token_verify(t, len, NULL), -EKEYREJECTED);
+	assert_int_equal(rmm_token_verify(t, len, NULL),
+			 -EKEYREJECTED); /* DEN0137 A7.2 CCA token: signed payloads */
 	t[len - 1] ^= 1;
 	/* The platform verification-service URL is inside the signed platform payload. */
 	p = memmem(t, len, "veraison.example", 16);
-	assert_non_null(p);
+	assert_non_null(p); /* DEN0137 A7.2 CCA token: signed payloads */
 	p[0] ^= 1;
-	assert_int_equal(rmm_token_verify(t, len, NULL), -EKEYREJECTED);
+	assert_int_equal(rmm_token_verify(t, len, NULL),
+			 -EKEYREJECTED); /* DEN0137 A7.2 CCA token: signed payloads */
 	p[0] ^= 1;
 	/* A sweep over the whole token. */
 	for (size_t i = 0; i < len; i += 7) {
 		t[i] ^= 0x04;
 		rc = rmm_token_verify(t, len, NULL);
 		if (rc != -EBADMSG && rc != -EKEYREJECTED)
-			fail_msg("byte %zu flipped: verify returned %d", i, rc);
+			fail_msg("byte %zu flipped: verify returned %d", i,
+				 rc); /* DEN0137 A7.2 CCA token: signed payloads */
 		t[i] ^= 0x04;
 	}
-	assert_int_equal(rmm_token_verify(t, len, NULL), 0);
-	assert_int_equal(rmm_token_verify(t, len - 1, NULL), -EBADMSG); /* truncated */
+	assert_int_equal(rmm_token_verify(t, len, NULL),
+			 0); /* DEN0137 A7.2 CCA token: signed payloads */
+	assert_int_equal(rmm_token_verify(t, len - 1, NULL),
+			 -EBADMSG); /* DEN0137 A7.2 CCA token: a truncated token is malformed */
 	free(t);
 }
 
@@ -531,11 +593,13 @@ static void token_errors(void **state)
 	size_t len = 0;
 
 	c.algo = (enum rmm_hash)2; /* SHA-384 is an RMM 1.1 value, not modelled */
-	assert_int_equal(rmm_token_build(&c, &t, &len), -EINVAL);
-	assert_null(t);
-	assert_int_equal(rmm_token_build(NULL, &t, &len), -EINVAL);
-	assert_int_equal(rmm_token_verify(NULL, 0, NULL), -EINVAL);
-	assert_int_equal(rmm_token_verify((const uint8_t *)"\xa0", 1, NULL), -EBADMSG);
+	assert_int_equal(rmm_token_build(&c, &t, &len),
+			 -EINVAL); /* DEN0137 1.0 RmiHashAlgorithm: no SHA-384 */
+	assert_null(t);		   /* smcsim rmm_token API */
+	assert_int_equal(rmm_token_build(NULL, &t, &len), -EINVAL); /* smcsim rmm_token API */
+	assert_int_equal(rmm_token_verify(NULL, 0, NULL), -EINVAL); /* smcsim rmm_token API */
+	assert_int_equal(rmm_token_verify((const uint8_t *)"\xa0", 1, NULL),
+			 -EBADMSG); /* smcsim rmm_token API */
 }
 
 int main(void)

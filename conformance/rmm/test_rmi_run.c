@@ -65,20 +65,21 @@
 
 static void put64(struct smcsim *sim, uint64_t pa, uint64_t v)
 {
-	assert_int_equal(smcsim_mem_write(sim, pa, &v, 8), 0);
+	assert_int_equal(smcsim_mem_write(sim, pa, &v, 8), 0); /* setup: host memory access */
 }
 
 static uint64_t get64(struct smcsim *sim, uint64_t pa)
 {
 	uint64_t v = 0;
-	assert_int_equal(smcsim_mem_read(sim, pa, &v, 8), 0);
+	assert_int_equal(smcsim_mem_read(sim, pa, &v, 8), 0); /* setup: host memory access */
 	return v;
 }
 
 static void zero_page(struct smcsim *sim, uint64_t pa)
 {
 	static const uint8_t zero[4096];
-	assert_int_equal(smcsim_mem_write(sim, pa, zero, sizeof(zero)), 0);
+	assert_int_equal(smcsim_mem_write(sim, pa, zero, sizeof(zero)),
+			 0); /* setup: host memory access */
 }
 
 static uint64_t rmi(struct smcsim *sim, uint32_t fid, uint64_t a1, uint64_t a2)
@@ -88,7 +89,8 @@ static uint64_t rmi(struct smcsim *sim, uint32_t fid, uint64_t a1, uint64_t a2)
 
 static void delegate(struct smcsim *sim, uint64_t pa)
 {
-	assert_int_equal(rmi(sim, RMI_GRANULE_DELEGATE_FID, pa, 0), 0);
+	assert_int_equal(rmi(sim, RMI_GRANULE_DELEGATE_FID, pa, 0),
+			 0); /* setup: RMI_GRANULE_DELEGATE */
 }
 
 static struct rmm *rmm_of(struct smcsim *sim)
@@ -120,7 +122,7 @@ static int realm_fn(void *opaque, struct smcsim *sim, uint64_t rd, unsigned int 
 	(void)sim;
 	(void)rd;
 	struct realm_code *rc = opaque;
-	assert_true(idx < 2);
+	assert_true(idx < 2); /* setup: test harness */
 	struct script *s = &rc->rec[idx];
 	int step = s->steps++;
 	if (step <= MAX_STEPS)
@@ -141,7 +143,7 @@ static int realm_fn(void *opaque, struct smcsim *sim, uint64_t rd, unsigned int 
 static void script_add(struct script *s, uint64_t x0, uint64_t x1, uint64_t x2, uint64_t x3,
 		       uint64_t x4)
 {
-	assert_true(s->ncalls < MAX_STEPS);
+	assert_true(s->ncalls < MAX_STEPS); /* setup: test harness */
 	uint64_t *c = s->call[s->ncalls++];
 	memset(c, 0, 8 * sizeof(*c));
 	c[0] = x0, c[1] = x1, c[2] = x2, c[3] = x3, c[4] = x4;
@@ -155,7 +157,8 @@ static void write_realm_params(struct smcsim *sim, uint64_t rtt, uint16_t vmid)
 	put64(sim, PARAMS + RMI_REALM_PARAMS_S2SZ, 48);
 	put64(sim, PARAMS + RMI_REALM_PARAMS_NUM_BPS, 1);
 	put64(sim, PARAMS + RMI_REALM_PARAMS_NUM_WPS, 1);
-	assert_int_equal(smcsim_mem_write(sim, PARAMS + RMI_REALM_PARAMS_VMID, &vmid, 2), 0);
+	assert_int_equal(smcsim_mem_write(sim, PARAMS + RMI_REALM_PARAMS_VMID, &vmid, 2),
+			 0); /* setup: host memory access */
 	put64(sim, PARAMS + RMI_REALM_PARAMS_RTT_BASE, rtt);
 	put64(sim, PARAMS + RMI_REALM_PARAMS_RTT_LEVEL_START, 0);
 	put64(sim, PARAMS + RMI_REALM_PARAMS_RTT_NUM_START, 1);
@@ -166,7 +169,8 @@ static void realm_create(struct smcsim *sim, uint64_t rd, uint64_t rtt, uint16_t
 	delegate(sim, rd);
 	delegate(sim, rtt);
 	write_realm_params(sim, rtt, vmid);
-	assert_int_equal(rmi(sim, RMI_REALM_CREATE_FID, rd, PARAMS), 0);
+	assert_int_equal(rmi(sim, RMI_REALM_CREATE_FID, rd, PARAMS),
+			 0); /* setup: RMI_REALM_CREATE */
 }
 
 static uint64_t rtt_create(struct smcsim *sim, uint64_t rtt, uint64_t ipa, uint64_t level)
@@ -188,7 +192,8 @@ static void rec_create(struct smcsim *sim, uint64_t rd, uint64_t rec, uint64_t a
 		delegate(sim, aux + 4096 * i);
 		put64(sim, REC_PARAMS + RMI_REC_PARAMS_AUX + 8 * i, aux + 4096 * i);
 	}
-	assert_int_equal(t_call(sim, RMI_REC_CREATE_FID, rd, rec, REC_PARAMS).x[0], 0);
+	assert_int_equal(t_call(sim, RMI_REC_CREATE_FID, rd, rec, REC_PARAMS).x[0],
+			 0); /* setup: RMI_REC_CREATE */
 }
 
 static uint64_t data_create(struct smcsim *sim, uint64_t rd, uint64_t data, uint64_t ipa,
@@ -207,10 +212,11 @@ static struct smcsim *new_realm(void)
 	realm_create(sim, RD, RTT, 1);
 	for (uint64_t t = T1; t <= T6; t += 4096)
 		delegate(sim, t);
-	assert_int_equal(rtt_create(sim, T1, 0, 1), 0);
-	assert_int_equal(rtt_create(sim, T2, 0, 2), 0);
-	assert_int_equal(rtt_create(sim, T3, 0, 3), 0);
-	assert_int_equal(t_call(sim, RMI_RTT_INIT_RIPAS_FID, RD, 0, 0x4000).x[0], 0);
+	assert_int_equal(rtt_create(sim, T1, 0, 1), 0); /* setup: RMI_RTT_CREATE */
+	assert_int_equal(rtt_create(sim, T2, 0, 2), 0); /* setup: RMI_RTT_CREATE */
+	assert_int_equal(rtt_create(sim, T3, 0, 3), 0); /* setup: RMI_RTT_CREATE */
+	assert_int_equal(t_call(sim, RMI_RTT_INIT_RIPAS_FID, RD, 0, 0x4000).x[0],
+			 0); /* setup: RMI_RTT_INIT_RIPAS */
 	delegate(sim, DATA);
 	delegate(sim, DATA2);
 	for (uint64_t i = 0; i < 512; i++)
@@ -226,13 +232,15 @@ static struct smcsim *new_realm(void)
 static struct smcsim *live_realm(struct realm_code *rc, int nrecs)
 {
 	struct smcsim *sim = new_realm();
-	assert_int_equal(data_create(sim, RD, DATA, 0x1000, SRC, RMI_MEASURE_CONTENT), 0);
+	assert_int_equal(data_create(sim, RD, DATA, 0x1000, SRC, RMI_MEASURE_CONTENT),
+			 0); /* setup: RMI_DATA_CREATE */
 	rec_create(sim, RD, REC, AUX, 0, true);
 	if (nrecs > 1)
 		rec_create(sim, RD, REC1, AUX1, 1, false);
 	if (nrecs > 2)
 		rec_create(sim, RD, REC3, AUX3, 2, false);
-	assert_int_equal(rmi(sim, RMI_REALM_ACTIVATE_FID, RD, 0), 0);
+	assert_int_equal(rmi(sim, RMI_REALM_ACTIVATE_FID, RD, 0),
+			 0); /* setup: RMI_REALM_ACTIVATE */
 	zero_page(sim, RUN);
 	zero_page(sim, RUN1);
 	smcsim_set_realm_handler(sim, realm_fn, rc);
@@ -257,42 +265,67 @@ static void data_create_conditions(void **state)
 	struct smcsim *sim = new_realm();
 	uint64_t ipa = 0x1000;
 	/* TF-RMM smc_data_create(): src and flags are checked first. */
-	assert_int_equal(data_create(sim, RD, DATA, ipa, SRC + 8, 0), ERR_INPUT); /* src_align */
-	assert_int_equal(data_create(sim, RD, DATA, ipa, OUTSIDE, 0), ERR_INPUT); /* src_bound */
-	assert_int_equal(data_create(sim, RD, DATA, ipa, DATA2, 0), ERR_INPUT);	  /* src_pas */
+	assert_int_equal(data_create(sim, RD, DATA, ipa, SRC + 8, 0),
+			 ERR_INPUT); /* DEN0137 B4.3.1 RMI_DATA_CREATE src_align */
+	assert_int_equal(data_create(sim, RD, DATA, ipa, OUTSIDE, 0),
+			 ERR_INPUT); /* DEN0137 B4.3.1 RMI_DATA_CREATE src_bound */
+	assert_int_equal(data_create(sim, RD, DATA, ipa, DATA2, 0),
+			 ERR_INPUT); /* DEN0137 B4.3.1 RMI_DATA_CREATE src_pas */
 	/* src_pas: a Secure granule (cca-host's el3-sram at 0x0e000000). */
-	assert_int_equal(data_create(sim, RD, DATA, ipa, 0x0e000000u, 0), ERR_INPUT);
-	assert_int_equal(data_create(sim, RD, DATA, ipa, SRC, 2), ERR_INPUT);	  /* flags_valid */
-	assert_int_equal(data_create(sim, RD, DATA + 8, ipa, SRC, 0), ERR_INPUT); /* data_align */
-	assert_int_equal(data_create(sim, RD, OUTSIDE, ipa, SRC, 0), ERR_INPUT);  /* data_bound */
-	assert_int_equal(data_create(sim, RD, PARAMS, ipa, SRC, 0), ERR_INPUT);	  /* data_state */
-	assert_int_equal(data_create(sim, RD, T1, ipa, SRC, 0), ERR_INPUT); /* data_state: RTT */
-	assert_int_equal(data_create(sim, RD + 8, DATA, ipa, SRC, 0), ERR_INPUT);    /* rd_align */
-	assert_int_equal(data_create(sim, RTT, DATA, ipa, SRC, 0), ERR_INPUT);	     /* rd_state */
-	assert_int_equal(data_create(sim, RD2, DATA, ipa, SRC, 0), ERR_INPUT);	     /* rd_state */
-	assert_int_equal(data_create(sim, RD, DATA, ipa + 0x10, SRC, 0), ERR_INPUT); /* ipa_align */
+	assert_int_equal(data_create(sim, RD, DATA, ipa, 0x0e000000u, 0),
+			 ERR_INPUT); /* DEN0137 B4.3.1 RMI_DATA_CREATE src_pas */
+	assert_int_equal(data_create(sim, RD, DATA, ipa, SRC, 2),
+			 ERR_INPUT); /* DEN0137 B4.3.1 RMI_DATA_CREATE flags_valid */
+	assert_int_equal(data_create(sim, RD, DATA + 8, ipa, SRC, 0),
+			 ERR_INPUT); /* DEN0137 B4.3.1 RMI_DATA_CREATE data_align */
+	assert_int_equal(data_create(sim, RD, OUTSIDE, ipa, SRC, 0),
+			 ERR_INPUT); /* DEN0137 B4.3.1 RMI_DATA_CREATE data_bound */
+	assert_int_equal(data_create(sim, RD, PARAMS, ipa, SRC, 0),
+			 ERR_INPUT); /* DEN0137 B4.3.1 RMI_DATA_CREATE data_state */
+	assert_int_equal(data_create(sim, RD, T1, ipa, SRC, 0),
+			 ERR_INPUT); /* DEN0137 B4.3.1 RMI_DATA_CREATE data_state: RTT */
+	assert_int_equal(data_create(sim, RD + 8, DATA, ipa, SRC, 0),
+			 ERR_INPUT); /* DEN0137 B4.3.1 RMI_DATA_CREATE rd_align */
+	assert_int_equal(data_create(sim, RTT, DATA, ipa, SRC, 0),
+			 ERR_INPUT); /* DEN0137 B4.3.1 RMI_DATA_CREATE rd_state */
+	assert_int_equal(data_create(sim, RD2, DATA, ipa, SRC, 0),
+			 ERR_INPUT); /* DEN0137 B4.3.1 RMI_DATA_CREATE rd_state */
+	assert_int_equal(data_create(sim, RD, DATA, ipa + 0x10, SRC, 0),
+			 ERR_INPUT); /* DEN0137 B4.3.1 RMI_DATA_CREATE ipa_align */
 	assert_int_equal(data_create(sim, RD, DATA, IPA_UNPROT, SRC, 0),
-			 ERR_INPUT); /* ipa_bound: unprotected */
-	assert_int_equal(data_create(sim, RD, DATA, UINT64_C(1) << 48, SRC, 0),
-			 ERR_INPUT); /* ipa_bound: outside the IPA space */
+			 ERR_INPUT); /* DEN0137 B4.3.1 RMI_DATA_CREATE ipa_bound: unprotected */
+	assert_int_equal(
+		data_create(sim, RD, DATA, UINT64_C(1) << 48, SRC, 0),
+		ERR_INPUT); /* DEN0137 B4.3.1 RMI_DATA_CREATE ipa_bound: outside the IPA space */
 	/* rtt_walk: no level-3 table for [2 MiB, 4 MiB): the walk stops at level 2; at 1 GiB
 	 * it stops at level 1. */
-	assert_int_equal(data_create(sim, RD, DATA, MIB2, SRC, 0), ERR_RTT(2));
-	assert_int_equal(data_create(sim, RD, DATA, UINT64_C(1) << 30, SRC, 0), ERR_RTT(1));
+	assert_int_equal(data_create(sim, RD, DATA, MIB2, SRC, 0),
+			 ERR_RTT(2)); /* DEN0137 B4.3.1 RMI_DATA_CREATE rtt_walk */
+	assert_int_equal(data_create(sim, RD, DATA, UINT64_C(1) << 30, SRC, 0),
+			 ERR_RTT(1)); /* DEN0137 B4.3.1 RMI_DATA_CREATE rtt_walk */
 	/* rtte_state: an ASSIGNED entry. */
-	assert_int_equal(data_create(sim, RD, DATA, ipa, SRC, 0), 0);
-	assert_int_equal(data_create(sim, RD, DATA2, ipa, SRC, 0), ERR_RTT(3));
+	assert_int_equal(data_create(sim, RD, DATA, ipa, SRC, 0),
+			 0); /* DEN0137 B4.3.1 RMI_DATA_CREATE: SUCCESS */
+	assert_int_equal(data_create(sim, RD, DATA2, ipa, SRC, 0),
+			 ERR_RTT(3)); /* DEN0137 B4.3.1 RMI_DATA_CREATE rtte_state */
 	/* rtte_ripas: a DESTROYED entry (DATA_DESTROY of RAM leaves DESTROYED). */
 	struct smcsim_regs r = t_call(sim, RMI_DATA_DESTROY_FID, RD, ipa);
-	t_assert_reg(r, 0, 0, "DATA_DESTROY");
+	t_assert_reg(r, 0, 0, "setup: RMI_DATA_DESTROY");
 	r = t_call(sim, RMI_RTT_READ_ENTRY_FID, RD, ipa, 3);
-	t_assert_reg(r, 4, RMM_RIPAS_DESTROYED, "RAM became DESTROYED");
-	assert_int_equal(data_create(sim, RD, DATA2, ipa, SRC, 0), ERR_RTT(3));
+	t_assert_reg(r, 4, RMM_RIPAS_DESTROYED,
+		     "DEN0137 B4.3.3 RMI_DATA_DESTROY: RIPAS RAM becomes DESTROYED");
+	assert_int_equal(data_create(sim, RD, DATA2, ipa, SRC, 0),
+			 ERR_RTT(3)); /* ACS v1.0_BETA0.8_10.23 cmd_data_create rtte_ripas
+					 (DEN0137 1.0 B4.3.1 has no RIPAS condition) */
 	/* None of the failures changed the granule. */
-	assert_int_equal(emu_granule(sim, DATA2)->rmm, RMM_GRANULE_DELEGATED);
+	assert_int_equal(emu_granule(sim, DATA2)->rmm,
+			 RMM_GRANULE_DELEGATED); /* DEN0137 B4.3.1 RMI_DATA_CREATE: failure leaves
+						    data DELEGATED */
 	/* realm_state: only a NEW realm takes initial content. */
-	assert_int_equal(rmi(sim, RMI_REALM_ACTIVATE_FID, RD, 0), 0);
-	assert_int_equal(data_create(sim, RD, DATA2, 0x2000, SRC, 0), ERR_REALM);
+	assert_int_equal(rmi(sim, RMI_REALM_ACTIVATE_FID, RD, 0),
+			 0); /* setup: RMI_REALM_ACTIVATE */
+	assert_int_equal(data_create(sim, RD, DATA2, 0x2000, SRC, 0),
+			 ERR_REALM); /* DEN0137 B4.3.1 RMI_DATA_CREATE realm_state */
 	smcsim_destroy(sim);
 }
 
@@ -300,21 +333,28 @@ static void data_create_success(void **state)
 {
 	(void)state;
 	struct smcsim *sim = new_realm();
-	assert_int_equal(data_create(sim, RD, DATA, 0x2000, SRC, RMI_MEASURE_CONTENT), 0);
-	assert_int_equal(emu_granule(sim, DATA)->rmm, RMM_GRANULE_DATA);
+	assert_int_equal(data_create(sim, RD, DATA, 0x2000, SRC, RMI_MEASURE_CONTENT),
+			 0); /* DEN0137 B4.3.1 RMI_DATA_CREATE: SUCCESS */
+	assert_int_equal(emu_granule(sim, DATA)->rmm,
+			 RMM_GRANULE_DATA); /* DEN0137 B4.3.1 RMI_DATA_CREATE: data becomes DATA */
 	/* Contents copied from the source. */
 	uint8_t src[4096], dst[4096];
-	assert_int_equal(smcsim_mem_read(sim, SRC, src, sizeof(src)), 0);
-	assert_int_equal(smcsim_mem_read(sim, DATA, dst, sizeof(dst)), 0);
-	assert_memory_equal(src, dst, sizeof(src));
+	assert_int_equal(smcsim_mem_read(sim, SRC, src, sizeof(src)),
+			 0); /* setup: host memory access */
+	assert_int_equal(smcsim_mem_read(sim, DATA, dst, sizeof(dst)),
+			 0); /* setup: host memory access */
+	assert_memory_equal(src, dst,
+			    sizeof(src)); /* DEN0137 B4.3.1 RMI_DATA_CREATE: data = copy of src */
 	struct smcsim_regs r = t_call(sim, RMI_RTT_READ_ENTRY_FID, RD, 0x2000, 3);
-	t_assert_reg(r, 0, 0, "READ_ENTRY");
-	t_assert_reg(r, 1, 3, "walk level 3");
-	t_assert_reg(r, 2, 1, "ASSIGNED");
-	t_assert_reg(r, 3, DATA, "desc = DATA PA");
-	t_assert_reg(r, 4, RMM_RIPAS_RAM, "RIPAS RAM");
+	t_assert_reg(r, 0, 0, "setup: RMI_RTT_READ_ENTRY");
+	t_assert_reg(r, 1, 3, "DEN0137 B4.3.1 RMI_DATA_CREATE: walk level 3");
+	t_assert_reg(r, 2, 1, "DEN0137 B4.3.1 RMI_DATA_CREATE: entry ASSIGNED");
+	t_assert_reg(r, 3, DATA, "DEN0137 B4.3.1 RMI_DATA_CREATE: desc = DATA PA");
+	t_assert_reg(r, 4, RMM_RIPAS_RAM, "DEN0137 B4.3.1 RMI_DATA_CREATE: RIPAS RAM");
 	/* The level-3 table is live now. */
-	assert_int_equal(t_call(sim, RMI_RTT_DESTROY_FID, RD, 0, 3).x[0], ERR_RTT(3));
+	assert_int_equal(
+		t_call(sim, RMI_RTT_DESTROY_FID, RD, 0, 3).x[0],
+		ERR_RTT(3)); /* DEN0137 B4.3.16 RMI_RTT_DESTROY rtt_live: DATA makes the RTT live */
 	smcsim_destroy(sim);
 }
 
@@ -326,15 +366,17 @@ static void rim_of(uint64_t pattern, uint64_t flags, uint64_t rim[8])
 	struct smcsim *sim = new_realm();
 	for (uint64_t i = 0; i < 512; i++)
 		put64(sim, SRC + 8 * i, pattern + i);
-	assert_int_equal(data_create(sim, RD, DATA, 0x1000, SRC, flags), 0);
+	assert_int_equal(data_create(sim, RD, DATA, 0x1000, SRC, flags),
+			 0); /* setup: RMI_DATA_CREATE */
 	rec_create(sim, RD, REC, AUX, 0, true);
-	assert_int_equal(rmi(sim, RMI_REALM_ACTIVATE_FID, RD, 0), 0);
+	assert_int_equal(rmi(sim, RMI_REALM_ACTIVATE_FID, RD, 0),
+			 0); /* setup: RMI_REALM_ACTIVATE */
 	zero_page(sim, RUN);
 	smcsim_set_realm_handler(sim, realm_fn, &rc);
 	script_add(&rc.rec[0], RSI_MEASUREMENT_READ_FID, 0, 0, 0, 0);
-	assert_int_equal(enter(sim, REC, RUN), 0);
-	assert_int_equal(exit_reason(sim, RUN), RMI_EXIT_IRQ);
-	assert_int_equal(rc.rec[0].seen[1].x[0], RSI_SUCCESS);
+	assert_int_equal(enter(sim, REC, RUN), 0);	       /* setup: RMI_REC_ENTER */
+	assert_int_equal(exit_reason(sim, RUN), RMI_EXIT_IRQ); /* setup: RMI_REC_ENTER */
+	assert_int_equal(rc.rec[0].seen[1].x[0], RSI_SUCCESS); /* setup: RSI_MEASUREMENT_READ */
 	memcpy(rim, &rc.rec[0].seen[1].x[1], 8 * sizeof(uint64_t));
 	smcsim_destroy(sim);
 }
@@ -350,12 +392,17 @@ static void data_create_rim(void **state)
 	rim_of(0x2222, RMI_MEASURE_CONTENT, c);
 	rim_of(0x1111, RMI_NO_MEASURE_CONTENT, d);
 	rim_of(0x2222, RMI_NO_MEASURE_CONTENT, e);
-	assert_memory_equal(a, b, sizeof(a));	  /* same content, same RIM */
-	assert_memory_not_equal(a, c, sizeof(a)); /* measured content differs */
-	assert_memory_equal(d, e, sizeof(d));	  /* unmeasured content does not count */
-	assert_memory_not_equal(a, d, sizeof(a)); /* the flag itself is measured */
+	assert_memory_equal(a, b, sizeof(a)); /* DEN0137 B4.3.1 RMI_DATA_CREATE RIM extension: same
+						 content, same RIM */
+	assert_memory_not_equal(a, c, sizeof(a)); /* DEN0137 B4.3.1 RMI_DATA_CREATE RIM extension:
+						     measured content differs */
+	assert_memory_equal(d, e, sizeof(d));	  /* DEN0137 B4.3.1 RMI_DATA_CREATE RIM extension:
+						     unmeasured content does not count */
+	assert_memory_not_equal(a, d, sizeof(a)); /* DEN0137 B4.3.1 RMI_DATA_CREATE RIM extension:
+						     the flag itself is measured */
 	uint64_t zero[8] = { 0 };
-	assert_memory_not_equal(a, zero, sizeof(a));
+	assert_memory_not_equal(a, zero, sizeof(a)); /* DEN0137 B4.3.1 RMI_DATA_CREATE RIM
+							extension: the RIM is a hash, not zero */
 }
 
 /* ---- RMI_REC_ENTER ---------------------------------------------------------------- */
@@ -369,34 +416,49 @@ static void rec_enter_conditions(void **state)
 	rec_create(sim, RD, REC1, AUX1, 1, false);
 	zero_page(sim, RUN);
 	smcsim_set_realm_handler(sim, realm_fn, &rc);
-	assert_int_equal(enter(sim, REC, RUN + 8), ERR_INPUT); /* run_align */
-	assert_int_equal(enter(sim, REC, OUTSIDE), ERR_INPUT); /* run_bound */
-	assert_int_equal(enter(sim, REC, DATA), ERR_INPUT);    /* run_pas: Realm PAS */
-	assert_int_equal(enter(sim, REC + 8, RUN), ERR_INPUT); /* rec_align */
-	assert_int_equal(enter(sim, OUTSIDE, RUN), ERR_INPUT); /* rec_bound */
-	assert_int_equal(enter(sim, PARAMS, RUN), ERR_INPUT);  /* rec_gran_state: NS */
-	assert_int_equal(enter(sim, DATA, RUN), ERR_INPUT);    /* rec_gran_state: DELEGATED */
-	assert_int_equal(enter(sim, RD, RUN), ERR_INPUT);      /* rec_gran_state: RD */
-	assert_int_equal(enter(sim, AUX, RUN), ERR_INPUT);     /* rec_gran_state: REC_AUX */
-	assert_int_equal(enter(sim, REC, RUN), rmi_ret(RMI_ERROR_REALM, 0)); /* realm_new */
-	assert_int_equal(rmi(sim, RMI_REALM_ACTIVATE_FID, RD, 0), 0);
-	assert_int_equal(enter(sim, REC1, RUN), ERR_REC); /* rec_runnable */
+	assert_int_equal(enter(sim, REC, RUN + 8), ERR_INPUT); /* DEN0137 RMI_REC_ENTER run_align */
+	assert_int_equal(enter(sim, REC, OUTSIDE), ERR_INPUT); /* DEN0137 RMI_REC_ENTER run_bound */
+	assert_int_equal(enter(sim, REC, DATA),
+			 ERR_INPUT); /* DEN0137 RMI_REC_ENTER run_pas: Realm PAS */
+	assert_int_equal(enter(sim, REC + 8, RUN), ERR_INPUT); /* DEN0137 RMI_REC_ENTER rec_align */
+	assert_int_equal(enter(sim, OUTSIDE, RUN), ERR_INPUT); /* DEN0137 RMI_REC_ENTER rec_bound */
+	assert_int_equal(enter(sim, PARAMS, RUN),
+			 ERR_INPUT); /* DEN0137 RMI_REC_ENTER rec_gran_state: NS */
+	assert_int_equal(enter(sim, DATA, RUN),
+			 ERR_INPUT); /* DEN0137 RMI_REC_ENTER rec_gran_state: DELEGATED */
+	assert_int_equal(enter(sim, RD, RUN),
+			 ERR_INPUT); /* DEN0137 RMI_REC_ENTER rec_gran_state: RD */
+	assert_int_equal(enter(sim, AUX, RUN),
+			 ERR_INPUT); /* DEN0137 RMI_REC_ENTER rec_gran_state: REC_AUX */
+	assert_int_equal(enter(sim, REC, RUN),
+			 rmi_ret(RMI_ERROR_REALM, 0)); /* DEN0137 RMI_REC_ENTER realm_new */
+	assert_int_equal(rmi(sim, RMI_REALM_ACTIVATE_FID, RD, 0),
+			 0);				  /* setup: RMI_REALM_ACTIVATE */
+	assert_int_equal(enter(sim, REC1, RUN), ERR_REC); /* DEN0137 RMI_REC_ENTER rec_runnable */
 	/* rec_mmio (RMM ACS rec_enter): EMULATED_MMIO with no emulatable abort to complete. */
 	put64(sim, RUN + RMI_RUN_ENTRY_FLAGS, RMI_ENTRY_EMULATED_MMIO);
-	assert_int_equal(enter(sim, REC, RUN), ERR_REC);
+	assert_int_equal(enter(sim, REC, RUN), ERR_REC); /* ACS cmd_rec_enter rec_mmio */
 	put64(sim, RUN + RMI_RUN_ENTRY_FLAGS, 0);
 	/* rec_gicv3 (RMM ACS rec_enter): gicv3_hcr bits the host does not control. */
 	put64(sim, RUN + RMI_RUN_ENTRY_GICV3_HCR, UINT64_C(1) << 8);
-	assert_int_equal(enter(sim, REC, RUN), ERR_REC);
+	assert_int_equal(enter(sim, REC, RUN), ERR_REC); /* ACS cmd_rec_enter rec_gicv3 */
 	put64(sim, RUN + RMI_RUN_ENTRY_GICV3_HCR, RMI_GICV3_HCR_HOST_BITS);
-	assert_int_equal(rc.rec[0].steps, 0); /* no failure ran realm code */
+	assert_int_equal(rc.rec[0].steps,
+			 0); /* DEN0137 RMI_REC_ENTER: a failed entry does not run the realm */
 	/* system_off: index 1. */
 	script_add(&rc.rec[0], PSCI_SYSTEM_OFF, 0, 0, 0, 0);
-	assert_int_equal(enter(sim, REC, RUN), 0);
-	assert_int_equal(exit_reason(sim, RUN), RMI_EXIT_PSCI);
-	assert_int_equal(get64(sim, RUN + RMI_RUN_EXIT_GPRS), PSCI_SYSTEM_OFF);
-	assert_int_equal(rmm_realm_find(rmm_of(sim), RD)->state, RMM_REALM_SYSTEM_OFF);
-	assert_int_equal(enter(sim, REC, RUN), 0x102);
+	assert_int_equal(enter(sim, REC, RUN),
+			 0); /* DEN0137 RMI_REC_ENTER: SUCCESS, realm calls PSCI_SYSTEM_OFF */
+	assert_int_equal(exit_reason(sim, RUN),
+			 RMI_EXIT_PSCI); /* DEN0137 RMI_REC_ENTER: exit_reason PSCI */
+	assert_int_equal(get64(sim, RUN + RMI_RUN_EXIT_GPRS),
+			 PSCI_SYSTEM_OFF); /* DEN0137 RMI_REC_ENTER: PSCI exit, gprs[0] = FID */
+	assert_int_equal(rmm_realm_find(rmm_of(sim), RD)->state,
+			 RMM_REALM_SYSTEM_OFF); /* DEN0137 RMI_REC_ENTER: PSCI_SYSTEM_OFF makes the
+						   realm SYSTEM_OFF */
+	assert_int_equal(
+		enter(sim, REC, RUN),
+		0x102); /* DEN0137 RMI_REC_ENTER realm_state: ERROR_REALM index 1 (SYSTEM_OFF) */
 	smcsim_destroy(sim);
 }
 
@@ -407,10 +469,13 @@ static void rec_enter_first_entry_and_irq(void **state)
 	struct smcsim *sim = live_realm(&rc, 1);
 	/* Stale exit data is cleared; the REC starts at params.pc with params.gprs. */
 	put64(sim, RUN + RMI_RUN_EXIT_REASON, 0xff);
-	assert_int_equal(enter(sim, REC, RUN), 0);
-	assert_int_equal(exit_reason(sim, RUN), RMI_EXIT_IRQ);
-	assert_int_equal(rc.rec[0].pc, ENTRY_PC);
-	assert_int_equal(rc.rec[0].seen[0].x[0], 0x1234);
+	assert_int_equal(enter(sim, REC, RUN), 0); /* DEN0137 RMI_REC_ENTER: SUCCESS */
+	assert_int_equal(exit_reason(sim, RUN),
+			 RMI_EXIT_IRQ); /* DEN0137 RMI_REC_ENTER: exit_reason IRQ */
+	assert_int_equal(rc.rec[0].pc,
+			 ENTRY_PC); /* DEN0137 RMI_REC_CREATE: first entry at params.pc */
+	assert_int_equal(rc.rec[0].seen[0].x[0],
+			 0x1234); /* DEN0137 RMI_REC_CREATE: first entry with params.gprs */
 	/* Realm calls answered by the RMM do not exit: RSI_VERSION, SMCCC_VERSION (1.2),
 	 * an unknown SMC (SMC_UNKNOWN), RSI on an EMPTY IPA (RSI_ERROR_INPUT). */
 	struct script *s = &rc.rec[0];
@@ -420,15 +485,20 @@ static void rec_enter_first_entry_and_irq(void **state)
 	script_add(s, 0xC2000042u, 0, 0, 0, 0);
 	script_add(s, RSI_REALM_CONFIG_FID, 0x5000, 0, 0, 0);
 	script_add(s, RSI_HOST_CALL_FID, 0x5000, 0, 0, 0);
-	assert_int_equal(enter(sim, REC, RUN), 0);
-	assert_int_equal(exit_reason(sim, RUN), RMI_EXIT_IRQ);
-	t_assert_reg(s->seen[base + 1], 0, RSI_SUCCESS, "RSI_VERSION(1.0)");
-	t_assert_reg(s->seen[base + 1], 1, 0x10000, "lower 1.0");
-	t_assert_reg(s->seen[base + 1], 2, 0x10000, "higher 1.0");
-	t_assert_reg(s->seen[base + 2], 0, 0x10002, "TF-RMM: SMCCC 1.2 to realms");
-	t_assert_reg(s->seen[base + 3], 0, UINT64_MAX, "unknown SMC: SMC_UNKNOWN");
-	t_assert_reg(s->seen[base + 4], 0, RSI_ERROR_INPUT, "REALM_CONFIG on EMPTY");
-	t_assert_reg(s->seen[base + 5], 0, RSI_ERROR_INPUT, "HOST_CALL on EMPTY");
+	assert_int_equal(enter(sim, REC, RUN), 0); /* DEN0137 RMI_REC_ENTER: SUCCESS */
+	assert_int_equal(exit_reason(sim, RUN),
+			 RMI_EXIT_IRQ); /* DEN0137 RMI_REC_ENTER: exit_reason IRQ */
+	t_assert_reg(s->seen[base + 1], 0, RSI_SUCCESS, "DEN0137 RSI_VERSION: 1.0 SUCCESS");
+	t_assert_reg(s->seen[base + 1], 1, 0x10000, "DEN0137 RSI_VERSION: lower 1.0");
+	t_assert_reg(s->seen[base + 1], 2, 0x10000, "DEN0137 RSI_VERSION: higher 1.0");
+	t_assert_reg(s->seen[base + 2], 0, 0x10002,
+		     "TF-RMM rel0 handle_realm_rsi(): SMCCC_VERSION 1.2 to realms");
+	t_assert_reg(s->seen[base + 3], 0, UINT64_MAX,
+		     "TF-RMM rel0 handle_realm_rsi(): unknown SMC: SMC_UNKNOWN");
+	t_assert_reg(s->seen[base + 4], 0, RSI_ERROR_INPUT,
+		     "DEN0137 RSI_REALM_CONFIG: buffer on RIPAS EMPTY: RSI_ERROR_INPUT");
+	t_assert_reg(s->seen[base + 5], 0, RSI_ERROR_INPUT,
+		     "DEN0137 RSI_HOST_CALL: structure on RIPAS EMPTY: RSI_ERROR_INPUT");
 	smcsim_destroy(sim);
 }
 
@@ -439,31 +509,41 @@ static void rec_enter_ripas_change(void **state)
 	struct smcsim *sim = live_realm(&rc, 1);
 	struct script *s = &rc.rec[0];
 	script_add(s, RSI_IPA_STATE_SET_FID, 0x4000, 0x8000, RMM_RIPAS_RAM, 0);
-	assert_int_equal(enter(sim, REC, RUN), 0);
-	assert_int_equal(exit_reason(sim, RUN), RMI_EXIT_RIPAS_CHANGE);
-	assert_int_equal(get64(sim, RUN + RMI_RUN_EXIT_RIPAS_BASE), 0x4000);
-	assert_int_equal(get64(sim, RUN + RMI_RUN_EXIT_RIPAS_TOP), 0x8000);
-	assert_int_equal(get64(sim, RUN + RMI_RUN_EXIT_RIPAS_VAL) & 0xff, RMM_RIPAS_RAM);
+	assert_int_equal(enter(sim, REC, RUN), 0); /* DEN0137 RMI_REC_ENTER: SUCCESS */
+	assert_int_equal(
+		exit_reason(sim, RUN),
+		RMI_EXIT_RIPAS_CHANGE); /* DEN0137 RMI_REC_ENTER: exit_reason RIPAS_CHANGE */
+	assert_int_equal(get64(sim, RUN + RMI_RUN_EXIT_RIPAS_BASE),
+			 0x4000); /* DEN0137 RMI_REC_ENTER: RIPAS_CHANGE exit ripas_base */
+	assert_int_equal(get64(sim, RUN + RMI_RUN_EXIT_RIPAS_TOP),
+			 0x8000); /* DEN0137 RMI_REC_ENTER: RIPAS_CHANGE exit ripas_top */
+	assert_int_equal(get64(sim, RUN + RMI_RUN_EXIT_RIPAS_VAL) & 0xff,
+			 RMM_RIPAS_RAM); /* DEN0137 RMI_REC_ENTER: RIPAS_CHANGE exit ripas_value */
 	struct smcsim_regs r = t_call(sim, RMI_RTT_SET_RIPAS_FID, RD, REC, 0x4000, 0x6000);
-	t_assert_reg(r, 0, 0, "SET_RIPAS SUCCESS");
-	t_assert_reg(r, 1, 0x6000, "x1 = top changed");
+	t_assert_reg(r, 0, 0, "DEN0137 RMI_RTT_SET_RIPAS: SUCCESS");
+	t_assert_reg(r, 1, 0x6000, "DEN0137 RMI_RTT_SET_RIPAS: x1 = top of the changed range");
 	r = t_call(sim, RMI_RTT_READ_ENTRY_FID, RD, 0x5000, 3);
-	t_assert_reg(r, 4, RMM_RIPAS_RAM, "RIPAS now RAM");
+	t_assert_reg(r, 4, RMM_RIPAS_RAM, "DEN0137 RMI_RTT_SET_RIPAS: RIPAS now RAM");
 	r = t_call(sim, RMI_RTT_READ_ENTRY_FID, RD, 0x6000, 3);
-	t_assert_reg(r, 4, RMM_RIPAS_EMPTY, "beyond the host's top: unchanged");
+	t_assert_reg(r, 4, RMM_RIPAS_EMPTY,
+		     "DEN0137 RMI_RTT_SET_RIPAS: beyond the host's top: unchanged");
 	/* Re-entry delivers x0 = SUCCESS, x1 = the new base, x2 = ACCEPT. */
 	script_add(s, RSI_IPA_STATE_SET_FID, 0x6000, 0x8000, RMM_RIPAS_RAM, 0);
-	assert_int_equal(enter(sim, REC, RUN), 0);
-	t_assert_reg(s->seen[1], 0, RSI_SUCCESS, "IPA_STATE_SET result");
-	t_assert_reg(s->seen[1], 1, 0x6000, "x1 = new base");
-	t_assert_reg(s->seen[1], 2, 0, "x2 = ACCEPT");
-	assert_int_equal(exit_reason(sim, RUN), RMI_EXIT_RIPAS_CHANGE);
+	assert_int_equal(enter(sim, REC, RUN), 0); /* DEN0137 RMI_REC_ENTER: SUCCESS */
+	t_assert_reg(s->seen[1], 0, RSI_SUCCESS, "DEN0137 RSI_IPA_STATE_SET: SUCCESS on re-entry");
+	t_assert_reg(s->seen[1], 1, 0x6000, "DEN0137 RSI_IPA_STATE_SET: x1 = new base");
+	t_assert_reg(s->seen[1], 2, 0, "DEN0137 RSI_IPA_STATE_SET: x2 = RSI_ACCEPT");
+	assert_int_equal(
+		exit_reason(sim, RUN),
+		RMI_EXIT_RIPAS_CHANGE); /* DEN0137 RMI_REC_ENTER: exit_reason RIPAS_CHANGE */
 	/* Reject: entry flag RIPAS_RESPONSE, nothing changed. */
 	put64(sim, RUN + RMI_RUN_ENTRY_FLAGS, RMI_ENTRY_RIPAS_RESPONSE);
-	assert_int_equal(enter(sim, REC, RUN), 0);
-	t_assert_reg(s->seen[2], 0, RSI_SUCCESS, "IPA_STATE_SET result");
-	t_assert_reg(s->seen[2], 1, 0x6000, "x1 = base: nothing changed");
-	t_assert_reg(s->seen[2], 2, 1, "x2 = REJECT");
+	assert_int_equal(enter(sim, REC, RUN), 0); /* DEN0137 RMI_REC_ENTER: SUCCESS */
+	t_assert_reg(s->seen[2], 0, RSI_SUCCESS, "DEN0137 RSI_IPA_STATE_SET: SUCCESS on re-entry");
+	t_assert_reg(s->seen[2], 1, 0x6000,
+		     "DEN0137 RSI_IPA_STATE_SET: x1 = base, nothing changed");
+	t_assert_reg(s->seen[2], 2, 1,
+		     "DEN0137 RSI_IPA_STATE_SET: RIPAS_RESPONSE REJECT gives x2 = RSI_REJECT");
 	put64(sim, RUN + RMI_RUN_ENTRY_FLAGS, 0);
 	smcsim_destroy(sim);
 }
@@ -479,24 +559,31 @@ static void rec_enter_host_call(void **state)
 	for (uint64_t i = 0; i < 31; i++)
 		put64(sim, DATA + 0x108 + 8 * i, 0x100 + i);
 	script_add(s, RSI_HOST_CALL_FID, 0x1100, 0, 0, 0);
-	assert_int_equal(enter(sim, REC, RUN), 0);
-	assert_int_equal(exit_reason(sim, RUN), RMI_EXIT_HOST_CALL);
-	assert_int_equal(get64(sim, RUN + RMI_RUN_EXIT_IMM), 0x42);
+	assert_int_equal(enter(sim, REC, RUN), 0); /* DEN0137 RMI_REC_ENTER: SUCCESS */
+	assert_int_equal(exit_reason(sim, RUN),
+			 RMI_EXIT_HOST_CALL); /* DEN0137 RMI_REC_ENTER: exit_reason HOST_CALL */
+	assert_int_equal(get64(sim, RUN + RMI_RUN_EXIT_IMM),
+			 0x42); /* DEN0137 RSI_HOST_CALL: exit.imm */
 	for (uint64_t i = 0; i < RMI_RUN_HOST_CALL_GPRS; i++)
-		assert_int_equal(get64(sim, RUN + RMI_RUN_EXIT_GPRS + 8 * i), 0x100 + i);
+		assert_int_equal(get64(sim, RUN + RMI_RUN_EXIT_GPRS + 8 * i),
+				 0x100 + i); /* DEN0137 RSI_HOST_CALL: exit.gprs[0..6] */
 	/* The host's answer in entry gprs[0..6] lands in the structure. */
 	for (uint64_t i = 0; i < RMI_RUN_HOST_CALL_GPRS; i++)
 		put64(sim, RUN + RMI_RUN_ENTRY_GPRS + 8 * i, 0x900 + i);
-	assert_int_equal(enter(sim, REC, RUN), 0);
-	t_assert_reg(s->seen[1], 0, RSI_SUCCESS, "HOST_CALL result");
+	assert_int_equal(enter(sim, REC, RUN), 0); /* DEN0137 RMI_REC_ENTER: SUCCESS */
+	t_assert_reg(s->seen[1], 0, RSI_SUCCESS, "DEN0137 RSI_HOST_CALL: SUCCESS on re-entry");
 	for (uint64_t i = 0; i < RMI_RUN_HOST_CALL_GPRS; i++)
-		assert_int_equal(get64(sim, DATA + 0x108 + 8 * i), 0x900 + i);
-	assert_int_equal(get64(sim, DATA + 0x108 + 8 * 7), 0x107); /* gprs[7] untouched */
+		assert_int_equal(
+			get64(sim, DATA + 0x108 + 8 * i),
+			0x900 + i); /* DEN0137 RSI_HOST_CALL: entry.gprs[0..6] copied back */
+	assert_int_equal(get64(sim, DATA + 0x108 + 8 * 7),
+			 0x107); /* DEN0137 RSI_HOST_CALL: gprs[7] untouched */
 	/* rsi_host_call: 256-byte alignment (TF-RMM rel0). Steps: 1 = the result above,
 	 * then IRQ; re-entry: 2 issues this call, 3 sees its result. */
 	script_add(s, RSI_HOST_CALL_FID, 0x1080, 0, 0, 0);
-	assert_int_equal(enter(sim, REC, RUN), 0);
-	t_assert_reg(s->seen[3], 0, RSI_ERROR_INPUT, "HOST_CALL unaligned");
+	assert_int_equal(enter(sim, REC, RUN), 0); /* DEN0137 RMI_REC_ENTER: SUCCESS */
+	t_assert_reg(s->seen[3], 0, RSI_ERROR_INPUT,
+		     "TF-RMM rel0 handle_rsi_host_call(): unaligned structure RSI_ERROR_INPUT");
 	smcsim_destroy(sim);
 }
 
@@ -508,14 +595,19 @@ static void rec_enter_fault_and_errno(void **state)
 	struct script *s = &rc.rec[0];
 	/* REALM_CONFIG into RAM the host has not mapped: a data abort exit (EC 0x24). */
 	script_add(s, RSI_REALM_CONFIG_FID, 0x2000, 0, 0, 0);
-	assert_int_equal(enter(sim, REC, RUN), 0);
-	assert_int_equal(exit_reason(sim, RUN), RMI_EXIT_SYNC);
-	assert_int_equal(ESR_EC(get64(sim, RUN + RMI_RUN_EXIT_ESR)), 0x24);
-	assert_int_equal(get64(sim, RUN + RMI_RUN_EXIT_HPFAR), (0x2000 >> 12) << 4);
+	assert_int_equal(enter(sim, REC, RUN), 0); /* DEN0137 RMI_REC_ENTER: SUCCESS */
+	assert_int_equal(exit_reason(sim, RUN),
+			 RMI_EXIT_SYNC); /* DEN0137 RMI_REC_ENTER: exit_reason SYNC */
+	assert_int_equal(ESR_EC(get64(sim, RUN + RMI_RUN_EXIT_ESR)),
+			 0x24); /* DEN0137 RMI_REC_ENTER: SYNC exit, ESR.EC data abort */
+	assert_int_equal(get64(sim, RUN + RMI_RUN_EXIT_HPFAR),
+			 (0x2000 >> 12)
+				 << 4); /* DEN0137 RMI_REC_ENTER: SYNC exit, HPFAR of the fault */
 	/* Still unmapped: the call is issued again and faults again. */
-	assert_int_equal(enter(sim, REC, RUN), 0);
-	assert_int_equal(exit_reason(sim, RUN), RMI_EXIT_SYNC);
-	assert_int_equal(s->steps, 1);
+	assert_int_equal(enter(sim, REC, RUN), 0); /* DEN0137 RMI_REC_ENTER: SUCCESS */
+	assert_int_equal(exit_reason(sim, RUN),
+			 RMI_EXIT_SYNC); /* DEN0137 RMI_REC_ENTER: exit_reason SYNC */
+	assert_int_equal(s->steps, 1);	 /* DEN0137 RMI_REC_ENTER: the faulting call is replayed */
 	smcsim_destroy(sim);
 	/* A handler's negative errno fails the host's smcsim_call() with it: the realm
 	 * issues RSI_VERSION, then its code fails with -EIO. */
@@ -528,7 +620,8 @@ static void rec_enter_fault_and_errno(void **state)
 	r.x[1] = REC;
 	r.x[2] = RUN;
 	assert_int_equal(
-		smcsim_call(sim, smcsim_caller_default(sim), 0, SMCSIM_CONDUIT_DEFAULT, &r), -EIO);
+		smcsim_call(sim, smcsim_caller_default(sim), 0, SMCSIM_CONDUIT_DEFAULT, &r),
+		-EIO); /* setup: smcsim API, realm handler errno reaches smcsim_call() */
 	smcsim_destroy(sim);
 }
 
@@ -549,45 +642,69 @@ static void psci_cpu_on(void **state)
 	script_add(s, PSCI_VERSION, 0, 0, 0, 0);
 	script_add(s, PSCI_CPU_ON, 7, 0x3000, 0xC0DE, 0); /* invalid MPIDR: no exit */
 	script_add(s, PSCI_CPU_ON, 1, 0x3000, 0xC0DE, 0);
-	assert_int_equal(enter(sim, REC, RUN), 0);
+	assert_int_equal(enter(sim, REC, RUN), 0); /* DEN0137 RMI_REC_ENTER: SUCCESS */
 	t_assert_reg(s->seen[1], 0, 0x10001, "TF-RMM psci_version(): PSCI 1.1");
-	t_assert_reg(s->seen[2], 0, PSCI_INVALID, "CPU_ON unknown MPIDR: INVALID_PARAMETERS");
-	assert_int_equal(exit_reason(sim, RUN), RMI_EXIT_PSCI);
-	assert_int_equal(get64(sim, RUN + RMI_RUN_EXIT_GPRS), PSCI_CPU_ON);
-	assert_int_equal(get64(sim, RUN + RMI_RUN_EXIT_GPRS + 8), 1);
-	assert_int_equal(get64(sim, RUN + RMI_RUN_EXIT_GPRS + 16), 0x3000);
-	assert_int_equal(get64(sim, RUN + RMI_RUN_EXIT_GPRS + 24), 0xC0DE);
+	t_assert_reg(s->seen[2], 0, PSCI_INVALID,
+		     "TF-RMM rel0 psci_cpu_on(): unknown MPIDR: INVALID_PARAMETERS");
+	assert_int_equal(exit_reason(sim, RUN),
+			 RMI_EXIT_PSCI); /* DEN0137 RMI_REC_ENTER: exit_reason PSCI */
+	assert_int_equal(get64(sim, RUN + RMI_RUN_EXIT_GPRS),
+			 PSCI_CPU_ON); /* DEN0137 RMI_REC_ENTER: PSCI exit, gprs[0] = FID */
+	assert_int_equal(get64(sim, RUN + RMI_RUN_EXIT_GPRS + 8),
+			 1); /* DEN0137 RMI_REC_ENTER: PSCI exit, gprs[1] = argument */
+	assert_int_equal(get64(sim, RUN + RMI_RUN_EXIT_GPRS + 16),
+			 0x3000); /* DEN0137 RMI_REC_ENTER: PSCI exit, gprs[2] = argument */
+	assert_int_equal(get64(sim, RUN + RMI_RUN_EXIT_GPRS + 24),
+			 0xC0DE); /* DEN0137 RMI_REC_ENTER: PSCI exit, gprs[3] = argument */
 	/* rec_psci: the caller waits for PSCI_COMPLETE. */
-	assert_int_equal(enter(sim, REC, RUN), ERR_REC);
+	assert_int_equal(enter(sim, REC, RUN), ERR_REC); /* DEN0137 RMI_REC_ENTER rec_psci */
 	/* PSCI_COMPLETE failure conditions, one at a time. */
-	assert_int_equal(psci_complete(sim, REC, REC, 0), ERR_INPUT);	   /* alias */
-	assert_int_equal(psci_complete(sim, REC + 8, REC1, 0), ERR_INPUT); /* calling_align */
-	assert_int_equal(psci_complete(sim, AUX, REC1, 0), ERR_INPUT);	   /* calling_state */
-	assert_int_equal(psci_complete(sim, REC, OUTSIDE, 0), ERR_INPUT);  /* target_bound */
-	assert_int_equal(psci_complete(sim, REC, RD, 0), ERR_INPUT);	   /* target_state */
-	assert_int_equal(psci_complete(sim, REC1, REC, 0), ERR_INPUT);	   /* pending */
-	assert_int_equal(psci_complete(sim, REC, REC3, 0), ERR_INPUT);	   /* target: MPIDR 2 */
-	assert_int_equal(psci_complete(sim, REC, REC1, 1), ERR_INPUT);	   /* status */
-	assert_int_equal(psci_complete(sim, REC, REC1, PSCI_INVALID), ERR_INPUT); /* status */
+	assert_int_equal(psci_complete(sim, REC, REC, 0),
+			 ERR_INPUT); /* DEN0137 RMI_PSCI_COMPLETE alias */
+	assert_int_equal(psci_complete(sim, REC + 8, REC1, 0),
+			 ERR_INPUT); /* DEN0137 RMI_PSCI_COMPLETE calling_align */
+	assert_int_equal(psci_complete(sim, AUX, REC1, 0),
+			 ERR_INPUT); /* DEN0137 RMI_PSCI_COMPLETE calling_state */
+	assert_int_equal(psci_complete(sim, REC, OUTSIDE, 0),
+			 ERR_INPUT); /* DEN0137 RMI_PSCI_COMPLETE target_bound */
+	assert_int_equal(psci_complete(sim, REC, RD, 0),
+			 ERR_INPUT); /* DEN0137 RMI_PSCI_COMPLETE target_state */
+	assert_int_equal(psci_complete(sim, REC1, REC, 0),
+			 ERR_INPUT); /* DEN0137 RMI_PSCI_COMPLETE pending */
+	assert_int_equal(psci_complete(sim, REC, REC3, 0),
+			 ERR_INPUT); /* DEN0137 RMI_PSCI_COMPLETE target: not the MPIDR asked for */
+	assert_int_equal(psci_complete(sim, REC, REC1, 1),
+			 ERR_INPUT); /* DEN0137 RMI_PSCI_COMPLETE status */
+	assert_int_equal(psci_complete(sim, REC, REC1, PSCI_INVALID),
+			 ERR_INPUT); /* DEN0137 RMI_PSCI_COMPLETE status */
 	/* owner: a REC of another realm. */
 	realm_create(sim, RD2, RTT2, 2);
 	rec_create(sim, RD2, REC2, AUX2, 0, false);
-	assert_int_equal(psci_complete(sim, REC, REC2, 0), ERR_INPUT);
+	assert_int_equal(psci_complete(sim, REC, REC2, 0),
+			 ERR_INPUT); /* DEN0137 RMI_PSCI_COMPLETE owner */
 	/* Success: REC1 runnable at the entry point with x0 = context ID. */
-	assert_int_equal(psci_complete(sim, REC, REC1, 0), 0);
-	assert_int_equal(psci_complete(sim, REC, REC1, 0), ERR_INPUT); /* no longer pending */
-	assert_int_equal(enter(sim, REC1, RUN1), 0);
-	assert_int_equal(rc.rec[1].pc, 0x3000);
-	t_assert_reg(rc.rec[1].seen[0], 0, 0xC0DE, "CPU_ON target x0 = context ID");
-	t_assert_reg(rc.rec[1].seen[0], 1, 0, "other registers zero");
+	assert_int_equal(psci_complete(sim, REC, REC1, 0),
+			 0); /* DEN0137 RMI_PSCI_COMPLETE: SUCCESS */
+	assert_int_equal(psci_complete(sim, REC, REC1, 0),
+			 ERR_INPUT); /* DEN0137 RMI_PSCI_COMPLETE pending: no longer pending */
+	assert_int_equal(enter(sim, REC1, RUN1), 0); /* DEN0137 RMI_REC_ENTER: SUCCESS */
+	assert_int_equal(
+		rc.rec[1].pc,
+		0x3000); /* DEN0137 RMI_PSCI_COMPLETE: CPU_ON target starts at the entry point */
+	t_assert_reg(rc.rec[1].seen[0], 0, 0xC0DE,
+		     "DEN0137 RMI_PSCI_COMPLETE: CPU_ON target x0 = context ID");
+	t_assert_reg(rc.rec[1].seen[0], 1, 0, "DEN0137 RMI_PSCI_COMPLETE: other registers zero");
 	/* The caller sees SUCCESS; a second CPU_ON is ALREADY_ON. */
 	script_add(s, PSCI_CPU_ON, 1, 0x3000, 0xC0DE, 0);
-	assert_int_equal(enter(sim, REC, RUN), 0);
-	t_assert_reg(s->seen[3], 0, 0, "CPU_ON SUCCESS");
-	assert_int_equal(exit_reason(sim, RUN), RMI_EXIT_PSCI);
-	assert_int_equal(psci_complete(sim, REC, REC1, 0), 0);
-	assert_int_equal(enter(sim, REC, RUN), 0);
-	t_assert_reg(s->seen[4], 0, PSCI_ALREADY_ON, "CPU_ON of a running REC");
+	assert_int_equal(enter(sim, REC, RUN), 0); /* DEN0137 RMI_REC_ENTER: SUCCESS */
+	t_assert_reg(s->seen[3], 0, 0, "DEN0137 RMI_PSCI_COMPLETE: the caller sees CPU_ON SUCCESS");
+	assert_int_equal(exit_reason(sim, RUN),
+			 RMI_EXIT_PSCI); /* DEN0137 RMI_REC_ENTER: exit_reason PSCI */
+	assert_int_equal(psci_complete(sim, REC, REC1, 0),
+			 0);			   /* DEN0137 RMI_PSCI_COMPLETE: SUCCESS */
+	assert_int_equal(enter(sim, REC, RUN), 0); /* DEN0137 RMI_REC_ENTER: SUCCESS */
+	t_assert_reg(s->seen[4], 0, PSCI_ALREADY_ON,
+		     "TF-RMM rel0 psci_cpu_on(): CPU_ON of a running REC ALREADY_ON");
 	smcsim_destroy(sim);
 }
 
@@ -601,25 +718,39 @@ static void psci_cpu_on_denied_affinity_off(void **state)
 	script_add(s, PSCI_CPU_ON, 1, 0x3000, 0, 0);
 	script_add(s, PSCI_AFFINITY, 1, 0, 0, 0);
 	script_add(s, PSCI_SYSTEM_OFF, 0, 0, 0, 0);
-	assert_int_equal(enter(sim, REC, RUN), 0);
-	assert_int_equal(exit_reason(sim, RUN), RMI_EXIT_PSCI);
-	assert_int_equal(get64(sim, RUN + RMI_RUN_EXIT_GPRS), PSCI_AFFINITY);
+	assert_int_equal(enter(sim, REC, RUN), 0); /* DEN0137 RMI_REC_ENTER: SUCCESS */
+	assert_int_equal(exit_reason(sim, RUN),
+			 RMI_EXIT_PSCI); /* DEN0137 RMI_REC_ENTER: exit_reason PSCI */
+	assert_int_equal(get64(sim, RUN + RMI_RUN_EXIT_GPRS),
+			 PSCI_AFFINITY); /* DEN0137 RMI_REC_ENTER: PSCI exit, gprs[0] = FID */
 	/* status: AFFINITY_INFO accepts only SUCCESS. */
-	assert_int_equal(psci_complete(sim, REC, REC1, PSCI_DENIED), ERR_INPUT);
-	assert_int_equal(psci_complete(sim, REC, REC1, 0), 0);
-	assert_int_equal(enter(sim, REC, RUN), 0);
-	t_assert_reg(s->seen[1], 0, 1, "AFFINITY_INFO: OFF");
+	assert_int_equal(psci_complete(sim, REC, REC1, PSCI_DENIED),
+			 ERR_INPUT); /* DEN0137 RMI_PSCI_COMPLETE status */
+	assert_int_equal(psci_complete(sim, REC, REC1, 0),
+			 0);			   /* DEN0137 RMI_PSCI_COMPLETE: SUCCESS */
+	assert_int_equal(enter(sim, REC, RUN), 0); /* DEN0137 RMI_REC_ENTER: SUCCESS */
+	t_assert_reg(s->seen[1], 0, 1,
+		     "DEN0137 RMI_PSCI_COMPLETE: AFFINITY_INFO of a stopped REC: OFF");
 	/* The host denies CPU_ON: the caller sees DENIED and REC1 stays off. */
-	assert_int_equal(psci_complete(sim, REC, REC1, PSCI_DENIED), 0);
-	assert_int_equal(enter(sim, REC, RUN), 0);
-	t_assert_reg(s->seen[2], 0, PSCI_DENIED, "CPU_ON denied");
-	assert_int_equal(enter(sim, REC1, RUN1), ERR_REC);
-	assert_int_equal(psci_complete(sim, REC, REC1, 0), 0);
-	assert_int_equal(enter(sim, REC, RUN), 0);
-	t_assert_reg(s->seen[3], 0, 1, "AFFINITY_INFO: still OFF");
-	assert_int_equal(exit_reason(sim, RUN), RMI_EXIT_PSCI);
-	assert_int_equal(get64(sim, RUN + RMI_RUN_EXIT_GPRS), PSCI_SYSTEM_OFF);
-	assert_int_equal(enter(sim, REC, RUN), 0x102);
+	assert_int_equal(psci_complete(sim, REC, REC1, PSCI_DENIED),
+			 0);			   /* DEN0137 RMI_PSCI_COMPLETE: SUCCESS */
+	assert_int_equal(enter(sim, REC, RUN), 0); /* DEN0137 RMI_REC_ENTER: SUCCESS */
+	t_assert_reg(s->seen[2], 0, PSCI_DENIED,
+		     "DEN0137 RMI_PSCI_COMPLETE: host DENIED reaches the caller");
+	assert_int_equal(
+		enter(sim, REC1, RUN1),
+		ERR_REC); /* DEN0137 RMI_REC_ENTER rec_runnable: denied CPU_ON leaves REC1 off */
+	assert_int_equal(psci_complete(sim, REC, REC1, 0),
+			 0);			   /* DEN0137 RMI_PSCI_COMPLETE: SUCCESS */
+	assert_int_equal(enter(sim, REC, RUN), 0); /* DEN0137 RMI_REC_ENTER: SUCCESS */
+	t_assert_reg(s->seen[3], 0, 1, "DEN0137 RMI_PSCI_COMPLETE: AFFINITY_INFO: still OFF");
+	assert_int_equal(exit_reason(sim, RUN),
+			 RMI_EXIT_PSCI); /* DEN0137 RMI_REC_ENTER: exit_reason PSCI */
+	assert_int_equal(get64(sim, RUN + RMI_RUN_EXIT_GPRS),
+			 PSCI_SYSTEM_OFF); /* DEN0137 RMI_REC_ENTER: PSCI exit, gprs[0] = FID */
+	assert_int_equal(
+		enter(sim, REC, RUN),
+		0x102); /* DEN0137 RMI_REC_ENTER realm_state: ERROR_REALM index 1 (SYSTEM_OFF) */
 	smcsim_destroy(sim);
 }
 
@@ -631,13 +762,17 @@ static void psci_affinity_on(void **state)
 	struct script *s = &rc.rec[0];
 	script_add(s, PSCI_CPU_ON, 1, 0x3000, 0, 0);
 	script_add(s, PSCI_AFFINITY, 1, 0, 0, 0);
-	assert_int_equal(enter(sim, REC, RUN), 0);
-	assert_int_equal(psci_complete(sim, REC, REC1, 0), 0);
-	assert_int_equal(enter(sim, REC, RUN), 0);
-	assert_int_equal(exit_reason(sim, RUN), RMI_EXIT_PSCI);
-	assert_int_equal(psci_complete(sim, REC, REC1, 0), 0);
-	assert_int_equal(enter(sim, REC, RUN), 0);
-	t_assert_reg(s->seen[2], 0, 0, "AFFINITY_INFO: ON");
+	assert_int_equal(enter(sim, REC, RUN), 0); /* DEN0137 RMI_REC_ENTER: SUCCESS */
+	assert_int_equal(psci_complete(sim, REC, REC1, 0),
+			 0);			   /* DEN0137 RMI_PSCI_COMPLETE: SUCCESS */
+	assert_int_equal(enter(sim, REC, RUN), 0); /* DEN0137 RMI_REC_ENTER: SUCCESS */
+	assert_int_equal(exit_reason(sim, RUN),
+			 RMI_EXIT_PSCI); /* DEN0137 RMI_REC_ENTER: exit_reason PSCI */
+	assert_int_equal(psci_complete(sim, REC, REC1, 0),
+			 0);			   /* DEN0137 RMI_PSCI_COMPLETE: SUCCESS */
+	assert_int_equal(enter(sim, REC, RUN), 0); /* DEN0137 RMI_REC_ENTER: SUCCESS */
+	t_assert_reg(s->seen[2], 0, 0,
+		     "DEN0137 RMI_PSCI_COMPLETE: AFFINITY_INFO of a started REC: ON");
 	smcsim_destroy(sim);
 }
 
@@ -648,8 +783,8 @@ static void request_ripas(struct smcsim *sim, struct realm_code *rc, uint64_t ba
 			  uint64_t ripas, uint64_t flags)
 {
 	script_add(&rc->rec[0], RSI_IPA_STATE_SET_FID, base, top, ripas, flags);
-	assert_int_equal(enter(sim, REC, RUN), 0);
-	assert_int_equal(exit_reason(sim, RUN), RMI_EXIT_RIPAS_CHANGE);
+	assert_int_equal(enter(sim, REC, RUN), 0);			/* setup: RMI_REC_ENTER */
+	assert_int_equal(exit_reason(sim, RUN), RMI_EXIT_RIPAS_CHANGE); /* setup: RMI_REC_ENTER */
 }
 
 static uint64_t set_ripas(struct smcsim *sim, uint64_t rd, uint64_t rec, uint64_t base,
@@ -666,29 +801,44 @@ static void rtt_set_ripas_conditions(void **state)
 	realm_create(sim, RD2, RTT2, 2);
 	rec_create(sim, RD2, REC2, AUX2, 0, true);
 	/* pending: no request yet. */
-	assert_int_equal(set_ripas(sim, RD, REC, 0x4000, 0x5000), ERR_INPUT);
+	assert_int_equal(set_ripas(sim, RD, REC, 0x4000, 0x5000),
+			 ERR_INPUT); /* DEN0137 RMI_RTT_SET_RIPAS pending */
 	request_ripas(sim, &rc, 0x4000, 0x8000, RMM_RIPAS_RAM, 0);
-	assert_int_equal(set_ripas(sim, RD + 8, REC, 0x4000, 0x5000), ERR_INPUT); /* rd_align */
-	assert_int_equal(set_ripas(sim, RTT, REC, 0x4000, 0x5000), ERR_INPUT);	  /* rd_state */
-	assert_int_equal(set_ripas(sim, RD, REC + 8, 0x4000, 0x5000), ERR_INPUT); /* rec_align */
-	assert_int_equal(set_ripas(sim, RD, RD, 0x4000, 0x5000), ERR_INPUT); /* rec_gran_state */
+	assert_int_equal(set_ripas(sim, RD + 8, REC, 0x4000, 0x5000),
+			 ERR_INPUT); /* DEN0137 RMI_RTT_SET_RIPAS rd_align */
+	assert_int_equal(set_ripas(sim, RTT, REC, 0x4000, 0x5000),
+			 ERR_INPUT); /* DEN0137 RMI_RTT_SET_RIPAS rd_state */
+	assert_int_equal(set_ripas(sim, RD, REC + 8, 0x4000, 0x5000),
+			 ERR_INPUT); /* DEN0137 RMI_RTT_SET_RIPAS rec_align */
+	assert_int_equal(set_ripas(sim, RD, RD, 0x4000, 0x5000),
+			 ERR_INPUT); /* DEN0137 RMI_RTT_SET_RIPAS rec_gran_state */
 	/* rec_owner: TF-RMM smc_rtt_set_ripas() and the ACS: ERROR_REC. */
-	assert_int_equal(set_ripas(sim, RD, REC2, 0x4000, 0x5000), ERR_REC);
-	assert_int_equal(set_ripas(sim, RD, REC1, 0x4000, 0x5000), ERR_INPUT); /* not pending */
-	assert_int_equal(set_ripas(sim, RD, REC, 0x4000, 0x4000), ERR_INPUT);  /* size_valid */
-	assert_int_equal(set_ripas(sim, RD, REC, 0x5000, 0x6000), ERR_INPUT);  /* base_bound */
-	assert_int_equal(set_ripas(sim, RD, REC, 0x4000, 0x9000), ERR_INPUT);  /* top_bound */
+	assert_int_equal(set_ripas(sim, RD, REC2, 0x4000, 0x5000),
+			 ERR_REC); /* DEN0137 RMI_RTT_SET_RIPAS rec_owner */
+	assert_int_equal(
+		set_ripas(sim, RD, REC1, 0x4000, 0x5000),
+		ERR_INPUT); /* DEN0137 RMI_RTT_SET_RIPAS rec_ripas: no request pending on REC1 */
+	assert_int_equal(set_ripas(sim, RD, REC, 0x4000, 0x4000),
+			 ERR_INPUT); /* DEN0137 RMI_RTT_SET_RIPAS size_valid */
+	assert_int_equal(set_ripas(sim, RD, REC, 0x5000, 0x6000),
+			 ERR_INPUT); /* DEN0137 RMI_RTT_SET_RIPAS base_bound */
+	assert_int_equal(set_ripas(sim, RD, REC, 0x4000, 0x9000),
+			 ERR_INPUT); /* DEN0137 RMI_RTT_SET_RIPAS top_bound */
 	/* TF-RMM: a top not granule-aligned is ERROR_INPUT before any walk. */
-	assert_int_equal(set_ripas(sim, RD, REC, 0x4000, 0x4800), ERR_INPUT);
+	assert_int_equal(
+		set_ripas(sim, RD, REC, 0x4000, 0x4800),
+		ERR_INPUT); /* TF-RMM rel0 smc_rtt_set_ripas(): top_align before any walk */
 	/* Success, in two steps; progress must continue from where it stopped. */
 	struct smcsim_regs r = t_call(sim, RMI_RTT_SET_RIPAS_FID, RD, REC, 0x4000, 0x6000);
-	t_assert_reg(r, 0, 0, "SET_RIPAS");
-	t_assert_reg(r, 1, 0x6000, "top");
-	assert_int_equal(set_ripas(sim, RD, REC, 0x4000, 0x8000), ERR_INPUT); /* base_bound */
+	t_assert_reg(r, 0, 0, "DEN0137 RMI_RTT_SET_RIPAS: SUCCESS");
+	t_assert_reg(r, 1, 0x6000, "DEN0137 RMI_RTT_SET_RIPAS: x1 = top");
+	assert_int_equal(set_ripas(sim, RD, REC, 0x4000, 0x8000),
+			 ERR_INPUT); /* DEN0137 RMI_RTT_SET_RIPAS base_bound */
 	r = t_call(sim, RMI_RTT_SET_RIPAS_FID, RD, REC, 0x6000, 0x8000);
-	t_assert_reg(r, 1, 0x8000, "the rest");
-	assert_int_equal(enter(sim, REC, RUN), 0);
-	t_assert_reg(rc.rec[0].seen[1], 1, 0x8000, "realm sees the whole range done");
+	t_assert_reg(r, 1, 0x8000, "DEN0137 RMI_RTT_SET_RIPAS: the rest, from where it stopped");
+	assert_int_equal(enter(sim, REC, RUN), 0); /* setup: RMI_REC_ENTER */
+	t_assert_reg(rc.rec[0].seen[1], 1, 0x8000,
+		     "DEN0137 RSI_IPA_STATE_SET: realm sees the whole range done");
 	smcsim_destroy(sim);
 }
 
@@ -700,10 +850,12 @@ static void rtt_set_ripas_walk(void **state)
 	/* base_align: [2 MiB + 4 KiB, ...) lies in an unassigned level-2 block, which the
 	 * range does not cover whole: ERROR_RTT(2). */
 	request_ripas(sim, &rc, MIB2 + 0x1000, MIB2 + 0x3000, RMM_RIPAS_RAM, 0);
-	assert_int_equal(set_ripas(sim, RD, REC, MIB2 + 0x1000, MIB2 + 0x3000), ERR_RTT(2));
+	assert_int_equal(set_ripas(sim, RD, REC, MIB2 + 0x1000, MIB2 + 0x3000),
+			 ERR_RTT(2)); /* DEN0137 RMI_RTT_SET_RIPAS base_align */
 	/* With a level-3 table the change goes through. */
-	assert_int_equal(rtt_create(sim, T3B, MIB2, 3), 0);
-	assert_int_equal(set_ripas(sim, RD, REC, MIB2 + 0x1000, MIB2 + 0x3000), 0);
+	assert_int_equal(rtt_create(sim, T3B, MIB2, 3), 0); /* setup: RMI_RTT_CREATE */
+	assert_int_equal(set_ripas(sim, RD, REC, MIB2 + 0x1000, MIB2 + 0x3000),
+			 0); /* DEN0137 RMI_RTT_SET_RIPAS: SUCCESS */
 	smcsim_destroy(sim);
 }
 
@@ -713,14 +865,15 @@ static void rtt_set_ripas_partial(void **state)
 	(void)state;
 	struct realm_code rc = { 0 };
 	struct smcsim *sim = live_realm(&rc, 1);
-	assert_int_equal(rtt_create(sim, T3B, MIB2, 3), 0);
+	assert_int_equal(rtt_create(sim, T3B, MIB2, 3), 0); /* setup: RMI_RTT_CREATE */
 	request_ripas(sim, &rc, MIB2 - 0x2000, MIB2 + 0x2000, RMM_RIPAS_RAM, 0);
 	struct smcsim_regs r =
 		t_call(sim, RMI_RTT_SET_RIPAS_FID, RD, REC, MIB2 - 0x2000, MIB2 + 0x2000);
-	t_assert_reg(r, 0, 0, "SET_RIPAS");
-	t_assert_reg(r, 1, MIB2, "stops at the end of the level-3 table");
+	t_assert_reg(r, 0, 0, "DEN0137 RMI_RTT_SET_RIPAS: SUCCESS");
+	t_assert_reg(r, 1, MIB2,
+		     "TF-RMM rel0 smc_rtt_set_ripas(): stops at the end of the level-3 table");
 	r = t_call(sim, RMI_RTT_SET_RIPAS_FID, RD, REC, MIB2, MIB2 + 0x2000);
-	t_assert_reg(r, 1, MIB2 + 0x2000, "continues in the next table");
+	t_assert_reg(r, 1, MIB2 + 0x2000, "DEN0137 RMI_RTT_SET_RIPAS: continues in the next table");
 	smcsim_destroy(sim);
 }
 
@@ -732,27 +885,34 @@ static void rtt_set_ripas_destroyed(void **state)
 	struct realm_code rc = { 0 };
 	struct smcsim *sim = new_realm();
 	/* IPA 0x3000: RAM, then DATA destroyed there → DESTROYED. */
-	assert_int_equal(data_create(sim, RD, DATA2, 0x3000, SRC, 0), 0);
-	assert_int_equal(t_call(sim, RMI_DATA_DESTROY_FID, RD, 0x3000).x[0], 0);
-	assert_int_equal(data_create(sim, RD, DATA, 0x1000, SRC, 0), 0);
+	assert_int_equal(data_create(sim, RD, DATA2, 0x3000, SRC, 0),
+			 0); /* setup: RMI_DATA_CREATE */
+	assert_int_equal(t_call(sim, RMI_DATA_DESTROY_FID, RD, 0x3000).x[0],
+			 0); /* setup: RMI_DATA_DESTROY */
+	assert_int_equal(data_create(sim, RD, DATA, 0x1000, SRC, 0),
+			 0); /* setup: RMI_DATA_CREATE */
 	rec_create(sim, RD, REC, AUX, 0, true);
-	assert_int_equal(rmi(sim, RMI_REALM_ACTIVATE_FID, RD, 0), 0);
+	assert_int_equal(rmi(sim, RMI_REALM_ACTIVATE_FID, RD, 0),
+			 0); /* setup: RMI_REALM_ACTIVATE */
 	zero_page(sim, RUN);
 	smcsim_set_realm_handler(sim, realm_fn, &rc);
 	request_ripas(sim, &rc, 0x2000, 0x5000, RMM_RIPAS_EMPTY, 0);
 	struct smcsim_regs r = t_call(sim, RMI_RTT_SET_RIPAS_FID, RD, REC, 0x2000, 0x5000);
-	t_assert_reg(r, 0, 0, "SET_RIPAS");
-	t_assert_reg(r, 1, 0x3000, "stops at the DESTROYED entry");
+	t_assert_reg(r, 0, 0, "DEN0137 RMI_RTT_SET_RIPAS: SUCCESS");
+	t_assert_reg(r, 1, 0x3000,
+		     "DEN0137 RMI_RTT_SET_RIPAS: NO_CHANGE_DESTROYED stops at the DESTROYED entry");
 	r = t_call(sim, RMI_RTT_SET_RIPAS_FID, RD, REC, 0x3000, 0x5000);
-	t_assert_reg(r, 0, ERR_RTT(3), "no progress: ERROR_RTT(3)");
+	t_assert_reg(r, 0, ERR_RTT(3),
+		     "TF-RMM rel0 rtt_set_ripas_range(): no progress: ERROR_RTT(3)");
 	/* The realm gets x1 = 0x3000 and asks again, allowing DESTROYED to change. */
 	request_ripas(sim, &rc, 0x3000, 0x5000, RMM_RIPAS_EMPTY, RSI_CHANGE_DESTR);
-	t_assert_reg(rc.rec[0].seen[1], 1, 0x3000, "first request done up to 0x3000");
+	t_assert_reg(rc.rec[0].seen[1], 1, 0x3000,
+		     "DEN0137 RSI_IPA_STATE_SET: first request done up to 0x3000");
 	r = t_call(sim, RMI_RTT_SET_RIPAS_FID, RD, REC, 0x3000, 0x5000);
-	t_assert_reg(r, 0, 0, "SET_RIPAS with CHANGE_DESTROYED");
-	t_assert_reg(r, 1, 0x5000, "all of it");
+	t_assert_reg(r, 0, 0, "DEN0137 RMI_RTT_SET_RIPAS: SUCCESS with CHANGE_DESTROYED");
+	t_assert_reg(r, 1, 0x5000, "DEN0137 RMI_RTT_SET_RIPAS: all of it");
 	r = t_call(sim, RMI_RTT_READ_ENTRY_FID, RD, 0x3000, 3);
-	t_assert_reg(r, 4, RMM_RIPAS_EMPTY, "DESTROYED became EMPTY");
+	t_assert_reg(r, 4, RMM_RIPAS_EMPTY, "DEN0137 RMI_RTT_SET_RIPAS: DESTROYED became EMPTY");
 	smcsim_destroy(sim);
 }
 
@@ -767,19 +927,25 @@ static void rtt_fold_conditions(void **state)
 {
 	(void)state;
 	struct smcsim *sim = new_realm();
-	assert_int_equal(t_call(sim, RMI_RTT_FOLD_FID, RTT, 0, 3).x[0], ERR_INPUT); /* rd_state */
-	assert_int_equal(fold(sim, 0, 0), ERR_INPUT);		      /* level_bound: start level */
-	assert_int_equal(fold(sim, 0, 4), ERR_INPUT);		      /* level_bound */
-	assert_int_equal(fold(sim, 0x1000, 3), ERR_INPUT);	      /* ipa_align: parent 2 MiB */
-	assert_int_equal(fold(sim, UINT64_C(1) << 48, 3), ERR_INPUT); /* ipa_bound */
+	assert_int_equal(t_call(sim, RMI_RTT_FOLD_FID, RTT, 0, 3).x[0],
+			 ERR_INPUT); /* DEN0137 RMI_RTT_FOLD rd_state */
+	assert_int_equal(fold(sim, 0, 0),
+			 ERR_INPUT); /* DEN0137 RMI_RTT_FOLD level_bound: start level */
+	assert_int_equal(fold(sim, 0, 4), ERR_INPUT); /* DEN0137 RMI_RTT_FOLD level_bound: > 3 */
+	assert_int_equal(fold(sim, 0x1000, 3),
+			 ERR_INPUT); /* DEN0137 RMI_RTT_FOLD ipa_align: parent 2 MiB */
+	assert_int_equal(fold(sim, UINT64_C(1) << 48, 3),
+			 ERR_INPUT); /* DEN0137 RMI_RTT_FOLD ipa_bound */
 	/* rtt_walk: nothing at 1 GiB below level 1. */
-	assert_int_equal(fold(sim, UINT64_C(1) << 30, 3), ERR_RTT(1));
+	assert_int_equal(fold(sim, UINT64_C(1) << 30, 3),
+			 ERR_RTT(1)); /* DEN0137 RMI_RTT_FOLD rtt_walk */
 	/* rtt_state: the level-2 entry for [2 MiB, 4 MiB) is not a table. */
-	assert_int_equal(fold(sim, MIB2, 3), ERR_RTT(2));
+	assert_int_equal(fold(sim, MIB2, 3), ERR_RTT(2)); /* DEN0137 RMI_RTT_FOLD rtt_state */
 	/* rtt_homo: [0, 0x4000) RAM, the rest EMPTY. */
-	assert_int_equal(fold(sim, 0, 3), ERR_RTT(3));
+	assert_int_equal(fold(sim, 0, 3), ERR_RTT(3)); /* DEN0137 RMI_RTT_FOLD rtt_homo */
 	/* ...and the level-2 table below the level-1 entry holds a table. */
-	assert_int_equal(fold(sim, 0, 2), ERR_RTT(2));
+	assert_int_equal(fold(sim, 0, 2),
+			 ERR_RTT(2)); /* DEN0137 RMI_RTT_FOLD rtt_homo: a TABLE entry */
 	smcsim_destroy(sim);
 }
 
@@ -787,16 +953,19 @@ static void rtt_fold_unassigned(void **state)
 {
 	(void)state;
 	struct smcsim *sim = new_realm();
-	assert_int_equal(rtt_create(sim, T3B, MIB2, 3), 0);
+	assert_int_equal(rtt_create(sim, T3B, MIB2, 3), 0); /* setup: RMI_RTT_CREATE */
 	struct smcsim_regs r = t_call(sim, RMI_RTT_FOLD_FID, RD, MIB2, 3);
-	t_assert_reg(r, 0, 0, "FOLD of an all-UNASSIGNED EMPTY table");
-	t_assert_reg(r, 1, T3B, "x1 = the RTT");
-	assert_int_equal(emu_granule(sim, T3B)->rmm, RMM_GRANULE_DELEGATED);
-	assert_int_equal(rmi(sim, RMI_GRANULE_UNDELEGATE_FID, T3B, 0), 0);
+	t_assert_reg(r, 0, 0, "DEN0137 RMI_RTT_FOLD: SUCCESS on an all-UNASSIGNED EMPTY table");
+	t_assert_reg(r, 1, T3B, "DEN0137 RMI_RTT_FOLD: x1 = the RTT");
+	assert_int_equal(
+		emu_granule(sim, T3B)->rmm,
+		RMM_GRANULE_DELEGATED); /* DEN0137 RMI_RTT_FOLD: the RTT becomes DELEGATED */
+	assert_int_equal(rmi(sim, RMI_GRANULE_UNDELEGATE_FID, T3B, 0),
+			 0); /* setup: RMI_GRANULE_UNDELEGATE */
 	r = t_call(sim, RMI_RTT_READ_ENTRY_FID, RD, MIB2, 3);
-	t_assert_reg(r, 1, 2, "walk stops at the level-2 block");
-	t_assert_reg(r, 2, 0, "UNASSIGNED");
-	t_assert_reg(r, 4, RMM_RIPAS_EMPTY, "EMPTY");
+	t_assert_reg(r, 1, 2, "DEN0137 RMI_RTT_FOLD: parent becomes a level-2 block");
+	t_assert_reg(r, 2, 0, "DEN0137 RMI_RTT_FOLD: block UNASSIGNED");
+	t_assert_reg(r, 4, RMM_RIPAS_EMPTY, "DEN0137 RMI_RTT_FOLD: block keeps RIPAS EMPTY");
 	smcsim_destroy(sim);
 }
 
@@ -804,30 +973,36 @@ static void rtt_fold_assigned(void **state)
 {
 	(void)state;
 	struct smcsim *sim = new_realm();
-	assert_int_equal(rtt_create(sim, T3B, MIB2, 3), 0);
+	assert_int_equal(rtt_create(sim, T3B, MIB2, 3), 0); /* setup: RMI_RTT_CREATE */
 	for (uint64_t i = 0; i < 512; i++) {
 		delegate(sim, BLOCK + 4096 * i);
 		if (i == 511) /* not homogeneous until the last one is there */
-			assert_int_equal(fold(sim, MIB2, 3), ERR_RTT(3));
+			assert_int_equal(fold(sim, MIB2, 3),
+					 ERR_RTT(3)); /* DEN0137 RMI_RTT_FOLD rtt_homo: 511 of 512
+							 ASSIGNED */
 		assert_int_equal(t_call(sim, RMI_DATA_CREATE_UNKNOWN_FID, RD, BLOCK + 4096 * i,
 					MIB2 + 4096 * i)
 					 .x[0],
-				 0);
+				 0); /* setup: RMI_DATA_CREATE_UNKNOWN */
 	}
 	struct smcsim_regs r = t_call(sim, RMI_RTT_FOLD_FID, RD, MIB2, 3);
-	t_assert_reg(r, 0, 0, "FOLD of a contiguous 2 MiB of DATA");
-	t_assert_reg(r, 1, T3B, "x1 = the RTT");
-	assert_int_equal(emu_granule(sim, T3B)->rmm, RMM_GRANULE_DELEGATED);
+	t_assert_reg(r, 0, 0, "DEN0137 RMI_RTT_FOLD: SUCCESS on a contiguous 2 MiB of DATA");
+	t_assert_reg(r, 1, T3B, "DEN0137 RMI_RTT_FOLD: x1 = the RTT");
+	assert_int_equal(
+		emu_granule(sim, T3B)->rmm,
+		RMM_GRANULE_DELEGATED); /* DEN0137 RMI_RTT_FOLD: the RTT becomes DELEGATED */
 	r = t_call(sim, RMI_RTT_READ_ENTRY_FID, RD, MIB2, 3);
-	t_assert_reg(r, 1, 2, "level-2 block");
-	t_assert_reg(r, 2, 1, "ASSIGNED");
-	t_assert_reg(r, 3, BLOCK, "desc = block PA");
+	t_assert_reg(r, 1, 2, "DEN0137 RMI_RTT_FOLD: level-2 block");
+	t_assert_reg(r, 2, 1, "DEN0137 RMI_RTT_FOLD: block ASSIGNED");
+	t_assert_reg(r, 3, BLOCK, "DEN0137 RMI_RTT_FOLD: desc = block PA");
 	/* RTT_CREATE unfolds: 512 ASSIGNED entries at the right addresses. */
-	assert_int_equal(rtt_create(sim, T3B, MIB2, 3), 0);
+	assert_int_equal(rtt_create(sim, T3B, MIB2, 3),
+			 0); /* DEN0137 RMI_RTT_CREATE: unfold an ASSIGNED block */
 	r = t_call(sim, RMI_RTT_READ_ENTRY_FID, RD, MIB2 + 0x5000, 3);
-	t_assert_reg(r, 1, 3, "level 3 again");
-	t_assert_reg(r, 2, 1, "ASSIGNED");
-	t_assert_reg(r, 3, BLOCK + 0x5000, "desc = block PA + offset");
+	t_assert_reg(r, 1, 3, "DEN0137 RMI_RTT_CREATE: unfold, level 3 again");
+	t_assert_reg(r, 2, 1, "DEN0137 RMI_RTT_CREATE: unfolded entry ASSIGNED");
+	t_assert_reg(r, 3, BLOCK + 0x5000,
+		     "DEN0137 RMI_RTT_CREATE: unfolded desc = block PA + offset");
 	smcsim_destroy(sim);
 }
 
@@ -838,14 +1013,16 @@ static void rtt_fold_min_block_level(void **state)
 {
 	(void)state;
 	struct smcsim *sim = new_realm();
-	assert_int_equal(rtt_create(sim, T4, IPA_UNPROT, 1), 0);
-	assert_int_equal(rtt_create(sim, T5, IPA_UNPROT, 2), 0);
+	assert_int_equal(rtt_create(sim, T4, IPA_UNPROT, 1), 0); /* setup: RMI_RTT_CREATE */
+	assert_int_equal(rtt_create(sim, T5, IPA_UNPROT, 2), 0); /* setup: RMI_RTT_CREATE */
 	for (uint64_t i = 0; i < 512; i++)
 		assert_int_equal(t_call(sim, RMI_RTT_MAP_UNPROTECTED_FID, RD, IPA_UNPROT + MIB2 * i,
 					2, UINT64_C(0x40000000) + MIB2 * i)
 					 .x[0],
-				 0);
-	assert_int_equal(fold(sim, IPA_UNPROT, 2), ERR_RTT(1));
+				 0); /* setup: RMI_RTT_MAP_UNPROTECTED */
+	assert_int_equal(fold(sim, IPA_UNPROT, 2),
+			 ERR_RTT(1)); /* TF-RMM rtt_fold(): S2TT_MIN_BLOCK_LEVEL as modelled,
+					 ERROR_RTT(level - 1) */
 	smcsim_destroy(sim);
 }
 
@@ -862,42 +1039,62 @@ static void rtt_map_unprotected(void **state)
 	struct smcsim *sim = new_realm();
 	uint64_t ipa = IPA_UNPROT + 0x1000, desc = 0x88000000u | 0x3fc;
 	assert_int_equal(t_call(sim, RMI_RTT_MAP_UNPROTECTED_FID, RTT, ipa, 3, desc).x[0],
-			 ERR_INPUT);				    /* rd_state */
-	assert_int_equal(map_ns(sim, ipa, 1, desc), ERR_INPUT);	    /* level_bound: < 2 */
-	assert_int_equal(map_ns(sim, ipa, 4, desc), ERR_INPUT);	    /* level_bound: > 3 */
-	assert_int_equal(map_ns(sim, 0x1000, 3, desc), ERR_INPUT);  /* ipa_bound: protected */
-	assert_int_equal(map_ns(sim, ipa + 8, 3, desc), ERR_INPUT); /* ipa_align */
-	assert_int_equal(map_ns(sim, ipa, 2, desc), ERR_INPUT);	    /* ipa_align: 2 MiB */
-	assert_int_equal(map_ns(sim, UINT64_C(1) << 48, 3, desc), ERR_INPUT); /* ipa_bound */
-	assert_int_equal(map_ns(sim, ipa, 3, desc | 1), ERR_INPUT);	      /* desc_valid */
-	assert_int_equal(map_ns(sim, ipa, 3, desc | 2), ERR_INPUT);	      /* desc_valid */
-	assert_int_equal(map_ns(sim, ipa, 3, desc | 0x400), ERR_INPUT); /* desc: address bit 10 */
+			 ERR_INPUT); /* DEN0137 B4.3.19 RMI_RTT_MAP_UNPROTECTED rd_state */
+	assert_int_equal(map_ns(sim, ipa, 1, desc),
+			 ERR_INPUT); /* DEN0137 B4.3.19 RMI_RTT_MAP_UNPROTECTED level_bound: < 2 */
+	assert_int_equal(map_ns(sim, ipa, 4, desc),
+			 ERR_INPUT); /* DEN0137 B4.3.19 RMI_RTT_MAP_UNPROTECTED level_bound: > 3 */
+	assert_int_equal(
+		map_ns(sim, 0x1000, 3, desc),
+		ERR_INPUT); /* DEN0137 B4.3.19 RMI_RTT_MAP_UNPROTECTED ipa_bound: protected */
+	assert_int_equal(map_ns(sim, ipa + 8, 3, desc),
+			 ERR_INPUT); /* DEN0137 B4.3.19 RMI_RTT_MAP_UNPROTECTED ipa_align */
+	assert_int_equal(map_ns(sim, ipa, 2, desc),
+			 ERR_INPUT); /* DEN0137 B4.3.19 RMI_RTT_MAP_UNPROTECTED ipa_align: 2 MiB */
+	assert_int_equal(map_ns(sim, UINT64_C(1) << 48, 3, desc),
+			 ERR_INPUT); /* DEN0137 B4.3.19 RMI_RTT_MAP_UNPROTECTED ipa_bound */
+	assert_int_equal(map_ns(sim, ipa, 3, desc | 1),
+			 ERR_INPUT); /* DEN0137 B4.3.19 RMI_RTT_MAP_UNPROTECTED desc_valid */
+	assert_int_equal(map_ns(sim, ipa, 3, desc | 2),
+			 ERR_INPUT); /* DEN0137 B4.3.19 RMI_RTT_MAP_UNPROTECTED desc_valid */
+	assert_int_equal(
+		map_ns(sim, ipa, 3, desc | 0x400),
+		ERR_INPUT); /* DEN0137 B4.3.19 RMI_RTT_MAP_UNPROTECTED desc_valid: bit 10 */
 	assert_int_equal(map_ns(sim, ipa, 3, desc | (UINT64_C(1) << 52)),
-			 ERR_INPUT); /* desc: upper attributes */
+			 ERR_INPUT); /* DEN0137 B4.3.19 RMI_RTT_MAP_UNPROTECTED desc_valid: upper
+					attributes */
 	/* rtt_walk: no tables under the unprotected half yet. */
-	assert_int_equal(map_ns(sim, ipa, 3, desc), ERR_RTT(0));
-	assert_int_equal(rtt_create(sim, T4, IPA_UNPROT, 1), 0);
-	assert_int_equal(rtt_create(sim, T5, IPA_UNPROT, 2), 0);
-	assert_int_equal(map_ns(sim, ipa, 3, desc), ERR_RTT(2));
+	assert_int_equal(map_ns(sim, ipa, 3, desc),
+			 ERR_RTT(0)); /* DEN0137 B4.3.19 RMI_RTT_MAP_UNPROTECTED rtt_walk */
+	assert_int_equal(rtt_create(sim, T4, IPA_UNPROT, 1), 0); /* setup: RMI_RTT_CREATE */
+	assert_int_equal(rtt_create(sim, T5, IPA_UNPROT, 2), 0); /* setup: RMI_RTT_CREATE */
+	assert_int_equal(map_ns(sim, ipa, 3, desc),
+			 ERR_RTT(2)); /* DEN0137 B4.3.19 RMI_RTT_MAP_UNPROTECTED rtt_walk */
 	assert_int_equal(map_ns(sim, IPA_UNPROT + MIB2, 2, 0x88000000u | 0x1000),
-			 ERR_INPUT); /* desc address unaligned to 2 MiB */
-	assert_int_equal(rtt_create(sim, T6, IPA_UNPROT, 3), 0);
+			 ERR_INPUT); /* DEN0137 B4.3.19 RMI_RTT_MAP_UNPROTECTED desc_valid: address
+					unaligned to 2 MiB */
+	assert_int_equal(rtt_create(sim, T6, IPA_UNPROT, 3), 0); /* setup: RMI_RTT_CREATE */
 	/* Success: READ_ENTRY returns ASSIGNED with address | attributes. */
-	assert_int_equal(map_ns(sim, ipa, 3, desc), 0);
+	assert_int_equal(map_ns(sim, ipa, 3, desc),
+			 0); /* DEN0137 B4.3.19 RMI_RTT_MAP_UNPROTECTED: SUCCESS */
 	struct smcsim_regs r = t_call(sim, RMI_RTT_READ_ENTRY_FID, RD, ipa, 3);
-	t_assert_reg(r, 1, 3, "walk level");
-	t_assert_reg(r, 2, 1, "ASSIGNED");
-	t_assert_reg(r, 3, desc, "desc = address | attributes");
-	t_assert_reg(r, 4, 0, "no RIPAS outside the PAR");
+	t_assert_reg(r, 1, 3, "DEN0137 B4.3.20 RMI_RTT_READ_ENTRY: walk level 3");
+	t_assert_reg(r, 2, 1, "DEN0137 B4.3.20 RMI_RTT_READ_ENTRY: ASSIGNED_NS reads as ASSIGNED");
+	t_assert_reg(r, 3, desc, "DEN0137 B4.3.20 RMI_RTT_READ_ENTRY: desc = address | attributes");
+	t_assert_reg(r, 4, 0, "DEN0137 B4.3.20 RMI_RTT_READ_ENTRY: RIPAS EMPTY outside the PAR");
 	/* rtte_state: mapping over an ASSIGNED entry. */
-	assert_int_equal(map_ns(sim, ipa, 3, desc), ERR_RTT(3));
+	assert_int_equal(map_ns(sim, ipa, 3, desc),
+			 ERR_RTT(3)); /* DEN0137 B4.3.19 RMI_RTT_MAP_UNPROTECTED rtte_state */
 	/* rtt_live: RTT_DESTROY refuses a table with a live NS entry. */
-	assert_int_equal(t_call(sim, RMI_RTT_DESTROY_FID, RD, IPA_UNPROT, 3).x[0], ERR_RTT(3));
+	assert_int_equal(t_call(sim, RMI_RTT_DESTROY_FID, RD, IPA_UNPROT, 3).x[0],
+			 ERR_RTT(3)); /* DEN0137 B4.3.16 RMI_RTT_DESTROY rtt_live: as modelled, an
+					 NS entry counts */
 	/* A 2 MiB block mapping. */
-	assert_int_equal(map_ns(sim, IPA_UNPROT + MIB2, 2, 0x88200000u | 0x4c), 0);
+	assert_int_equal(map_ns(sim, IPA_UNPROT + MIB2, 2, 0x88200000u | 0x4c),
+			 0); /* DEN0137 B4.3.19 RMI_RTT_MAP_UNPROTECTED: SUCCESS */
 	r = t_call(sim, RMI_RTT_READ_ENTRY_FID, RD, IPA_UNPROT + MIB2, 3);
-	t_assert_reg(r, 1, 2, "level-2 block");
-	t_assert_reg(r, 3, 0x88200000u | 0x4c, "desc");
+	t_assert_reg(r, 1, 2, "DEN0137 B4.3.20 RMI_RTT_READ_ENTRY: level-2 block");
+	t_assert_reg(r, 3, 0x88200000u | 0x4c, "DEN0137 B4.3.20 RMI_RTT_READ_ENTRY: block desc");
 	smcsim_destroy(sim);
 }
 
@@ -906,30 +1103,36 @@ static void rtt_unmap_unprotected(void **state)
 	(void)state;
 	struct smcsim *sim = new_realm();
 	uint64_t ipa = IPA_UNPROT + 0x1000;
-	assert_int_equal(rtt_create(sim, T4, IPA_UNPROT, 1), 0);
-	assert_int_equal(rtt_create(sim, T5, IPA_UNPROT, 2), 0);
+	assert_int_equal(rtt_create(sim, T4, IPA_UNPROT, 1), 0); /* setup: RMI_RTT_CREATE */
+	assert_int_equal(rtt_create(sim, T5, IPA_UNPROT, 2), 0); /* setup: RMI_RTT_CREATE */
 	struct smcsim_regs r = t_call(sim, RMI_RTT_UNMAP_UNPROTECTED_FID, RD, ipa, 3);
-	t_assert_reg(r, 0, ERR_RTT(2), "rtt_walk: stops at level 2");
-	assert_int_equal(rtt_create(sim, T6, IPA_UNPROT, 3), 0);
+	t_assert_reg(r, 0, ERR_RTT(2),
+		     "DEN0137 B4.3.22 RMI_RTT_UNMAP_UNPROTECTED rtt_walk: stops at level 2");
+	assert_int_equal(rtt_create(sim, T6, IPA_UNPROT, 3), 0); /* setup: RMI_RTT_CREATE */
 	r = t_call(sim, RMI_RTT_UNMAP_UNPROTECTED_FID, RTT, ipa, 3);
-	t_assert_reg(r, 0, ERR_INPUT, "rd_state");
+	t_assert_reg(r, 0, ERR_INPUT, "DEN0137 B4.3.22 RMI_RTT_UNMAP_UNPROTECTED rd_state");
 	r = t_call(sim, RMI_RTT_UNMAP_UNPROTECTED_FID, RD, ipa, 1);
-	t_assert_reg(r, 0, ERR_INPUT, "level_bound");
+	t_assert_reg(r, 0, ERR_INPUT, "DEN0137 B4.3.22 RMI_RTT_UNMAP_UNPROTECTED level_bound");
 	r = t_call(sim, RMI_RTT_UNMAP_UNPROTECTED_FID, RD, 0x1000, 3);
-	t_assert_reg(r, 0, ERR_INPUT, "ipa_bound: protected");
+	t_assert_reg(r, 0, ERR_INPUT,
+		     "DEN0137 B4.3.22 RMI_RTT_UNMAP_UNPROTECTED ipa_bound: protected");
 	r = t_call(sim, RMI_RTT_UNMAP_UNPROTECTED_FID, RD, ipa + 0x10, 3);
-	t_assert_reg(r, 0, ERR_INPUT, "ipa_align");
+	t_assert_reg(r, 0, ERR_INPUT, "DEN0137 B4.3.22 RMI_RTT_UNMAP_UNPROTECTED ipa_align");
 	r = t_call(sim, RMI_RTT_UNMAP_UNPROTECTED_FID, RD, ipa, 3);
-	t_assert_reg(r, 0, ERR_RTT(3), "rtte_state: UNASSIGNED");
-	assert_int_equal(map_ns(sim, ipa, 3, 0x88000000u), 0);
+	t_assert_reg(r, 0, ERR_RTT(3),
+		     "DEN0137 B4.3.22 RMI_RTT_UNMAP_UNPROTECTED rtte_state: UNASSIGNED");
+	assert_int_equal(map_ns(sim, ipa, 3, 0x88000000u), 0); /* setup: RMI_RTT_MAP_UNPROTECTED */
 	r = t_call(sim, RMI_RTT_UNMAP_UNPROTECTED_FID, RD, ipa, 3);
-	t_assert_reg(r, 0, 0, "UNMAP SUCCESS");
-	t_assert_reg(r, 1, IPA_UNPROT + MIB2, "top: nothing live after it in the table");
+	t_assert_reg(r, 0, 0, "DEN0137 B4.3.22 RMI_RTT_UNMAP_UNPROTECTED: SUCCESS");
+	t_assert_reg(r, 1, IPA_UNPROT + MIB2,
+		     "DEN0137 B4.3.22 RMI_RTT_UNMAP_UNPROTECTED: top: nothing live after it in the "
+		     "table");
 	r = t_call(sim, RMI_RTT_READ_ENTRY_FID, RD, ipa, 3);
-	t_assert_reg(r, 2, 0, "UNASSIGNED again");
-	t_assert_reg(r, 3, 0, "no desc");
+	t_assert_reg(r, 2, 0, "DEN0137 B4.3.22 RMI_RTT_UNMAP_UNPROTECTED: entry UNASSIGNED again");
+	t_assert_reg(r, 3, 0, "DEN0137 B4.3.22 RMI_RTT_UNMAP_UNPROTECTED: no desc");
 	/* The table is not live any more. */
-	assert_int_equal(t_call(sim, RMI_RTT_DESTROY_FID, RD, IPA_UNPROT, 3).x[0], 0);
+	assert_int_equal(t_call(sim, RMI_RTT_DESTROY_FID, RD, IPA_UNPROT, 3).x[0],
+			 0); /* DEN0137 B4.3.16 RMI_RTT_DESTROY: not live after UNMAP */
 	smcsim_destroy(sim);
 }
 

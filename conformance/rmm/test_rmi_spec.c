@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * RMI spec profiles (rmm.md 0, 1.3, 1.5-1.9): each case names the rule or the TF-RMM fake_host
- * observation it checks. 1.0-rel0 itself is covered by test_rmi.c.
+ * RMI spec profiles (DEN0137 1.0-eac5, 1.0, 1.1, 2.0; TF-RMM rel0, v1.x-aligned and main): each
+ * case names the rule or the TF-RMM fake_host observation it checks. 1.0-rel0 itself is covered by
+ * test_rmi.c.
  */
 #include <string.h>
 
@@ -40,13 +41,13 @@
 
 static void put64(struct smcsim *sim, uint64_t pa, uint64_t v)
 {
-	assert_int_equal(smcsim_mem_write(sim, pa, &v, 8), 0);
+	assert_int_equal(smcsim_mem_write(sim, pa, &v, 8), 0); /* setup: host memory access */
 }
 
 static uint64_t get64(struct smcsim *sim, uint64_t pa)
 {
 	uint64_t v;
-	assert_int_equal(smcsim_mem_read(sim, pa, &v, 8), 0);
+	assert_int_equal(smcsim_mem_read(sim, pa, &v, 8), 0); /* setup: host memory access */
 	return v;
 }
 
@@ -58,7 +59,8 @@ static int gstate(struct smcsim *sim, uint64_t pa)
 static void zero_page(struct smcsim *sim, uint64_t pa)
 {
 	static const uint8_t zero[PAGE];
-	assert_int_equal(smcsim_mem_write(sim, pa, zero, sizeof(zero)), 0);
+	assert_int_equal(smcsim_mem_write(sim, pa, zero, sizeof(zero)),
+			 0); /* setup: host memory access */
 }
 
 static void version_is(struct smcsim *sim, uint64_t req, uint64_t x0, uint64_t x1, uint64_t x2,
@@ -80,8 +82,8 @@ static struct smcsim *v2_active(const char *patch)
 {
 	struct smcsim *sim = v2(patch);
 	zero_page(sim, CFG);
-	X0(t_call(sim, RMI_RMM_CONFIG_SET_FID, CFG), 0, "RMM_CONFIG_SET(4K)");
-	X0(t_call(sim, RMI_RMM_ACTIVATE_FID), 0, "RMM_ACTIVATE, no donation asked");
+	X0(t_call(sim, RMI_RMM_CONFIG_SET_FID, CFG), 0, "setup: RMI_RMM_CONFIG_SET(4K)");
+	X0(t_call(sim, RMI_RMM_ACTIVATE_FID), 0, "setup: RMI_RMM_ACTIVATE, no donation asked");
 	return sim;
 }
 
@@ -97,15 +99,18 @@ static void realm_params(struct smcsim *sim, uint64_t rtt)
 	put64(sim, PARAMS + RMI_REALM_PARAMS_RTT_NUM_START, 1);
 }
 
-/* ---- RMI_VERSION (rmm.md 1.7) --------------------------------------------------------- */
+/* ---- RMI_VERSION (TF-RMM system.c / version.c)
+ * --------------------------------------------------------- */
 
 /* fake_host 1.0 build: x1 = x2 = 1.0 whatever the request; only 1.0 succeeds. */
 static void version_rel0(void **state)
 {
 	struct smcsim *sim = t_machine("cca-host", NULL);
-	version_is(sim, 0x10000, 0, 0x10000, 0x10000, "1.0 VERSION(1.0)");
-	version_is(sim, 0x10001, ERR_INPUT, 0x10000, 0x10000, "1.0 VERSION(1.1)");
-	version_is(sim, 0x20000, ERR_INPUT, 0x10000, 0x10000, "1.0 VERSION(2.0)");
+	version_is(sim, 0x10000, 0, 0x10000, 0x10000, "TF-RMM rel0 smc_version(): VERSION(1.0)");
+	version_is(sim, 0x10001, ERR_INPUT, 0x10000, 0x10000,
+		   "TF-RMM rel0 smc_version(): VERSION(1.1)");
+	version_is(sim, 0x20000, ERR_INPUT, 0x10000, 0x10000,
+		   "TF-RMM rel0 smc_version(): VERSION(2.0)");
 	smcsim_destroy(sim);
 }
 
@@ -114,8 +119,10 @@ static void version_eac5(void **state)
 {
 	struct smcsim *sim =
 		t_machine("cca-host", RMI_PATCH("\"spec\":\"1.0-eac5\",\"features0\":null"));
-	version_is(sim, 0x10000, 0, 0x10000, 0x10000, "EAC5 VERSION(1.0)");
-	version_is(sim, 0x10001, ERR_INPUT, 0x10000, 0x10000, "EAC5 VERSION(1.1)");
+	version_is(sim, 0x10000, 0, 0x10000, 0x10000,
+		   "TF-RMM rmm-spec-v1.0-eac5 smc_version(): VERSION(1.0)");
+	version_is(sim, 0x10001, ERR_INPUT, 0x10000, 0x10000,
+		   "TF-RMM rmm-spec-v1.0-eac5 smc_version(): VERSION(1.1)");
 	smcsim_destroy(sim);
 }
 
@@ -124,9 +131,12 @@ static void version_eac5(void **state)
 static void version_1_1(void **state)
 {
 	struct smcsim *sim = t_machine("cca-host", RMI_PATCH("\"spec\":\"1.1\""));
-	version_is(sim, 0x10000, 0, 0x10000, 0x10001, "1.1 VERSION(1.0): echo");
-	version_is(sim, 0x10001, 0, 0x10001, 0x10001, "1.1 VERSION(1.1)");
-	version_is(sim, 0x20000, ERR_INPUT, 0x10001, 0x10001, "1.1 VERSION(2.0) unsupported");
+	version_is(sim, 0x10000, 0, 0x10000, 0x10001,
+		   "TF-RMM v1.x-aligned version.c: VERSION(1.0) echoes");
+	version_is(sim, 0x10001, 0, 0x10001, 0x10001,
+		   "TF-RMM v1.x-aligned version.c: VERSION(1.1)");
+	version_is(sim, 0x20000, ERR_INPUT, 0x10001, 0x10001,
+		   "TF-RMM v1.x-aligned version.c: VERSION(2.0) unsupported");
 	smcsim_destroy(sim);
 }
 
@@ -135,15 +145,17 @@ static void version_1_1(void **state)
 static void version_2_0(void **state)
 {
 	struct smcsim *sim = v2(NULL);
-	version_is(sim, 0x10000, ERR_INPUT, 0x20000, 0x20000, "HEAD VERSION(1.0)");
-	version_is(sim, 0x20000, 0, 0x20000, 0x20000, "HEAD VERSION(2.0)");
+	version_is(sim, 0x10000, ERR_INPUT, 0x20000, 0x20000,
+		   "TF-RMM main version.c: VERSION(1.0) unsupported");
+	version_is(sim, 0x20000, 0, 0x20000, 0x20000, "TF-RMM main version.c: VERSION(2.0)");
 	smcsim_destroy(sim);
 	sim = t_machine("cca-host-2.0", RMI_PATCH("\"spec\":\"2.0+1.0\",\"rec_aux_count\":16"));
-	version_is(sim, 0x20000, 0, 0x20000, 0x20000, "2.0+1.0 is a 2.0 RMM");
+	version_is(sim, 0x20000, 0, 0x20000, 0x20000,
+		   "TF-RMM main version.c: 2.0+1.0 is a 2.0 RMM");
 	smcsim_destroy(sim);
 }
 
-/* ---- RMI_FEATURES layouts (rmm.md 1.6) ------------------------------------------------ */
+/* ---- RMI_FEATURES layouts (TF-RMM smc-rmi.h) ------------------------------------------------ */
 
 /* The EAC5 reg0 is the fake_host machine in the EAC5 layout; realm params decode through it:
  * SHA-256 at bit 28 (rel0: 32), NUM_BPS [17:14] = 1. */
@@ -152,26 +164,35 @@ static void features_eac5(void **state)
 	struct smcsim *sim =
 		t_machine("cca-host", RMI_PATCH("\"spec\":\"1.0-eac5\",\"features0\":null"));
 	struct smcsim_regs r = t_call(sim, RMI_FEATURES_FID, 0);
-	t_assert_reg(r, 1, 0x3FC44130, "EAC5 reg0: S2SZ 48, LPA2, BPS/WPS 1, PMU 31, SHA-256/512");
-	REG(t_call(sim, RMI_FEATURES_FID, 1), 1, 0, "1.0: reg1 reads zero");
-	X0(t_call(sim, RMI_GRANULE_DELEGATE_FID, RD), 0, "delegate RD");
-	X0(t_call(sim, RMI_GRANULE_DELEGATE_FID, RTT), 0, "delegate RTT");
+	t_assert_reg(r, 1, 0x3FC44130,
+		     "DEN0137 1.0-eac5 RMI_FEATURES reg0: S2SZ 48, LPA2, BPS/WPS 1, PMU 31, "
+		     "SHA-256/512");
+	REG(t_call(sim, RMI_FEATURES_FID, 1), 1, 0,
+	    "DEN0137 1.0-eac5 RMI_FEATURES: reg1 reads zero");
+	X0(t_call(sim, RMI_GRANULE_DELEGATE_FID, RD), 0, "setup: RMI_GRANULE_DELEGATE RD");
+	X0(t_call(sim, RMI_GRANULE_DELEGATE_FID, RTT), 0, "setup: RMI_GRANULE_DELEGATE RTT");
 	realm_params(sim, RTT);
 	put64(sim, PARAMS + RMI_REALM_PARAMS_NUM_BPS, 2);
 	X0(t_call(sim, RMI_REALM_CREATE_FID, RD, PARAMS), ERR_INPUT,
-	   "params_supp: num_bps 2 > EAC5 NUM_BPS 1");
+	   "DEN0137 1.0-eac5 RMI_REALM_CREATE params_supp: num_bps 2 > EAC5 NUM_BPS 1");
 	put64(sim, PARAMS + RMI_REALM_PARAMS_NUM_BPS, 1);
 	X0(t_call(sim, RMI_REALM_CREATE_FID, RD, PARAMS), 0,
-	   "valid through the EAC5 layout (SHA-256 at bit 28)");
+	   "DEN0137 1.0-eac5 RMI_REALM_CREATE params_supp: valid through the EAC5 layout (SHA-256 "
+	   "at bit 28)");
 	smcsim_destroy(sim);
 
 	/* A rel0 value has bits the EAC5 layout leaves reserved: the profile is refused. */
 	struct smcsim_profile *p = NULL;
 	struct smcsim_error err = { { 0 } };
-	assert_int_equal(smcsim_profile_load("cca-host", &p, &err), 0);
-	assert_int_equal(smcsim_profile_patch(p, RMI_PATCH("\"spec\":\"1.0-eac5\""), &err), 0);
-	assert_int_not_equal(smcsim_create(p, &sim, &err), 0);
-	assert_non_null(strstr(err.text, "features0"));
+	assert_int_equal(smcsim_profile_load("cca-host", &p, &err), 0); /* setup: load profile */
+	assert_int_equal(smcsim_profile_patch(p, RMI_PATCH("\"spec\":\"1.0-eac5\""), &err),
+			 0); /* setup: patch profile */
+	assert_int_not_equal(
+		smcsim_create(p, &sim, &err),
+		0); /* DEN0137 1.0-eac5 RMI_FEATURES: a rel0 reg0 sets bits reserved in EAC5 */
+	assert_non_null(
+		strstr(err.text,
+		       "features0")); /* DEN0137 1.0-eac5 RMI_FEATURES: the error names features0 */
 	smcsim_profile_destroy(p);
 }
 
@@ -180,9 +201,12 @@ static void features_1_1(void **state)
 {
 	struct smcsim *sim =
 		t_machine("cca-host", RMI_PATCH("\"spec\":\"1.1\",\"features1\":\"0xffff\""));
-	REG(t_call(sim, RMI_FEATURES_FID, 0), 1, UINT64_C(0x283FC104130), "1.1 reg0");
-	REG(t_call(sim, RMI_FEATURES_FID, 1), 1, 0xffff, "1.1 reg1 MAX_MECID");
-	REG(t_call(sim, RMI_FEATURES_FID, 2), 1, 0, "1.1 reg2 undefined: zero");
+	REG(t_call(sim, RMI_FEATURES_FID, 0), 1, UINT64_C(0x283FC104130),
+	    "DEN0137 1.1 RMI_FEATURES: reg0");
+	REG(t_call(sim, RMI_FEATURES_FID, 1), 1, 0xffff,
+	    "DEN0137 1.1 RMI_FEATURES: reg1 MAX_MECID");
+	REG(t_call(sim, RMI_FEATURES_FID, 2), 1, 0,
+	    "DEN0137 1.1 RMI_FEATURES: reg2 undefined: zero");
 	smcsim_destroy(sim);
 }
 
@@ -193,13 +217,16 @@ static void features_2_0(void **state)
 	struct smcsim *sim = v2(NULL);
 	for (uint64_t i = 0; i < 6; i++) {
 		struct smcsim_regs r = t_call(sim, RMI_FEATURES_FID, i);
-		t_assert_reg(r, 0, 0, "FEATURES allowed before RMM_ACTIVATE");
-		t_assert_reg(r, 1, want[i], "2.0 register as on fake_host");
+		t_assert_reg(r, 0, 0,
+			     "TF-RMM main handle_ns_smc(): FEATURES allowed before RMM_ACTIVATE");
+		t_assert_reg(r, 1, want[i],
+			     "TF-RMM main fake_host RMI_FEATURES: register as observed");
 	}
 	smcsim_destroy(sim);
 }
 
-/* ---- command sets (rmm.md 1.3) --------------------------------------------------------- */
+/* ---- command sets (TF-RMM handler.c smc_handlers[])
+ * --------------------------------------------------------- */
 
 static const uint32_t removed_in_2_0[] = {
 	RMI_GRANULE_DELEGATE_FID,
@@ -218,7 +245,8 @@ static void removed_calls_2_0(void **state)
 {
 	struct smcsim *sim = v2_active(NULL);
 	for (size_t i = 0; i < sizeof(removed_in_2_0) / sizeof(removed_in_2_0[0]); i++)
-		REG(t_call(sim, removed_in_2_0[i], RD), 0, UNKNOWN, "removed in 2.0");
+		REG(t_call(sim, removed_in_2_0[i], RD), 0, UNKNOWN,
+		    "TF-RMM main smc_handlers[]: removed in 2.0, no handler: SMC_UNKNOWN");
 	smcsim_destroy(sim);
 }
 
@@ -227,14 +255,21 @@ static void removed_calls_served_2_0_1_0(void **state)
 {
 	const char *patch = RMI_PATCH("\"spec\":\"2.0+1.0\",\"rec_aux_count\":16");
 	struct smcsim *sim = v2(patch);
-	X0(t_call(sim, RMI_GRANULE_DELEGATE_FID, RD), ERR_GLOBAL, "served but needs ACTIVE");
+	X0(t_call(sim, RMI_GRANULE_DELEGATE_FID, RD), ERR_GLOBAL,
+	   "TF-RMM main handle_ns_smc(): served but needs ACTIVE: ERROR_GLOBAL");
 	smcsim_destroy(sim);
 	sim = v2_active(patch);
-	X0(t_call(sim, RMI_GRANULE_DELEGATE_FID, RD), 0, "1.0 GRANULE_DELEGATE");
-	assert_int_equal(gstate(sim, RD), RMM_GRANULE_DELEGATED);
-	X0(t_call(sim, RMI_GRANULE_UNDELEGATE_FID, RD), 0, "1.0 GRANULE_UNDELEGATE");
-	X0(t_call(sim, RMI_REC_AUX_COUNT_FID, RD), ERR_INPUT, "REC_AUX_COUNT served: rd not an RD");
-	X0(t_call(sim, RMI_DATA_DESTROY_FID, RD, 0), ERR_INPUT, "DATA_DESTROY served");
+	X0(t_call(sim, RMI_GRANULE_DELEGATE_FID, RD), 0,
+	   "DEN0137 1.0 RMI_GRANULE_DELEGATE: SUCCESS in a 2.0+1.0 RMM");
+	assert_int_equal(gstate(sim, RD),
+			 RMM_GRANULE_DELEGATED); /* DEN0137 1.0 RMI_GRANULE_DELEGATE: granule
+						    becomes DELEGATED */
+	X0(t_call(sim, RMI_GRANULE_UNDELEGATE_FID, RD), 0,
+	   "DEN0137 1.0 RMI_GRANULE_UNDELEGATE: SUCCESS in a 2.0+1.0 RMM");
+	X0(t_call(sim, RMI_REC_AUX_COUNT_FID, RD), ERR_INPUT,
+	   "DEN0137 1.0 RMI_REC_AUX_COUNT rd_state: served, rd not an RD");
+	X0(t_call(sim, RMI_DATA_DESTROY_FID, RD, 0), ERR_INPUT,
+	   "DEN0137 1.0 B4.3.3 RMI_DATA_DESTROY rd_state: served");
 	smcsim_destroy(sim);
 }
 
@@ -249,7 +284,9 @@ static void v2_calls_absent_in_1_x(void **state)
 	for (size_t s = 0; s < 2; s++) {
 		struct smcsim *sim = t_machine("cca-host", specs[s]);
 		for (size_t i = 0; i < sizeof(v2_only) / sizeof(v2_only[0]); i++)
-			REG(t_call(sim, v2_only[i], 0), 0, UNKNOWN, "2.0-only call in 1.x");
+			REG(t_call(sim, v2_only[i], 0), 0, UNKNOWN,
+			    "TF-RMM rel0 smc_handlers[]: 2.0-only call in 1.x, no handler: "
+			    "SMC_UNKNOWN");
 		smcsim_destroy(sim);
 	}
 }
@@ -258,33 +295,42 @@ static void v2_calls_absent_in_1_x(void **state)
 static void no_rmm(void **state)
 {
 	struct smcsim *sim = t_machine("tfa-host", NULL);
-	REG(t_call(sim, RMI_VERSION_FID, 0x10000), 0, UNKNOWN, "no RMM: RMI_VERSION");
-	REG(t_call(sim, RSI_VER, 0x10000), 0, UNKNOWN, "no RMM: RSI_VERSION");
-	REG(t_call(sim, RMI_RMM_ACTIVATE_FID), 0, UNKNOWN, "no RMM: RMM_ACTIVATE");
+	REG(t_call(sim, RMI_VERSION_FID, 0x10000), 0, UNKNOWN,
+	    "DEN0137 RMI_VERSION: no RMM, SMCCC unknown function: SMC_UNKNOWN");
+	REG(t_call(sim, RSI_VER, 0x10000), 0, UNKNOWN,
+	    "DEN0137 RSI_VERSION: no RMM, SMCCC unknown function: SMC_UNKNOWN");
+	REG(t_call(sim, RMI_RMM_ACTIVATE_FID), 0, UNKNOWN,
+	    "DEN0137 2.0 RMI_RMM_ACTIVATE: no RMM, SMCCC unknown function: SMC_UNKNOWN");
 	smcsim_destroy(sim);
 }
 
-/* ---- 2.0 global state (rmm.md 1.7; TF-RMM main handler.c) ------------------------------ */
+/* ---- 2.0 global state (TF-RMM main handler.c) ------------------------------ */
 
 /* Observed on fake_host: REALM_CREATE before RMM_ACTIVATE = 0xB; a second ACTIVATE = 0xB. */
 static void global_state(void **state)
 {
 	struct smcsim *sim = v2(NULL);
-	REG(t_call(sim, RMI_REALM_CREATE_FID, RD, PARAMS), 0, 0xB, "REALM_CREATE needs ACTIVE");
+	REG(t_call(sim, RMI_REALM_CREATE_FID, RD, PARAMS), 0, 0xB,
+	    "TF-RMM main handle_ns_smc(): REALM_CREATE needs ACTIVE");
 	X0(t_call(sim, RMI_GRANULE_RANGE_DELEGATE_FID, RD, RD + PAGE), ERR_GLOBAL,
-	   "RANGE_DELEGATE needs ACTIVE");
-	X0(t_call(sim, RMI_RMM_CONFIG_GET_FID, CFG), 0, "CONFIG_GET always allowed");
+	   "TF-RMM main handle_ns_smc(): RANGE_DELEGATE needs ACTIVE");
+	X0(t_call(sim, RMI_RMM_CONFIG_GET_FID, CFG), 0,
+	   "TF-RMM main handle_ns_smc(): CONFIG_GET always allowed");
 	X0(t_call(sim, RMI_GRANULE_TRACKING_GET_FID, RD, RD + PAGE), 0,
-	   "TRACKING_GET always allowed");
-	X0(t_call(sim, RMI_RMM_ACTIVATE_FID), 0, "RMM_ACTIVATE in INIT");
-	REG(t_call(sim, RMI_RMM_ACTIVATE_FID), 0, 0xB, "second RMM_ACTIVATE");
+	   "TF-RMM main handle_ns_smc(): TRACKING_GET always allowed");
+	X0(t_call(sim, RMI_RMM_ACTIVATE_FID), 0,
+	   "TF-RMM main handle_ns_smc(): RMM_ACTIVATE in INIT");
+	REG(t_call(sim, RMI_RMM_ACTIVATE_FID), 0, 0xB,
+	    "TF-RMM main handle_ns_smc(): second RMM_ACTIVATE");
 	zero_page(sim, CFG);
-	X0(t_call(sim, RMI_RMM_CONFIG_SET_FID, CFG), ERR_GLOBAL, "RMM_CONFIG_SET needs INIT");
+	X0(t_call(sim, RMI_RMM_CONFIG_SET_FID, CFG), ERR_GLOBAL,
+	   "TF-RMM main handle_ns_smc(): RMM_CONFIG_SET needs INIT");
 	X0(t_call(sim, RMI_REALM_CREATE_FID, RD, PARAMS), ERR_INPUT,
-	   "ACTIVE: REALM_CREATE reaches its own checks");
+	   "TF-RMM main handle_ns_smc(): ACTIVE: REALM_CREATE reaches its own checks");
 	/* A machine reset brings the RMM back to INIT. */
 	smcsim_reset(sim);
-	X0(t_call(sim, RMI_REALM_CREATE_FID, RD, PARAMS), ERR_GLOBAL, "INIT after reset");
+	X0(t_call(sim, RMI_REALM_CREATE_FID, RD, PARAMS), ERR_GLOBAL,
+	   "TF-RMM main handle_ns_smc(): INIT after reset");
 	smcsim_destroy(sim);
 }
 
@@ -295,27 +341,38 @@ static void config_set_get(void **state)
 	zero_page(sim, CFG);
 	put64(sim, CFG + RMM_CONFIG_RMI_GRANULE_SIZE, 1);
 	X0(t_call(sim, RMI_RMM_CONFIG_SET_FID, CFG), ERR_INPUT,
-	   "16 KiB not advertised in reg1 (0x142A9: 4K only)");
+	   "DEN0137 2.0 RMI_RMM_CONFIG_SET: granule size 16 KiB not advertised in reg1 (0x142A9: "
+	   "4K only)");
 	put64(sim, CFG + RMM_CONFIG_RMI_GRANULE_SIZE, 3);
-	X0(t_call(sim, RMI_RMM_CONFIG_SET_FID, CFG), ERR_INPUT, "no granule size 3");
+	X0(t_call(sim, RMI_RMM_CONFIG_SET_FID, CFG), ERR_INPUT,
+	   "DEN0137 2.0 RMI_RMM_CONFIG_SET: no granule size 3");
 	put64(sim, CFG + RMM_CONFIG_RMI_GRANULE_SIZE, 0);
-	X0(t_call(sim, RMI_RMM_CONFIG_SET_FID, CFG + 8), ERR_INPUT, "cfg_align");
-	X0(t_call(sim, RMI_RMM_CONFIG_SET_FID, OUTSIDE), ERR_INPUT, "cfg_pas (no memory)");
+	X0(t_call(sim, RMI_RMM_CONFIG_SET_FID, CFG + 8), ERR_INPUT,
+	   "DEN0137 2.0 RMI_RMM_CONFIG_SET cfg_align");
+	X0(t_call(sim, RMI_RMM_CONFIG_SET_FID, OUTSIDE), ERR_INPUT,
+	   "DEN0137 2.0 RMI_RMM_CONFIG_SET cfg_pas: no memory");
 	put64(sim, CFG + RMM_CONFIG_TRACKING_REGION_SIZE, 0);
-	X0(t_call(sim, RMI_RMM_CONFIG_SET_FID, CFG), 0, "4 KiB, default tracking");
+	X0(t_call(sim, RMI_RMM_CONFIG_SET_FID, CFG), 0,
+	   "DEN0137 2.0 RMI_RMM_CONFIG_SET: SUCCESS with 4 KiB, default tracking");
 	put64(sim, CFG2, 0xdead);
-	X0(t_call(sim, RMI_RMM_CONFIG_GET_FID, CFG2), 0, "CONFIG_GET");
-	assert_int_equal(get64(sim, CFG2 + RMM_CONFIG_TRACKING_REGION_SIZE), 0);
-	assert_int_equal(get64(sim, CFG2 + RMM_CONFIG_RMI_GRANULE_SIZE), RMI_GRANULE_SIZE_4KB);
-	X0(t_call(sim, RMI_RMM_CONFIG_GET_FID, CFG2 + 8), ERR_INPUT, "GET cfg_align");
-	X0(t_call(sim, RMI_RMM_ACTIVATE_FID), 0, "activate");
+	X0(t_call(sim, RMI_RMM_CONFIG_GET_FID, CFG2), 0, "DEN0137 2.0 RMI_RMM_CONFIG_GET: SUCCESS");
+	assert_int_equal(get64(sim, CFG2 + RMM_CONFIG_TRACKING_REGION_SIZE),
+			 0); /* DEN0137 2.0 RMI_RMM_CONFIG_GET: tracking_region_size as set */
+	assert_int_equal(
+		get64(sim, CFG2 + RMM_CONFIG_RMI_GRANULE_SIZE),
+		RMI_GRANULE_SIZE_4KB); /* DEN0137 2.0 RMI_RMM_CONFIG_GET: rmi_granule_size as set */
+	X0(t_call(sim, RMI_RMM_CONFIG_GET_FID, CFG2 + 8), ERR_INPUT,
+	   "DEN0137 2.0 RMI_RMM_CONFIG_GET cfg_align");
+	X0(t_call(sim, RMI_RMM_ACTIVATE_FID), 0, "setup: RMI_RMM_ACTIVATE");
 	REG(t_call(sim, RMI_GRANULE_RANGE_DELEGATE_FID, RD, RD + PAGE), 1, RD + PAGE,
-	    "delegate RD");
-	X0(t_call(sim, RMI_RMM_CONFIG_GET_FID, RD), ERR_INPUT, "GET cfg_pas: a delegated granule");
+	    "setup: RMI_GRANULE_RANGE_DELEGATE RD");
+	X0(t_call(sim, RMI_RMM_CONFIG_GET_FID, RD), ERR_INPUT,
+	   "DEN0137 2.0 RMI_RMM_CONFIG_GET cfg_pas: a delegated granule");
 	smcsim_destroy(sim);
 }
 
-/* ---- 2.0 SRO donate flow (rmm.md 1.3; Linux rmi_sro_memxfer_execute) -------------------- */
+/* ---- 2.0 SRO donate flow (DEN0137 2.0 SROs; Linux rmi_sro_memxfer_execute) --------------------
+ */
 
 static void write_list(struct smcsim *sim, uint64_t first, unsigned int n, uint64_t state)
 {
@@ -331,36 +388,49 @@ static void sro_donate(void **state)
 {
 	struct smcsim *sim = v2(RMI_PATCH("\"activate_granules\":16"));
 	struct smcsim_regs r = t_call(sim, RMI_RMM_ACTIVATE_FID);
-	t_assert_reg(r, 0, 0x50D, "INCOMPLETE | DONATE << 8 | CAN_CANCEL");
+	t_assert_reg(r, 0, 0x50D,
+		     "DEN0137 2.0 RMI_RMM_ACTIVATE: INCOMPLETE | DONATE << 8 | CAN_CANCEL");
 	uint64_t h = r.x[1];
-	t_assert_reg(r, 2, 0x20040, "16 undelegated 4K granules");
+	t_assert_reg(r, 2, 0x20040, "DEN0137 2.0 RMI_RMM_ACTIVATE: 16 undelegated 4K granules");
 	X0(t_call(sim, RMI_REALM_CREATE_FID, RD, PARAMS), ERR_GLOBAL,
-	   "INTERMEDIATE: not ACTIVE yet");
-	X0(t_call(sim, RMI_RMM_ACTIVATE_FID), ERR_GLOBAL, "INTERMEDIATE: not INIT");
+	   "DEN0137 2.0 RMI_REALM_CREATE: ERROR_GLOBAL while activation is INCOMPLETE");
+	X0(t_call(sim, RMI_RMM_ACTIVATE_FID), ERR_GLOBAL,
+	   "DEN0137 2.0 RMI_RMM_ACTIVATE: ERROR_GLOBAL when not in INIT");
 
 	write_list(sim, DONATE, 10, RMI_ADDR_DESC_UNDELEGATED);
-	X0(t_call(sim, RMI_OP_MEM_DONATE_FID, h + 1, LIST, 10), ERR_INPUT, "bad handle");
+	X0(t_call(sim, RMI_OP_MEM_DONATE_FID, h + 1, LIST, 10), ERR_INPUT,
+	   "DEN0137 2.0 RMI_OP_MEM_DONATE: bad handle");
 	r = t_call(sim, RMI_OP_MEM_DONATE_FID, h, LIST, 10);
-	t_assert_reg(r, 0, RMI_INCOMPLETE, "donated, memreq NONE: continue");
-	t_assert_reg(r, 1, 10, "10 taken");
-	assert_int_equal(gstate(sim, DONATE), RMM_GRANULE_INTERNAL);
-	assert_int_equal(emu_granule(sim, DONATE)->pas, EMU_PAS_REALM);
+	t_assert_reg(r, 0, RMI_INCOMPLETE,
+		     "DEN0137 2.0 RMI_OP_MEM_DONATE: donated, memreq NONE: continue");
+	t_assert_reg(r, 1, 10, "DEN0137 2.0 RMI_OP_MEM_DONATE: 10 taken");
+	assert_int_equal(gstate(sim, DONATE),
+			 RMM_GRANULE_INTERNAL); /* DEN0137 2.0 RMI_OP_MEM_DONATE: donated granule
+						   becomes RMM-internal */
+	assert_int_equal(emu_granule(sim, DONATE)->pas,
+			 EMU_PAS_REALM); /* DEN0137 2.0 RMI_OP_MEM_DONATE: donated granule in the
+					    Realm PAS */
 	r = t_call(sim, RMI_OP_CONTINUE_FID, h, 0);
-	t_assert_reg(r, 0, 0x50D, "still 6 short: DONATE again");
-	t_assert_reg(r, 1, h, "same handle");
-	t_assert_reg(r, 2, 0x20018, "6 granules");
+	t_assert_reg(r, 0, 0x50D, "DEN0137 2.0 RMI_OP_CONTINUE: still 6 short: DONATE again");
+	t_assert_reg(r, 1, h, "DEN0137 2.0 RMI_OP_CONTINUE: same handle");
+	t_assert_reg(r, 2, 0x20018, "DEN0137 2.0 RMI_OP_CONTINUE: 6 granules");
 	write_list(sim, DONATE + 10 * PAGE, 6, 0);
 	X0(t_call(sim, RMI_OP_MEM_DONATE_FID, h, LIST, 6), ERR_INPUT,
-	   "entry state DELEGATED, request UNDELEGATED");
+	   "DEN0137 2.0 RMI_OP_MEM_DONATE: entry state DELEGATED, request UNDELEGATED");
 	write_list(sim, DONATE + 10 * PAGE, 8, RMI_ADDR_DESC_UNDELEGATED);
 	r = t_call(sim, RMI_OP_MEM_DONATE_FID, h, LIST, 8);
-	t_assert_reg(r, 1, 6, "takes only what it still needs");
-	assert_int_equal(gstate(sim, DONATE + 16 * PAGE), RMM_GRANULE_NS);
-	X0(t_call(sim, RMI_OP_CONTINUE_FID, h, 0), 0, "activation complete");
-	X0(t_call(sim, RMI_OP_CONTINUE_FID, h, 0), ERR_INPUT, "SRO gone");
-	REG(t_call(sim, RMI_GRANULE_RANGE_DELEGATE_FID, RD, RD + PAGE), 1, RD + PAGE, "ACTIVE");
+	t_assert_reg(r, 1, 6, "DEN0137 2.0 RMI_OP_MEM_DONATE: takes only what it still needs");
+	assert_int_equal(gstate(sim, DONATE + 16 * PAGE),
+			 RMM_GRANULE_NS); /* DEN0137 2.0 RMI_OP_MEM_DONATE: granules beyond the need
+					     stay NS */
+	X0(t_call(sim, RMI_OP_CONTINUE_FID, h, 0), 0,
+	   "DEN0137 2.0 RMI_OP_CONTINUE: activation complete");
+	X0(t_call(sim, RMI_OP_CONTINUE_FID, h, 0), ERR_INPUT,
+	   "DEN0137 2.0 RMI_OP_CONTINUE: SRO gone");
+	REG(t_call(sim, RMI_GRANULE_RANGE_DELEGATE_FID, RD, RD + PAGE), 1, RD + PAGE,
+	    "DEN0137 2.0 RMI_RMM_ACTIVATE: ACTIVE after the SRO completes");
 	REG(t_call(sim, RMI_GRANULE_RANGE_UNDELEGATE_FID, DONATE, DONATE + PAGE), 0, ERR_INPUT,
-	    "RMM-owned granule cannot be undelegated");
+	    "DEN0137 2.0 RMI_GRANULE_RANGE_UNDELEGATE: RMM-owned granule cannot be undelegated");
 	smcsim_destroy(sim);
 }
 
@@ -370,12 +440,17 @@ static void sro_cancel(void **state)
 	struct smcsim *sim = v2(RMI_PATCH("\"activate_granules\":4"));
 	uint64_t h = t_call(sim, RMI_RMM_ACTIVATE_FID).x[1];
 	write_list(sim, DONATE, 2, RMI_ADDR_DESC_UNDELEGATED);
-	REG(t_call(sim, RMI_OP_MEM_DONATE_FID, h, LIST, 2), 1, 2, "2 taken");
-	X0(t_call(sim, RMI_OP_CANCEL_FID, h), 0, "cancelled");
-	assert_int_equal(gstate(sim, DONATE), RMM_GRANULE_NS);
-	assert_int_equal(emu_granule(sim, DONATE)->pas, EMU_PAS_NS);
-	X0(t_call(sim, RMI_OP_CANCEL_FID, h), ERR_INPUT, "handle dead");
-	REG(t_call(sim, RMI_RMM_ACTIVATE_FID), 0, 0x50D, "INIT again: activate restarts");
+	REG(t_call(sim, RMI_OP_MEM_DONATE_FID, h, LIST, 2), 1, 2,
+	    "DEN0137 2.0 RMI_OP_MEM_DONATE: 2 taken");
+	X0(t_call(sim, RMI_OP_CANCEL_FID, h), 0, "DEN0137 2.0 RMI_OP_CANCEL: cancelled");
+	assert_int_equal(gstate(sim, DONATE),
+			 RMM_GRANULE_NS); /* DEN0137 2.0 RMI_OP_CANCEL: donated memory goes back */
+	assert_int_equal(
+		emu_granule(sim, DONATE)->pas,
+		EMU_PAS_NS); /* DEN0137 2.0 RMI_OP_CANCEL: donated memory back in the NS PAS */
+	X0(t_call(sim, RMI_OP_CANCEL_FID, h), ERR_INPUT, "DEN0137 2.0 RMI_OP_CANCEL: handle dead");
+	REG(t_call(sim, RMI_RMM_ACTIVATE_FID), 0, 0x50D,
+	    "DEN0137 2.0 RMI_RMM_ACTIVATE: INIT again: activate restarts");
 	smcsim_destroy(sim);
 }
 
@@ -385,41 +460,56 @@ static void range_delegate(void **state)
 {
 	struct smcsim *sim = v2_active(RMI_PATCH("\"range_limit\":4"));
 	struct smcsim_regs r = t_call(sim, RMI_GRANULE_RANGE_DELEGATE_FID, RANGE, RANGE + 6 * PAGE);
-	t_assert_reg(r, 0, 0, "progress");
-	t_assert_reg(r, 1, RANGE + 4 * PAGE, "per-call limit (profile range_limit 4)");
-	assert_int_equal(gstate(sim, RANGE + 3 * PAGE), RMM_GRANULE_DELEGATED);
-	assert_int_equal(gstate(sim, RANGE + 4 * PAGE), RMM_GRANULE_NS);
+	t_assert_reg(r, 0, 0, "DEN0137 2.0 RMI_GRANULE_RANGE_DELEGATE: SUCCESS with progress");
+	t_assert_reg(
+		r, 1, RANGE + 4 * PAGE,
+		"DEN0137 2.0 RMI_GRANULE_RANGE_DELEGATE: per-call limit (profile range_limit 4)");
+	assert_int_equal(gstate(sim, RANGE + 3 * PAGE),
+			 RMM_GRANULE_DELEGATED); /* DEN0137 2.0 RMI_GRANULE_RANGE_DELEGATE: below x1
+						    DELEGATED */
+	assert_int_equal(
+		gstate(sim, RANGE + 4 * PAGE),
+		RMM_GRANULE_NS); /* DEN0137 2.0 RMI_GRANULE_RANGE_DELEGATE: from x1 on still NS */
 	r = t_call(sim, RMI_GRANULE_RANGE_DELEGATE_FID, RANGE + 4 * PAGE, RANGE + 6 * PAGE);
-	t_assert_reg(r, 1, RANGE + 6 * PAGE, "the host continues at x1 until top");
+	t_assert_reg(r, 1, RANGE + 6 * PAGE,
+		     "DEN0137 2.0 RMI_GRANULE_RANGE_DELEGATE: the host continues at x1 until top");
 	r = t_call(sim, RMI_GRANULE_RANGE_DELEGATE_FID, RANGE + 2 * PAGE, RANGE + 8 * PAGE);
 	t_assert_reg(r, 1, RANGE + 6 * PAGE,
-		     "already-DELEGATED granules count as progress (and the limit)");
+		     "DEN0137 2.0 RMI_GRANULE_RANGE_DELEGATE: already-DELEGATED granules count as "
+		     "progress (and the limit)");
 
 	/* Stop rule: an RD in the middle stops the walk; the error comes on the next call. */
 	realm_params(sim, RANGE + PAGE);
-	X0(t_call(sim, RMI_REALM_CREATE_FID, RANGE, PARAMS), 0, "RD at RANGE");
+	X0(t_call(sim, RMI_REALM_CREATE_FID, RANGE, PARAMS), 0,
+	   "setup: RMI_REALM_CREATE, RD at RANGE");
 	r = t_call(sim, RMI_GRANULE_RANGE_UNDELEGATE_FID, RANGE + 2 * PAGE, RANGE + 6 * PAGE);
-	t_assert_reg(r, 1, RANGE + 6 * PAGE, "undelegate 4");
+	t_assert_reg(r, 1, RANGE + 6 * PAGE, "setup: RMI_GRANULE_RANGE_UNDELEGATE 4 granules");
 	r = t_call(sim, RMI_GRANULE_RANGE_DELEGATE_FID, RANGE - 2 * PAGE, RANGE + 2 * PAGE);
-	t_assert_reg(r, 0, 0, "prefix delegated");
-	t_assert_reg(r, 1, RANGE, "stops at the RD");
+	t_assert_reg(r, 0, 0, "DEN0137 2.0 RMI_GRANULE_RANGE_DELEGATE: prefix delegated");
+	t_assert_reg(r, 1, RANGE, "DEN0137 2.0 RMI_GRANULE_RANGE_DELEGATE: stops at the RD");
 	r = t_call(sim, RMI_GRANULE_RANGE_DELEGATE_FID, RANGE, RANGE + 2 * PAGE);
-	t_assert_reg(r, 0, ERR_INPUT, "no progress at all: error");
-	t_assert_reg(r, 1, RANGE, "x1 = base");
+	t_assert_reg(r, 0, ERR_INPUT,
+		     "DEN0137 2.0 RMI_GRANULE_RANGE_DELEGATE: no progress at all: error");
+	t_assert_reg(r, 1, RANGE, "DEN0137 2.0 RMI_GRANULE_RANGE_DELEGATE: x1 = base");
 	r = t_call(sim, RMI_GRANULE_RANGE_UNDELEGATE_FID, RANGE + PAGE, RANGE + 2 * PAGE);
-	t_assert_reg(r, 0, ERR_INPUT, "undelegate a root RTT: error");
+	t_assert_reg(r, 0, ERR_INPUT,
+		     "DEN0137 2.0 RMI_GRANULE_RANGE_UNDELEGATE: undelegate a root RTT: error");
 
 	/* Input checks and the end of memory. */
 	X0(t_call(sim, RMI_GRANULE_RANGE_DELEGATE_FID, RANGE + 8, RANGE + PAGE), ERR_INPUT,
-	   "base unaligned");
-	X0(t_call(sim, RMI_GRANULE_RANGE_DELEGATE_FID, RANGE, RANGE), ERR_INPUT, "top <= base");
+	   "DEN0137 2.0 RMI_GRANULE_RANGE_DELEGATE base_align");
+	X0(t_call(sim, RMI_GRANULE_RANGE_DELEGATE_FID, RANGE, RANGE), ERR_INPUT,
+	   "DEN0137 2.0 RMI_GRANULE_RANGE_DELEGATE size_valid: top <= base");
 	X0(t_call(sim, RMI_GRANULE_RANGE_DELEGATE_FID, OUTSIDE, OUTSIDE + PAGE), ERR_INPUT,
-	   "outside memory");
+	   "DEN0137 2.0 RMI_GRANULE_RANGE_DELEGATE: outside memory");
 	r = t_call(sim, RMI_GRANULE_RANGE_DELEGATE_FID, DRAM_END - 2 * PAGE, DRAM_END + 2 * PAGE);
-	t_assert_reg(r, 1, DRAM_END, "stops at the end of DRAM");
+	t_assert_reg(r, 1, DRAM_END,
+		     "DEN0137 2.0 RMI_GRANULE_RANGE_DELEGATE: stops at the end of DRAM");
 	REG(t_call(sim, RMI_GRANULE_RANGE_UNDELEGATE_FID, DRAM_END - 2 * PAGE, DRAM_END), 1,
-	    DRAM_END, "undelegate back");
-	assert_int_equal(emu_granule(sim, DRAM_END - PAGE)->pas, EMU_PAS_NS);
+	    DRAM_END, "DEN0137 2.0 RMI_GRANULE_RANGE_UNDELEGATE: SUCCESS up to the end of DRAM");
+	assert_int_equal(
+		emu_granule(sim, DRAM_END - PAGE)->pas,
+		EMU_PAS_NS); /* DEN0137 2.0 RMI_GRANULE_RANGE_UNDELEGATE: back in the NS PAS */
 	smcsim_destroy(sim);
 }
 
@@ -429,20 +519,23 @@ static void tracking_get(void **state)
 {
 	struct smcsim *sim = v2(NULL);
 	struct smcsim_regs r = t_call(sim, RMI_GRANULE_TRACKING_GET_FID, 0x80000000u, 0xA0000000u);
-	t_assert_reg(r, 0, 0, "SUCCESS in INIT");
-	t_assert_reg(r, 1, RMI_MEM_CATEGORY_CONVENTIONAL, "conventional");
-	t_assert_reg(r, 2, RMI_TRACKING_FINE, "fine");
-	t_assert_reg(r, 3, DRAM_END, "up to the end of DRAM");
+	t_assert_reg(r, 0, 0, "TF-RMM main handle_ns_smc(): GRANULE_TRACKING_GET SUCCESS in INIT");
+	t_assert_reg(r, 1, RMI_MEM_CATEGORY_CONVENTIONAL,
+		     "DEN0137 2.0 RMI_GRANULE_TRACKING_GET: conventional");
+	t_assert_reg(r, 2, RMI_TRACKING_FINE, "DEN0137 2.0 RMI_GRANULE_TRACKING_GET: fine");
+	t_assert_reg(r, 3, DRAM_END, "DEN0137 2.0 RMI_GRANULE_TRACKING_GET: up to the end of DRAM");
 	r = t_call(sim, RMI_GRANULE_TRACKING_GET_FID, 0x80001000u, 0x80002000u);
-	t_assert_reg(r, 3, 0x80002000u, "up to end");
+	t_assert_reg(r, 3, 0x80002000u, "DEN0137 2.0 RMI_GRANULE_TRACKING_GET: up to end");
 	r = t_call(sim, RMI_GRANULE_TRACKING_GET_FID, 0x1000, 0x90000000u);
-	t_assert_reg(r, 1, RMI_MEM_CATEGORY_NONE, "no memory below DRAM");
-	t_assert_reg(r, 2, RMI_TRACKING_NONE, "untracked");
-	t_assert_reg(r, 3, 0x80000000u, "up to the DRAM base");
+	t_assert_reg(r, 1, RMI_MEM_CATEGORY_NONE,
+		     "DEN0137 2.0 RMI_GRANULE_TRACKING_GET: no memory below DRAM");
+	t_assert_reg(r, 2, RMI_TRACKING_NONE, "DEN0137 2.0 RMI_GRANULE_TRACKING_GET: untracked");
+	t_assert_reg(r, 3, 0x80000000u,
+		     "DEN0137 2.0 RMI_GRANULE_TRACKING_GET: up to the DRAM base");
 	X0(t_call(sim, RMI_GRANULE_TRACKING_GET_FID, 0x80000008u, 0x80002000u), ERR_INPUT,
-	   "unaligned");
+	   "DEN0137 2.0 RMI_GRANULE_TRACKING_GET: unaligned start ERROR_INPUT");
 	X0(t_call(sim, RMI_GRANULE_TRACKING_GET_FID, 0x80002000u, 0x80002000u), ERR_INPUT,
-	   "empty range");
+	   "DEN0137 2.0 RMI_GRANULE_TRACKING_GET: empty range");
 	smcsim_destroy(sim);
 }
 
@@ -452,24 +545,36 @@ static void terminate_destroy(void **state)
 {
 	struct smcsim *sim = v2_active(NULL);
 	REG(t_call(sim, RMI_GRANULE_RANGE_DELEGATE_FID, RD, RTT2 + PAGE), 1, RTT2 + PAGE,
-	    "delegate RD, RTT, RD2, RTT2");
+	    "setup: RMI_GRANULE_RANGE_DELEGATE RD, RTT, RD2, RTT2");
 	realm_params(sim, RTT);
 	/* The params page's old vmid field is ignored: the RMM allocates distinct VMIDs. */
 	put64(sim, PARAMS + RMI_REALM_PARAMS_VMID, 7);
-	X0(t_call(sim, RMI_REALM_CREATE_FID, RD, PARAMS), 0, "realm 1");
+	X0(t_call(sim, RMI_REALM_CREATE_FID, RD, PARAMS), 0,
+	   "DEN0137 2.0 RMI_REALM_CREATE: SUCCESS, realm 1");
 	put64(sim, PARAMS + RMI_REALM_PARAMS_RTT_BASE, RTT2);
-	X0(t_call(sim, RMI_REALM_CREATE_FID, RD2, PARAMS), 0, "realm 2, same vmid field");
+	X0(t_call(sim, RMI_REALM_CREATE_FID, RD2, PARAMS), 0,
+	   "DEN0137 2.0 RMI_REALM_CREATE: no vmid field, realm 2 with the same bytes succeeds");
 
-	X0(t_call(sim, RMI_REALM_DESTROY_FID, RD), ERR_REALM, "destroy needs terminate");
-	X0(t_call(sim, RMI_REALM_TERMINATE_FID, RTT), ERR_INPUT, "rd_state: an RTT");
-	X0(t_call(sim, RMI_REALM_TERMINATE_FID, RD + 8), ERR_INPUT, "rd_align");
-	X0(t_call(sim, RMI_REALM_TERMINATE_FID, RD), 0, "terminate");
-	X0(t_call(sim, RMI_REALM_TERMINATE_FID, RD), ERR_REALM, "terminated already");
-	X0(t_call(sim, RMI_REALM_ACTIVATE_FID, RD), ERR_REALM, "no longer NEW");
-	X0(t_call(sim, RMI_REALM_DESTROY_FID, RD), 0, "destroy");
-	assert_int_equal(gstate(sim, RD), RMM_GRANULE_DELEGATED);
-	assert_int_equal(gstate(sim, RTT), RMM_GRANULE_DELEGATED);
-	X0(t_call(sim, RMI_REALM_TERMINATE_FID, RD), ERR_INPUT, "gone");
+	X0(t_call(sim, RMI_REALM_DESTROY_FID, RD), ERR_REALM,
+	   "DEN0137 2.0 RMI_REALM_DESTROY realm_state: destroy needs terminate");
+	X0(t_call(sim, RMI_REALM_TERMINATE_FID, RTT), ERR_INPUT,
+	   "DEN0137 2.0 RMI_REALM_TERMINATE rd_state: an RTT");
+	X0(t_call(sim, RMI_REALM_TERMINATE_FID, RD + 8), ERR_INPUT,
+	   "DEN0137 2.0 RMI_REALM_TERMINATE rd_align");
+	X0(t_call(sim, RMI_REALM_TERMINATE_FID, RD), 0, "DEN0137 2.0 RMI_REALM_TERMINATE: SUCCESS");
+	X0(t_call(sim, RMI_REALM_TERMINATE_FID, RD), ERR_REALM,
+	   "DEN0137 2.0 RMI_REALM_TERMINATE: terminated already");
+	X0(t_call(sim, RMI_REALM_ACTIVATE_FID, RD), ERR_REALM,
+	   "DEN0137 2.0 RMI_REALM_ACTIVATE realm_state: no longer NEW");
+	X0(t_call(sim, RMI_REALM_DESTROY_FID, RD), 0,
+	   "DEN0137 2.0 RMI_REALM_DESTROY: SUCCESS after terminate");
+	assert_int_equal(
+		gstate(sim, RD),
+		RMM_GRANULE_DELEGATED); /* DEN0137 2.0 RMI_REALM_DESTROY: rd becomes DELEGATED */
+	assert_int_equal(gstate(sim, RTT), RMM_GRANULE_DELEGATED); /* DEN0137 2.0 RMI_REALM_DESTROY:
+								      root RTT becomes DELEGATED */
+	X0(t_call(sim, RMI_REALM_TERMINATE_FID, RD), ERR_INPUT,
+	   "DEN0137 2.0 RMI_REALM_TERMINATE rd_state: gone");
 	smcsim_destroy(sim);
 }
 

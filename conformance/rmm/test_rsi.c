@@ -13,6 +13,8 @@
 
 #include <nettle/sha2.h>
 
+#include "abi/bytes.h"
+#include "abi/psci.h"
 #include "conformance/common/smcsim_test.h"
 #include "rmm_model/attest.h"
 
@@ -27,10 +29,8 @@
 #define RSI_IPA_STATE_GET	  0xC4000198u
 #define RSI_HOST_CALL		  0xC4000199u
 
-#define PSCI_VERSION   0x84000000u
-#define PSCI_CPU_ON_64 0xC4000003u
-#define SMCCC_VERSION  0x80000000u
-#define SMC_UNKNOWN    (-1)
+#define SMCCC_VERSION 0x80000000u
+#define SMC_UNKNOWN   (-1)
 
 /* RsiCommandReturnCode */
 #define SUCCESS	    0
@@ -77,19 +77,11 @@ static void regs_to_bytes(const struct smcsim_regs *r, uint8_t out[64])
 			out[8 * i + b] = (uint8_t)(r->x[1 + i] >> (8 * b));
 }
 
-static uint64_t le64(const uint8_t *p)
-{
-	uint64_t v = 0;
-	for (int b = 0; b < 8; b++)
-		v |= (uint64_t)p[b] << (8 * b);
-	return v;
-}
-
 static void unhex(const char *h, uint8_t *out, size_t n)
 {
 	for (size_t i = 0; i < n; i++) {
 		unsigned int b;
-		assert_int_equal(sscanf(h + 2 * i, "%2x", &b), 1);
+		assert_int_equal(sscanf(h + 2 * i, "%2x", &b), 1); /* setup: test harness */
 		out[i] = (uint8_t)b;
 	}
 }
@@ -97,7 +89,7 @@ static void unhex(const char *h, uint8_t *out, size_t n)
 static void read_meas(struct smcsim *sim, uint64_t index, uint8_t out[64])
 {
 	struct smcsim_regs r = t_call(sim, RSI_MEASUREMENT_READ, index);
-	t_assert_x0(r, SUCCESS, "B5.3.5 MEASUREMENT_READ");
+	t_assert_x0(r, SUCCESS, "DEN0137 RSI_MEASUREMENT_READ: SUCCESS for index 0..4");
 	regs_to_bytes(&r, out);
 }
 
@@ -106,7 +98,7 @@ static struct smcsim_regs extend(struct smcsim *sim, uint64_t index, uint64_t si
 {
 	uint64_t a[10] = { index, size };
 	for (int i = 0; i < 8; i++)
-		a[2 + i] = le64(value + 8 * i);
+		a[2 + i] = abi_rd64(value + 8 * i);
 	return t_call_arr(sim, NULL, 0, RSI_MEASUREMENT_EXTEND, 10, a);
 }
 
@@ -132,9 +124,9 @@ static void ripas_is(struct smcsim *sim, uint64_t base, uint64_t end, uint64_t t
 static void version_1_0(void **state)
 {
 	struct smcsim_regs r = t_call(*state, RSI_VERSION, RSI_ABI_1_0);
-	t_assert_x0(r, SUCCESS, "RSI_VERSION(1.0) supported");
-	t_assert_reg(r, 1, RSI_ABI_1_0, "lower = 1.0");
-	t_assert_reg(r, 2, RSI_ABI_1_0, "higher = 1.0");
+	t_assert_x0(r, SUCCESS, "DEN0137 RSI_VERSION: 1.0 supported");
+	t_assert_reg(r, 1, RSI_ABI_1_0, "DEN0137 RSI_VERSION: lower = 1.0");
+	t_assert_reg(r, 2, RSI_ABI_1_0, "DEN0137 RSI_VERSION: higher = 1.0");
 }
 
 /* TF-RMM rel0: any other request is ERROR_INPUT, with x1 = x2 = 1.0 still reported. */
@@ -143,9 +135,10 @@ static void version_other(void **state)
 	static const uint64_t req[] = { 0x10001, 0x20000, 0, 0x7fffffff, 0xffff };
 	for (size_t i = 0; i < sizeof(req) / sizeof(req[0]); i++) {
 		struct smcsim_regs r = t_call(*state, RSI_VERSION, req[i]);
-		t_assert_x0(r, ERROR_INPUT, "RSI_VERSION(other) → ERROR_INPUT");
-		t_assert_reg(r, 1, RSI_ABI_1_0, "lower = 1.0");
-		t_assert_reg(r, 2, RSI_ABI_1_0, "higher = 1.0");
+		t_assert_x0(r, ERROR_INPUT,
+			    "TF-RMM rel0 handle_rsi_version(): other request ERROR_INPUT");
+		t_assert_reg(r, 1, RSI_ABI_1_0, "TF-RMM rel0 handle_rsi_version(): lower = 1.0");
+		t_assert_reg(r, 2, RSI_ABI_1_0, "TF-RMM rel0 handle_rsi_version(): higher = 1.0");
 	}
 }
 
@@ -155,8 +148,8 @@ static void features_zero(void **state)
 	static const uint64_t idx[] = { 0, 1, 2, 0xff, UINT64_MAX };
 	for (size_t i = 0; i < sizeof(idx) / sizeof(idx[0]); i++) {
 		struct smcsim_regs r = t_call(*state, RSI_FEATURES, idx[i]);
-		t_assert_x0(r, SUCCESS, "RSI_FEATURES succeeds");
-		t_assert_reg(r, 1, 0, "1.0: no feature bits");
+		t_assert_x0(r, SUCCESS, "DEN0137 RSI_FEATURES: SUCCESS for any index");
+		t_assert_reg(r, 1, 0, "DEN0137 RSI_FEATURES: 1.0: no feature bits");
 	}
 }
 
@@ -164,7 +157,8 @@ static void features_zero(void **state)
 static void unknown_rsi_fid(void **state)
 {
 	struct smcsim_regs r = t_call(*state, 0xC400019Au); /* RSI_VSMMU_GET_INFO, 1.1 */
-	t_assert_x0(r, SMC_UNKNOWN, "RSI 1.1 FID on a 1.0 RMM");
+	t_assert_x0(r, SMC_UNKNOWN,
+		    "TF-RMM rel0 handle_realm_rsi(): RSI 1.1 FID on a 1.0 RMM: SMC_UNKNOWN");
 }
 
 /* ---- RSI_REALM_CONFIG ------------------------------------------------------------------ */
@@ -176,7 +170,9 @@ static void config_failures(void **state)
 					PAR_TOP + DRAM_BASE, UINT64_MAX & ~(uint64_t)0xfff };
 	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
 		struct smcsim_regs r = t_call(*state, RSI_REALM_CONFIG, bad[i]);
-		t_assert_x0(r, ERROR_INPUT, "REALM_CONFIG addr unaligned or outside the PAR");
+		t_assert_x0(
+			r, ERROR_INPUT,
+			"DEN0137 RSI_REALM_CONFIG addr_align / addr_bound (ACS cmd_realm_config)");
 	}
 }
 
@@ -185,13 +181,20 @@ static void config_layout(void **state)
 {
 	uint8_t page[GRANULE];
 	memset(page, 0xa5, sizeof(page));
-	assert_int_equal(smcsim_mem_write(*state, BUF, page, sizeof(page)), 0);
+	assert_int_equal(smcsim_mem_write(*state, BUF, page, sizeof(page)),
+			 0); /* setup: host memory access */
 	struct smcsim_regs r = t_call(*state, RSI_REALM_CONFIG, BUF);
-	t_assert_x0(r, SUCCESS, "REALM_CONFIG into a RAM granule");
-	assert_int_equal(smcsim_mem_read(*state, BUF, page, sizeof(page)), 0);
-	assert_int_equal(le64(page + 0), 48);	    /* profile ipa_bits */
-	assert_int_equal(page[8], RMM_HASH_SHA256); /* RSI_HASH_SHA_256 */
-	assert_memory_equal(page + 0x200, profile_rpv, 64);
+	t_assert_x0(r, SUCCESS, "DEN0137 RSI_REALM_CONFIG: SUCCESS into a RAM granule");
+	assert_int_equal(smcsim_mem_read(*state, BUF, page, sizeof(page)),
+			 0); /* setup: host memory access */
+	assert_int_equal(
+		abi_rd64(page + 0),
+		48); /* DEN0137 RSI_REALM_CONFIG RsiRealmConfig.ipa_width = profile ipa_bits */
+	assert_int_equal(page[8],
+			 RMM_HASH_SHA256); /* DEN0137 RSI_REALM_CONFIG RsiRealmConfig.hash_algo =
+					      RSI_HASH_SHA_256 */
+	assert_memory_equal(page + 0x200, profile_rpv,
+			    64); /* DEN0137 RSI_REALM_CONFIG RsiRealmConfig.rpv */
 }
 
 /* The same fields follow the profile: ipa_bits 40 and SHA-512. */
@@ -203,13 +206,17 @@ static void config_profile_values(void **state)
 				       "{\"ipa_bits\":40,\"hash_algo\":\"sha-512\"}}}}}");
 	uint8_t page[GRANULE];
 	struct smcsim_regs r = t_call(sim, RSI_REALM_CONFIG, BUF);
-	t_assert_x0(r, SUCCESS, "REALM_CONFIG");
-	assert_int_equal(smcsim_mem_read(sim, BUF, page, sizeof(page)), 0);
-	assert_int_equal(le64(page), 40);
-	assert_int_equal(page[8], RMM_HASH_SHA512);
+	t_assert_x0(r, SUCCESS, "DEN0137 RSI_REALM_CONFIG: SUCCESS");
+	assert_int_equal(smcsim_mem_read(sim, BUF, page, sizeof(page)),
+			 0); /* setup: host memory access */
+	assert_int_equal(abi_rd64(page),
+			 40); /* DEN0137 RSI_REALM_CONFIG RsiRealmConfig.ipa_width = 40 */
+	assert_int_equal(page[8],
+			 RMM_HASH_SHA512); /* DEN0137 RSI_REALM_CONFIG RsiRealmConfig.hash_algo =
+					      RSI_HASH_SHA_512 */
 	/* The PAR shrank with it: 2^39 is now outside. */
 	r = t_call(sim, RSI_REALM_CONFIG, UINT64_C(1) << 39);
-	t_assert_x0(r, ERROR_INPUT, "addr_bound with ipa_bits 40");
+	t_assert_x0(r, ERROR_INPUT, "DEN0137 RSI_REALM_CONFIG addr_bound with ipa_bits 40");
 	smcsim_destroy(sim);
 }
 
@@ -217,12 +224,14 @@ static void config_profile_values(void **state)
 static void config_empty_buffer(void **state)
 {
 	struct smcsim_regs r = t_call(*state, RSI_IPA_STATE_SET, BUF, BUF + GRANULE, EMPTY, 0);
-	t_assert_x0(r, SUCCESS, "IPA_STATE_SET(EMPTY)");
+	t_assert_x0(r, SUCCESS, "setup: RSI_IPA_STATE_SET(EMPTY)");
 	r = t_call(*state, RSI_REALM_CONFIG, BUF);
-	t_assert_x0(r, ERROR_INPUT, "REALM_CONFIG into an EMPTY granule");
+	t_assert_x0(r, ERROR_INPUT,
+		    "TF-RMM rel0 handle_rsi_realm_config(): REALM_CONFIG into an EMPTY granule");
 	/* In the PAR but outside memory: EMPTY too. */
 	r = t_call(*state, RSI_REALM_CONFIG, (uint64_t)0x1000);
-	t_assert_x0(r, ERROR_INPUT, "REALM_CONFIG outside DRAM");
+	t_assert_x0(r, ERROR_INPUT,
+		    "TF-RMM rel0 handle_rsi_realm_config(): REALM_CONFIG outside DRAM");
 }
 
 /* ---- RSI_IPA_STATE_GET ----------------------------------------------------------------- */
@@ -238,33 +247,42 @@ static void get_failures(void **state)
 	};
 	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
 		struct smcsim_regs r = t_call(*state, RSI_IPA_STATE_GET, bad[i][0], bad[i][1]);
-		t_assert_x0(r, ERROR_INPUT, "IPA_STATE_GET failure condition");
+		t_assert_x0(r, ERROR_INPUT,
+			    "DEN0137 RSI_IPA_STATE_GET base_align / end_align / size_valid / "
+			    "rgn_bound (ACS cmd_ipa_state_get)");
 	}
 	/* The last granule of the PAR is still inside it. */
-	ripas_is(*state, PAR_TOP - GRANULE, PAR_TOP, PAR_TOP, EMPTY, "end == PAR top");
+	ripas_is(*state, PAR_TOP - GRANULE, PAR_TOP, PAR_TOP, EMPTY,
+		 "DEN0137 RSI_IPA_STATE_GET rgn_bound: end == PAR top is inside");
 }
 
 /* x1 = top of the run of equal RIPAS from base, never beyond end (TF-RMM rel0 memory.c:
  * top > end ? end : top). */
 static void get_runs(void **state)
 {
-	ripas_is(*state, DRAM_BASE, DRAM_TOP, DRAM_TOP, RAM, "boot: all of DRAM RAM");
-	ripas_is(*state, DRAM_BASE, DRAM_BASE + GRANULE, DRAM_BASE + GRANULE, RAM, "top <= end");
+	ripas_is(*state, DRAM_BASE, DRAM_TOP, DRAM_TOP, RAM,
+		 "DEN0137 RSI_IPA_STATE_GET: boot: all of DRAM RAM");
+	ripas_is(*state, DRAM_BASE, DRAM_BASE + GRANULE, DRAM_BASE + GRANULE, RAM,
+		 "TF-RMM rel0 memory.c: top <= end");
 
 	struct smcsim_regs r = t_call(*state, RSI_IPA_STATE_SET, BUF, BUF + 0x100000, EMPTY, 0);
-	t_assert_x0(r, SUCCESS, "IPA_STATE_SET(EMPTY)");
-	ripas_is(*state, DRAM_BASE, DRAM_TOP, BUF, RAM, "run of RAM up to the EMPTY range");
-	ripas_is(*state, BUF, DRAM_TOP, BUF + 0x100000, EMPTY, "run of EMPTY");
-	ripas_is(*state, BUF + 0x100000, DRAM_TOP, DRAM_TOP, RAM, "RAM again to the end");
+	t_assert_x0(r, SUCCESS, "setup: RSI_IPA_STATE_SET(EMPTY)");
+	ripas_is(*state, DRAM_BASE, DRAM_TOP, BUF, RAM,
+		 "DEN0137 RSI_IPA_STATE_GET: run of RAM up to the EMPTY range");
+	ripas_is(*state, BUF, DRAM_TOP, BUF + 0x100000, EMPTY,
+		 "DEN0137 RSI_IPA_STATE_GET: run of EMPTY");
+	ripas_is(*state, BUF + 0x100000, DRAM_TOP, DRAM_TOP, RAM,
+		 "DEN0137 RSI_IPA_STATE_GET: RAM again to the end");
 }
 
 /* IPAs the host never backed read EMPTY; a run stops where memory ends. */
 static void get_outside_memory(void **state)
 {
-	ripas_is(*state, 0, DRAM_BASE, DRAM_BASE, EMPTY, "below DRAM");
-	ripas_is(*state, DRAM_TOP, DRAM_TOP + 0x100000, DRAM_TOP + 0x100000, EMPTY, "above DRAM");
+	ripas_is(*state, 0, DRAM_BASE, DRAM_BASE, EMPTY, "DEN0137 RSI_IPA_STATE_GET: below DRAM");
+	ripas_is(*state, DRAM_TOP, DRAM_TOP + 0x100000, DRAM_TOP + 0x100000, EMPTY,
+		 "DEN0137 RSI_IPA_STATE_GET: above DRAM");
 	ripas_is(*state, DRAM_TOP - GRANULE, DRAM_TOP + GRANULE, DRAM_TOP, RAM,
-		 "RAM run ends at DRAM top");
+		 "DEN0137 RSI_IPA_STATE_GET: RAM run ends at DRAM top");
 }
 
 /* ---- RSI_IPA_STATE_SET ----------------------------------------------------------------- */
@@ -285,9 +303,12 @@ static void set_failures(void **state)
 	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
 		struct smcsim_regs r =
 			t_call(*state, RSI_IPA_STATE_SET, bad[i][0], bad[i][1], bad[i][2], 0);
-		t_assert_x0(r, ERROR_INPUT, "IPA_STATE_SET failure condition");
+		t_assert_x0(r, ERROR_INPUT,
+			    "DEN0137 RSI_IPA_STATE_SET ripas_valid / base_align / top_align / "
+			    "size_valid / rgn_bound (ACS cmd_ipa_state_set)");
 	}
-	ripas_is(*state, DRAM_BASE, DRAM_TOP, DRAM_TOP, RAM, "nothing changed");
+	ripas_is(*state, DRAM_BASE, DRAM_TOP, DRAM_TOP, RAM,
+		 "DEN0137 RSI_IPA_STATE_SET: failures change nothing");
 }
 
 /* TF-RMM rel0 memory.c has no check on RsiRipasChangeFlags' reserved bits (nor has the
@@ -296,11 +317,14 @@ static void set_flags_reserved(void **state)
 {
 	struct smcsim_regs r =
 		t_call(*state, RSI_IPA_STATE_SET, BUF, BUF + GRANULE, EMPTY, UINT64_C(0x2));
-	t_assert_x0(r, SUCCESS, "reserved flag bits ignored");
-	t_assert_reg(r, 1, BUF + GRANULE, "done");
+	t_assert_x0(r, SUCCESS,
+		    "TF-RMM rel0 handle_rsi_ipa_state_set(): reserved flag bits ignored");
+	t_assert_reg(r, 1, BUF + GRANULE, "TF-RMM rel0 handle_rsi_ipa_state_set(): x1 = top, done");
 	r = t_call(*state, RSI_IPA_STATE_SET, BUF, BUF + GRANULE, RAM, CHANGE_DESTROYED);
-	t_assert_x0(r, SUCCESS, "CHANGE_DESTROYED on a range without DESTROYED granules");
-	t_assert_reg(r, 2, ACCEPT, "accepted");
+	t_assert_x0(r, SUCCESS,
+		    "DEN0137 RSI_IPA_STATE_SET: CHANGE_DESTROYED on a range without DESTROYED "
+		    "granules");
+	t_assert_reg(r, 2, ACCEPT, "DEN0137 RSI_IPA_STATE_SET: x2 = RSI_ACCEPT");
 	/* DESTROYED is only reachable by a host destroying RAM (RMI_DATA_DESTROY); the
 	 * stand-alone realm's simulated host never does, so NO_CHANGE_DESTROYED vs
 	 * CHANGE_DESTROYED cannot be told apart here (covered on cca-host). */
@@ -321,15 +345,20 @@ static void set_accept_chunked(void **state)
 	int rounds = 0;
 	while (base != top) {
 		struct smcsim_regs r = t_call(sim, RSI_IPA_STATE_SET, base, top, EMPTY, 0);
-		t_assert_x0(r, SUCCESS, "IPA_STATE_SET round");
-		t_assert_reg(r, 1, base + 16 * GRANULE, "16 granules per round");
-		t_assert_reg(r, 2, ACCEPT, "host accepts");
+		t_assert_x0(r, SUCCESS,
+			    "DEN0137 RSI_IPA_STATE_SET: SUCCESS each round (Linux "
+			    "rsi_set_memory_range())");
+		t_assert_reg(r, 1, base + 16 * GRANULE,
+			     "DEN0137 RSI_IPA_STATE_SET: x1 = new base, 16 granules per round "
+			     "(profile ripas_chunk)");
+		t_assert_reg(r, 2, ACCEPT, "DEN0137 RSI_IPA_STATE_SET: x2 = RSI_ACCEPT");
 		base = r.x[1];
-		assert_true(++rounds <= 16);
+		assert_true(++rounds <=
+			    16); /* DEN0137 RSI_IPA_STATE_SET: x1 progresses each round */
 	}
-	assert_int_equal(rounds, 16);
-	ripas_is(sim, BUF, DRAM_TOP, top, EMPTY, "range EMPTY");
-	ripas_is(sim, DRAM_BASE, DRAM_TOP, BUF, RAM, "below untouched");
+	assert_int_equal(rounds, 16); /* DEN0137 RSI_IPA_STATE_SET: 16 rounds of 16 granules */
+	ripas_is(sim, BUF, DRAM_TOP, top, EMPTY, "DEN0137 RSI_IPA_STATE_SET: range now EMPTY");
+	ripas_is(sim, DRAM_BASE, DRAM_TOP, BUF, RAM, "DEN0137 RSI_IPA_STATE_SET: below untouched");
 	smcsim_destroy(sim);
 }
 
@@ -339,11 +368,14 @@ static void set_default_chunk(void **state)
 	uint64_t base = DRAM_BASE;
 	for (int i = 1; i <= 4; i++) {
 		struct smcsim_regs r = t_call(*state, RSI_IPA_STATE_SET, base, DRAM_TOP, EMPTY, 0);
-		t_assert_x0(r, SUCCESS, "round");
-		t_assert_reg(r, 1, DRAM_BASE + (uint64_t)i * 0x4000000, "64 MiB per round");
+		t_assert_x0(r, SUCCESS, "DEN0137 RSI_IPA_STATE_SET: SUCCESS each round");
+		t_assert_reg(r, 1, DRAM_BASE + (uint64_t)i * 0x4000000,
+			     "DEN0137 RSI_IPA_STATE_SET: x1 = new base, 64 MiB per round (built-in "
+			     "policy)");
 		base = r.x[1];
 	}
-	ripas_is(*state, DRAM_BASE, DRAM_TOP, DRAM_TOP, EMPTY, "all EMPTY");
+	ripas_is(*state, DRAM_BASE, DRAM_TOP, DRAM_TOP, EMPTY,
+		 "DEN0137 RSI_IPA_STATE_SET: all EMPTY");
 }
 
 /* "ripas_chunk": 0: the host changes the whole range in one round. */
@@ -353,9 +385,9 @@ static void set_chunk_whole(void **state)
 	struct smcsim *sim = t_machine(
 		"cca-realm", "{\"layers\":{\"rmm\":{\"services\":{\"rsi\":{\"ripas_chunk\":0}}}}}");
 	struct smcsim_regs r = t_call(sim, RSI_IPA_STATE_SET, DRAM_BASE, DRAM_TOP, EMPTY, 0);
-	t_assert_x0(r, SUCCESS, "one round");
-	t_assert_reg(r, 1, DRAM_TOP, "whole range");
-	t_assert_reg(r, 2, ACCEPT, "accepted");
+	t_assert_x0(r, SUCCESS, "DEN0137 RSI_IPA_STATE_SET: SUCCESS in one round");
+	t_assert_reg(r, 1, DRAM_TOP, "DEN0137 RSI_IPA_STATE_SET: x1 = top, whole range");
+	t_assert_reg(r, 2, ACCEPT, "DEN0137 RSI_IPA_STATE_SET: x2 = RSI_ACCEPT");
 	smcsim_destroy(sim);
 }
 
@@ -368,10 +400,10 @@ static void set_reject(void **state)
 		"cca-realm",
 		"{\"layers\":{\"rmm\":{\"services\":{\"rsi\":{\"ripas_change\":\"reject\"}}}}}");
 	struct smcsim_regs r = t_call(sim, RSI_IPA_STATE_SET, BUF, BUF + 0x10000, EMPTY, 0);
-	t_assert_x0(r, SUCCESS, "the command itself succeeds");
-	t_assert_reg(r, 1, BUF, "x1 = base: nothing changed");
-	t_assert_reg(r, 2, REJECT, "host rejected");
-	ripas_is(sim, DRAM_BASE, DRAM_TOP, DRAM_TOP, RAM, "still RAM");
+	t_assert_x0(r, SUCCESS, "DEN0137 RSI_IPA_STATE_SET: the command itself succeeds");
+	t_assert_reg(r, 1, BUF, "DEN0137 RSI_IPA_STATE_SET: x1 = base: nothing changed");
+	t_assert_reg(r, 2, REJECT, "DEN0137 RSI_IPA_STATE_SET: x2 = RSI_REJECT");
+	ripas_is(sim, DRAM_BASE, DRAM_TOP, DRAM_TOP, RAM, "DEN0137 RSI_IPA_STATE_SET: still RAM");
 	smcsim_destroy(sim);
 }
 
@@ -380,14 +412,15 @@ static void set_ram_outside_memory(void **state)
 {
 	struct smcsim_regs r =
 		t_call(*state, RSI_IPA_STATE_SET, DRAM_TOP - 0x100000, DRAM_TOP + 0x100000, RAM, 0);
-	t_assert_x0(r, SUCCESS, "RAM across the end of DRAM");
-	t_assert_reg(r, 1, DRAM_TOP, "stops at DRAM top");
-	t_assert_reg(r, 2, ACCEPT, "accepted as far as it went");
+	t_assert_x0(r, SUCCESS, "DEN0137 RSI_IPA_STATE_SET: RAM across the end of DRAM");
+	t_assert_reg(r, 1, DRAM_TOP, "DEN0137 RSI_IPA_STATE_SET: stops at DRAM top");
+	t_assert_reg(r, 2, ACCEPT, "DEN0137 RSI_IPA_STATE_SET: x2 = RSI_ACCEPT as far as it went");
 	r = t_call(*state, RSI_IPA_STATE_SET, DRAM_TOP, DRAM_TOP + 0x100000, RAM, 0);
-	t_assert_x0(r, SUCCESS, "RAM entirely outside DRAM");
-	t_assert_reg(r, 1, DRAM_TOP, "no progress");
+	t_assert_x0(r, SUCCESS, "DEN0137 RSI_IPA_STATE_SET: RAM entirely outside DRAM");
+	t_assert_reg(r, 1, DRAM_TOP, "DEN0137 RSI_IPA_STATE_SET: no progress");
 	r = t_call(*state, RSI_IPA_STATE_SET, DRAM_TOP, DRAM_TOP + 0x100000, EMPTY, 0);
-	t_assert_reg(r, 1, DRAM_TOP + 0x100000, "EMPTY outside DRAM: nothing to do");
+	t_assert_reg(r, 1, DRAM_TOP + 0x100000,
+		     "DEN0137 RSI_IPA_STATE_SET: EMPTY outside DRAM: nothing to do");
 }
 
 /* The "ram" policy sets the boot RIPAS (a host's RTT_INIT_RIPAS). */
@@ -397,10 +430,12 @@ static void set_ram_policy(void **state)
 	struct smcsim *sim =
 		t_machine("cca-realm", "{\"layers\":{\"rmm\":{\"services\":{\"rsi\":{\"ram\":"
 				       "[[\"0x80000000\",\"0x80100000\"]]}}}}}");
-	ripas_is(sim, DRAM_BASE, DRAM_TOP, DRAM_BASE + 0x100000, RAM, "initial RAM");
-	ripas_is(sim, DRAM_BASE + 0x100000, DRAM_TOP, DRAM_TOP, EMPTY, "rest EMPTY");
+	ripas_is(sim, DRAM_BASE, DRAM_TOP, DRAM_BASE + 0x100000, RAM,
+		 "DEN0137 RSI_IPA_STATE_GET: initial RAM");
+	ripas_is(sim, DRAM_BASE + 0x100000, DRAM_TOP, DRAM_TOP, EMPTY,
+		 "DEN0137 RSI_IPA_STATE_GET: rest EMPTY");
 	struct smcsim_regs r = t_call(sim, RSI_REALM_CONFIG, BUF);
-	t_assert_x0(r, ERROR_INPUT, "REALM_CONFIG into EMPTY");
+	t_assert_x0(r, ERROR_INPUT, "DEN0137 RSI_REALM_CONFIG: buffer on RIPAS EMPTY: ERROR_INPUT");
 	smcsim_destroy(sim);
 }
 
@@ -412,7 +447,7 @@ static void read_failures(void **state)
 	static const uint64_t bad[] = { 5, 6, 0x100, UINT64_MAX };
 	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
 		struct smcsim_regs r = t_call(*state, RSI_MEASUREMENT_READ, bad[i]);
-		t_assert_x0(r, ERROR_INPUT, "MEASUREMENT_READ index > 4");
+		t_assert_x0(r, ERROR_INPUT, "DEN0137 RSI_MEASUREMENT_READ index_bound: index > 4");
 	}
 }
 
@@ -426,11 +461,13 @@ static void read_initial(void **state)
 	uint8_t got[64], want[64] = { 0 };
 	for (uint64_t i = 1; i <= 4; i++) {
 		read_meas(sim, i, got);
-		assert_memory_equal(got, want, 64);
+		assert_memory_equal(got, want,
+				    64); /* DEN0137 A7.1.2 measurements: REMs start at zero */
 	}
 	unhex(rim_hex, want, 32);
 	read_meas(sim, 0, got);
-	assert_memory_equal(got, want, 64); /* SHA-256: bytes 32..63 read zero */
+	assert_memory_equal(got, want, 64); /* DEN0137 A7.1.2 measurements: RIM as the host measured
+					       it; SHA-256 bytes 32..63 read zero */
 	smcsim_destroy(sim);
 }
 
@@ -445,11 +482,14 @@ static void extend_failures(void **state)
 	};
 	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
 		struct smcsim_regs r = extend(*state, bad[i][0], bad[i][1], v);
-		t_assert_x0(r, ERROR_INPUT, "MEASUREMENT_EXTEND failure condition");
+		t_assert_x0(r, ERROR_INPUT,
+			    "DEN0137 RSI_MEASUREMENT_EXTEND index_bound / size_bound");
 	}
 	for (uint64_t i = 0; i <= 4; i++) {
 		read_meas(*state, i, got);
-		assert_memory_equal(got, zero, 64);
+		assert_memory_equal(
+			got, zero,
+			64); /* DEN0137 RSI_MEASUREMENT_EXTEND: failure extends nothing */
 	}
 }
 
@@ -498,18 +538,21 @@ static void extend_rule_algo(enum rmm_hash algo)
 		memcpy(cat + hs, v, size);
 		rmm_hash(algo, cat, hs + size, want);
 		nettle_extend(algo, indep, v, size);
-		assert_memory_equal(want, indep, 64);
+		assert_memory_equal(want, indep,
+				    64); /* DEN0137 RSI_MEASUREMENT_EXTEND: REM = H(REM || value) */
 
 		struct smcsim_regs r = extend(sim, 2, size, v);
-		t_assert_x0(r, SUCCESS, "MEASUREMENT_EXTEND");
+		t_assert_x0(r, SUCCESS, "DEN0137 RSI_MEASUREMENT_EXTEND: SUCCESS");
 		read_meas(sim, 2, got);
-		assert_memory_equal(got, indep, 64);
+		assert_memory_equal(got, indep, 64); /* DEN0137 RSI_MEASUREMENT_EXTEND:
+							MEASUREMENT_READ returns the new REM */
 	}
 	for (uint64_t i = 0; i <= 4; i++) {
 		if (i == 2)
 			continue;
 		read_meas(sim, i, got);
-		assert_memory_equal(got, zero, 64);
+		assert_memory_equal(got, zero,
+				    64); /* DEN0137 RSI_MEASUREMENT_EXTEND: other REMs untouched */
 	}
 	smcsim_destroy(sim);
 }
@@ -535,14 +578,15 @@ static void reset_zeroes_rems(void **state)
 			     "778899aabbccddeeff0f1e2d3c4b5a69788796a5b4c3d2e1f0\"}}}}}");
 	uint8_t v[64] = { 1, 2, 3 }, got[64], zero[64] = { 0 }, rim[64] = { 0 };
 	unhex(rim_hex, rim, 32);
-	t_assert_x0_of(extend(sim, 3, 3, v), SUCCESS, "extend REM 3");
+	t_assert_x0_of(extend(sim, 3, 3, v), SUCCESS, "setup: RSI_MEASUREMENT_EXTEND REM 3");
 	read_meas(sim, 3, got);
-	assert_memory_not_equal(got, zero, 64);
+	assert_memory_not_equal(
+		got, zero, 64); /* DEN0137 RSI_MEASUREMENT_EXTEND: REM 3 changed before the reset */
 	smcsim_reset(sim);
 	read_meas(sim, 3, got);
-	assert_memory_equal(got, zero, 64);
+	assert_memory_equal(got, zero, 64); /* DEN0137 A7.1.2 REMs zero at realm boot */
 	read_meas(sim, 0, got);
-	assert_memory_equal(got, rim, 64);
+	assert_memory_equal(got, rim, 64); /* DEN0137 A7.1.2: the RIM survives a realm reboot */
 	smcsim_destroy(sim);
 }
 
@@ -568,7 +612,7 @@ static uint64_t token_init(struct smcsim *sim, unsigned int cpu, uint8_t seed)
 	uint64_t a[8];
 	challenge_args(a, seed);
 	struct smcsim_regs r = t_call_arr(sim, NULL, cpu, RSI_ATTEST_TOKEN_INIT, 8, a);
-	t_assert_x0(r, SUCCESS, "B5.3.1 ATTEST_TOKEN_INIT");
+	t_assert_x0(r, SUCCESS, "DEN0137 RSI_ATTESTATION_TOKEN_INIT: SUCCESS");
 	return r.x[1];
 }
 
@@ -583,21 +627,29 @@ static uint8_t *token_copy(struct smcsim *sim, unsigned int cpu, uint64_t buf, u
 	size_t cap = 0x4000, n = 0;
 	uint8_t *tok = malloc(cap);
 	uint64_t off = 0;
-	assert_non_null(tok);
+	assert_non_null(tok); /* setup: test harness allocation */
 	for (int calls = 0;; calls++) {
-		assert_true(calls < 0x400);
+		assert_true(
+			calls <
+			0x400); /* DEN0137 RSI_ATTESTATION_TOKEN_CONTINUE: the token completes */
 		struct smcsim_regs r =
 			t_call_cpu(sim, cpu, RSI_ATTEST_TOKEN_CONTINUE, buf, off, piece);
 		if (r.x[0] != SUCCESS)
-			t_assert_x0(r, INCOMPLETE, "CONTINUE: INCOMPLETE until done");
-		assert_true(r.x[1] <= piece);
-		assert_true(n + r.x[1] <= cap);
-		assert_int_equal(smcsim_mem_read(sim, buf + off, tok + n, r.x[1]), 0);
+			t_assert_x0(
+				r, INCOMPLETE,
+				"DEN0137 RSI_ATTESTATION_TOKEN_CONTINUE: INCOMPLETE until done");
+		assert_true(r.x[1] <=
+			    piece); /* DEN0137 RSI_ATTESTATION_TOKEN_CONTINUE: x1 <= size */
+		assert_true(n + r.x[1] <= cap); /* DEN0137 RSI_ATTESTATION_TOKEN_INIT: total within
+						   the bound INIT gave */
+		assert_int_equal(smcsim_mem_read(sim, buf + off, tok + n, r.x[1]),
+				 0); /* setup: host memory access */
 		n += r.x[1];
 		off = (off + r.x[1]) % GRANULE;
 		if (r.x[0] == SUCCESS)
 			break;
-		assert_int_equal(r.x[1], piece); /* only the last piece may be short */
+		assert_int_equal(r.x[1], piece); /* DEN0137 RSI_ATTESTATION_TOKEN_CONTINUE: only the
+						    last piece may be short */
 	}
 	*len = n;
 	return tok;
@@ -608,12 +660,15 @@ static uint8_t *token_copy(struct smcsim *sim, unsigned int cpu, uint64_t buf, u
 static void continue_no_token(void **state)
 {
 	struct smcsim_regs r = t_call(*state, RSI_ATTEST_TOKEN_CONTINUE, BUF, 0, 0x100);
-	t_assert_x0(r, ERROR_STATE, "CONTINUE before INIT");
+	t_assert_x0(r, ERROR_STATE,
+		    "TF-RMM rel0 handle_rsi_attest_token_continue(): before INIT: ERROR_STATE");
 	token_init(*state, 0, 1);
 	size_t len;
 	free(token_copy(*state, 0, BUF, GRANULE, &len));
 	r = t_call(*state, RSI_ATTEST_TOKEN_CONTINUE, BUF, 0, 0x100);
-	t_assert_x0(r, ERROR_STATE, "CONTINUE after the token completed");
+	t_assert_x0(r, ERROR_STATE,
+		    "TF-RMM rel0 handle_rsi_attest_token_continue(): after the token completed: "
+		    "ERROR_STATE");
 }
 
 /* B5.3.2 failure conditions, ACS cmd_attestation_token_continue order: addr_align,
@@ -637,13 +692,17 @@ static void continue_failures(void **state)
 		for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
 			struct smcsim_regs r = t_call(*state, RSI_ATTEST_TOKEN_CONTINUE, bad[i][0],
 						      bad[i][1], bad[i][2]);
-			t_assert_x0(r, ERROR_INPUT, "CONTINUE failure condition");
+			t_assert_x0(r, ERROR_INPUT,
+				    "DEN0137 RSI_ATTESTATION_TOKEN_CONTINUE addr_align / "
+				    "addr_bound / offset_bound / size_overflow / size_bound (ACS "
+				    "cmd_attestation_token_continue)");
 		}
 	}
 	/* None of them consumed any of the token. */
 	size_t len;
 	uint8_t *tok = token_copy(*state, 0, BUF, 0x100, &len);
-	assert_int_equal(rmm_token_verify(tok, len, NULL), 0);
+	assert_int_equal(rmm_token_verify(tok, len, NULL),
+			 0); /* DEN0137 RSI_ATTESTATION_TOKEN_CONTINUE: failures consume nothing */
 	free(tok);
 }
 
@@ -652,11 +711,14 @@ static void continue_size_zero(void **state)
 {
 	token_init(*state, 0, 3);
 	struct smcsim_regs r = t_call(*state, RSI_ATTEST_TOKEN_CONTINUE, BUF, 0x80, 0);
-	t_assert_x0(r, INCOMPLETE, "size 0");
-	t_assert_reg(r, 1, 0, "nothing copied");
+	t_assert_x0(r, INCOMPLETE,
+		    "TF-RMM rel0 handle_rsi_attest_token_continue(): size 0 INCOMPLETE");
+	t_assert_reg(r, 1, 0, "TF-RMM rel0 handle_rsi_attest_token_continue(): nothing copied");
 	size_t len;
 	uint8_t *tok = token_copy(*state, 0, BUF, 0x100, &len);
-	assert_int_equal(rmm_token_verify(tok, len, NULL), 0);
+	assert_int_equal(
+		rmm_token_verify(tok, len, NULL),
+		0); /* TF-RMM rel0 handle_rsi_attest_token_continue(): size 0 consumes nothing */
 	free(tok);
 }
 
@@ -666,14 +728,16 @@ static void continue_empty_buffer(void **state)
 {
 	token_init(*state, 0, 4);
 	struct smcsim_regs r = t_call(*state, RSI_IPA_STATE_SET, BUF, BUF + GRANULE, EMPTY, 0);
-	t_assert_x0(r, SUCCESS, "IPA_STATE_SET(EMPTY)");
+	t_assert_x0(r, SUCCESS, "setup: RSI_IPA_STATE_SET(EMPTY)");
 	r = t_call(*state, RSI_ATTEST_TOKEN_CONTINUE, BUF, 0, 0x100);
-	t_assert_x0(r, ERROR_INPUT, "CONTINUE into EMPTY");
+	t_assert_x0(r, ERROR_INPUT,
+		    "TF-RMM rel0 attest_token_continue_write_state(): CONTINUE into EMPTY");
 	r = t_call(*state, RSI_ATTEST_TOKEN_CONTINUE, (uint64_t)0x1000, 0, 0x100);
-	t_assert_x0(r, ERROR_INPUT, "CONTINUE outside DRAM");
+	t_assert_x0(r, ERROR_INPUT,
+		    "TF-RMM rel0 attest_token_continue_write_state(): CONTINUE outside DRAM");
 }
 
-/* The claims (rmm.md section 3; DEN0137 A7.2.3.1): the challenge of INIT, the RPV, the
+/* The claims (DEN0137 A7.2.3.1): the challenge of INIT, the RPV, the
  * RIM, the REMs as they were at INIT, the realm hash algorithm; INIT's x1 bounds it. */
 static void token_claims_algo(enum rmm_hash algo)
 {
@@ -690,28 +754,32 @@ static void token_claims_algo(enum rmm_hash algo)
 	unhex(rim_hex, rim, 32);
 	if (hs == 64)
 		memcpy(rim + 32, rim, 32);
-	t_assert_x0_of(extend(sim, 1, 40, v), SUCCESS, "extend REM 1");
+	t_assert_x0_of(extend(sim, 1, 40, v), SUCCESS, "setup: RSI_MEASUREMENT_EXTEND REM 1");
 	nettle_extend(algo, rem1, v, 40);
 
 	uint64_t bound = token_init(sim, 0, 0x70);
 	/* Measurements are captured at INIT (TF-RMM rel0 builds the realm claims there). */
-	t_assert_x0_of(extend(sim, 1, 1, v), SUCCESS, "extend after INIT");
+	t_assert_x0_of(extend(sim, 1, 1, v), SUCCESS, "setup: RSI_MEASUREMENT_EXTEND after INIT");
 	size_t len;
 	uint8_t *tok = token_copy(sim, 0, BUF, 0x100, &len);
-	assert_true(len <= bound);
+	assert_true(len <= bound); /* DEN0137 RSI_ATTESTATION_TOKEN_INIT: x1 is an upper bound */
 
 	struct rmm_token_claims cl;
 	memset(&cl, 0, sizeof(cl));
-	assert_int_equal(rmm_token_verify(tok, len, &cl), 0);
+	assert_int_equal(rmm_token_verify(tok, len, &cl), 0); /* DEN0137 A7.2 CCA token: verifies */
 	challenge_bytes(ch, 0x70);
-	assert_memory_equal(cl.challenge, ch, 64);
-	assert_memory_equal(cl.rpv, profile_rpv, 64);
-	assert_int_equal(cl.algo, algo);
-	assert_memory_equal(cl.rim, rim, 64);
-	assert_memory_equal(cl.rem[0], rem1, 64);
+	assert_memory_equal(cl.challenge, ch,
+			    64); /* DEN0137 A7.2.3.1 realm token claims: challenge of INIT */
+	assert_memory_equal(cl.rpv, profile_rpv,
+			    64); /* DEN0137 A7.2.3.1 realm token claims: personalization value */
+	assert_int_equal(cl.algo, algo); /* DEN0137 A7.2.3.1 realm token claims: hash algorithm */
+	assert_memory_equal(cl.rim, rim, 64); /* DEN0137 A7.2.3.1 realm token claims: RIM */
+	assert_memory_equal(cl.rem[0], rem1,
+			    64); /* DEN0137 A7.2.3.1 realm token claims: REM 1 as at INIT */
 	for (int i = 1; i < 4; i++)
-		assert_memory_equal(cl.rem[i], zero, 64);
-	assert_false(cl.v2);
+		assert_memory_equal(cl.rem[i], zero,
+				    64); /* DEN0137 A7.2.3.1 realm token claims: other REMs */
+	assert_false(cl.v2);		 /* DEN0137 1.0 A7.2 CCA token: 1.0 format */
 	free(tok);
 	smcsim_destroy(sim);
 }
@@ -739,9 +807,11 @@ static void token_deterministic(void **state)
 	uint8_t *b = token_copy(*state, 0, BUF + GRANULE, 0x1000, &l2);
 	token_init(*state, 0, 10);
 	uint8_t *c = token_copy(*state, 0, BUF, 0x200, &l3);
-	assert_int_equal(l1, l2);
-	assert_memory_equal(a, b, l1);
-	assert_false(l1 == l3 && memcmp(a, c, l1) == 0);
+	assert_int_equal(l1, l2); /* DEN0137 A7.2 realm token signature: same claims, same length */
+	assert_memory_equal(
+		a, b, l1); /* DEN0137 A7.2 realm token signature: deterministic ECDSA (RFC 6979) */
+	assert_false(l1 == l3 && memcmp(a, c, l1) == 0); /* DEN0137 A7.2.3.1 realm token claims:
+							    another challenge, other bytes */
 	free(a);
 	free(b);
 	free(c);
@@ -755,16 +825,20 @@ static void token_init_restarts(void **state)
 	for (int i = 0; i < 3; i++) {
 		struct smcsim_regs r =
 			t_call(*state, RSI_ATTEST_TOKEN_CONTINUE, BUF, (uint64_t)i * 0x100, 0x100);
-		t_assert_x0(r, INCOMPLETE, "partway");
+		t_assert_x0(r, INCOMPLETE, "setup: RSI_ATTESTATION_TOKEN_CONTINUE partway");
 	}
 	token_init(*state, 0, 21);
 	size_t len;
 	uint8_t *tok = token_copy(*state, 0, BUF, 0x100, &len);
 	struct rmm_token_claims cl;
 	uint8_t ch[64];
-	assert_int_equal(rmm_token_verify(tok, len, &cl), 0);
+	assert_int_equal(
+		rmm_token_verify(tok, len, &cl),
+		0); /* TF-RMM rel0 handle_rsi_attest_token_init(): INIT restarts the token */
 	challenge_bytes(ch, 21);
-	assert_memory_equal(cl.challenge, ch, 64);
+	assert_memory_equal(
+		cl.challenge, ch,
+		64); /* TF-RMM rel0 handle_rsi_attest_token_init(): INIT restarts the token */
 	free(tok);
 }
 
@@ -774,39 +848,45 @@ static void token_init_restarts(void **state)
 static void token_per_cpu(void **state)
 {
 	struct smcsim *sim = *state;
-	assert_int_equal(smcsim_cpu_state(sim, 1), SMCSIM_CPU_OFF);
+	assert_int_equal(smcsim_cpu_state(sim, 1), SMCSIM_CPU_OFF); /* setup: CPU 1 starts off */
 	struct smcsim_regs r =
-		t_call(sim, PSCI_CPU_ON_64, smcsim_cpu_mpidr(sim, 1), DRAM_BASE, (uint64_t)0);
-	t_assert_x0(r, 0, "PSCI CPU_ON(1)");
+		t_call(sim, PSCI_CPU_ON_64_FID, smcsim_cpu_mpidr(sim, 1), DRAM_BASE, (uint64_t)0);
+	t_assert_x0(r, 0, "setup: PSCI CPU_ON(1)");
 	/* cca-realm completes CPU_ON at once (no "cpu_on_pending"). */
-	assert_int_equal(smcsim_cpu_state(sim, 1), SMCSIM_CPU_ON);
+	assert_int_equal(smcsim_cpu_state(sim, 1), SMCSIM_CPU_ON); /* setup: CPU 1 on */
 
 	r = t_call_cpu(sim, 1, RSI_ATTEST_TOKEN_CONTINUE, BUF + GRANULE, 0, 0x100);
-	t_assert_x0(r, ERROR_STATE, "CPU 1 has no token yet");
+	t_assert_x0(r, ERROR_STATE,
+		    "TF-RMM rel0 rec->aux_data.attest_data: CPU 1 has no token yet");
 
 	token_init(sim, 0, 30);
 	r = t_call(sim, RSI_ATTEST_TOKEN_CONTINUE, BUF, 0, 0x100);
-	t_assert_x0(r, INCOMPLETE, "CPU 0 partway");
+	t_assert_x0(r, INCOMPLETE, "TF-RMM rel0 rec->aux_data.attest_data: CPU 0 partway");
 	token_init(sim, 1, 31);
 
 	size_t l0, l1;
 	uint8_t first[0x100];
-	assert_int_equal(smcsim_mem_read(sim, BUF, first, sizeof(first)), 0);
+	assert_int_equal(smcsim_mem_read(sim, BUF, first, sizeof(first)),
+			 0); /* setup: host memory access */
 	uint8_t *rest = token_copy(sim, 0, BUF + 2 * GRANULE, 0x100, &l0);
 	uint8_t *t0 = malloc(l0 + 0x100);
-	assert_non_null(t0);
+	assert_non_null(t0); /* setup: test harness allocation */
 	memcpy(t0, first, 0x100);
 	memcpy(t0 + 0x100, rest, l0);
 	uint8_t *t1 = token_copy(sim, 1, BUF + GRANULE, 0x100, &l1);
 
 	struct rmm_token_claims c0, c1;
 	uint8_t ch[64];
-	assert_int_equal(rmm_token_verify(t0, l0 + 0x100, &c0), 0);
+	assert_int_equal(rmm_token_verify(t0, l0 + 0x100, &c0),
+			 0); /* TF-RMM rel0 rec->aux_data.attest_data: one token per REC */
 	challenge_bytes(ch, 30);
-	assert_memory_equal(c0.challenge, ch, 64);
-	assert_int_equal(rmm_token_verify(t1, l1, &c1), 0);
+	assert_memory_equal(c0.challenge, ch,
+			    64); /* TF-RMM rel0 rec->aux_data.attest_data: one token per REC */
+	assert_int_equal(rmm_token_verify(t1, l1, &c1),
+			 0); /* TF-RMM rel0 rec->aux_data.attest_data: one token per REC */
 	challenge_bytes(ch, 31);
-	assert_memory_equal(c1.challenge, ch, 64);
+	assert_memory_equal(c1.challenge, ch,
+			    64); /* TF-RMM rel0 rec->aux_data.attest_data: one token per REC */
 	free(rest);
 	free(t0);
 	free(t1);
@@ -822,7 +902,8 @@ static void host_call_failures(void **state)
 	static const uint64_t bad[] = { BUF + 8, BUF + 0x80, PAR_TOP, 0x1000 };
 	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
 		struct smcsim_regs r = t_call(*state, RSI_HOST_CALL, bad[i]);
-		t_assert_x0(r, ERROR_INPUT, "HOST_CALL failure condition");
+		t_assert_x0(r, ERROR_INPUT,
+			    "DEN0137 RSI_HOST_CALL addr_align / addr_bound (ACS cmd_host_call)");
 	}
 }
 
@@ -839,16 +920,23 @@ static void host_call_success(void **state)
 		s[i] = (uint8_t)(0xc0 ^ i);
 	s[0] = 0x34;
 	s[1] = 0x12;
-	assert_int_equal(smcsim_mem_write(sim, hc, s, sizeof(s)), 0);
+	assert_int_equal(smcsim_mem_write(sim, hc, s, sizeof(s)),
+			 0); /* setup: host memory access */
 	struct smcsim_regs r = t_call(sim, RSI_HOST_CALL, hc);
-	t_assert_x0(r, SUCCESS, "HOST_CALL");
+	t_assert_x0(r, SUCCESS, "DEN0137 RSI_HOST_CALL: SUCCESS");
 	uint8_t got[0x100];
-	assert_int_equal(smcsim_mem_read(sim, hc, got, sizeof(got)), 0);
-	assert_memory_equal(got, s, 8); /* imm and padding */
+	assert_int_equal(smcsim_mem_read(sim, hc, got, sizeof(got)),
+			 0);		/* setup: host memory access */
+	assert_memory_equal(got, s, 8); /* DEN0137 RSI_HOST_CALL RsiHostCall: imm and padding */
 	static const uint64_t want[7] = { 1, 2, 3, 4, 5, 6, 0xfeed };
 	for (int i = 0; i < 7; i++)
-		assert_int_equal(le64(got + 8 + 8 * i), want[i]);
-	assert_memory_equal(got + 8 + 7 * 8, s + 8 + 7 * 8, sizeof(s) - 8 - 7 * 8);
+		assert_int_equal(
+			abi_rd64(got + 8 + 8 * i),
+			want[i]); /* DEN0137 RSI_HOST_CALL RsiHostCall: gprs[0..6] = host answer */
+	assert_memory_equal(
+		got + 8 + 7 * 8, s + 8 + 7 * 8,
+		sizeof(s) - 8 -
+			7 * 8); /* DEN0137 RSI_HOST_CALL RsiHostCall: gprs[7..30] untouched */
 	smcsim_destroy(sim);
 }
 
@@ -857,12 +945,18 @@ static void host_call_default(void **state)
 {
 	uint8_t s[0x100];
 	memset(s, 0x77, sizeof(s));
-	assert_int_equal(smcsim_mem_write(*state, BUF, s, sizeof(s)), 0);
-	t_assert_x0_of(t_call(*state, RSI_HOST_CALL, BUF), SUCCESS, "HOST_CALL");
+	assert_int_equal(smcsim_mem_write(*state, BUF, s, sizeof(s)),
+			 0); /* setup: host memory access */
+	t_assert_x0_of(t_call(*state, RSI_HOST_CALL, BUF), SUCCESS,
+		       "DEN0137 RSI_HOST_CALL: SUCCESS, built-in answer");
 	uint8_t got[0x100];
-	assert_int_equal(smcsim_mem_read(*state, BUF, got, sizeof(got)), 0);
-	assert_int_equal(le64(got + 8), 0);
-	assert_memory_equal(got + 16, s + 16, sizeof(s) - 16);
+	assert_int_equal(smcsim_mem_read(*state, BUF, got, sizeof(got)),
+			 0); /* setup: host memory access */
+	assert_int_equal(abi_rd64(got + 8),
+			 0); /* DEN0137 RSI_HOST_CALL RsiHostCall: gprs[0] = host x0 */
+	assert_memory_equal(
+		got + 16, s + 16,
+		sizeof(s) - 16); /* DEN0137 RSI_HOST_CALL RsiHostCall: gprs[1..] untouched */
 }
 
 /* ---- PSCI and SMCCC as the RMM reports them to a realm -------------------------------- */
@@ -870,8 +964,10 @@ static void host_call_default(void **state)
 /* TF-RMM rel0 handles PSCI for realms as PSCI 1.1 and reports SMCCC 1.2. */
 static void psci_smccc_versions(void **state)
 {
-	t_assert_x0_of(t_call(*state, PSCI_VERSION), 0x10001, "PSCI_VERSION 1.1");
-	t_assert_x0_of(t_call(*state, SMCCC_VERSION), 0x10002, "SMCCC_VERSION 1.2");
+	t_assert_x0_of(t_call(*state, PSCI_VERSION_FID), 0x10001,
+		       "TF-RMM rel0 psci_version(): PSCI 1.1");
+	t_assert_x0_of(t_call(*state, SMCCC_VERSION), 0x10002,
+		       "TF-RMM rel0 handle_realm_rsi(): SMCCC_VERSION 1.2");
 }
 
 #define T(f) cmocka_unit_test_setup_teardown(f, fresh, destroy)
