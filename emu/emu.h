@@ -270,6 +270,22 @@ struct emu_granule {
 	uint64_t owner; /* model-defined: e.g. the RD granule address */
 };
 
+/*
+ * Per-granule state of the models. A model reserves a slot of @size bytes per granule
+ * once, from its service's create() hook, under an @owner key of its own (its service
+ * descriptor), and reaches a granule's state with emu_gstate(). The core zeroes every
+ * slot at machine reset and frees it with the machine; it never reads what is in it. A
+ * second reservation by the same owner with the same size returns the same slot.
+ * Returns the slot (>= 0), -EINVAL, -ENOSPC past EMU_GSTATE_SLOTS, or -ENOMEM.
+ */
+#define EMU_GSTATE_SLOTS 4
+#define EMU_GSTATE_MAX	 64 /* bytes per granule a slot may hold */
+int emu_gstate_reserve(struct smcsim *sim, const void *owner, size_t size);
+/* The slot @owner reserved, or -ENOENT. */
+int emu_gstate_slot(const struct smcsim *sim, const void *owner);
+/* State of @slot for the granule containing @pa, or NULL outside memory or a bad slot. */
+void *emu_gstate(struct smcsim *sim, int slot, uint64_t pa);
+
 /* Pointer to @len bytes at @pa if the whole range is inside one region, else NULL. */
 void *emu_mem_ptr(struct smcsim *sim, uint64_t pa, uint64_t len);
 /* Metadata of the granule containing @pa, or NULL outside memory. */

@@ -40,6 +40,8 @@ SMCSIM_EXPORT const char *smcsim_strerror(int err)
 		return "input/output error";
 	case ENOSYS:
 		return "not implemented by this build";
+	case ENOSPC:
+		return "no per-granule state slot left";
 	case ERANGE:
 		return "index past the end";
 	case EBADMSG:

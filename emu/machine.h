@@ -62,6 +62,14 @@ struct emu_region {
 	uint8_t pas; /* boot PAS of every granule */
 	uint8_t *bytes;
 	struct emu_granule *gran;
+	/* Per-granule model state: gstate[slot] holds size / 4 KiB entries of the slot's size. */
+	uint8_t *gstate[EMU_GSTATE_SLOTS];
+};
+
+/* A reservation of per-granule state (emu_gstate_reserve). */
+struct emu_gslot {
+	const void *owner;
+	size_t size;
 };
 
 struct emu_record;
@@ -75,6 +83,8 @@ struct smcsim {
 
 	size_t nregions;
 	struct emu_region *regions;
+	struct emu_gslot gslots[EMU_GSTATE_SLOTS];
+	int ngslots;
 
 	size_t nlayers;
 	struct emu_layer *layers;

@@ -74,12 +74,48 @@ int emu_mem_create(struct smcsim *sim, json_t *memory, struct smcsim_error *err)
 	return 0;
 }
 
+int emu_gstate_reserve(struct smcsim *sim, const void *owner, size_t size)
+{
+	if (!owner || size == 0 || size > EMU_GSTATE_MAX)
+		return -EINVAL;
+	for (int s = 0; s < sim->ngslots; s++)
+		if (sim->gslots[s].owner == owner)
+			return sim->gslots[s].size == size ? s : -EINVAL;
+	if (sim->ngslots == EMU_GSTATE_SLOTS)
+		return -ENOSPC;
+	int slot = sim->ngslots;
+	for (size_t i = 0; i < sim->nregions; i++) {
+		struct emu_region *r = &sim->regions[i];
+		r->gstate[slot] = calloc(r->size >> EMU_GRANULE_SHIFT, size);
+		if (!r->gstate[slot]) {
+			while (i--) {
+				free(sim->regions[i].gstate[slot]);
+				sim->regions[i].gstate[slot] = NULL;
+			}
+			return -ENOMEM;
+		}
+	}
+	sim->gslots[slot] = (struct emu_gslot){ .owner = owner, .size = size };
+	sim->ngslots++;
+	return slot;
+}
+
+int emu_gstate_slot(const struct smcsim *sim, const void *owner)
+{
+	for (int s = 0; s < sim->ngslots; s++)
+		if (sim->gslots[s].owner == owner)
+			return s;
+	return -ENOENT;
+}
+
 void emu_mem_destroy(struct smcsim *sim)
 {
 	for (size_t i = 0; i < sim->nregions; i++) {
 		struct emu_region *r = &sim->regions[i];
 		if (r->bytes)
 			munmap(r->bytes, r->size);
+		for (int s = 0; s < sim->ngslots; s++)
+			free(r->gstate[s]);
 		free(r->gran);
 		free(r->name);
 	}
@@ -98,6 +134,8 @@ void emu_mem_reset(struct smcsim *sim)
 		memset(r->gran, 0, n * sizeof(*r->gran));
 		for (uint64_t g = 0; g < n; g++)
 			r->gran[g].pas = r->pas;
+		for (int s = 0; s < sim->ngslots; s++)
+			memset(r->gstate[s], 0, n * sim->gslots[s].size);
 	}
 }
 
@@ -126,6 +164,16 @@ struct emu_granule *emu_granule(struct smcsim *sim, uint64_t pa)
 {
 	struct emu_region *r = region_of(sim, pa, 1);
 	return r ? &r->gran[(pa - r->base) >> EMU_GRANULE_SHIFT] : NULL;
+}
+
+void *emu_gstate(struct smcsim *sim, int slot, uint64_t pa)
+{
+	if (slot < 0 || slot >= sim->ngslots)
+		return NULL;
+	struct emu_region *r = region_of(sim, pa, 1);
+	if (!r)
+		return NULL;
+	return r->gstate[slot] + ((pa - r->base) >> EMU_GRANULE_SHIFT) * sim->gslots[slot].size;
 }
 
 bool emu_mem_region(const struct smcsim *sim, size_t i, uint64_t *base, uint64_t *size)

@@ -115,6 +115,47 @@ static void api_errors(void **state)
 	smcsim_destroy(sim);
 }
 
+/* Models keep per-granule state in slots the core hands out (emu_gstate_*): each owner
+ * its own zeroed bytes per granule, cleared by reset, absent outside memory. */
+static void granule_state_slots(void **state)
+{
+	static const char owner_a, owner_b, owner_c, owner_d, owner_e;
+	struct smcsim *sim = t_machine("tfa-host", NULL);
+	int a = emu_gstate_reserve(sim, &owner_a, 16);
+	int b = emu_gstate_reserve(sim, &owner_b, 1);
+	assert_true(a >= 0 && b >= 0 && a != b);
+	assert_int_equal(emu_gstate_reserve(sim, &owner_a, 16), a);
+	assert_int_equal(emu_gstate_reserve(sim, &owner_a, 8), -EINVAL);
+	assert_int_equal(emu_gstate_reserve(sim, &owner_c, 0), -EINVAL);
+	assert_int_equal(emu_gstate_reserve(sim, &owner_c, EMU_GSTATE_MAX + 1), -EINVAL);
+	assert_int_equal(emu_gstate_slot(sim, &owner_b), b);
+	assert_int_equal(emu_gstate_slot(sim, &owner_c), -ENOENT);
+
+	uint8_t *ga = emu_gstate(sim, a, 0x80001234);
+	uint8_t *gb = emu_gstate(sim, b, 0x80001000);
+	assert_non_null(ga);
+	assert_non_null(gb);
+	assert_ptr_equal(ga, emu_gstate(sim, a, 0x80001fff)); /* one entry per 4 KiB */
+	assert_ptr_not_equal(ga, emu_gstate(sim, a, 0x80002000));
+	for (int i = 0; i < 16; i++)
+		assert_int_equal(ga[i], 0);
+	memset(ga, 0x5a, 16);
+	*gb = 7;
+	assert_int_equal(*(uint8_t *)emu_gstate(sim, b, 0x80001000), 7);
+	assert_int_equal(*(uint8_t *)emu_gstate(sim, a, 0x80002000), 0); /* neighbours apart */
+	assert_null(emu_gstate(sim, a, 0x1000));			 /* outside memory */
+	assert_null(emu_gstate(sim, 9, 0x80001000));			 /* no such slot */
+	smcsim_reset(sim);
+	assert_int_equal(((uint8_t *)emu_gstate(sim, a, 0x80001000))[15], 0);
+	assert_int_equal(*(uint8_t *)emu_gstate(sim, b, 0x80001000), 0);
+
+	int c = emu_gstate_reserve(sim, &owner_c, 2);
+	int d = emu_gstate_reserve(sim, &owner_d, 2);
+	assert_true(c >= 0 && d >= 0);
+	assert_int_equal(emu_gstate_reserve(sim, &owner_e, 2), -ENOSPC);
+	smcsim_destroy(sim);
+}
+
 static void memory_bounds(void **state)
 {
 	struct smcsim *sim = t_machine("tfa-host", NULL);
@@ -362,6 +403,7 @@ int main(void)
 		cmocka_unit_test(smccc11_preserves_x4_up),
 		cmocka_unit_test(api_errors),
 		cmocka_unit_test(memory_bounds),
+		cmocka_unit_test(granule_state_slots),
 		cmocka_unit_test(profile_errors_name_path),
 		cmocka_unit_test(standard_call_uid),
 		cmocka_unit_test(fid_decode_and_names),
