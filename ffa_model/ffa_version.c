@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * FFA_VERSION: negotiation and lock-in, per the selected policy (reference note 2.1/2.2).
+ * FFA_VERSION: negotiation and lock-in, per the selected policy (DEN0077 v1.2 13.2, and
+ * how Hafnium and the TF-A EL3 SPMC depart from it).
  *
  * spec     DEN0077 v1.2 13.2.2 rules 1-4. Compatible request (same major, minor <= ours):
  *          our version, the caller speaks what it asked for. Lesser incompatible callee

@@ -31,7 +31,7 @@ static struct smcsim_regs retrieve(struct smcsim *sim, const char *sp, uint64_t 
 	m.nrecv = 1;
 	m.recv[0] = id;
 	m.perm[0] = perm;
-	return t_mem_send(sim, sp, tx, FFA_MEM_RETRIEVE_REQ_64, &m);
+	return t_mem_send(sim, sp, tx, FFA_MEM_RETRIEVE_REQ_64_FID, &m);
 }
 
 static struct smcsim_regs relinquish(struct smcsim *sim, const char *sp, uint64_t tx, uint16_t id,
@@ -43,7 +43,7 @@ static struct smcsim_regs relinquish(struct smcsim *sim, const char *sp, uint64_
 	t_wr(b + 12, 1, 4);
 	t_wr(b + 16, id, 2);
 	smcsim_mem_write(sim, tx, b, sizeof(b));
-	return t_call_as(sim, sp, FFA_MEM_RELINQUISH);
+	return t_call_as(sim, sp, FFA_MEM_RELINQUISH_FID);
 }
 
 /* The full life of a share: send, retrieve by the SP, relinquish, reclaim. */
@@ -51,13 +51,13 @@ static void share_round_trip(void **state)
 {
 	struct smcsim *sim = mem_machine(FFA_V1_2);
 	struct t_mem m = t_share(FFA_V1_2, SP1, MEM, 2);
-	struct smcsim_regs r = t_mem_send(sim, NULL, HOST_TX, FFA_MEM_SHARE_64, &m);
+	struct smcsim_regs r = t_mem_send(sim, NULL, HOST_TX, FFA_MEM_SHARE_64_FID, &m);
 	t_assert_ffa_ok(r, "share");
 	uint64_t h = t_handle(&r);
 	assert_false(h & FFA_HANDLE_HYP_BIT); /* SPMC-allocated */
 	assert_true(emu_granule(sim, MEM + 0x1000)->ffa & FFA_GR_SHARED);
 	r = retrieve(sim, "sp1", SP1_TX, SP1, h, 2, 0);
-	t_assert_reg(r, 0, FFA_MEM_RETRIEVE_RESP, "ACS share_retrieve");
+	t_assert_reg(r, 0, FFA_MEM_RETRIEVE_RESP_FID, "ACS share_retrieve");
 	t_assert_reg(r, 1, r.x[2], "one fragment");
 	uint8_t d[128];
 	smcsim_mem_read(sim, SP1_RX, d, sizeof(d));
@@ -71,15 +71,15 @@ static void share_round_trip(void **state)
 		base |= (uint64_t)d[comp + 16 + i] << (8 * i);
 	assert_int_equal(base, MEM);
 	assert_int_equal(d[comp], 2); /* total pages */
-	r = t_call(sim, FFA_MEM_RECLAIM, (uint32_t)h, h >> 32, 0);
+	r = t_call(sim, FFA_MEM_RECLAIM_FID, (uint32_t)h, h >> 32, 0);
 	t_assert_ffa_error(r, FFA_DENIED, "ACS share_state_machine: borrower holds it");
 	r = relinquish(sim, "sp1", SP1_TX, SP1, h, 0);
 	t_assert_ffa_ok(r, "relinquish");
-	t_assert_ffa_ok(t_call_as(sim, "sp1", FFA_RX_RELEASE), "SP releases RX");
-	r = t_call(sim, FFA_MEM_RECLAIM, (uint32_t)h, h >> 32, 0);
+	t_assert_ffa_ok(t_call_as(sim, "sp1", FFA_RX_RELEASE_FID), "SP releases RX");
+	r = t_call(sim, FFA_MEM_RECLAIM_FID, (uint32_t)h, h >> 32, 0);
 	t_assert_ffa_ok(r, "reclaim");
 	assert_int_equal(emu_granule(sim, MEM)->ffa, 0);
-	r = t_call(sim, FFA_MEM_RECLAIM, (uint32_t)h, h >> 32, 0);
+	r = t_call(sim, FFA_MEM_RECLAIM_FID, (uint32_t)h, h >> 32, 0);
 	t_assert_ffa_error(r, FFA_INVALID_PARAMETERS, "handle is gone");
 	assert_int_equal(ffa_check_invariants(ffa_spmc_of(sim, "el3")), 0);
 	smcsim_destroy(sim);
@@ -90,14 +90,14 @@ static void send_input_errors(void **state)
 {
 	struct smcsim *sim = t_machine("ffa-host", NULL);
 	struct t_mem m = t_share(FFA_V1_2, SP1, MEM, 1);
-	struct smcsim_regs r = t_mem_send(sim, NULL, HOST_TX, FFA_MEM_SHARE_64, &m);
+	struct smcsim_regs r = t_mem_send(sim, NULL, HOST_TX, FFA_MEM_SHARE_64_FID, &m);
 	t_assert_ffa_error(r, FFA_INVALID_PARAMETERS, "no TX buffer");
 	t_ffa_setup(sim, FFA_V1_2);
-	r = t_call(sim, FFA_MEM_SHARE_64, 96, 96, HOST_TX, 1);
+	r = t_call(sim, FFA_MEM_SHARE_64_FID, 96, 96, HOST_TX, 1);
 	t_assert_ffa_error(r, FFA_INVALID_PARAMETERS, "dynamic buffer (x3/w4) not supported");
-	r = t_call(sim, FFA_MEM_SHARE_64, 96, 128, 0, 0);
+	r = t_call(sim, FFA_MEM_SHARE_64_FID, 96, 128, 0, 0);
 	t_assert_ffa_error(r, FFA_INVALID_PARAMETERS, "fragment longer than total");
-	r = t_call(sim, FFA_MEM_SHARE_64, 0x20000, 96, 0, 0);
+	r = t_call(sim, FFA_MEM_SHARE_64_FID, 0x20000, 96, 0, 0);
 	t_assert_ffa_error(r, FFA_NO_MEMORY, "descriptor larger than the SPMC takes");
 #define BAD(stmt, fid, want, rule)                                                                 \
 	do {                                                                                       \
@@ -106,34 +106,37 @@ static void send_input_errors(void **state)
 		r = t_mem_send(sim, NULL, HOST_TX, fid, &x);                                       \
 		t_assert_ffa_error(r, want, rule);                                                 \
 	} while (0)
-	BAD(x.sender = 5, FFA_MEM_SHARE_64, FFA_INVALID_PARAMETERS, "sender is not the caller");
-	BAD(x.handle = 7, FFA_MEM_SHARE_64, FFA_INVALID_PARAMETERS, "handle MBZ on send");
-	BAD(x.flags = 1, FFA_MEM_SHARE_64, FFA_INVALID_PARAMETERS, "zero flag on SHARE");
-	BAD(x.flags = 4, FFA_MEM_LEND_64, FFA_INVALID_PARAMETERS, "flags beyond [1:0]");
-	BAD(x.attrs = 0x80, FFA_MEM_SHARE_64, FFA_INVALID_PARAMETERS, "attributes [15:7] MBZ");
-	BAD(x.attrs = 0x0f, FFA_MEM_SHARE_64, FFA_INVALID_PARAMETERS, "SHARE: type unspecified");
-	BAD(x.attrs = 0x3f, FFA_MEM_SHARE_64, FFA_INVALID_PARAMETERS, "memory type 3 reserved");
-	BAD(x.nrecv = 0, FFA_MEM_SHARE_64, FFA_INVALID_PARAMETERS, "no receiver");
-	BAD(x.recv[0] = 0x8009, FFA_MEM_SHARE_64, FFA_INVALID_PARAMETERS, "unknown receiver");
-	BAD(x.recv[0] = 0, FFA_MEM_SHARE_64, FFA_INVALID_PARAMETERS, "receiver is the sender");
-	BAD((x.nrecv = 2, x.recv[1] = SP1, x.perm[1] = 2), FFA_MEM_SHARE_64, FFA_INVALID_PARAMETERS,
-	    "duplicate receiver");
-	BAD((x.nrecv = 2, x.recv[1] = SP2, x.perm[1] = 2, x.attrs = 0), FFA_MEM_DONATE_64,
+	BAD(x.sender = 5, FFA_MEM_SHARE_64_FID, FFA_INVALID_PARAMETERS, "sender is not the caller");
+	BAD(x.handle = 7, FFA_MEM_SHARE_64_FID, FFA_INVALID_PARAMETERS, "handle MBZ on send");
+	BAD(x.flags = 1, FFA_MEM_SHARE_64_FID, FFA_INVALID_PARAMETERS, "zero flag on SHARE");
+	BAD(x.flags = 4, FFA_MEM_LEND_64_FID, FFA_INVALID_PARAMETERS, "flags beyond [1:0]");
+	BAD(x.attrs = 0x80, FFA_MEM_SHARE_64_FID, FFA_INVALID_PARAMETERS, "attributes [15:7] MBZ");
+	BAD(x.attrs = 0x0f, FFA_MEM_SHARE_64_FID, FFA_INVALID_PARAMETERS,
+	    "SHARE: type unspecified");
+	BAD(x.attrs = 0x3f, FFA_MEM_SHARE_64_FID, FFA_INVALID_PARAMETERS, "memory type 3 reserved");
+	BAD(x.nrecv = 0, FFA_MEM_SHARE_64_FID, FFA_INVALID_PARAMETERS, "no receiver");
+	BAD(x.recv[0] = 0x8009, FFA_MEM_SHARE_64_FID, FFA_INVALID_PARAMETERS, "unknown receiver");
+	BAD(x.recv[0] = 0, FFA_MEM_SHARE_64_FID, FFA_INVALID_PARAMETERS, "receiver is the sender");
+	BAD((x.nrecv = 2, x.recv[1] = SP1, x.perm[1] = 2), FFA_MEM_SHARE_64_FID,
+	    FFA_INVALID_PARAMETERS, "duplicate receiver");
+	BAD((x.nrecv = 2, x.recv[1] = SP2, x.perm[1] = 2, x.attrs = 0), FFA_MEM_DONATE_64_FID,
 	    FFA_INVALID_PARAMETERS, "DONATE has one receiver");
-	BAD(x.perm[0] = 3, FFA_MEM_SHARE_64, FFA_INVALID_PARAMETERS, "data access 3 reserved");
-	BAD(x.perm[0] = 0xA, FFA_MEM_SHARE_64, FFA_INVALID_PARAMETERS, "SHARE cannot grant X");
-	BAD(x.total_adjust = 1, FFA_MEM_SHARE_64, FFA_INVALID_PARAMETERS, "total pages mismatch");
-	BAD(x.base[0] = MEM + 0x10, FFA_MEM_SHARE_64, FFA_INVALID_PARAMETERS, "unaligned");
-	BAD(x.pages[0] = 0, FFA_MEM_SHARE_64, FFA_INVALID_PARAMETERS, "empty constituent");
-	BAD((x.nranges = 2, x.base[1] = MEM, x.pages[1] = 1), FFA_MEM_SHARE_64,
+	BAD(x.perm[0] = 3, FFA_MEM_SHARE_64_FID, FFA_INVALID_PARAMETERS, "data access 3 reserved");
+	BAD(x.perm[0] = 0xA, FFA_MEM_SHARE_64_FID, FFA_INVALID_PARAMETERS, "SHARE cannot grant X");
+	BAD(x.total_adjust = 1, FFA_MEM_SHARE_64_FID, FFA_INVALID_PARAMETERS,
+	    "total pages mismatch");
+	BAD(x.base[0] = MEM + 0x10, FFA_MEM_SHARE_64_FID, FFA_INVALID_PARAMETERS, "unaligned");
+	BAD(x.pages[0] = 0, FFA_MEM_SHARE_64_FID, FFA_INVALID_PARAMETERS, "empty constituent");
+	BAD((x.nranges = 2, x.base[1] = MEM, x.pages[1] = 1), FFA_MEM_SHARE_64_FID,
 	    FFA_INVALID_PARAMETERS, "overlapping constituents");
-	BAD(x.base[0] = 0x40000000, FFA_MEM_SHARE_64, FFA_INVALID_PARAMETERS, "outside memory");
-	BAD(x.base[0] = HOST_RX, FFA_MEM_SHARE_64, FFA_DENIED, "a mailbox page");
-	BAD(x.base[0] = 0x0e010000, FFA_MEM_SHARE_64, FFA_DENIED, "secure memory from the host");
+	BAD(x.base[0] = 0x40000000, FFA_MEM_SHARE_64_FID, FFA_INVALID_PARAMETERS, "outside memory");
+	BAD(x.base[0] = HOST_RX, FFA_MEM_SHARE_64_FID, FFA_DENIED, "a mailbox page");
+	BAD(x.base[0] = 0x0e010000, FFA_MEM_SHARE_64_FID, FFA_DENIED,
+	    "secure memory from the host");
 	/* ACS *_state_machine: a page already in a transaction is not the sender's alone. */
 	struct t_mem ok = t_share(FFA_V1_2, SP1, MEM, 1);
-	t_assert_ffa_ok(t_mem_send(sim, NULL, HOST_TX, FFA_MEM_SHARE_64, &ok), "first share");
-	BAD(x.attrs = 0, FFA_MEM_LEND_64, FFA_DENIED, "page already shared");
+	t_assert_ffa_ok(t_mem_send(sim, NULL, HOST_TX, FFA_MEM_SHARE_64_FID, &ok), "first share");
+	BAD(x.attrs = 0, FFA_MEM_LEND_64_FID, FFA_DENIED, "page already shared");
 	assert_int_equal(ffa_check_invariants(ffa_spmc_of(sim, "el3")), 0);
 	smcsim_destroy(sim);
 }
@@ -150,22 +153,22 @@ static void send_fragmented(void **state)
 	uint32_t len = t_mem_desc(&m, buf);
 	uint32_t first = len - 16; /* the last constituent in a second fragment */
 	smcsim_mem_write(sim, HOST_TX, buf, first);
-	struct smcsim_regs r = t_call(sim, FFA_MEM_SHARE_64, len, first, 0, 0);
-	t_assert_reg(r, 0, FFA_MEM_FRAG_RX, "more expected");
+	struct smcsim_regs r = t_call(sim, FFA_MEM_SHARE_64_FID, len, first, 0, 0);
+	t_assert_reg(r, 0, FFA_MEM_FRAG_RX_FID, "more expected");
 	t_assert_reg(r, 3, first, "bytes received");
 	uint64_t h = (uint32_t)r.x[1] | (uint64_t)(uint32_t)r.x[2] << 32;
-	r = t_call(sim, FFA_MEM_FRAG_TX, (uint32_t)h + 1, h >> 32, 16);
+	r = t_call(sim, FFA_MEM_FRAG_TX_FID, (uint32_t)h + 1, h >> 32, 16);
 	t_assert_ffa_error(r, FFA_INVALID_PARAMETERS, "unknown handle");
-	r = t_call(sim, FFA_MEM_FRAG_TX, (uint32_t)h, h >> 32, 32);
+	r = t_call(sim, FFA_MEM_FRAG_TX_FID, (uint32_t)h, h >> 32, 32);
 	t_assert_ffa_error(r, FFA_INVALID_PARAMETERS, "more than the total; aborts");
-	r = t_call(sim, FFA_MEM_FRAG_TX, (uint32_t)h, h >> 32, 16);
+	r = t_call(sim, FFA_MEM_FRAG_TX_FID, (uint32_t)h, h >> 32, 16);
 	t_assert_ffa_error(r, FFA_INVALID_PARAMETERS, "the transaction was aborted");
 	/* Again, properly. */
 	smcsim_mem_write(sim, HOST_TX, buf, first);
-	r = t_call(sim, FFA_MEM_SHARE_64, len, first, 0, 0);
+	r = t_call(sim, FFA_MEM_SHARE_64_FID, len, first, 0, 0);
 	h = (uint32_t)r.x[1] | (uint64_t)(uint32_t)r.x[2] << 32;
 	smcsim_mem_write(sim, HOST_TX, buf + first, 16);
-	r = t_call(sim, FFA_MEM_FRAG_TX, (uint32_t)h, h >> 32, 16);
+	r = t_call(sim, FFA_MEM_FRAG_TX_FID, (uint32_t)h, h >> 32, 16);
 	t_assert_ffa_ok(r, "complete");
 	assert_int_equal(t_handle(&r), h);
 	assert_true(emu_granule(sim, MEM + 0xa000)->ffa & FFA_GR_SHARED);
@@ -176,9 +179,9 @@ static void send_fragmented(void **state)
 	m2.base[1] = MEM + 0x30000;
 	len = t_mem_desc(&m2, buf);
 	smcsim_mem_write(sim, HOST_TX, buf, first);
-	r = t_call(sim, FFA_MEM_LEND_64, len, first, 0, 0);
-	t_assert_reg(r, 0, FFA_MEM_FRAG_RX, "second transaction pending");
-	r = t_call(sim, FFA_MEM_RECLAIM, r.x[1], r.x[2], 0);
+	r = t_call(sim, FFA_MEM_LEND_64_FID, len, first, 0, 0);
+	t_assert_reg(r, 0, FFA_MEM_FRAG_RX_FID, "second transaction pending");
+	r = t_call(sim, FFA_MEM_RECLAIM_FID, r.x[1], r.x[2], 0);
 	t_assert_ffa_ok(r, "abort by reclaim");
 	smcsim_destroy(sim);
 }
@@ -190,7 +193,7 @@ static void retrieve_checks(void **state)
 	struct t_mem m = t_share(FFA_V1_2, SP1, MEM, 1);
 	m.perm[0] = 1; /* RO */
 	m.tag = 0x77;
-	struct smcsim_regs r = t_mem_send(sim, NULL, HOST_TX, FFA_MEM_SHARE_64, &m);
+	struct smcsim_regs r = t_mem_send(sim, NULL, HOST_TX, FFA_MEM_SHARE_64_FID, &m);
 	t_assert_ffa_ok(r, "share RO with a tag");
 	uint64_t h = t_handle(&r);
 	struct t_mem q;
@@ -205,7 +208,7 @@ static void retrieve_checks(void **state)
 	do {                                                                                       \
 		struct t_mem x = q;                                                                \
 		stmt;                                                                              \
-		r = t_mem_send(sim, sp, tx, FFA_MEM_RETRIEVE_REQ_64, &x);                          \
+		r = t_mem_send(sim, sp, tx, FFA_MEM_RETRIEVE_REQ_64_FID, &x);                      \
 		t_assert_ffa_error(r, want, rule);                                                 \
 	} while (0)
 	RBAD(x.handle = h + 100, "sp1", SP1_TX, FFA_INVALID_PARAMETERS, "invalid_handle_tag");
@@ -220,27 +223,27 @@ static void retrieve_checks(void **state)
 	r = relinquish(sim, "sp1", SP1_TX, SP1, h, 0);
 	t_assert_ffa_error(r, FFA_DENIED, "relinquish_state_machine: nothing retrieved");
 	struct t_mem ok = q;
-	r = t_mem_send(sim, "sp1", SP1_TX, FFA_MEM_RETRIEVE_REQ_64, &ok);
-	t_assert_reg(r, 0, FFA_MEM_RETRIEVE_RESP, "good request");
-	r = t_mem_send(sim, "sp1", SP1_TX, FFA_MEM_RETRIEVE_REQ_64, &ok);
+	r = t_mem_send(sim, "sp1", SP1_TX, FFA_MEM_RETRIEVE_REQ_64_FID, &ok);
+	t_assert_reg(r, 0, FFA_MEM_RETRIEVE_RESP_FID, "good request");
+	r = t_mem_send(sim, "sp1", SP1_TX, FFA_MEM_RETRIEVE_REQ_64_FID, &ok);
 	t_assert_ffa_error(r, FFA_BUSY, "RX still owned by the SP");
-	t_call_as(sim, "sp1", FFA_RX_RELEASE);
-	r = t_mem_send(sim, "sp1", SP1_TX, FFA_MEM_RETRIEVE_REQ_64, &ok);
-	t_assert_reg(r, 0, FFA_MEM_RETRIEVE_RESP, "multiple_retrievals");
+	t_call_as(sim, "sp1", FFA_RX_RELEASE_FID);
+	r = t_mem_send(sim, "sp1", SP1_TX, FFA_MEM_RETRIEVE_REQ_64_FID, &ok);
+	t_assert_reg(r, 0, FFA_MEM_RETRIEVE_RESP_FID, "multiple_retrievals");
 	t_assert_ffa_ok(relinquish(sim, "sp1", SP1_TX, SP1, h, 0), "relinquish 1");
-	r = t_call(sim, FFA_MEM_RECLAIM, (uint32_t)h, h >> 32, 0);
+	r = t_call(sim, FFA_MEM_RECLAIM_FID, (uint32_t)h, h >> 32, 0);
 	t_assert_ffa_error(r, FFA_DENIED, "one retrieval still outstanding");
 	t_assert_ffa_ok(relinquish(sim, "sp1", SP1_TX, SP1, h, 0), "relinquish 2");
 	r = relinquish(sim, "sp1", SP1_TX, SP1, h, 1);
 	t_assert_ffa_error(r, FFA_INVALID_PARAMETERS, "zero flag on a SHARE");
-	r = t_call(sim, FFA_MEM_RECLAIM, (uint32_t)h, h >> 32, 1);
+	r = t_call(sim, FFA_MEM_RECLAIM_FID, (uint32_t)h, h >> 32, 1);
 	t_assert_ffa_error(r, FFA_INVALID_PARAMETERS, "reclaim_zero_flag on SHARE");
-	r = t_call(sim, FFA_MEM_RECLAIM, (uint32_t)h, h >> 32, 4);
+	r = t_call(sim, FFA_MEM_RECLAIM_FID, (uint32_t)h, h >> 32, 4);
 	t_assert_ffa_error(r, FFA_INVALID_PARAMETERS, "reclaim flags MBZ");
-	r = t_call_as(sim, "sp1", FFA_MEM_RECLAIM, (uint32_t)h, h >> 32, 0);
+	r = t_call_as(sim, "sp1", FFA_MEM_RECLAIM_FID, (uint32_t)h, h >> 32, 0);
 	t_assert_ffa_error(r, FFA_INVALID_PARAMETERS, "reclaim_input_error_checks: not owner");
-	t_assert_ffa_ok(t_call(sim, FFA_MEM_RECLAIM, (uint32_t)h, h >> 32, 0), "reclaim");
-	r = t_call_as(sim, "sp1", FFA_MEM_FRAG_RX, (uint32_t)h, h >> 32, 0);
+	t_assert_ffa_ok(t_call(sim, FFA_MEM_RECLAIM_FID, (uint32_t)h, h >> 32, 0), "reclaim");
+	r = t_call_as(sim, "sp1", FFA_MEM_FRAG_RX_FID, (uint32_t)h, h >> 32, 0);
 	t_assert_ffa_error(r, FFA_INVALID_PARAMETERS, "FRAG_RX with nothing pending");
 	smcsim_destroy(sim);
 }
@@ -253,30 +256,31 @@ static void lend_and_donate(void **state)
 	smcsim_mem_write(sim, MEM, pat, sizeof(pat));
 	struct t_mem m = t_share(FFA_V1_2, SP1, MEM, 1);
 	m.attrs = 0; /* Linux LEND: unspecified */
-	struct smcsim_regs r = t_mem_send(sim, NULL, HOST_TX, FFA_MEM_LEND_64, &m);
+	struct smcsim_regs r = t_mem_send(sim, NULL, HOST_TX, FFA_MEM_LEND_64_FID, &m);
 	t_assert_ffa_ok(r, "lend");
 	uint64_t h = t_handle(&r);
 	assert_true(emu_granule(sim, MEM)->ffa & FFA_GR_LENT);
 	r = retrieve(sim, "sp1", SP1_TX, SP1, h, 2, 2u << 3);
-	t_assert_reg(r, 0, FFA_MEM_RETRIEVE_RESP, "retrieve, type LEND");
-	t_call_as(sim, "sp1", FFA_RX_RELEASE);
+	t_assert_reg(r, 0, FFA_MEM_RETRIEVE_RESP_FID, "retrieve, type LEND");
+	t_call_as(sim, "sp1", FFA_RX_RELEASE_FID);
 	t_assert_ffa_ok(relinquish(sim, "sp1", SP1_TX, SP1, h, 0), "relinquish");
-	t_assert_ffa_ok(t_call(sim, FFA_MEM_RECLAIM, (uint32_t)h, h >> 32, 1), "reclaim + zero");
+	t_assert_ffa_ok(t_call(sim, FFA_MEM_RECLAIM_FID, (uint32_t)h, h >> 32, 1),
+			"reclaim + zero");
 	uint8_t back[16];
 	smcsim_mem_read(sim, MEM, back, sizeof(back));
 	for (int i = 0; i < 16; i++)
 		assert_int_equal(back[i], 0);
 	/* DONATE */
 	m.base[0] = MEM + 0x5000;
-	r = t_mem_send(sim, NULL, HOST_TX, FFA_MEM_DONATE_64, &m);
+	r = t_mem_send(sim, NULL, HOST_TX, FFA_MEM_DONATE_64_FID, &m);
 	t_assert_ffa_ok(r, "donate");
 	h = t_handle(&r);
 	r = retrieve(sim, "sp1", SP1_TX, SP1, h, 2, 0);
-	t_assert_reg(r, 0, FFA_MEM_RETRIEVE_RESP, "retrieve donation");
-	r = t_call(sim, FFA_MEM_RECLAIM, (uint32_t)h, h >> 32, 0);
+	t_assert_reg(r, 0, FFA_MEM_RETRIEVE_RESP_FID, "retrieve donation");
+	r = t_call(sim, FFA_MEM_RECLAIM_FID, (uint32_t)h, h >> 32, 0);
 	t_assert_ffa_error(r, FFA_INVALID_PARAMETERS, "donated: the handle is gone");
 	m = t_share(FFA_V1_2, SP1, MEM + 0x5000, 1);
-	r = t_mem_send(sim, NULL, HOST_TX, FFA_MEM_SHARE_64, &m);
+	r = t_mem_send(sim, NULL, HOST_TX, FFA_MEM_SHARE_64_FID, &m);
 	t_assert_ffa_error(r, FFA_DENIED, "no longer the host's page");
 	smcsim_destroy(sim);
 }
@@ -286,21 +290,21 @@ static void v1_0_sender(void **state)
 {
 	struct smcsim *sim = mem_machine(FFA_V1_0);
 	struct t_mem m = t_share(FFA_V1_0, SP1, MEM, 1);
-	struct smcsim_regs r = t_mem_send(sim, NULL, HOST_TX, FFA_MEM_SHARE, &m);
+	struct smcsim_regs r = t_mem_send(sim, NULL, HOST_TX, FFA_MEM_SHARE_FID, &m);
 	t_assert_ffa_ok(r, "v1.0 share (32-bit)");
 	uint64_t h = t_handle(&r);
-	r = t_mem_send(sim, NULL, HOST_TX, FFA_MEM_SHARE, &(struct t_mem){ .v = FFA_V1_2 });
+	r = t_mem_send(sim, NULL, HOST_TX, FFA_MEM_SHARE_FID, &(struct t_mem){ .v = FFA_V1_2 });
 	t_assert_ffa_error(r, FFA_INVALID_PARAMETERS, "v1.1 layout from a v1.0 caller");
 	r = retrieve(sim, "sp1", SP1_TX, SP1, h, 2, 0);
-	t_assert_reg(r, 0, FFA_MEM_RETRIEVE_RESP, "retrieve");
+	t_assert_reg(r, 0, FFA_MEM_RETRIEVE_RESP_FID, "retrieve");
 	t_assert_reg(r, 1, 48 + 32 + 16 + 16, "response in the v1.2 layout");
 	/* The sender (as hypervisor) retrieves its own transaction: v1.0 layout. */
 	struct t_mem q;
 	memset(&q, 0, sizeof(q));
 	q.v = FFA_V1_0;
 	q.handle = h;
-	r = t_mem_send(sim, NULL, HOST_TX, FFA_MEM_RETRIEVE_REQ, &q);
-	t_assert_reg(r, 0, FFA_MEM_RETRIEVE_RESP, "hypervisor retrieve request");
+	r = t_mem_send(sim, NULL, HOST_TX, FFA_MEM_RETRIEVE_REQ_FID, &q);
+	t_assert_reg(r, 0, FFA_MEM_RETRIEVE_RESP_FID, "hypervisor retrieve request");
 	t_assert_reg(r, 1, 32 + 16 + 16 + 16, "v1.0 layout for the v1.0 caller");
 	smcsim_destroy(sim);
 }
@@ -328,26 +332,26 @@ static void fragments_both_ways(void **state)
 		t_wr(d + comp + 16 + 16 * i + 8, 1, 4);
 	}
 	smcsim_mem_write(sim, HOST_TX, d, 4096);
-	struct smcsim_regs r = t_call(sim, FFA_MEM_SHARE_64, len, 4096, 0, 0);
-	t_assert_reg(r, 0, FFA_MEM_FRAG_RX, "first fragment");
+	struct smcsim_regs r = t_call(sim, FFA_MEM_SHARE_64_FID, len, 4096, 0, 0);
+	t_assert_reg(r, 0, FFA_MEM_FRAG_RX_FID, "first fragment");
 	t_assert_reg(r, 3, 4096, "received so far");
 	uint64_t h = (uint32_t)r.x[1] | (uint64_t)(uint32_t)r.x[2] << 32;
 	smcsim_mem_write(sim, HOST_TX, d + 4096, len - 4096);
-	r = t_call(sim, FFA_MEM_FRAG_TX, (uint32_t)h, h >> 32, len - 4096);
+	r = t_call(sim, FFA_MEM_FRAG_TX_FID, (uint32_t)h, h >> 32, len - 4096);
 	t_assert_ffa_ok(r, "complete");
 	assert_true(emu_granule(sim, MEM + (N - 1) * 0x2000)->ffa & FFA_GR_SHARED);
 	assert_int_equal(emu_granule(sim, MEM + 0x1000)->ffa, 0); /* the gaps stay free */
 	r = retrieve(sim, "sp1", SP1_TX, SP1, h, 2, 0);
-	t_assert_reg(r, 0, FFA_MEM_RETRIEVE_RESP, "retrieve");
+	t_assert_reg(r, 0, FFA_MEM_RETRIEVE_RESP_FID, "retrieve");
 	t_assert_reg(r, 1, len, "total length");
 	t_assert_reg(r, 2, 4096, "first fragment fills RX");
-	r = t_call_as(sim, "sp1", FFA_MEM_FRAG_RX, (uint32_t)h, h >> 32, 4096);
+	r = t_call_as(sim, "sp1", FFA_MEM_FRAG_RX_FID, (uint32_t)h, h >> 32, 4096);
 	t_assert_ffa_error(r, FFA_BUSY, "RX not released yet");
-	t_call_as(sim, "sp1", FFA_RX_RELEASE);
-	r = t_call_as(sim, "sp1", FFA_MEM_FRAG_RX, (uint32_t)h, h >> 32, 100);
+	t_call_as(sim, "sp1", FFA_RX_RELEASE_FID);
+	r = t_call_as(sim, "sp1", FFA_MEM_FRAG_RX_FID, (uint32_t)h, h >> 32, 100);
 	t_assert_ffa_error(r, FFA_INVALID_PARAMETERS, "offset is not what was sent");
-	r = t_call_as(sim, "sp1", FFA_MEM_FRAG_RX, (uint32_t)h, h >> 32, 4096);
-	t_assert_reg(r, 0, FFA_MEM_FRAG_TX, "next fragment");
+	r = t_call_as(sim, "sp1", FFA_MEM_FRAG_RX_FID, (uint32_t)h, h >> 32, 4096);
+	t_assert_reg(r, 0, FFA_MEM_FRAG_TX_FID, "next fragment");
 	t_assert_reg(r, 3, len - 4096, "the rest");
 	uint8_t last[8];
 	smcsim_mem_read(sim, SP1_RX + (len - 16) - 4096, last, 8);
@@ -355,11 +359,11 @@ static void fragments_both_ways(void **state)
 	for (int i = 0; i < 8; i++)
 		base |= (uint64_t)last[i] << (8 * i);
 	assert_int_equal(base, MEM + (uint64_t)(N - 1) * 0x2000);
-	t_call_as(sim, "sp1", FFA_RX_RELEASE);
-	r = t_call_as(sim, "sp1", FFA_MEM_FRAG_RX, (uint32_t)h, h >> 32, len);
+	t_call_as(sim, "sp1", FFA_RX_RELEASE_FID);
+	r = t_call_as(sim, "sp1", FFA_MEM_FRAG_RX_FID, (uint32_t)h, h >> 32, len);
 	t_assert_ffa_error(r, FFA_INVALID_PARAMETERS, "nothing left");
 	t_assert_ffa_ok(relinquish(sim, "sp1", SP1_TX, SP1, h, 0), "relinquish");
-	t_assert_ffa_ok(t_call(sim, FFA_MEM_RECLAIM, (uint32_t)h, h >> 32, 0), "reclaim");
+	t_assert_ffa_ok(t_call(sim, FFA_MEM_RECLAIM_FID, (uint32_t)h, h >> 32, 0), "reclaim");
 	assert_int_equal(ffa_check_invariants(ffa_spmc_of(sim, "el3")), 0);
 	smcsim_destroy(sim);
 }

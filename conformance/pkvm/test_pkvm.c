@@ -37,10 +37,11 @@ static void untrapped_before_finalize(void **state)
 	struct smcsim *sim = pkvm_machine(NULL);
 	struct pkvm *p = pkvm_of(sim, "pkvm");
 	assert_non_null(p);
-	struct smcsim_regs r = t_call(sim, FFA_ID_GET);
+	struct smcsim_regs r = t_call(sim, FFA_ID_GET_FID);
 	t_assert_ffa_ok(r, "SPMC answers: no INVALID_PARAMETERS from the proxy");
-	r = t_call(sim, FFA_MSG_SEND_DIRECT_REQ2, SP1, 0, 0, 7);
-	t_assert_reg(r, 0, FFA_MSG_SEND_DIRECT_RESP2, "deny list not applied before finalisation");
+	r = t_call(sim, FFA_MSG_SEND_DIRECT_REQ2_FID, SP1, 0, 0, 7);
+	t_assert_reg(r, 0, FFA_MSG_SEND_DIRECT_RESP2_FID,
+		     "deny list not applied before finalisation");
 	assert_false(p->init_done);
 	assert_false(p->negotiated);
 	smcsim_destroy(sim);
@@ -52,16 +53,16 @@ static void init_before_finalize_cascade(void **state)
 {
 	struct smcsim *sim = pkvm_machine(NULL);
 	t_ffa_setup(sim, FFA_V1_2); /* straight to EL3 */
-	struct smcsim_regs r = t_call(sim, FFA_ID_GET);
+	struct smcsim_regs r = t_call(sim, FFA_ID_GET_FID);
 	t_assert_ffa_ok(r, "still untrapped");
 	finalize(sim);
-	static const uint32_t calls[] = { FFA_ID_GET,
-					  FFA_FEATURES,
-					  FFA_PARTITION_INFO_GET,
-					  FFA_RX_RELEASE,
-					  FFA_MSG_SEND_DIRECT_REQ,
-					  FFA_MEM_SHARE_64,
-					  FFA_RXTX_UNMAP };
+	static const uint32_t calls[] = { FFA_ID_GET_FID,
+					  FFA_FEATURES_FID,
+					  FFA_PARTITION_INFO_GET_FID,
+					  FFA_RX_RELEASE_FID,
+					  FFA_MSG_SEND_DIRECT_REQ_FID,
+					  FFA_MEM_SHARE_64_FID,
+					  FFA_RXTX_UNMAP_FID };
 	for (size_t i = 0; i < EMU_ARRAY_SIZE(calls); i++) {
 		r = t_call(sim, calls[i], 0, 0, 0, 0, 0);
 		t_assert_ffa_error(r, FFA_INVALID_PARAMETERS, smcsim_fid_name(calls[i]));
@@ -70,9 +71,9 @@ static void init_before_finalize_cascade(void **state)
 	}
 	/* A late FFA_VERSION negotiates, but the SPMC already holds the host's buffers
 	 * for ID 0: the proxy's own RXTX_MAP is DENIED there, and the host sees it. */
-	r = t_call(sim, FFA_VERSION, FFA_V1_2);
+	r = t_call(sim, FFA_VERSION_FID, FFA_V1_2);
 	t_assert_reg(r, 0, FFA_V1_2, "late negotiation");
-	r = t_call(sim, FFA_RXTX_MAP_64, HOST_TX + 0x4000, HOST_RX + 0x4000, 1);
+	r = t_call(sim, FFA_RXTX_MAP_64_FID, HOST_TX + 0x4000, HOST_RX + 0x4000, 1);
 	t_assert_ffa_error(r, FFA_DENIED, "stale SPMC mapping for ID 0");
 	smcsim_destroy(sim);
 }
@@ -95,13 +96,13 @@ static void invalid_before_version(void **state)
 {
 	struct smcsim *sim = pkvm_machine(NULL);
 	finalize(sim);
-	struct smcsim_regs r = t_call(sim, FFA_FEATURES, FFA_RXTX_MAP_64);
+	struct smcsim_regs r = t_call(sim, FFA_FEATURES_FID, FFA_RXTX_MAP_64_FID);
 	t_assert_ffa_error(r, FFA_INVALID_PARAMETERS, "before negotiation");
-	r = t_call(sim, FFA_VERSION, FFA_V1_2);
+	r = t_call(sim, FFA_VERSION_FID, FFA_V1_2);
 	t_assert_reg(r, 0, FFA_V1_2, "negotiated");
 	for (int i = 1; i < 18; i++)
 		t_assert_reg(r, i, 0, "x1..x17");
-	r = t_call(sim, FFA_FEATURES, FFA_RXTX_MAP_64);
+	r = t_call(sim, FFA_FEATURES_FID, FFA_RXTX_MAP_64_FID);
 	t_assert_ffa_ok(r, "after negotiation");
 	smcsim_destroy(sim);
 }
@@ -110,13 +111,13 @@ static void version_rules(void **state)
 {
 	struct smcsim *sim = pkvm_machine(NULL);
 	finalize(sim);
-	struct smcsim_regs r = t_call(sim, FFA_VERSION, FFA_V(2, 0));
+	struct smcsim_regs r = t_call(sim, FFA_VERSION_FID, FFA_V(2, 0));
 	t_assert_reg(r, 0, UINT64_MAX, "major != 1: NOT_SUPPORTED in x0");
-	r = t_call(sim, FFA_VERSION, FFA_V(1, 4));
+	r = t_call(sim, FFA_VERSION_FID, FFA_V(1, 4));
 	t_assert_reg(r, 0, FFA_V1_2, "higher minor: hyp version, no downgrade");
-	r = t_call(sim, FFA_VERSION, FFA_V1_1);
+	r = t_call(sim, FFA_VERSION_FID, FFA_V1_1);
 	t_assert_reg(r, 0, UINT64_MAX, "Restrict FF-A host version renegotiation");
-	r = t_call(sim, FFA_VERSION, FFA_V1_2);
+	r = t_call(sim, FFA_VERSION_FID, FFA_V1_2);
 	t_assert_reg(r, 0, FFA_V1_2, "same again");
 	smcsim_destroy(sim);
 }
@@ -126,7 +127,7 @@ static void version_downgrade(void **state)
 {
 	struct smcsim *sim = pkvm_machine(NULL);
 	finalize(sim);
-	struct smcsim_regs r = t_call(sim, FFA_VERSION, FFA_V1_1);
+	struct smcsim_regs r = t_call(sim, FFA_VERSION_FID, FFA_V1_1);
 	t_assert_reg(r, 0, FFA_V1_1, "downgraded to 1.1");
 	assert_int_equal(pkvm_of(sim, "pkvm")->hyp_version, FFA_V1_1);
 	smcsim_destroy(sim);
@@ -135,9 +136,9 @@ static void version_downgrade(void **state)
 	sim = pkvm_machine(
 		"{\"layers\":{\"el3\":{\"services\":{\"ffa\":{\"policy\":\"hafnium\"}}}}}");
 	finalize(sim);
-	r = t_call(sim, FFA_ID_GET);
+	r = t_call(sim, FFA_ID_GET_FID);
 	t_assert_ffa_error(r, FFA_INVALID_PARAMETERS, "not negotiated");
-	r = t_call(sim, FFA_VERSION, FFA_V1_2);
+	r = t_call(sim, FFA_VERSION_FID, FFA_V1_2);
 	t_assert_reg(r, 0, FFA_V1_2, "post-init ran ID_GET: the TEE is locked at 1.2");
 	smcsim_destroy(sim);
 	sim = pkvm_machine(
@@ -149,7 +150,7 @@ static void version_downgrade(void **state)
 	struct ffa_spmc *s = ffa_spmc_of(sim, "el3");
 	s->ep[0].locked = true;
 	s->ep[0].version = FFA_V1_2;
-	r = t_call(sim, FFA_VERSION, FFA_V1_1);
+	r = t_call(sim, FFA_VERSION_FID, FFA_V1_1);
 	t_assert_reg(r, 0, UINT64_MAX, "TEE refuses the downgrade: NOT_SUPPORTED");
 	assert_false(pkvm_of(sim, "pkvm")->negotiated);
 	smcsim_destroy(sim);
@@ -161,9 +162,9 @@ static void post_init_min_buffer(void **state)
 	struct smcsim *sim = pkvm_machine(
 		"{\"layers\":{\"el3\":{\"services\":{\"ffa\":{\"rxtx_min\":65536}}}}}");
 	finalize(sim);
-	struct smcsim_regs r = t_call(sim, FFA_VERSION, FFA_V1_2);
+	struct smcsim_regs r = t_call(sim, FFA_VERSION_FID, FFA_V1_2);
 	t_assert_reg(r, 0, UINT64_MAX, "64K minimum on a 4K host");
-	r = t_call(sim, FFA_ID_GET);
+	r = t_call(sim, FFA_ID_GET_FID);
 	t_assert_ffa_error(r, FFA_INVALID_PARAMETERS, "never negotiated");
 	smcsim_destroy(sim);
 }
@@ -178,7 +179,7 @@ static void no_ffa_at_el3(void **state)
 	finalize(sim);
 	/* Hafnium at 1.1 refuses 1.2: the proxy is not configured. */
 	assert_false(pkvm_of(sim, "pkvm")->available);
-	struct smcsim_regs r = t_call(sim, FFA_ID_GET);
+	struct smcsim_regs r = t_call(sim, FFA_ID_GET_FID);
 	t_assert_ffa_ok(r, "passed through to EL3");
 	smcsim_destroy(sim);
 }
@@ -189,27 +190,27 @@ static void deny_list(void **state)
 {
 	struct smcsim *sim = pkvm_ready();
 	static const uint32_t denied[] = {
-		FFA_MEM_RETRIEVE_REQ_64,
-		FFA_MEM_RELINQUISH,
-		FFA_MEM_DONATE_64,
-		FFA_MEM_FRAG_RX,
-		FFA_MSG_WAIT,
-		FFA_MSG_SEND_DIRECT_RESP,
-		FFA_RXTX_MAP,
-		FFA_NOTIFICATION_BITMAP_CREATE,
-		FFA_NOTIFICATION_INFO_GET,
-		FFA_MSG_SEND_DIRECT_REQ2,
-		FFA_PARTITION_INFO_GET_REGS,
-		FFA_CONSOLE_LOG,
+		FFA_MEM_RETRIEVE_REQ_64_FID,
+		FFA_MEM_RELINQUISH_FID,
+		FFA_MEM_DONATE_64_FID,
+		FFA_MEM_FRAG_RX_FID,
+		FFA_MSG_WAIT_FID,
+		FFA_MSG_SEND_DIRECT_RESP_FID,
+		FFA_RXTX_MAP_FID,
+		FFA_NOTIFICATION_BITMAP_CREATE_FID,
+		FFA_NOTIFICATION_INFO_GET_FID,
+		FFA_MSG_SEND_DIRECT_REQ2_FID,
+		FFA_PARTITION_INFO_GET_REGS_FID,
+		FFA_CONSOLE_LOG_FID,
 	};
 	for (size_t i = 0; i < EMU_ARRAY_SIZE(denied); i++) {
 		struct smcsim_regs r = t_call(sim, denied[i], 0, 0);
 		t_assert_ffa_error(r, FFA_NOT_SUPPORTED, smcsim_fid_name(denied[i]));
-		r = t_call(sim, FFA_FEATURES, denied[i]);
+		r = t_call(sim, FFA_FEATURES_FID, denied[i]);
 		t_assert_ffa_error(r, FFA_NOT_SUPPORTED, "FEATURES of a denied call");
 	}
 	/* Known gap in pKVM's list: the 64-bit NOTIFICATION_INFO_GET passes through. */
-	struct smcsim_regs r = t_call(sim, FFA_NOTIFICATION_INFO_GET_64);
+	struct smcsim_regs r = t_call(sim, FFA_NOTIFICATION_INFO_GET_64_FID);
 	t_assert_ffa_error(r, FFA_NO_DATA, "SPMC answered INFO_GET_64");
 	smcsim_destroy(sim);
 }
@@ -217,13 +218,13 @@ static void deny_list(void **state)
 static void features_answered_by_pkvm(void **state)
 {
 	struct smcsim *sim = pkvm_ready();
-	struct smcsim_regs r = t_call(sim, FFA_FEATURES, FFA_MEM_SHARE_64);
+	struct smcsim_regs r = t_call(sim, FFA_FEATURES_FID, FFA_MEM_SHARE_64_FID);
 	t_assert_ffa_ok(r, "MEM_SHARE answered by pKVM");
 	t_assert_reg(r, 2, 0, "no dynamic buffers");
-	r = t_call(sim, FFA_FEATURES, FFA_FEAT_SRI);
+	r = t_call(sim, FFA_FEATURES_FID, FFA_FEAT_SRI);
 	t_assert_ffa_ok(r, "feature IDs pass through");
 	t_assert_reg(r, 2, 8, "the SPMC's SRI");
-	r = t_call(sim, FFA_FEATURES, FFA_RXTX_MAP_64);
+	r = t_call(sim, FFA_FEATURES_FID, FFA_RXTX_MAP_64_FID);
 	t_assert_reg(r, 2, 16u << 16, "SPMC properties unchanged");
 	smcsim_destroy(sim);
 }
@@ -234,12 +235,12 @@ static void rxtx_map(void **state)
 {
 	struct smcsim *sim = pkvm_machine(NULL);
 	finalize(sim);
-	t_call(sim, FFA_VERSION, FFA_V1_2);
-	struct smcsim_regs r = t_call(sim, FFA_RXTX_MAP_64, HOST_TX, HOST_RX, 2);
+	t_call(sim, FFA_VERSION_FID, FFA_V1_2);
+	struct smcsim_regs r = t_call(sim, FFA_RXTX_MAP_64_FID, HOST_TX, HOST_RX, 2);
 	t_assert_ffa_error(r, FFA_INVALID_PARAMETERS, "npages != one host page");
-	r = t_call(sim, FFA_RXTX_MAP_64, HOST_TX + 0x800, HOST_RX, 1);
+	r = t_call(sim, FFA_RXTX_MAP_64_FID, HOST_TX + 0x800, HOST_RX, 1);
 	t_assert_ffa_error(r, FFA_INVALID_PARAMETERS, "not PAGE_ALIGNED");
-	r = t_call(sim, FFA_RXTX_MAP_64, HOST_TX, HOST_RX, 1);
+	r = t_call(sim, FFA_RXTX_MAP_64_FID, HOST_TX, HOST_RX, 1);
 	t_assert_ffa_ok(r, "map");
 	struct pkvm *p = pkvm_of(sim, "pkvm");
 	struct ffa_spmc *s = ffa_spmc_of(sim, "el3");
@@ -248,15 +249,15 @@ static void rxtx_map(void **state)
 	assert_int_equal(s->ep[0].rx, p->hyp_rx);
 	assert_int_equal(emu_granule(sim, HOST_TX)->pkvm, PKVM_HOST_SHARED_HYP);
 	assert_int_equal(emu_granule(sim, HOST_RX)->pkvm, PKVM_HOST_SHARED_HYP);
-	r = t_call(sim, FFA_RXTX_MAP_64, HOST_TX + 0x4000, HOST_RX + 0x4000, 1);
+	r = t_call(sim, FFA_RXTX_MAP_64_FID, HOST_TX + 0x4000, HOST_RX + 0x4000, 1);
 	t_assert_ffa_error(r, FFA_DENIED, "host buffers already set");
-	r = t_call(sim, FFA_RXTX_UNMAP, 1u << 16);
+	r = t_call(sim, FFA_RXTX_UNMAP_FID, 1u << 16);
 	t_assert_ffa_error(r, FFA_INVALID_PARAMETERS, "id != HOST_FFA_ID");
-	r = t_call(sim, FFA_RXTX_UNMAP, 0);
+	r = t_call(sim, FFA_RXTX_UNMAP_FID, 0);
 	t_assert_ffa_ok(r, "unmap");
 	assert_false(s->ep[0].mapped);
 	assert_int_equal(emu_granule(sim, HOST_TX)->pkvm, PKVM_HOST_OWNED);
-	r = t_call(sim, FFA_RXTX_UNMAP, 0);
+	r = t_call(sim, FFA_RXTX_UNMAP_FID, 0);
 	t_assert_ffa_error(r, FFA_INVALID_PARAMETERS, "not mapped");
 	smcsim_destroy(sim);
 }
@@ -267,15 +268,15 @@ static void rxtx_map_rollback(void **state)
 {
 	struct smcsim *sim = pkvm_machine(NULL);
 	finalize(sim);
-	t_call(sim, FFA_VERSION, FFA_V1_2);
+	t_call(sim, FFA_VERSION_FID, FFA_V1_2);
 	struct pkvm *p = pkvm_of(sim, "pkvm");
-	struct smcsim_regs r = t_call(sim, FFA_RXTX_MAP_64, HOST_TX, p->hyp_rx, 1);
+	struct smcsim_regs r = t_call(sim, FFA_RXTX_MAP_64_FID, HOST_TX, p->hyp_rx, 1);
 	t_assert_ffa_error(r, FFA_INVALID_PARAMETERS, "RX is hypervisor memory");
 	assert_false(ffa_spmc_of(sim, "el3")->ep[0].mapped);
 	assert_int_equal(emu_granule(sim, HOST_TX)->pkvm, PKVM_HOST_OWNED);
-	r = t_call(sim, FFA_RXTX_MAP_64, HOST_TX, HOST_TX, 1);
+	r = t_call(sim, FFA_RXTX_MAP_64_FID, HOST_TX, HOST_TX, 1);
 	t_assert_ffa_error(r, FFA_INVALID_PARAMETERS, "TX == RX");
-	r = t_call(sim, FFA_RXTX_MAP_64, HOST_TX, HOST_RX, 1);
+	r = t_call(sim, FFA_RXTX_MAP_64_FID, HOST_TX, HOST_RX, 1);
 	t_assert_ffa_ok(r, "a clean map afterwards");
 	smcsim_destroy(sim);
 }
@@ -285,10 +286,10 @@ static void rxtx_16k_pages(void **state)
 	struct smcsim *sim = pkvm_machine(
 		"{\"layers\":{\"pkvm\":{\"services\":{\"pkvm\":{\"page_size\":16384}}}}}");
 	finalize(sim);
-	t_call(sim, FFA_VERSION, FFA_V1_2);
-	struct smcsim_regs r = t_call(sim, FFA_RXTX_MAP_64, HOST_TX, HOST_TX + 0x4000, 1);
+	t_call(sim, FFA_VERSION_FID, FFA_V1_2);
+	struct smcsim_regs r = t_call(sim, FFA_RXTX_MAP_64_FID, HOST_TX, HOST_TX + 0x4000, 1);
 	t_assert_ffa_error(r, FFA_INVALID_PARAMETERS, "16K host: 4 FF-A pages");
-	r = t_call(sim, FFA_RXTX_MAP_64, HOST_TX, HOST_TX + 0x4000, 4);
+	r = t_call(sim, FFA_RXTX_MAP_64_FID, HOST_TX, HOST_TX + 0x4000, 4);
 	t_assert_ffa_ok(r, "4 pages");
 	smcsim_destroy(sim);
 }
@@ -299,14 +300,14 @@ static void partinfo(void **state)
 {
 	struct smcsim *sim = pkvm_machine(NULL);
 	finalize(sim);
-	t_call(sim, FFA_VERSION, FFA_V1_2);
-	struct smcsim_regs r = t_call(sim, FFA_PARTITION_INFO_GET, 0, 0, 0, 0, 0);
+	t_call(sim, FFA_VERSION_FID, FFA_V1_2);
+	struct smcsim_regs r = t_call(sim, FFA_PARTITION_INFO_GET_FID, 0, 0, 0, 0, 0);
 	t_assert_ffa_error(r, FFA_BUSY, "host RX not mapped");
-	t_call(sim, FFA_RXTX_MAP_64, HOST_TX, HOST_RX, 1);
-	r = t_call(sim, FFA_PARTITION_INFO_GET, 0, 0, 0, 0, 1);
+	t_call(sim, FFA_RXTX_MAP_64_FID, HOST_TX, HOST_RX, 1);
+	r = t_call(sim, FFA_PARTITION_INFO_GET_FID, 0, 0, 0, 0, 1);
 	t_assert_ffa_ok(r, "count only");
 	t_assert_reg(r, 2, 2, "count");
-	r = t_call(sim, FFA_PARTITION_INFO_GET, 0, 0, 0, 0, 0);
+	r = t_call(sim, FFA_PARTITION_INFO_GET_FID, 0, 0, 0, 0, 0);
 	t_assert_ffa_ok(r, "descriptors");
 	t_assert_reg(r, 3, 24, "size");
 	uint8_t d[26];
@@ -314,11 +315,11 @@ static void partinfo(void **state)
 	assert_int_equal(d[0] | d[1] << 8, SP1); /* copied hyp RX -> host RX */
 	assert_int_equal(d[24] | d[25] << 8, SP2);
 	/* pKVM does not release its RX: the host's RX_RELEASE passes through. */
-	r = t_call(sim, FFA_PARTITION_INFO_GET, 0, 0, 0, 0, 0);
+	r = t_call(sim, FFA_PARTITION_INFO_GET_FID, 0, 0, 0, 0, 0);
 	t_assert_ffa_error(r, FFA_BUSY, "SPMC: RX still owned");
-	r = t_call(sim, FFA_RX_RELEASE);
+	r = t_call(sim, FFA_RX_RELEASE_FID);
 	t_assert_ffa_ok(r, "release passes through");
-	r = t_call(sim, FFA_PARTITION_INFO_GET, 1, 2, 3, 4, 0);
+	r = t_call(sim, FFA_PARTITION_INFO_GET_FID, 1, 2, 3, 4, 0);
 	t_assert_ffa_error(r, FFA_INVALID_PARAMETERS, "SPMC's error returned as is");
 	smcsim_destroy(sim);
 }
@@ -327,12 +328,12 @@ static void partinfo(void **state)
 static void passthrough(void **state)
 {
 	struct smcsim *sim = pkvm_ready();
-	struct smcsim_regs r = t_call(sim, FFA_MSG_SEND_DIRECT_REQ_64, SP1, 0, 1, 2, 3, 4, 5, 6, 7,
-				      8, 9, 10, 11, 12, 13, 14);
-	t_assert_reg(r, 0, FFA_MSG_SEND_DIRECT_RESP_64, "DIRECT_REQ_64 forwarded");
+	struct smcsim_regs r = t_call(sim, FFA_MSG_SEND_DIRECT_REQ_64_FID, SP1, 0, 1, 2, 3, 4, 5, 6,
+				      7, 8, 9, 10, 11, 12, 13, 14);
+	t_assert_reg(r, 0, FFA_MSG_SEND_DIRECT_RESP_64_FID, "DIRECT_REQ_64 forwarded");
 	t_assert_reg(r, 3, 1, "payload");
 	t_assert_reg(r, 8, 0, "x8 from EL3 (zero), not the caller's 6");
-	r = t_call(sim, FFA_SPM_ID_GET);
+	r = t_call(sim, FFA_SPM_ID_GET_FID);
 	t_assert_reg(r, 2, 0x8000, "SPM_ID_GET forwarded");
 	r = t_call(sim, 0x80000000u);
 	t_assert_reg(r, 0, 0x10002, "non-FF-A calls forwarded (SMCCC_VERSION)");
@@ -354,20 +355,20 @@ static void mem_share_reclaim(void **state)
 {
 	struct smcsim *sim = pkvm_ready();
 	struct t_mem m = t_share(FFA_V1_2, SP1, PMEM, 2);
-	struct smcsim_regs r = host_send(sim, FFA_MEM_SHARE, &m);
+	struct smcsim_regs r = host_send(sim, FFA_MEM_SHARE_FID, &m);
 	t_assert_ffa_ok(r, "32-bit SHARE reissued as FN64");
 	uint64_t h = t_handle(&r);
 	assert_int_equal(emu_granule(sim, PMEM)->pkvm, PKVM_HOST_SHARED_FFA);
 	assert_int_equal(emu_granule(sim, PMEM + 0x1000)->pkvm, PKVM_HOST_SHARED_FFA);
 	assert_true(emu_granule(sim, PMEM)->ffa & FFA_GR_SHARED);
-	r = t_call(sim, FFA_MEM_RECLAIM, (uint32_t)h, h >> 32, 0);
+	r = t_call(sim, FFA_MEM_RECLAIM_FID, (uint32_t)h, h >> 32, 0);
 	t_assert_ffa_ok(r, "reclaim via the hypervisor retrieve");
 	assert_int_equal(emu_granule(sim, PMEM)->pkvm, PKVM_HOST_OWNED);
 	assert_int_equal(emu_granule(sim, PMEM)->ffa, 0);
-	r = t_call(sim, FFA_MEM_RECLAIM, (uint32_t)h, h >> 32, 0);
+	r = t_call(sim, FFA_MEM_RECLAIM_FID, (uint32_t)h, h >> 32, 0);
 	t_assert_ffa_error(r, FFA_INVALID_PARAMETERS, "SPMC's answer to the retrieve, verbatim");
 	m.attrs = 0;
-	r = host_send(sim, FFA_MEM_LEND_64, &m);
+	r = host_send(sim, FFA_MEM_LEND_64_FID, &m);
 	t_assert_ffa_ok(r, "LEND");
 	assert_int_equal(emu_granule(sim, PMEM)->pkvm, PKVM_HOST_SHARED_FFA);
 	smcsim_destroy(sim);
@@ -377,35 +378,35 @@ static void mem_share_reclaim(void **state)
 static void mem_share_invalid(void **state)
 {
 	struct smcsim *sim = pkvm_ready();
-	struct smcsim_regs r = t_call(sim, FFA_MEM_SHARE_64, 112, 112, HOST_TX, 1);
+	struct smcsim_regs r = t_call(sim, FFA_MEM_SHARE_64_FID, 112, 112, HOST_TX, 1);
 	t_assert_ffa_error(r, FFA_INVALID_PARAMETERS, "x3/w4 MBZ");
-	r = t_call(sim, FFA_MEM_SHARE_64, 112, 200, 0, 0);
+	r = t_call(sim, FFA_MEM_SHARE_64_FID, 112, 200, 0, 0);
 	t_assert_ffa_error(r, FFA_INVALID_PARAMETERS, "fraglen > len");
-	r = t_call(sim, FFA_MEM_SHARE_64, 8192, 8192, 0, 0);
+	r = t_call(sim, FFA_MEM_SHARE_64_FID, 8192, 8192, 0, 0);
 	t_assert_ffa_error(r, FFA_INVALID_PARAMETERS, "fraglen > one page");
-	r = t_call(sim, FFA_MEM_SHARE_64, 40, 40, 0, 0);
+	r = t_call(sim, FFA_MEM_SHARE_64_FID, 40, 40, 0, 0);
 	t_assert_ffa_error(r, FFA_INVALID_PARAMETERS, "shorter than header + EMAD");
-	r = t_call(sim, FFA_MEM_SHARE_64, 0x20000, 112, 0, 0);
+	r = t_call(sim, FFA_MEM_SHARE_64_FID, 0x20000, 112, 0, 0);
 	t_assert_ffa_error(r, FFA_NO_MEMORY, "len beyond the descriptor buffer");
 	struct t_mem m = t_share(FFA_V1_2, SP1, PMEM, 1);
 	m.sender = SP1;
-	r = host_send(sim, FFA_MEM_SHARE_64, &m);
+	r = host_send(sim, FFA_MEM_SHARE_64_FID, &m);
 	t_assert_ffa_error(r, FFA_INVALID_PARAMETERS, "sender_id != HOST_FFA_ID");
 	m = t_share(FFA_V1_2, SP1, PMEM, 1);
 	m.nrecv = 2;
 	m.recv[1] = SP2;
 	m.perm[1] = 2;
-	r = host_send(sim, FFA_MEM_SHARE_64, &m);
+	r = host_send(sim, FFA_MEM_SHARE_64_FID, &m);
 	t_assert_ffa_error(r, FFA_INVALID_PARAMETERS, "ep_count != 1");
 	assert_int_equal(emu_granule(sim, PMEM)->pkvm, PKVM_HOST_OWNED);
-	r = host_send(sim, FFA_MEM_DONATE_64, &m);
+	r = host_send(sim, FFA_MEM_DONATE_64_FID, &m);
 	t_assert_ffa_error(r, FFA_NOT_SUPPORTED, "DONATE is denied");
 	smcsim_destroy(sim);
 	sim = pkvm_machine(NULL);
 	finalize(sim);
-	t_call(sim, FFA_VERSION, FFA_V1_2);
+	t_call(sim, FFA_VERSION_FID, FFA_V1_2);
 	m = t_share(FFA_V1_2, SP1, PMEM, 1);
-	r = host_send(sim, FFA_MEM_SHARE_64, &m);
+	r = host_send(sim, FFA_MEM_SHARE_64_FID, &m);
 	t_assert_ffa_error(r, FFA_INVALID_PARAMETERS, "host TX not mapped");
 	smcsim_destroy(sim);
 }
@@ -420,18 +421,18 @@ static void mem_share_ownership(void **state)
 	m.nranges = 2;
 	m.base[1] = p->hyp_tx;
 	m.pages[1] = 1;
-	struct smcsim_regs r = host_send(sim, FFA_MEM_SHARE_64, &m);
+	struct smcsim_regs r = host_send(sim, FFA_MEM_SHARE_64_FID, &m);
 	t_assert_ffa_error(r, FFA_DENIED, "hypervisor page");
 	assert_int_equal(emu_granule(sim, PMEM)->pkvm, PKVM_HOST_OWNED); /* rolled back */
 	m.base[1] = HOST_TX;
-	r = host_send(sim, FFA_MEM_SHARE_64, &m);
+	r = host_send(sim, FFA_MEM_SHARE_64_FID, &m);
 	t_assert_ffa_error(r, FFA_DENIED, "the host's own mailbox (shared with EL2)");
 	m = t_share(FFA_V1_2, SP1, PMEM, 1);
-	t_assert_ffa_ok(host_send(sim, FFA_MEM_SHARE_64, &m), "first share");
-	r = host_send(sim, FFA_MEM_SHARE_64, &m);
+	t_assert_ffa_ok(host_send(sim, FFA_MEM_SHARE_64_FID, &m), "first share");
+	r = host_send(sim, FFA_MEM_SHARE_64_FID, &m);
 	t_assert_ffa_error(r, FFA_DENIED, "already shared-owned");
 	m = t_share(FFA_V1_2, 0x8009, PMEM + 0x4000, 1);
-	r = host_send(sim, FFA_MEM_SHARE_64, &m);
+	r = host_send(sim, FFA_MEM_SHARE_64_FID, &m);
 	t_assert_ffa_error(r, FFA_INVALID_PARAMETERS, "SPMC refuses an unknown receiver");
 	assert_int_equal(emu_granule(sim, PMEM + 0x4000)->pkvm, PKVM_HOST_OWNED); /* unshared */
 	smcsim_destroy(sim);
@@ -439,13 +440,13 @@ static void mem_share_ownership(void **state)
 	sim = pkvm_machine(
 		"{\"layers\":{\"pkvm\":{\"services\":{\"pkvm\":{\"page_size\":16384}}}}}");
 	finalize(sim);
-	t_call(sim, FFA_VERSION, FFA_V1_2);
-	t_call(sim, FFA_RXTX_MAP_64, HOST_TX, HOST_TX + 0x4000, 4);
+	t_call(sim, FFA_VERSION_FID, FFA_V1_2);
+	t_call(sim, FFA_RXTX_MAP_64_FID, HOST_TX, HOST_TX + 0x4000, 4);
 	m = t_share(FFA_V1_2, SP1, PMEM, 1);
-	r = host_send(sim, FFA_MEM_SHARE_64, &m);
+	r = host_send(sim, FFA_MEM_SHARE_64_FID, &m);
 	t_assert_ffa_error(r, FFA_DENIED, "sz % PAGE_SIZE");
 	m.pages[0] = 4;
-	t_assert_ffa_ok(host_send(sim, FFA_MEM_SHARE_64, &m), "one 16K page");
+	t_assert_ffa_ok(host_send(sim, FFA_MEM_SHARE_64_FID, &m), "one 16K page");
 	smcsim_destroy(sim);
 }
 
@@ -461,18 +462,18 @@ static void mem_share_fragments(void **state)
 	uint8_t buf[256];
 	uint32_t len = t_mem_desc(&m, buf), first = len - 16;
 	smcsim_mem_write(sim, HOST_TX, buf, first);
-	struct smcsim_regs r = t_call(sim, FFA_MEM_SHARE_64, len, first, 0, 0);
-	t_assert_reg(r, 0, FFA_MEM_FRAG_RX, "first fragment");
+	struct smcsim_regs r = t_call(sim, FFA_MEM_SHARE_64_FID, len, first, 0, 0);
+	t_assert_reg(r, 0, FFA_MEM_FRAG_RX_FID, "first fragment");
 	uint64_t lo = r.x[1], hi = r.x[2];
 	assert_int_equal(emu_granule(sim, PMEM)->pkvm, PKVM_HOST_SHARED_FFA);
-	r = t_call(sim, FFA_MEM_FRAG_TX, lo, hi, 8);
+	r = t_call(sim, FFA_MEM_FRAG_TX_FID, lo, hi, 8);
 	t_assert_ffa_error(r, FFA_INVALID_PARAMETERS, "fraglen not whole constituents");
 	smcsim_mem_write(sim, HOST_TX, buf + first, 16);
-	r = t_call(sim, FFA_MEM_FRAG_TX, lo, hi, 16);
+	r = t_call(sim, FFA_MEM_FRAG_TX_FID, lo, hi, 16);
 	t_assert_ffa_ok(r, "last fragment");
 	assert_int_equal(emu_granule(sim, PMEM + 0x9000)->pkvm, PKVM_HOST_SHARED_FFA);
 	uint64_t h = t_handle(&r);
-	t_assert_ffa_ok(t_call(sim, FFA_MEM_RECLAIM, (uint32_t)h, h >> 32, 0), "reclaim all");
+	t_assert_ffa_ok(t_call(sim, FFA_MEM_RECLAIM_FID, (uint32_t)h, h >> 32, 0), "reclaim all");
 	assert_int_equal(emu_granule(sim, PMEM + 0x9000)->pkvm, PKVM_HOST_OWNED);
 	assert_int_equal(emu_granule(sim, PMEM)->pkvm, PKVM_HOST_OWNED);
 	/* A second fragment naming a page the host does not own: DENIED and aborted. */
@@ -481,13 +482,13 @@ static void mem_share_fragments(void **state)
 	m.pages[1] = 1;
 	len = t_mem_desc(&m, buf);
 	smcsim_mem_write(sim, HOST_TX, buf, first);
-	r = t_call(sim, FFA_MEM_SHARE_64, len, first, 0, 0);
+	r = t_call(sim, FFA_MEM_SHARE_64_FID, len, first, 0, 0);
 	lo = r.x[1];
 	hi = r.x[2];
 	smcsim_mem_write(sim, HOST_TX, buf + first, 16);
-	r = t_call(sim, FFA_MEM_FRAG_TX, lo, hi, 16);
+	r = t_call(sim, FFA_MEM_FRAG_TX_FID, lo, hi, 16);
 	t_assert_ffa_error(r, FFA_DENIED, "fragment page not the host's");
-	r = t_call(sim, FFA_MEM_FRAG_TX, lo, hi, 16);
+	r = t_call(sim, FFA_MEM_FRAG_TX_FID, lo, hi, 16);
 	t_assert_ffa_error(r, FFA_DENIED, "the page is still not the host's");
 	assert_int_equal(emu_granule(sim, PMEM)->pkvm,
 			 PKVM_HOST_SHARED_FFA); /* stuck, as in pKVM */
