@@ -188,7 +188,8 @@ enum ffa_status {
 
 /* ---- endpoints and registers ---------------------------------------------------------------- */
 
-/* DEN0077 v1.1 2.4 / 10.x: buffers and constituents count 4 KiB pages, whatever the granule. */
+/* RX/TX buffer sizes (FFA_RXTX_MAP w3) and constituents count 4 KiB pages, whatever the
+ * translation granule. */
 #define FFA_PAGE 4096u
 /* DEN0077 v1.1 2.4: bit 15 of an endpoint ID set = secure world; 0 = the NS-physical instance. */
 #define FFA_ID_SECURE_BIT 0x8000u
@@ -343,7 +344,7 @@ static inline uint32_t ffa_emad_size(uint32_t v)
 #define FFA_ATTR_TYPE_UNSPEC	0u
 #define FFA_ATTR_TYPE_RESERVED	3u
 
-/* Transaction flags (DEN0077 v1.1 10.11, the flags tables of FFA_MEM_DONATE/LEND/SHARE and of
+/* Transaction flags (DEN0077 v1.1, the flags tables of FFA_MEM_DONATE/LEND/SHARE and of
  * FFA_MEM_RETRIEVE_REQ/RESP): bit 0 zero memory, bit 1 time slicing, bit 2 zero after
  * relinquish, [4:3] transaction type (retrieve: 1 share, 2 lend, 3 donate), [9:5] address-range
  * hint. */
@@ -397,7 +398,7 @@ static inline uint8_t *ffa_constituent(uint8_t *composite, uint32_t i)
 #define FFA_MSG2_HDR_V1_2  40u
 #define FFA_MSG2_DELAY_SRI (1u << 1)
 
-/* ---- notifications (DEN0077 v1.1 10, ABI 17.x) --------------------------------------------- */
+/* ---- notifications (DEN0077 v1.1, the FFA_NOTIFICATION_* ABIs) ---------------------------- */
 
 /* FFA_NOTIFICATION_BIND w2 / FFA_NOTIFICATION_SET w2: bit 0 per-vCPU; SET also bit 1 delay
  * SRI and [31:16] the vCPU, [15:2] MBZ. */

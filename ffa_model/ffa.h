@@ -10,7 +10,8 @@
  *   FFA_GR_LENT    the page is in a LEND transaction (owner loses access)
  *   FFA_GR_DONATED the page is in a DONATE transaction not yet retrieved
  * A page carries at most one of SHARED/LENT/DONATED: the SPMC refuses a second transaction
- * on a page already in one (DEN0077 v1.1 11.1: the owner must have exclusive access).
+ * on a page already in one (DEN0077 v1.1 memory management: a lender, donor or sharer
+ * must have exclusive access to the memory).
  */
 #ifndef SMCSIM_FFA_MODEL_H
 #define SMCSIM_FFA_MODEL_H
@@ -51,7 +52,7 @@ struct ffa_receiver {
 	uint16_t id;
 	uint8_t perm;
 	bool retrieved;
-	uint32_t retrieve_count; /* outstanding retrievals (DEN0077 v1.1 11.4.2) */
+	uint32_t retrieve_count; /* outstanding retrievals (FFA_FEATURES w3 bounds them) */
 };
 
 /* One memory transaction, from the send through the last fragment until reclaim. */
@@ -109,7 +110,7 @@ struct ffa_ep {
 	uint32_t req_fid;  /* DIRECT_REQ / _64 / REQ2 */
 	uint64_t req_payload[14];
 	uint32_t intid; /* interrupt ID reported with FFA_INTERRUPT */
-	/* notifications (DEN0077 v1.1 10) */
+	/* notifications (DEN0077 v1.1, FFA_NOTIFICATION_* ABIs) */
 	bool bitmap;
 	uint32_t bitmap_vcpus;
 	uint64_t bound[64]; /* per notification bit: sender ID + 1 (0 = unbound) */

@@ -354,7 +354,7 @@ static int ffa_create(struct smcsim *sim, struct emu_layer *layer, json_t *cfg, 
 	}
 	if (s->rxtx_max_pages > 0xffff)
 		return emu_err(err, "%s/rxtx_max_pages: a 16-bit page count", path);
-	/* DEN0077 v1.1 10: notifications arrived in v1.1. */
+	/* Notifications arrived in DEN0077 v1.1 (FFA_NOTIFICATION_*_SINCE). */
 	if ((ret = emu_cfg_bool(cfg, "notifications", path, s->version >= FFA_V1_1,
 				&s->notifications, err)))
 		return ret;

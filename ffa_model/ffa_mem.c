@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Memory management (DEN0077 v1.1 chapters 10-11, ABI 16.x): FFA_MEM_DONATE / LEND /
+ * Memory management (DEN0077 v1.1 memory management chapter and ABIs): FFA_MEM_DONATE / LEND /
  * SHARE (32/64) with fragmentation (FFA_MEM_FRAG_TX), FFA_MEM_RETRIEVE_REQ with the
  * response delivered through RX and fragmented with FFA_MEM_FRAG_RX, the hypervisor
  * retrieve request (sender, no receivers), FFA_MEM_RELINQUISH and FFA_MEM_RECLAIM.
@@ -266,7 +266,7 @@ static int32_t check_pages(struct ffa_spmc *s, const struct ffa_ep *sender, cons
 		for (uint64_t a = p->ranges[i].base; a < p->ranges[i].base + len; a += FFA_PAGE) {
 			struct emu_granule *g = emu_granule(s->sim, a);
 			uint8_t want = sender->partition ? EMU_PAS_SECURE : EMU_PAS_NS;
-			/* DEN0077 v1.1 11.1: the owner needs exclusive access: DENIED. */
+			/* The owner needs exclusive access (Hafnium: DENIED). */
 			if (!g || g->pas != want || g->ffa)
 				return FFA_DENIED;
 		}

@@ -2,7 +2,7 @@
 /*
  * Messaging: FFA_MSG_SEND_DIRECT_REQ/RESP (32/64, DEN0077 v1.2 15.2-15.3),
  * FFA_MSG_SEND_DIRECT_REQ2/RESP2 (v1.2 15.4-15.5), FFA_RUN and FFA_MSG_WAIT (v1.2 14),
- * FFA_MSG_SEND2 (v1.1 15.x indirect messaging).
+ * FFA_MSG_SEND2 (v1.1 indirect messaging).
  *
  * Partitions are scripted responders: a direct request runs the partition's profile
  * script from its start. "interrupt" and "yield" steps preempt it (FFA_INTERRUPT /

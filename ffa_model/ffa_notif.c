@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Notifications (DEN0077 v1.1 10, ABI in 17.x): bitmap create/destroy for VMs, bind,
+ * Notifications (DEN0077 v1.1, the FFA_NOTIFICATION_* ABIs): bitmap create/destroy for VMs, bind,
  * unbind, set, get and info-get. Global notifications only are tracked per bit; a
  * per-vCPU bind is recorded and delivered like a global one on the named vCPU.
  *
@@ -26,7 +26,7 @@ static int32_t check_pair(struct ffa_spmc *s, struct ffa_ep *ep, uint16_t snd, u
 	if (rcv != ep->id || !o || o->partition == ep->partition)
 		return FFA_INVALID_PARAMETERS;
 	if (!ep->partition && !ep->bitmap)
-		return FFA_DENIED; /* DEN0077 v1.1 17.x: VM bitmap not created */
+		return FFA_DENIED; /* the VM's bitmap was not created (ACS, Hafnium) */
 	*other = o;
 	return FFA_OK;
 }
@@ -203,7 +203,7 @@ void ffa_h_notif_info_get(struct emu_call *c)
 	struct ffa_spmc *s = c->state;
 	struct ffa_ep *ep = ffa_caller_ep(s, c, true);
 	bool w64 = c->fid & SMCCC_64;
-	/* DEN0077 v1.1 17.x: the normal-world scheduler's call. */
+	/* DEN0077 v1.1 FFA_NOTIFICATION_INFO_GET: the normal-world scheduler's call. */
 	if (ep->partition) {
 		ffa_error(c, FFA_NOT_SUPPORTED);
 		return;

@@ -148,8 +148,8 @@ void ffa_h_rx_acquire(struct emu_call *c)
 {
 	struct ffa_spmc *s = c->state;
 	struct ffa_ep *ep = ffa_caller_ep(s, c, true);
-	/* DEN0077 v1.1 13.x: only the hypervisor (NS-physical instance) acquires a VM's RX
-	 * (Hafnium: NOT_SUPPORTED for anyone else). */
+	/* DEN0077 v1.1 FFA_RX_ACQUIRE: only the hypervisor (NS-physical instance) acquires a VM's
+	 * RX (Hafnium: NOT_SUPPORTED for anyone else). */
 	if (ep->partition) {
 		ffa_error(c, FFA_NOT_SUPPORTED);
 		return;

@@ -24,7 +24,7 @@ static uint32_t negotiate(struct ffa_spmc *s, struct ffa_ep *ep, uint32_t req)
 	bool compatible = ffa_major(req) == ffa_major(ours) && ffa_minor(req) <= ffa_minor(ours);
 
 	/* DEN0077 v1.2 13.2.1: bit 31 of the requested version MBZ. */
-	if (req & (UINT32_C(1) << 31))
+	if (req & FFA_VERSION_MBZ)
 		return (uint32_t)FFA_NOT_SUPPORTED;
 
 	if (ep->locked) {

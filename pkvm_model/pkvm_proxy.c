@@ -109,8 +109,13 @@ static int hyp_ffa_post_init(struct pkvm *p, const struct emu_call *c)
 	r = regs_of(FFA_FEATURES_FID, FFA_RXTX_MAP_64_FID, 0, 0);
 	if (pkvm_smc(p, c, &r) || r.x[0] != FFA_SUCCESS_FID)
 		return -EOPNOTSUPP;
-	static const uint32_t min_sz[] = { 4096, 65536, 16384, 0 };
-	uint32_t min = min_sz[r.x[2] & 3];
+	static const uint32_t min_sz[] = {
+		[FFA_FEAT_RXTX_MIN_4K] = 4096,
+		[FFA_FEAT_RXTX_MIN_64K] = 65536,
+		[FFA_FEAT_RXTX_MIN_16K] = 16384,
+		[FFA_FEAT_RXTX_MIN_MASK] = 0, /* reserved */
+	};
+	uint32_t min = min_sz[r.x[2] & FFA_FEAT_RXTX_MIN_MASK];
 	if (!min || min > p->page_size)
 		return -EOPNOTSUPP;
 	return 0;
@@ -124,28 +129,27 @@ static void do_version(struct emu_call *c)
 	uint32_t req = (uint32_t)c->a[1];
 	memset(c->r, 0, sizeof(c->r));
 	c->nres = SMCSIM_NREGS;
-	if (ffa_major(req) != 1 || (req >> 31)) {
-		c->r[0] = (uint64_t)(int64_t)FFA_NOT_SUPPORTED;
+	if (ffa_major(req) != 1 || (req & FFA_VERSION_MBZ)) {
+		c->r[0] = emu_status(FFA_NOT_SUPPORTED);
 		return;
 	}
 	if (p->negotiated) {
 		/* "Restrict FF-A host version renegotiation": no downgrade after the fact. */
-		c->r[0] = ffa_minor(req) < ffa_minor(p->hyp_version)
-				  ? (uint64_t)(int64_t)FFA_NOT_SUPPORTED
-				  : p->hyp_version;
+		c->r[0] = ffa_minor(req) < ffa_minor(p->hyp_version) ? emu_status(FFA_NOT_SUPPORTED)
+								     : p->hyp_version;
 		return;
 	}
 	if (ffa_minor(req) < ffa_minor(p->hyp_version)) {
 		/* A downgrade is asked of the TEE first. */
 		struct smcsim_regs r = regs_of(FFA_VERSION_FID, req, 0, 0);
 		if (pkvm_smc(p, c, &r) || (int32_t)r.x[0] == FFA_NOT_SUPPORTED) {
-			c->r[0] = (uint64_t)(int64_t)FFA_NOT_SUPPORTED;
+			c->r[0] = emu_status(FFA_NOT_SUPPORTED);
 			return;
 		}
 		p->hyp_version = req;
 	}
 	if (hyp_ffa_post_init(p, c)) {
-		c->r[0] = (uint64_t)(int64_t)FFA_NOT_SUPPORTED;
+		c->r[0] = emu_status(FFA_NOT_SUPPORTED);
 		return;
 	}
 	p->negotiated = true;
