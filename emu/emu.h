@@ -141,7 +141,9 @@ struct emu_service {
 	const char *title; /* "PSCI (DEN0022)" */
 	const struct emu_fn *fns;
 	size_t nfns;
-	/* The rows are another service's (a proxy): skipped for names and decoding. */
+	/* A proxy: its rows repeat another service's IDs (and names), so they are skipped for
+	 * names, decoding and route building; a layer hosting it takes every call whose ID
+	 * has a row here, and runs that row. */
 	bool alias;
 	/*
 	 * Build an instance from its profile section @cfg (a JSON object, never NULL) whose

@@ -126,8 +126,18 @@ static bool layer_implements(const struct emu_layer *l, const struct emu_fn *fn,
 	for (size_t i = 0; i < l->ninst; i++) {
 		const struct emu_instance *in = &l->inst[i];
 		const struct emu_service *s = in->svc;
-		if (fn < s->fns || fn >= s->fns + s->nfns)
+		if (s->alias) {
+			/* A proxy has its own row for each ID it stands in front of. */
+			const struct emu_fn *own = NULL;
+			for (size_t k = 0; k < s->nfns && !own; k++)
+				if (s->fns[k].fid == fn->fid)
+					own = &s->fns[k];
+			if (!own)
+				continue;
+			fn = own;
+		} else if (fn < s->fns || fn >= s->fns + s->nfns) {
 			continue;
+		}
 		uint32_t ver = s->version ? s->version(in->state) : 0;
 		if (fn->since > ver)
 			return false;

@@ -16,6 +16,7 @@
  *                      rxtx: { tx, rx, pages }, script: ["interrupt","yield","respond"] } ]
  *                  caller: an smcsim caller that issues calls as this partition.
  */
+#include <assert.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,73 +25,89 @@
 
 /* ---- table --------------------------------------------------------------------------- */
 
-#define V0 FFA_V1_0
-#define V1 FFA_V1_1
-#define V2 FFA_V1_2
+/*
+ * A row of the SPMC's table, at the call's place in FFA_CALLS (abi/ffa.h) and with the
+ * version that introduced it. nargs: the argument registers the handler reads; nres: the
+ * result registers it writes at most (x0..x7, or x0..x17 where FF-A v1.2 returns 64-bit
+ * payloads, DEN0077 v1.2 11.2).
+ */
+#define FFA_ROW(id, ...) [id##_CALL] = EMU_FN_ROW(id, .since = id##_SINCE, __VA_ARGS__)
 
-/* One row per FF-A function ID (DEN0077 v1.2 Table 13.1; reference note 1.2). Calls
- * the model does not implement (legacy v1.0 messaging, MEM_OP_PAUSE/RESUME, console)
+#define RESP_ONLY .handler = ffa_h_response_only, .nargs = 0, .nres = 8
+#define NOT_IMPL  .handler = ffa_h_not_supported, .nargs = 0, .nres = 8
+#define NOTIF	  .gate = FFA_GATE_NOTIFICATIONS
+/* FFA_FEATURES(FFA_MEM_RETRIEVE_REQ) w2 bits the SPMC can report; ffa_features.c keeps those
+ * the caller's version defines. */
+#define RETRIEVE_PROPS .features = FFA_FEAT_RETRIEVE_NS_BIT | FFA_FEAT_RETRIEVE_HYP
+
+/* Calls the model does not implement (legacy v1.0 messaging, MEM_OP_PAUSE/RESUME, console)
  * keep their rows for decoding and answer NOT_SUPPORTED, as Hafnium and TF-A do. */
-const struct emu_fn ffa_fns[FFA_NFNS] = {
-	{ FFA_ERROR, V0, 0, "FFA_ERROR", ffa_h_response_only },
-	{ FFA_SUCCESS, V0, 0, "FFA_SUCCESS", ffa_h_response_only },
-	{ FFA_SUCCESS_64, V0, 0, "FFA_SUCCESS_64", ffa_h_response_only },
-	{ FFA_INTERRUPT, V0, 0, "FFA_INTERRUPT", ffa_h_response_only },
-	{ FFA_VERSION, V0, 0, "FFA_VERSION", ffa_h_version },
-	{ FFA_FEATURES, V0, 0, "FFA_FEATURES", ffa_h_features },
-	{ FFA_RX_RELEASE, V0, 0, "FFA_RX_RELEASE", ffa_h_rx_release },
-	{ FFA_RXTX_MAP, V0, 0, "FFA_RXTX_MAP", ffa_h_rxtx_map },
-	{ FFA_RXTX_MAP_64, V0, 0, "FFA_RXTX_MAP_64", ffa_h_rxtx_map },
-	{ FFA_RXTX_UNMAP, V0, 0, "FFA_RXTX_UNMAP", ffa_h_rxtx_unmap },
-	{ FFA_PARTITION_INFO_GET, V0, 0, "FFA_PARTITION_INFO_GET", ffa_h_partition_info_get },
-	{ FFA_ID_GET, V0, 0, "FFA_ID_GET", ffa_h_id_get },
-	{ FFA_MSG_POLL, V0, 0, "FFA_MSG_POLL", ffa_h_not_supported },
-	{ FFA_MSG_WAIT, V0, 0, "FFA_MSG_WAIT", ffa_h_msg_wait },
-	{ FFA_YIELD, V0, 0, "FFA_YIELD", ffa_h_response_only },
-	{ FFA_RUN, V0, 0, "FFA_RUN", ffa_h_run },
-	{ FFA_MSG_SEND, V0, 0, "FFA_MSG_SEND", ffa_h_not_supported },
-	{ FFA_MSG_SEND_DIRECT_REQ, V0, 0, "FFA_MSG_SEND_DIRECT_REQ", ffa_h_direct_req },
-	{ FFA_MSG_SEND_DIRECT_REQ_64, V0, 0, "FFA_MSG_SEND_DIRECT_REQ_64", ffa_h_direct_req },
-	{ FFA_MSG_SEND_DIRECT_RESP, V0, 0, "FFA_MSG_SEND_DIRECT_RESP", ffa_h_direct_resp },
-	{ FFA_MSG_SEND_DIRECT_RESP_64, V0, 0, "FFA_MSG_SEND_DIRECT_RESP_64", ffa_h_direct_resp },
-	{ FFA_MEM_DONATE, V0, 0, "FFA_MEM_DONATE", ffa_h_mem_send },
-	{ FFA_MEM_DONATE_64, V0, 0, "FFA_MEM_DONATE_64", ffa_h_mem_send },
-	{ FFA_MEM_LEND, V0, 0, "FFA_MEM_LEND", ffa_h_mem_send },
-	{ FFA_MEM_LEND_64, V0, 0, "FFA_MEM_LEND_64", ffa_h_mem_send },
-	{ FFA_MEM_SHARE, V0, 0, "FFA_MEM_SHARE", ffa_h_mem_send },
-	{ FFA_MEM_SHARE_64, V0, 0, "FFA_MEM_SHARE_64", ffa_h_mem_send },
-	{ FFA_MEM_RETRIEVE_REQ, V0, 0, "FFA_MEM_RETRIEVE_REQ", ffa_h_mem_retrieve_req },
-	{ FFA_MEM_RETRIEVE_REQ_64, V0, 0, "FFA_MEM_RETRIEVE_REQ_64", ffa_h_mem_retrieve_req },
-	{ FFA_MEM_RETRIEVE_RESP, V0, 0, "FFA_MEM_RETRIEVE_RESP", ffa_h_response_only },
-	{ FFA_MEM_RELINQUISH, V0, 0, "FFA_MEM_RELINQUISH", ffa_h_mem_relinquish },
-	{ FFA_MEM_RECLAIM, V0, 0, "FFA_MEM_RECLAIM", ffa_h_mem_reclaim },
-	{ FFA_MEM_OP_PAUSE, V0, 0, "FFA_MEM_OP_PAUSE", ffa_h_not_supported },
-	{ FFA_MEM_OP_RESUME, V0, 0, "FFA_MEM_OP_RESUME", ffa_h_not_supported },
-	{ FFA_MEM_FRAG_RX, V0, 0, "FFA_MEM_FRAG_RX", ffa_h_mem_frag_rx },
-	{ FFA_MEM_FRAG_TX, V0, 0, "FFA_MEM_FRAG_TX", ffa_h_mem_frag_tx },
-	{ FFA_NOTIFICATION_BITMAP_CREATE, V1, 0, "FFA_NOTIFICATION_BITMAP_CREATE",
-	  ffa_h_notif_bitmap_create },
-	{ FFA_NOTIFICATION_BITMAP_DESTROY, V1, 0, "FFA_NOTIFICATION_BITMAP_DESTROY",
-	  ffa_h_notif_bitmap_destroy },
-	{ FFA_NOTIFICATION_BIND, V1, 0, "FFA_NOTIFICATION_BIND", ffa_h_notif_bind },
-	{ FFA_NOTIFICATION_UNBIND, V1, 0, "FFA_NOTIFICATION_UNBIND", ffa_h_notif_unbind },
-	{ FFA_NOTIFICATION_SET, V1, 0, "FFA_NOTIFICATION_SET", ffa_h_notif_set },
-	{ FFA_NOTIFICATION_GET, V1, 0, "FFA_NOTIFICATION_GET", ffa_h_notif_get },
-	{ FFA_NOTIFICATION_INFO_GET, V1, 0, "FFA_NOTIFICATION_INFO_GET", ffa_h_notif_info_get },
-	{ FFA_NOTIFICATION_INFO_GET_64, V1, 0, "FFA_NOTIFICATION_INFO_GET_64",
-	  ffa_h_notif_info_get },
-	{ FFA_RX_ACQUIRE, V1, 0, "FFA_RX_ACQUIRE", ffa_h_rx_acquire },
-	{ FFA_SPM_ID_GET, V1, 0, "FFA_SPM_ID_GET", ffa_h_spm_id_get },
-	{ FFA_MSG_SEND2, V1, 0, "FFA_MSG_SEND2", ffa_h_msg_send2 },
-	{ FFA_CONSOLE_LOG, V2, 0, "FFA_CONSOLE_LOG", ffa_h_not_supported },
-	{ FFA_CONSOLE_LOG_64, V2, 0, "FFA_CONSOLE_LOG_64", ffa_h_not_supported },
-	{ FFA_PARTITION_INFO_GET_REGS, V2, 0, "FFA_PARTITION_INFO_GET_REGS",
-	  ffa_h_partition_info_get_regs },
-	{ FFA_MSG_SEND_DIRECT_REQ2, V2, 0, "FFA_MSG_SEND_DIRECT_REQ2", ffa_h_direct_req },
-	{ FFA_MSG_SEND_DIRECT_RESP2, V2, 0, "FFA_MSG_SEND_DIRECT_RESP2", ffa_h_direct_resp },
+const struct emu_fn ffa_fns[FFA_NCALLS] = {
+	FFA_ROW(FFA_ERROR, RESP_ONLY),
+	FFA_ROW(FFA_SUCCESS, RESP_ONLY),
+	FFA_ROW(FFA_SUCCESS_64, RESP_ONLY),
+	FFA_ROW(FFA_INTERRUPT, RESP_ONLY),
+	FFA_ROW(FFA_VERSION, .handler = ffa_h_version, .nargs = 1, .nres = 8),
+	FFA_ROW(FFA_FEATURES, .handler = ffa_h_features, .nargs = 2, .nres = 8),
+	FFA_ROW(FFA_RX_RELEASE, .handler = ffa_h_rx_release, .nargs = 1, .nres = 8),
+	FFA_ROW(FFA_RXTX_MAP, .handler = ffa_h_rxtx_map, .nargs = 3, .nres = 8),
+	FFA_ROW(FFA_RXTX_MAP_64, .handler = ffa_h_rxtx_map, .nargs = 3, .nres = 8),
+	FFA_ROW(FFA_RXTX_UNMAP, .handler = ffa_h_rxtx_unmap, .nargs = 1, .nres = 8),
+	FFA_ROW(FFA_PARTITION_INFO_GET, .handler = ffa_h_partition_info_get, .nargs = 5, .nres = 8),
+	FFA_ROW(FFA_ID_GET, .handler = ffa_h_id_get, .nargs = 0, .nres = 8),
+	FFA_ROW(FFA_MSG_POLL, NOT_IMPL),
+	FFA_ROW(FFA_MSG_WAIT, .handler = ffa_h_msg_wait, .nargs = 2, .nres = 8),
+	FFA_ROW(FFA_YIELD, RESP_ONLY),
+	/* x8..x17 MBZ (read); resuming a partition serving a 64-bit request returns x0..x17. */
+	FFA_ROW(FFA_RUN, .handler = ffa_h_run, .nargs = 17, .nres = SMCSIM_NREGS),
+	FFA_ROW(FFA_MSG_SEND, NOT_IMPL),
+	FFA_ROW(FFA_MSG_SEND_DIRECT_REQ, .handler = ffa_h_direct_req, .nargs = 7, .nres = 8),
+	FFA_ROW(FFA_MSG_SEND_DIRECT_REQ_64, .handler = ffa_h_direct_req, .nargs = 7,
+		.nres = SMCSIM_NREGS),
+	FFA_ROW(FFA_MSG_SEND_DIRECT_RESP, .handler = ffa_h_direct_resp, .nargs = 0, .nres = 8),
+	FFA_ROW(FFA_MSG_SEND_DIRECT_RESP_64, .handler = ffa_h_direct_resp, .nargs = 0, .nres = 8),
+	FFA_ROW(FFA_MEM_DONATE, .handler = ffa_h_mem_send, .nargs = 4, .nres = 8),
+	FFA_ROW(FFA_MEM_DONATE_64, .handler = ffa_h_mem_send, .nargs = 4, .nres = 8),
+	FFA_ROW(FFA_MEM_LEND, .handler = ffa_h_mem_send, .nargs = 4, .nres = 8),
+	FFA_ROW(FFA_MEM_LEND_64, .handler = ffa_h_mem_send, .nargs = 4, .nres = 8),
+	FFA_ROW(FFA_MEM_SHARE, .handler = ffa_h_mem_send, .nargs = 4, .nres = 8),
+	FFA_ROW(FFA_MEM_SHARE_64, .handler = ffa_h_mem_send, .nargs = 4, .nres = 8),
+	FFA_ROW(FFA_MEM_RETRIEVE_REQ, .handler = ffa_h_mem_retrieve_req, .nargs = 4, .nres = 8,
+		RETRIEVE_PROPS),
+	FFA_ROW(FFA_MEM_RETRIEVE_REQ_64, .handler = ffa_h_mem_retrieve_req, .nargs = 4, .nres = 8,
+		RETRIEVE_PROPS),
+	FFA_ROW(FFA_MEM_RETRIEVE_RESP, RESP_ONLY),
+	FFA_ROW(FFA_MEM_RELINQUISH, .handler = ffa_h_mem_relinquish, .nargs = 0, .nres = 8),
+	FFA_ROW(FFA_MEM_RECLAIM, .handler = ffa_h_mem_reclaim, .nargs = 3, .nres = 8),
+	FFA_ROW(FFA_MEM_OP_PAUSE, NOT_IMPL),
+	FFA_ROW(FFA_MEM_OP_RESUME, NOT_IMPL),
+	FFA_ROW(FFA_MEM_FRAG_RX, .handler = ffa_h_mem_frag_rx, .nargs = 4, .nres = 8),
+	FFA_ROW(FFA_MEM_FRAG_TX, .handler = ffa_h_mem_frag_tx, .nargs = 4, .nres = 8),
+	FFA_ROW(FFA_NOTIFICATION_BITMAP_CREATE, .handler = ffa_h_notif_bitmap_create, .nargs = 2,
+		.nres = 8, NOTIF),
+	FFA_ROW(FFA_NOTIFICATION_BITMAP_DESTROY, .handler = ffa_h_notif_bitmap_destroy, .nargs = 1,
+		.nres = 8, NOTIF),
+	FFA_ROW(FFA_NOTIFICATION_BIND, .handler = ffa_h_notif_bind, .nargs = 4, .nres = 8, NOTIF),
+	FFA_ROW(FFA_NOTIFICATION_UNBIND, .handler = ffa_h_notif_unbind, .nargs = 4, .nres = 8,
+		NOTIF),
+	FFA_ROW(FFA_NOTIFICATION_SET, .handler = ffa_h_notif_set, .nargs = 4, .nres = 8, NOTIF),
+	FFA_ROW(FFA_NOTIFICATION_GET, .handler = ffa_h_notif_get, .nargs = 2, .nres = 8, NOTIF),
+	/* Both forms answer x0..x17 (the SMC32 form packs its IDs in w3..w7, the rest zero). */
+	FFA_ROW(FFA_NOTIFICATION_INFO_GET, .handler = ffa_h_notif_info_get, .nargs = 0,
+		.nres = SMCSIM_NREGS, NOTIF),
+	FFA_ROW(FFA_NOTIFICATION_INFO_GET_64, .handler = ffa_h_notif_info_get, .nargs = 0,
+		.nres = SMCSIM_NREGS, NOTIF),
+	FFA_ROW(FFA_RX_ACQUIRE, .handler = ffa_h_rx_acquire, .nargs = 1, .nres = 8),
+	FFA_ROW(FFA_SPM_ID_GET, .handler = ffa_h_spm_id_get, .nargs = 0, .nres = 8),
+	FFA_ROW(FFA_MSG_SEND2, .handler = ffa_h_msg_send2, .nargs = 2, .nres = 8),
+	FFA_ROW(FFA_CONSOLE_LOG, NOT_IMPL),
+	FFA_ROW(FFA_CONSOLE_LOG_64, NOT_IMPL),
+	FFA_ROW(FFA_PARTITION_INFO_GET_REGS, .handler = ffa_h_partition_info_get_regs, .nargs = 3,
+		.nres = SMCSIM_NREGS),
+	FFA_ROW(FFA_MSG_SEND_DIRECT_REQ2, .handler = ffa_h_direct_req, .nargs = 17,
+		.nres = SMCSIM_NREGS),
+	FFA_ROW(FFA_MSG_SEND_DIRECT_RESP2, .handler = ffa_h_direct_resp, .nargs = 0, .nres = 8),
 };
-const size_t ffa_nfns = EMU_ARRAY_SIZE(ffa_fns);
-_Static_assert(EMU_ARRAY_SIZE(ffa_fns) == FFA_NFNS, "FFA_NFNS matches the table");
 
 void ffa_h_not_supported(struct emu_call *c)
 {
@@ -105,31 +122,33 @@ void ffa_h_not_supported(struct emu_call *c)
 void ffa_h_response_only(struct emu_call *c)
 {
 	/* Hafnium's hvc_smc_handler exempts FFA_INTERRUPT from ending negotiation. */
-	ffa_caller_ep(c->state, c, c->fid != FFA_INTERRUPT);
+	ffa_caller_ep(c->state, c, c->fid != FFA_INTERRUPT_FID);
 	ffa_error(c, FFA_NOT_SUPPORTED);
 }
 
-static const struct emu_fn *fn_of(uint32_t fid)
+const struct emu_fn *ffa_fn_of(uint32_t fid)
 {
-	for (size_t i = 0; i < ffa_nfns; i++)
+	for (size_t i = 0; i < FFA_NCALLS; i++)
 		if (ffa_fns[i].fid == fid)
 			return &ffa_fns[i];
 	return NULL;
 }
 
+/* Whether the instance runs @fn's own handler: rows above the SPMC's version and gated rows
+ * it does not enable answer NOT_SUPPORTED instead. */
+static bool row_enabled(const struct ffa_spmc *s, const struct emu_fn *fn)
+{
+	if (fn->since > s->version)
+		return false;
+	return fn->gate != FFA_GATE_NOTIFICATIONS || s->notifications;
+}
+
 bool ffa_fid_supported(const struct ffa_spmc *s, uint32_t fid, uint32_t v)
 {
-	const struct emu_fn *fn = fn_of(fid);
+	const struct emu_fn *fn = ffa_fn_of(fid);
 	if (!fn || fn->handler == ffa_h_not_supported)
 		return false;
-	if (fn->since > s->version || fn->since > v)
-		return false;
-	if (!s->notifications && fid >= FFA_NOTIFICATION_BITMAP_CREATE &&
-	    fid <= FFA_NOTIFICATION_INFO_GET)
-		return false;
-	if (!s->notifications && fid == FFA_NOTIFICATION_INFO_GET_64)
-		return false;
-	return true;
+	return fn->since <= v && row_enabled(s, fn);
 }
 
 /* ---- endpoints ----------------------------------------------------------------------- */
@@ -205,7 +224,7 @@ static int parse_partition(struct ffa_spmc *s, struct ffa_ep *ep, json_t *p, con
 	    (ret = emu_cfg_u32(p, "intid", path, 5, &intid, err)))
 		return ret;
 	/* DEN0077 v1.1 2.4: bit 15 set = secure endpoint; 0 is the NS-physical instance. */
-	if (id == 0 || id > 0xffff || !(id & 0x8000) || id == s->spmc_id)
+	if (id == 0 || id > 0xffff || !(id & FFA_ID_SECURE_BIT) || id == s->spmc_id)
 		return emu_err(err,
 			       "%s/id: a secure partition ID is 0x8001..0xffff, not the SPMC's",
 			       path);
@@ -214,7 +233,7 @@ static int parse_partition(struct ffa_spmc *s, struct ffa_ep *ep, json_t *p, con
 			return emu_err(err, "%s/id: duplicate partition ID 0x%x", path, id);
 	if (ctx == 0 || ctx > 0xffff)
 		return emu_err(err, "%s/exec_ctx: 1..65535 execution contexts", path);
-	if (props & ~0x7ffu)
+	if (props & ~FFA_PROP_MASK_V1_2)
 		return emu_err(err, "%s/properties: bits above 10 are MBZ (DEN0077 v1.2 Table 6.2)",
 			       path);
 	ep->id = (uint16_t)id;
@@ -293,6 +312,9 @@ static int ffa_create(struct smcsim *sim, struct emu_layer *layer, json_t *cfg, 
 		"notifications",  "partitions", NULL
 	};
 	static const char *const policies[] = { "spec", "hafnium", "tfa", NULL };
+	/* Every FF-A call has its row in place (a missing designated row would be zeros). */
+	for (size_t i = 0; i < FFA_NCALLS; i++)
+		assert(ffa_fns[i].fid == ffa_call_fid((enum ffa_call)i));
 	struct ffa_spmc *s = calloc(1, sizeof(*s));
 	if (!s)
 		return -ENOMEM;
@@ -313,18 +335,18 @@ static int ffa_create(struct smcsim *sim, struct emu_layer *layer, json_t *cfg, 
 	if (s->version != FFA_V1_0 && s->version != FFA_V1_1 && s->version != FFA_V1_2)
 		return emu_err(err, "%s/version: this model implements FF-A 1.0, 1.1 and 1.2",
 			       path);
-	if (!(spmc_id & 0x8000) || spmc_id > 0xffff)
+	if (!(spmc_id & FFA_ID_SECURE_BIT) || spmc_id > 0xffff)
 		return emu_err(err, "%s/spmc_id: a secure endpoint ID has bit 15 set", path);
 	s->spmc_id = (uint16_t)spmc_id;
 	switch (rxtx_min) {
 	case 4096:
-		s->rxtx_min = 0;
+		s->rxtx_min = FFA_FEAT_RXTX_MIN_4K;
 		break;
 	case 65536:
-		s->rxtx_min = 1;
+		s->rxtx_min = FFA_FEAT_RXTX_MIN_64K;
 		break;
 	case 16384:
-		s->rxtx_min = 2;
+		s->rxtx_min = FFA_FEAT_RXTX_MIN_16K;
 		break;
 	default:
 		return emu_err(err, "%s/rxtx_min: 4096, 16384 or 65536 (FFA_FEATURES w2[1:0])",
@@ -332,7 +354,7 @@ static int ffa_create(struct smcsim *sim, struct emu_layer *layer, json_t *cfg, 
 	}
 	if (s->rxtx_max_pages > 0xffff)
 		return emu_err(err, "%s/rxtx_max_pages: a 16-bit page count", path);
-	/* DEN0077 v1.1 10: notifications arrived in v1.1. */
+	/* Notifications arrived in DEN0077 v1.1 (FFA_NOTIFICATION_*_SINCE). */
 	if ((ret = emu_cfg_bool(cfg, "notifications", path, s->version >= FFA_V1_1,
 				&s->notifications, err)))
 		return ret;
@@ -425,20 +447,11 @@ static void ffa_destroy(void *state)
 	free(s);
 }
 
-/* Rows above the SPMC's version stay routed, and answer FFA_ERROR(NOT_SUPPORTED) the way
- * an SPMC does for a function ID in the FF-A range it does not implement. */
+/* Every row stays routed to the SPMC: rows it does not enable answer FFA_ERROR(NOT_SUPPORTED)
+ * the way an SPMC does for a function ID in the FF-A range it does not implement. */
 static emu_handler_fn ffa_handler_of(const void *state, const struct emu_fn *fn)
 {
-	const struct ffa_spmc *s = state;
-	if (fn->since > s->version)
-		return ffa_h_not_supported;
-	if (!s->notifications &&
-	    (fn->handler == ffa_h_notif_bitmap_create ||
-	     fn->handler == ffa_h_notif_bitmap_destroy || fn->handler == ffa_h_notif_bind ||
-	     fn->handler == ffa_h_notif_unbind || fn->handler == ffa_h_notif_set ||
-	     fn->handler == ffa_h_notif_get || fn->handler == ffa_h_notif_info_get))
-		return ffa_h_not_supported;
-	return fn->handler;
+	return row_enabled(state, fn) ? fn->handler : ffa_h_not_supported;
 }
 
 /* Every row stays routed to the SPMC whatever its version (handler_of answers for rows
@@ -452,7 +465,7 @@ const struct emu_service ffa_service = {
 	.name = "ffa",
 	.title = "FF-A SPMC (DEN0077)",
 	.fns = ffa_fns,
-	.nfns = EMU_ARRAY_SIZE(ffa_fns),
+	.nfns = FFA_NCALLS,
 	.create = ffa_create,
 	.destroy = ffa_destroy,
 	.reset = ffa_reset,

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * FFA_FEATURES (DEN0077 v1.2 13.3): function IDs (w1 bit 31 set) and feature IDs (bit 31
- * clear), with the per-call properties of reference note 1.7.
+ * clear). Per-call properties: the RX/TX buffer limits of the profile, and the row's own
+ * `features` bits (FFA_MEM_RETRIEVE_REQ) as far as the caller's version defines them.
  */
 #include "ffa_model/ffa.h"
 
@@ -10,7 +11,7 @@ static void feature_id(struct emu_call *c, struct ffa_spmc *s, struct ffa_ep *ep
 {
 	/* Hafnium ffa_features: bits[30:8] of a feature ID and the input properties MBZ,
 	 * else NOT_SUPPORTED. */
-	if ((q & 0x7fffff00u) || in) {
+	if ((q & FFA_FEAT_ID_MBZ) || in) {
 		ffa_error(c, FFA_NOT_SUPPORTED);
 		return;
 	}
@@ -55,31 +56,35 @@ void ffa_h_features(struct emu_call *c)
 		ffa_error(c, FFA_NOT_SUPPORTED);
 		return;
 	}
+	const struct emu_fn *fn = ffa_fn_of(q);
 	uint32_t w2 = 0, w3 = 0;
 	switch (q) {
-	case FFA_RXTX_MAP:
-	case FFA_RXTX_MAP_64:
+	case FFA_RXTX_MAP_FID:
+	case FFA_RXTX_MAP_64_FID:
 		/* w2[1:0] minimum size and alignment; v1.2 adds the maximum in w2[31:16]. */
 		w2 = s->rxtx_min;
 		if (v >= FFA_V1_2)
-			w2 |= s->rxtx_max_pages << 16;
+			w2 |= s->rxtx_max_pages << FFA_FEAT_RXTX_MAX_PAGES_SHIFT;
 		break;
-	case FFA_MEM_RETRIEVE_REQ:
-	case FFA_MEM_RETRIEVE_REQ_64:
+	case FFA_MEM_RETRIEVE_REQ_FID:
+	case FFA_MEM_RETRIEVE_REQ_64_FID:
 		/* v1.1+: the caller must declare in w2 bit 1 that it handles the NS bit
 		 * (Hafnium: NOT_SUPPORTED otherwise). */
-		if (v >= FFA_V1_1 && !(in & 2)) {
+		if (v >= FFA_V1_1 && !(in & FFA_FEAT_RETRIEVE_NS_BIT)) {
 			ffa_error(c, FFA_NOT_SUPPORTED);
 			return;
 		}
+		/* NS-bit handling arrived in v1.1, hypervisor retrieval (pKVM's reclaim path
+		 * relies on it) in v1.2; w3[7:0] is how many retrievals may be outstanding. */
 		if (v >= FFA_V1_1)
-			w2 |= 2;
+			w2 |= (uint32_t)fn->features & FFA_FEAT_RETRIEVE_NS_BIT;
 		if (v >= FFA_V1_2)
-			w2 |= 4; /* hypervisor retrieval (pKVM's reclaim path relies on it) */
+			w2 |= (uint32_t)fn->features & FFA_FEAT_RETRIEVE_HYP;
 		w3 = FFA_MAX_TXNS - 1;
 		break;
 	default:
-		/* MEM_SHARE/LEND/DONATE: bit 0 (dynamic buffers) clear, the model uses TX only. */
+		/* MEM_SHARE/LEND/DONATE: FFA_FEAT_MEM_DYN_BUF clear, the model uses TX only. */
+		w2 = (uint32_t)fn->features;
 		break;
 	}
 	ffa_success(c, w2, w3);

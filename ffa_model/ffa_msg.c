@@ -2,7 +2,7 @@
 /*
  * Messaging: FFA_MSG_SEND_DIRECT_REQ/RESP (32/64, DEN0077 v1.2 15.2-15.3),
  * FFA_MSG_SEND_DIRECT_REQ2/RESP2 (v1.2 15.4-15.5), FFA_RUN and FFA_MSG_WAIT (v1.2 14),
- * FFA_MSG_SEND2 (v1.1 15.x indirect messaging).
+ * FFA_MSG_SEND2 (v1.1 indirect messaging).
  *
  * Partitions are scripted responders: a direct request runs the partition's profile
  * script from its start. "interrupt" and "yield" steps preempt it (FFA_INTERRUPT /
@@ -14,17 +14,15 @@
 
 #include "ffa_model/ffa.h"
 
-#define DIRECT_FRAMEWORK (UINT32_C(1) << 31)
-
 static uint32_t resp_fid(uint32_t req)
 {
 	switch (req) {
-	case FFA_MSG_SEND_DIRECT_REQ:
-		return FFA_MSG_SEND_DIRECT_RESP;
-	case FFA_MSG_SEND_DIRECT_REQ_64:
-		return FFA_MSG_SEND_DIRECT_RESP_64;
+	case FFA_MSG_SEND_DIRECT_REQ_FID:
+		return FFA_MSG_SEND_DIRECT_RESP_FID;
+	case FFA_MSG_SEND_DIRECT_REQ_64_FID:
+		return FFA_MSG_SEND_DIRECT_RESP_64_FID;
 	default:
-		return FFA_MSG_SEND_DIRECT_RESP2;
+		return FFA_MSG_SEND_DIRECT_RESP2_FID;
 	}
 }
 
@@ -45,28 +43,29 @@ static void run_partition(struct emu_call *c, struct ffa_ep *sp)
 		/* Target info: partition ID in [31:16], vCPU in [15:0] (the model runs on
 		 * execution context 0 of a UP partition, or the caller's CPU index). */
 		uint32_t vcpu = sp->exec_ctx > 1 ? c->cpu_index % sp->exec_ctx : 0;
-		c->r[1] = (uint32_t)sp->id << 16 | vcpu;
+		c->r[1] = ffa_pack16(sp->id, vcpu);
 		if (step == FFA_STEP_INTERRUPT) {
-			c->r[0] = FFA_INTERRUPT;
+			c->r[0] = FFA_INTERRUPT_FID;
 			c->r[2] = sp->intid;
 		} else {
-			c->r[0] = FFA_YIELD;
+			c->r[0] = FFA_YIELD_FID;
 		}
 		return;
 	}
 	/* Respond. */
 	memset(c->r, 0, sizeof(c->r));
 	c->r[0] = resp_fid(sp->req_fid);
-	c->r[1] = (uint32_t)sp->id << 16 | sp->req_from;
-	if (sp->req_fid == FFA_MSG_SEND_DIRECT_REQ2) {
-		for (int i = 0; i < 14; i++)
-			c->r[4 + i] = sp->req_payload[i];
+	c->r[1] = ffa_pack16(sp->id, sp->req_from);
+	if (sp->req_fid == FFA_MSG_SEND_DIRECT_REQ2_FID) {
+		for (unsigned int i = 0; i < FFA_DIRECT2_PAYLOAD_REGS; i++)
+			c->r[FFA_DIRECT2_PAYLOAD_ARG + i] = sp->req_payload[i];
 		c->nres = SMCSIM_NREGS;
 	} else {
-		for (int i = 0; i < 5; i++)
-			c->r[3 + i] = sp->req_fid == FFA_MSG_SEND_DIRECT_REQ
-					      ? (uint32_t)sp->req_payload[i]
-					      : sp->req_payload[i];
+		for (unsigned int i = 0; i < FFA_DIRECT_PAYLOAD_REGS; i++)
+			c->r[FFA_DIRECT_PAYLOAD_ARG + i] =
+				sp->req_fid == FFA_MSG_SEND_DIRECT_REQ_FID
+					? (uint32_t)sp->req_payload[i]
+					: sp->req_payload[i];
 		c->nres = res_count(sp);
 	}
 	sp->busy = false;
@@ -78,8 +77,8 @@ void ffa_h_direct_req(struct emu_call *c)
 	struct ffa_spmc *s = c->state;
 	struct ffa_ep *ep = ffa_caller_ep(s, c, true);
 	uint32_t v = ffa_ep_version(s, ep);
-	bool req2 = c->fid == FFA_MSG_SEND_DIRECT_REQ2;
-	uint16_t src = (uint16_t)(c->a[1] >> 16), dst = (uint16_t)c->a[1];
+	bool req2 = c->fid == FFA_MSG_SEND_DIRECT_REQ2_FID;
+	uint16_t src = ffa_hi16(c->a[1]), dst = ffa_lo16(c->a[1]);
 
 	if (req2 && v < FFA_V1_2) {
 		ffa_error(c, FFA_NOT_SUPPORTED);
@@ -91,8 +90,8 @@ void ffa_h_direct_req(struct emu_call *c)
 		ffa_error(c, FFA_INVALID_PARAMETERS);
 		return;
 	}
-	/* w2: bit 31 = framework message (SPMD only), partition messages have w2 == 0
-	 * (Hafnium api_ffa_dir_msg_is_arg2_zero). */
+	/* w2: FFA_DIRECT_FRAMEWORK marks a framework message (SPMD only); partition
+	 * messages have w2 == 0 (Hafnium api_ffa_dir_msg_is_arg2_zero). */
 	if (!req2 && (uint32_t)c->a[2]) {
 		ffa_error(c, FFA_INVALID_PARAMETERS);
 		return;
@@ -138,8 +137,10 @@ void ffa_h_direct_req(struct emu_call *c)
 	sp->req_fid = c->fid;
 	sp->script_pos = 0;
 	memset(sp->req_payload, 0, sizeof(sp->req_payload));
-	for (int i = 0; i < (req2 ? 14 : 5); i++)
-		sp->req_payload[i] = c->a[(req2 ? 4 : 3) + i];
+	unsigned int first = req2 ? FFA_DIRECT2_PAYLOAD_ARG : FFA_DIRECT_PAYLOAD_ARG;
+	unsigned int n = req2 ? FFA_DIRECT2_PAYLOAD_REGS : FFA_DIRECT_PAYLOAD_REGS;
+	for (unsigned int i = 0; i < n; i++)
+		sp->req_payload[i] = c->a[first + i];
 	run_partition(c, sp);
 }
 
@@ -158,7 +159,7 @@ void ffa_h_run(struct emu_call *c)
 {
 	struct ffa_spmc *s = c->state;
 	struct ffa_ep *ep = ffa_caller_ep(s, c, true);
-	uint16_t id = (uint16_t)(c->a[1] >> 16), vcpu = (uint16_t)c->a[1];
+	uint16_t id = ffa_hi16(c->a[1]), vcpu = ffa_lo16(c->a[1]);
 	struct ffa_ep *sp = ffa_ep_by_id(s, id);
 
 	/* DEN0077 v1.2 14.3: the target must be a partition and one of its contexts. */
@@ -183,8 +184,8 @@ void ffa_h_run(struct emu_call *c)
 	}
 	/* Nothing pending: the partition runs, finds no work and waits again. */
 	memset(c->r, 0, sizeof(c->r));
-	c->r[0] = FFA_MSG_WAIT;
-	c->r[1] = (uint32_t)sp->id << 16 | vcpu;
+	c->r[0] = FFA_MSG_WAIT_FID;
+	c->r[1] = ffa_pack16(sp->id, vcpu);
 	c->nres = 8;
 }
 
@@ -199,24 +200,19 @@ void ffa_h_msg_wait(struct emu_call *c)
 		return;
 	}
 	/* v1.2: w2 bit 0 = retain RX ownership; other bits MBZ (earlier: all MBZ). */
-	uint32_t allowed = ffa_ep_version(s, ep) >= FFA_V1_2 ? 1u : 0u;
+	uint32_t allowed = ffa_ep_version(s, ep) >= FFA_V1_2 ? FFA_MSG_WAIT_RETAIN_RX : 0u;
 	if (flags & ~allowed) {
 		ffa_error(c, FFA_INVALID_PARAMETERS);
 		return;
 	}
 	/* ACS ffa_msg_wait_rx_buff_rel: MSG_WAIT releases RX unless told to keep it. */
-	if (!(flags & 1))
+	if (!(flags & FFA_MSG_WAIT_RETAIN_RX))
 		ep->rx_full = false;
 	/* The next event for an idle scripted partition is being run again. */
 	memset(c->r, 0, sizeof(c->r));
-	c->r[0] = FFA_RUN;
-	c->r[1] = (uint32_t)ep->id << 16;
+	c->r[0] = FFA_RUN_FID;
+	c->r[1] = ffa_pack16(ep->id, 0);
 	c->nres = 8;
-}
-
-static uint32_t rd32(const uint8_t *p)
-{
-	return p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
 }
 
 void ffa_h_msg_send2(struct emu_call *c)
@@ -226,7 +222,7 @@ void ffa_h_msg_send2(struct emu_call *c)
 	uint32_t v = ffa_ep_version(s, ep);
 	/* w1[31:16] names a VM only for a hypervisor sending on a VM's behalf; the model
 	 * has no VMs behind the NS endpoint, so it MBZ. w2 flags: bit 1 delay SRI. */
-	if ((uint32_t)c->a[1] || ((uint32_t)c->a[2] & ~UINT32_C(2))) {
+	if ((uint32_t)c->a[1] || ((uint32_t)c->a[2] & ~FFA_MSG2_DELAY_SRI)) {
 		ffa_error(c, FFA_INVALID_PARAMETERS);
 		return;
 	}
@@ -234,17 +230,18 @@ void ffa_h_msg_send2(struct emu_call *c)
 		ffa_error(c, FFA_INVALID_PARAMETERS);
 		return;
 	}
-	uint32_t hdr = v >= FFA_V1_2 ? 40 : 20;
+	uint32_t hdr = v >= FFA_V1_2 ? FFA_MSG2_HDR_V1_2 : FFA_MSG2_HDR_V1_1;
 	uint32_t cap = ep->pages * FFA_PAGE;
 	const uint8_t *tx = ffa_mem(s, ep->tx, cap);
 	if (!tx) {
 		ffa_error(c, FFA_ABORTED);
 		return;
 	}
-	uint32_t flags = rd32(tx), off = rd32(tx + 8), size = rd32(tx + 16);
-	uint16_t recv = (uint16_t)rd32(tx + 12), send = (uint16_t)(rd32(tx + 12) >> 16);
-	/* DEN0077 v1.1 Table 15.x: header flags MBZ, sender = caller, payload inside the
-	 * buffer and after the header, one message per FF-A page. */
+	uint32_t flags = abi_rd32(tx + FFA_MSG2_FLAGS), off = abi_rd32(tx + FFA_MSG2_OFFSET);
+	uint32_t size = abi_rd32(tx + FFA_MSG2_SIZE), ids = abi_rd32(tx + FFA_MSG2_SEND_RECV);
+	uint16_t recv = ffa_lo16(ids), send = ffa_hi16(ids);
+	/* DEN0077 v1.1 indirect message header: flags MBZ, sender = caller, payload inside
+	 * the buffer and after the header, one message per FF-A page. */
 	if (flags || send != ep->id || off < hdr || size > FFA_PAGE || off > FFA_PAGE - size) {
 		ffa_error(c, FFA_INVALID_PARAMETERS);
 		return;

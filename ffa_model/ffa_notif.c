@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Notifications (DEN0077 v1.1 10, ABI in 17.x): bitmap create/destroy for VMs, bind,
+ * Notifications (DEN0077 v1.1, the FFA_NOTIFICATION_* ABIs): bitmap create/destroy for VMs, bind,
  * unbind, set, get and info-get. Global notifications only are tracked per bit; a
  * per-vCPU bind is recorded and delivered like a global one on the named vCPU.
  *
@@ -11,14 +11,10 @@
 
 #include "ffa_model/ffa.h"
 
-#define GET_FROM_SP  1u
-#define GET_FROM_VM  2u
-#define GET_FROM_SPM 4u
-#define GET_FROM_HYP 8u
-
+/* BIND, UNBIND, SET: the notification bitmap in w3 (low) and w4 (high). */
 static uint64_t bitmap_of(const struct emu_call *c)
 {
-	return (uint32_t)c->a[3] | (uint64_t)(uint32_t)c->a[4] << 32;
+	return ffa_u64_of(c->a[3], c->a[4]);
 }
 
 /* The receiver must be the caller and have a bitmap; the sender must exist in the
@@ -30,7 +26,7 @@ static int32_t check_pair(struct ffa_spmc *s, struct ffa_ep *ep, uint16_t snd, u
 	if (rcv != ep->id || !o || o->partition == ep->partition)
 		return FFA_INVALID_PARAMETERS;
 	if (!ep->partition && !ep->bitmap)
-		return FFA_DENIED; /* DEN0077 v1.1 17.x: VM bitmap not created */
+		return FFA_DENIED; /* the VM's bitmap was not created (ACS, Hafnium) */
 	*other = o;
 	return FFA_OK;
 }
@@ -47,7 +43,7 @@ void ffa_h_notif_bitmap_create(struct emu_call *c)
 	}
 	/* ACS ffa_notification_bitmap_create: bits[31:16] MBZ, a known VM ID; the only VM
 	 * behind the NS-physical instance in the model is ID 0. */
-	if ((w1 >> 16) || (uint16_t)w1 != ep->id || vcpus == 0) {
+	if (ffa_hi16(w1) || ffa_lo16(w1) != ep->id || vcpus == 0) {
 		ffa_error(c, FFA_INVALID_PARAMETERS);
 		return;
 	}
@@ -69,7 +65,7 @@ void ffa_h_notif_bitmap_destroy(struct emu_call *c)
 		ffa_error(c, FFA_NOT_SUPPORTED);
 		return;
 	}
-	if ((w1 >> 16) || (uint16_t)w1 != ep->id) {
+	if (ffa_hi16(w1) || ffa_lo16(w1) != ep->id) {
 		ffa_error(c, FFA_INVALID_PARAMETERS);
 		return;
 	}
@@ -89,8 +85,8 @@ void ffa_h_notif_bind(struct emu_call *c)
 	struct ffa_ep *ep = ffa_caller_ep(s, c, true), *o;
 	uint32_t w1 = (uint32_t)c->a[1], flags = (uint32_t)c->a[2];
 	uint64_t bits = bitmap_of(c);
-	int32_t st = check_pair(s, ep, (uint16_t)(w1 >> 16), (uint16_t)w1, &o);
-	if (!st && ((flags & ~1u) || !bits))
+	int32_t st = check_pair(s, ep, ffa_hi16(w1), ffa_lo16(w1), &o);
+	if (!st && ((flags & ~FFA_NOTIF_FLAG_PER_VCPU) || !bits))
 		st = FFA_INVALID_PARAMETERS;
 	/* A bit already bound to a different sender is DENIED. */
 	for (int b = 0; !st && b < 64; b++)
@@ -112,7 +108,7 @@ void ffa_h_notif_unbind(struct emu_call *c)
 	struct ffa_ep *ep = ffa_caller_ep(s, c, true), *o;
 	uint32_t w1 = (uint32_t)c->a[1];
 	uint64_t bits = bitmap_of(c);
-	int32_t st = check_pair(s, ep, (uint16_t)(w1 >> 16), (uint16_t)w1, &o);
+	int32_t st = check_pair(s, ep, ffa_hi16(w1), ffa_lo16(w1), &o);
 	if (!st && ((uint32_t)c->a[2] || !bits))
 		st = FFA_INVALID_PARAMETERS; /* w2 MBZ */
 	for (int b = 0; !st && b < 64; b++)
@@ -136,11 +132,12 @@ void ffa_h_notif_set(struct emu_call *c)
 	struct ffa_ep *ep = ffa_caller_ep(s, c, true);
 	uint32_t w1 = (uint32_t)c->a[1], flags = (uint32_t)c->a[2];
 	uint64_t bits = bitmap_of(c);
-	uint16_t snd = (uint16_t)(w1 >> 16), rcv = (uint16_t)w1;
+	uint16_t snd = ffa_hi16(w1), rcv = ffa_lo16(w1);
 	struct ffa_ep *r = ffa_ep_by_id(s, rcv);
 	/* w2: bit 0 per-vCPU, bit 1 delay SRI, [31:16] vCPU ID; bits[15:2] MBZ. */
-	if (snd != ep->id || !r || r->partition == ep->partition || (flags & 0xfffcu) || !bits ||
-	    ((flags & 1) && r->partition && (flags >> 16) >= r->exec_ctx)) {
+	if (snd != ep->id || !r || r->partition == ep->partition || (flags & FFA_NOTIF_SET_MBZ) ||
+	    !bits ||
+	    ((flags & FFA_NOTIF_FLAG_PER_VCPU) && r->partition && ffa_hi16(flags) >= r->exec_ctx)) {
 		ffa_error(c, FFA_INVALID_PARAMETERS);
 		return;
 	}
@@ -167,10 +164,10 @@ void ffa_h_notif_get(struct emu_call *c)
 	struct ffa_spmc *s = c->state;
 	struct ffa_ep *ep = ffa_caller_ep(s, c, true);
 	uint32_t w1 = (uint32_t)c->a[1], flags = (uint32_t)c->a[2];
-	uint32_t vcpu = w1 >> 16;
+	uint32_t vcpu = ffa_hi16(w1);
 	uint32_t nv = ep->partition ? ep->exec_ctx : ep->bitmap_vcpus;
 	/* w1: [31:16] vCPU, [15:0] receiver = caller; w2 bits[31:4] MBZ. */
-	if ((uint16_t)w1 != ep->id || (flags & ~0xfu)) {
+	if (ffa_lo16(w1) != ep->id || (flags & FFA_NOTIF_GET_MBZ)) {
 		ffa_error(c, FFA_INVALID_PARAMETERS);
 		return;
 	}
@@ -183,16 +180,16 @@ void ffa_h_notif_get(struct emu_call *c)
 		return;
 	}
 	uint64_t sp = 0, vm = 0;
-	if (flags & GET_FROM_SP) {
+	if (flags & FFA_NOTIF_GET_FROM_SP) {
 		sp = ep->pending_from_sp;
 		ep->pending_from_sp = 0;
 	}
-	if (flags & GET_FROM_VM) {
+	if (flags & FFA_NOTIF_GET_FROM_VM) {
 		vm = ep->pending_from_vm;
 		ep->pending_from_vm = 0;
 	}
 	memset(c->r, 0, sizeof(c->r));
-	c->r[0] = FFA_SUCCESS;
+	c->r[0] = FFA_SUCCESS_FID;
 	c->r[2] = (uint32_t)sp;
 	c->r[3] = sp >> 32;
 	c->r[4] = (uint32_t)vm;
@@ -206,12 +203,13 @@ void ffa_h_notif_info_get(struct emu_call *c)
 	struct ffa_spmc *s = c->state;
 	struct ffa_ep *ep = ffa_caller_ep(s, c, true);
 	bool w64 = c->fid & SMCCC_64;
-	/* DEN0077 v1.1 17.x: the normal-world scheduler's call. */
+	/* DEN0077 v1.1 FFA_NOTIFICATION_INFO_GET: the normal-world scheduler's call. */
 	if (ep->partition) {
 		ffa_error(c, FFA_NOT_SUPPORTED);
 		return;
 	}
-	uint32_t max = w64 ? 20 : 10, n = 0;
+	uint32_t max = w64 ? FFA_INFO_GET_MAX_IDS_64 : FFA_INFO_GET_MAX_IDS_32, n = 0;
+	uint32_t per_reg = w64 ? FFA_INFO_GET_IDS_PER_REG_64 : FFA_INFO_GET_IDS_PER_REG_32;
 	bool more = false;
 	memset(c->r, 0, sizeof(c->r));
 	for (uint32_t i = 0; i < s->nep; i++) {
@@ -223,7 +221,7 @@ void ffa_h_notif_info_get(struct emu_call *c)
 			break;
 		}
 		/* One list per endpoint, holding only its ID (global notifications). */
-		uint32_t reg = 3 + n / (w64 ? 4 : 2), sh = 16 * (n % (w64 ? 4 : 2));
+		uint32_t reg = FFA_INFO_GET_FIRST + n / per_reg, sh = 16 * (n % per_reg);
 		c->r[reg] |= (uint64_t)e->id << sh;
 		e->info_reported = true;
 		n++;
@@ -232,8 +230,8 @@ void ffa_h_notif_info_get(struct emu_call *c)
 		ffa_error(c, FFA_NO_DATA);
 		return;
 	}
-	c->r[0] = w64 ? FFA_SUCCESS_64 : FFA_SUCCESS;
+	c->r[0] = w64 ? FFA_SUCCESS_64_FID : FFA_SUCCESS_FID;
 	/* x2: bit 0 more pending, [11:7] number of lists, list sizes (0 here) from bit 12. */
-	c->r[2] = (more ? 1u : 0u) | (uint64_t)n << 7;
+	c->r[2] = (more ? FFA_INFO_GET_MORE : 0u) | (uint64_t)n << FFA_INFO_GET_COUNT_SHIFT;
 	c->nres = SMCSIM_NREGS;
 }

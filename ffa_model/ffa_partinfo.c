@@ -2,7 +2,7 @@
 /*
  * Partition discovery: FFA_PARTITION_INFO_GET (DEN0077 v1.2 13.9) through the RX buffer
  * and FFA_PARTITION_INFO_GET_REGS (v1.2 13.10) through registers. Descriptor layouts in
- * reference note 1.6.
+ * abi/ffa.h.
  */
 #include <string.h>
 
@@ -15,9 +15,9 @@ struct pi_entry {
 
 static void uuid_from_words(uint8_t out[16], const uint32_t w[4])
 {
+	/* w1..w4 hold the UUID's bytes in memory order, each word little-endian. */
 	for (int i = 0; i < 4; i++)
-		for (int b = 0; b < 4; b++)
-			out[i * 4 + b] = (uint8_t)(w[i] >> (8 * b));
+		abi_wr32(out + 4 * i, w[i]);
 }
 
 /*
@@ -50,11 +50,12 @@ static int select_parts(struct ffa_spmc *s, const uint8_t uuid[16], uint32_t v,
 
 static uint32_t props_for(const struct ffa_ep *ep, uint32_t v)
 {
-	/* Hafnium masks properties to those the caller's version defines. */
+	/* Hafnium masks properties to those the caller's version defines; the profile admits
+	 * no bit beyond v1.2's. */
 	if (v < FFA_V1_1)
-		return ep->props & 0x7u;
+		return ep->props & FFA_PROP_MASK_V1_0;
 	if (v < FFA_V1_2)
-		return ep->props & 0x1ffu;
+		return ep->props & FFA_PROP_MASK_V1_1;
 	return ep->props;
 }
 
@@ -92,15 +93,11 @@ void ffa_h_partition_info_get(struct emu_call *c)
 	for (int i = 0; i < n; i++) {
 		uint8_t *d = buf + (size_t)i * size;
 		const struct ffa_ep *p = e[i].ep;
-		uint32_t pr = props_for(p, v);
-		d[0] = (uint8_t)p->id;
-		d[1] = (uint8_t)(p->id >> 8);
-		d[2] = (uint8_t)p->exec_ctx;
-		d[3] = (uint8_t)(p->exec_ctx >> 8);
-		for (int b = 0; b < 4; b++)
-			d[4 + b] = (uint8_t)(pr >> (8 * b));
+		abi_wr16(d + FFA_PI_ID, p->id);
+		abi_wr16(d + FFA_PI_EXEC_CTX, p->exec_ctx);
+		abi_wr32(d + FFA_PI_PROPS, props_for(p, v));
 		if (size == FFA_PI_SIZE_V1_1)
-			memcpy(d + 8, p->uuids[e[i].uuid], 16);
+			memcpy(d + FFA_PI_UUID, p->uuids[e[i].uuid], 16);
 	}
 	/* DEN0077 v1.2 13.9.2: BUSY when the caller's RX is not available to the producer
 	 * (not mapped, or owned by the caller: ACS ffa_partition_info_get), NO_MEMORY when
@@ -113,26 +110,17 @@ void ffa_h_partition_info_get(struct emu_call *c)
 	ffa_success(c, (uint32_t)n, v >= FFA_V1_1 ? size : 0);
 }
 
-static uint64_t uuid_half(const uint8_t *u)
-{
-	uint64_t x = 0;
-	for (int b = 0; b < 8; b++)
-		x |= (uint64_t)u[b] << (8 * b);
-	return x;
-}
-
 void ffa_h_partition_info_get_regs(struct emu_call *c)
 {
 	struct ffa_spmc *s = c->state;
 	struct ffa_ep *ep = ffa_caller_ep(s, c, true);
 	uint32_t v = ffa_ep_version(s, ep);
 	uint8_t uuid[16];
-	for (int b = 0; b < 8; b++) {
-		uuid[b] = (uint8_t)(c->a[1] >> (8 * b));
-		uuid[8 + b] = (uint8_t)(c->a[2] >> (8 * b));
-	}
-	uint32_t start = (uint32_t)c->a[3] & 0xffff;
-	uint32_t tag = ((uint32_t)c->a[3] >> 16) & 0xffff;
+	/* x1:x2 hold the UUID's bytes in memory order, little-endian. */
+	abi_wr64(uuid, c->a[1]);
+	abi_wr64(uuid + 8, c->a[2]);
+	uint32_t start = ffa_lo16(c->a[3]);
+	uint32_t tag = ffa_hi16(c->a[3]);
 
 	if (v < FFA_V1_2) {
 		ffa_error(c, FFA_NOT_SUPPORTED);
@@ -155,15 +143,16 @@ void ffa_h_partition_info_get_regs(struct emu_call *c)
 	memset(c->r, 0, sizeof(c->r));
 	for (uint32_t k = 0; k < FFA_PI_REGS_PER_CALL && start + k <= last; k++) {
 		const struct pi_entry *pe = &e[start + k];
-		uint64_t *x = &c->r[3 + 3 * k];
+		uint64_t *x = &c->r[FFA_PI_REGS_FIRST + FFA_PI_REGS_PER_DESC * k];
 		x[0] = pe->ep->id | (uint64_t)pe->ep->exec_ctx << 16 |
 		       (uint64_t)props_for(pe->ep, v) << 32;
-		x[1] = uuid_half(pe->ep->uuids[pe->uuid]);
-		x[2] = uuid_half(pe->ep->uuids[pe->uuid] + 8);
+		x[1] = abi_rd64(pe->ep->uuids[pe->uuid]);
+		x[2] = abi_rd64(pe->ep->uuids[pe->uuid] + 8);
 		cur = start + k;
 	}
 	/* x2: [15:0] last index, [31:16] current index, [47:32] tag, [63:48] size. */
-	c->r[0] = FFA_SUCCESS_64;
-	c->r[2] = last | (uint64_t)cur << 16 | (uint64_t)FFA_PI_SIZE_V1_1 << 48;
+	c->r[0] = FFA_SUCCESS_64_FID;
+	c->r[2] = last | (uint64_t)cur << FFA_PI_REGS_CUR_SHIFT |
+		  (uint64_t)FFA_PI_SIZE_V1_1 << FFA_PI_REGS_SIZE_SHIFT;
 	c->nres = SMCSIM_NREGS;
 }

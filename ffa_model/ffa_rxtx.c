@@ -25,9 +25,14 @@ int32_t ffa_rx_produce(struct ffa_spmc *s, struct ffa_ep *ep, const void *buf, u
 	return FFA_OK;
 }
 
+/* The minimum buffer size of the profile, in FF-A pages. */
 static uint32_t min_pages(const struct ffa_spmc *s)
 {
-	static const uint32_t pages[] = { 1, 16, 4 };
+	static const uint32_t pages[] = {
+		[FFA_FEAT_RXTX_MIN_4K] = 1,
+		[FFA_FEAT_RXTX_MIN_64K] = 16,
+		[FFA_FEAT_RXTX_MIN_16K] = 4,
+	};
 	return pages[s->rxtx_min];
 }
 
@@ -63,7 +68,7 @@ void ffa_h_rxtx_map(struct emu_call *c)
 	/* TF-A masks w3 with 0x1F and Hafnium takes the low bits; DEN0077 v1.2 13.6:
 	 * w3[5:0] page count, the rest MBZ. */
 	uint32_t w3 = (uint32_t)c->a[3];
-	uint32_t pages = w3 & 0x3f;
+	uint32_t pages = w3 & FFA_RXTX_MAP_PAGES_MASK;
 	uint64_t gran = (uint64_t)min_pages(s) * FFA_PAGE;
 
 	/* DEN0077 v1.2 13.6.2: mapping a second pair is DENIED. */
@@ -73,7 +78,7 @@ void ffa_h_rxtx_map(struct emu_call *c)
 	}
 	/* The forwarded form (x1 = x2 = w3 = 0 with a descriptor in the hypervisor's TX)
 	 * is not modelled: no hypervisor on this path maps on behalf of VMs. */
-	if (w3 & ~UINT32_C(0x3f) || pages == 0 || (pages * FFA_PAGE) % gran || tx % gran ||
+	if (w3 & ~FFA_RXTX_MAP_PAGES_MASK || pages == 0 || (pages * FFA_PAGE) % gran || tx % gran ||
 	    rx % gran || (s->rxtx_max_pages && pages > s->rxtx_max_pages)) {
 		ffa_error(c, FFA_INVALID_PARAMETERS);
 		return;
@@ -102,7 +107,7 @@ void ffa_h_rxtx_unmap(struct emu_call *c)
 	struct ffa_ep *ep = ffa_caller_ep(s, c, true);
 	/* DEN0077 v1.2 13.7: w1[31:16] is a VM ID only at the NS-physical instance on behalf
 	 * of a VM; the model has no VMs behind the caller, so it must be the caller's own. */
-	uint32_t id = (uint32_t)c->a[1] >> 16;
+	uint32_t id = ffa_hi16(c->a[1]);
 	if ((id && id != ep->id) || !ep->mapped) {
 		ffa_error(c, FFA_INVALID_PARAMETERS);
 		return;
@@ -121,7 +126,7 @@ void ffa_h_rx_release(struct emu_call *c)
 {
 	struct ffa_spmc *s = c->state;
 	struct ffa_ep *ep = ffa_caller_ep(s, c, true);
-	uint16_t vm = (uint16_t)c->a[1];
+	uint16_t vm = ffa_lo16(c->a[1]);
 	/* w1[15:0] names a VM only at the NS-physical instance; the model has no VMs behind
 	 * the host, so it must be 0 (Hafnium: INVALID_PARAMETERS at a virtual instance). */
 	if (vm != 0 && vm != ep->id) {
@@ -143,8 +148,8 @@ void ffa_h_rx_acquire(struct emu_call *c)
 {
 	struct ffa_spmc *s = c->state;
 	struct ffa_ep *ep = ffa_caller_ep(s, c, true);
-	/* DEN0077 v1.1 13.x: only the hypervisor (NS-physical instance) acquires a VM's RX
-	 * (Hafnium: NOT_SUPPORTED for anyone else). */
+	/* DEN0077 v1.1 FFA_RX_ACQUIRE: only the hypervisor (NS-physical instance) acquires a VM's
+	 * RX (Hafnium: NOT_SUPPORTED for anyone else). */
 	if (ep->partition) {
 		ffa_error(c, FFA_NOT_SUPPORTED);
 		return;

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * FFA_VERSION: negotiation and lock-in, per the selected policy (reference note 2.1/2.2).
+ * FFA_VERSION: negotiation and lock-in, per the selected policy (DEN0077 v1.2 13.2, and
+ * how Hafnium and the TF-A EL3 SPMC depart from it).
  *
  * spec     DEN0077 v1.2 13.2.2 rules 1-4. Compatible request (same major, minor <= ours):
  *          our version, the caller speaks what it asked for. Lesser incompatible callee
@@ -23,7 +24,7 @@ static uint32_t negotiate(struct ffa_spmc *s, struct ffa_ep *ep, uint32_t req)
 	bool compatible = ffa_major(req) == ffa_major(ours) && ffa_minor(req) <= ffa_minor(ours);
 
 	/* DEN0077 v1.2 13.2.1: bit 31 of the requested version MBZ. */
-	if (req & (UINT32_C(1) << 31))
+	if (req & FFA_VERSION_MBZ)
 		return (uint32_t)FFA_NOT_SUPPORTED;
 
 	if (ep->locked) {

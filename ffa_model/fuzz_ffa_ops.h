@@ -87,9 +87,9 @@ static void fz_call(struct fz *f, int caller, struct smcsim_regs *r)
 static void fz_note_handle(struct fz *f, const struct smcsim_regs *r)
 {
 	uint64_t h;
-	if (r->x[0] == FFA_SUCCESS)
+	if (r->x[0] == FFA_SUCCESS_FID)
 		h = (uint32_t)r->x[2] | (uint64_t)(uint32_t)r->x[3] << 32;
-	else if (r->x[0] == FFA_MEM_FRAG_RX)
+	else if (r->x[0] == FFA_MEM_FRAG_RX_FID)
 		h = (uint32_t)r->x[1] | (uint64_t)(uint32_t)r->x[2] << 32;
 	else
 		return;
@@ -204,11 +204,11 @@ static int fz_run(const uint8_t *data, size_t size, bool pkvm)
 		memset(&r, 0, sizeof(r));
 		switch (op % 8) {
 		case 0: /* setup */
-			r.x[0] = FFA_VERSION;
+			r.x[0] = FFA_VERSION_FID;
 			r.x[1] = FFA_V(1, fz_u8(&f) % 3);
 			fz_call(&f, f.host, &r);
 			memset(&r, 0, sizeof(r));
-			r.x[0] = FFA_RXTX_MAP_64;
+			r.x[0] = FFA_RXTX_MAP_64_FID;
 			r.x[1] = FZ_HOST_TX;
 			r.x[2] = FZ_HOST_RX;
 			r.x[3] = 1;
@@ -216,7 +216,7 @@ static int fz_run(const uint8_t *data, size_t size, bool pkvm)
 			break;
 		case 1: { /* raw call */
 			uint8_t k = fz_u8(&f);
-			r.x[0] = ffa_fns[k % FFA_NFNS].fid;
+			r.x[0] = ffa_fns[k % FFA_NCALLS].fid;
 			for (int a = 1; a <= 5; a++)
 				r.x[a] = fz_val(&f);
 			fz_call(&f, caller, &r);
@@ -225,8 +225,8 @@ static int fz_run(const uint8_t *data, size_t size, bool pkvm)
 		}
 		case 2:
 		case 3: { /* memory send, maybe fragmented */
-			static const uint32_t fids[] = { FFA_MEM_SHARE_64, FFA_MEM_LEND_64,
-							 FFA_MEM_DONATE_64, FFA_MEM_SHARE };
+			static const uint32_t fids[] = { FFA_MEM_SHARE_64_FID, FFA_MEM_LEND_64_FID,
+							 FFA_MEM_DONATE_64_FID, FFA_MEM_SHARE_FID };
 			uint8_t k = fz_u8(&f);
 			uint32_t len = fz_desc(&f, buf, sizeof(buf), FFA_V1_2 - (k >> 7));
 			if (!len || smcsim_mem_write(f.sim, FZ_HOST_TX, buf, len))
@@ -237,11 +237,11 @@ static int fz_run(const uint8_t *data, size_t size, bool pkvm)
 			r.x[2] = frag;
 			fz_call(&f, f.host, &r);
 			fz_note_handle(&f, &r);
-			if (r.x[0] == FFA_MEM_FRAG_RX) {
+			if (r.x[0] == FFA_MEM_FRAG_RX_FID) {
 				uint64_t lo = r.x[1], hi = r.x[2];
 				smcsim_mem_write(f.sim, FZ_HOST_TX, buf + frag, len - frag);
 				memset(&r, 0, sizeof(r));
-				r.x[0] = FFA_MEM_FRAG_TX;
+				r.x[0] = FFA_MEM_FRAG_TX_FID;
 				r.x[1] = lo;
 				r.x[2] = hi;
 				r.x[3] = len - frag;
@@ -261,7 +261,7 @@ static int fz_run(const uint8_t *data, size_t size, bool pkvm)
 			fz_wr(buf + 48, sp ? 0x8002 : 0x8001, 2);
 			buf[50] = (uint8_t)(1 + (fz_u8(&f) & 1));
 			smcsim_mem_write(f.sim, sp ? 0x0e002000 : 0x0e000000, buf, 80);
-			r.x[0] = FFA_MEM_RETRIEVE_REQ_64;
+			r.x[0] = FFA_MEM_RETRIEVE_REQ_64_FID;
 			r.x[1] = r.x[2] = 80;
 			fz_call(&f, f.sp[sp], &r);
 			break;
@@ -274,7 +274,7 @@ static int fz_run(const uint8_t *data, size_t size, bool pkvm)
 			fz_wr(buf + 12, 1, 4);
 			fz_wr(buf + 16, sp ? 0x8002 : 0x8001, 2);
 			smcsim_mem_write(f.sim, sp ? 0x0e002000 : 0x0e000000, buf, 18);
-			r.x[0] = FFA_MEM_RELINQUISH;
+			r.x[0] = FFA_MEM_RELINQUISH_FID;
 			fz_call(&f, f.sp[sp], &r);
 			break;
 		}
@@ -282,12 +282,12 @@ static int fz_run(const uint8_t *data, size_t size, bool pkvm)
 			uint8_t k = fz_u8(&f);
 			if (k & 1) {
 				uint64_t h = f.nh ? f.handles[(k >> 1) % f.nh] : 1;
-				r.x[0] = FFA_MEM_RECLAIM;
+				r.x[0] = FFA_MEM_RECLAIM_FID;
 				r.x[1] = (uint32_t)h;
 				r.x[2] = h >> 32;
 				r.x[3] = (k >> 4) & 1;
 			} else {
-				r.x[0] = FFA_RX_RELEASE;
+				r.x[0] = FFA_RX_RELEASE_FID;
 			}
 			fz_call(&f, caller, &r);
 			break;

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * Private header of the pKVM FF-A proxy model (Linux arch/arm64/kvm/hyp/nvhe/ffa.c,
- * FF-A 1.2 series, Linux 6.18+). Not installed.
+ * FF-A 1.2 series, Linux 6.18+). It knows the SPMC below it only through FF-A calls and
+ * abi/ffa.h. Not installed.
  *
  * Granule metadata owned by this model (struct emu_granule::pkvm): the host stage-2
  * ownership state of the page, as pKVM's mem_protect.c tracks it.
@@ -9,7 +10,11 @@
 #ifndef SMCSIM_PKVM_MODEL_H
 #define SMCSIM_PKVM_MODEL_H
 
-#include "ffa_model/ffa.h"
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "abi/ffa.h"
+#include "emu/emu.h"
 
 enum pkvm_page_state {
 	PKVM_HOST_OWNED = 0,	  /* PKVM_PAGE_OWNED in the host stage-2 (boot state) */
@@ -40,9 +45,21 @@ struct pkvm {
 	uint8_t desc[PKVM_MAX_DESC];
 };
 
-void pkvm_mem_share(struct emu_call *c, struct pkvm *p);
-void pkvm_mem_frag_tx(struct emu_call *c, struct pkvm *p);
-void pkvm_mem_reclaim(struct emu_call *c, struct pkvm *p);
+/*
+ * What the proxy answers to FFA_FEATURES for a call (struct emu_fn::features of its rows):
+ * the SPMC's answer, NOT_SUPPORTED for the calls ffa_call_supported() refuses, or its own
+ * FFA_SUCCESS with w2 = 0 where it hides a capability.
+ */
+enum pkvm_feat {
+	PKVM_FEAT_SPMC = 0,
+	PKVM_FEAT_DENIED = 1,
+	PKVM_FEAT_NO_DYN_BUF = 2, /* FFA_FEAT_MEM_DYN_BUF clear: no dynamically allocated buffers */
+};
+
+/* Row handlers, run once the proxy's trap has let the call through (pkvm_proxy.c). */
+void pkvm_mem_share(struct emu_call *c);
+void pkvm_mem_frag_tx(struct emu_call *c);
+void pkvm_mem_reclaim(struct emu_call *c);
 
 /* Helpers shared by the proxy's files. */
 void pkvm_ret_error(struct emu_call *c, int32_t code);

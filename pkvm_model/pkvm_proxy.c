@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * The pKVM FF-A proxy (Linux arch/arm64/kvm/hyp/nvhe/ffa.c; reference note section 3):
- * version negotiation, the deny list, FFA_FEATURES, the host's RX/TX mailbox and
- * PARTITION_INFO_GET. Memory sharing is in pkvm_mem.c.
+ * The pKVM FF-A proxy (Linux arch/arm64/kvm/hyp/nvhe/ffa.c, kvm_host_ffa_handler()):
+ * version negotiation, the calls it refuses (ffa_call_supported()), FFA_FEATURES, the
+ * host's RX/TX mailbox and PARTITION_INFO_GET. Memory sharing is in pkvm_mem.c.
  *
  * Profile section "pkvm" (on a forwarding layer between the host and EL3):
  *   version     FF-A version the proxy asks the SPMC for at init ("1.2")
@@ -12,10 +12,12 @@
  *   mbox        { "tx", "rx" } physical addresses of the proxy's own mailbox pages
  *               (default: the last two host pages of the first NS memory region)
  *
- * The service uses the SPMC's function table (.alias), so names stay unique, and runs
- * every row through one entry point that decides: pass through untrapped, answer,
- * deny, or forward.
+ * The service has a row for every FF-A call (abi/ffa.h FFA_CALLS) and is an .alias: its
+ * IDs are the SPMC's, so names and decoding stay the SPMC's. Every row runs through one
+ * trap (pkvm_entry) that passes calls through untrapped before finalisation and gates them
+ * on negotiation, then the row's handler answers, refuses or forwards.
  */
+#include <assert.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,15 +31,15 @@ void pkvm_ret_error(struct emu_call *c, int32_t code)
 	/* ffa_to_smccc_error(): {FFA_ERROR, 0, code}, the int sign-extended into a2, and
 	 * ffa_set_retval() writes x0..x17 (zero here where pKVM leaves them unset). */
 	memset(c->r, 0, sizeof(c->r));
-	c->r[0] = FFA_ERROR;
-	c->r[2] = (uint64_t)(int64_t)code;
+	c->r[0] = FFA_ERROR_FID;
+	c->r[2] = emu_status(code);
 	c->nres = SMCSIM_NREGS;
 }
 
 static void ret_success(struct emu_call *c, uint64_t a2)
 {
 	memset(c->r, 0, sizeof(c->r));
-	c->r[0] = FFA_SUCCESS;
+	c->r[0] = FFA_SUCCESS_FID;
 	c->r[2] = a2;
 	c->nres = SMCSIM_NREGS;
 }
@@ -87,7 +89,7 @@ bool pkvm_pages_transition(struct pkvm *p, uint64_t pa, uint64_t len, uint8_t fr
 static void hyp_ffa_init(struct pkvm *p, const struct emu_call *c)
 {
 	p->init_done = true;
-	struct smcsim_regs r = regs_of(FFA_VERSION, p->max_version, 0, 0);
+	struct smcsim_regs r = regs_of(FFA_VERSION_FID, p->max_version, 0, 0);
 	if (pkvm_smc(p, c, &r))
 		return;
 	/* NOT_SUPPORTED: no FF-A at EL3, the proxy stays off; another major: -EOPNOTSUPP. */
@@ -101,14 +103,19 @@ static void hyp_ffa_init(struct pkvm *p, const struct emu_call *c)
 static int hyp_ffa_post_init(struct pkvm *p, const struct emu_call *c)
 {
 	/* The proxy shares ID 0 with the host: FFA_ID_GET must say 0. */
-	struct smcsim_regs r = regs_of(FFA_ID_GET, 0, 0, 0);
-	if (pkvm_smc(p, c, &r) || r.x[0] != FFA_SUCCESS || (uint16_t)r.x[2] != FFA_NS_ID)
+	struct smcsim_regs r = regs_of(FFA_ID_GET_FID, 0, 0, 0);
+	if (pkvm_smc(p, c, &r) || r.x[0] != FFA_SUCCESS_FID || (uint16_t)r.x[2] != FFA_NS_ID)
 		return -EOPNOTSUPP;
-	r = regs_of(FFA_FEATURES, FFA_RXTX_MAP_64, 0, 0);
-	if (pkvm_smc(p, c, &r) || r.x[0] != FFA_SUCCESS)
+	r = regs_of(FFA_FEATURES_FID, FFA_RXTX_MAP_64_FID, 0, 0);
+	if (pkvm_smc(p, c, &r) || r.x[0] != FFA_SUCCESS_FID)
 		return -EOPNOTSUPP;
-	static const uint32_t min_sz[] = { 4096, 65536, 16384, 0 };
-	uint32_t min = min_sz[r.x[2] & 3];
+	static const uint32_t min_sz[] = {
+		[FFA_FEAT_RXTX_MIN_4K] = 4096,
+		[FFA_FEAT_RXTX_MIN_64K] = 65536,
+		[FFA_FEAT_RXTX_MIN_16K] = 16384,
+		[FFA_FEAT_RXTX_MIN_MASK] = 0, /* reserved */
+	};
+	uint32_t min = min_sz[r.x[2] & FFA_FEAT_RXTX_MIN_MASK];
 	if (!min || min > p->page_size)
 		return -EOPNOTSUPP;
 	return 0;
@@ -116,98 +123,62 @@ static int hyp_ffa_post_init(struct pkvm *p, const struct emu_call *c)
 
 /* ---- handlers ------------------------------------------------------------------------ */
 
-static void do_version(struct emu_call *c, struct pkvm *p)
+static void do_version(struct emu_call *c)
 {
+	struct pkvm *p = c->state;
 	uint32_t req = (uint32_t)c->a[1];
 	memset(c->r, 0, sizeof(c->r));
 	c->nres = SMCSIM_NREGS;
-	if (ffa_major(req) != 1 || (req >> 31)) {
-		c->r[0] = (uint64_t)(int64_t)FFA_NOT_SUPPORTED;
+	if (ffa_major(req) != 1 || (req & FFA_VERSION_MBZ)) {
+		c->r[0] = emu_status(FFA_NOT_SUPPORTED);
 		return;
 	}
 	if (p->negotiated) {
 		/* "Restrict FF-A host version renegotiation": no downgrade after the fact. */
-		c->r[0] = ffa_minor(req) < ffa_minor(p->hyp_version)
-				  ? (uint64_t)(int64_t)FFA_NOT_SUPPORTED
-				  : p->hyp_version;
+		c->r[0] = ffa_minor(req) < ffa_minor(p->hyp_version) ? emu_status(FFA_NOT_SUPPORTED)
+								     : p->hyp_version;
 		return;
 	}
 	if (ffa_minor(req) < ffa_minor(p->hyp_version)) {
 		/* A downgrade is asked of the TEE first. */
-		struct smcsim_regs r = regs_of(FFA_VERSION, req, 0, 0);
+		struct smcsim_regs r = regs_of(FFA_VERSION_FID, req, 0, 0);
 		if (pkvm_smc(p, c, &r) || (int32_t)r.x[0] == FFA_NOT_SUPPORTED) {
-			c->r[0] = (uint64_t)(int64_t)FFA_NOT_SUPPORTED;
+			c->r[0] = emu_status(FFA_NOT_SUPPORTED);
 			return;
 		}
 		p->hyp_version = req;
 	}
 	if (hyp_ffa_post_init(p, c)) {
-		c->r[0] = (uint64_t)(int64_t)FFA_NOT_SUPPORTED;
+		c->r[0] = emu_status(FFA_NOT_SUPPORTED);
 		return;
 	}
 	p->negotiated = true;
 	c->r[0] = p->hyp_version;
 }
 
-/* ffa_call_supported() == false: the host gets NOT_SUPPORTED. */
-static bool denied(uint32_t fid)
-{
-	static const uint32_t deny[] = {
-		FFA_MEM_RETRIEVE_REQ_64,
-		FFA_MEM_RETRIEVE_REQ,
-		FFA_MEM_RETRIEVE_RESP,
-		FFA_MEM_RELINQUISH,
-		FFA_MEM_OP_PAUSE,
-		FFA_MEM_OP_RESUME,
-		FFA_MEM_FRAG_RX,
-		FFA_MEM_DONATE_64,
-		FFA_MEM_DONATE,
-		FFA_MSG_SEND,
-		FFA_MSG_POLL,
-		FFA_MSG_WAIT,
-		FFA_MSG_SEND_DIRECT_RESP,
-		FFA_RXTX_MAP,
-		FFA_NOTIFICATION_BITMAP_CREATE,
-		FFA_NOTIFICATION_BITMAP_DESTROY,
-		FFA_NOTIFICATION_BIND,
-		FFA_NOTIFICATION_UNBIND,
-		FFA_NOTIFICATION_SET,
-		FFA_NOTIFICATION_GET,
-		FFA_NOTIFICATION_INFO_GET,
-		FFA_MSG_SEND_DIRECT_REQ2,
-		FFA_MSG_SEND_DIRECT_RESP2,
-		FFA_CONSOLE_LOG,
-		FFA_PARTITION_INFO_GET_REGS,
-	};
-	for (size_t i = 0; i < EMU_ARRAY_SIZE(deny); i++)
-		if (deny[i] == fid)
-			return true;
-	return false;
-}
+/* The proxy's row for @fid, or NULL. */
+static const struct emu_fn *row_of(uint32_t fid);
 
-static void do_features(struct emu_call *c, struct pkvm *p)
+static void do_features(struct emu_call *c)
 {
 	uint32_t id = (uint32_t)c->a[1];
-	if ((id & SMCCC_FAST) && denied(id & ~SMCCC_SVE_HINT)) {
+	const struct emu_fn *q = (id & SMCCC_FAST) ? row_of(id & ~SMCCC_SVE_HINT) : NULL;
+	if (q && q->features == PKVM_FEAT_DENIED) {
 		pkvm_ret_error(c, FFA_NOT_SUPPORTED);
 		return;
 	}
-	switch (id) {
-	case FFA_MEM_SHARE:
-	case FFA_MEM_SHARE_64:
-	case FFA_MEM_LEND:
-	case FFA_MEM_LEND_64:
-		ret_success(c, 0); /* no support for dynamically allocated buffers */
-		return;
-	default:
-		/* Everything else, feature IDs included, is the SPMC's answer. */
-		emu_call_forward(c);
+	/* do_ffa_features() matches the ID as given, SVE hint included. */
+	if (q && q->fid == id && q->features == PKVM_FEAT_NO_DYN_BUF) {
+		ret_success(c, 0);
 		return;
 	}
+	/* Everything else, feature IDs included, is the SPMC's answer. */
+	emu_call_forward(c);
 }
 
-static void do_rxtx_map(struct emu_call *c, struct pkvm *p)
+static void do_rxtx_map(struct emu_call *c)
 {
+	struct pkvm *p = c->state;
 	uint64_t tx = c->a[1], rx = c->a[2];
 	uint32_t npages = (uint32_t)c->a[3];
 	/* Exactly one host page per buffer (KVM_FFA_MBOX_NR_PAGES), page-aligned. */
@@ -220,8 +191,8 @@ static void do_rxtx_map(struct emu_call *c, struct pkvm *p)
 		return;
 	}
 	/* The SPMC gets the proxy's own buffers, never the host's. */
-	struct smcsim_regs r = regs_of(FFA_RXTX_MAP_64, p->hyp_tx, p->hyp_rx, npages);
-	if (pkvm_smc(p, c, &r) || r.x[0] != FFA_SUCCESS) {
+	struct smcsim_regs r = regs_of(FFA_RXTX_MAP_64_FID, p->hyp_tx, p->hyp_rx, npages);
+	if (pkvm_smc(p, c, &r) || r.x[0] != FFA_SUCCESS_FID) {
 		pkvm_ret_error(c, (int32_t)r.x[2]);
 		return;
 	}
@@ -241,13 +212,14 @@ static void do_rxtx_map(struct emu_call *c, struct pkvm *p)
 	ret_success(c, 0);
 	return;
 err_unmap:
-	r = regs_of(FFA_RXTX_UNMAP, FFA_NS_ID, 0, 0);
+	r = regs_of(FFA_RXTX_UNMAP_FID, FFA_NS_ID, 0, 0);
 	pkvm_smc(p, c, &r);
 	pkvm_ret_error(c, FFA_INVALID_PARAMETERS);
 }
 
-static void do_rxtx_unmap(struct emu_call *c, struct pkvm *p)
+static void do_rxtx_unmap(struct emu_call *c)
 {
+	struct pkvm *p = c->state;
 	if ((uint32_t)c->a[1] != FFA_NS_ID || !p->host_mapped) {
 		pkvm_ret_error(c, FFA_INVALID_PARAMETERS);
 		return;
@@ -256,13 +228,14 @@ static void do_rxtx_unmap(struct emu_call *c, struct pkvm *p)
 	pkvm_pages_transition(p, p->host_rx, p->page_size, PKVM_HOST_SHARED_HYP, PKVM_HOST_OWNED);
 	p->host_mapped = false;
 	p->host_tx = p->host_rx = 0;
-	struct smcsim_regs r = regs_of(FFA_RXTX_UNMAP, FFA_NS_ID, 0, 0);
+	struct smcsim_regs r = regs_of(FFA_RXTX_UNMAP_FID, FFA_NS_ID, 0, 0);
 	pkvm_smc(p, c, &r); /* ffa_unmap_hyp_buffers(): its result is not reported */
 	ret_success(c, 0);
 }
 
-static void do_part_get(struct emu_call *c, struct pkvm *p)
+static void do_part_get(struct emu_call *c)
 {
+	struct pkvm *p = c->state;
 	uint32_t flags = (uint32_t)c->a[5];
 	if (!p->host_mapped) {
 		pkvm_ret_error(c, FFA_BUSY);
@@ -270,7 +243,7 @@ static void do_part_get(struct emu_call *c, struct pkvm *p)
 	}
 	struct smcsim_regs r;
 	memset(&r, 0, sizeof(r));
-	r.x[0] = FFA_PARTITION_INFO_GET;
+	r.x[0] = FFA_PARTITION_INFO_GET_FID;
 	for (int i = 1; i <= 5; i++)
 		r.x[i] = (uint32_t)c->a[i];
 	if (pkvm_smc(p, c, &r)) {
@@ -279,7 +252,7 @@ static void do_part_get(struct emu_call *c, struct pkvm *p)
 	}
 	pkvm_ret_regs(c, &r);
 	uint32_t count = (uint32_t)r.x[2];
-	if (r.x[0] != FFA_SUCCESS || !count)
+	if (r.x[0] != FFA_SUCCESS_FID || !count)
 		return;
 	uint32_t fsz;
 	if (p->hyp_version > FFA_V1_0) {
@@ -303,12 +276,25 @@ static void do_part_get(struct emu_call *c, struct pkvm *p)
 	memcpy(dst, src, copy);
 }
 
-/* The one entry point for every FF-A function ID arriving at the pKVM layer. */
+/* ffa_call_supported() == false: the host gets NOT_SUPPORTED. */
+static void do_denied(struct emu_call *c)
+{
+	pkvm_ret_error(c, FFA_NOT_SUPPORTED);
+}
+
+/* Passed through unmodified, x0..x17 back to the host. */
+static void do_forward(struct emu_call *c)
+{
+	emu_call_forward(c);
+}
+
+/* The trap every FF-A function ID arriving at the pKVM layer goes through first. */
 static void pkvm_entry(struct emu_call *c)
 {
 	struct pkvm *p = c->state;
 	/* Before finalisation host SMCs are not trapped (HCR_EL2.TSC clear): straight to
-	 * EL3, and the proxy learns nothing (reference note 3.6). */
+	 * EL3, and the proxy learns nothing (Linux arch/arm64/kvm/arm.c: the host is
+	 * deprivileged only at finalize_pkvm()). */
 	if (!p->finalized) {
 		emu_call_forward(c);
 		return;
@@ -320,50 +306,87 @@ static void pkvm_entry(struct emu_call *c)
 		emu_call_forward(c);
 		return;
 	}
-	uint32_t fid = c->fid;
-	if (fid == FFA_VERSION) {
-		do_version(c, p);
-		return;
-	}
-	/* Every other FF-A call before the host negotiated: INVALID_PARAMETERS. */
-	if (!p->negotiated) {
+	/* Every FF-A call but FFA_VERSION before the host negotiated: INVALID_PARAMETERS. */
+	if (c->fid != FFA_VERSION_FID && !p->negotiated) {
 		pkvm_ret_error(c, FFA_INVALID_PARAMETERS);
 		return;
 	}
-	if (denied(fid)) {
-		pkvm_ret_error(c, FFA_NOT_SUPPORTED);
-		return;
-	}
-	switch (fid) {
-	case FFA_FEATURES:
-		do_features(c, p);
-		return;
-	case FFA_RXTX_MAP_64:
-		do_rxtx_map(c, p);
-		return;
-	case FFA_RXTX_UNMAP:
-		do_rxtx_unmap(c, p);
-		return;
-	case FFA_MEM_SHARE:
-	case FFA_MEM_SHARE_64:
-	case FFA_MEM_LEND:
-	case FFA_MEM_LEND_64:
-		pkvm_mem_share(c, p);
-		return;
-	case FFA_MEM_FRAG_TX:
-		pkvm_mem_frag_tx(c, p);
-		return;
-	case FFA_MEM_RECLAIM:
-		pkvm_mem_reclaim(c, p);
-		return;
-	case FFA_PARTITION_INFO_GET:
-		do_part_get(c, p);
-		return;
-	default:
-		/* Passed through unmodified, x0..x17 back to the host. */
-		emu_call_forward(c);
-		return;
-	}
+	c->fn->handler(c);
+}
+
+/* ---- table --------------------------------------------------------------------------- */
+
+/*
+ * One row per FF-A call, at its place in FFA_CALLS. The proxy reads and forwards x1..x17 and
+ * always returns x0..x17 (ffa_set_retval() after hyp_smccc_1_2_smc()).
+ */
+#define PKVM_ROW(id, ...)                                                                          \
+	[id##_CALL] = EMU_FN_ROW(id, .since = id##_SINCE, .nargs = SMCSIM_NREGS - 1,               \
+				 .nres = SMCSIM_NREGS, __VA_ARGS__)
+#define PASS   .handler = do_forward
+#define DENIED .handler = do_denied, .features = PKVM_FEAT_DENIED
+
+static const struct emu_fn pkvm_fns[FFA_NCALLS] = {
+	PKVM_ROW(FFA_ERROR, PASS),
+	PKVM_ROW(FFA_SUCCESS, PASS),
+	PKVM_ROW(FFA_SUCCESS_64, PASS),
+	PKVM_ROW(FFA_INTERRUPT, PASS),
+	PKVM_ROW(FFA_VERSION, .handler = do_version),
+	PKVM_ROW(FFA_FEATURES, .handler = do_features),
+	PKVM_ROW(FFA_RX_RELEASE, PASS),
+	PKVM_ROW(FFA_RXTX_MAP, DENIED),
+	PKVM_ROW(FFA_RXTX_MAP_64, .handler = do_rxtx_map),
+	PKVM_ROW(FFA_RXTX_UNMAP, .handler = do_rxtx_unmap),
+	PKVM_ROW(FFA_PARTITION_INFO_GET, .handler = do_part_get),
+	PKVM_ROW(FFA_ID_GET, PASS),
+	PKVM_ROW(FFA_MSG_POLL, DENIED),
+	PKVM_ROW(FFA_MSG_WAIT, DENIED),
+	PKVM_ROW(FFA_YIELD, PASS),
+	PKVM_ROW(FFA_RUN, PASS),
+	PKVM_ROW(FFA_MSG_SEND, DENIED),
+	PKVM_ROW(FFA_MSG_SEND_DIRECT_REQ, PASS),
+	PKVM_ROW(FFA_MSG_SEND_DIRECT_REQ_64, PASS),
+	PKVM_ROW(FFA_MSG_SEND_DIRECT_RESP, DENIED),
+	PKVM_ROW(FFA_MSG_SEND_DIRECT_RESP_64, PASS),
+	PKVM_ROW(FFA_MEM_DONATE, DENIED),
+	PKVM_ROW(FFA_MEM_DONATE_64, DENIED),
+	PKVM_ROW(FFA_MEM_LEND, .handler = pkvm_mem_share, .features = PKVM_FEAT_NO_DYN_BUF),
+	PKVM_ROW(FFA_MEM_LEND_64, .handler = pkvm_mem_share, .features = PKVM_FEAT_NO_DYN_BUF),
+	PKVM_ROW(FFA_MEM_SHARE, .handler = pkvm_mem_share, .features = PKVM_FEAT_NO_DYN_BUF),
+	PKVM_ROW(FFA_MEM_SHARE_64, .handler = pkvm_mem_share, .features = PKVM_FEAT_NO_DYN_BUF),
+	PKVM_ROW(FFA_MEM_RETRIEVE_REQ, DENIED),
+	PKVM_ROW(FFA_MEM_RETRIEVE_REQ_64, DENIED),
+	PKVM_ROW(FFA_MEM_RETRIEVE_RESP, DENIED),
+	PKVM_ROW(FFA_MEM_RELINQUISH, DENIED),
+	PKVM_ROW(FFA_MEM_RECLAIM, .handler = pkvm_mem_reclaim),
+	PKVM_ROW(FFA_MEM_OP_PAUSE, DENIED),
+	PKVM_ROW(FFA_MEM_OP_RESUME, DENIED),
+	PKVM_ROW(FFA_MEM_FRAG_RX, DENIED),
+	PKVM_ROW(FFA_MEM_FRAG_TX, .handler = pkvm_mem_frag_tx),
+	PKVM_ROW(FFA_NOTIFICATION_BITMAP_CREATE, DENIED),
+	PKVM_ROW(FFA_NOTIFICATION_BITMAP_DESTROY, DENIED),
+	PKVM_ROW(FFA_NOTIFICATION_BIND, DENIED),
+	PKVM_ROW(FFA_NOTIFICATION_UNBIND, DENIED),
+	PKVM_ROW(FFA_NOTIFICATION_SET, DENIED),
+	PKVM_ROW(FFA_NOTIFICATION_GET, DENIED),
+	PKVM_ROW(FFA_NOTIFICATION_INFO_GET, DENIED),
+	PKVM_ROW(FFA_NOTIFICATION_INFO_GET_64, PASS),
+	PKVM_ROW(FFA_RX_ACQUIRE, PASS),
+	PKVM_ROW(FFA_SPM_ID_GET, PASS),
+	PKVM_ROW(FFA_MSG_SEND2, PASS),
+	PKVM_ROW(FFA_CONSOLE_LOG, DENIED),
+	PKVM_ROW(FFA_CONSOLE_LOG_64, PASS),
+	PKVM_ROW(FFA_PARTITION_INFO_GET_REGS, DENIED),
+	PKVM_ROW(FFA_MSG_SEND_DIRECT_REQ2, DENIED),
+	PKVM_ROW(FFA_MSG_SEND_DIRECT_RESP2, DENIED),
+};
+
+static const struct emu_fn *row_of(uint32_t fid)
+{
+	for (size_t i = 0; i < FFA_NCALLS; i++)
+		if (pkvm_fns[i].fid == fid)
+			return &pkvm_fns[i];
+	return NULL;
 }
 
 /* Every FF-A row is trapped by the proxy (it decides per call), whatever its version. */
@@ -372,6 +395,7 @@ static uint32_t pkvm_table_version(const void *state)
 	return FFA_V1_2;
 }
 
+/* Every row goes through the trap, which runs the row's own handler if the call gets that far. */
 static emu_handler_fn pkvm_handler_of(const void *state, const struct emu_fn *fn)
 {
 	return pkvm_entry;
@@ -404,6 +428,9 @@ static int pkvm_create(struct smcsim *sim, struct emu_layer *layer, json_t *cfg,
 		       void **state, struct smcsim_error *err)
 {
 	static const char *const keys[] = { "version", "page_size", "finalized", "mbox", NULL };
+	/* Every FF-A call has its row in place (a missing designated row would be zeros). */
+	for (size_t i = 0; i < FFA_NCALLS; i++)
+		assert(pkvm_fns[i].fid == ffa_call_fid((enum ffa_call)i));
 	struct pkvm *p = calloc(1, sizeof(*p));
 	if (!p)
 		return -ENOMEM;
@@ -500,8 +527,8 @@ static void pkvm_destroy(void *state)
 const struct emu_service pkvm_service = {
 	.name = "pkvm",
 	.title = "pKVM FF-A proxy (Linux nvhe/ffa.c)",
-	.fns = ffa_fns,
-	.nfns = FFA_NFNS,
+	.fns = pkvm_fns,
+	.nfns = FFA_NCALLS,
 	.alias = true,
 	.create = pkvm_create,
 	.destroy = pkvm_destroy,

@@ -33,14 +33,14 @@
 #define t_assert_ffa_error(r, code, rule)                                                          \
 	do {                                                                                       \
 		struct smcsim_regs t_r_ = (r);                                                     \
-		t_assert_reg(t_r_, 0, FFA_ERROR, rule);                                            \
+		t_assert_reg(t_r_, 0, FFA_ERROR_FID, rule);                                        \
 		if ((int32_t)t_r_.x[2] != (int32_t)(code))                                         \
 			t_assert_reg(t_r_, 2, (uint32_t)(int32_t)(code), rule);                    \
 	} while (0)
 #define t_assert_ffa_ok(r, rule)                                                                   \
 	do {                                                                                       \
 		struct smcsim_regs t_r_ = (r);                                                     \
-		t_assert_reg(t_r_, 0, FFA_SUCCESS, rule);                                          \
+		t_assert_reg(t_r_, 0, FFA_SUCCESS_FID, rule);                                      \
 	} while (0)
 
 static inline void t_uuid_words(const char *s, uint64_t w[4])
@@ -63,9 +63,9 @@ static inline uint64_t t_uuid_half(const char *s, int half)
 /* VERSION(@v) then RXTX_MAP_64 of the host's one-page buffers. */
 static inline void t_ffa_setup(struct smcsim *sim, uint32_t v)
 {
-	struct smcsim_regs r = t_call(sim, FFA_VERSION, v);
+	struct smcsim_regs r = t_call(sim, FFA_VERSION_FID, v);
 	assert_true((int32_t)r.x[0] > 0); /* setup: FFA_VERSION negotiated */
-	r = t_call(sim, FFA_RXTX_MAP_64, HOST_TX, HOST_RX, 1);
+	r = t_call(sim, FFA_RXTX_MAP_64_FID, HOST_TX, HOST_RX, 1);
 	t_assert_ffa_ok(r, "setup: RXTX_MAP_64");
 }
 

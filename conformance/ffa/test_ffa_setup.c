@@ -20,7 +20,7 @@ static struct smcsim *ffa_machine(const char *patch)
 static void version_compatible(void **state)
 {
 	struct smcsim *sim = ffa_machine(NULL);
-	struct smcsim_regs r = t_call(sim, FFA_VERSION, FFA_V1_1);
+	struct smcsim_regs r = t_call(sim, FFA_VERSION_FID, FFA_V1_1);
 	t_assert_reg(r, 0, FFA_V1_2,
 		     "DEN0077 v1.0 8.1.2 rule 1: compatible request -> callee's version");
 	for (int i = 1; i < 8; i++)
@@ -28,7 +28,7 @@ static void version_compatible(void **state)
 			     "DEN0077 v1.0 8.1.2: w1..w7 reserved, zero (ACS ffa_version)");
 	/* The caller now speaks 1.1: 24-byte descriptors, one per partition. */
 	t_ffa_setup(sim, FFA_V1_1);
-	r = t_call(sim, FFA_PARTITION_INFO_GET, 0, 0, 0, 0, 0);
+	r = t_call(sim, FFA_PARTITION_INFO_GET_FID, 0, 0, 0, 0, 0);
 	t_assert_ffa_ok(r, "DEN0077 v1.0 8.6: PARTITION_INFO_GET after 1.1 negotiation");
 	t_assert_reg(
 		r, 2, 2,
@@ -41,10 +41,10 @@ static void version_compatible(void **state)
 static void version_callee_lower(void **state)
 {
 	struct smcsim *sim = ffa_machine(NULL);
-	struct smcsim_regs r = t_call(sim, FFA_VERSION, FFA_V(1, 5));
+	struct smcsim_regs r = t_call(sim, FFA_VERSION_FID, FFA_V(1, 5));
 	t_assert_reg(r, 0, FFA_V1_2,
 		     "DEN0077 v1.0 8.1.2 rule 3: lesser callee returns its version (minor)");
-	r = t_call(sim, FFA_VERSION, FFA_V(2, 0));
+	r = t_call(sim, FFA_VERSION_FID, FFA_V(2, 0));
 	t_assert_reg(r, 0, FFA_V1_2,
 		     "DEN0077 v1.0 8.1.2 rule 3: lesser callee returns its version (major)");
 	smcsim_destroy(sim);
@@ -55,10 +55,10 @@ static void version_callee_lower(void **state)
 static void version_incompatible(void **state)
 {
 	struct smcsim *sim = ffa_machine(NULL);
-	struct smcsim_regs r = t_call(sim, FFA_VERSION, FFA_V(0, 9));
+	struct smcsim_regs r = t_call(sim, FFA_VERSION_FID, FFA_V(0, 9));
 	t_assert_reg(r, 0, (uint32_t)FFA_NOT_SUPPORTED,
 		     "DEN0077 v1.0 8.1.2 rule 2: only a greater version -> NOT_SUPPORTED");
-	r = t_call(sim, FFA_VERSION, 0x80010002u);
+	r = t_call(sim, FFA_VERSION_FID, 0x80010002u);
 	t_assert_reg(r, 0, (uint32_t)FFA_NOT_SUPPORTED, "DEN0077 v1.1 13.2.1: version bit 31 MBZ");
 	smcsim_destroy(sim);
 }
@@ -68,35 +68,35 @@ static void version_incompatible(void **state)
 static void version_lock_in(void **state)
 {
 	struct smcsim *sim = ffa_machine(NULL);
-	struct smcsim_regs r = t_call(sim, FFA_VERSION, FFA_V1_2);
+	struct smcsim_regs r = t_call(sim, FFA_VERSION_FID, FFA_V1_2);
 	t_assert_reg(r, 0, FFA_V1_2, "DEN0077 v1.0 8.1.2 rule 1: negotiate 1.2");
-	r = t_call(sim, FFA_VERSION, FFA_V1_1);
+	r = t_call(sim, FFA_VERSION_FID, FFA_V1_1);
 	t_assert_reg(r, 0, FFA_V1_2, "DEN0077 v1.2 13.2.2: renegotiation allowed before lock-in");
-	r = t_call(sim, FFA_ID_GET);
+	r = t_call(sim, FFA_ID_GET_FID);
 	t_assert_ffa_ok(r, "DEN0077 v1.2 13.2.2: the first other ABI (ID_GET) ends negotiation");
-	r = t_call(sim, FFA_VERSION, FFA_V1_0);
+	r = t_call(sim, FFA_VERSION_FID, FFA_V1_0);
 	t_assert_reg(r, 0, (uint32_t)FFA_NOT_SUPPORTED,
 		     "DEN0077 v1.2 13.2.2 lock-in: lower minor -> NOT_SUPPORTED");
-	r = t_call(sim, FFA_VERSION, FFA_V1_1);
+	r = t_call(sim, FFA_VERSION_FID, FFA_V1_1);
 	t_assert_reg(r, 0, FFA_V1_2,
 		     "DEN0077 v1.2 13.2.2: the negotiated version still answers after lock-in");
 	smcsim_destroy(sim);
 	sim = ffa_machine(NULL);
-	t_call(sim, FFA_VERSION, FFA_V1_2);
-	r = t_call(sim, FFA_INTERRUPT);
+	t_call(sim, FFA_VERSION_FID, FFA_V1_2);
+	r = t_call(sim, FFA_INTERRUPT_FID);
 	t_assert_ffa_error(r, FFA_NOT_SUPPORTED,
 			   "DEN0077 FFA_INTERRUPT: not a normal-world call -> NOT_SUPPORTED");
-	r = t_call(sim, FFA_VERSION, FFA_V1_1);
+	r = t_call(sim, FFA_VERSION_FID, FFA_V1_1);
 	t_assert_reg(r, 0, FFA_V1_2,
 		     "Hafnium hvc_smc_handler(): FFA_INTERRUPT does not end negotiation");
-	r = t_call(sim, FFA_MSG_POLL);
+	r = t_call(sim, FFA_MSG_POLL_FID);
 	t_assert_ffa_error(r, FFA_NOT_SUPPORTED,
 			   "DEN0077 v1.0 FFA_MSG_POLL: not implemented here -> NOT_SUPPORTED");
-	r = t_call(sim, FFA_VERSION, FFA_V1_0);
+	r = t_call(sim, FFA_VERSION_FID, FFA_V1_0);
 	t_assert_reg(r, 0, (uint32_t)FFA_NOT_SUPPORTED,
 		     "DEN0077 v1.2 13.2.2: an unimplemented call still ends negotiation");
 	/* The 1.1 negotiated before the lock stays: 1.2-only calls are not for it. */
-	r = t_call(sim, FFA_FEATURES, FFA_MSG_SEND_DIRECT_REQ2);
+	r = t_call(sim, FFA_FEATURES_FID, FFA_MSG_SEND_DIRECT_REQ2_FID);
 	t_assert_ffa_error(
 		r, FFA_NOT_SUPPORTED,
 		"DEN0077 v1.2 FFA_MSG_SEND_DIRECT_REQ2: not for a 1.1 caller -> NOT_SUPPORTED");
@@ -109,19 +109,19 @@ static void version_hafnium_policy(void **state)
 {
 	struct smcsim *sim = ffa_machine("{\"layers\":{\"el3\":{\"services\":{\"ffa\":"
 					 "{\"version\":\"1.1\",\"policy\":\"hafnium\"}}}}}");
-	struct smcsim_regs r = t_call(sim, FFA_VERSION, FFA_V1_2);
+	struct smcsim_regs r = t_call(sim, FFA_VERSION_FID, FFA_V1_2);
 	t_assert_reg(r, 0, (uint32_t)FFA_NOT_SUPPORTED,
 		     "Hafnium api_ffa_version(): minor too high -> NOT_SUPPORTED");
-	r = t_call(sim, FFA_VERSION, FFA_V(2, 0));
+	r = t_call(sim, FFA_VERSION_FID, FFA_V(2, 0));
 	t_assert_reg(r, 0, (uint32_t)FFA_NOT_SUPPORTED,
 		     "Hafnium api_ffa_version(): major mismatch -> NOT_SUPPORTED");
-	r = t_call(sim, FFA_VERSION, FFA_V1_0);
+	r = t_call(sim, FFA_VERSION_FID, FFA_V1_0);
 	t_assert_reg(r, 0, FFA_V1_1, "Hafnium api_ffa_version(): compatible -> own version");
-	t_call(sim, FFA_ID_GET);
-	r = t_call(sim, FFA_VERSION, FFA_V1_1);
+	t_call(sim, FFA_ID_GET_FID);
+	r = t_call(sim, FFA_VERSION_FID, FFA_V1_1);
 	t_assert_reg(r, 0, (uint32_t)FFA_NOT_SUPPORTED,
 		     "Hafnium api_ffa_version(): after lock-in only the negotiated version");
-	r = t_call(sim, FFA_VERSION, FFA_V1_0);
+	r = t_call(sim, FFA_VERSION_FID, FFA_V1_0);
 	t_assert_reg(r, 0, FFA_V1_1,
 		     "Hafnium api_ffa_version(): the negotiated version is accepted");
 	smcsim_destroy(sim);
@@ -133,17 +133,17 @@ static void version_tfa_policy(void **state)
 {
 	struct smcsim *sim = ffa_machine("{\"layers\":{\"el3\":{\"services\":{\"ffa\":"
 					 "{\"policy\":\"tfa\"}}}}}");
-	struct smcsim_regs r = t_call(sim, FFA_VERSION, 0);
+	struct smcsim_regs r = t_call(sim, FFA_VERSION_FID, 0);
 	t_assert_reg(r, 0, FFA_V1_2,
 		     "TF-A spmc_main.c ffa_version_handler(): 0.0 gets the SPMC version");
-	r = t_call(sim, FFA_VERSION, 0xFFFFFFFFu);
+	r = t_call(sim, FFA_VERSION_FID, 0xFFFFFFFFu);
 	t_assert_reg(r, 0, (uint32_t)FFA_NOT_SUPPORTED,
 		     "TF-A spmc_main.c ffa_version_handler(): bit 31 set -> NOT_SUPPORTED");
-	r = t_call(sim, FFA_VERSION, FFA_V1_1);
+	r = t_call(sim, FFA_VERSION_FID, FFA_V1_1);
 	t_assert_reg(r, 0, FFA_V1_2,
 		     "TF-A spmc_main.c ffa_version_handler(): compatible -> own version");
-	t_call(sim, FFA_ID_GET);
-	r = t_call(sim, FFA_VERSION, FFA_V1_2);
+	t_call(sim, FFA_ID_GET_FID);
+	r = t_call(sim, FFA_VERSION_FID, FFA_V1_2);
 	t_assert_reg(r, 0, FFA_V1_1,
 		     "TF-A spmc_main.c ffa_version_handler(): negotiated version after lock-in");
 	smcsim_destroy(sim);
@@ -154,7 +154,7 @@ static void version_v1_0_descriptors(void **state)
 {
 	struct smcsim *sim = ffa_machine(NULL);
 	t_ffa_setup(sim, FFA_V1_0);
-	struct smcsim_regs r = t_call(sim, FFA_PARTITION_INFO_GET, 0, 0, 0, 0, 0);
+	struct smcsim_regs r = t_call(sim, FFA_PARTITION_INFO_GET_FID, 0, 0, 0, 0, 0);
 	t_assert_ffa_ok(r, "DEN0077 v1.0 8.6: PARTITION_INFO_GET from a v1.0 caller");
 	t_assert_reg(r, 2, 2, "DEN0077 v1.0 8.6: w2 = partition count");
 	t_assert_reg(r, 3, 0, "DEN0077 v1.0 8.6: w3 reserved");
@@ -165,7 +165,7 @@ static void version_v1_0_descriptors(void **state)
 	assert_int_equal(d[0] | d[1] << 8, SP1);
 	assert_int_equal(d[8] | d[9] << 8, SP2); /* 8-byte stride */
 	assert_int_equal(d[4], 0x0f & 0x7);	 /* properties masked to v1.0 bits */
-	r = t_call(sim, FFA_PARTITION_INFO_GET, 0, 0, 0, 0, 1);
+	r = t_call(sim, FFA_PARTITION_INFO_GET_FID, 0, 0, 0, 0, 1);
 	t_assert_ffa_error(r, FFA_INVALID_PARAMETERS, "DEN0077 v1.0 8.6: w5 flags MBZ in v1.0");
 	smcsim_destroy(sim);
 }
@@ -176,27 +176,27 @@ static void version_v1_0_descriptors(void **state)
 static void features_mandatory(void **state)
 {
 	struct smcsim *sim = ffa_machine(NULL);
-	static const uint32_t fids[] = { FFA_ERROR,
-					 FFA_SUCCESS,
-					 FFA_INTERRUPT,
-					 FFA_VERSION,
-					 FFA_FEATURES,
-					 FFA_RX_RELEASE,
-					 FFA_RXTX_MAP_64,
-					 FFA_RXTX_UNMAP,
-					 FFA_PARTITION_INFO_GET,
-					 FFA_ID_GET,
-					 FFA_SPM_ID_GET,
-					 FFA_MEM_SHARE_64,
-					 FFA_PARTITION_INFO_GET_REGS,
-					 FFA_MSG_SEND_DIRECT_REQ2 };
+	static const uint32_t fids[] = { FFA_ERROR_FID,
+					 FFA_SUCCESS_FID,
+					 FFA_INTERRUPT_FID,
+					 FFA_VERSION_FID,
+					 FFA_FEATURES_FID,
+					 FFA_RX_RELEASE_FID,
+					 FFA_RXTX_MAP_64_FID,
+					 FFA_RXTX_UNMAP_FID,
+					 FFA_PARTITION_INFO_GET_FID,
+					 FFA_ID_GET_FID,
+					 FFA_SPM_ID_GET_FID,
+					 FFA_MEM_SHARE_64_FID,
+					 FFA_PARTITION_INFO_GET_REGS_FID,
+					 FFA_MSG_SEND_DIRECT_REQ2_FID };
 	for (size_t i = 0; i < EMU_ARRAY_SIZE(fids); i++) {
-		struct smcsim_regs r = t_call(sim, FFA_FEATURES, fids[i]);
+		struct smcsim_regs r = t_call(sim, FFA_FEATURES_FID, fids[i]);
 		char rule[96];
 		snprintf(rule, sizeof(rule), "DEN0077 v1.0 8.2: %s is reported (ACS ffa_features)",
 			 smcsim_fid_name(fids[i]));
 		t_assert_ffa_ok(r, rule);
-		if (fids[i] != FFA_RXTX_MAP_64)
+		if (fids[i] != FFA_RXTX_MAP_64_FID)
 			t_assert_reg(
 				r, 2, 0,
 				"DEN0077 v1.0 8.2: properties 0 when there is nothing to report");
@@ -208,13 +208,13 @@ static void features_mandatory(void **state)
 static void features_rxtx_map_properties(void **state)
 {
 	struct smcsim *sim = ffa_machine(NULL);
-	struct smcsim_regs r = t_call(sim, FFA_FEATURES, FFA_RXTX_MAP_64);
+	struct smcsim_regs r = t_call(sim, FFA_FEATURES_FID, FFA_RXTX_MAP_64_FID);
 	t_assert_ffa_ok(r, "DEN0077 v1.2 13.3: FEATURES(RXTX_MAP_64) succeeds");
 	t_assert_reg(r, 2, 16u << 16 | 0, "DEN0077 v1.2 13.3: w2 = 4K minimum, 16 pages maximum");
 	smcsim_destroy(sim);
 	sim = ffa_machine("{\"layers\":{\"el3\":{\"services\":{\"ffa\":{\"rxtx_min\":65536}}}}}");
-	t_call(sim, FFA_VERSION, FFA_V1_1);
-	r = t_call(sim, FFA_FEATURES, FFA_RXTX_MAP);
+	t_call(sim, FFA_VERSION_FID, FFA_V1_1);
+	r = t_call(sim, FFA_FEATURES_FID, FFA_RXTX_MAP_FID);
 	t_assert_reg(r, 2, 1, "DEN0077 v1.1 13.3: 64K minimum; v1.1 caller: [31:2] MBZ");
 	smcsim_destroy(sim);
 }
@@ -223,20 +223,20 @@ static void features_rxtx_map_properties(void **state)
 static void features_not_supported(void **state)
 {
 	struct smcsim *sim = ffa_machine(NULL);
-	struct smcsim_regs r = t_call(sim, FFA_FEATURES, 0x840000FFu);
+	struct smcsim_regs r = t_call(sim, FFA_FEATURES_FID, 0x840000FFu);
 	t_assert_ffa_error(r, FFA_NOT_SUPPORTED, "DEN0077 v1.0 8.2: unknown FID -> NOT_SUPPORTED");
-	r = t_call(sim, FFA_FEATURES, FFA_MSG_POLL);
+	r = t_call(sim, FFA_FEATURES_FID, FFA_MSG_POLL_FID);
 	t_assert_ffa_error(r, FFA_NOT_SUPPORTED,
 			   "DEN0077 v1.0 8.2: legacy MSG_POLL not implemented -> NOT_SUPPORTED");
-	r = t_call(sim, FFA_FEATURES, FFA_MEM_OP_PAUSE);
+	r = t_call(sim, FFA_FEATURES_FID, FFA_MEM_OP_PAUSE_FID);
 	t_assert_ffa_error(r, FFA_NOT_SUPPORTED,
 			   "DEN0077 v1.0 8.2: MEM_OP_PAUSE not implemented -> NOT_SUPPORTED");
 	smcsim_destroy(sim);
 	sim = ffa_machine("{\"layers\":{\"el3\":{\"services\":{\"ffa\":{\"version\":\"1.0\"}}}}}");
-	r = t_call(sim, FFA_FEATURES, FFA_SPM_ID_GET);
+	r = t_call(sim, FFA_FEATURES_FID, FFA_SPM_ID_GET_FID);
 	t_assert_ffa_error(r, FFA_NOT_SUPPORTED,
 			   "DEN0077 v1.0 8.2: v1.1 call queried at a v1.0 SPMC -> NOT_SUPPORTED");
-	r = t_call(sim, FFA_SPM_ID_GET);
+	r = t_call(sim, FFA_SPM_ID_GET_FID);
 	t_assert_ffa_error(
 		r, FFA_NOT_SUPPORTED,
 		"DEN0077 v1.1 13.9 FFA_SPM_ID_GET: absent at a v1.0 SPMC -> NOT_SUPPORTED");
@@ -249,22 +249,22 @@ static void features_not_supported(void **state)
 static void features_feature_ids(void **state)
 {
 	struct smcsim *sim = ffa_machine(NULL);
-	struct smcsim_regs r = t_call(sim, FFA_FEATURES, FFA_FEAT_SRI);
+	struct smcsim_regs r = t_call(sim, FFA_FEATURES_FID, FFA_FEAT_SRI);
 	t_assert_ffa_ok(r, "DEN0077 v1.1 9.7: FEATURES(SRI) from the normal world");
 	t_assert_reg(r, 2, 8, "DEN0077 v1.1 9.7: w2 = SRI interrupt ID");
-	r = t_call(sim, FFA_FEATURES, FFA_FEAT_NPI);
+	r = t_call(sim, FFA_FEATURES_FID, FFA_FEAT_NPI);
 	t_assert_ffa_error(r, FFA_NOT_SUPPORTED,
 			   "Hafnium api_ffa_features(): NPI only for partitions -> NOT_SUPPORTED");
-	r = t_call(sim, FFA_FEATURES, 0x102);
+	r = t_call(sim, FFA_FEATURES_FID, 0x102);
 	t_assert_ffa_error(r, FFA_NOT_SUPPORTED,
 			   "Hafnium api_ffa_features(): feature ID bits[30:8] MBZ");
-	r = t_call(sim, FFA_FEATURES, FFA_FEAT_SRI, 1);
+	r = t_call(sim, FFA_FEATURES_FID, FFA_FEAT_SRI, 1);
 	t_assert_ffa_error(r, FFA_NOT_SUPPORTED,
 			   "Hafnium api_ffa_features(): feature-ID input properties MBZ");
-	r = t_call_as(sim, "sp1", FFA_FEATURES, FFA_FEAT_MEI);
+	r = t_call_as(sim, "sp1", FFA_FEATURES_FID, FFA_FEAT_MEI);
 	t_assert_ffa_ok(r, "DEN0077 v1.1 9.7: FEATURES(MEI) for a partition");
 	t_assert_reg(r, 2, 4, "Hafnium HF_MANAGED_EXIT_INTID: w2 = 4");
-	r = t_call_as(sim, "sp1", FFA_FEATURES, FFA_FEAT_NPI);
+	r = t_call_as(sim, "sp1", FFA_FEATURES_FID, FFA_FEAT_NPI);
 	t_assert_reg(r, 2, 5, "Hafnium HF_NOTIFICATION_PENDING_INTID: w2 = 5");
 	smcsim_destroy(sim);
 }
@@ -274,11 +274,11 @@ static void features_feature_ids(void **state)
 static void features_retrieve_ns_bit(void **state)
 {
 	struct smcsim *sim = ffa_machine(NULL);
-	struct smcsim_regs r = t_call(sim, FFA_FEATURES, FFA_MEM_RETRIEVE_REQ_64);
+	struct smcsim_regs r = t_call(sim, FFA_FEATURES_FID, FFA_MEM_RETRIEVE_REQ_64_FID);
 	t_assert_ffa_error(r, FFA_NOT_SUPPORTED,
 			   "Hafnium api_ffa_features(): NS-bit input clear -> NOT_SUPPORTED (ACS "
 			   "ffa_features_nsbit)");
-	r = t_call(sim, FFA_FEATURES, FFA_MEM_RETRIEVE_REQ_64, 2);
+	r = t_call(sim, FFA_FEATURES_FID, FFA_MEM_RETRIEVE_REQ_64_FID, 2);
 	t_assert_ffa_ok(r, "DEN0077 v1.1 13.3: FEATURES(RETRIEVE_REQ) with NS-bit handling");
 	t_assert_reg(r, 2, 6, "DEN0077 v1.2 13.3: w2 = NS bit + hypervisor retrieval");
 	smcsim_destroy(sim);
@@ -289,12 +289,12 @@ static void features_retrieve_ns_bit(void **state)
 static void id_get(void **state)
 {
 	struct smcsim *sim = ffa_machine(NULL);
-	struct smcsim_regs r = t_call(sim, FFA_ID_GET);
+	struct smcsim_regs r = t_call(sim, FFA_ID_GET_FID);
 	t_assert_ffa_ok(r, "DEN0077 v1.0 8.7: ID_GET succeeds (ACS ffa_id_get)");
 	t_assert_reg(r, 2, 0, "DEN0077 v1.0 8.7: ID 0 at the NS physical instance");
-	r = t_call_as(sim, "sp1", FFA_ID_GET);
+	r = t_call_as(sim, "sp1", FFA_ID_GET_FID);
 	t_assert_reg(r, 2, SP1, "DEN0077 v1.0 8.7: a partition gets its own ID");
-	r = t_call(sim, FFA_SPM_ID_GET);
+	r = t_call(sim, FFA_SPM_ID_GET_FID);
 	t_assert_ffa_ok(r, "DEN0077 v1.1 13.9: SPM_ID_GET succeeds (ACS ffa_spm_id_get)");
 	t_assert_reg(r, 2, 0x8000, "Hafnium HF_SPMC_VM_ID: SPMC ID 0x8000");
 	smcsim_destroy(sim);
@@ -307,19 +307,19 @@ static void id_get(void **state)
 static void rxtx_map_unmap(void **state)
 {
 	struct smcsim *sim = ffa_machine(NULL);
-	struct smcsim_regs r = t_call(sim, FFA_RXTX_MAP_64, HOST_TX, HOST_RX, 1);
+	struct smcsim_regs r = t_call(sim, FFA_RXTX_MAP_64_FID, HOST_TX, HOST_RX, 1);
 	t_assert_ffa_ok(r, "DEN0077 v1.0 8.4: RXTX_MAP_64 succeeds");
-	r = t_call(sim, FFA_RXTX_MAP_64, HOST_TX + 0x2000, HOST_RX + 0x2000, 1);
+	r = t_call(sim, FFA_RXTX_MAP_64_FID, HOST_TX + 0x2000, HOST_RX + 0x2000, 1);
 	t_assert_ffa_error(r, FFA_DENIED, "DEN0077 v1.0 8.4 (v1.2 13.6): second map DENIED");
-	r = t_call(sim, FFA_RXTX_UNMAP, SP1 << 16);
+	r = t_call(sim, FFA_RXTX_UNMAP_FID, SP1 << 16);
 	t_assert_ffa_error(r, FFA_INVALID_PARAMETERS,
 			   "DEN0077 v1.0 8.5 (v1.2 13.7): ID of another endpoint");
-	r = t_call(sim, FFA_RXTX_UNMAP, 0);
+	r = t_call(sim, FFA_RXTX_UNMAP_FID, 0);
 	t_assert_ffa_ok(r, "DEN0077 v1.0 8.5: RXTX_UNMAP succeeds");
-	r = t_call(sim, FFA_RXTX_UNMAP, 0);
+	r = t_call(sim, FFA_RXTX_UNMAP_FID, 0);
 	t_assert_ffa_error(r, FFA_INVALID_PARAMETERS,
 			   "DEN0077 v1.0 8.5 (v1.2 13.7): nothing mapped");
-	r = t_call(sim, FFA_RXTX_MAP, HOST_TX, HOST_RX, 1);
+	r = t_call(sim, FFA_RXTX_MAP_FID, HOST_TX, HOST_RX, 1);
 	t_assert_ffa_ok(r, "DEN0077 v1.0 8.4: the SMC32 form maps too");
 	smcsim_destroy(sim);
 }
@@ -348,22 +348,24 @@ static void rxtx_map_invalid(void **state)
 		  "Hafnium api_ffa_rxtx_map(): TX runs past the end of memory" },
 	};
 	for (size_t i = 0; i < EMU_ARRAY_SIZE(bad); i++) {
-		struct smcsim_regs r = t_call(sim, FFA_RXTX_MAP_64, bad[i].tx, bad[i].rx, bad[i].n);
+		struct smcsim_regs r =
+			t_call(sim, FFA_RXTX_MAP_64_FID, bad[i].tx, bad[i].rx, bad[i].n);
 		t_assert_ffa_error(r, FFA_INVALID_PARAMETERS, bad[i].rule);
 	}
 	/* DEN0077 v1.0 8.4 (ACS rxtx_exclusive_access): a partition's mailbox pages cannot be
 	 * mapped again by someone else. */
-	struct smcsim_regs r = t_call_as(sim, "sp2", FFA_RXTX_MAP_64, 0x0e000000, 0x0e004000, 1);
+	struct smcsim_regs r =
+		t_call_as(sim, "sp2", FFA_RXTX_MAP_64_FID, 0x0e000000, 0x0e004000, 1);
 	t_assert_ffa_error(r, FFA_DENIED, "DEN0077 v1.0 8.4: sp2 already has a mailbox -> DENIED");
 	smcsim_destroy(sim);
 	sim = ffa_machine("{\"layers\":{\"el3\":{\"services\":{\"ffa\":{\"rxtx_min\":16384}}}}}");
-	r = t_call(sim, FFA_RXTX_MAP_64, HOST_TX, HOST_TX + 0x4000, 1);
+	r = t_call(sim, FFA_RXTX_MAP_64_FID, HOST_TX, HOST_TX + 0x4000, 1);
 	t_assert_ffa_error(r, FFA_INVALID_PARAMETERS,
 			   "DEN0077 v1.0 8.4: size below the advertised 16K minimum");
-	r = t_call(sim, FFA_RXTX_MAP_64, HOST_TX + 0x1000, HOST_TX + 0x8000, 4);
+	r = t_call(sim, FFA_RXTX_MAP_64_FID, HOST_TX + 0x1000, HOST_TX + 0x8000, 4);
 	t_assert_ffa_error(r, FFA_INVALID_PARAMETERS,
 			   "DEN0077 v1.0 8.4: alignment below the advertised 16K");
-	r = t_call(sim, FFA_RXTX_MAP_64, HOST_TX, HOST_TX + 0x4000, 4);
+	r = t_call(sim, FFA_RXTX_MAP_64_FID, HOST_TX, HOST_TX + 0x4000, 4);
 	t_assert_ffa_ok(r, "DEN0077 v1.0 8.4: 16K buffers map");
 	smcsim_destroy(sim);
 }
@@ -374,12 +376,12 @@ static void rxtx_map_invalid(void **state)
 static void rx_release_denied(void **state)
 {
 	struct smcsim *sim = ffa_machine(NULL);
-	struct smcsim_regs r = t_call(sim, FFA_RX_RELEASE);
+	struct smcsim_regs r = t_call(sim, FFA_RX_RELEASE_FID);
 	t_assert_ffa_error(r, FFA_DENIED, "DEN0077 v1.0 8.3: nothing mapped -> DENIED");
 	t_ffa_setup(sim, FFA_V1_2);
-	r = t_call(sim, FFA_RX_RELEASE);
+	r = t_call(sim, FFA_RX_RELEASE_FID);
 	t_assert_ffa_error(r, FFA_DENIED, "DEN0077 v1.0 8.3 (v1.2 13.5): caller does not own RX");
-	r = t_call(sim, FFA_RX_RELEASE, 5);
+	r = t_call(sim, FFA_RX_RELEASE_FID, 5);
 	t_assert_ffa_error(r, FFA_INVALID_PARAMETERS,
 			   "Hafnium api_ffa_rx_release(): w1 names no VM behind the caller");
 	smcsim_destroy(sim);
@@ -390,14 +392,14 @@ static void rx_busy_until_release(void **state)
 {
 	struct smcsim *sim = ffa_machine(NULL);
 	t_ffa_setup(sim, FFA_V1_2);
-	struct smcsim_regs r = t_call(sim, FFA_PARTITION_INFO_GET, 0, 0, 0, 0, 0);
+	struct smcsim_regs r = t_call(sim, FFA_PARTITION_INFO_GET_FID, 0, 0, 0, 0, 0);
 	t_assert_ffa_ok(r, "DEN0077 v1.0 8.6: first call fills RX");
-	r = t_call(sim, FFA_PARTITION_INFO_GET, 0, 0, 0, 0, 0);
+	r = t_call(sim, FFA_PARTITION_INFO_GET_FID, 0, 0, 0, 0, 0);
 	t_assert_ffa_error(r, FFA_BUSY,
 			   "DEN0077 v1.0 8.6 (v1.2 7.2.2): RX owned by the caller -> BUSY");
-	r = t_call(sim, FFA_RX_RELEASE);
+	r = t_call(sim, FFA_RX_RELEASE_FID);
 	t_assert_ffa_ok(r, "DEN0077 v1.0 8.3: RX_RELEASE hands RX back");
-	r = t_call(sim, FFA_PARTITION_INFO_GET, 0, 0, 0, 0, 0);
+	r = t_call(sim, FFA_PARTITION_INFO_GET_FID, 0, 0, 0, 0, 0);
 	t_assert_ffa_ok(r, "DEN0077 v1.0 8.6: succeeds again after the release");
 	smcsim_destroy(sim);
 }
@@ -407,21 +409,21 @@ static void rx_busy_until_release(void **state)
 static void rx_acquire(void **state)
 {
 	struct smcsim *sim = ffa_machine(NULL);
-	struct smcsim_regs r = t_call(sim, FFA_RX_ACQUIRE, 0);
+	struct smcsim_regs r = t_call(sim, FFA_RX_ACQUIRE_FID, 0);
 	t_assert_ffa_error(r, FFA_INVALID_PARAMETERS,
 			   "Hafnium api_ffa_rx_acquire(): no mailbox -> INVALID_PARAMETERS");
 	t_ffa_setup(sim, FFA_V1_2);
-	r = t_call(sim, FFA_RX_ACQUIRE, 0);
+	r = t_call(sim, FFA_RX_ACQUIRE_FID, 0);
 	t_assert_ffa_ok(r, "DEN0077 v1.1 FFA_RX_ACQUIRE: the hypervisor acquires a free RX");
-	r = t_call(sim, FFA_RX_ACQUIRE, 0);
+	r = t_call(sim, FFA_RX_ACQUIRE_FID, 0);
 	t_assert_ffa_error(r, FFA_DENIED,
 			   "Hafnium api_ffa_rx_acquire(): already acquired -> DENIED");
-	r = t_call(sim, FFA_PARTITION_INFO_GET, 0, 0, 0, 0, 0);
+	r = t_call(sim, FFA_PARTITION_INFO_GET_FID, 0, 0, 0, 0, 0);
 	t_assert_ffa_error(r, FFA_BUSY,
 			   "DEN0077 v1.0 8.6: the SPMC cannot produce into an acquired RX -> BUSY");
-	r = t_call(sim, FFA_RX_RELEASE);
+	r = t_call(sim, FFA_RX_RELEASE_FID);
 	t_assert_ffa_ok(r, "DEN0077 v1.0 8.3: RX_RELEASE gives it back");
-	r = t_call_as(sim, "sp1", FFA_RX_ACQUIRE, SP1);
+	r = t_call_as(sim, "sp1", FFA_RX_ACQUIRE_FID, SP1);
 	t_assert_ffa_error(
 		r, FFA_NOT_SUPPORTED,
 		"Hafnium api_ffa_rx_acquire(): partitions cannot acquire -> NOT_SUPPORTED");
@@ -436,11 +438,11 @@ static void partinfo_count_only(void **state)
 {
 	struct smcsim *sim = ffa_machine(NULL);
 	t_ffa_setup(sim, FFA_V1_2);
-	struct smcsim_regs r = t_call(sim, FFA_PARTITION_INFO_GET, 0, 0, 0, 0, 1);
+	struct smcsim_regs r = t_call(sim, FFA_PARTITION_INFO_GET_FID, 0, 0, 0, 0, 1);
 	t_assert_ffa_ok(r, "DEN0077 v1.1 FFA_PARTITION_INFO_GET: w5 bit 0 = count only");
 	t_assert_reg(r, 2, 2, "DEN0077 v1.1 FFA_PARTITION_INFO_GET: w2 = 2, one UUID each");
 	t_assert_reg(r, 3, 0, "Hafnium api_ffa_partition_info_get(): w3 = 0 for count only");
-	r = t_call(sim, FFA_RX_RELEASE);
+	r = t_call(sim, FFA_RX_RELEASE_FID);
 	t_assert_ffa_error(r, FFA_DENIED,
 			   "DEN0077 v1.0 8.3: count-only leaves RX alone; release -> DENIED");
 	smcsim_destroy(sim);
@@ -451,7 +453,7 @@ static void partinfo_nil_uuid(void **state)
 {
 	struct smcsim *sim = ffa_machine(MULTI_UUID_PATCH);
 	t_ffa_setup(sim, FFA_V1_2);
-	struct smcsim_regs r = t_call(sim, FFA_PARTITION_INFO_GET, 0, 0, 0, 0, 0);
+	struct smcsim_regs r = t_call(sim, FFA_PARTITION_INFO_GET_FID, 0, 0, 0, 0, 0);
 	t_assert_ffa_ok(r, "DEN0077 v1.0 8.6: Nil UUID = all partitions (hftest uuid_null)");
 	t_assert_reg(r, 2, 3,
 		     "DEN0077 v1.2 FFA_PARTITION_INFO_GET: one descriptor per UUID (sp2 has two)");
@@ -478,23 +480,23 @@ static void partinfo_uuid_and_errors(void **state)
 	struct smcsim *sim = ffa_machine(MULTI_UUID_PATCH);
 	uint64_t w[4];
 	t_uuid_words(SP2_UUID_B, w);
-	struct smcsim_regs r = t_call(sim, FFA_PARTITION_INFO_GET, w[0], w[1], w[2], w[3], 0);
+	struct smcsim_regs r = t_call(sim, FFA_PARTITION_INFO_GET_FID, w[0], w[1], w[2], w[3], 0);
 	t_assert_ffa_error(
 		r, FFA_BUSY,
 		"DEN0077 v1.0 8.6: no RX mapped -> BUSY (as Linux nvhe/ffa.c do_ffa_part_get())");
 	t_ffa_setup(sim, FFA_V1_2);
-	r = t_call(sim, FFA_PARTITION_INFO_GET, w[0], w[1], w[2], w[3], 0);
+	r = t_call(sim, FFA_PARTITION_INFO_GET_FID, w[0], w[1], w[2], w[3], 0);
 	t_assert_ffa_ok(r, "DEN0077 v1.0 8.6: a specific UUID (hftest uuid_fixed)");
 	t_assert_reg(r, 2, 1, "DEN0077 v1.0 8.6: w2 = 1 match");
 	uint8_t d[2];
 	smcsim_mem_read(sim, HOST_RX, d, 2);
 	assert_int_equal(d[0] | d[1] << 8, SP2); /* DEN0077 v1.0 8.6: the match */
-	t_call(sim, FFA_RX_RELEASE);
-	r = t_call(sim, FFA_PARTITION_INFO_GET, 1, 2, 3, 4, 0);
+	t_call(sim, FFA_RX_RELEASE_FID);
+	r = t_call(sim, FFA_PARTITION_INFO_GET_FID, 1, 2, 3, 4, 0);
 	t_assert_ffa_error(
 		r, FFA_INVALID_PARAMETERS,
 		"DEN0077 v1.0 8.6: unknown UUID -> INVALID_PARAMETERS (hftest uuid_unknown)");
-	r = t_call(sim, FFA_PARTITION_INFO_GET, 0, 0, 0, 0, 2);
+	r = t_call(sim, FFA_PARTITION_INFO_GET_FID, 0, 0, 0, 0, 2);
 	t_assert_ffa_error(
 		r, FFA_INVALID_PARAMETERS,
 		"DEN0077 v1.1 FFA_PARTITION_INFO_GET: flags[31:1] MBZ (hftest flags_mbz_fail)");
@@ -507,9 +509,9 @@ static void partinfo_uuid_and_errors(void **state)
 static void partinfo_regs(void **state)
 {
 	struct smcsim *sim = ffa_machine(MULTI_UUID_PATCH);
-	t_call(sim, FFA_VERSION, FFA_V1_2);
-	struct smcsim_regs r = t_call(sim, FFA_PARTITION_INFO_GET_REGS, 0, 0, 0);
-	t_assert_reg(r, 0, FFA_SUCCESS_64,
+	t_call(sim, FFA_VERSION_FID, FFA_V1_2);
+	struct smcsim_regs r = t_call(sim, FFA_PARTITION_INFO_GET_REGS_FID, 0, 0, 0);
+	t_assert_reg(r, 0, FFA_SUCCESS_64_FID,
 		     "DEN0077 v1.2 13.9.1: SUCCESS_64 (ACS ffa_partition_info_get_regs)");
 	t_assert_reg(r, 2, 2 | 2u << 16 | (uint64_t)24 << 48,
 		     "DEN0077 v1.2 13.9.1: x2 = last 2, current 2, size 24");
@@ -519,23 +521,23 @@ static void partinfo_regs(void **state)
 	t_assert_reg(r, 5, t_uuid_half(SP1_UUID, 1), "DEN0077 v1.2 13.9.1: x5 = sp1 UUID high");
 	t_assert_reg(r, 9, SP2 | 1u << 16 | (uint64_t)0x101 << 32,
 		     "DEN0077 v1.2 13.9.1: x9 = sp2 second UUID entry");
-	r = t_call(sim, FFA_PARTITION_INFO_GET_REGS, 0, 0, 2);
+	r = t_call(sim, FFA_PARTITION_INFO_GET_REGS_FID, 0, 0, 2);
 	t_assert_reg(r, 2, 2 | 2u << 16 | (uint64_t)24 << 48,
 		     "DEN0077 v1.2 13.9.1: x3 start index 2");
 	t_assert_reg(r, 4, t_uuid_half(SP2_UUID_B, 0), "DEN0077 v1.2 13.9.1: entry 2 comes first");
-	r = t_call(sim, FFA_PARTITION_INFO_GET_REGS, 0, 0, 3);
+	r = t_call(sim, FFA_PARTITION_INFO_GET_REGS_FID, 0, 0, 3);
 	t_assert_ffa_error(r, FFA_INVALID_PARAMETERS,
 			   "Hafnium api_ffa_partition_info_get_regs(): start index past the end");
-	r = t_call(sim, FFA_PARTITION_INFO_GET_REGS, 0, 0, 1u << 16);
+	r = t_call(sim, FFA_PARTITION_INFO_GET_REGS_FID, 0, 0, 1u << 16);
 	t_assert_ffa_error(r, FFA_RETRY,
 			   "Hafnium api_ffa_partition_info_get_regs(): unknown tag -> RETRY");
-	r = t_call(sim, FFA_PARTITION_INFO_GET_REGS, t_uuid_half(SP2_UUID_A, 0),
+	r = t_call(sim, FFA_PARTITION_INFO_GET_REGS_FID, t_uuid_half(SP2_UUID_A, 0),
 		   t_uuid_half(SP2_UUID_A, 1), 0);
 	t_assert_reg(r, 2, (uint64_t)24 << 48, "DEN0077 v1.2 13.9.1: one match, last 0 current 0");
 	smcsim_destroy(sim);
 	sim = ffa_machine(NULL);
-	t_call(sim, FFA_VERSION, FFA_V1_1);
-	r = t_call(sim, FFA_PARTITION_INFO_GET_REGS, 0, 0, 0);
+	t_call(sim, FFA_VERSION_FID, FFA_V1_1);
+	r = t_call(sim, FFA_PARTITION_INFO_GET_REGS_FID, 0, 0, 0);
 	t_assert_ffa_error(
 		r, FFA_NOT_SUPPORTED,
 		"DEN0077 v1.2 FFA_PARTITION_INFO_GET_REGS: from a v1.1 caller -> NOT_SUPPORTED");
@@ -586,9 +588,9 @@ static void reset_clears_state(void **state)
 	struct smcsim *sim = ffa_machine(NULL);
 	t_ffa_setup(sim, FFA_V1_1);
 	smcsim_reset(sim);
-	struct smcsim_regs r = t_call(sim, FFA_RXTX_MAP_64, HOST_TX, HOST_RX, 1);
+	struct smcsim_regs r = t_call(sim, FFA_RXTX_MAP_64_FID, HOST_TX, HOST_RX, 1);
 	t_assert_ffa_ok(r, "setup: smcsim_reset drops the mailbox, RXTX_MAP succeeds again");
-	r = t_call(sim, FFA_PARTITION_INFO_GET, 0, 0, 0, 0, 1);
+	r = t_call(sim, FFA_PARTITION_INFO_GET_FID, 0, 0, 0, 0, 1);
 	t_assert_reg(r, 2, 2, "setup: partitions still counted after reset");
 	smcsim_destroy(sim);
 }

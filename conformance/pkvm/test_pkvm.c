@@ -40,11 +40,11 @@ static void untrapped_before_finalize(void **state)
 	struct smcsim *sim = pkvm_machine(NULL);
 	struct pkvm *p = pkvm_of(sim, "pkvm");
 	assert_non_null(p); /* setup: the profile has a proxy */
-	struct smcsim_regs r = t_call(sim, FFA_ID_GET);
+	struct smcsim_regs r = t_call(sim, FFA_ID_GET_FID);
 	t_assert_ffa_ok(r, "Linux pkvm.c finalize_pkvm() not run: the SPMC answers, not the proxy");
-	r = t_call(sim, FFA_MSG_SEND_DIRECT_REQ2, SP1, 0, 0, 7);
+	r = t_call(sim, FFA_MSG_SEND_DIRECT_REQ2_FID, SP1, 0, 0, 7);
 	t_assert_reg(
-		r, 0, FFA_MSG_SEND_DIRECT_RESP2,
+		r, 0, FFA_MSG_SEND_DIRECT_RESP2_FID,
 		"Linux nvhe/ffa.c ffa_call_supported(): deny list not applied before finalisation");
 	/* Linux nvhe/ffa.c: hyp_ffa_post_init() not run, has_version_negotiated false. */
 	assert_false(p->init_done);
@@ -58,16 +58,16 @@ static void init_before_finalize_cascade(void **state)
 {
 	struct smcsim *sim = pkvm_machine(NULL);
 	t_ffa_setup(sim, FFA_V1_2); /* straight to EL3 */
-	struct smcsim_regs r = t_call(sim, FFA_ID_GET);
+	struct smcsim_regs r = t_call(sim, FFA_ID_GET_FID);
 	t_assert_ffa_ok(r, "Linux pkvm.c finalize_pkvm() not run: still untrapped");
 	finalize(sim);
-	static const uint32_t calls[] = { FFA_ID_GET,
-					  FFA_FEATURES,
-					  FFA_PARTITION_INFO_GET,
-					  FFA_RX_RELEASE,
-					  FFA_MSG_SEND_DIRECT_REQ,
-					  FFA_MEM_SHARE_64,
-					  FFA_RXTX_UNMAP };
+	static const uint32_t calls[] = { FFA_ID_GET_FID,
+					  FFA_FEATURES_FID,
+					  FFA_PARTITION_INFO_GET_FID,
+					  FFA_RX_RELEASE_FID,
+					  FFA_MSG_SEND_DIRECT_REQ_FID,
+					  FFA_MEM_SHARE_64_FID,
+					  FFA_RXTX_UNMAP_FID };
 	for (size_t i = 0; i < EMU_ARRAY_SIZE(calls); i++) {
 		r = t_call(sim, calls[i], 0, 0, 0, 0, 0);
 		char rule[128];
@@ -80,9 +80,9 @@ static void init_before_finalize_cascade(void **state)
 	}
 	/* A late FFA_VERSION negotiates, but the SPMC already holds the host's buffers
 	 * for ID 0: the proxy's own RXTX_MAP is DENIED there, and the host sees it. */
-	r = t_call(sim, FFA_VERSION, FFA_V1_2);
+	r = t_call(sim, FFA_VERSION_FID, FFA_V1_2);
 	t_assert_reg(r, 0, FFA_V1_2, "Linux nvhe/ffa.c do_ffa_version(): late negotiation");
-	r = t_call(sim, FFA_RXTX_MAP_64, HOST_TX + 0x4000, HOST_RX + 0x4000, 1);
+	r = t_call(sim, FFA_RXTX_MAP_64_FID, HOST_TX + 0x4000, HOST_RX + 0x4000, 1);
 	t_assert_ffa_error(
 		r, FFA_DENIED,
 		"Linux nvhe/ffa.c do_ffa_rxtx_map(): EL3's DENIED for the stale ID 0 mapping");
@@ -109,16 +109,16 @@ static void invalid_before_version(void **state)
 {
 	struct smcsim *sim = pkvm_machine(NULL);
 	finalize(sim);
-	struct smcsim_regs r = t_call(sim, FFA_FEATURES, FFA_RXTX_MAP_64);
+	struct smcsim_regs r = t_call(sim, FFA_FEATURES_FID, FFA_RXTX_MAP_64_FID);
 	t_assert_ffa_error(r, FFA_INVALID_PARAMETERS,
 			   "Linux nvhe/ffa.c kvm_host_ffa_handler(): FEATURES before negotiation");
-	r = t_call(sim, FFA_VERSION, FFA_V1_2);
+	r = t_call(sim, FFA_VERSION_FID, FFA_V1_2);
 	t_assert_reg(r, 0, FFA_V1_2, "Linux nvhe/ffa.c do_ffa_version(): negotiated at 1.2");
 	for (int i = 1; i < 18; i++)
 		t_assert_reg(r, i, 0,
 			     "DEN0077 FFA_VERSION: x1..x17 of the response MBZ (ffa_set_retval() "
 			     "returns all)");
-	r = t_call(sim, FFA_FEATURES, FFA_RXTX_MAP_64);
+	r = t_call(sim, FFA_FEATURES_FID, FFA_RXTX_MAP_64_FID);
 	t_assert_ffa_ok(
 		r, "Linux nvhe/ffa.c kvm_host_ffa_handler(): FEATURES served after negotiation");
 	smcsim_destroy(sim);
@@ -128,18 +128,18 @@ static void version_rules(void **state)
 {
 	struct smcsim *sim = pkvm_machine(NULL);
 	finalize(sim);
-	struct smcsim_regs r = t_call(sim, FFA_VERSION, FFA_V(2, 0));
+	struct smcsim_regs r = t_call(sim, FFA_VERSION_FID, FFA_V(2, 0));
 	t_assert_reg(r, 0, UINT64_MAX,
 		     "Linux nvhe/ffa.c do_ffa_version(): major != 1 -> NOT_SUPPORTED in x0");
-	r = t_call(sim, FFA_VERSION, FFA_V(1, 4));
+	r = t_call(sim, FFA_VERSION_FID, FFA_V(1, 4));
 	t_assert_reg(
 		r, 0, FFA_V1_2,
 		"Linux nvhe/ffa.c do_ffa_version(): higher minor -> hyp version, no downgrade");
-	r = t_call(sim, FFA_VERSION, FFA_V1_1);
+	r = t_call(sim, FFA_VERSION_FID, FFA_V1_1);
 	t_assert_reg(r, 0, UINT64_MAX,
 		     "Linux nvhe/ffa.c do_ffa_version(): lower minor after negotiation -> "
 		     "NOT_SUPPORTED (\"Restrict FF-A host version renegotiation\")");
-	r = t_call(sim, FFA_VERSION, FFA_V1_2);
+	r = t_call(sim, FFA_VERSION_FID, FFA_V1_2);
 	t_assert_reg(r, 0, FFA_V1_2, "Linux nvhe/ffa.c do_ffa_version(): the same version again");
 	smcsim_destroy(sim);
 }
@@ -150,7 +150,7 @@ static void version_downgrade(void **state)
 {
 	struct smcsim *sim = pkvm_machine(NULL);
 	finalize(sim);
-	struct smcsim_regs r = t_call(sim, FFA_VERSION, FFA_V1_1);
+	struct smcsim_regs r = t_call(sim, FFA_VERSION_FID, FFA_V1_1);
 	t_assert_reg(
 		r, 0, FFA_V1_1,
 		"Linux nvhe/ffa.c do_ffa_version(): lower first request asked of EL3, downgraded");
@@ -161,10 +161,10 @@ static void version_downgrade(void **state)
 	sim = pkvm_machine(
 		"{\"layers\":{\"el3\":{\"services\":{\"ffa\":{\"policy\":\"hafnium\"}}}}}");
 	finalize(sim);
-	r = t_call(sim, FFA_ID_GET);
+	r = t_call(sim, FFA_ID_GET_FID);
 	t_assert_ffa_error(r, FFA_INVALID_PARAMETERS,
 			   "Linux nvhe/ffa.c kvm_host_ffa_handler(): not negotiated");
-	r = t_call(sim, FFA_VERSION, FFA_V1_2);
+	r = t_call(sim, FFA_VERSION_FID, FFA_V1_2);
 	t_assert_reg(r, 0, FFA_V1_2,
 		     "Linux nvhe/ffa.c hyp_ffa_post_init(): its ID_GET locks the TEE at 1.2");
 	smcsim_destroy(sim);
@@ -177,7 +177,7 @@ static void version_downgrade(void **state)
 	struct ffa_spmc *s = ffa_spmc_of(sim, "el3");
 	s->ep[0].locked = true;
 	s->ep[0].version = FFA_V1_2;
-	r = t_call(sim, FFA_VERSION, FFA_V1_1);
+	r = t_call(sim, FFA_VERSION_FID, FFA_V1_1);
 	t_assert_reg(
 		r, 0, UINT64_MAX,
 		"Linux nvhe/ffa.c do_ffa_version(): EL3 refuses the downgrade -> NOT_SUPPORTED");
@@ -192,10 +192,10 @@ static void post_init_min_buffer(void **state)
 	struct smcsim *sim = pkvm_machine(
 		"{\"layers\":{\"el3\":{\"services\":{\"ffa\":{\"rxtx_min\":65536}}}}}");
 	finalize(sim);
-	struct smcsim_regs r = t_call(sim, FFA_VERSION, FFA_V1_2);
+	struct smcsim_regs r = t_call(sim, FFA_VERSION_FID, FFA_V1_2);
 	t_assert_reg(r, 0, UINT64_MAX,
 		     "Linux nvhe/ffa.c hyp_ffa_post_init(): 64K minimum on a 4K host");
-	r = t_call(sim, FFA_ID_GET);
+	r = t_call(sim, FFA_ID_GET_FID);
 	t_assert_ffa_error(r, FFA_INVALID_PARAMETERS,
 			   "Linux nvhe/ffa.c kvm_host_ffa_handler(): never negotiated");
 	smcsim_destroy(sim);
@@ -211,7 +211,7 @@ static void no_ffa_at_el3(void **state)
 	finalize(sim);
 	/* Hafnium api_ffa_version() at 1.1 refuses 1.2: hyp_ffa_init() leaves the proxy off. */
 	assert_false(pkvm_of(sim, "pkvm")->available);
-	struct smcsim_regs r = t_call(sim, FFA_ID_GET);
+	struct smcsim_regs r = t_call(sim, FFA_ID_GET_FID);
 	t_assert_ffa_ok(r, "Linux nvhe/ffa.c hyp_ffa_init(): no proxy, passed through to EL3");
 	smcsim_destroy(sim);
 }
@@ -222,18 +222,18 @@ static void deny_list(void **state)
 {
 	struct smcsim *sim = pkvm_ready();
 	static const uint32_t denied[] = {
-		FFA_MEM_RETRIEVE_REQ_64,
-		FFA_MEM_RELINQUISH,
-		FFA_MEM_DONATE_64,
-		FFA_MEM_FRAG_RX,
-		FFA_MSG_WAIT,
-		FFA_MSG_SEND_DIRECT_RESP,
-		FFA_RXTX_MAP,
-		FFA_NOTIFICATION_BITMAP_CREATE,
-		FFA_NOTIFICATION_INFO_GET,
-		FFA_MSG_SEND_DIRECT_REQ2,
-		FFA_PARTITION_INFO_GET_REGS,
-		FFA_CONSOLE_LOG,
+		FFA_MEM_RETRIEVE_REQ_64_FID,
+		FFA_MEM_RELINQUISH_FID,
+		FFA_MEM_DONATE_64_FID,
+		FFA_MEM_FRAG_RX_FID,
+		FFA_MSG_WAIT_FID,
+		FFA_MSG_SEND_DIRECT_RESP_FID,
+		FFA_RXTX_MAP_FID,
+		FFA_NOTIFICATION_BITMAP_CREATE_FID,
+		FFA_NOTIFICATION_INFO_GET_FID,
+		FFA_MSG_SEND_DIRECT_REQ2_FID,
+		FFA_PARTITION_INFO_GET_REGS_FID,
+		FFA_CONSOLE_LOG_FID,
 	};
 	for (size_t i = 0; i < EMU_ARRAY_SIZE(denied); i++) {
 		struct smcsim_regs r = t_call(sim, denied[i], 0, 0);
@@ -241,12 +241,12 @@ static void deny_list(void **state)
 		snprintf(rule, sizeof(rule), "Linux nvhe/ffa.c ffa_call_supported(): %s denied",
 			 smcsim_fid_name(denied[i]));
 		t_assert_ffa_error(r, FFA_NOT_SUPPORTED, rule);
-		r = t_call(sim, FFA_FEATURES, denied[i]);
+		r = t_call(sim, FFA_FEATURES_FID, denied[i]);
 		t_assert_ffa_error(r, FFA_NOT_SUPPORTED,
 				   "Linux nvhe/ffa.c do_ffa_features(): FEATURES of a denied call");
 	}
 	/* Known gap in ffa_call_supported(): the 64-bit NOTIFICATION_INFO_GET passes through. */
-	struct smcsim_regs r = t_call(sim, FFA_NOTIFICATION_INFO_GET_64);
+	struct smcsim_regs r = t_call(sim, FFA_NOTIFICATION_INFO_GET_64_FID);
 	t_assert_ffa_error(
 		r, FFA_NO_DATA,
 		"Linux nvhe/ffa.c ffa_call_supported(): INFO_GET_64 not listed, the SPMC answers");
@@ -256,13 +256,13 @@ static void deny_list(void **state)
 static void features_answered_by_pkvm(void **state)
 {
 	struct smcsim *sim = pkvm_ready();
-	struct smcsim_regs r = t_call(sim, FFA_FEATURES, FFA_MEM_SHARE_64);
+	struct smcsim_regs r = t_call(sim, FFA_FEATURES_FID, FFA_MEM_SHARE_64_FID);
 	t_assert_ffa_ok(r, "Linux nvhe/ffa.c do_ffa_features(): MEM_SHARE answered by pKVM");
 	t_assert_reg(r, 2, 0, "Linux nvhe/ffa.c do_ffa_features(): w2 = 0, no dynamic buffers");
-	r = t_call(sim, FFA_FEATURES, FFA_FEAT_SRI);
+	r = t_call(sim, FFA_FEATURES_FID, FFA_FEAT_SRI);
 	t_assert_ffa_ok(r, "Linux nvhe/ffa.c do_ffa_features(): feature IDs pass through");
 	t_assert_reg(r, 2, 8, "DEN0077 v1.1 9.7: the SPMC's SRI interrupt ID");
-	r = t_call(sim, FFA_FEATURES, FFA_RXTX_MAP_64);
+	r = t_call(sim, FFA_FEATURES_FID, FFA_RXTX_MAP_64_FID);
 	t_assert_reg(
 		r, 2, 16u << 16,
 		"Linux nvhe/ffa.c do_ffa_features(): RXTX_MAP properties passed through unchanged");
@@ -275,14 +275,14 @@ static void rxtx_map(void **state)
 {
 	struct smcsim *sim = pkvm_machine(NULL);
 	finalize(sim);
-	t_call(sim, FFA_VERSION, FFA_V1_2);
-	struct smcsim_regs r = t_call(sim, FFA_RXTX_MAP_64, HOST_TX, HOST_RX, 2);
+	t_call(sim, FFA_VERSION_FID, FFA_V1_2);
+	struct smcsim_regs r = t_call(sim, FFA_RXTX_MAP_64_FID, HOST_TX, HOST_RX, 2);
 	t_assert_ffa_error(r, FFA_INVALID_PARAMETERS,
 			   "Linux nvhe/ffa.c do_ffa_rxtx_map(): npages != one host page");
-	r = t_call(sim, FFA_RXTX_MAP_64, HOST_TX + 0x800, HOST_RX, 1);
+	r = t_call(sim, FFA_RXTX_MAP_64_FID, HOST_TX + 0x800, HOST_RX, 1);
 	t_assert_ffa_error(r, FFA_INVALID_PARAMETERS,
 			   "Linux nvhe/ffa.c do_ffa_rxtx_map(): not PAGE_ALIGNED");
-	r = t_call(sim, FFA_RXTX_MAP_64, HOST_TX, HOST_RX, 1);
+	r = t_call(sim, FFA_RXTX_MAP_64_FID, HOST_TX, HOST_RX, 1);
 	t_assert_ffa_ok(r, "Linux nvhe/ffa.c do_ffa_rxtx_map(): host buffers mapped");
 	struct pkvm *p = pkvm_of(sim, "pkvm");
 	struct ffa_spmc *s = ffa_spmc_of(sim, "el3");
@@ -293,20 +293,20 @@ static void rxtx_map(void **state)
 	assert_int_equal(s->ep[0].rx, p->hyp_rx);
 	assert_int_equal(emu_granule(sim, HOST_TX)->pkvm, PKVM_HOST_SHARED_HYP);
 	assert_int_equal(emu_granule(sim, HOST_RX)->pkvm, PKVM_HOST_SHARED_HYP);
-	r = t_call(sim, FFA_RXTX_MAP_64, HOST_TX + 0x4000, HOST_RX + 0x4000, 1);
+	r = t_call(sim, FFA_RXTX_MAP_64_FID, HOST_TX + 0x4000, HOST_RX + 0x4000, 1);
 	t_assert_ffa_error(
 		r, FFA_DENIED,
 		"Linux nvhe/ffa.c do_ffa_rxtx_map(): host buffers already set -> DENIED");
-	r = t_call(sim, FFA_RXTX_UNMAP, 1u << 16);
+	r = t_call(sim, FFA_RXTX_UNMAP_FID, 1u << 16);
 	t_assert_ffa_error(r, FFA_INVALID_PARAMETERS,
 			   "Linux nvhe/ffa.c do_ffa_rxtx_unmap(): id != HOST_FFA_ID");
-	r = t_call(sim, FFA_RXTX_UNMAP, 0);
+	r = t_call(sim, FFA_RXTX_UNMAP_FID, 0);
 	t_assert_ffa_ok(r, "Linux nvhe/ffa.c do_ffa_rxtx_unmap(): unmapped");
 	/* Linux nvhe/ffa.c do_ffa_rxtx_unmap(): __pkvm_host_unshare_hyp(), ffa_unmap_hyp_buffers().
 	 */
 	assert_false(s->ep[0].mapped);
 	assert_int_equal(emu_granule(sim, HOST_TX)->pkvm, PKVM_HOST_OWNED);
-	r = t_call(sim, FFA_RXTX_UNMAP, 0);
+	r = t_call(sim, FFA_RXTX_UNMAP_FID, 0);
 	t_assert_ffa_error(r, FFA_INVALID_PARAMETERS,
 			   "Linux nvhe/ffa.c do_ffa_rxtx_unmap(): not mapped");
 	smcsim_destroy(sim);
@@ -318,18 +318,18 @@ static void rxtx_map_rollback(void **state)
 {
 	struct smcsim *sim = pkvm_machine(NULL);
 	finalize(sim);
-	t_call(sim, FFA_VERSION, FFA_V1_2);
+	t_call(sim, FFA_VERSION_FID, FFA_V1_2);
 	struct pkvm *p = pkvm_of(sim, "pkvm");
-	struct smcsim_regs r = t_call(sim, FFA_RXTX_MAP_64, HOST_TX, p->hyp_rx, 1);
+	struct smcsim_regs r = t_call(sim, FFA_RXTX_MAP_64_FID, HOST_TX, p->hyp_rx, 1);
 	t_assert_ffa_error(r, FFA_INVALID_PARAMETERS,
 			   "Linux nvhe/ffa.c do_ffa_rxtx_map(): RX is hypervisor memory");
 	/* Linux nvhe/ffa.c do_ffa_rxtx_map(): EL3 mapping and the TX share rolled back. */
 	assert_false(ffa_spmc_of(sim, "el3")->ep[0].mapped);
 	assert_int_equal(emu_granule(sim, HOST_TX)->pkvm, PKVM_HOST_OWNED);
-	r = t_call(sim, FFA_RXTX_MAP_64, HOST_TX, HOST_TX, 1);
+	r = t_call(sim, FFA_RXTX_MAP_64_FID, HOST_TX, HOST_TX, 1);
 	t_assert_ffa_error(r, FFA_INVALID_PARAMETERS,
 			   "Linux nvhe/ffa.c do_ffa_rxtx_map(): TX == RX, the second share fails");
-	r = t_call(sim, FFA_RXTX_MAP_64, HOST_TX, HOST_RX, 1);
+	r = t_call(sim, FFA_RXTX_MAP_64_FID, HOST_TX, HOST_RX, 1);
 	t_assert_ffa_ok(r, "Linux nvhe/ffa.c do_ffa_rxtx_map(): a clean map after the rollback");
 	smcsim_destroy(sim);
 }
@@ -339,11 +339,11 @@ static void rxtx_16k_pages(void **state)
 	struct smcsim *sim = pkvm_machine(
 		"{\"layers\":{\"pkvm\":{\"services\":{\"pkvm\":{\"page_size\":16384}}}}}");
 	finalize(sim);
-	t_call(sim, FFA_VERSION, FFA_V1_2);
-	struct smcsim_regs r = t_call(sim, FFA_RXTX_MAP_64, HOST_TX, HOST_TX + 0x4000, 1);
+	t_call(sim, FFA_VERSION_FID, FFA_V1_2);
+	struct smcsim_regs r = t_call(sim, FFA_RXTX_MAP_64_FID, HOST_TX, HOST_TX + 0x4000, 1);
 	t_assert_ffa_error(r, FFA_INVALID_PARAMETERS,
 			   "Linux nvhe/ffa.c do_ffa_rxtx_map(): a 16K host needs 4 FF-A pages");
-	r = t_call(sim, FFA_RXTX_MAP_64, HOST_TX, HOST_TX + 0x4000, 4);
+	r = t_call(sim, FFA_RXTX_MAP_64_FID, HOST_TX, HOST_TX + 0x4000, 4);
 	t_assert_ffa_ok(r, "Linux nvhe/ffa.c do_ffa_rxtx_map(): 4 pages map on a 16K host");
 	smcsim_destroy(sim);
 }
@@ -354,15 +354,15 @@ static void partinfo(void **state)
 {
 	struct smcsim *sim = pkvm_machine(NULL);
 	finalize(sim);
-	t_call(sim, FFA_VERSION, FFA_V1_2);
-	struct smcsim_regs r = t_call(sim, FFA_PARTITION_INFO_GET, 0, 0, 0, 0, 0);
+	t_call(sim, FFA_VERSION_FID, FFA_V1_2);
+	struct smcsim_regs r = t_call(sim, FFA_PARTITION_INFO_GET_FID, 0, 0, 0, 0, 0);
 	t_assert_ffa_error(r, FFA_BUSY,
 			   "Linux nvhe/ffa.c do_ffa_part_get(): host RX not mapped -> BUSY");
-	t_call(sim, FFA_RXTX_MAP_64, HOST_TX, HOST_RX, 1);
-	r = t_call(sim, FFA_PARTITION_INFO_GET, 0, 0, 0, 0, 1);
+	t_call(sim, FFA_RXTX_MAP_64_FID, HOST_TX, HOST_RX, 1);
+	r = t_call(sim, FFA_PARTITION_INFO_GET_FID, 0, 0, 0, 0, 1);
 	t_assert_ffa_ok(r, "Linux nvhe/ffa.c do_ffa_part_get(): count only, nothing copied");
 	t_assert_reg(r, 2, 2, "DEN0077 v1.1 FFA_PARTITION_INFO_GET: w2 = count");
-	r = t_call(sim, FFA_PARTITION_INFO_GET, 0, 0, 0, 0, 0);
+	r = t_call(sim, FFA_PARTITION_INFO_GET_FID, 0, 0, 0, 0, 0);
 	t_assert_ffa_ok(r, "Linux nvhe/ffa.c do_ffa_part_get(): descriptors copied");
 	t_assert_reg(r, 3, 24, "DEN0077 v1.1 FFA_PARTITION_INFO_GET: w3 = 24-byte descriptor");
 	uint8_t d[26];
@@ -371,11 +371,11 @@ static void partinfo(void **state)
 	assert_int_equal(d[0] | d[1] << 8, SP1);
 	assert_int_equal(d[24] | d[25] << 8, SP2);
 	/* do_ffa_part_get() does not release the hyp RX: the host's RX_RELEASE passes through. */
-	r = t_call(sim, FFA_PARTITION_INFO_GET, 0, 0, 0, 0, 0);
+	r = t_call(sim, FFA_PARTITION_INFO_GET_FID, 0, 0, 0, 0, 0);
 	t_assert_ffa_error(r, FFA_BUSY, "DEN0077 v1.0 8.6: the SPMC sees RX still owned -> BUSY");
-	r = t_call(sim, FFA_RX_RELEASE);
+	r = t_call(sim, FFA_RX_RELEASE_FID);
 	t_assert_ffa_ok(r, "Linux nvhe/ffa.c ffa_call_supported(): RX_RELEASE passes through");
-	r = t_call(sim, FFA_PARTITION_INFO_GET, 1, 2, 3, 4, 0);
+	r = t_call(sim, FFA_PARTITION_INFO_GET_FID, 1, 2, 3, 4, 0);
 	t_assert_ffa_error(r, FFA_INVALID_PARAMETERS,
 			   "Linux nvhe/ffa.c do_ffa_part_get(): the SPMC's error returned as is");
 	smcsim_destroy(sim);
@@ -385,15 +385,15 @@ static void partinfo(void **state)
 static void passthrough(void **state)
 {
 	struct smcsim *sim = pkvm_ready();
-	struct smcsim_regs r = t_call(sim, FFA_MSG_SEND_DIRECT_REQ_64, SP1, 0, 1, 2, 3, 4, 5, 6, 7,
-				      8, 9, 10, 11, 12, 13, 14);
-	t_assert_reg(r, 0, FFA_MSG_SEND_DIRECT_RESP_64,
+	struct smcsim_regs r = t_call(sim, FFA_MSG_SEND_DIRECT_REQ_64_FID, SP1, 0, 1, 2, 3, 4, 5, 6,
+				      7, 8, 9, 10, 11, 12, 13, 14);
+	t_assert_reg(r, 0, FFA_MSG_SEND_DIRECT_RESP_64_FID,
 		     "Linux nvhe/ffa.c kvm_host_ffa_handler(): DIRECT_REQ_64 forwarded");
 	t_assert_reg(r, 3, 1, "DEN0077 v1.0 10.3: payload echoed");
 	t_assert_reg(r, 8, 0,
 		     "Linux hyp-main.c __kvm_hyp_host_forward_smc(): x8 from EL3 (zero), not the "
 		     "caller's 6");
-	r = t_call(sim, FFA_SPM_ID_GET);
+	r = t_call(sim, FFA_SPM_ID_GET_FID);
 	t_assert_reg(r, 2, 0x8000, "Linux nvhe/ffa.c kvm_host_ffa_handler(): SPM_ID_GET forwarded");
 	r = t_call(sim, 0x80000000u);
 	t_assert_reg(
@@ -417,7 +417,7 @@ static void mem_share_reclaim(void **state)
 {
 	struct smcsim *sim = pkvm_ready();
 	struct t_mem m = t_share(FFA_V1_2, SP1, PMEM, 2);
-	struct smcsim_regs r = host_send(sim, FFA_MEM_SHARE, &m);
+	struct smcsim_regs r = host_send(sim, FFA_MEM_SHARE_FID, &m);
 	t_assert_ffa_ok(r,
 			"Linux nvhe/ffa.c kvm_host_ffa_handler(): 32-bit SHARE reissued as FN64");
 	uint64_t h = t_handle(&r);
@@ -426,18 +426,18 @@ static void mem_share_reclaim(void **state)
 	assert_int_equal(emu_granule(sim, PMEM)->pkvm, PKVM_HOST_SHARED_FFA);
 	assert_int_equal(emu_granule(sim, PMEM + 0x1000)->pkvm, PKVM_HOST_SHARED_FFA);
 	assert_true(emu_granule(sim, PMEM)->ffa & FFA_GR_SHARED);
-	r = t_call(sim, FFA_MEM_RECLAIM, (uint32_t)h, h >> 32, 0);
+	r = t_call(sim, FFA_MEM_RECLAIM_FID, (uint32_t)h, h >> 32, 0);
 	t_assert_ffa_ok(
 		r, "Linux nvhe/ffa.c do_ffa_mem_reclaim(): reclaim via the hypervisor retrieve");
 	/* Linux nvhe/ffa.c do_ffa_mem_reclaim(): ffa_host_unshare_ranges() after SUCCESS. */
 	assert_int_equal(emu_granule(sim, PMEM)->pkvm, PKVM_HOST_OWNED);
 	assert_int_equal(emu_granule(sim, PMEM)->ffa, 0);
-	r = t_call(sim, FFA_MEM_RECLAIM, (uint32_t)h, h >> 32, 0);
+	r = t_call(sim, FFA_MEM_RECLAIM_FID, (uint32_t)h, h >> 32, 0);
 	t_assert_ffa_error(r, FFA_INVALID_PARAMETERS,
 			   "Linux nvhe/ffa.c do_ffa_mem_reclaim(): the SPMC's answer to the "
 			   "retrieve, verbatim");
 	m.attrs = 0;
-	r = host_send(sim, FFA_MEM_LEND_64, &m);
+	r = host_send(sim, FFA_MEM_LEND_64_FID, &m);
 	t_assert_ffa_ok(
 		r, "Linux nvhe/ffa.c __do_ffa_mem_xfer(): LEND only shares in the host stage-2");
 	/* Linux mem_protect.c __pkvm_host_share_ffa(): shared-owned, the host keeps its mapping */
@@ -449,45 +449,45 @@ static void mem_share_reclaim(void **state)
 static void mem_share_invalid(void **state)
 {
 	struct smcsim *sim = pkvm_ready();
-	struct smcsim_regs r = t_call(sim, FFA_MEM_SHARE_64, 112, 112, HOST_TX, 1);
+	struct smcsim_regs r = t_call(sim, FFA_MEM_SHARE_64_FID, 112, 112, HOST_TX, 1);
 	t_assert_ffa_error(r, FFA_INVALID_PARAMETERS,
 			   "Linux nvhe/ffa.c __do_ffa_mem_xfer(): x3/w4 MBZ");
-	r = t_call(sim, FFA_MEM_SHARE_64, 112, 200, 0, 0);
+	r = t_call(sim, FFA_MEM_SHARE_64_FID, 112, 200, 0, 0);
 	t_assert_ffa_error(r, FFA_INVALID_PARAMETERS,
 			   "Linux nvhe/ffa.c __do_ffa_mem_xfer(): fraglen > len");
-	r = t_call(sim, FFA_MEM_SHARE_64, 8192, 8192, 0, 0);
+	r = t_call(sim, FFA_MEM_SHARE_64_FID, 8192, 8192, 0, 0);
 	t_assert_ffa_error(r, FFA_INVALID_PARAMETERS,
 			   "Linux nvhe/ffa.c __do_ffa_mem_xfer(): fraglen > one page");
-	r = t_call(sim, FFA_MEM_SHARE_64, 40, 40, 0, 0);
+	r = t_call(sim, FFA_MEM_SHARE_64_FID, 40, 40, 0, 0);
 	t_assert_ffa_error(r, FFA_INVALID_PARAMETERS,
 			   "Linux nvhe/ffa.c __do_ffa_mem_xfer(): shorter than header + EMAD");
-	r = t_call(sim, FFA_MEM_SHARE_64, 0x20000, 112, 0, 0);
+	r = t_call(sim, FFA_MEM_SHARE_64_FID, 0x20000, 112, 0, 0);
 	t_assert_ffa_error(
 		r, FFA_NO_MEMORY,
 		"Linux nvhe/ffa.c __do_ffa_mem_xfer(): len beyond the descriptor buffer");
 	struct t_mem m = t_share(FFA_V1_2, SP1, PMEM, 1);
 	m.sender = SP1;
-	r = host_send(sim, FFA_MEM_SHARE_64, &m);
+	r = host_send(sim, FFA_MEM_SHARE_64_FID, &m);
 	t_assert_ffa_error(r, FFA_INVALID_PARAMETERS,
 			   "Linux nvhe/ffa.c __do_ffa_mem_xfer(): sender_id != HOST_FFA_ID");
 	m = t_share(FFA_V1_2, SP1, PMEM, 1);
 	m.nrecv = 2;
 	m.recv[1] = SP2;
 	m.perm[1] = 2;
-	r = host_send(sim, FFA_MEM_SHARE_64, &m);
+	r = host_send(sim, FFA_MEM_SHARE_64_FID, &m);
 	t_assert_ffa_error(r, FFA_INVALID_PARAMETERS,
 			   "Linux nvhe/ffa.c __do_ffa_mem_xfer(): ep_count != 1");
 	/* Linux nvhe/ffa.c __do_ffa_mem_xfer(): nothing shared on a descriptor error. */
 	assert_int_equal(emu_granule(sim, PMEM)->pkvm, PKVM_HOST_OWNED);
-	r = host_send(sim, FFA_MEM_DONATE_64, &m);
+	r = host_send(sim, FFA_MEM_DONATE_64_FID, &m);
 	t_assert_ffa_error(r, FFA_NOT_SUPPORTED,
 			   "Linux nvhe/ffa.c ffa_call_supported(): DONATE is denied");
 	smcsim_destroy(sim);
 	sim = pkvm_machine(NULL);
 	finalize(sim);
-	t_call(sim, FFA_VERSION, FFA_V1_2);
+	t_call(sim, FFA_VERSION_FID, FFA_V1_2);
 	m = t_share(FFA_V1_2, SP1, PMEM, 1);
-	r = host_send(sim, FFA_MEM_SHARE_64, &m);
+	r = host_send(sim, FFA_MEM_SHARE_64_FID, &m);
 	t_assert_ffa_error(r, FFA_INVALID_PARAMETERS,
 			   "Linux nvhe/ffa.c __do_ffa_mem_xfer(): host TX not mapped");
 	smcsim_destroy(sim);
@@ -504,23 +504,23 @@ static void mem_share_ownership(void **state)
 	m.nranges = 2;
 	m.base[1] = p->hyp_tx;
 	m.pages[1] = 1;
-	struct smcsim_regs r = host_send(sim, FFA_MEM_SHARE_64, &m);
+	struct smcsim_regs r = host_send(sim, FFA_MEM_SHARE_64_FID, &m);
 	t_assert_ffa_error(r, FFA_DENIED,
 			   "Linux nvhe/ffa.c ffa_host_share_ranges(): hypervisor page -> DENIED");
 	/* Linux nvhe/ffa.c ffa_host_share_ranges(): the first range rolled back */
 	assert_int_equal(emu_granule(sim, PMEM)->pkvm, PKVM_HOST_OWNED);
 	m.base[1] = HOST_TX;
-	r = host_send(sim, FFA_MEM_SHARE_64, &m);
+	r = host_send(sim, FFA_MEM_SHARE_64_FID, &m);
 	t_assert_ffa_error(r, FFA_DENIED,
 			   "Linux mem_protect.c __pkvm_host_share_ffa(): the host's mailbox is "
 			   "shared with EL2");
 	m = t_share(FFA_V1_2, SP1, PMEM, 1);
-	t_assert_ffa_ok(host_send(sim, FFA_MEM_SHARE_64, &m), "setup: first share");
-	r = host_send(sim, FFA_MEM_SHARE_64, &m);
+	t_assert_ffa_ok(host_send(sim, FFA_MEM_SHARE_64_FID, &m), "setup: first share");
+	r = host_send(sim, FFA_MEM_SHARE_64_FID, &m);
 	t_assert_ffa_error(r, FFA_DENIED,
 			   "Linux mem_protect.c __pkvm_host_share_ffa(): already shared-owned");
 	m = t_share(FFA_V1_2, 0x8009, PMEM + 0x4000, 1);
-	r = host_send(sim, FFA_MEM_SHARE_64, &m);
+	r = host_send(sim, FFA_MEM_SHARE_64_FID, &m);
 	t_assert_ffa_error(r, FFA_INVALID_PARAMETERS,
 			   "Linux nvhe/ffa.c __do_ffa_mem_xfer(): the SPMC's refusal is returned");
 	/* Linux nvhe/ffa.c __do_ffa_mem_xfer(): err_unshare */
@@ -530,15 +530,15 @@ static void mem_share_ownership(void **state)
 	sim = pkvm_machine(
 		"{\"layers\":{\"pkvm\":{\"services\":{\"pkvm\":{\"page_size\":16384}}}}}");
 	finalize(sim);
-	t_call(sim, FFA_VERSION, FFA_V1_2);
-	t_call(sim, FFA_RXTX_MAP_64, HOST_TX, HOST_TX + 0x4000, 4);
+	t_call(sim, FFA_VERSION_FID, FFA_V1_2);
+	t_call(sim, FFA_RXTX_MAP_64_FID, HOST_TX, HOST_TX + 0x4000, 4);
 	m = t_share(FFA_V1_2, SP1, PMEM, 1);
-	r = host_send(sim, FFA_MEM_SHARE_64, &m);
+	r = host_send(sim, FFA_MEM_SHARE_64_FID, &m);
 	t_assert_ffa_error(
 		r, FFA_DENIED,
 		"Linux nvhe/ffa.c __ffa_host_share_ranges(): sz not PAGE_ALIGNED -> DENIED");
 	m.pages[0] = 4;
-	t_assert_ffa_ok(host_send(sim, FFA_MEM_SHARE_64, &m),
+	t_assert_ffa_ok(host_send(sim, FFA_MEM_SHARE_64_FID, &m),
 			"Linux nvhe/ffa.c __ffa_host_share_ranges(): one whole 16K page shares");
 	smcsim_destroy(sim);
 }
@@ -555,23 +555,23 @@ static void mem_share_fragments(void **state)
 	uint8_t buf[256];
 	uint32_t len = t_mem_desc(&m, buf), first = len - 16;
 	smcsim_mem_write(sim, HOST_TX, buf, first);
-	struct smcsim_regs r = t_call(sim, FFA_MEM_SHARE_64, len, first, 0, 0);
-	t_assert_reg(r, 0, FFA_MEM_FRAG_RX,
+	struct smcsim_regs r = t_call(sim, FFA_MEM_SHARE_64_FID, len, first, 0, 0);
+	t_assert_reg(r, 0, FFA_MEM_FRAG_RX_FID,
 		     "Linux nvhe/ffa.c __do_ffa_mem_xfer(): first fragment -> FRAG_RX from EL3");
 	uint64_t lo = r.x[1], hi = r.x[2];
 	/* Linux nvhe/ffa.c __do_ffa_mem_xfer(): the first fragment's ranges are shared */
 	assert_int_equal(emu_granule(sim, PMEM)->pkvm, PKVM_HOST_SHARED_FFA);
-	r = t_call(sim, FFA_MEM_FRAG_TX, lo, hi, 8);
+	r = t_call(sim, FFA_MEM_FRAG_TX_FID, lo, hi, 8);
 	t_assert_ffa_error(r, FFA_INVALID_PARAMETERS,
 			   "Linux nvhe/ffa.c do_ffa_mem_frag_tx(): fraglen not whole constituents");
 	smcsim_mem_write(sim, HOST_TX, buf + first, 16);
-	r = t_call(sim, FFA_MEM_FRAG_TX, lo, hi, 16);
+	r = t_call(sim, FFA_MEM_FRAG_TX_FID, lo, hi, 16);
 	t_assert_ffa_ok(r, "Linux nvhe/ffa.c do_ffa_mem_frag_tx(): last fragment -> SUCCESS");
 	/* Linux nvhe/ffa.c do_ffa_mem_frag_tx(): this fragment's ranges are shared */
 	assert_int_equal(emu_granule(sim, PMEM + 0x9000)->pkvm, PKVM_HOST_SHARED_FFA);
 	uint64_t h = t_handle(&r);
 	t_assert_ffa_ok(
-		t_call(sim, FFA_MEM_RECLAIM, (uint32_t)h, h >> 32, 0),
+		t_call(sim, FFA_MEM_RECLAIM_FID, (uint32_t)h, h >> 32, 0),
 		"Linux nvhe/ffa.c do_ffa_mem_reclaim(): reclaim unshares every fragment's ranges");
 	/* Linux nvhe/ffa.c do_ffa_mem_reclaim(): ffa_host_unshare_ranges() */
 	assert_int_equal(emu_granule(sim, PMEM + 0x9000)->pkvm, PKVM_HOST_OWNED);
@@ -582,15 +582,15 @@ static void mem_share_fragments(void **state)
 	m.pages[1] = 1;
 	len = t_mem_desc(&m, buf);
 	smcsim_mem_write(sim, HOST_TX, buf, first);
-	r = t_call(sim, FFA_MEM_SHARE_64, len, first, 0, 0);
+	r = t_call(sim, FFA_MEM_SHARE_64_FID, len, first, 0, 0);
 	lo = r.x[1];
 	hi = r.x[2];
 	smcsim_mem_write(sim, HOST_TX, buf + first, 16);
-	r = t_call(sim, FFA_MEM_FRAG_TX, lo, hi, 16);
+	r = t_call(sim, FFA_MEM_FRAG_TX_FID, lo, hi, 16);
 	t_assert_ffa_error(
 		r, FFA_DENIED,
 		"Linux nvhe/ffa.c do_ffa_mem_frag_tx(): fragment page not the host's -> DENIED");
-	r = t_call(sim, FFA_MEM_FRAG_TX, lo, hi, 16);
+	r = t_call(sim, FFA_MEM_FRAG_TX_FID, lo, hi, 16);
 	t_assert_ffa_error(
 		r, FFA_DENIED,
 		"Linux nvhe/ffa.c do_ffa_mem_frag_tx(): the page is still not the host's");
