@@ -242,7 +242,8 @@ static int arch_create(struct smcsim *sim, struct emu_layer *layer, json_t *cfg,
 		{
 			uint64_t fid;
 			const char *why;
-			if (emu_parse_u64(v, &fid, &why) || fid > UINT32_MAX)
+			if (emu_parse_value(emu_registry_of(sim), v, &fid, &why) ||
+			    fid > UINT32_MAX)
 				return emu_err(err, "%s/features_extra/%zu: %s", path, i,
 					       fid > UINT32_MAX ? "not a 32-bit function ID" : why);
 			a->extra[a->nextra++] = (uint32_t)fid;

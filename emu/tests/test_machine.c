@@ -6,6 +6,7 @@
 #include "conformance/common/smcsim_test.h"
 #include "emu/emu.h"
 #include "emu/services.h"
+#include "lib/registry.h"
 
 static void expect_create_error(const char *patch, const char *want)
 {
@@ -204,14 +205,15 @@ static void fid_decode_and_names(void **state)
  * single source for dispatch and decoding). */
 static void fid_tables_unique(void **state)
 {
-	for (size_t i = 0; i < emu_nservices; i++) {
-		const struct emu_service *s = emu_services[i];
+	const struct emu_registry *reg = &lib_registry;
+	for (size_t i = 0; i < reg->n; i++) {
+		const struct emu_service *s = reg->svcs[i];
 		if (s->alias)
 			continue;
 		for (size_t k = 0; k < s->nfns; k++) {
 			const struct emu_service *o;
-			const struct emu_fn *byname = emu_fn_find_name(s->fns[k].name, &o);
-			const struct emu_fn *byid = emu_fn_find(s->fns[k].fid, NULL);
+			const struct emu_fn *byname = emu_fn_find_name(reg, s->fns[k].name, &o);
+			const struct emu_fn *byid = emu_fn_find(reg, s->fns[k].fid, NULL);
 			if (byname != &s->fns[k] || byid != &s->fns[k])
 				fail_msg("%s (0x%08x) in %s is not unique", s->fns[k].name,
 					 s->fns[k].fid, s->name);
