@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "abi/bytes.h"
 #include "emu/emu.h"
 
 int emu_err(struct smcsim_error *err, const char *fmt, ...)
@@ -154,8 +155,7 @@ void emu_uuid_to_regs(const uint8_t uuid[16], uint64_t out[4])
 	/* DEN0028 Call UID: w0 holds bytes 0..3 with byte 0 least significant, and so on,
 	 * e.g. the KVM UID 28b46fb6-... gives w0 = 0xb66fb428. */
 	for (int w = 0; w < 4; w++)
-		out[w] = (uint64_t)uuid[4 * w] | (uint64_t)uuid[4 * w + 1] << 8 |
-			 (uint64_t)uuid[4 * w + 2] << 16 | (uint64_t)uuid[4 * w + 3] << 24;
+		out[w] = abi_rd32(uuid + 4 * w);
 }
 
 int emu_cfg_keys(json_t *obj, const char *path, const char *const *allowed,

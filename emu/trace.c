@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "abi/bytes.h"
 #include "emu/machine.h"
 
 #define TRACE_FORMAT  "smcsim-trace"
@@ -175,8 +176,7 @@ static int parse_mem(struct parser *p, struct step *st, json_t *m, const char *p
 		snprintf(sub, sizeof(sub), "%s/u64/%zu", path, i);
 		if ((ret = value_u64(p, v, sub, &w)))
 			return ret;
-		for (int b = 0; b < 8; b++) /* little-endian, as the guest sees memory */
-			st->bytes[i * 8 + (size_t)b] = (uint8_t)(w >> (8 * b));
+		abi_wr64(st->bytes + i * 8, w); /* little-endian, as the guest sees memory */
 	}
 	return 0;
 }

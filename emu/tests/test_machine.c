@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <string.h>
 
+#include "abi/bytes.h"
 #include "conformance/common/smcsim_test.h"
 #include "emu/emu.h"
 #include "emu/services.h"
@@ -73,9 +74,8 @@ static void smccc12_wide_results(void **state)
 	struct smcsim_regs r = t_call(sim, SMCCC_ARCH_SOC_ID_64_FID, 2);
 	t_assert_x0(r, 0, "SOC_ID name SUCCESS");
 	char name[137] = { 0 };
-	for (int i = 0; i < 17; i++)
-		for (int b = 0; b < 8; b++)
-			name[i * 8 + b] = (char)(r.x[1 + i] >> (8 * b));
+	for (int i = 0; i < 17; i++) /* DEN0028 1.6 7.4: name bytes in x1..x17, little-endian */
+		abi_wr64(name + i * 8, r.x[1 + i]);
 	assert_string_equal(name, "smcsim virtual SoC");
 	t_assert_reg(r, 17, 0, "NUL padding up to x17");
 	smcsim_destroy(sim);

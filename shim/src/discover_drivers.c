@@ -6,6 +6,7 @@
  */
 #include <stdio.h>
 
+#include "abi/bytes.h"
 #include "discover.h"
 #include "linux/arm-smccc-bus.h"
 #include "linux/arm_ffa.h"
@@ -252,9 +253,10 @@ static void ffa_unmap_and_free(struct linux_state *s)
 static void ffa_read_desc(const u8 *p, u32 version, struct ffa_partition_info *info)
 {
 	memset(info, 0, sizeof(*info));
-	memcpy(&info->id, p, 2);
-	memcpy(&info->exec_ctxt, p + 2, 2);
-	memcpy(&info->properties, p + 4, 4);
+	/* DEN0077 Table 6.1 (1.0) / 6.2 (1.1+): little-endian fields at fixed offsets. */
+	info->id = abi_rd16(p);
+	info->exec_ctxt = abi_rd16(p + 2);
+	info->properties = abi_rd32(p + 4);
 	if (version > FFA_VERSION_1_0)
 		memcpy(&info->uuid, p + 8, 16);
 }
