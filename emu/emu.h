@@ -136,6 +136,16 @@ struct emu_fn {
 		.fid = id##_FID, .name = #id, __VA_ARGS__                                          \
 	}
 
+/*
+ * The number of IDs in an abi/ list macro (PSCI_FUNCTIONS etc.), for a table's
+ * completeness check:
+ *   _Static_assert(EMU_ARRAY_SIZE(psci_fns) == EMU_FN_COUNT(PSCI_FUNCTIONS), "...");
+ * With rows unique by ID (checked by the unit tests), equal counts mean every listed
+ * function has its row.
+ */
+#define EMU_FN_COUNT_ONE(id) +1
+#define EMU_FN_COUNT(list)   (0 list(EMU_FN_COUNT_ONE))
+
 struct emu_service {
 	const char *name;  /* key in a layer's "services" object, e.g. "psci" */
 	const char *title; /* "PSCI (DEN0022)" */

@@ -223,6 +223,48 @@ static void fid_tables_unique(void **state)
 	}
 }
 
+/*
+ * The core services' rows state their results: a call writes x0..x<nres - 1> at most and
+ * leaves every register above untouched (SMCCC 1.2+ machines, so x4..x17 would show it).
+ */
+static void core_rows_state_their_results(void **state)
+{
+	static const struct emu_service *const core[] = { &emu_svc_arch, &emu_svc_query,
+							  &emu_svc_psci, &emu_svc_trng,
+							  &emu_svc_kvm };
+	static const char *const profiles[] = { "tfa-host", "kvm-guest", "qemu-tcg" };
+	unsigned int checked = 0;
+	for (size_t s = 0; s < EMU_ARRAY_SIZE(core); s++)
+		for (size_t k = 0; k < core[s]->nfns; k++) {
+			const struct emu_fn *fn = &core[s]->fns[k];
+			if (fn->nres > SMCSIM_NREGS || fn->nargs >= SMCSIM_NREGS)
+				fail_msg("%s: nargs %u / nres %u out of range", fn->name, fn->nargs,
+					 fn->nres);
+			for (size_t p = 0; p < EMU_ARRAY_SIZE(profiles); p++) {
+				struct smcsim *sim = t_machine(profiles[p], NULL);
+				struct smcsim_regs r;
+				r.x[0] = fn->fid;
+				for (int i = 1; i < SMCSIM_NREGS; i++)
+					r.x[i] = UINT64_C(0x5eed000000000000) | (uint64_t)i;
+				int ret = smcsim_call(sim, smcsim_caller_default(sim), 0,
+						      SMCSIM_CONDUIT_DEFAULT, &r);
+				smcsim_destroy(sim);
+				/* Unimplemented here: the SMCCC NOT_SUPPORTED answer, not the row.
+				 */
+				if (ret != SMCSIM_EXIT_RETURN || r.x[0] == SMCCC_RET_NOT_SUPPORTED)
+					continue;
+				if (fn->nres == 0 && r.x[0] != fn->fid)
+					fail_msg("%s on %s wrote x0", fn->name, profiles[p]);
+				for (int i = fn->nres ? fn->nres : 1; i < SMCSIM_NREGS; i++)
+					if (r.x[i] != (UINT64_C(0x5eed000000000000) | (uint64_t)i))
+						fail_msg("%s on %s wrote x%d past nres %u",
+							 fn->name, profiles[p], i, fn->nres);
+				checked++;
+			}
+		}
+	assert_true(checked > 20);
+}
+
 static int user_calls;
 
 static int user_handler(void *opaque, struct smcsim *sim, int caller, unsigned int cpu,
@@ -324,6 +366,7 @@ int main(void)
 		cmocka_unit_test(standard_call_uid),
 		cmocka_unit_test(fid_decode_and_names),
 		cmocka_unit_test(fid_tables_unique),
+		cmocka_unit_test(core_rows_state_their_results),
 		cmocka_unit_test(filters_kvm_rules),
 		cmocka_unit_test(events),
 		cmocka_unit_test(record_roundtrip_text),

@@ -41,6 +41,9 @@ struct smcsim_fixture_fw {
 };
 
 static int perr(struct smcsim_error *err, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+static int perr(struct smcsim_error *err, const char *fmt, ...)
 {
 	if (err) {
 		va_list ap;
@@ -100,6 +103,9 @@ static int fw_build(struct smcsim_fixture_fw *fw, const struct smcsim_trace *t)
 	}
 	return 0;
 }
+
+static void fw_fail(struct smcsim_fixture_fw *fw, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
 
 static void fw_fail(struct smcsim_fixture_fw *fw, const char *fmt, ...)
 {
