@@ -6,7 +6,9 @@
  * Shape of a machine:
  *   callers (host, guest, realm...) --conduit--> a stack of layers (pkvm -> el3, kvm...)
  *   each layer hosts service instances (arch, psci, trng, kvm, rmi, ffa...)
- *   each service has one const table of functions (ID, spec name, since-version, handler)
+ *   each service has one const table of functions (struct emu_fn: ID, spec name,
+ *   since-version, handler, arity, FEATURES answer)
+ *   the services a machine can host come from a registry it is given (lib/ lists them)
  *
  * At creation the machine resolves, for every caller and every position in its stack,
  * which layer and service instance handles each known function ID, into a radix table

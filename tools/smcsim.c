@@ -5,6 +5,7 @@
  * worked example of driving libsmcsim.
  */
 #include <dirent.h>
+#include <ctype.h>
 #include <errno.h>
 #include <getopt.h>
 #include <inttypes.h>
@@ -677,7 +678,8 @@ static int record_line(struct smcsim *sim, int def_caller, const struct machine_
 			char pair[3] = { tok[2][2 * i], tok[2][2 * i + 1], 0 };
 			char *end;
 			buf[i] = (uint8_t)strtoul(pair, &end, 16);
-			if (*end) {
+			/* Two hex digits, as a fixture's "bytes" (strtoul alone takes "+f"). */
+			if (*end || !isxdigit((unsigned char)pair[0])) {
 				free(buf);
 				fprintf(stderr, "smcsim record: %s: bad hex bytes\n", where);
 				return -1;

@@ -273,8 +273,8 @@ static void features_system_off2_bitmap(void **state)
 	smcsim_destroy(sim);
 }
 
-/* Linux P8/P9 against each profile: KVM has SYSTEM_RESET2 but not SYSTEM_SUSPEND; TF-A
- * has both; QEMU has neither. */
+/* psci_probe's PSCI_FEATURES(SYSTEM_SUSPEND / SYSTEM_RESET2) against each profile: KVM has
+ * SYSTEM_RESET2 but not SYSTEM_SUSPEND; TF-A has both; QEMU has neither. */
 static void features_profile_optional_calls(void **state)
 {
 	static const struct {

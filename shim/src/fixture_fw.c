@@ -2,10 +2,10 @@
 /*
  * Fixtures as firmware: a recorded or hand-written smcsim-trace v1 fixture answers the
  * calls of the code under test. This is how a trace from real hardware becomes a
- * regression test for kernel logic. Parsing follows the fixture format (traces/,
- * issue 2): values are hex or decimal strings, JSON integers (negative = two's
- * complement), function-ID names, or {value, mask}; unknown keys are errors with the
- * JSON path.
+ * regression test for kernel logic. The library parses the fixture (smcsim_trace_parse(),
+ * format in smcsim-trace(5)): values are hex or decimal strings as smcsim_value_parse()
+ * reads them, JSON integers (negative = two's complement), function-ID names, or
+ * {value, mask}; unknown keys are errors with the JSON path.
  */
 #include <stdarg.h>
 #include <stdio.h>

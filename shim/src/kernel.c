@@ -415,8 +415,9 @@ static void res_to_uuid(const struct arm_smccc_res *res, uuid_t *u)
 		abi_wr32(u->b + i * 4, (uint32_t)w[i]);
 }
 
-/* linux-discovery.md 2.5 K1 (newer kernels): a0 == NOT_SUPPORTED compared at full
- * width, then the UID from the low 32 bits of each register; no HVC-only check. */
+/* As newer kernels' arm_smccc_hypervisor_has_uuid (drivers/firmware/smccc/smccc.c):
+ * a0 == NOT_SUPPORTED compared at full width, then the UID from the low 32 bits of each
+ * register; no HVC-only check. */
 bool arm_smccc_hypervisor_has_uuid(const uuid_t *uuid)
 {
 	struct arm_smccc_res res = { 0 };
