@@ -47,6 +47,44 @@
 #define PSCI_MEM_PROTECT_CHECK_RANGE_64_FID PSCI_FID64(0x14)
 #define PSCI_SYSTEM_OFF2_64_FID		    PSCI_FID64(0x15)
 
+/* Every PSCI function above, SMC32 and SMC64, for tables that must list them all. */
+#define PSCI_FUNCTIONS(X)                                                                          \
+	X(PSCI_VERSION)                                                                            \
+	X(PSCI_CPU_SUSPEND)                                                                        \
+	X(PSCI_CPU_SUSPEND_64)                                                                     \
+	X(PSCI_CPU_OFF)                                                                            \
+	X(PSCI_CPU_ON)                                                                             \
+	X(PSCI_CPU_ON_64)                                                                          \
+	X(PSCI_AFFINITY_INFO)                                                                      \
+	X(PSCI_AFFINITY_INFO_64)                                                                   \
+	X(PSCI_MIGRATE)                                                                            \
+	X(PSCI_MIGRATE_64)                                                                         \
+	X(PSCI_MIGRATE_INFO_TYPE)                                                                  \
+	X(PSCI_MIGRATE_INFO_UP_CPU)                                                                \
+	X(PSCI_MIGRATE_INFO_UP_CPU_64)                                                             \
+	X(PSCI_SYSTEM_OFF)                                                                         \
+	X(PSCI_SYSTEM_RESET)                                                                       \
+	X(PSCI_FEATURES)                                                                           \
+	X(PSCI_CPU_FREEZE)                                                                         \
+	X(PSCI_CPU_DEFAULT_SUSPEND)                                                                \
+	X(PSCI_CPU_DEFAULT_SUSPEND_64)                                                             \
+	X(PSCI_NODE_HW_STATE)                                                                      \
+	X(PSCI_NODE_HW_STATE_64)                                                                   \
+	X(PSCI_SYSTEM_SUSPEND)                                                                     \
+	X(PSCI_SYSTEM_SUSPEND_64)                                                                  \
+	X(PSCI_SET_SUSPEND_MODE)                                                                   \
+	X(PSCI_STAT_RESIDENCY)                                                                     \
+	X(PSCI_STAT_RESIDENCY_64)                                                                  \
+	X(PSCI_STAT_COUNT)                                                                         \
+	X(PSCI_STAT_COUNT_64)                                                                      \
+	X(PSCI_SYSTEM_RESET2)                                                                      \
+	X(PSCI_SYSTEM_RESET2_64)                                                                   \
+	X(PSCI_MEM_PROTECT)                                                                        \
+	X(PSCI_MEM_PROTECT_CHECK_RANGE)                                                            \
+	X(PSCI_MEM_PROTECT_CHECK_RANGE_64)                                                         \
+	X(PSCI_SYSTEM_OFF2)                                                                        \
+	X(PSCI_SYSTEM_OFF2_64)
+
 /* DEN0022 5.2.2 return codes (int32, sign-extended into x0). */
 #define PSCI_RET_SUCCESS	  0
 #define PSCI_RET_NOT_SUPPORTED	  (-1)

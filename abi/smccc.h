@@ -47,9 +47,57 @@ enum smccc_oen {
 #define SMCCC_ARCH_WORKAROUND_2_FID 0x80007FFFu
 #define SMCCC_ARCH_WORKAROUND_3_FID 0x80003FFFu
 
+/* Every Arm Architecture Call above, for tables that must list them all: X(name) per ID. */
+#define SMCCC_ARCH_FUNCTIONS(X)                                                                    \
+	X(SMCCC_VERSION)                                                                           \
+	X(SMCCC_ARCH_FEATURES)                                                                     \
+	X(SMCCC_ARCH_SOC_ID)                                                                       \
+	X(SMCCC_ARCH_SOC_ID_64)                                                                    \
+	X(SMCCC_ARCH_WORKAROUND_1)                                                                 \
+	X(SMCCC_ARCH_WORKAROUND_2)                                                                 \
+	X(SMCCC_ARCH_WORKAROUND_3)
+
 /* ---- general service queries, per OEN (DEN0028 6.2): function numbers in every range ---- */
 #define SMCCC_QUERY_CALL_COUNT 0xFF00u
 #define SMCCC_QUERY_CALL_UID   0xFF01u
 #define SMCCC_QUERY_REVISION   0xFF03u
+/* The SMC32 fast-call query @fn of the range owned by @oen. */
+#define SMCCC_QUERY_FID(oen, fn) (SMCCC_FAST | (uint32_t)(oen) << 24 | (fn))
+/* Trusted OS queries live at the top of the Trusted OS range: OEN 63 (0xBF00FF0x). */
+#define SMCCC_OEN_TOS_QUERY 63
+
+/* The queries of each range smcsim answers, named as TF-A and Linux name the ranges. */
+#define SIP_SVC_CALL_COUNT_FID	   SMCCC_QUERY_FID(SMCCC_OEN_SIP, SMCCC_QUERY_CALL_COUNT)
+#define SIP_SVC_CALL_UID_FID	   SMCCC_QUERY_FID(SMCCC_OEN_SIP, SMCCC_QUERY_CALL_UID)
+#define SIP_SVC_REVISION_FID	   SMCCC_QUERY_FID(SMCCC_OEN_SIP, SMCCC_QUERY_REVISION)
+#define OEM_SVC_CALL_COUNT_FID	   SMCCC_QUERY_FID(SMCCC_OEN_OEM, SMCCC_QUERY_CALL_COUNT)
+#define OEM_SVC_CALL_UID_FID	   SMCCC_QUERY_FID(SMCCC_OEN_OEM, SMCCC_QUERY_CALL_UID)
+#define OEM_SVC_REVISION_FID	   SMCCC_QUERY_FID(SMCCC_OEN_OEM, SMCCC_QUERY_REVISION)
+#define STD_SVC_CALL_COUNT_FID	   SMCCC_QUERY_FID(SMCCC_OEN_STD, SMCCC_QUERY_CALL_COUNT)
+#define STD_SVC_CALL_UID_FID	   SMCCC_QUERY_FID(SMCCC_OEN_STD, SMCCC_QUERY_CALL_UID)
+#define STD_SVC_REVISION_FID	   SMCCC_QUERY_FID(SMCCC_OEN_STD, SMCCC_QUERY_REVISION)
+#define STD_HYP_SVC_CALL_COUNT_FID SMCCC_QUERY_FID(SMCCC_OEN_STD_HYP, SMCCC_QUERY_CALL_COUNT)
+#define STD_HYP_SVC_CALL_UID_FID   SMCCC_QUERY_FID(SMCCC_OEN_STD_HYP, SMCCC_QUERY_CALL_UID)
+#define STD_HYP_SVC_REVISION_FID   SMCCC_QUERY_FID(SMCCC_OEN_STD_HYP, SMCCC_QUERY_REVISION)
+#define VENDOR_HYP_CALL_COUNT_FID  SMCCC_QUERY_FID(SMCCC_OEN_VENDOR_HYP, SMCCC_QUERY_CALL_COUNT)
+/* Linux: ARM_SMCCC_VENDOR_HYP_CALL_UID_FUNC_ID (the KVM UID, include/linux/arm-smccc.h). */
+#define VENDOR_HYP_CALL_UID_FID	  SMCCC_QUERY_FID(SMCCC_OEN_VENDOR_HYP, SMCCC_QUERY_CALL_UID)
+#define VENDOR_HYP_REVISION_FID	  SMCCC_QUERY_FID(SMCCC_OEN_VENDOR_HYP, SMCCC_QUERY_REVISION)
+#define VENDOR_EL3_CALL_COUNT_FID SMCCC_QUERY_FID(SMCCC_OEN_VENDOR_EL3, SMCCC_QUERY_CALL_COUNT)
+#define VENDOR_EL3_CALL_UID_FID	  SMCCC_QUERY_FID(SMCCC_OEN_VENDOR_EL3, SMCCC_QUERY_CALL_UID)
+#define VENDOR_EL3_REVISION_FID	  SMCCC_QUERY_FID(SMCCC_OEN_VENDOR_EL3, SMCCC_QUERY_REVISION)
+#define TRUSTED_OS_CALL_COUNT_FID SMCCC_QUERY_FID(SMCCC_OEN_TOS_QUERY, SMCCC_QUERY_CALL_COUNT)
+#define TRUSTED_OS_CALL_UID_FID	  SMCCC_QUERY_FID(SMCCC_OEN_TOS_QUERY, SMCCC_QUERY_CALL_UID)
+#define TRUSTED_OS_REVISION_FID	  SMCCC_QUERY_FID(SMCCC_OEN_TOS_QUERY, SMCCC_QUERY_REVISION)
+
+/* The ranges with queries above: X(prefix) per range, prefix##_CALL_COUNT etc. */
+#define SMCCC_QUERY_RANGES(X)                                                                      \
+	X(SIP_SVC)                                                                                 \
+	X(OEM_SVC)                                                                                 \
+	X(STD_SVC)                                                                                 \
+	X(STD_HYP_SVC)                                                                             \
+	X(VENDOR_HYP)                                                                              \
+	X(VENDOR_EL3)                                                                              \
+	X(TRUSTED_OS)
 
 #endif /* SMCSIM_ABI_SMCCC_H */

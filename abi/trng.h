@@ -10,6 +10,14 @@
 #define TRNG_RND32_FID	  0x84000053u
 #define TRNG_RND64_FID	  0xC4000053u
 
+/* Every TRNG function above, for tables that must list them all: X(name) per ID. */
+#define TRNG_FUNCTIONS(X)                                                                          \
+	X(TRNG_VERSION)                                                                            \
+	X(TRNG_FEATURES)                                                                           \
+	X(TRNG_GET_UUID)                                                                           \
+	X(TRNG_RND32)                                                                              \
+	X(TRNG_RND64)
+
 /* DEN0098 2.1: TRNG has its own status codes. */
 #define TRNG_RET_SUCCESS	   0
 #define TRNG_RET_NOT_SUPPORTED	   (-1)

@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "abi/bytes.h"
 #include "emu/emu.h"
 #include "emu/services.h"
 
@@ -45,18 +46,10 @@ static void h_version(struct emu_call *c)
 	emu_ret1(c, a->version);
 }
 
-static int64_t wa_answer(const struct arch *a, uint32_t fid)
+/* The workaround calls have no results: TF-A returns without writing x0. */
+static void h_workaround(struct emu_call *c)
 {
-	switch (fid) {
-	case SMCCC_ARCH_WORKAROUND_1_FID:
-		return a->wa[1];
-	case SMCCC_ARCH_WORKAROUND_2_FID:
-		return a->wa[2];
-	case SMCCC_ARCH_WORKAROUND_3_FID:
-		return a->wa[3];
-	default:
-		return -1;
-	}
+	c->nres = 0;
 }
 
 static void h_features(struct emu_call *c)
@@ -69,17 +62,18 @@ static void h_features(struct emu_call *c)
 	bool extra = false;
 	for (size_t i = 0; i < a->nextra && !extra; i++)
 		extra = a->extra[i] == q;
+	const struct emu_fn *fn = NULL;
 	/* DEN0028 7.2: ARCH_FEATURES reports Arm Architecture Service functions only;
 	 * anything else, or a function not implemented on this path, is NOT_SUPPORTED. */
 	if ((!arch_range && !extra) ||
-	    !emu_route_query(c->sim, c->caller, c->depth, q, NULL, NULL)) {
+	    !emu_route_query(c->sim, c->caller, c->depth, q, &fn, NULL)) {
 		emu_ret1(c, SMCCC_RET_NOT_SUPPORTED);
 		return;
 	}
-	int64_t wa = wa_answer(a, q);
-	if (q == SMCCC_ARCH_WORKAROUND_1_FID || q == SMCCC_ARCH_WORKAROUND_2_FID ||
-	    q == SMCCC_ARCH_WORKAROUND_3_FID)
-		emu_ret1(c, (uint64_t)wa);
+	/* A workaround row names its answer: this instance's "workarounds" setting
+	 * (DEN0028 7.5-7.7: 0 needed, 1 not needed, -1 not supported, WA2 also -2). */
+	if (fn->handler == h_workaround && fn->features < EMU_ARRAY_SIZE(a->wa))
+		emu_ret1(c, (uint64_t)(int64_t)a->wa[fn->features]);
 	else
 		emu_ret1(c, SMCCC_RET_SUCCESS);
 }
@@ -97,38 +91,39 @@ static void h_soc_id(struct emu_call *c)
 		emu_ret1(c, (uint64_t)(int64_t)a->soc_revision);
 	} else if (smc64 && type == SOC_ID_TYPE_NAME && a->soc_name_present) {
 		c->r[0] = SMCCC_RET_SUCCESS;
-		for (int i = 0; i < 17; i++) {
-			uint64_t w = 0;
-			for (int b = 0; b < 8; b++)
-				w |= (uint64_t)(uint8_t)a->soc_name[i * 8 + b] << (8 * b);
-			c->r[1 + i] = w;
-		}
+		for (int i = 0; i < 17; i++)
+			c->r[1 + i] = abi_rd64(a->soc_name + i * 8);
 		c->nres = SMCSIM_NREGS;
 	} else {
 		emu_ret1(c, SMCCC_RET_INVALID_PARAMETER);
 	}
 }
 
-/* The workaround calls have no results: TF-A returns without writing x0. */
-static void h_workaround(struct emu_call *c)
-{
-	c->nres = 0;
-}
-
+/*
+ * DEN0028 7: arguments and results of each call. .features of a workaround row is the
+ * index of its answer in struct arch's wa[] (what ARCH_FEATURES reports for it).
+ */
 static const struct emu_fn arch_fns[] = {
-	{ SMCCC_VERSION_FID, SMCCC_VER(1, 1), 0, "SMCCC_VERSION", h_version },
-	{ SMCCC_ARCH_FEATURES_FID, SMCCC_VER(1, 1), 0, "SMCCC_ARCH_FEATURES", h_features },
-	{ SMCCC_ARCH_SOC_ID_FID, SMCCC_VER(1, 2), EMU_FN_OPTIONAL, "SMCCC_ARCH_SOC_ID", h_soc_id },
-	/* The name query is DEN0028 1.6; firmware reporting 1.2 (TF-A) implements it too. */
-	{ SMCCC_ARCH_SOC_ID_64_FID, SMCCC_VER(1, 2), EMU_FN_OPTIONAL, "SMCCC_ARCH_SOC_ID_64",
-	  h_soc_id },
-	{ SMCCC_ARCH_WORKAROUND_1_FID, SMCCC_VER(1, 1), EMU_FN_OPTIONAL, "SMCCC_ARCH_WORKAROUND_1",
-	  h_workaround },
-	{ SMCCC_ARCH_WORKAROUND_2_FID, SMCCC_VER(1, 1), EMU_FN_OPTIONAL, "SMCCC_ARCH_WORKAROUND_2",
-	  h_workaround },
-	{ SMCCC_ARCH_WORKAROUND_3_FID, SMCCC_VER(1, 1), EMU_FN_OPTIONAL, "SMCCC_ARCH_WORKAROUND_3",
-	  h_workaround },
+	EMU_FN_ROW(SMCCC_VERSION, .since = SMCCC_VER(1, 1), .handler = h_version, .nres = 1),
+	EMU_FN_ROW(SMCCC_ARCH_FEATURES, .since = SMCCC_VER(1, 1), .handler = h_features, .nargs = 1,
+		   .nres = 1),
+	EMU_FN_ROW(SMCCC_ARCH_SOC_ID, .since = SMCCC_VER(1, 2), .flags = EMU_FN_OPTIONAL,
+		   .handler = h_soc_id, .nargs = 1, .nres = 1),
+	/* The name query is DEN0028 1.6; firmware reporting 1.2 (TF-A) implements it too.
+	 * The name comes back in x1..x17 (DEN0028 1.6 7.4). */
+	EMU_FN_ROW(SMCCC_ARCH_SOC_ID_64, .since = SMCCC_VER(1, 2), .flags = EMU_FN_OPTIONAL,
+		   .handler = h_soc_id, .nargs = 1, .nres = SMCSIM_NREGS),
+	/* The workarounds return nothing (TF-A returns without writing x0); WORKAROUND_2
+	 * takes the enable flag in w1 (DEN0028 7.6). */
+	EMU_FN_ROW(SMCCC_ARCH_WORKAROUND_1, .since = SMCCC_VER(1, 1), .flags = EMU_FN_OPTIONAL,
+		   .handler = h_workaround, .features = 1),
+	EMU_FN_ROW(SMCCC_ARCH_WORKAROUND_2, .since = SMCCC_VER(1, 1), .flags = EMU_FN_OPTIONAL,
+		   .handler = h_workaround, .nargs = 1, .features = 2),
+	EMU_FN_ROW(SMCCC_ARCH_WORKAROUND_3, .since = SMCCC_VER(1, 1), .flags = EMU_FN_OPTIONAL,
+		   .handler = h_workaround, .features = 3),
 };
+_Static_assert(EMU_ARRAY_SIZE(arch_fns) == EMU_FN_COUNT(SMCCC_ARCH_FUNCTIONS),
+	       "arch_fns: one row for every Arm Architecture Call in abi/smccc.h");
 
 static uint32_t arch_version(const void *state)
 {
@@ -143,11 +138,9 @@ static bool arch_implements(const void *state, const struct emu_fn *fn)
 		return a->soc_id;
 	case SMCCC_ARCH_SOC_ID_64_FID:
 		return a->soc_id && a->soc_name_present;
-	case SMCCC_ARCH_WORKAROUND_1_FID:
-	case SMCCC_ARCH_WORKAROUND_2_FID:
-	case SMCCC_ARCH_WORKAROUND_3_FID:
-		return wa_answer(a, fn->fid) != -1;
 	default:
+		if (fn->handler == h_workaround)
+			return a->wa[fn->features] != -1;
 		return !(fn->flags & EMU_FN_OPTIONAL);
 	}
 }
@@ -242,7 +235,8 @@ static int arch_create(struct smcsim *sim, struct emu_layer *layer, json_t *cfg,
 		{
 			uint64_t fid;
 			const char *why;
-			if (emu_parse_u64(v, &fid, &why) || fid > UINT32_MAX)
+			if (emu_parse_value(emu_registry_of(sim), v, &fid, &why) ||
+			    fid > UINT32_MAX)
 				return emu_err(err, "%s/features_extra/%zu: %s", path, i,
 					       fid > UINT32_MAX ? "not a 32-bit function ID" : why);
 			a->extra[a->nextra++] = (uint32_t)fid;

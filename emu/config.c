@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "abi/bytes.h"
 #include "emu/emu.h"
 
 int emu_err(struct smcsim_error *err, const char *fmt, ...)
@@ -33,12 +34,12 @@ static int hexval(int c)
 	return -1;
 }
 
-/* Parse a number from a string; a function-ID name is accepted too. */
-static int parse_u64_str(const char *s, uint64_t *out, const char **why)
+/* Decimal or "0x" hex digits of @p, no sign; the magnitude may use all 64 bits. */
+static int parse_magnitude(const char *p, uint64_t *out, const char **why)
 {
 	uint64_t v = 0;
-	if (s[0] == '0' && (s[1] == 'x' || s[1] == 'X')) {
-		const char *p = s + 2;
+	if (p[0] == '0' && (p[1] == 'x' || p[1] == 'X')) {
+		p += 2;
 		if (!*p) {
 			*why = "\"0x\" with no digits";
 			return -EINVAL;
@@ -58,25 +59,37 @@ static int parse_u64_str(const char *s, uint64_t *out, const char **why)
 		*out = v;
 		return 0;
 	}
-	const char *p = s;
-	bool neg = false;
-	if (*p == '-') {
-		neg = true;
-		p++;
-	}
-	if (*p >= '0' && *p <= '9') {
-		for (; *p; p++) {
-			if (*p < '0' || *p > '9') {
-				*why = "not a decimal number";
-				return -EINVAL;
-			}
-			uint64_t d = (uint64_t)(*p - '0');
-			if (v > (UINT64_MAX - d) / 10) {
-				*why = "value does not fit in 64 bits";
-				return -EINVAL;
-			}
-			v = v * 10 + d;
+	/* A leading 0 is decimal: fixtures always read "010" as ten, and the tools must
+	 * agree with them (strtoull's base 0 would take it as octal). */
+	for (; *p; p++) {
+		if (*p < '0' || *p > '9') {
+			*why = "not a decimal number";
+			return -EINVAL;
 		}
+		uint64_t d = (uint64_t)(*p - '0');
+		if (v > (UINT64_MAX - d) / 10) {
+			*why = "value does not fit in 64 bits";
+			return -EINVAL;
+		}
+		v = v * 10 + d;
+	}
+	*out = v;
+	return 0;
+}
+
+int emu_value_parse(const struct emu_registry *reg, const char *s, uint64_t *out, const char **why)
+{
+	if (!s || !*s) {
+		*why = "empty value";
+		return -EINVAL;
+	}
+	bool neg = s[0] == '-';
+	const char *p = s + neg;
+	if (*p >= '0' && *p <= '9') {
+		uint64_t v;
+		if (parse_magnitude(p, &v, why))
+			return -EINVAL;
+		/* Negative values are 64-bit two's complement: -1 is all ones. */
 		if (neg && v > (UINT64_C(1) << 63)) {
 			*why = "value does not fit in 64 bits";
 			return -EINVAL;
@@ -84,16 +97,16 @@ static int parse_u64_str(const char *s, uint64_t *out, const char **why)
 		*out = neg ? (uint64_t)0 - v : v;
 		return 0;
 	}
-	const struct emu_fn *fn = emu_fn_find_name(s, NULL);
+	const struct emu_fn *fn = !neg && reg ? emu_fn_find_name(reg, s, NULL) : NULL;
 	if (fn) {
 		*out = fn->fid;
 		return 0;
 	}
-	*why = "not a number or a known function-ID name";
+	*why = reg ? "not a number or a known function-ID name" : "not a number";
 	return -EINVAL;
 }
 
-int emu_parse_u64(json_t *v, uint64_t *out, const char **why)
+int emu_parse_value(const struct emu_registry *reg, json_t *v, uint64_t *out, const char **why)
 {
 	if (json_is_integer(v)) {
 		/* Negative integers mean 64-bit two's complement: -1 is all ones. */
@@ -101,9 +114,15 @@ int emu_parse_u64(json_t *v, uint64_t *out, const char **why)
 		return 0;
 	}
 	if (json_is_string(v))
-		return parse_u64_str(json_string_value(v), out, why);
-	*why = "expected a hex string, a decimal string, an integer or a function-ID name";
+		return emu_value_parse(reg, json_string_value(v), out, why);
+	*why = reg ? "expected a hex string, a decimal string, an integer or a function-ID name"
+		   : "expected a hex string, a decimal string or an integer";
 	return -EINVAL;
+}
+
+int emu_parse_u64(json_t *v, uint64_t *out, const char **why)
+{
+	return emu_parse_value(NULL, v, out, why);
 }
 
 int emu_parse_uuid(const char *s, uint8_t out[16])
@@ -136,8 +155,7 @@ void emu_uuid_to_regs(const uint8_t uuid[16], uint64_t out[4])
 	/* DEN0028 Call UID: w0 holds bytes 0..3 with byte 0 least significant, and so on,
 	 * e.g. the KVM UID 28b46fb6-... gives w0 = 0xb66fb428. */
 	for (int w = 0; w < 4; w++)
-		out[w] = (uint64_t)uuid[4 * w] | (uint64_t)uuid[4 * w + 1] << 8 |
-			 (uint64_t)uuid[4 * w + 2] << 16 | (uint64_t)uuid[4 * w + 3] << 24;
+		out[w] = abi_rd32(uuid + 4 * w);
 }
 
 int emu_cfg_keys(json_t *obj, const char *path, const char *const *allowed,
@@ -179,6 +197,23 @@ int emu_cfg_u64(json_t *obj, const char *key, const char *path, uint64_t def, ui
 	const char *why;
 	if (emu_parse_u64(v, out, &why))
 		return emu_err(err, "%s/%s: %s", path, key, why);
+	return 0;
+}
+
+int emu_cfg_fid(const struct emu_registry *reg, json_t *obj, const char *key, const char *path,
+		uint32_t def, uint32_t *out, struct smcsim_error *err)
+{
+	json_t *v = json_object_get(obj, key);
+	*out = def;
+	if (!v)
+		return 0;
+	const char *why;
+	uint64_t fid;
+	if (emu_parse_value(reg, v, &fid, &why))
+		return emu_err(err, "%s/%s: %s", path, key, why);
+	if (fid > UINT32_MAX)
+		return emu_err(err, "%s/%s: not a 32-bit function ID", path, key);
+	*out = (uint32_t)fid;
 	return 0;
 }
 

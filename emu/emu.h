@@ -6,7 +6,9 @@
  * Shape of a machine:
  *   callers (host, guest, realm...) --conduit--> a stack of layers (pkvm -> el3, kvm...)
  *   each layer hosts service instances (arch, psci, trng, kvm, rmi, ffa...)
- *   each service has one const table of functions (ID, spec name, since-version, handler)
+ *   each service has one const table of functions (struct emu_fn: ID, spec name,
+ *   since-version, handler, arity, FEATURES answer)
+ *   the services a machine can host come from a registry it is given (lib/ lists them)
  *
  * At creation the machine resolves, for every caller and every position in its stack,
  * which layer and service instance handles each known function ID, into a radix table
@@ -136,6 +138,16 @@ struct emu_fn {
 		.fid = id##_FID, .name = #id, __VA_ARGS__                                          \
 	}
 
+/*
+ * The number of IDs in an abi/ list macro (PSCI_FUNCTIONS etc.), for a table's
+ * completeness check:
+ *   _Static_assert(EMU_ARRAY_SIZE(psci_fns) == EMU_FN_COUNT(PSCI_FUNCTIONS), "...");
+ * With rows unique by ID (checked by the unit tests), equal counts mean every listed
+ * function has its row.
+ */
+#define EMU_FN_COUNT_ONE(id) +1
+#define EMU_FN_COUNT(list)   (0 list(EMU_FN_COUNT_ONE))
+
 struct emu_service {
 	const char *name;  /* key in a layer's "services" object, e.g. "psci" */
 	const char *title; /* "PSCI (DEN0022)" */
@@ -169,14 +181,37 @@ struct emu_service {
 	int (*attach)(void *state, struct smcsim *sim, struct smcsim_error *err);
 };
 
-/* Every service the emulator knows, in decode order (emu/services.c). */
-extern const struct emu_service *const emu_services[];
-extern const size_t emu_nservices;
+/*
+ * The services a machine can be built from, in decode order. The core knows no model:
+ * the library's top (lib/registry.c) lists every service and hands the list to machine
+ * creation and to the lookups below.
+ */
+struct emu_registry {
+	const struct emu_service *const *svcs;
+	size_t n;
+};
 
-/* The row with ID @fid (SVE hint masked) in any service's table, or NULL. O(log n). */
-const struct emu_fn *emu_fn_find(uint32_t fid, const struct emu_service **svc);
-const struct emu_fn *emu_fn_find_name(const char *name, const struct emu_service **svc);
-const struct emu_service *emu_service_find(const char *name);
+/*
+ * The row with ID @fid (SVE hint masked) in any of @reg's tables, or NULL. A linear scan
+ * over every row: these lookups serve parsing, naming and decoding, never the call path.
+ */
+const struct emu_fn *emu_fn_find(const struct emu_registry *reg, uint32_t fid,
+				 const struct emu_service **svc);
+const struct emu_fn *emu_fn_find_name(const struct emu_registry *reg, const char *name,
+				      const struct emu_service **svc);
+const struct emu_service *emu_service_find(const struct emu_registry *reg, const char *name);
+/* The registry @sim was built from. */
+const struct emu_registry *emu_registry_of(const struct smcsim *sim);
+/* smcsim_fid_decode() over @reg. */
+int emu_fid_decode(const struct emu_registry *reg, uint32_t fid, struct smcsim_fid_info *info);
+/* smcsim_create() with the services of @reg. */
+int emu_machine_create(const struct emu_registry *reg, const struct smcsim_profile *p,
+		       struct smcsim **out, struct smcsim_error *err);
+/* smcsim_trace_load() / smcsim_trace_parse(), function-ID names looked up in @reg. */
+int emu_trace_load(const struct emu_registry *reg, const char *path, struct smcsim_trace **out,
+		   struct smcsim_error *err);
+int emu_trace_parse(const struct emu_registry *reg, const char *text, size_t len, const char *name,
+		    struct smcsim_trace **out, struct smcsim_error *err);
 
 /* ---- layers, routes ----------------------------------------------------------------- */
 
@@ -302,6 +337,7 @@ bool emu_mem_region(const struct smcsim *sim, size_t i, uint64_t *base, uint64_t
 /*
  * Strict readers for profile sections. @path is the JSON path of @obj. Each returns 0,
  * or -EINVAL with "PATH/key: what was wrong" in @err. A missing key leaves *out = def.
+ * Numbers are read by emu_parse_u64(); only emu_cfg_fid() also takes function-ID names.
  */
 int emu_cfg_keys(json_t *obj, const char *path, const char *const *allowed,
 		 struct smcsim_error *err);
@@ -309,6 +345,9 @@ int emu_cfg_u64(json_t *obj, const char *key, const char *path, uint64_t def, ui
 		struct smcsim_error *err);
 int emu_cfg_u32(json_t *obj, const char *key, const char *path, uint32_t def, uint32_t *out,
 		struct smcsim_error *err);
+/* A 32-bit function ID: a number or a name from @reg's tables. */
+int emu_cfg_fid(const struct emu_registry *reg, json_t *obj, const char *key, const char *path,
+		uint32_t def, uint32_t *out, struct smcsim_error *err);
 int emu_cfg_s64(json_t *obj, const char *key, const char *path, int64_t def, int64_t *out,
 		struct smcsim_error *err);
 int emu_cfg_bool(json_t *obj, const char *key, const char *path, bool def, bool *out,
@@ -330,10 +369,16 @@ int emu_cfg_object(json_t *obj, const char *key, const char *path, json_t **out,
 		   struct smcsim_error *err);
 
 /*
- * Parse a register value as fixtures and profiles write it: "0x..." hex, a decimal
- * string, a JSON integer (negative = two's complement), or a function-ID name.
- * Returns 0 or -EINVAL with a reason in *why.
+ * The one value parser, behind fixtures, profiles, smcsim_value_parse() and the tools:
+ * "0x..." hex, decimal (a leading 0 is still decimal: never octal), an optional leading
+ * '-' for two's complement, or, when @reg is not NULL, a function-ID name from @reg's
+ * tables. Returns 0 or -EINVAL with a reason in *why.
  */
+int emu_value_parse(const struct emu_registry *reg, const char *s, uint64_t *out, const char **why);
+/* A JSON register value: a JSON integer (negative = two's complement) or a string as
+ * emu_value_parse() reads it, names looked up in @reg. */
+int emu_parse_value(const struct emu_registry *reg, json_t *v, uint64_t *out, const char **why);
+/* emu_parse_value() without names: addresses, sizes and counts in profiles. */
 int emu_parse_u64(json_t *v, uint64_t *out, const char **why);
 int emu_parse_uuid(const char *s, uint8_t out[16]);
 /* Pack a UUID into w0..w3 as SMCCC Call UID does (each word little-endian). */

@@ -1,28 +1,29 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Function-ID knowledge: the service tables are the single source for names, decoding
- * and dispatch. These lookups serve parsing and the decoder, not the call path (which
- * uses each machine's precomputed routes).
+ * Function-ID knowledge: the service tables of a registry are the single source for
+ * names, decoding and dispatch. These lookups serve parsing and the decoder, not the call
+ * path (which uses each machine's precomputed routes).
  */
 #include <errno.h>
 #include <string.h>
 
 #include "emu/emu.h"
 
-const struct emu_service *emu_service_find(const char *name)
+const struct emu_service *emu_service_find(const struct emu_registry *reg, const char *name)
 {
-	for (size_t i = 0; i < emu_nservices; i++)
-		if (strcmp(emu_services[i]->name, name) == 0)
-			return emu_services[i];
+	for (size_t i = 0; i < reg->n; i++)
+		if (strcmp(reg->svcs[i]->name, name) == 0)
+			return reg->svcs[i];
 	return NULL;
 }
 
-const struct emu_fn *emu_fn_find(uint32_t fid, const struct emu_service **svc)
+const struct emu_fn *emu_fn_find(const struct emu_registry *reg, uint32_t fid,
+				 const struct emu_service **svc)
 {
 	if (fid & SMCCC_FAST)
 		fid &= ~SMCCC_SVE_HINT;
-	for (size_t i = 0; i < emu_nservices; i++) {
-		const struct emu_service *s = emu_services[i];
+	for (size_t i = 0; i < reg->n; i++) {
+		const struct emu_service *s = reg->svcs[i];
 		if (s->alias)
 			continue;
 		for (size_t k = 0; k < s->nfns; k++)
@@ -35,13 +36,14 @@ const struct emu_fn *emu_fn_find(uint32_t fid, const struct emu_service **svc)
 	return NULL;
 }
 
-const struct emu_fn *emu_fn_find_name(const char *name, const struct emu_service **svc)
+const struct emu_fn *emu_fn_find_name(const struct emu_registry *reg, const char *name,
+				      const struct emu_service **svc)
 {
 	/* Names start with an upper-case letter; skip the scan for anything else. */
 	if (!name || name[0] < 'A' || name[0] > 'Z')
 		return NULL;
-	for (size_t i = 0; i < emu_nservices; i++) {
-		const struct emu_service *s = emu_services[i];
+	for (size_t i = 0; i < reg->n; i++) {
+		const struct emu_service *s = reg->svcs[i];
 		if (s->alias)
 			continue;
 		for (size_t k = 0; k < s->nfns; k++)
@@ -76,8 +78,11 @@ static const char *oen_name(unsigned int oen)
 	return "Reserved for future use";
 }
 
-static int fid_decode(uint32_t fid, struct smcsim_fid_info *info)
+int emu_fid_decode(const struct emu_registry *reg, uint32_t fid, struct smcsim_fid_info *info)
 {
+	if (!info)
+		return -EINVAL;
+	memset(info, 0, sizeof(*info));
 	info->fid = fid;
 	info->fast = !!(fid & SMCCC_FAST);
 	info->smc64 = !!(fid & SMCCC_64);
@@ -85,42 +90,11 @@ static int fid_decode(uint32_t fid, struct smcsim_fid_info *info)
 	info->owner = SMCCC_OEN(fid);
 	info->owner_name = oen_name(info->owner);
 	const struct emu_service *s;
-	const struct emu_fn *fn = emu_fn_find(fid, &s);
+	const struct emu_fn *fn = emu_fn_find(reg, fid, &s);
 	if (!fn)
 		return -ENOENT;
 	info->service = s->name;
 	info->name = fn->name;
 	info->since = fn->since;
 	return 0;
-}
-
-/* Release 0.1's layout is the smallest a caller may pass (struct smcsim_fid_info.size). */
-#define FID_INFO_SIZE_0_1 sizeof(struct smcsim_fid_info)
-
-SMCSIM_EXPORT int smcsim_fid_decode(uint32_t fid, struct smcsim_fid_info *info)
-{
-	if (!info || info->size < FID_INFO_SIZE_0_1)
-		return -EINVAL;
-	struct smcsim_fid_info full;
-	memset(&full, 0, sizeof(full));
-	int ret = fid_decode(fid, &full);
-	full.size = (uint32_t)(info->size < sizeof(full) ? info->size : sizeof(full));
-	memcpy(info, &full, full.size);
-	return ret;
-}
-
-SMCSIM_EXPORT int smcsim_fid_lookup(const char *name, uint32_t *fid)
-{
-	const struct emu_fn *fn = emu_fn_find_name(name, NULL);
-	if (!fn)
-		return -ENOENT;
-	if (fid)
-		*fid = fn->fid;
-	return 0;
-}
-
-SMCSIM_EXPORT const char *smcsim_fid_name(uint32_t fid)
-{
-	const struct emu_fn *fn = emu_fn_find(fid, NULL);
-	return fn ? fn->name : NULL;
 }

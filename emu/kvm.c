@@ -51,9 +51,12 @@ static void h_ptp(struct emu_call *c)
 }
 
 static const struct emu_fn kvm_fns[] = {
-	{ KVM_FEATURES_FID, 0, EMU_FN_OPTIONAL, "KVM_FEATURES", h_features },
-	{ KVM_PTP_FID, 0, EMU_FN_OPTIONAL, "KVM_PTP", h_ptp },
+	/* Linux arch/arm64/kvm/hypercalls.c: both answer in a0..a3. */
+	EMU_FN_ROW(KVM_FEATURES, .flags = EMU_FN_OPTIONAL, .handler = h_features, .nres = 4),
+	EMU_FN_ROW(KVM_PTP, .flags = EMU_FN_OPTIONAL, .handler = h_ptp, .nargs = 1, .nres = 4),
 };
+_Static_assert(EMU_ARRAY_SIZE(kvm_fns) == EMU_FN_COUNT(KVM_FUNCTIONS),
+	       "kvm_fns: one row for every KVM function in abi/kvm.h");
 
 static bool kvm_implements(const void *state, const struct emu_fn *fn)
 {

@@ -204,8 +204,8 @@ int emu_routes_build(struct smcsim *sim)
 	for (int c = 0; c < sim->ncallers; c++) {
 		struct emu_caller *cl = &sim->callers[c];
 		for (int d = 0; d < cl->nstack; d++) {
-			for (size_t s = 0; s < emu_nservices; s++) {
-				const struct emu_service *svc = emu_services[s];
+			for (size_t s = 0; s < sim->reg->n; s++) {
+				const struct emu_service *svc = sim->reg->svcs[s];
 				if (svc->alias)
 					continue;
 				for (size_t k = 0; k < svc->nfns; k++) {
@@ -556,7 +556,7 @@ static int build_layers(struct smcsim *sim, json_t *root, struct smcsim_error *e
 			{
 				char spath[300];
 				snprintf(spath, sizeof(spath), "%s/services/%s", path, sname);
-				const struct emu_service *s = emu_service_find(sname);
+				const struct emu_service *s = emu_service_find(sim->reg, sname);
 				if (!s)
 					return emu_err(err, "%s: unknown service \"%s\"", spath,
 						       sname);
@@ -593,7 +593,8 @@ static int build_layers(struct smcsim *sim, json_t *root, struct smcsim_error *e
 				if (!json_is_object(f))
 					return emu_err(err, "%s: expected an object", fpath);
 				if ((ret = emu_cfg_keys(f, fpath, fkeys, err)) ||
-				    (ret = emu_cfg_u32(f, "base", fpath, 0, &base, err)) ||
+				    (ret = emu_cfg_fid(sim->reg, f, "base", fpath, 0, &base,
+						       err)) ||
 				    (ret = emu_cfg_u32(f, "nr", fpath, 0, &nr, err)) ||
 				    (ret = emu_cfg_enum(f, "action", fpath, actions, 0, &action,
 							err)))
@@ -690,15 +691,16 @@ static int build_callers(struct smcsim *sim, json_t *root, struct smcsim_error *
 	return 0;
 }
 
-SMCSIM_EXPORT int smcsim_create(const struct smcsim_profile *p, struct smcsim **out,
-				struct smcsim_error *err)
+int emu_machine_create(const struct emu_registry *reg, const struct smcsim_profile *p,
+		       struct smcsim **out, struct smcsim_error *err)
 {
-	if (!p || !out)
+	if (!reg || !p || !out)
 		return -EINVAL;
 	*out = NULL;
 	struct smcsim *sim = calloc(1, sizeof(*sim));
 	if (!sim)
 		return -ENOMEM;
+	sim->reg = reg;
 	int ret = -ENOMEM;
 	sim->profile = json_deep_copy(emu_profile_json(p));
 	sim->profile_name = xstrdup(smcsim_profile_name(p));
@@ -727,16 +729,9 @@ fail:
 	return ret;
 }
 
-SMCSIM_EXPORT int smcsim_create_named(const char *name_or_path, struct smcsim **out,
-				      struct smcsim_error *err)
+const struct emu_registry *emu_registry_of(const struct smcsim *sim)
 {
-	struct smcsim_profile *p;
-	int ret = smcsim_profile_load(name_or_path, &p, err);
-	if (ret)
-		return ret;
-	ret = smcsim_create(p, out, err);
-	smcsim_profile_destroy(p);
-	return ret;
+	return sim->reg;
 }
 
 SMCSIM_EXPORT void smcsim_destroy(struct smcsim *sim)

@@ -75,6 +75,7 @@ struct emu_gslot {
 struct emu_record;
 
 struct smcsim {
+	const struct emu_registry *reg; /* the services this machine can host */
 	char *profile_name;
 	json_t *profile; /* the expanded profile the machine was built from */
 

@@ -63,6 +63,13 @@
 #define FEAT_OSI	  (UINT32_C(1) << 0)
 #define FEAT_EXT_STATE_ID (UINT32_C(1) << 1)
 
+/* What PSCI_FEATURES reports for an implemented call (a row's .features). */
+enum psci_feat_answer {
+	PSCI_FEAT_SUCCESS = 0,	     /* 5.1.14: SUCCESS, no flags */
+	PSCI_FEAT_SUSPEND_FLAGS = 1, /* 5.1.14: CPU_SUSPEND's OSI / extended StateID flags */
+	PSCI_FEAT_OFF2_TYPES = 2,    /* DEN0022F: the supported SYSTEM_OFF2 types bitmap */
+};
+
 /* DEN0022D 5.1.5: AFFINITY_INFO results. */
 #define AFF_ON	       0
 #define AFF_OFF	       1
@@ -495,18 +502,18 @@ static void h_features(struct emu_call *c)
 		ret_status(c, PSCI_RET_NOT_SUPPORTED);
 		return;
 	}
-	if (q == PSCI_CPU_SUSPEND_FID || q == PSCI_FID64(0x1)) {
+	switch (fn->features) {
+	case PSCI_FEAT_SUSPEND_FLAGS:
 		/* 5.1.14: bit 0 OS-initiated mode supported, bit 1 extended StateID. */
 		emu_ret1(c, (p->cfg.osi ? FEAT_OSI : 0) |
 				    (p->cfg.ext_state_id ? FEAT_EXT_STATE_ID : 0));
-		return;
-	}
-	if (q == PSCI_SYSTEM_OFF2_FID || q == PSCI_FID64(0x15)) {
-		/* DEN0022F PSCI_FEATURES: the supported SYSTEM_OFF2 types as a bitmap. */
+		break;
+	case PSCI_FEAT_OFF2_TYPES:
 		emu_ret1(c, p->cfg.off2_types);
-		return;
+		break;
+	default:
+		ret_status(c, PSCI_RET_SUCCESS);
 	}
-	ret_status(c, PSCI_RET_SUCCESS);
 }
 
 /* DEN0022D 5.1.15 CPU_FREEZE: the core stops until a CPU_ON; it does not return. */
@@ -688,47 +695,77 @@ static void h_system_off2(struct emu_call *c)
 #define V13 SMCCC_VER(1, 3)
 #define OPT EMU_FN_OPTIONAL
 
+/*
+ * DEN0022D 5.1 (and DEN0022F for SYSTEM_OFF2): the arguments each call reads; every call
+ * answers in x0 alone (a status, a version, a count or a state). .features says what
+ * PSCI_FEATURES reports for the call (enum psci_feat_answer).
+ */
 static const struct emu_fn psci_fns[] = {
-	{ PSCI_VERSION_FID, V02, 0, "PSCI_VERSION", h_version },
-	{ PSCI_CPU_SUSPEND_FID, V02, 0, "PSCI_CPU_SUSPEND", h_cpu_suspend },
-	{ PSCI_FID64(0x1), V02, 0, "PSCI_CPU_SUSPEND_64", h_cpu_suspend },
-	{ PSCI_CPU_OFF_FID, V02, 0, "PSCI_CPU_OFF", h_cpu_off },
-	{ PSCI_CPU_ON_FID, V02, 0, "PSCI_CPU_ON", h_cpu_on },
-	{ PSCI_FID64(0x3), V02, 0, "PSCI_CPU_ON_64", h_cpu_on },
-	{ PSCI_AFFINITY_INFO_FID, V02, 0, "PSCI_AFFINITY_INFO", h_affinity_info },
-	{ PSCI_FID64(0x4), V02, 0, "PSCI_AFFINITY_INFO_64", h_affinity_info },
-	{ PSCI_MIGRATE_FID, V02, OPT, "PSCI_MIGRATE", h_migrate },
-	{ PSCI_FID64(0x5), V02, OPT, "PSCI_MIGRATE_64", h_migrate },
-	{ PSCI_MIGRATE_INFO_TYPE_FID, V02, OPT, "PSCI_MIGRATE_INFO_TYPE", h_migrate_info_type },
-	{ PSCI_MIGRATE_INFO_UP_CPU_FID, V02, OPT, "PSCI_MIGRATE_INFO_UP_CPU",
-	  h_migrate_info_up_cpu },
-	{ PSCI_FID64(0x7), V02, OPT, "PSCI_MIGRATE_INFO_UP_CPU_64", h_migrate_info_up_cpu },
-	{ PSCI_SYSTEM_OFF_FID, V02, 0, "PSCI_SYSTEM_OFF", h_system_off },
-	{ PSCI_SYSTEM_RESET_FID, V02, 0, "PSCI_SYSTEM_RESET", h_system_reset },
-	{ PSCI_FEATURES_FID, V10, 0, "PSCI_FEATURES", h_features },
-	{ PSCI_CPU_FREEZE_FID, V10, OPT, "PSCI_CPU_FREEZE", h_cpu_freeze },
-	{ PSCI_CPU_DEFAULT_SUSPEND_FID, V10, OPT, "PSCI_CPU_DEFAULT_SUSPEND",
-	  h_cpu_default_suspend },
-	{ PSCI_FID64(0xC), V10, OPT, "PSCI_CPU_DEFAULT_SUSPEND_64", h_cpu_default_suspend },
-	{ PSCI_NODE_HW_STATE_FID, V10, OPT, "PSCI_NODE_HW_STATE", h_node_hw_state },
-	{ PSCI_FID64(0xD), V10, OPT, "PSCI_NODE_HW_STATE_64", h_node_hw_state },
-	{ PSCI_SYSTEM_SUSPEND_FID, V10, OPT, "PSCI_SYSTEM_SUSPEND", h_system_suspend },
-	{ PSCI_FID64(0xE), V10, OPT, "PSCI_SYSTEM_SUSPEND_64", h_system_suspend },
-	{ PSCI_SET_SUSPEND_MODE_FID, V10, OPT, "PSCI_SET_SUSPEND_MODE", h_set_suspend_mode },
-	{ PSCI_STAT_RESIDENCY_FID, V10, OPT, "PSCI_STAT_RESIDENCY", h_stat_residency },
-	{ PSCI_FID64(0x10), V10, OPT, "PSCI_STAT_RESIDENCY_64", h_stat_residency },
-	{ PSCI_STAT_COUNT_FID, V10, OPT, "PSCI_STAT_COUNT", h_stat_count },
-	{ PSCI_FID64(0x11), V10, OPT, "PSCI_STAT_COUNT_64", h_stat_count },
-	{ PSCI_SYSTEM_RESET2_FID, V11, OPT, "PSCI_SYSTEM_RESET2", h_system_reset2 },
-	{ PSCI_FID64(0x12), V11, OPT, "PSCI_SYSTEM_RESET2_64", h_system_reset2 },
-	{ PSCI_MEM_PROTECT_FID, V11, OPT, "PSCI_MEM_PROTECT", h_mem_protect },
-	{ PSCI_MEM_PROTECT_CHECK_RANGE_FID, V11, OPT, "PSCI_MEM_PROTECT_CHECK_RANGE",
-	  h_mem_protect_check_range },
-	{ PSCI_FID64(0x14), V11, OPT, "PSCI_MEM_PROTECT_CHECK_RANGE_64",
-	  h_mem_protect_check_range },
-	{ PSCI_SYSTEM_OFF2_FID, V13, OPT, "PSCI_SYSTEM_OFF2", h_system_off2 },
-	{ PSCI_FID64(0x15), V13, OPT, "PSCI_SYSTEM_OFF2_64", h_system_off2 },
+	EMU_FN_ROW(PSCI_VERSION, .since = V02, .handler = h_version, .nres = 1),
+	EMU_FN_ROW(PSCI_CPU_SUSPEND, .since = V02, .handler = h_cpu_suspend, .nargs = 3, .nres = 1,
+		   .features = PSCI_FEAT_SUSPEND_FLAGS),
+	EMU_FN_ROW(PSCI_CPU_SUSPEND_64, .since = V02, .handler = h_cpu_suspend, .nargs = 3,
+		   .nres = 1, .features = PSCI_FEAT_SUSPEND_FLAGS),
+	EMU_FN_ROW(PSCI_CPU_OFF, .since = V02, .handler = h_cpu_off, .nres = 1),
+	EMU_FN_ROW(PSCI_CPU_ON, .since = V02, .handler = h_cpu_on, .nargs = 3, .nres = 1),
+	EMU_FN_ROW(PSCI_CPU_ON_64, .since = V02, .handler = h_cpu_on, .nargs = 3, .nres = 1),
+	EMU_FN_ROW(PSCI_AFFINITY_INFO, .since = V02, .handler = h_affinity_info, .nargs = 2,
+		   .nres = 1),
+	EMU_FN_ROW(PSCI_AFFINITY_INFO_64, .since = V02, .handler = h_affinity_info, .nargs = 2,
+		   .nres = 1),
+	EMU_FN_ROW(PSCI_MIGRATE, .since = V02, .flags = OPT, .handler = h_migrate, .nargs = 1,
+		   .nres = 1),
+	EMU_FN_ROW(PSCI_MIGRATE_64, .since = V02, .flags = OPT, .handler = h_migrate, .nargs = 1,
+		   .nres = 1),
+	EMU_FN_ROW(PSCI_MIGRATE_INFO_TYPE, .since = V02, .flags = OPT,
+		   .handler = h_migrate_info_type, .nres = 1),
+	EMU_FN_ROW(PSCI_MIGRATE_INFO_UP_CPU, .since = V02, .flags = OPT,
+		   .handler = h_migrate_info_up_cpu, .nres = 1),
+	EMU_FN_ROW(PSCI_MIGRATE_INFO_UP_CPU_64, .since = V02, .flags = OPT,
+		   .handler = h_migrate_info_up_cpu, .nres = 1),
+	EMU_FN_ROW(PSCI_SYSTEM_OFF, .since = V02, .handler = h_system_off, .nres = 1),
+	EMU_FN_ROW(PSCI_SYSTEM_RESET, .since = V02, .handler = h_system_reset, .nres = 1),
+	EMU_FN_ROW(PSCI_FEATURES, .since = V10, .handler = h_features, .nargs = 1, .nres = 1),
+	EMU_FN_ROW(PSCI_CPU_FREEZE, .since = V10, .flags = OPT, .handler = h_cpu_freeze, .nres = 1),
+	EMU_FN_ROW(PSCI_CPU_DEFAULT_SUSPEND, .since = V10, .flags = OPT,
+		   .handler = h_cpu_default_suspend, .nargs = 2, .nres = 1),
+	EMU_FN_ROW(PSCI_CPU_DEFAULT_SUSPEND_64, .since = V10, .flags = OPT,
+		   .handler = h_cpu_default_suspend, .nargs = 2, .nres = 1),
+	EMU_FN_ROW(PSCI_NODE_HW_STATE, .since = V10, .flags = OPT, .handler = h_node_hw_state,
+		   .nargs = 2, .nres = 1),
+	EMU_FN_ROW(PSCI_NODE_HW_STATE_64, .since = V10, .flags = OPT, .handler = h_node_hw_state,
+		   .nargs = 2, .nres = 1),
+	EMU_FN_ROW(PSCI_SYSTEM_SUSPEND, .since = V10, .flags = OPT, .handler = h_system_suspend,
+		   .nargs = 2, .nres = 1),
+	EMU_FN_ROW(PSCI_SYSTEM_SUSPEND_64, .since = V10, .flags = OPT, .handler = h_system_suspend,
+		   .nargs = 2, .nres = 1),
+	EMU_FN_ROW(PSCI_SET_SUSPEND_MODE, .since = V10, .flags = OPT, .handler = h_set_suspend_mode,
+		   .nargs = 1, .nres = 1),
+	EMU_FN_ROW(PSCI_STAT_RESIDENCY, .since = V10, .flags = OPT, .handler = h_stat_residency,
+		   .nargs = 2, .nres = 1),
+	EMU_FN_ROW(PSCI_STAT_RESIDENCY_64, .since = V10, .flags = OPT, .handler = h_stat_residency,
+		   .nargs = 2, .nres = 1),
+	EMU_FN_ROW(PSCI_STAT_COUNT, .since = V10, .flags = OPT, .handler = h_stat_count, .nargs = 2,
+		   .nres = 1),
+	EMU_FN_ROW(PSCI_STAT_COUNT_64, .since = V10, .flags = OPT, .handler = h_stat_count,
+		   .nargs = 2, .nres = 1),
+	EMU_FN_ROW(PSCI_SYSTEM_RESET2, .since = V11, .flags = OPT, .handler = h_system_reset2,
+		   .nargs = 2, .nres = 1),
+	EMU_FN_ROW(PSCI_SYSTEM_RESET2_64, .since = V11, .flags = OPT, .handler = h_system_reset2,
+		   .nargs = 2, .nres = 1),
+	EMU_FN_ROW(PSCI_MEM_PROTECT, .since = V11, .flags = OPT, .handler = h_mem_protect,
+		   .nargs = 1, .nres = 1),
+	EMU_FN_ROW(PSCI_MEM_PROTECT_CHECK_RANGE, .since = V11, .flags = OPT,
+		   .handler = h_mem_protect_check_range, .nargs = 2, .nres = 1),
+	EMU_FN_ROW(PSCI_MEM_PROTECT_CHECK_RANGE_64, .since = V11, .flags = OPT,
+		   .handler = h_mem_protect_check_range, .nargs = 2, .nres = 1),
+	EMU_FN_ROW(PSCI_SYSTEM_OFF2, .since = V13, .flags = OPT, .handler = h_system_off2,
+		   .nargs = 2, .nres = 1, .features = PSCI_FEAT_OFF2_TYPES),
+	EMU_FN_ROW(PSCI_SYSTEM_OFF2_64, .since = V13, .flags = OPT, .handler = h_system_off2,
+		   .nargs = 2, .nres = 1, .features = PSCI_FEAT_OFF2_TYPES),
 };
+_Static_assert(EMU_ARRAY_SIZE(psci_fns) == EMU_FN_COUNT(PSCI_FUNCTIONS),
+	       "psci_fns: one row for every PSCI function in abi/psci.h");
 
 static const struct emu_fn *psci_row(uint32_t fid)
 {

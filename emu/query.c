@@ -22,7 +22,7 @@ struct range_def {
 	unsigned int oen;
 };
 
-/* Trusted OS queries live at the top of the range: OEN 63 (0xBF00FF0x). */
+/* In the order of SMCCC_QUERY_RANGES (abi/smccc.h). */
 static const struct range_def ranges[] = {
 	{ "sip", SMCCC_OEN_SIP },
 	{ "oem", SMCCC_OEN_OEM },
@@ -30,7 +30,7 @@ static const struct range_def ranges[] = {
 	{ "std_hyp", SMCCC_OEN_STD_HYP },
 	{ "vendor_hyp", SMCCC_OEN_VENDOR_HYP },
 	{ "vendor_el3", SMCCC_OEN_VENDOR_EL3 },
-	{ "trusted_os", 63 },
+	{ "trusted_os", SMCCC_OEN_TOS_QUERY },
 };
 #define NRANGES EMU_ARRAY_SIZE(ranges)
 
@@ -97,25 +97,17 @@ static void h_revision(struct emu_call *c)
 	emu_ret2(c, SMCCC_VER_MAJOR(rev), SMCCC_VER_MINOR(rev));
 }
 
-#define QUERY_ROWS(oen, prefix)                                                                    \
-	{ 0x80000000u | ((uint32_t)(oen) << 24) | SMCCC_QUERY_CALL_COUNT, 0, EMU_FN_OPTIONAL,      \
-	  prefix "_CALL_COUNT", h_count },                                                         \
-		{ 0x80000000u | ((uint32_t)(oen) << 24) | SMCCC_QUERY_CALL_UID, 0,                 \
-		  EMU_FN_OPTIONAL, prefix "_CALL_UID", h_uid },                                    \
-	{                                                                                          \
-		0x80000000u | ((uint32_t)(oen) << 24) | SMCCC_QUERY_REVISION, 0, EMU_FN_OPTIONAL,  \
-			prefix "_REVISION", h_revision                                             \
-	}
+/* DEN0028 6.2: Call Count answers w0, Call UID w0..w3, Revision w0 and w1. */
+#define QUERY_ROWS(prefix)                                                                         \
+	EMU_FN_ROW(prefix##_CALL_COUNT, .flags = EMU_FN_OPTIONAL, .handler = h_count, .nres = 1),  \
+		EMU_FN_ROW(prefix##_CALL_UID, .flags = EMU_FN_OPTIONAL, .handler = h_uid,          \
+			   .nres = 4),                                                             \
+		EMU_FN_ROW(prefix##_REVISION, .flags = EMU_FN_OPTIONAL, .handler = h_revision,     \
+			   .nres = 2),
 
-static const struct emu_fn query_fns[] = {
-	QUERY_ROWS(SMCCC_OEN_SIP, "SIP_SVC"),
-	QUERY_ROWS(SMCCC_OEN_OEM, "OEM_SVC"),
-	QUERY_ROWS(SMCCC_OEN_STD, "STD_SVC"),
-	QUERY_ROWS(SMCCC_OEN_STD_HYP, "STD_HYP_SVC"),
-	QUERY_ROWS(SMCCC_OEN_VENDOR_HYP, "VENDOR_HYP"),
-	QUERY_ROWS(SMCCC_OEN_VENDOR_EL3, "VENDOR_EL3"),
-	QUERY_ROWS(63, "TRUSTED_OS"),
-};
+static const struct emu_fn query_fns[] = { SMCCC_QUERY_RANGES(QUERY_ROWS) };
+_Static_assert(EMU_ARRAY_SIZE(query_fns) == 3 * EMU_FN_COUNT(SMCCC_QUERY_RANGES),
+	       "query_fns: the three queries of every range in abi/smccc.h");
 
 static bool query_implements(const void *state, const struct emu_fn *fn)
 {

@@ -109,9 +109,9 @@ void emu_record_call(struct smcsim *sim, int caller, unsigned int cpu, enum smcs
 	json_object_set_new(step, "conduit",
 			    json_string(conduit == SMCSIM_CONDUIT_HVC ? "hvc" : "smc"));
 	json_object_set_new(step, "expect", expect);
-	const char *name = smcsim_fid_name((uint32_t)in->x[0]);
-	if (name)
-		json_object_set_new(step, "note", json_string(name));
+	const struct emu_fn *fn = emu_fn_find(sim->reg, (uint32_t)in->x[0], NULL);
+	if (fn)
+		json_object_set_new(step, "note", json_string(fn->name));
 	append(sim, step);
 }
 

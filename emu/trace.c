@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "abi/bytes.h"
 #include "emu/machine.h"
 
 #define TRACE_FORMAT  "smcsim-trace"
@@ -46,6 +47,7 @@ struct step {
 };
 
 struct smcsim_trace {
+	const struct emu_registry *reg; /* names in the text; the services replay builds on */
 	char *name;
 	char *description;
 	char *profile;
@@ -93,7 +95,7 @@ static int check_keys(struct parser *p, json_t *obj, const char *path, const cha
 static int value_u64(struct parser *p, json_t *v, const char *path, uint64_t *out)
 {
 	const char *why;
-	if (emu_parse_u64(v, out, &why))
+	if (emu_parse_value(p->t->reg, v, out, &why))
 		return perr(p, "%s: %s", path, why);
 	return 0;
 }
@@ -174,8 +176,7 @@ static int parse_mem(struct parser *p, struct step *st, json_t *m, const char *p
 		snprintf(sub, sizeof(sub), "%s/u64/%zu", path, i);
 		if ((ret = value_u64(p, v, sub, &w)))
 			return ret;
-		for (int b = 0; b < 8; b++) /* little-endian, as the guest sees memory */
-			st->bytes[i * 8 + (size_t)b] = (uint8_t)(w >> (8 * b));
+		abi_wr64(st->bytes + i * 8, w); /* little-endian, as the guest sees memory */
 	}
 	return 0;
 }
@@ -444,12 +445,13 @@ static int parse_doc(struct parser *p, json_t *doc)
 	return 0;
 }
 
-static int trace_from_json(json_t *doc, const char *name, struct smcsim_trace **out,
-			   struct smcsim_error *err)
+static int trace_from_json(const struct emu_registry *reg, json_t *doc, const char *name,
+			   struct smcsim_trace **out, struct smcsim_error *err)
 {
 	struct smcsim_trace *t = calloc(1, sizeof(*t));
 	if (!t)
 		return -ENOMEM;
+	t->reg = reg;
 	t->name = strdup(name);
 	struct parser p = { .t = t, .name = name, .err = err };
 	int ret = t->name ? parse_doc(&p, doc) : -ENOMEM;
@@ -465,10 +467,10 @@ static int trace_from_json(json_t *doc, const char *name, struct smcsim_trace **
 
 #define TRACE_JSON_FLAGS (JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL)
 
-SMCSIM_EXPORT int smcsim_trace_load(const char *path, struct smcsim_trace **out,
-				    struct smcsim_error *err)
+int emu_trace_load(const struct emu_registry *reg, const char *path, struct smcsim_trace **out,
+		   struct smcsim_error *err)
 {
-	if (!path || !out)
+	if (!reg || !path || !out)
 		return -EINVAL;
 	*out = NULL;
 	FILE *f = fopen(path, "rb");
@@ -484,15 +486,15 @@ SMCSIM_EXPORT int smcsim_trace_load(const char *path, struct smcsim_trace **out,
 		emu_err(err, "%s:%d:%d: %s", path, je.line, je.column, je.text);
 		return -EINVAL;
 	}
-	int ret = trace_from_json(doc, path, out, err);
+	int ret = trace_from_json(reg, doc, path, out, err);
 	json_decref(doc);
 	return ret;
 }
 
-SMCSIM_EXPORT int smcsim_trace_parse(const char *text, size_t len, const char *name,
-				     struct smcsim_trace **out, struct smcsim_error *err)
+int emu_trace_parse(const struct emu_registry *reg, const char *text, size_t len, const char *name,
+		    struct smcsim_trace **out, struct smcsim_error *err)
 {
-	if (!text || !out)
+	if (!reg || !text || !out)
 		return -EINVAL;
 	*out = NULL;
 	if (!name)
@@ -503,7 +505,7 @@ SMCSIM_EXPORT int smcsim_trace_parse(const char *text, size_t len, const char *n
 		emu_err(err, "%s:%d:%d: %s", name, je.line, je.column, je.text);
 		return -EINVAL;
 	}
-	int ret = trace_from_json(doc, name, out, err);
+	int ret = trace_from_json(reg, doc, name, out, err);
 	json_decref(doc);
 	return ret;
 }
@@ -613,11 +615,11 @@ static int report(smcsim_mismatch_fn cb, void *opaque, struct smcsim_mismatch *m
 	return cb ? cb(opaque, m) : 0;
 }
 
-static void fid_label(uint32_t fid, char *buf, size_t len)
+static void fid_label(const struct emu_registry *reg, uint32_t fid, char *buf, size_t len)
 {
-	const char *n = smcsim_fid_name(fid);
-	if (n)
-		snprintf(buf, len, "%s", n);
+	const struct emu_fn *fn = emu_fn_find(reg, fid, NULL);
+	if (fn)
+		snprintf(buf, len, "%s", fn->name);
 	else
 		snprintf(buf, len, "0x%08" PRIx32, fid);
 }
@@ -633,7 +635,7 @@ static int replay_call(const struct smcsim_trace *t, struct smcsim *sim, size_t 
 	char label[48];
 	if (ret < 0) {
 		struct smcsim_mismatch m = { .step = i, .fid = fid };
-		fid_label(fid, label, sizeof(label));
+		fid_label(sim->reg, fid, label, sizeof(label));
 		snprintf(m.what, sizeof(m.what), "call");
 		snprintf(m.message, sizeof(m.message), "step %zu (%s): the call failed: %s", i,
 			 label, smcsim_strerror(ret));
@@ -645,7 +647,7 @@ static int replay_call(const struct smcsim_trace *t, struct smcsim *sim, size_t 
 					     .expected = (uint64_t)st->exit,
 					     .actual = (uint64_t)ret,
 					     .mask = UINT64_MAX };
-		fid_label(fid, label, sizeof(label));
+		fid_label(sim->reg, fid, label, sizeof(label));
 		snprintf(m.what, sizeof(m.what), "exit");
 		snprintf(m.message, sizeof(m.message), "step %zu (%s): exit %s, expected %s", i,
 			 label, smcsim_exit_name(ret), smcsim_exit_name(st->exit));
@@ -660,7 +662,7 @@ static int replay_call(const struct smcsim_trace *t, struct smcsim *sim, size_t 
 		struct smcsim_mismatch m = {
 			.step = i, .fid = fid, .expected = e->value, .actual = got, .mask = e->mask
 		};
-		fid_label(fid, label, sizeof(label));
+		fid_label(sim->reg, fid, label, sizeof(label));
 		snprintf(m.what, sizeof(m.what), "x%u", e->reg);
 		if (e->mask == UINT64_MAX)
 			snprintf(m.message, sizeof(m.message),
@@ -777,7 +779,7 @@ SMCSIM_EXPORT int smcsim_trace_replay(const struct smcsim_trace *t, smcsim_misma
 		return emu_err(err, "%s: /profile_overrides: %s", t->name, e.text), ret;
 	}
 	struct smcsim *sim;
-	ret = smcsim_create(p, &sim, &e);
+	ret = emu_machine_create(t->reg, p, &sim, &e);
 	smcsim_profile_destroy(p);
 	if (ret) {
 		/* Errors from create name profile paths; overrides are where they came from. */

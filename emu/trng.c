@@ -107,12 +107,15 @@ static void h_rnd(struct emu_call *c)
 }
 
 static const struct emu_fn trng_fns[] = {
-	{ TRNG_VERSION_FID, 0, 0, "TRNG_VERSION", h_version },
-	{ TRNG_FEATURES_FID, 0, 0, "TRNG_FEATURES", h_features },
-	{ TRNG_GET_UUID_FID, 0, 0, "TRNG_GET_UUID", h_get_uuid },
-	{ TRNG_RND32_FID, 0, 0, "TRNG_RND32", h_rnd },
-	{ TRNG_RND64_FID, 0, 0, "TRNG_RND64", h_rnd },
+	/* DEN0098 2.2-2.6: GET_UUID returns w0..w3, RND32/RND64 status and x1..x3. */
+	EMU_FN_ROW(TRNG_VERSION, .handler = h_version, .nres = 1),
+	EMU_FN_ROW(TRNG_FEATURES, .handler = h_features, .nargs = 1, .nres = 1),
+	EMU_FN_ROW(TRNG_GET_UUID, .handler = h_get_uuid, .nres = 4),
+	EMU_FN_ROW(TRNG_RND32, .handler = h_rnd, .nargs = 1, .nres = 4),
+	EMU_FN_ROW(TRNG_RND64, .handler = h_rnd, .nargs = 1, .nres = 4),
 };
+_Static_assert(EMU_ARRAY_SIZE(trng_fns) == EMU_FN_COUNT(TRNG_FUNCTIONS),
+	       "trng_fns: one row for every TRNG function in abi/trng.h");
 
 static void trng_reset(void *state)
 {

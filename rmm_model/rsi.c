@@ -536,7 +536,8 @@ static int solo_create(struct smcsim *sim, struct emu_layer *layer, json_t *cfg,
 				       path);
 		for (size_t i = 0; i < json_array_size(v); i++) {
 			const char *why;
-			if (emu_parse_u64(json_array_get(v, i), &s->host_call[i], &why))
+			if (emu_parse_value(emu_registry_of(sim), json_array_get(v, i),
+					    &s->host_call[i], &why))
 				return emu_err(err, "%s/host_call/%zu: %s", path, i, why);
 		}
 		s->nhost_call = (uint32_t)json_array_size(v);

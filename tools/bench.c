@@ -16,6 +16,7 @@
  * Every figure is the best of several runs. --check exits 1 when a target is missed.
  */
 #include <inttypes.h>
+#include <limits.h>
 #include <jansson.h>
 #include <spawn.h>
 #include <stdbool.h>
@@ -26,6 +27,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "abi/bytes.h"
 #include "smcsim/smcsim.h"
 
 extern char **environ;
@@ -123,9 +125,12 @@ static void rmi(struct realm_bench *b, uint32_t fid, uint64_t want, uint64_t a1,
 	}
 }
 
+/* RMI parameter pages hold little-endian words (DEN0137 B4.4), whatever the host. */
 static void put64(struct smcsim *sim, uint64_t pa, uint64_t v)
 {
-	smcsim_mem_write(sim, pa, &v, sizeof(v));
+	uint8_t b[8];
+	abi_wr64(b, v);
+	smcsim_mem_write(sim, pa, b, sizeof(b));
 }
 
 static void realm_pages(struct smcsim *sim)
@@ -318,9 +323,14 @@ int main(int argc, char **argv)
 			check = true;
 		else if (strcmp(argv[i], "--cli") == 0 && i + 1 < argc)
 			cli = argv[++i];
-		else if (strcmp(argv[i], "--steps") == 0 && i + 1 < argc)
-			steps = strtol(argv[++i], NULL, 0);
-		else {
+		else if (strcmp(argv[i], "--steps") == 0 && i + 1 < argc) {
+			uint64_t v;
+			if (smcsim_value_parse(argv[++i], &v) || v == 0 || v > LONG_MAX) {
+				fprintf(stderr, "smcsim-bench: --steps takes a positive count\n");
+				return 2;
+			}
+			steps = (long)v;
+		} else {
 			fprintf(stderr, "usage: smcsim-bench [--check] [--cli PATH-TO-smcsim] "
 					"[--steps N]\n");
 			return 2;

@@ -5,6 +5,7 @@
  * worked example of driving libsmcsim.
  */
 #include <dirent.h>
+#include <ctype.h>
 #include <errno.h>
 #include <getopt.h>
 #include <inttypes.h>
@@ -38,32 +39,11 @@ static const char *col(bool on, const char *code)
 #define BOLD   "\033[1m"
 #define RESET  "\033[0m"
 
-/* A register value: hex, decimal (negative = two's complement) or a function-ID name. */
+/* A register value, read as fixtures read one: smcsim_value_parse() is the library's
+ * one parser, so "010" is 10 here as in a fixture. */
 static int parse_value(const char *s, uint64_t *out)
 {
-	char *end;
-	errno = 0;
-	if (s[0] == '-') {
-		long long v = strtoll(s, &end, 0);
-		if (!errno && *end == 0 && end != s) {
-			*out = (uint64_t)v;
-			return 0;
-		}
-		return -EINVAL;
-	}
-	if ((s[0] >= '0' && s[0] <= '9')) {
-		unsigned long long v = strtoull(s, &end, 0);
-		if (errno || *end || end == s)
-			return -EINVAL;
-		*out = v;
-		return 0;
-	}
-	uint32_t fid;
-	if (smcsim_fid_lookup(s, &fid) == 0) {
-		*out = fid;
-		return 0;
-	}
-	return -EINVAL;
+	return smcsim_value_parse(s, out);
 }
 
 static void describe_value(uint64_t v, char *buf, size_t len)
@@ -425,9 +405,8 @@ static int parse_machine_opt(int c, struct machine_opts *m)
 		m->caller = optarg;
 		return 0;
 	case 'C': {
-		char *end;
-		unsigned long v = strtoul(optarg, &end, 0);
-		if (*end || end == optarg || v > UINT32_MAX) {
+		uint64_t v;
+		if (parse_value(optarg, &v) || v > UINT32_MAX) {
 			fprintf(stderr, "smcsim: --cpu takes a CPU index\n");
 			return -1;
 		}
@@ -480,7 +459,9 @@ static int parse_call_args(int argc, char **argv, struct smcsim_regs *r)
 	memset(r, 0, sizeof(*r));
 	for (int i = 0; i < argc; i++)
 		if (parse_value(argv[i], &r->x[i])) {
-			fprintf(stderr, "smcsim: \"%s\" is not a number or function-ID name\n",
+			fprintf(stderr,
+				"smcsim: \"%s\" is not a value (0x hex, decimal, -N or a "
+				"function-ID name)\n",
 				argv[i]);
 			return -1;
 		}
@@ -697,7 +678,8 @@ static int record_line(struct smcsim *sim, int def_caller, const struct machine_
 			char pair[3] = { tok[2][2 * i], tok[2][2 * i + 1], 0 };
 			char *end;
 			buf[i] = (uint8_t)strtoul(pair, &end, 16);
-			if (*end) {
+			/* Two hex digits, as a fixture's "bytes" (strtoul alone takes "+f"). */
+			if (*end || !isxdigit((unsigned char)pair[0])) {
 				free(buf);
 				fprintf(stderr, "smcsim record: %s: bad hex bytes\n", where);
 				return -1;

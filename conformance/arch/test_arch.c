@@ -74,7 +74,8 @@ static void soc_id(void **state)
 	smcsim_destroy(sim);
 	sim = t_machine("tfa-host", ARCH_PATCH("{\"soc_id\":null}"));
 	r = t_call(sim, SMCCC_ARCH_FEATURES_FID, SMCCC_ARCH_SOC_ID_FID);
-	t_assert_reg(r, 0, UINT64_MAX, "linux-discovery 2.4: SOC_ID not implemented");
+	t_assert_reg(r, 0, UINT64_MAX,
+		     "DEN0028 7.3: SOC_ID not implemented (Linux soc_id.c skips soc0)");
 	smcsim_destroy(sim);
 }
 

@@ -11,20 +11,6 @@
 #include "emu/emu.h"
 #include "emu/services.h"
 
-#define CPU_SUSPEND_64	       PSCI_FID64(0x1)
-#define CPU_ON_64	       PSCI_FID64(0x3)
-#define AFFINITY_INFO_64       PSCI_FID64(0x4)
-#define MIGRATE_64	       PSCI_FID64(0x5)
-#define MIGRATE_INFO_UP_CPU_64 PSCI_FID64(0x7)
-#define CPU_DEFAULT_SUSPEND_64 PSCI_FID64(0xC)
-#define NODE_HW_STATE_64       PSCI_FID64(0xD)
-#define SYSTEM_SUSPEND_64      PSCI_FID64(0xE)
-#define STAT_RESIDENCY_64      PSCI_FID64(0x10)
-#define STAT_COUNT_64	       PSCI_FID64(0x11)
-#define SYSTEM_RESET2_64       PSCI_FID64(0x12)
-#define CHECK_RANGE_64	       PSCI_FID64(0x14)
-#define SYSTEM_OFF2_64	       PSCI_FID64(0x15)
-
 #define DRAM	  UINT64_C(0x80000000)
 #define ENTRY	  (DRAM + 0x1000)
 #define BAD_ENTRY UINT64_C(0x1000)    /* below DRAM: not memory */
@@ -68,7 +54,8 @@ static struct smcsim_regs pcall(struct smcsim *sim, unsigned int cpu, uint64_t f
 
 static void cpu_on(struct smcsim *sim, unsigned int cpu)
 {
-	struct smcsim_regs r = call(sim, CPU_ON_64, smcsim_cpu_mpidr(sim, cpu), ENTRY, cpu);
+	struct smcsim_regs r =
+		call(sim, PSCI_CPU_ON_64_FID, smcsim_cpu_mpidr(sim, cpu), ENTRY, cpu);
 	t_assert_x0(r, PSCI_RET_SUCCESS, "DEN0022D 5.1.4: CPU_ON of an off CPU succeeds");
 }
 
@@ -180,7 +167,7 @@ static void features_absent_in_0_2(void **state)
 	struct smcsim *sim = tfa("\"version\":\"0.2\",\"system_suspend\":true");
 	struct smcsim_regs r = call(sim, PSCI_FEATURES_FID, PSCI_VERSION_FID);
 	t_assert_reg(r, 0, UINT64_MAX, "DEN0022D 5.1.14: no PSCI_FEATURES before 1.0");
-	r = call(sim, SYSTEM_SUSPEND_64, ENTRY, 0);
+	r = call(sim, PSCI_SYSTEM_SUSPEND_64_FID, ENTRY, 0);
 	t_assert_reg(r, 0, UINT64_MAX, "DEN0022D function table: SYSTEM_SUSPEND is a 1.0 call");
 	smcsim_destroy(sim);
 }
@@ -189,8 +176,8 @@ static void features_absent_in_0_2(void **state)
 static void features_mandatory_calls(void **state)
 {
 	static const uint32_t fids[] = { PSCI_VERSION_FID,	 PSCI_CPU_OFF_FID,
-					 PSCI_CPU_ON_FID,	 CPU_ON_64,
-					 PSCI_AFFINITY_INFO_FID, AFFINITY_INFO_64,
+					 PSCI_CPU_ON_FID,	 PSCI_CPU_ON_64_FID,
+					 PSCI_AFFINITY_INFO_FID, PSCI_AFFINITY_INFO_64_FID,
 					 PSCI_SYSTEM_OFF_FID,	 PSCI_SYSTEM_RESET_FID,
 					 PSCI_FEATURES_FID,	 PSCI_MIGRATE_INFO_TYPE_FID };
 	const char *profiles[] = { "tfa-host", "kvm-guest", "qemu-tcg" };
@@ -208,11 +195,11 @@ static void features_mandatory_calls(void **state)
 static void features_cpu_suspend_flags(void **state)
 {
 	struct smcsim *sim = t_machine("tfa-host", NULL);
-	struct smcsim_regs r = call(sim, PSCI_FEATURES_FID, CPU_SUSPEND_64);
+	struct smcsim_regs r = call(sim, PSCI_FEATURES_FID, PSCI_CPU_SUSPEND_64_FID);
 	t_assert_x0(r, 0, "TF-A default build: no OSI, original power_state format");
 	smcsim_destroy(sim);
 	sim = tfa("\"cpu_suspend\":{\"osi\":true,\"extended_state_id\":true}");
-	r = call(sim, PSCI_FEATURES_FID, CPU_SUSPEND_64);
+	r = call(sim, PSCI_FEATURES_FID, PSCI_CPU_SUSPEND_64_FID);
 	t_assert_x0(r, 3, "DEN0022D 5.1.14: OSI | extended StateID");
 	r = call(sim, PSCI_FEATURES_FID, PSCI_CPU_SUSPEND_FID);
 	t_assert_x0(r, 3, "DEN0022D 5.1.14: same flags for the SMC32 ID");
@@ -225,10 +212,13 @@ static void features_cpu_suspend_flags(void **state)
 static void features_unknown_and_foreign(void **state)
 {
 	struct smcsim *sim = t_machine("tfa-host", NULL);
-	static const uint32_t fids[] = {
-		0x8400001F,	     TRNG_VERSION_FID, SMCCC_ARCH_FEATURES_FID, STAT_COUNT_64,
-		PSCI_CPU_FREEZE_FID, MIGRATE_64,       PSCI_SYSTEM_OFF2_FID
-	};
+	static const uint32_t fids[] = { 0x8400001F,
+					 TRNG_VERSION_FID,
+					 SMCCC_ARCH_FEATURES_FID,
+					 PSCI_STAT_COUNT_64_FID,
+					 PSCI_CPU_FREEZE_FID,
+					 PSCI_MIGRATE_64_FID,
+					 PSCI_SYSTEM_OFF2_FID };
 	for (size_t i = 0; i < EMU_ARRAY_SIZE(fids); i++) {
 		struct smcsim_regs r = call(sim, PSCI_FEATURES_FID, fids[i]);
 		t_assert_x0(r, PSCI_RET_NOT_SUPPORTED, "DEN0022D 5.1.14: NOT_SUPPORTED");
@@ -259,15 +249,15 @@ static void features_smccc_version(void **state)
 static void features_version_gated(void **state)
 {
 	struct smcsim *sim = tfa("\"version\":\"1.0\"");
-	struct smcsim_regs r = call(sim, PSCI_FEATURES_FID, SYSTEM_RESET2_64);
+	struct smcsim_regs r = call(sim, PSCI_FEATURES_FID, PSCI_SYSTEM_RESET2_64_FID);
 	t_assert_x0(r, PSCI_RET_NOT_SUPPORTED, "DEN0022D 5.1.11: SYSTEM_RESET2 is 1.1");
 	r = call(sim, PSCI_FEATURES_FID, PSCI_MEM_PROTECT_FID);
 	t_assert_x0(r, PSCI_RET_NOT_SUPPORTED, "DEN0022D 5.1.12: MEM_PROTECT is 1.1");
-	r = call(sim, SYSTEM_RESET2_64, 0, 0);
+	r = call(sim, PSCI_SYSTEM_RESET2_64_FID, 0, 0);
 	t_assert_reg(r, 0, UINT64_MAX, "unimplemented ID is the SMCCC unknown-function -1");
 	smcsim_destroy(sim);
 	sim = tfa("\"system_off2_types\":1");
-	r = call(sim, PSCI_FEATURES_FID, SYSTEM_OFF2_64);
+	r = call(sim, PSCI_FEATURES_FID, PSCI_SYSTEM_OFF2_64_FID);
 	t_assert_x0(r, PSCI_RET_NOT_SUPPORTED, "DEN0022F: SYSTEM_OFF2 is a PSCI 1.3 call");
 	smcsim_destroy(sim);
 }
@@ -276,15 +266,15 @@ static void features_version_gated(void **state)
 static void features_system_off2_bitmap(void **state)
 {
 	struct smcsim *sim = tfa("\"version\":\"1.3\",\"system_off2_types\":1");
-	struct smcsim_regs r = call(sim, PSCI_FEATURES_FID, SYSTEM_OFF2_64);
+	struct smcsim_regs r = call(sim, PSCI_FEATURES_FID, PSCI_SYSTEM_OFF2_64_FID);
 	t_assert_x0(r, 1, "DEN0022D 5.1.14: HIBERNATE_OFF bit");
 	r = call(sim, PSCI_FEATURES_FID, PSCI_SYSTEM_OFF2_FID);
 	t_assert_x0(r, 1, "DEN0022D 5.1.14: HIBERNATE_OFF bit (SMC32)");
 	smcsim_destroy(sim);
 }
 
-/* Linux P8/P9 against each profile: KVM has SYSTEM_RESET2 but not SYSTEM_SUSPEND; TF-A
- * has both; QEMU has neither. */
+/* psci_probe's PSCI_FEATURES(SYSTEM_SUSPEND / SYSTEM_RESET2) against each profile: KVM has
+ * SYSTEM_RESET2 but not SYSTEM_SUSPEND; TF-A has both; QEMU has neither. */
 static void features_profile_optional_calls(void **state)
 {
 	static const struct {
@@ -293,9 +283,9 @@ static void features_profile_optional_calls(void **state)
 	} cases[] = { { "tfa-host", 0, 0 }, { "kvm-guest", -1, 0 }, { "qemu-tcg", -1, -1 } };
 	for (size_t i = 0; i < EMU_ARRAY_SIZE(cases); i++) {
 		struct smcsim *sim = t_machine(cases[i].profile, NULL);
-		struct smcsim_regs r = call(sim, PSCI_FEATURES_FID, SYSTEM_SUSPEND_64);
+		struct smcsim_regs r = call(sim, PSCI_FEATURES_FID, PSCI_SYSTEM_SUSPEND_64_FID);
 		t_assert_x0(r, cases[i].suspend, "profile: SYSTEM_SUSPEND");
-		r = call(sim, PSCI_FEATURES_FID, SYSTEM_RESET2_64);
+		r = call(sim, PSCI_FEATURES_FID, PSCI_SYSTEM_RESET2_64_FID);
 		t_assert_x0(r, cases[i].reset2, "profile: SYSTEM_RESET2");
 		smcsim_destroy(sim);
 	}
@@ -307,14 +297,15 @@ static void features_profile_optional_calls(void **state)
 static void cpu_on_sets_entry_and_context(void **state)
 {
 	struct smcsim *sim = t_machine("kvm-guest", NULL);
-	struct smcsim_regs r = call(sim, CPU_ON_64, smcsim_cpu_mpidr(sim, 2), ENTRY, 0xfeedf00d);
+	struct smcsim_regs r =
+		call(sim, PSCI_CPU_ON_64_FID, smcsim_cpu_mpidr(sim, 2), ENTRY, 0xfeedf00d);
 	t_assert_x0(r, PSCI_RET_SUCCESS, "DEN0022D 5.1.4: CPU_ON");
 	uint64_t x[31], pc;
 	assert_int_equal(smcsim_cpu_regs(sim, 2, x, &pc), 0);
 	assert_int_equal(pc, ENTRY);
 	assert_int_equal(x[0], 0xfeedf00d);
 	assert_int_equal(smcsim_cpu_state(sim, 2), SMCSIM_CPU_ON);
-	r = call_cpu(sim, 2, AFFINITY_INFO_64, smcsim_cpu_mpidr(sim, 2), 0);
+	r = call_cpu(sim, 2, PSCI_AFFINITY_INFO_64_FID, smcsim_cpu_mpidr(sim, 2), 0);
 	t_assert_x0(r, 0, "DEN0022D 5.1.5: started CPU is ON and can call");
 	smcsim_destroy(sim);
 }
@@ -323,10 +314,10 @@ static void cpu_on_sets_entry_and_context(void **state)
 static void cpu_on_already_on(void **state)
 {
 	struct smcsim *sim = t_machine("tfa-host", NULL);
-	struct smcsim_regs r = call(sim, CPU_ON_64, smcsim_cpu_mpidr(sim, 0), ENTRY, 0);
+	struct smcsim_regs r = call(sim, PSCI_CPU_ON_64_FID, smcsim_cpu_mpidr(sim, 0), ENTRY, 0);
 	t_assert_x0(r, PSCI_RET_ALREADY_ON, "DEN0022D 5.1.4: ALREADY_ON (caller itself)");
 	cpu_on(sim, 1);
-	r = call(sim, CPU_ON_64, smcsim_cpu_mpidr(sim, 1), ENTRY, 0);
+	r = call(sim, PSCI_CPU_ON_64_FID, smcsim_cpu_mpidr(sim, 1), ENTRY, 0);
 	t_assert_x0(r, PSCI_RET_ALREADY_ON, "DEN0022D 5.1.4: ALREADY_ON");
 	smcsim_destroy(sim);
 }
@@ -336,19 +327,19 @@ static void cpu_on_already_on(void **state)
 static void cpu_on_pending(void **state)
 {
 	struct smcsim *sim = tfa("\"cpu_on_pending\":true");
-	struct smcsim_regs r = call(sim, CPU_ON_64, smcsim_cpu_mpidr(sim, 1), ENTRY, 7);
+	struct smcsim_regs r = call(sim, PSCI_CPU_ON_64_FID, smcsim_cpu_mpidr(sim, 1), ENTRY, 7);
 	t_assert_x0(r, PSCI_RET_SUCCESS, "DEN0022D 5.1.4: CPU_ON accepted");
 	assert_int_equal(smcsim_cpu_state(sim, 1), SMCSIM_CPU_ON_PENDING);
-	r = call(sim, CPU_ON_64, smcsim_cpu_mpidr(sim, 1), ENTRY, 7);
+	r = call(sim, PSCI_CPU_ON_64_FID, smcsim_cpu_mpidr(sim, 1), ENTRY, 7);
 	t_assert_x0(r, PSCI_RET_ON_PENDING, "DEN0022D 5.1.4: ON_PENDING");
-	r = call(sim, AFFINITY_INFO_64, smcsim_cpu_mpidr(sim, 1), 0);
+	r = call(sim, PSCI_AFFINITY_INFO_64_FID, smcsim_cpu_mpidr(sim, 1), 0);
 	t_assert_x0(r, 2, "DEN0022D 5.1.5: AFFINITY_INFO ON_PENDING");
 	assert_int_equal(xcall(sim, 1, PSCI_VERSION_FID, 0, 0, 0, NULL), -EHOSTDOWN);
 	struct smcsim_error err = { { 0 } };
 	assert_int_equal(smcsim_event(sim, "cpu_boot", "{\"cpu\":1}", &err), 0);
-	r = call(sim, AFFINITY_INFO_64, smcsim_cpu_mpidr(sim, 1), 0);
+	r = call(sim, PSCI_AFFINITY_INFO_64_FID, smcsim_cpu_mpidr(sim, 1), 0);
 	t_assert_x0(r, 0, "DEN0022D 5.1.5: ON after boot");
-	r = call(sim, CPU_ON_64, smcsim_cpu_mpidr(sim, 1), ENTRY, 7);
+	r = call(sim, PSCI_CPU_ON_64_FID, smcsim_cpu_mpidr(sim, 1), ENTRY, 7);
 	t_assert_x0(r, PSCI_RET_ALREADY_ON, "DEN0022D 5.1.4: ALREADY_ON after boot");
 	smcsim_destroy(sim);
 }
@@ -360,7 +351,7 @@ static void cpu_on_unknown_mpidr(void **state)
 	static const uint64_t bad[] = { 0x4, 0x100, UINT64_C(0x100000000), UINT64_C(0x80000001),
 					UINT64_MAX };
 	for (size_t i = 0; i < EMU_ARRAY_SIZE(bad); i++) {
-		struct smcsim_regs r = call(sim, CPU_ON_64, bad[i], ENTRY, 0);
+		struct smcsim_regs r = call(sim, PSCI_CPU_ON_64_FID, bad[i], ENTRY, 0);
 		t_assert_x0(r, PSCI_RET_INVALID_PARAMS, "DEN0022D 5.1.4: unknown target_cpu");
 	}
 	smcsim_destroy(sim);
@@ -371,14 +362,14 @@ static void cpu_on_unknown_mpidr(void **state)
 static void cpu_on_invalid_address(void **state)
 {
 	struct smcsim *sim = t_machine("tfa-host", NULL);
-	struct smcsim_regs r = call(sim, CPU_ON_64, 1, BAD_ENTRY, 0);
+	struct smcsim_regs r = call(sim, PSCI_CPU_ON_64_FID, 1, BAD_ENTRY, 0);
 	t_assert_x0(r, PSCI_RET_INVALID_ADDRESS, "DEN0022D 5.1.4: INVALID_ADDRESS");
-	r = call(sim, CPU_ON_64, 1, DRAM + 0x10000000, 0);
+	r = call(sim, PSCI_CPU_ON_64_FID, 1, DRAM + 0x10000000, 0);
 	t_assert_x0(r, PSCI_RET_INVALID_ADDRESS, "DEN0022D 5.1.4: just past DRAM");
 	assert_int_equal(smcsim_cpu_state(sim, 1), SMCSIM_CPU_OFF);
 	smcsim_destroy(sim);
 	sim = t_machine("kvm-guest", NULL);
-	r = call(sim, CPU_ON_64, 1, BAD_ENTRY, 0);
+	r = call(sim, PSCI_CPU_ON_64_FID, 1, BAD_ENTRY, 0);
 	t_assert_x0(r, PSCI_RET_SUCCESS, "KVM psci.c: entry point not validated");
 	smcsim_destroy(sim);
 }
@@ -387,9 +378,9 @@ static void cpu_on_invalid_address(void **state)
 static void cpu_on_check_order(void **state)
 {
 	struct smcsim *sim = t_machine("tfa-host", NULL);
-	struct smcsim_regs r = call(sim, CPU_ON_64, 0x55, BAD_ENTRY, 0);
+	struct smcsim_regs r = call(sim, PSCI_CPU_ON_64_FID, 0x55, BAD_ENTRY, 0);
 	t_assert_x0(r, PSCI_RET_INVALID_PARAMS, "target checked before the entry point");
-	r = call(sim, CPU_ON_64, 0, BAD_ENTRY, 0);
+	r = call(sim, PSCI_CPU_ON_64_FID, 0, BAD_ENTRY, 0);
 	t_assert_x0(r, PSCI_RET_INVALID_ADDRESS, "entry point checked before ALREADY_ON");
 	smcsim_destroy(sim);
 }
@@ -421,7 +412,7 @@ static void cpu_off_powers_down(void **state)
 	t_assert_reg(r, 0, PSCI_CPU_OFF_FID, "CPU_OFF leaves no result");
 	assert_int_equal(smcsim_cpu_state(sim, 1), SMCSIM_CPU_OFF);
 	assert_int_equal(xcall(sim, 1, PSCI_VERSION_FID, 0, 0, 0, NULL), -EHOSTDOWN);
-	r = call(sim, AFFINITY_INFO_64, 1, 0);
+	r = call(sim, PSCI_AFFINITY_INFO_64_FID, 1, 0);
 	t_assert_x0(r, 1, "DEN0022D 5.1.5: OFF after CPU_OFF");
 	cpu_on(sim, 1); /* and it can be started again */
 	smcsim_destroy(sim);
@@ -445,7 +436,7 @@ static void cpu_off_denied_with_resident_tos(void **state)
 static void cpu_suspend_standby(void **state)
 {
 	struct smcsim *sim = t_machine("tfa-host", NULL);
-	struct smcsim_regs r = call(sim, CPU_SUSPEND_64, 0x1, BAD_ENTRY, 0);
+	struct smcsim_regs r = call(sim, PSCI_CPU_SUSPEND_64_FID, 0x1, BAD_ENTRY, 0);
 	t_assert_x0(r, PSCI_RET_SUCCESS, "DEN0022D 5.1.2: standby; entry point unused");
 	smcsim_destroy(sim);
 }
@@ -456,8 +447,9 @@ static void cpu_suspend_powerdown_resumes(void **state)
 {
 	struct smcsim *sim = t_machine("tfa-host", NULL);
 	struct smcsim_regs r;
-	assert_int_equal(xcall(sim, 0, CPU_SUSPEND_64, PD | (1u << 24), ENTRY + 8, 0xabc, &r),
-			 SMCSIM_EXIT_RESUME);
+	assert_int_equal(
+		xcall(sim, 0, PSCI_CPU_SUSPEND_64_FID, PD | (1u << 24), ENTRY + 8, 0xabc, &r),
+		SMCSIM_EXIT_RESUME);
 	t_assert_reg(r, 0, 0xabc, "DEN0022D 5.1.2: x0 = context_id on resume");
 	uint64_t x[31], pc;
 	assert_int_equal(smcsim_cpu_regs(sim, 0, x, &pc), 0);
@@ -475,7 +467,7 @@ static void cpu_suspend_invalid_power_state(void **state)
 	static const uint64_t bad[] = { UINT64_C(1) << 20, UINT64_C(1) << 31, UINT64_C(3) << 24,
 					UINT64_C(1) << 30 };
 	for (size_t i = 0; i < EMU_ARRAY_SIZE(bad); i++) {
-		struct smcsim_regs r = call(sim, CPU_SUSPEND_64, bad[i], ENTRY, 0);
+		struct smcsim_regs r = call(sim, PSCI_CPU_SUSPEND_64_FID, bad[i], ENTRY, 0);
 		t_assert_x0(r, PSCI_RET_INVALID_PARAMS, "DEN0022D 5.1.2: bad power_state");
 	}
 	smcsim_destroy(sim);
@@ -485,7 +477,7 @@ static void cpu_suspend_invalid_power_state(void **state)
 static void cpu_suspend_invalid_address(void **state)
 {
 	struct smcsim *sim = t_machine("tfa-host", NULL);
-	struct smcsim_regs r = call(sim, CPU_SUSPEND_64, PD, BAD_ENTRY, 0);
+	struct smcsim_regs r = call(sim, PSCI_CPU_SUSPEND_64_FID, PD, BAD_ENTRY, 0);
 	t_assert_x0(r, PSCI_RET_INVALID_ADDRESS, "DEN0022D 5.1.2: INVALID_ADDRESS");
 	smcsim_destroy(sim);
 }
@@ -496,12 +488,13 @@ static void cpu_suspend_extended_format(void **state)
 {
 	struct smcsim *sim = tfa("\"cpu_suspend\":{\"extended_state_id\":true}");
 	struct smcsim_regs r;
-	assert_int_equal(xcall(sim, 0, CPU_SUSPEND_64, (UINT64_C(1) << 30) | 0x3, ENTRY, 5, &r),
-			 SMCSIM_EXIT_RESUME);
+	assert_int_equal(
+		xcall(sim, 0, PSCI_CPU_SUSPEND_64_FID, (UINT64_C(1) << 30) | 0x3, ENTRY, 5, &r),
+		SMCSIM_EXIT_RESUME);
 	t_assert_reg(r, 0, 5, "DEN0022D 5.1.2: extended powerdown");
-	r = call(sim, CPU_SUSPEND_64, PD, ENTRY, 5);
+	r = call(sim, PSCI_CPU_SUSPEND_64_FID, PD, ENTRY, 5);
 	t_assert_x0(r, PSCI_RET_SUCCESS, "DEN0022D 5.1.2: bit 16 is StateID, so standby");
-	r = call(sim, CPU_SUSPEND_64, UINT64_C(1) << 28, ENTRY, 0);
+	r = call(sim, PSCI_CPU_SUSPEND_64_FID, UINT64_C(1) << 28, ENTRY, 0);
 	t_assert_x0(r, PSCI_RET_INVALID_PARAMS, "DEN0022D 5.1.2: reserved bit 28");
 	smcsim_destroy(sim);
 }
@@ -510,7 +503,8 @@ static void cpu_suspend_extended_format(void **state)
 static void cpu_suspend_kvm_as_wfi(void **state)
 {
 	struct smcsim *sim = t_machine("kvm-guest", NULL);
-	struct smcsim_regs r = call(sim, CPU_SUSPEND_64, PD | (UINT64_C(1) << 31), BAD_ENTRY, 9);
+	struct smcsim_regs r =
+		call(sim, PSCI_CPU_SUSPEND_64_FID, PD | (UINT64_C(1) << 31), BAD_ENTRY, 9);
 	t_assert_x0(r, PSCI_RET_SUCCESS, "KVM: powerdown treated as standby (DEN0022D 5.1.2)");
 	smcsim_destroy(sim);
 }
@@ -519,11 +513,11 @@ static void cpu_suspend_kvm_as_wfi(void **state)
 static void cpu_suspend_qemu(void **state)
 {
 	struct smcsim *sim = t_machine("qemu-tcg", NULL);
-	struct smcsim_regs r = call(sim, CPU_SUSPEND_64, PD | 0xffff, BAD_ENTRY, 0);
+	struct smcsim_regs r = call(sim, PSCI_CPU_SUSPEND_64_FID, PD | 0xffff, BAD_ENTRY, 0);
 	t_assert_x0(r, PSCI_RET_SUCCESS, "QEMU: powerdown returns as from WFI");
-	r = call(sim, CPU_SUSPEND_64, UINT64_C(1) << 24, ENTRY, 0);
+	r = call(sim, PSCI_CPU_SUSPEND_64_FID, UINT64_C(1) << 24, ENTRY, 0);
 	t_assert_x0(r, PSCI_RET_INVALID_PARAMS, "QEMU: no affinity levels");
-	r = call(sim, CPU_SUSPEND_64, UINT64_C(1) << 17, ENTRY, 0);
+	r = call(sim, PSCI_CPU_SUSPEND_64_FID, UINT64_C(1) << 17, ENTRY, 0);
 	t_assert_x0(r, PSCI_RET_INVALID_PARAMS, "QEMU: bit 17 set");
 	smcsim_destroy(sim);
 }
@@ -536,19 +530,22 @@ static void cpu_suspend_osi_last_core(void **state)
 	all_on(sim);
 	struct smcsim_regs r = call(sim, PSCI_SET_SUSPEND_MODE_FID, 1);
 	t_assert_x0(r, PSCI_RET_SUCCESS, "DEN0022D 5.1.19: enter OSI");
-	r = call(sim, CPU_SUSPEND_64, PD | (UINT64_C(1) << 24), ENTRY, 0);
+	r = call(sim, PSCI_CPU_SUSPEND_64_FID, PD | (UINT64_C(1) << 24), ENTRY, 0);
 	t_assert_x0(r, PSCI_RET_DENIED, "DEN0022D 5.1.2: not the last core of the cluster");
-	assert_int_equal(xcall(sim, 0, CPU_SUSPEND_64, PD, ENTRY, 1, NULL), SMCSIM_EXIT_RESUME);
+	assert_int_equal(xcall(sim, 0, PSCI_CPU_SUSPEND_64_FID, PD, ENTRY, 1, NULL),
+			 SMCSIM_EXIT_RESUME);
 	for (unsigned int i = 1; i < 4; i++)
 		assert_int_equal(xcall(sim, i, PSCI_CPU_OFF_FID, 0, 0, 0, NULL),
 				 SMCSIM_EXIT_CPU_OFF);
-	assert_int_equal(xcall(sim, 0, CPU_SUSPEND_64, PD | (UINT64_C(1) << 24), ENTRY, 1, NULL),
-			 SMCSIM_EXIT_RESUME);
+	assert_int_equal(
+		xcall(sim, 0, PSCI_CPU_SUSPEND_64_FID, PD | (UINT64_C(1) << 24), ENTRY, 1, NULL),
+		SMCSIM_EXIT_RESUME);
 	smcsim_destroy(sim);
 	sim = t_machine("tfa-host", NULL);
 	all_on(sim);
-	assert_int_equal(xcall(sim, 0, CPU_SUSPEND_64, PD | (UINT64_C(1) << 24), ENTRY, 1, NULL),
-			 SMCSIM_EXIT_RESUME);
+	assert_int_equal(
+		xcall(sim, 0, PSCI_CPU_SUSPEND_64_FID, PD | (UINT64_C(1) << 24), ENTRY, 1, NULL),
+		SMCSIM_EXIT_RESUME);
 	smcsim_destroy(sim);
 }
 
@@ -558,7 +555,7 @@ static void cpu_suspend_osi_last_core(void **state)
 static void affinity_info_level0(void **state)
 {
 	struct smcsim *sim = t_machine("tfa-host", NULL);
-	struct smcsim_regs r = call(sim, AFFINITY_INFO_64, 0, 0);
+	struct smcsim_regs r = call(sim, PSCI_AFFINITY_INFO_64_FID, 0, 0);
 	t_assert_x0(r, 0, "DEN0022D 5.1.5: caller ON");
 	r = call(sim, PSCI_AFFINITY_INFO_FID, 3, 0);
 	t_assert_x0(r, 1, "DEN0022D 5.1.5: secondary OFF");
@@ -569,7 +566,7 @@ static void affinity_info_level0(void **state)
 static void affinity_info_unknown_target(void **state)
 {
 	struct smcsim *sim = t_machine("tfa-host", NULL);
-	struct smcsim_regs r = call(sim, AFFINITY_INFO_64, 0x10, 0);
+	struct smcsim_regs r = call(sim, PSCI_AFFINITY_INFO_64_FID, 0x10, 0);
 	t_assert_x0(r, PSCI_RET_INVALID_PARAMS, "DEN0022D 5.1.5: unknown target");
 	smcsim_destroy(sim);
 }
@@ -578,11 +575,11 @@ static void affinity_info_unknown_target(void **state)
 static void affinity_info_tfa_levels(void **state)
 {
 	struct smcsim *sim = t_machine("tfa-host", NULL);
-	struct smcsim_regs r = call(sim, AFFINITY_INFO_64, 0, 1);
+	struct smcsim_regs r = call(sim, PSCI_AFFINITY_INFO_64_FID, 0, 1);
 	t_assert_x0(r, PSCI_RET_INVALID_PARAMS, "TF-A psci_affinity_info: level > 0");
-	r = call(sim, AFFINITY_INFO_64, 0x77, 1);
+	r = call(sim, PSCI_AFFINITY_INFO_64_FID, 0x77, 1);
 	t_assert_x0(r, PSCI_RET_INVALID_PARAMS, "TF-A: level checked first");
-	r = call(sim, AFFINITY_INFO_64, 1, UINT64_C(0x100000000));
+	r = call(sim, PSCI_AFFINITY_INFO_64_FID, 1, UINT64_C(0x100000000));
 	t_assert_x0(r, 1, "TF-A: the level is read as 32 bits");
 	smcsim_destroy(sim);
 }
@@ -592,20 +589,20 @@ static void affinity_info_tfa_levels(void **state)
 static void affinity_info_kvm_levels(void **state)
 {
 	struct smcsim *sim = t_machine("kvm-guest", "{\"cpus\":{\"count\":8,\"per_cluster\":4}}");
-	struct smcsim_regs r = call(sim, AFFINITY_INFO_64, 0x3, 1);
+	struct smcsim_regs r = call(sim, PSCI_AFFINITY_INFO_64_FID, 0x3, 1);
 	t_assert_x0(r, 0, "KVM: cluster 0 has a running core");
-	r = call(sim, AFFINITY_INFO_64, 0x100, 1);
+	r = call(sim, PSCI_AFFINITY_INFO_64_FID, 0x100, 1);
 	t_assert_x0(r, 1, "KVM: cluster 1 all off");
 	cpu_on(sim, 6);
-	r = call(sim, AFFINITY_INFO_64, 0x1ff, 1);
+	r = call(sim, PSCI_AFFINITY_INFO_64_FID, 0x1ff, 1);
 	t_assert_x0(r, 0, "KVM: low affinity bits ignored at level 1");
-	r = call(sim, AFFINITY_INFO_64, 0x0, 4);
+	r = call(sim, PSCI_AFFINITY_INFO_64_FID, 0x0, 4);
 	t_assert_x0(r, PSCI_RET_INVALID_PARAMS, "KVM: level > 3");
-	r = call(sim, AFFINITY_INFO_64, UINT64_C(0x80000000), 2);
+	r = call(sim, PSCI_AFFINITY_INFO_64_FID, UINT64_C(0x80000000), 2);
 	t_assert_x0(r, PSCI_RET_INVALID_PARAMS, "KVM: bits outside MPIDR affinity");
-	r = call(sim, AFFINITY_INFO_64, 0x10, 0);
+	r = call(sim, PSCI_AFFINITY_INFO_64_FID, 0x10, 0);
 	t_assert_x0(r, 1, "KVM: a level-0 affinity no vCPU has reads as OFF");
-	r = call(sim, AFFINITY_INFO_64, 0x0, UINT64_C(0x100000000));
+	r = call(sim, PSCI_AFFINITY_INFO_64_FID, 0x0, UINT64_C(0x100000000));
 	t_assert_x0(r, PSCI_RET_INVALID_PARAMS, "KVM: the level is a 64-bit value");
 	smcsim_destroy(sim);
 }
@@ -614,13 +611,13 @@ static void affinity_info_kvm_levels(void **state)
 static void affinity_info_qemu_levels(void **state)
 {
 	struct smcsim *sim = t_machine("qemu-tcg", NULL);
-	struct smcsim_regs r = call(sim, AFFINITY_INFO_64, 0x700, 1);
+	struct smcsim_regs r = call(sim, PSCI_AFFINITY_INFO_64_FID, 0x700, 1);
 	t_assert_x0(r, 0, "QEMU: level 1 always ON");
-	r = call(sim, AFFINITY_INFO_64, UINT64_MAX, 9);
+	r = call(sim, PSCI_AFFINITY_INFO_64_FID, UINT64_MAX, 9);
 	t_assert_x0(r, 0, "QEMU: above level 0 nothing is checked");
-	r = call(sim, AFFINITY_INFO_64, 0x5, 0);
+	r = call(sim, PSCI_AFFINITY_INFO_64_FID, 0x5, 0);
 	t_assert_x0(r, PSCI_RET_INVALID_PARAMS, "QEMU: unknown CPU at level 0");
-	r = call(sim, AFFINITY_INFO_64, 1, 0);
+	r = call(sim, PSCI_AFFINITY_INFO_64_FID, 1, 0);
 	t_assert_x0(r, 1, "QEMU: level 0 follows the core");
 	smcsim_destroy(sim);
 }
@@ -635,9 +632,9 @@ static void migrate_info_type_mp(void **state)
 		struct smcsim *sim = t_machine(profiles[i], NULL);
 		struct smcsim_regs r = call(sim, PSCI_MIGRATE_INFO_TYPE_FID);
 		t_assert_x0(r, 2, "DEN0022D 5.1.7: TOS MP or not present");
-		r = call(sim, MIGRATE_64, 1);
+		r = call(sim, PSCI_MIGRATE_64_FID, 1);
 		t_assert_x0(r, PSCI_RET_NOT_SUPPORTED, "KVM/QEMU: MIGRATE not supported");
-		r = call(sim, MIGRATE_INFO_UP_CPU_64);
+		r = call(sim, PSCI_MIGRATE_INFO_UP_CPU_64_FID);
 		t_assert_x0(r, PSCI_RET_NOT_SUPPORTED,
 			    "KVM/QEMU: MIGRATE_INFO_UP_CPU not supported");
 		smcsim_destroy(sim);
@@ -663,15 +660,15 @@ static void migrate_up_trusted_os(void **state)
 	cpu_on(sim, 1);
 	struct smcsim_regs r = call(sim, PSCI_MIGRATE_INFO_TYPE_FID);
 	t_assert_x0(r, 0, "DEN0022D 5.1.7: UP migrate-capable");
-	r = call(sim, MIGRATE_INFO_UP_CPU_64);
+	r = call(sim, PSCI_MIGRATE_INFO_UP_CPU_64_FID);
 	t_assert_reg(r, 0, 1, "DEN0022D 5.1.8: resident MPIDR");
-	r = call(sim, MIGRATE_64, 2);
+	r = call(sim, PSCI_MIGRATE_64_FID, 2);
 	t_assert_x0(r, PSCI_RET_NOT_PRESENT, "DEN0022D 5.1.6: caller is not the resident core");
-	r = call_cpu(sim, 1, MIGRATE_64, 0x42);
+	r = call_cpu(sim, 1, PSCI_MIGRATE_64_FID, 0x42);
 	t_assert_x0(r, PSCI_RET_INVALID_PARAMS, "DEN0022D 5.1.6: invalid target");
-	r = call_cpu(sim, 1, MIGRATE_64, 0);
+	r = call_cpu(sim, 1, PSCI_MIGRATE_64_FID, 0);
 	t_assert_x0(r, PSCI_RET_SUCCESS, "DEN0022D 5.1.6: migrated");
-	r = call(sim, MIGRATE_INFO_UP_CPU_64);
+	r = call(sim, PSCI_MIGRATE_INFO_UP_CPU_64_FID);
 	t_assert_reg(r, 0, 0, "DEN0022D 5.1.8: new resident core");
 	/* The Trusted OS left CPU 1, which may now power off. */
 	assert_int_equal(xcall(sim, 1, PSCI_CPU_OFF_FID, 0, 0, 0, NULL), SMCSIM_EXIT_CPU_OFF);
@@ -682,7 +679,7 @@ static void migrate_up_trusted_os(void **state)
 static void migrate_not_capable(void **state)
 {
 	struct smcsim *sim = tfa("\"migrate_info_type\":\"up_no_migrate\"");
-	struct smcsim_regs r = call(sim, MIGRATE_64, 1);
+	struct smcsim_regs r = call(sim, PSCI_MIGRATE_64_FID, 1);
 	t_assert_x0(r, PSCI_RET_DENIED, "DEN0022D 5.1.6: DENIED");
 	r = call(sim, PSCI_MIGRATE_INFO_TYPE_FID);
 	t_assert_x0(r, 1, "DEN0022D 5.1.7: UP not migrate-capable");
@@ -724,15 +721,15 @@ static void system_reset_boot_state(void **state)
 	struct smcsim *sim = tfa("\"stat\":true,\"cpu_suspend\":{\"osi\":true}");
 	all_on(sim);
 	call(sim, PSCI_SET_SUSPEND_MODE_FID, 1);
-	call(sim, CPU_SUSPEND_64, 0, 0, 0);
-	struct smcsim_regs r = call(sim, STAT_COUNT_64, 0, 0);
+	call(sim, PSCI_CPU_SUSPEND_64_FID, 0, 0, 0);
+	struct smcsim_regs r = call(sim, PSCI_STAT_COUNT_64_FID, 0, 0);
 	t_assert_x0(r, 1, "DEN0022D 5.1.21: one standby entry before the reset");
 	assert_int_equal(xcall(sim, 2, PSCI_SYSTEM_RESET_FID, 0, 0, 0, &r),
 			 SMCSIM_EXIT_SYSTEM_RESET);
 	assert_int_equal(smcsim_cpu_state(sim, 0), SMCSIM_CPU_ON);
 	for (unsigned int i = 1; i < 4; i++)
 		assert_int_equal(smcsim_cpu_state(sim, i), SMCSIM_CPU_OFF);
-	r = call(sim, STAT_COUNT_64, 0, 0);
+	r = call(sim, PSCI_STAT_COUNT_64_FID, 0, 0);
 	t_assert_x0(r, 0, "statistics cleared by reset");
 	/* Boot is in platform-coordinated mode: were the OSI mode kept, asking for OSI
 	 * again would be a same-mode SUCCESS; from PC it needs every core running. */
@@ -746,16 +743,17 @@ static void system_reset_boot_state(void **state)
 static void system_reset2_types(void **state)
 {
 	struct smcsim *sim = t_machine("tfa-host", NULL);
-	struct smcsim_regs r = call(sim, SYSTEM_RESET2_64, 1, 0);
+	struct smcsim_regs r = call(sim, PSCI_SYSTEM_RESET2_64_FID, 1, 0);
 	t_assert_x0(r, PSCI_RET_INVALID_PARAMS, "DEN0022D 5.1.11: reserved type");
 	r = call(sim, PSCI_SYSTEM_RESET2_FID, 0x80000000, 0);
 	t_assert_x0(r, PSCI_RET_INVALID_PARAMS, "TF-A: unsupported vendor type");
 	cpu_on(sim, 1);
-	assert_int_equal(xcall(sim, 0, SYSTEM_RESET2_64, 0, 0, 0, NULL), SMCSIM_EXIT_SYSTEM_RESET);
+	assert_int_equal(xcall(sim, 0, PSCI_SYSTEM_RESET2_64_FID, 0, 0, 0, NULL),
+			 SMCSIM_EXIT_SYSTEM_RESET);
 	assert_int_equal(smcsim_cpu_state(sim, 1), SMCSIM_CPU_OFF);
 	smcsim_destroy(sim);
 	sim = t_machine("kvm-guest", NULL);
-	assert_int_equal(xcall(sim, 0, SYSTEM_RESET2_64, 0x80000001, 0, 0, &r),
+	assert_int_equal(xcall(sim, 0, PSCI_SYSTEM_RESET2_64_FID, 0x80000001, 0, 0, &r),
 			 SMCSIM_EXIT_SYSTEM_RESET);
 	t_assert_x0(r, PSCI_RET_INTERNAL_FAILURE, "KVM: vendor reset exits, x0 = INTERNAL_FAILURE");
 	smcsim_destroy(sim);
@@ -785,8 +783,9 @@ static void api_reset_restores_mode(void **state)
 	smcsim_reset(sim);
 	all_on(sim);
 	/* In PC mode a cluster powerdown with other cores on is a vote, not DENIED. */
-	assert_int_equal(xcall(sim, 0, CPU_SUSPEND_64, PD | (UINT64_C(1) << 24), ENTRY, 1, NULL),
-			 SMCSIM_EXIT_RESUME);
+	assert_int_equal(
+		xcall(sim, 0, PSCI_CPU_SUSPEND_64_FID, PD | (UINT64_C(1) << 24), ENTRY, 1, NULL),
+		SMCSIM_EXIT_RESUME);
 	smcsim_destroy(sim);
 }
 
@@ -797,13 +796,14 @@ static void api_reset_restores_mode(void **state)
 static void system_off2_rules(void **state)
 {
 	struct smcsim *sim = tfa("\"version\":\"1.3\",\"system_off2_types\":1");
-	struct smcsim_regs r = call(sim, SYSTEM_OFF2_64, 1, 5);
+	struct smcsim_regs r = call(sim, PSCI_SYSTEM_OFF2_64_FID, 1, 5);
 	t_assert_x0(r, PSCI_RET_INVALID_PARAMS, "DEN0022F SYSTEM_OFF2: cookie must be 0");
-	r = call(sim, SYSTEM_OFF2_64, 2, 0);
+	r = call(sim, PSCI_SYSTEM_OFF2_64_FID, 2, 0);
 	t_assert_x0(r, PSCI_RET_INVALID_PARAMS, "DEN0022F SYSTEM_OFF2: unsupported type");
-	r = call(sim, SYSTEM_OFF2_64, 0x80000000, 0);
+	r = call(sim, PSCI_SYSTEM_OFF2_64_FID, 0x80000000, 0);
 	t_assert_x0(r, PSCI_RET_INVALID_PARAMS, "DEN0022F SYSTEM_OFF2: vendor type");
-	assert_int_equal(xcall(sim, 0, SYSTEM_OFF2_64, 0, 0, 0, NULL), SMCSIM_EXIT_SYSTEM_OFF);
+	assert_int_equal(xcall(sim, 0, PSCI_SYSTEM_OFF2_64_FID, 0, 0, 0, NULL),
+			 SMCSIM_EXIT_SYSTEM_OFF);
 	assert_int_equal(xcall(sim, 0, PSCI_VERSION_FID, 0, 0, 0, NULL), -ESHUTDOWN);
 	smcsim_reset(sim);
 	assert_int_equal(xcall(sim, 0, PSCI_SYSTEM_OFF2_FID, 1, 0, 0, NULL),
@@ -819,12 +819,13 @@ static void system_suspend_rules(void **state)
 {
 	struct smcsim *sim = t_machine("tfa-host", NULL);
 	cpu_on(sim, 3);
-	struct smcsim_regs r = call(sim, SYSTEM_SUSPEND_64, BAD_ENTRY, 0);
+	struct smcsim_regs r = call(sim, PSCI_SYSTEM_SUSPEND_64_FID, BAD_ENTRY, 0);
 	t_assert_x0(r, PSCI_RET_DENIED, "DEN0022D 5.1.18: another core is on (checked first)");
 	assert_int_equal(xcall(sim, 3, PSCI_CPU_OFF_FID, 0, 0, 0, NULL), SMCSIM_EXIT_CPU_OFF);
-	r = call(sim, SYSTEM_SUSPEND_64, BAD_ENTRY, 0);
+	r = call(sim, PSCI_SYSTEM_SUSPEND_64_FID, BAD_ENTRY, 0);
 	t_assert_x0(r, PSCI_RET_INVALID_ADDRESS, "DEN0022D 5.1.18: INVALID_ADDRESS");
-	assert_int_equal(xcall(sim, 0, SYSTEM_SUSPEND_64, ENTRY, 0x77, 0, &r), SMCSIM_EXIT_RESUME);
+	assert_int_equal(xcall(sim, 0, PSCI_SYSTEM_SUSPEND_64_FID, ENTRY, 0x77, 0, &r),
+			 SMCSIM_EXIT_RESUME);
 	t_assert_reg(r, 0, 0x77, "DEN0022D 5.1.18: resume with context_id");
 	smcsim_destroy(sim);
 }
@@ -859,23 +860,23 @@ static void set_suspend_mode_rules(void **state)
 static void stat_counts_suspends(void **state)
 {
 	struct smcsim *sim = tfa("\"stat\":true,\"stat_residency_us\":250");
-	call(sim, CPU_SUSPEND_64, 0x2, 0, 0);
-	call(sim, CPU_SUSPEND_64, 0x2, 0, 0);
-	assert_int_equal(xcall(sim, 0, CPU_SUSPEND_64, PD | 0x3, ENTRY, 0, NULL),
+	call(sim, PSCI_CPU_SUSPEND_64_FID, 0x2, 0, 0);
+	call(sim, PSCI_CPU_SUSPEND_64_FID, 0x2, 0, 0);
+	assert_int_equal(xcall(sim, 0, PSCI_CPU_SUSPEND_64_FID, PD | 0x3, ENTRY, 0, NULL),
 			 SMCSIM_EXIT_RESUME);
-	struct smcsim_regs r = call(sim, STAT_COUNT_64, 0, 0x2);
+	struct smcsim_regs r = call(sim, PSCI_STAT_COUNT_64_FID, 0, 0x2);
 	t_assert_reg(r, 0, 2, "DEN0022D 5.1.21: two entries");
-	r = call(sim, STAT_RESIDENCY_64, 0, 0x2);
+	r = call(sim, PSCI_STAT_RESIDENCY_64_FID, 0, 0x2);
 	t_assert_reg(r, 0, 500, "DEN0022D 5.1.20: residency in microseconds");
 	r = call(sim, PSCI_STAT_COUNT_FID, 0, PD | 0x3);
 	t_assert_reg(r, 0, 1, "DEN0022D 5.1.21: powerdown state counted");
-	r = call(sim, STAT_COUNT_64, 0, 0x9);
+	r = call(sim, PSCI_STAT_COUNT_64_FID, 0, 0x9);
 	t_assert_reg(r, 0, 0, "DEN0022D 5.1.21: never entered");
-	r = call(sim, STAT_COUNT_64, 1, 0x2);
+	r = call(sim, PSCI_STAT_COUNT_64_FID, 1, 0x2);
 	t_assert_reg(r, 0, 0, "DEN0022D 5.1.21: per core");
-	r = call(sim, STAT_COUNT_64, 0x99, 0x2);
+	r = call(sim, PSCI_STAT_COUNT_64_FID, 0x99, 0x2);
 	t_assert_reg(r, 0, 0, "DEN0022D 5.1.21: invalid target gives 0");
-	r = call(sim, STAT_RESIDENCY_64, 0, UINT64_C(1) << 20);
+	r = call(sim, PSCI_STAT_RESIDENCY_64_FID, 0, UINT64_C(1) << 20);
 	t_assert_reg(r, 0, 0, "DEN0022D 5.1.20: invalid power_state gives 0");
 	smcsim_destroy(sim);
 }
@@ -914,15 +915,15 @@ static void mem_protect_survives_reset(void **state)
 static void mem_protect_check_range(void **state)
 {
 	struct smcsim *sim = t_machine("tfa-host", NULL);
-	struct smcsim_regs r = call(sim, CHECK_RANGE_64, DRAM, 0x1000);
+	struct smcsim_regs r = call(sim, PSCI_MEM_PROTECT_CHECK_RANGE_64_FID, DRAM, 0x1000);
 	t_assert_x0(r, PSCI_RET_SUCCESS, "DEN0022D 5.1.13: inside DRAM");
 	r = call(sim, PSCI_MEM_PROTECT_CHECK_RANGE_FID, DRAM + 0x100, 0x10);
 	t_assert_x0(r, PSCI_RET_SUCCESS, "DEN0022D 5.1.13: SMC32");
-	r = call(sim, CHECK_RANGE_64, DRAM, 0);
+	r = call(sim, PSCI_MEM_PROTECT_CHECK_RANGE_64_FID, DRAM, 0);
 	t_assert_x0(r, PSCI_RET_DENIED, "DEN0022D 5.1.13: empty range");
-	r = call(sim, CHECK_RANGE_64, DRAM + 0x0ffff000, 0x2000);
+	r = call(sim, PSCI_MEM_PROTECT_CHECK_RANGE_64_FID, DRAM + 0x0ffff000, 0x2000);
 	t_assert_x0(r, PSCI_RET_DENIED, "DEN0022D 5.1.13: runs past DRAM");
-	r = call(sim, CHECK_RANGE_64, UINT64_MAX - 0xf, 0x100);
+	r = call(sim, PSCI_MEM_PROTECT_CHECK_RANGE_64_FID, UINT64_MAX - 0xf, 0x100);
 	t_assert_x0(r, PSCI_RET_DENIED, "DEN0022D 5.1.13: wraps");
 	smcsim_destroy(sim);
 }
@@ -934,17 +935,17 @@ static void mem_protect_check_range(void **state)
 static void node_hw_state_rules(void **state)
 {
 	struct smcsim *sim = t_machine("tfa-host", "{\"cpus\":{\"count\":8,\"per_cluster\":4}}");
-	struct smcsim_regs r = call(sim, NODE_HW_STATE_64, 0, 0);
+	struct smcsim_regs r = call(sim, PSCI_NODE_HW_STATE_64_FID, 0, 0);
 	t_assert_x0(r, 0, "DEN0022D 5.1.17: caller HW_ON");
-	r = call(sim, NODE_HW_STATE_64, 1, 0);
+	r = call(sim, PSCI_NODE_HW_STATE_64_FID, 1, 0);
 	t_assert_x0(r, 1, "DEN0022D 5.1.17: secondary HW_OFF");
-	r = call(sim, NODE_HW_STATE_64, 1, 1);
+	r = call(sim, PSCI_NODE_HW_STATE_64_FID, 1, 1);
 	t_assert_x0(r, 0, "DEN0022D 5.1.17: cluster 0 HW_ON");
 	r = call(sim, PSCI_NODE_HW_STATE_FID, 0x101, 1);
 	t_assert_x0(r, 1, "DEN0022D 5.1.17: cluster 1 HW_OFF");
-	r = call(sim, NODE_HW_STATE_64, 0, 2);
+	r = call(sim, PSCI_NODE_HW_STATE_64_FID, 0, 2);
 	t_assert_x0(r, PSCI_RET_INVALID_PARAMS, "FVP: level 2 not reported");
-	r = call(sim, NODE_HW_STATE_64, 0x4, 0);
+	r = call(sim, PSCI_NODE_HW_STATE_64_FID, 0x4, 0);
 	t_assert_x0(r, PSCI_RET_INVALID_PARAMS, "DEN0022D 5.1.17: unknown target");
 	smcsim_destroy(sim);
 }
@@ -970,9 +971,9 @@ static void cpu_freeze_rules(void **state)
 static void cpu_default_suspend_rules(void **state)
 {
 	struct smcsim *sim = tfa("\"cpu_default_suspend\":true");
-	struct smcsim_regs r = call(sim, CPU_DEFAULT_SUSPEND_64, BAD_ENTRY, 0);
+	struct smcsim_regs r = call(sim, PSCI_CPU_DEFAULT_SUSPEND_64_FID, BAD_ENTRY, 0);
 	t_assert_x0(r, PSCI_RET_INVALID_ADDRESS, "DEN0022D 5.1.16: INVALID_ADDRESS");
-	assert_int_equal(xcall(sim, 0, CPU_DEFAULT_SUSPEND_64, ENTRY, 0x31, 0, &r),
+	assert_int_equal(xcall(sim, 0, PSCI_CPU_DEFAULT_SUSPEND_64_FID, ENTRY, 0x31, 0, &r),
 			 SMCSIM_EXIT_RESUME);
 	t_assert_reg(r, 0, 0x31, "DEN0022D 5.1.16: x0 = context_id");
 	smcsim_destroy(sim);

@@ -4,9 +4,11 @@
 #include <limits.h>
 #include <string.h>
 
+#include "abi/bytes.h"
 #include "conformance/common/smcsim_test.h"
 #include "emu/emu.h"
 #include "emu/services.h"
+#include "lib/registry.h"
 #include "lib_errnos.h"
 
 static void expect_create_error(const char *patch, const char *want)
@@ -74,9 +76,8 @@ static void smccc12_wide_results(void **state)
 	struct smcsim_regs r = t_call(sim, SMCCC_ARCH_SOC_ID_64_FID, 2);
 	t_assert_x0(r, 0, "SOC_ID name SUCCESS");
 	char name[137] = { 0 };
-	for (int i = 0; i < 17; i++)
-		for (int b = 0; b < 8; b++)
-			name[i * 8 + b] = (char)(r.x[1 + i] >> (8 * b));
+	for (int i = 0; i < 17; i++) /* DEN0028 1.6 7.4: name bytes in x1..x17, little-endian */
+		abi_wr64(name + i * 8, r.x[1 + i]);
 	assert_string_equal(name, "smcsim virtual SoC");
 	t_assert_reg(r, 17, 0, "NUL padding up to x17");
 	smcsim_destroy(sim);
@@ -289,14 +290,15 @@ static void fid_decode_and_names(void **state)
  * single source for dispatch and decoding). */
 static void fid_tables_unique(void **state)
 {
-	for (size_t i = 0; i < emu_nservices; i++) {
-		const struct emu_service *s = emu_services[i];
+	const struct emu_registry *reg = &lib_registry;
+	for (size_t i = 0; i < reg->n; i++) {
+		const struct emu_service *s = reg->svcs[i];
 		if (s->alias)
 			continue;
 		for (size_t k = 0; k < s->nfns; k++) {
 			const struct emu_service *o;
-			const struct emu_fn *byname = emu_fn_find_name(s->fns[k].name, &o);
-			const struct emu_fn *byid = emu_fn_find(s->fns[k].fid, NULL);
+			const struct emu_fn *byname = emu_fn_find_name(reg, s->fns[k].name, &o);
+			const struct emu_fn *byid = emu_fn_find(reg, s->fns[k].fid, NULL);
 			if (byname != &s->fns[k] || byid != &s->fns[k])
 				fail_msg("%s (0x%08x) in %s is not unique", s->fns[k].name,
 					 s->fns[k].fid, s->name);
@@ -304,6 +306,48 @@ static void fid_tables_unique(void **state)
 				fail_msg("%s has no handler", s->fns[k].name);
 		}
 	}
+}
+
+/*
+ * The core services' rows state their results: a call writes x0..x<nres - 1> at most and
+ * leaves every register above untouched (SMCCC 1.2+ machines, so x4..x17 would show it).
+ */
+static void core_rows_state_their_results(void **state)
+{
+	static const struct emu_service *const core[] = { &emu_svc_arch, &emu_svc_query,
+							  &emu_svc_psci, &emu_svc_trng,
+							  &emu_svc_kvm };
+	static const char *const profiles[] = { "tfa-host", "kvm-guest", "qemu-tcg" };
+	unsigned int checked = 0;
+	for (size_t s = 0; s < EMU_ARRAY_SIZE(core); s++)
+		for (size_t k = 0; k < core[s]->nfns; k++) {
+			const struct emu_fn *fn = &core[s]->fns[k];
+			if (fn->nres > SMCSIM_NREGS || fn->nargs >= SMCSIM_NREGS)
+				fail_msg("%s: nargs %u / nres %u out of range", fn->name, fn->nargs,
+					 fn->nres);
+			for (size_t p = 0; p < EMU_ARRAY_SIZE(profiles); p++) {
+				struct smcsim *sim = t_machine(profiles[p], NULL);
+				struct smcsim_regs r;
+				r.x[0] = fn->fid;
+				for (int i = 1; i < SMCSIM_NREGS; i++)
+					r.x[i] = UINT64_C(0x5eed000000000000) | (uint64_t)i;
+				int ret = smcsim_call(sim, smcsim_caller_default(sim), 0,
+						      SMCSIM_CONDUIT_DEFAULT, &r);
+				smcsim_destroy(sim);
+				/* Unimplemented here: the SMCCC NOT_SUPPORTED answer, not the row.
+				 */
+				if (ret != SMCSIM_EXIT_RETURN || r.x[0] == SMCCC_RET_NOT_SUPPORTED)
+					continue;
+				if (fn->nres == 0 && r.x[0] != fn->fid)
+					fail_msg("%s on %s wrote x0", fn->name, profiles[p]);
+				for (int i = fn->nres ? fn->nres : 1; i < SMCSIM_NREGS; i++)
+					if (r.x[i] != (UINT64_C(0x5eed000000000000) | (uint64_t)i))
+						fail_msg("%s on %s wrote x%d past nres %u",
+							 fn->name, profiles[p], i, fn->nres);
+				checked++;
+			}
+		}
+	assert_true(checked > 20);
 }
 
 static int user_calls;
@@ -410,6 +454,7 @@ int main(void)
 		cmocka_unit_test(growable_structs_sized),
 		cmocka_unit_test(strerror_covers_library_errnos),
 		cmocka_unit_test(fid_tables_unique),
+		cmocka_unit_test(core_rows_state_their_results),
 		cmocka_unit_test(filters_kvm_rules),
 		cmocka_unit_test(events),
 		cmocka_unit_test(record_roundtrip_text),

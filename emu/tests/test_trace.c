@@ -196,6 +196,74 @@ static void step_accessor(void **state)
 	smcsim_trace_destroy(t);
 }
 
+/*
+ * One value parser: the public smcsim_value_parse() and a fixture read "010" as ten (never
+ * octal), and both refuse the same bad values, a fixture naming the JSON path.
+ */
+static void values_parse_one_way(void **state)
+{
+	static const struct {
+		const char *s;
+		uint64_t v;
+	} good[] = {
+		{ "010", 10 },
+		{ "0", 0 },
+		{ "0x10", 16 },
+		{ "0X1f", 31 },
+		{ "-1", UINT64_MAX },
+		{ "-0x10", (uint64_t)-16 },
+		{ "18446744073709551615", UINT64_MAX },
+		{ "-9223372036854775808", UINT64_C(1) << 63 },
+		{ "PSCI_VERSION", 0x84000000 },
+	};
+	static const char *const bad[] = { "",
+					   "0x",
+					   "08x",
+					   "12abc",
+					   "0x1g",
+					   "-",
+					   " 1",
+					   "1 ",
+					   "18446744073709551616",
+					   "0x10000000000000000",
+					   "-PSCI_VERSION",
+					   "-9223372036854775809",
+					   "psci_version" };
+	for (size_t i = 0; i < sizeof(good) / sizeof(good[0]); i++) {
+		uint64_t v = 0;
+		if (smcsim_value_parse(good[i].s, &v) || v != good[i].v)
+			fail_msg("\"%s\" gave 0x%llx", good[i].s, (unsigned long long)v);
+		/* A fixture reads the same string to the same value. */
+		char text[200];
+		snprintf(text, sizeof(text),
+			 "{\"format\":\"smcsim-trace\",\"version\":1,\"steps\":["
+			 "{\"call\":{\"x0\":1,\"x1\":\"%s\"}}]}",
+			 good[i].s);
+		struct smcsim_trace *t = parse(text);
+		struct smcsim_trace_step st = { .size = sizeof(st) };
+		assert_int_equal(smcsim_trace_step(t, 0, &st), 0);
+		assert_int_equal(st.in.x[1], good[i].v);
+		smcsim_trace_destroy(t);
+	}
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		uint64_t v = 7;
+		if (smcsim_value_parse(bad[i], &v) != -EINVAL || v != 7)
+			fail_msg("\"%s\" was accepted", bad[i]);
+		char text[200];
+		snprintf(text, sizeof(text),
+			 "{\"format\":\"smcsim-trace\",\"version\":1,\"steps\":["
+			 "{\"call\":{\"x0\":1,\"x1\":\"%s\"}}]}",
+			 bad[i]);
+		struct smcsim_trace *t = NULL;
+		struct smcsim_error err = { { 0 } };
+		assert_int_equal(smcsim_trace_parse(text, strlen(text), "inline", &t, &err),
+				 -EINVAL);
+		if (!strstr(err.text, "inline: /steps/0/call/x1: "))
+			fail_msg("\"%s\": \"%s\" does not name the path", bad[i], err.text);
+	}
+	assert_int_equal(smcsim_value_parse(NULL, NULL), -EINVAL);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -204,6 +272,7 @@ int main(void)
 		cmocka_unit_test(record_replays_bit_identically),
 		cmocka_unit_test(parse_errors),
 		cmocka_unit_test(step_accessor),
+		cmocka_unit_test(values_parse_one_way),
 	};
 	return cmocka_run_group_tests_name("emu-trace", tests, NULL, NULL);
 }

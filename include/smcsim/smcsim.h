@@ -314,6 +314,14 @@ SMCSIM_EXPORT int smcsim_fid_decode(uint32_t fid, struct smcsim_fid_info *info);
 SMCSIM_EXPORT int smcsim_fid_lookup(const char *name, uint32_t *fid);
 /** Name of a function ID, or NULL. */
 SMCSIM_EXPORT const char *smcsim_fid_name(uint32_t fid);
+/**
+ * Parse a register value the way fixtures write one: "0x..." hexadecimal, decimal (a
+ * leading 0 is still decimal, never octal: "010" is 10), a leading '-' for 64-bit two's
+ * complement ("-1" is all ones), or a function-ID name ("PSCI_VERSION"). Returns 0, or
+ * -EINVAL for anything else (empty, trailing characters, more than 64 bits); *out is
+ * left alone on error.
+ */
+SMCSIM_EXPORT int smcsim_value_parse(const char *s, uint64_t *out);
 
 /* ---- traces: fixtures, replay and recording ----------------------------------------- */
 

@@ -1,11 +1,16 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * Reference models of Linux's binding: the SMCCC bus with its generic probe table and the
- * TRNG and CCA-guest drivers (linux-discovery.md 4.4), the SOC_ID soc device (2.4), and
- * the FF-A core driver's init and partition binding (ffa-pkvm.md 4.2-4.6, 3.6).
+ * TRNG and CCA-guest drivers (the arm64 for-next/smccc-bus series:
+ * drivers/firmware/smccc/bus.c, drivers/char/hw_random/arm_smccc_trng.c,
+ * drivers/virt/coco/arm-cca-guest/), the SOC_ID soc device
+ * (drivers/firmware/smccc/soc_id.c), and the FF-A core driver's init and partition binding
+ * (drivers/firmware/arm_ffa/driver.c and bus.c), including its ordering against pKVM's FF-A
+ * proxy (arch/arm64/kvm/hyp/nvhe/ffa.c).
  */
 #include <stdio.h>
 
+#include "abi/bytes.h"
 #include "discover.h"
 #include "linux/arm-smccc-bus.h"
 #include "linux/arm_ffa.h"
@@ -18,7 +23,7 @@ static struct linux_state *lx(void)
 	return &shim_cur("discover")->lx;
 }
 
-/* ---- SMCCC bus (4.4) ------------------------------------------------------------------- */
+/* ---- SMCCC bus (drivers/firmware/smccc/bus.c, arm64 for-next/smccc-bus) --------------- */
 #undef pr_fmt
 #define pr_fmt(fmt) "smccc: " fmt
 
@@ -113,7 +118,7 @@ int lx_smccc_drivers_init(void)
 	return r ? r : arm_smccc_driver_register(c);
 }
 
-/* ---- SOC_ID (2.4) ---------------------------------------------------------------------- */
+/* ---- SOC_ID (drivers/firmware/smccc/soc_id.c) ----------------------------------------- */
 #undef pr_fmt
 #define pr_fmt(fmt) "SMCCC: SOC_ID: " fmt
 
@@ -143,8 +148,8 @@ int lx_soc_id_init(void)
 		return -EINVAL;
 	}
 	/* SMCCC 1.6 name: SOC_ID64(2) through 1.2 invoke, 136 bytes from x1..x17. */
-	/* The name FID moved from SMC32 to SMC64 (2.4 [V]); firmware answering only the
-	 * old one loses its name on newer kernels. */
+	/* The name FID moved from SMC32 to SMC64 in a later kernel fix; firmware answering
+	 * only the old one loses its name on newer kernels. */
 	bool old_fid = shim_cur("soc_id")->opts.linux_era & SMCSIM_LINUX_SOC_ID_NAME_SMC32;
 	struct arm_smccc_1_2_regs args = { .a0 = old_fid ? ARM_SMCCC_ARCH_SOC_ID
 							 : ARM_SMCCC_ARCH_SOC_ID64,
@@ -173,7 +178,7 @@ int lx_soc_id_init(void)
 	return 0;
 }
 
-/* ---- FF-A (ffa-pkvm.md 4) -------------------------------------------------------------- */
+/* ---- FF-A (drivers/firmware/arm_ffa/driver.c) ----------------------------------------- */
 #undef pr_fmt
 #define pr_fmt(fmt) "ARM FF-A: " fmt
 
@@ -252,14 +257,15 @@ static void ffa_unmap_and_free(struct linux_state *s)
 static void ffa_read_desc(const u8 *p, u32 version, struct ffa_partition_info *info)
 {
 	memset(info, 0, sizeof(*info));
-	memcpy(&info->id, p, 2);
-	memcpy(&info->exec_ctxt, p + 2, 2);
-	memcpy(&info->properties, p + 4, 4);
+	/* DEN0077 Table 6.1 (1.0) / 6.2 (1.1+): little-endian fields at fixed offsets. */
+	info->id = abi_rd16(p);
+	info->exec_ctxt = abi_rd16(p + 2);
+	info->properties = abi_rd32(p + 4);
 	if (version > FFA_VERSION_1_0)
 		memcpy(&info->uuid, p + 8, 16);
 }
 
-/* RX-buffer mode (4.3 step 8). Returns the count or a negative errno. */
+/* FFA_PARTITION_INFO_GET in RX-buffer mode. Returns the count or a negative errno. */
 static int ffa_partition_probe_rx(struct linux_state *s, struct ffa_partition_info *parts)
 {
 	u32 flags = s->ffa_version > FFA_VERSION_1_0 ? FFA_PARTITION_INFO_GET_RETURN_COUNT_ONLY : 0;
@@ -366,7 +372,7 @@ static int ffa_setup_partitions(struct smcsim_kernel *k)
 	return 0;
 }
 
-/* The driver's init proper (4.3). */
+/* The driver's init proper (ffa_init). */
 static int ffa_core_init(struct smcsim_kernel *k, bool quiet_miss)
 {
 	struct linux_state *s = &k->lx;

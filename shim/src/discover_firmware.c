@@ -1,10 +1,13 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Reference models of Linux's boot-time firmware discovery, written from the documented
- * behaviour (shared/reference/linux-discovery.md, cited by section), never from kernel
- * code: the PSCI probe (psci.c), SMCCC version detection with the TRNG and SOC_ID probes
- * (smccc.c), KVM vendor-hypervisor detection (kvm_guest.c), Spectre firmware-mitigation
- * discovery (proton-pack.c), the Realm guest's RSI init (rsi.c) and the host's RMI init.
+ * Reference models of Linux's boot-time firmware discovery, written from its observable
+ * behaviour (the calls it makes, the values it accepts, the lines it logs), never from
+ * kernel code. Each function is named after the Linux function it models:
+ * drivers/firmware/psci/psci.c (psci_probe, psci_init_smccc, psci_dt_init),
+ * drivers/firmware/smccc/smccc.c (arm_smccc_version_init and the TRNG and SOC_ID probes),
+ * drivers/firmware/smccc/kvm_guest.c (kvm_init_hyp_services),
+ * arch/arm64/kernel/proton-pack.c (Spectre firmware mitigations), arch/arm64/kernel/rsi.c
+ * (arm64_rsi_init) and the KVM CCA host series (rmi_check_version, arm64_init_rmi).
  *
  * Linux's quirks are kept on purpose: which values count as "supported" and at which
  * width they are compared. Where Linux itself would do something undefined or hang, the
@@ -19,7 +22,7 @@
 #include "linux/platform_device.h"
 #include "shim_priv.h"
 
-/* ---- PSCI (linux-discovery.md 2.1-2.3) ------------------------------------------------- */
+/* ---- PSCI (drivers/firmware/psci/psci.c) ---------------------------------------------- */
 #undef pr_fmt
 #define pr_fmt(fmt) "psci: " fmt
 
@@ -60,12 +63,12 @@ static int psci_features(u32 fid)
 	return (int)psci_fn(PSCI_1_0_FN_PSCI_FEATURES, fid, 0, 0);
 }
 
-/* arm_smccc_version_init() in smccc.c also runs the TRNG and SOC_ID probes (2.3 V3-V7). */
+/* After arm_smccc_version_init() (smccc.c) come the TRNG and SOC_ID probes. */
 static bool smccc_probe_trng(void)
 {
 	struct arm_smccc_res res;
 	arm_smccc_1_1_invoke(ARM_SMCCC_TRNG_VERSION, &res);
-	/* V4: a negative (s32) is "no TRNG"; otherwise the full-width value against 1.0. */
+	/* smccc_probe_trng: a negative (s32) is "no TRNG"; else the full width against 1.0. */
 	if ((s32)res.a0 < 0)
 		return false;
 	return res.a0 >= ARM_SMCCC_TRNG_MIN_VERSION;
@@ -89,13 +92,13 @@ static void smccc_version_probe(void)
 	}
 }
 
-/* psci_init_smccc (2.3 V1-V2). */
+/* psci_init_smccc: PSCI_FEATURES(SMCCC_VERSION), then SMCCC_VERSION. */
 static void psci_init_smccc(void)
 {
 	u32 ver = ARM_SMCCC_VERSION_1_0;
 	int feature = psci_features(ARM_SMCCC_VERSION_FUNC_ID);
 	if (feature != PSCI_RET_NOT_SUPPORTED) {
-		/* V2: the (u32) result against 1.1, so an a0 of -1 reads as v65535.65535. */
+		/* The (u32) result against 1.1, so an a0 of -1 reads as v65535.65535. */
 		u32 ret = (u32)psci_fn(ARM_SMCCC_VERSION_FUNC_ID, 0, 0, 0);
 		if (ret >= ARM_SMCCC_VERSION_1_1) {
 			arm_smccc_version_init(ret, lx()->psci_conduit);
@@ -110,11 +113,12 @@ static void psci_init_smccc(void)
 
 static void kvm_init_hyp_services(void);
 
-/* psci_probe (2.2 P1-P10). */
+/* psci_probe: version, migration type, SMCCC, PSCI_FEATURES, then KVM services. */
 static int psci_probe(void)
 {
 	struct linux_state *s = lx();
-	/* P1: (u32)a0. Only 0.0/0.1 are refused; -1 decodes as v65535.65535 and passes. */
+	/* PSCI_VERSION as (u32)a0. Only 0.0/0.1 are refused; -1 decodes as v65535.65535
+	 * and passes. */
 	unsigned long raw = psci_fn(PSCI_0_2_FN_PSCI_VERSION, 0, 0, 0);
 	u32 ver = (u32)raw;
 	s->psci_version_raw = raw;
@@ -125,10 +129,9 @@ static int psci_probe(void)
 	}
 	s->psci_version = ver;
 	pr_info("PSCIv%u.%u detected in firmware.", major, minor);
-	/* P2 */
 	pr_info("Using standard PSCI v0.2 function IDs");
 	s->psci_0_2_ops = true;
-	/* P3-P4: psci_init_migrate */
+	/* psci_init_migrate: MIGRATE_INFO_TYPE, then MIGRATE_INFO_UP_CPU for a UP TOS. */
 	int type = (int)psci_fn(PSCI_0_2_FN_MIGRATE_INFO_TYPE, 0, 0, 0);
 	s->psci_migrate_type = type;
 	if (type == PSCI_0_2_TOS_MP) {
@@ -149,11 +152,12 @@ static int psci_probe(void)
 			pr_info("Trusted OS resident on physical CPU 0x%lx", cpuid);
 		}
 	}
-	/* P5: SMCCC, PSCI_FEATURES and KVM discovery need PSCI 1.0. */
+	/* SMCCC, PSCI_FEATURES and KVM discovery need PSCI 1.0. */
 	if (major < 1)
 		return 0;
 	psci_init_smccc();
-	/* P7-P9: anything but -1 counts, other negatives are stored as flags. */
+	/* PSCI_FEATURES of CPU_SUSPEND, SYSTEM_SUSPEND and SYSTEM_RESET2: anything but -1
+	 * counts, other negatives are stored as flags. */
 	int f = psci_features(PSCI_0_2_FN64_CPU_SUSPEND);
 	if (f != PSCI_RET_NOT_SUPPORTED)
 		s->psci_cpu_suspend_feature = (u32)f;
@@ -161,12 +165,11 @@ static int psci_probe(void)
 		s->psci_system_suspend = true;
 	if (psci_features(PSCI_1_1_FN64_SYSTEM_RESET2) != PSCI_RET_NOT_SUPPORTED)
 		s->psci_system_reset2 = true;
-	/* P10 */
 	kvm_init_hyp_services();
 	return 0;
 }
 
-/* psci_dt_init (2.1 D1-D3), run from setup_arch. */
+/* psci_dt_init, run from setup_arch. */
 int lx_psci_dt_init(void)
 {
 	struct smcsim_kernel *k = shim_cur("psci_dt_init");
@@ -199,15 +202,16 @@ int lx_psci_dt_init(void)
 	return 0;
 }
 
-/* ---- KVM guest services (2.5) ---------------------------------------------------------- */
+/* ---- KVM guest services (drivers/firmware/smccc/kvm_guest.c) --------------------------- */
 #undef pr_fmt
 #define pr_fmt(fmt) "smccc: KVM: " fmt
 
 #define KVM_DISCOVER_IMPL_VER  0xC6000040UL
 #define KVM_DISCOVER_IMPL_CPUS 0xC6000041UL
 
-/* K4 (6.15+, call site [U]): the errata target-implementation table, which needs
- * DISCOVER_IMPL_VER and _CPUS (functions 64 and 65: bits 0-1 of the second word). */
+/* kvm_arm_target_impl_cpu_init (arm64, Linux 6.15+): the errata target-implementation
+ * table, which needs DISCOVER_IMPL_VER and _CPUS (functions 64 and 65: bits 0-1 of the
+ * third word). */
 static void kvm_target_impl_cpu_init(void)
 {
 	struct linux_state *s = lx();
@@ -234,8 +238,8 @@ static void kvm_init_hyp_services(void)
 {
 	struct linux_state *s = lx();
 	const uuid_t kvm_uid = ARM_SMCCC_VENDOR_HYP_UID_KVM;
-	/* K1: newer kernels compare the UID with no conduit check; up to 6.14 the check
-	 * returned first unless the conduit was HVC. */
+	/* Newer kernels compare the UID (arm_smccc_hypervisor_has_uuid) with no conduit
+	 * check; up to 6.14 kvm_init_hyp_services returned first unless the conduit was HVC. */
 	if ((shim_cur("kvm")->opts.linux_era & SMCSIM_LINUX_KVM_UID_HVC_ONLY) &&
 	    arm_smccc_1_1_get_conduit() != SMCCC_CONDUIT_HVC)
 		return;
@@ -251,7 +255,8 @@ static void kvm_init_hyp_services(void)
 	pr_info("hypervisor services detected (0x%08lx 0x%08lx 0x%08lx 0x%08lx)",
 		(unsigned long)s->kvm_features[3], (unsigned long)s->kvm_features[2],
 		(unsigned long)s->kvm_features[1], (unsigned long)s->kvm_features[0]);
-	/* K3: the pKVM guest hooks need MEMINFO, MEM_SHARE and MEM_UNSHARE. */
+	/* pkvm_init_hyp_services (drivers/virt/coco/pkvm-guest/arm-pkvm-guest.c) needs
+	 * MEMINFO, MEM_SHARE and MEM_UNSHARE. */
 	u32 need = BIT(ARM_SMCCC_KVM_FUNC_HYP_MEMINFO) | BIT(ARM_SMCCC_KVM_FUNC_MEM_SHARE) |
 		   BIT(ARM_SMCCC_KVM_FUNC_MEM_UNSHARE);
 	if ((s->kvm_features[0] & need) == need) {
@@ -263,7 +268,7 @@ static void kvm_init_hyp_services(void)
 	kvm_target_impl_cpu_init();
 }
 
-/* ---- Spectre firmware mitigations (2.6) ------------------------------------------------ */
+/* ---- Spectre firmware mitigations (arch/arm64/kernel/proton-pack.c) -------------------- */
 
 static int wa_state(u32 wa)
 {
@@ -295,7 +300,7 @@ int lx_spectre_init(void)
 	return 0;
 }
 
-/* ---- CCA Realm guest: RSI init (3.1, rmm.md 5.1) --------------------------------------- */
+/* ---- CCA Realm guest: RSI init (arch/arm64/kernel/rsi.c, arm64_rsi_init) -------------- */
 #undef pr_fmt
 #define pr_fmt(fmt) "RME: " fmt
 
@@ -339,10 +344,10 @@ int lx_rsi_init(void)
 {
 	struct smcsim_kernel *k = shim_cur("arm64_rsi_init");
 	struct linux_state *s = &k->lx;
-	/* R1 */
+	/* A Realm is only reached over SMC. */
 	if (arm_smccc_1_1_get_conduit() != SMCCC_CONDUIT_SMC)
 		return 0;
-	/* R2: plain arm_smccc_smc, full-width compare with NOT_SUPPORTED. */
+	/* RSI_ABI_VERSION by plain arm_smccc_smc, full-width compare with NOT_SUPPORTED. */
 	struct arm_smccc_res res;
 	arm_smccc_smc(SMC_RSI_ABI_VERSION, RSI_ABI_VERSION_1_0, 0, 0, 0, 0, 0, 0, &res);
 	if (res.a0 == (unsigned long)SMCCC_RET_NOT_SUPPORTED)
@@ -355,7 +360,7 @@ int lx_rsi_init(void)
 	}
 	pr_info("Using RSI version %lu.%lu", RSI_VER_MAJOR(res.a1), RSI_VER_MINOR(res.a1));
 	s->rsi_version = (u32)res.a1;
-	/* R3 */
+	/* RSI_REALM_CONFIG into a page of its own. */
 	u64 *config = alloc_pages_exact(PAGE_SIZE, GFP_KERNEL);
 	if (!config)
 		return -ENOMEM;
@@ -364,7 +369,7 @@ int lx_rsi_init(void)
 	free_pages_exact(config, PAGE_SIZE);
 	if (WARN_ON(res.a0 != RSI_SUCCESS))
 		return 0;
-	/* R4: BIT(ipa_bits - 1) is undefined in C for ipa_bits 0 or > 64. */
+	/* prot_ns_shared: BIT(ipa_bits - 1) is undefined in C for ipa_bits 0 or > 64. */
 	if (ipa_bits == 0 || ipa_bits > 64) {
 		pr_err("smcsim: linux-ub: REALM_CONFIG ipa_bits = %llu makes BIT(ipa_bits - 1) "
 		       "undefined",
@@ -374,7 +379,7 @@ int lx_rsi_init(void)
 		s->prot_ns_shared = 1ULL << (ipa_bits - 1);
 	}
 	s->ipa_bits = (unsigned int)(ipa_bits > 64 ? 0 : ipa_bits);
-	/* R6: every memory range becomes RIPAS RAM, or the kernel panics. */
+	/* Every memory range becomes RIPAS RAM, or the kernel panics. */
 	uint64_t base, size;
 	for (size_t i = 0; smcsim_mem_region(k->sim, i, &base, &size) == 0; i++) {
 		int r = rsi_set_range_protected(base, base + size);
@@ -384,12 +389,12 @@ int lx_rsi_init(void)
 			panic("Failed to set memory range to protected: 0x%llx-0x%llx",
 			      (unsigned long long)base, (unsigned long long)(base + size - 1));
 	}
-	/* R7 */
+	/* rsi_present: from here is_realm_world() is true. */
 	s->realm = true;
 	return 0;
 }
 
-/* ---- CCA host: RMI init (3.3, rmm.md 5.2-5.3) ----------------------------------------- */
+/* ---- CCA host: RMI init (KVM CCA host series: arch/arm64/kvm/rme.c, later rmi.c) ------ */
 #undef pr_fmt
 #define pr_fmt(fmt) "kvm [1]: " fmt
 
@@ -438,7 +443,8 @@ int lx_rmi_init_1_0(void)
 #undef pr_fmt
 #define pr_fmt(fmt) "RMI: " fmt
 
-/* arm64_init_rmi (RMM 2.0 series), steps 1-5; granule tracking (step 6) is not modelled. */
+/* arm64_init_rmi (the RMM 2.0 host series): RMI_VERSION, the feature registers,
+ * RMM_CONFIG_SET, RMM_ACTIVATE; the granule-tracking checks after it are not modelled. */
 int lx_rmi_init_2_0(void)
 {
 	struct smcsim_kernel *k = shim_cur("arm64_init_rmi");

@@ -379,7 +379,7 @@ void platform_driver_unregister(struct platform_driver *drv)
 	driver_unregister(&drv->driver);
 }
 
-/* ---- SMCCC bus (linux-discovery.md 4.4) ------------------------------------------------ */
+/* ---- SMCCC bus (drivers/firmware/smccc/bus.c, arm64 for-next/smccc-bus) --------------- */
 
 static int smccc_match(struct device *dev, const struct device_driver *drv)
 {
@@ -464,7 +464,7 @@ void arm_smccc_driver_unregister(struct arm_smccc_driver *drv)
 	driver_unregister(&drv->driver);
 }
 
-/* ---- FF-A bus (ffa-pkvm.md 4.4) -------------------------------------------------------- */
+/* ---- FF-A bus (drivers/firmware/arm_ffa/bus.c) ---------------------------------------- */
 
 static int ffa_match(struct device *dev, const struct device_driver *drv)
 {

@@ -2,10 +2,10 @@
 /*
  * Fixtures as firmware: a recorded or hand-written smcsim-trace v1 fixture answers the
  * calls of the code under test. This is how a trace from real hardware becomes a
- * regression test for kernel logic. Parsing follows the fixture format (traces/,
- * issue 2): values are hex or decimal strings, JSON integers (negative = two's
- * complement), function-ID names, or {value, mask}; unknown keys are errors with the
- * JSON path.
+ * regression test for kernel logic. The library parses the fixture (smcsim_trace_parse(),
+ * format in smcsim-trace(5)): values are hex or decimal strings as smcsim_value_parse()
+ * reads them, JSON integers (negative = two's complement), function-ID names, or
+ * {value, mask}; unknown keys are errors with the JSON path.
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -40,9 +40,10 @@ struct smcsim_fixture_fw {
 	char first_error[400];
 };
 
-/* printf-checked, so callers' formats are verified and -Wformat-nonliteral holds. */
-static __attribute__((format(printf, 2, 3))) int perr(struct smcsim_error *err, const char *fmt,
-						      ...)
+static int perr(struct smcsim_error *err, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+static int perr(struct smcsim_error *err, const char *fmt, ...)
 {
 	if (err) {
 		va_list ap;
@@ -103,8 +104,10 @@ static int fw_build(struct smcsim_fixture_fw *fw, const struct smcsim_trace *t)
 	return 0;
 }
 
-static __attribute__((format(printf, 2, 3))) void fw_fail(struct smcsim_fixture_fw *fw,
-							  const char *fmt, ...)
+static void fw_fail(struct smcsim_fixture_fw *fw, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+static void fw_fail(struct smcsim_fixture_fw *fw, const char *fmt, ...)
 {
 	char buf[256];
 	va_list ap;

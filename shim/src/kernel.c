@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "abi/bytes.h"
 #include "linux/init.h"
 #include "linux/mm.h"
 #include "linux/printk.h"
@@ -411,12 +412,12 @@ static void res_to_uuid(const struct arm_smccc_res *res, uuid_t *u)
 {
 	const unsigned long w[4] = { res->a0, res->a1, res->a2, res->a3 };
 	for (int i = 0; i < 4; i++)
-		for (int b = 0; b < 4; b++)
-			u->b[i * 4 + b] = (u8)(w[i] >> (8 * b));
+		abi_wr32(u->b + i * 4, (uint32_t)w[i]);
 }
 
-/* linux-discovery.md 2.5 K1 (newer kernels): a0 == NOT_SUPPORTED compared at full
- * width, then the UID from the low 32 bits of each register; no HVC-only check. */
+/* As newer kernels' arm_smccc_hypervisor_has_uuid (drivers/firmware/smccc/smccc.c):
+ * a0 == NOT_SUPPORTED compared at full width, then the UID from the low 32 bits of each
+ * register; no HVC-only check. */
 bool arm_smccc_hypervisor_has_uuid(const uuid_t *uuid)
 {
 	struct arm_smccc_res res = { 0 };

@@ -58,8 +58,8 @@ static const char *bound_to(const char *bus, const char *name)
 	return d->driver ? d->driver->name : d->deferred ? "(deferred)" : "(unbound)";
 }
 
-/* A TF-A host, answered by a fixture in Linux's exact order: PSCI 2.2, SMCCC 2.3, Spectre
- * 2.6, the SMCCC bus 4.4 (TRNG device bound, RSI skipped), SOC_ID 2.4, FF-A absent. */
+/* A TF-A host, answered by a fixture in Linux's exact order: psci_probe, SMCCC version,
+ * Spectre mitigations, the SMCCC bus (TRNG device bound, RSI skipped), SOC_ID, no FF-A. */
 static void host_boot_strict(void **state)
 {
 	boot_on("tfa-host", NULL);
@@ -128,9 +128,9 @@ static void fixture_errors_name_the_path(void **state)
 	assert_non_null(strstr(err.text, "b3:1:"));
 }
 
-/* A Realm: RSI init (3.1) with the fixture's REALM_CONFIG memory effect, the SMCCC bus
+/* A Realm: RSI init (arm64_rsi_init) with the fixture's REALM_CONFIG memory effect, the SMCCC bus
  * creating arm-rsi from RSI_ABI_VERSION(0.0) = ERROR_INPUT (not -1), and the CCA guest
- * driver binding because the negotiation at boot succeeded (4.3-4.4). No TRNG device. */
+ * driver binding because the negotiation at boot succeeded. No TRNG device. */
 static void realm_boot_binds_rsi(void **state)
 {
 	boot_on("tfa-host", NULL);
@@ -258,7 +258,8 @@ static void ffa_boot(unsigned int flags, struct smcsim_kernel_opts *o,
 	}
 }
 
-/* FF-A core init and binding (ffa-pkvm.md 4.3-4.4) on an SPMC with two partitions. */
+/* FF-A core init and binding (drivers/firmware/arm_ffa/driver.c, bus.c) on an SPMC with two
+ * partitions. */
 static void ffa_binds_two_partitions(void **state)
 {
 	struct smcsim_kernel_opts o = { 0 };
@@ -285,7 +286,8 @@ static void ffa_legacy_init_runs_before_pkvm(void **state)
 	assert_int_equal(served, 13); /* everything but the teardown's RXTX_UNMAP */
 }
 
-/* Against the pKVM model (pkvm-host profile), written to ffa-pkvm.md 3.6: with the legacy
+/* Against the pKVM model (pkvm-host profile), the FF-A driver's init order against pKVM's
+ * proxy (arch/arm64/kvm/hyp/nvhe/ffa.c): with the legacy
  * ordering the proxy never saw FFA_VERSION/RXTX_MAP, so a later host FF-A call fails with
  * INVALID_PARAMETERS; with v7.2 the same call succeeds. Skipped until the profile exists. */
 static void ffa_on_pkvm_host_model(void **state)
@@ -319,7 +321,7 @@ static void ffa_on_pkvm_host_model(void **state)
 	}
 }
 
-/* The SMCCC bus across the built-in profiles (4.4): a TRNG device exists and binds
+/* The SMCCC bus across the built-in profiles: a TRNG device exists and binds
  * exactly when TRNG_VERSION reports >= 1.0; RSI never binds outside a Realm. Profiles
  * whose services are not on this build yet are checked for consistency only. */
 static void smccc_bus_across_profiles(void **state)
@@ -346,7 +348,8 @@ static void smccc_bus_across_profiles(void **state)
 	}
 }
 
-/* The fuzzer's finding kept as a fixture (linux-discovery.md 2.2 P1): PSCI_VERSION answers
+/* The fuzzer's finding kept as a fixture (psci_probe in drivers/firmware/psci/psci.c):
+ * PSCI_VERSION answers
  * NOT_SUPPORTED, and Linux reads (u32)-1 as PSCI v65535.65535, so it goes on to probe
  * SMCCC, PSCI_FEATURES and KVM as on a PSCI 1.x firmware. */
 static void finding_psci_minus_one_is_treated_as_1x(void **state)
@@ -473,7 +476,7 @@ static void findings_replay(void **state)
 	}
 }
 
-/* [V] behaviours (linux-discovery.md 2.4, 2.5): firmware that answers the SOC_ID name only
+/* Kernel-version differences (soc_id.c, kvm_guest.c): firmware that answers the SOC_ID name only
  * on the SMC32 FID loses its name with the fixed kernel; a KVM UID over SMC is detected by
  * newer kernels and ignored by 6.14-era ones, which do not even ask. */
 static void era_differences(void **state)
@@ -525,7 +528,8 @@ static int generic_probe(struct ffa_device *d)
 
 /* On the FF-A models (ffa-host; pkvm-host with v7.2 deferral): the FF-A core binds every
  * partition the SPMC reports; a driver per partition UUID, registered after discovery,
- * binds each (ffa-pkvm.md 4.3-4.4). Skipped until those profiles are on this build. */
+ * binds each (drivers/firmware/arm_ffa/driver.c and bus.c). Skipped until those profiles
+ * are on this build. */
 static void ffa_binds_partitions_on_models(void **state)
 {
 	static const char *const profiles[] = { "ffa-host", "pkvm-host" };
@@ -582,10 +586,10 @@ static bool have_profile(const char *name)
 	return true;
 }
 
-/* On the RMM model (issue 5 profiles): a cca-realm kernel negotiates RSI 1.0, becomes a
- * Realm and the SMCCC bus binds arm-rsi to the CCA guest driver (3.1, 4.4); a cca-host
- * kernel's RMI 1.0 init reads feature register 0 (0x283FC104130: no DA bit 42, so no
- * arm-rmi-dev). Skipped until the profiles are on this build. */
+/* On the RMM model (cca-realm and cca-host profiles): a cca-realm kernel negotiates RSI 1.0,
+ * becomes a Realm and the SMCCC bus binds arm-rsi to the CCA guest driver; a cca-host kernel's
+ * RMI 1.0 init reads feature register 0 (0x283FC104130: no DA bit 42, so no arm-rmi-dev). Skipped
+ * until the profiles are on this build. */
 static void cca_on_rmm_model(void **state)
 {
 	int ran = 0;

@@ -95,7 +95,7 @@ static int s_probe(struct arm_smccc_device *sdev)
 	return sdev->func_id == 0x84000050 ? 0 : -ENODEV;
 }
 
-/* SMCCC bus (linux-discovery.md 4.4): match on function ID, modalias f%08X uppercase,
+/* SMCCC bus (drivers/firmware/smccc/bus.c): match on function ID, modalias f%08X uppercase,
  * registration needs probe and id_table, device name exactly as given. */
 static void smccc_bus(void **state)
 {
@@ -136,8 +136,8 @@ static int f_probe(struct ffa_device *fdev)
 	return 0;
 }
 
-/* FF-A bus (ffa-pkvm.md 4.4): UUID match; a Nil-UUID device matches but probe refuses it;
- * names arm-ffa-N from 1; modalias arm_ffa:%04x:uuid. */
+/* FF-A bus (drivers/firmware/arm_ffa/bus.c): UUID match; a Nil-UUID device matches but probe
+ * refuses it; names arm-ffa-N from 1; modalias arm_ffa:%04x:uuid. */
 static void ffa_bus(void **state)
 {
 	probes = 0;

@@ -47,7 +47,8 @@ static void smc_reaches_machine(void **state)
 	done(k, sim);
 }
 
-/* linux-discovery.md 1.11: with no recorded conduit, 1.1 invoke answers -1 untrapped. */
+/* include/linux/arm-smccc.h arm_smccc_1_1_invoke: with no recorded conduit it answers -1
+ * untrapped. */
 static void invoke_without_conduit_does_not_trap(void **state)
 {
 	struct smcsim *sim;
@@ -68,7 +69,7 @@ static void invoke_without_conduit_does_not_trap(void **state)
 	done(k, sim);
 }
 
-/* The 1.1 wrappers pass a 32-bit function ID (linux-discovery.md 1.1). */
+/* The 1.1 wrappers pass a 32-bit function ID (include/linux/arm-smccc.h casts a0 to u32). */
 static void invoke_truncates_fid(void **state)
 {
 	struct smcsim *sim;

@@ -6,4 +6,4 @@ set -eu
 B=${1:-build}
 S=${2:-10}
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
-"$B/shim/fuzz-discover" --seconds "$S" --seed 1 "$ROOT/tools/fuzz/corpus/fuzz-discover" 2>/dev/null | tail -n1
+"$B/tools/fuzz/fuzz-discover" --seconds "$S" --seed 1 "$ROOT/tools/fuzz/corpus/fuzz-discover" 2>/dev/null | tail -n1

@@ -71,6 +71,32 @@ def _():
     expect(run('call').returncode == 2, 'no FID')
 
 
+@case('values read as fixtures read them: 010 is ten, bad values are named')
+def _():
+    p = run('decode', '010')
+    expect(p.returncode == 1 and p.stdout.startswith('0x0000000a:'), '010 is decimal: ' + p.stdout)
+    p = run('call', 'SMCCC_ARCH_FEATURES', '010')
+    expect(p.returncode == 0 and 'x1  = 0x000000000000000a' in p.stdout, p.stdout)
+    p = run('call', 'SMCCC_VERSION', '-1', '0x10')
+    expect('x1  = 0xffffffffffffffff' in p.stdout and 'x2  = 0x0000000000000010' in p.stdout,
+           p.stdout)
+    for bad in ('12abc', '0x', '08x', '18446744073709551616', ''):
+        p = run('call', 'SMCCC_VERSION', bad)
+        expect(p.returncode == 2 and '"%s" is not a value' % bad in p.stderr,
+               repr(bad) + ': ' + p.stderr)
+    p = run('call', '--cpu', '1x', 'SMCCC_VERSION')
+    expect(p.returncode == 2 and '--cpu takes a CPU index' in p.stderr, p.stderr)
+    # The CLI and a fixture agree: x1 "010" recorded from the command line replays as 10.
+    with tempfile.TemporaryDirectory() as d:
+        fx = os.path.join(d, 'ten.json')
+        with open(fx, 'w') as f:
+            json.dump({'format': 'smcsim-trace', 'version': 1, 'profile': 'tfa-host',
+                       'steps': [{'call': {'x0': 'SMCCC_VERSION', 'x1': '010'},
+                                  'expect': {'x0': '0x10002', 'x1': '10'}}]}, f)
+        p = run('replay', fx)
+        expect(p.returncode == 0, p.stdout + p.stderr)
+
+
 @case('decode explains convention, owner, service and name')
 def _():
     p = run('decode', '0xC4000003')

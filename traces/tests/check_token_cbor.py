@@ -4,8 +4,8 @@
 an independent CBOR decoder (python3-cbor2), and check it against the fixture's own calls
 and the cca-realm profile:
   check_token_cbor.py FIXTURE PROFILE
-Layout as rmm.md section 3 (TF-RMM rmm-spec-v1.0-rel0): tag 399 {44234: platform, 44241:
-realm}, each a COSE_Sign1 (tag 18, [protected {1: -35}, {}, payload, 96-byte signature]).
+Layout as TF-RMM rmm-spec-v1.0-rel0 emits it (lib/attestation/src/attestation_token.c):
+tag 399 {44234: platform, 44241: realm}, each a COSE_Sign1 (tag 18, [protected {1: -35}, {}, payload, 96-byte signature]).
 Exit 77 (skipped) when python3-cbor2 is not installed."""
 import hashlib
 import json

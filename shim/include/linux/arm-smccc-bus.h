@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * The SMCCC bus "arm_smccc" as queued for arm64 (linux-discovery.md 4.4): a device is a
+ * The SMCCC bus "arm_smccc" as queued for arm64 (for-next/smccc-bus,
+ * drivers/firmware/smccc/bus.c): a device is a
  * (name, function ID) pair, drivers match by function ID, modalias "arm_smccc:f%08X".
  */
 #ifndef SMCSIM_SHIM_LINUX_ARM_SMCCC_BUS_H

@@ -28,7 +28,7 @@ extern "C" {
 
 struct smcsim_kernel;
 
-/* Older kernels' discovery, where linux-discovery.md marks it [V]. */
+/* Older kernels' discovery, where it differs from the newest. */
 enum {
 	SMCSIM_LINUX_KVM_UID_HVC_ONLY = 1 << 0,	 /* <= 6.14: KVM detection only over HVC */
 	SMCSIM_LINUX_SOC_ID_NAME_SMC32 = 1 << 1, /* before the SOC_ID name fix: name via
@@ -211,7 +211,7 @@ enum {
 					      * deferral (before the v7.2 fix) */
 	SMCSIM_DISCOVER_NO_FFA = 1 << 1,     /* no FF-A driver built in */
 	SMCSIM_DISCOVER_MAINLINE = 1 << 2,   /* before the SMCCC bus: platform devices
-					      * "smccc_trng" and "arm-cca-dev" (2.7, 3.2) */
+					      * "smccc_trng" and "arm-cca-dev" */
 };
 /*
  * Register the reference models of Linux's discovery on @k as initcalls at their kernel

@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "abi/bytes.h"
 #include "ffa_model/ffa.h"
 #include "pkvm_model/pkvm.h"
 
@@ -98,12 +99,6 @@ static void fz_note_handle(struct fz *f, const struct smcsim_regs *r)
 		f->nh = 8;
 }
 
-static void fz_wr(uint8_t *p, uint64_t v, int n)
-{
-	for (int i = 0; i < n; i++)
-		p[i] = (uint8_t)(v >> (8 * i));
-}
-
 /* A transaction descriptor from the input: mostly well-formed, fields perturbed. */
 static uint32_t fz_desc(struct fz *f, uint8_t *b, uint32_t cap, uint32_t v)
 {
@@ -114,31 +109,31 @@ static uint32_t fz_desc(struct fz *f, uint8_t *b, uint32_t cap, uint32_t v)
 		return 0;
 	memset(b, 0, len);
 	uint8_t flags = fz_u8(f);
-	fz_wr(b, (flags & 0x80) ? 0x8001 : 0, 2);
-	fz_wr(b + 2, (flags & 0x40) ? 0 : 0x2f, 2);
-	fz_wr(b + 4, flags & 0x7, 4);
+	abi_wrn(b, (flags & 0x80) ? 0x8001 : 0, 2);
+	abi_wrn(b + 2, (flags & 0x40) ? 0 : 0x2f, 2);
+	abi_wrn(b + 4, flags & 0x7, 4);
 	if (v >= FFA_V1_1) {
-		fz_wr(b + 24, esz, 4);
-		fz_wr(b + 32, hdr, 4);
+		abi_wrn(b + 24, esz, 4);
+		abi_wrn(b + 32, hdr, 4);
 	}
-	fz_wr(b + 28, nrecv, 4);
+	abi_wrn(b + 28, nrecv, 4);
 	static const uint16_t ids[] = { 0x8001, 0x8002, 0x8009, 0 };
 	for (uint32_t i = 0; i < nrecv; i++) {
 		uint8_t x = fz_u8(f);
-		fz_wr(b + hdr + i * esz, ids[x % 4], 2);
+		abi_wrn(b + hdr + i * esz, ids[x % 4], 2);
 		b[hdr + i * esz + 2] = (uint8_t)(1 + ((x >> 2) & 1));
-		fz_wr(b + hdr + i * esz + 4, comp, 4);
+		abi_wrn(b + hdr + i * esz + 4, comp, 4);
 	}
 	uint32_t total = 0;
 	for (uint32_t i = 0; i < nr; i++) {
 		uint8_t x = fz_u8(f);
 		uint32_t pages = 1 + (x >> 6);
-		fz_wr(b + comp + 16 + i * 16, FZ_MEM + ((uint64_t)(x & 0x3f) << 12), 8);
-		fz_wr(b + comp + 16 + i * 16 + 8, pages, 4);
+		abi_wrn(b + comp + 16 + i * 16, FZ_MEM + ((uint64_t)(x & 0x3f) << 12), 8);
+		abi_wrn(b + comp + 16 + i * 16 + 8, pages, 4);
 		total += pages;
 	}
-	fz_wr(b + comp, total, 4);
-	fz_wr(b + comp + 4, nr, 4);
+	abi_wrn(b + comp, total, 4);
+	abi_wrn(b + comp + 4, nr, 4);
 	/* Occasionally flip a byte anywhere. */
 	uint8_t m = fz_u8(f);
 	if (m & 1)
@@ -254,11 +249,11 @@ static int fz_run(const uint8_t *data, size_t size, bool pkvm)
 			int sp = fz_u8(&f) & 1;
 			uint64_t h = f.nh ? f.handles[fz_u8(&f) % f.nh] : 1;
 			memset(buf, 0, 96);
-			fz_wr(buf + 8, h, 8);
-			fz_wr(buf + 24, 32, 4);
-			fz_wr(buf + 28, 1, 4);
-			fz_wr(buf + 32, 48, 4);
-			fz_wr(buf + 48, sp ? 0x8002 : 0x8001, 2);
+			abi_wrn(buf + 8, h, 8);
+			abi_wrn(buf + 24, 32, 4);
+			abi_wrn(buf + 28, 1, 4);
+			abi_wrn(buf + 32, 48, 4);
+			abi_wrn(buf + 48, sp ? 0x8002 : 0x8001, 2);
 			buf[50] = (uint8_t)(1 + (fz_u8(&f) & 1));
 			smcsim_mem_write(f.sim, sp ? 0x0e002000 : 0x0e000000, buf, 80);
 			r.x[0] = FFA_MEM_RETRIEVE_REQ_64_FID;
@@ -270,9 +265,9 @@ static int fz_run(const uint8_t *data, size_t size, bool pkvm)
 			int sp = fz_u8(&f) & 1;
 			uint64_t h = f.nh ? f.handles[fz_u8(&f) % f.nh] : 1;
 			memset(buf, 0, 18);
-			fz_wr(buf, h, 8);
-			fz_wr(buf + 12, 1, 4);
-			fz_wr(buf + 16, sp ? 0x8002 : 0x8001, 2);
+			abi_wrn(buf, h, 8);
+			abi_wrn(buf + 12, 1, 4);
+			abi_wrn(buf + 16, sp ? 0x8002 : 0x8001, 2);
 			smcsim_mem_write(f.sim, sp ? 0x0e002000 : 0x0e000000, buf, 18);
 			r.x[0] = FFA_MEM_RELINQUISH_FID;
 			fz_call(&f, f.sp[sp], &r);

@@ -1,12 +1,15 @@
 /* SPDX-License-Identifier: MIT */
 /* The registry of every service the emulator models, in decode order. */
-#include "emu/emu.h"
 #include "emu/services.h"
-#include "ffa_model/ffa.h"
-#include "pkvm_model/pkvm.h"
-#include "rmm_model/rmm.h"
+#include "lib/registry.h"
 
-const struct emu_service *const emu_services[] = {
+/* The models' descriptors: only these names are taken from each model. */
+extern const struct emu_service ffa_service;  /* ffa_model/ */
+extern const struct emu_service pkvm_service; /* pkvm_model/ */
+extern const struct emu_service rmm_svc_rmi;  /* rmm_model/ */
+extern const struct emu_service rmm_svc_rsi;  /* rmm_model/ */
+
+static const struct emu_service *const services[] = {
 	&emu_svc_arch,	/* SMCCC Arm Architecture Calls */
 	&emu_svc_query, /* per-range Call Count / UID / Revision */
 	&emu_svc_psci,	/* PSCI */
@@ -18,4 +21,4 @@ const struct emu_service *const emu_services[] = {
 	&rmm_svc_rsi,	/* CCA RSI, realm with a simulated host (cca-realm) */
 };
 
-const size_t emu_nservices = EMU_ARRAY_SIZE(emu_services);
+const struct emu_registry lib_registry = { services, EMU_ARRAY_SIZE(services) };

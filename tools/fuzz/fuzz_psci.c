@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Fuzz target "psci": random sequences of PSCI calls from random CPUs, with machine
+ * Fuzz target "fuzz-psci": random sequences of PSCI calls from random CPUs, with machine
  * resets and "cpu_boot" events in between, on each built-in profile and on a PSCI 1.3
  * machine with every optional call enabled. Besides crashes and sanitizer reports it
  * checks invariants: every status is one DEN0022 allows for that call, and
@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "abi/bytes.h"
 #include "emu/emu.h"
 #include "emu/services.h"
 
@@ -62,14 +63,6 @@ static const char *const patches[] = {
 	"\"stat\":true,\"cpu_freeze\":true,\"cpu_default_suspend\":true,"
 	"\"affinity_info_levels\":\"any\"}}}}}",
 };
-
-static uint64_t le64(const uint8_t *p)
-{
-	uint64_t v = 0;
-	for (int i = 7; i >= 0; i--)
-		v = (v << 8) | p[i];
-	return v;
-}
 
 static struct smcsim *machine(uint8_t sel)
 {
@@ -152,12 +145,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		struct smcsim_regs r = { { 0 } };
 		r.x[0] = calls[k].fid;
 		/* Half the time, aim x1 at a real CPU so the state machine moves. */
-		uint64_t a1 = le64(rec + 2);
+		uint64_t a1 = abi_rd64(rec + 2);
 		if (a1 & 1)
 			a1 = smcsim_cpu_mpidr(sim, (unsigned int)(a1 >> 8) % smcsim_cpu_count(sim));
 		r.x[1] = a1;
-		r.x[2] = le64(rec + 10);
-		r.x[3] = le64(rec + 18);
+		r.x[2] = abi_rd64(rec + 10);
+		r.x[3] = abi_rd64(rec + 18);
 		if ((r.x[2] & 3) == 1)
 			r.x[2] = 0x80000000u + (r.x[2] & 0xfff0); /* a valid entry point */
 		int ret = smcsim_call(sim, caller, cpu, SMCSIM_CONDUIT_DEFAULT, &r);

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* fuzz-ffa: random FF-A call sequences against the SPMC model (profile ffa-host). */
-#include "ffa_model/fuzz_ffa_ops.h"
+#include "tools/fuzz/fuzz_ffa_ops.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

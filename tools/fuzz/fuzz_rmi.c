@@ -20,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "abi/bytes.h"
 #include "emu/machine.h"
 #include "rmm_model/rmm.h"
 
@@ -51,7 +52,9 @@ static uint64_t ipa(uint8_t sel)
 
 static void put64(struct smcsim *sim, uint64_t pa, uint64_t v)
 {
-	smcsim_mem_write(sim, pa, &v, 8);
+	uint8_t b[8];
+	abi_wr64(b, v);
+	smcsim_mem_write(sim, pa, b, sizeof(b));
 }
 
 static void write_realm_params(struct smcsim *sim, const uint8_t *b)

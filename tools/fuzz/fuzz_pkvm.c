@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* fuzz-pkvm: random host FF-A call sequences through the pKVM proxy (profile pkvm-host,
  * finalised) with partitions acting directly at the SPMC. */
-#include "ffa_model/fuzz_ffa_ops.h"
+#include "tools/fuzz/fuzz_ffa_ops.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
