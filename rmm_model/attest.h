@@ -23,17 +23,13 @@
 
 /* DEN0137 1.0 RmiHashAlgorithm (= RsiHashAlgorithm): RmiRealmParams.hash_algo values. */
 enum rmm_hash {
-	RMM_HASH_SHA256 = 0,
-	RMM_HASH_SHA512 = 1,
+	RMM_HASH_SHA256 = RMI_HASH_SHA_256,
+	RMM_HASH_SHA512 = RMI_HASH_SHA_512,
 };
 
 #define RMM_MEAS_MAX	  64 /* TF-RMM MAX_MEASUREMENT_SIZE: SHA-512 */
 #define RMM_REM_COUNT	  4  /* RSI_MEASUREMENT_READ index 1..4 */
 #define RMM_GRANULE_BYTES 4096
-
-/* DEN0137 1.0 RmiDataMeasureContent: RMI_DATA_CREATE flags (TF-RMM smc-rmi.h). */
-#define RMI_NO_MEASURE_CONTENT 0u
-#define RMI_MEASURE_CONTENT    1u
 
 /* Digest size in bytes (32 or 64); 0 for a value that is not an RmiHashAlgorithm. */
 size_t rmm_hash_size(enum rmm_hash algo);

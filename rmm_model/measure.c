@@ -9,6 +9,7 @@
 
 #include <nettle/sha2.h>
 
+#include "abi/bytes.h"
 #include "rmm_model/attest.h"
 
 size_t rmm_hash_size(enum rmm_hash algo)
@@ -67,12 +68,6 @@ void rmm_meas_extend(enum rmm_hash algo, uint8_t meas[RMM_MEAS_MAX], const void 
 	hash2(algo, old, hs, data, len, meas);
 }
 
-static void put_le(uint8_t *p, uint64_t v, unsigned int bytes)
-{
-	for (unsigned int i = 0; i < bytes; i++)
-		p[i] = (uint8_t)(v >> (8 * i));
-}
-
 /*
  * Initial RIM (DEN0137 1.0 RMI_REALM_CREATE: "RIM is initialised from the measured realm
  * parameters"). A zero-filled 4096-byte RmiRealmParams receives only the measured fields,
@@ -94,13 +89,13 @@ void rmm_rim_init(enum rmm_hash algo, const struct rmm_realm_params *p, uint8_t 
 {
 	uint8_t page[RMM_GRANULE_BYTES] = { 0 };
 
-	put_le(page + RMI_REALM_PARAMS_FLAGS, p->flags, 8);
-	put_le(page + RMI_REALM_PARAMS_S2SZ, p->s2sz, 4);
-	put_le(page + RMI_REALM_PARAMS_SVE_VL, p->sve_vl, 4);
-	put_le(page + RMI_REALM_PARAMS_NUM_BPS, p->num_bps, 4);
-	put_le(page + RMI_REALM_PARAMS_NUM_WPS, p->num_wps, 4);
-	put_le(page + RMI_REALM_PARAMS_PMU_NUM_CTRS, p->pmu_num_ctrs, 4);
-	put_le(page + RMI_REALM_PARAMS_HASH_ALGO, p->hash_algo, 1);
+	abi_wr64(page + RMI_REALM_PARAMS_FLAGS, p->flags);
+	abi_wr32(page + RMI_REALM_PARAMS_S2SZ, (uint32_t)p->s2sz);
+	abi_wr32(page + RMI_REALM_PARAMS_SVE_VL, (uint32_t)p->sve_vl);
+	abi_wr32(page + RMI_REALM_PARAMS_NUM_BPS, (uint32_t)p->num_bps);
+	abi_wr32(page + RMI_REALM_PARAMS_NUM_WPS, (uint32_t)p->num_wps);
+	abi_wr32(page + RMI_REALM_PARAMS_PMU_NUM_CTRS, (uint32_t)p->pmu_num_ctrs);
+	abi_wrn(page + RMI_REALM_PARAMS_HASH_ALGO, p->hash_algo, 1);
 	rmm_hash(algo, page, sizeof(page), rim);
 }
 
@@ -131,7 +126,7 @@ static void desc_start(uint8_t d[DESC_SIZE], uint8_t type, enum rmm_hash algo,
 {
 	memset(d, 0, DESC_SIZE);
 	d[DESC_TYPE] = type;
-	put_le(d + DESC_LEN, DESC_SIZE, 8);
+	abi_wr64(d + DESC_LEN, DESC_SIZE);
 	/* TF-RMM copies measurement_get_size(algo) bytes: the tail stays zero even if a
 	 * caller's buffer were not padded. */
 	memcpy(d + DESC_RIM, rim, rmm_hash_size(algo) ? rmm_hash_size(algo) : SHA256_DIGEST_SIZE);
@@ -151,8 +146,8 @@ void rmm_rim_data(enum rmm_hash algo, uint8_t rim[RMM_MEAS_MAX], uint64_t ipa, u
 	uint8_t d[DESC_SIZE];
 
 	desc_start(d, DESC_TYPE_DATA, algo, rim);
-	put_le(d + DESC_DATA_IPA, ipa, 8);
-	put_le(d + DESC_DATA_FLAGS, flags, 8);
+	abi_wr64(d + DESC_DATA_IPA, ipa);
+	abi_wr64(d + DESC_DATA_FLAGS, flags);
 	if (content) {
 		uint8_t h[RMM_MEAS_MAX];
 		rmm_hash(algo, content, RMM_GRANULE_BYTES, h);
@@ -175,8 +170,8 @@ void rmm_rim_ripas(enum rmm_hash algo, uint8_t rim[RMM_MEAS_MAX], uint64_t base,
 	uint8_t d[DESC_SIZE];
 
 	desc_start(d, DESC_TYPE_RIPAS, algo, rim);
-	put_le(d + DESC_RIPAS_BASE, base, 8);
-	put_le(d + DESC_RIPAS_TOP, top, 8);
+	abi_wr64(d + DESC_RIPAS_BASE, base);
+	abi_wr64(d + DESC_RIPAS_TOP, top);
 	rmm_hash(algo, d, sizeof(d), rim);
 }
 

@@ -30,19 +30,18 @@ int rmm_realm_params_read(struct rmm *r, uint64_t params_ptr, struct rmm_realm_p
 	const uint8_t *p = rmm_ns_page(r, params_ptr);
 	if (!p)
 		return -EINVAL;
-	out->flags = rmm_rd64(p, RMI_REALM_PARAMS_FLAGS);
-	out->s2sz = rmm_rd64(p, RMI_REALM_PARAMS_S2SZ);
-	out->sve_vl = rmm_rd64(p, RMI_REALM_PARAMS_SVE_VL);
-	out->num_bps = rmm_rd64(p, RMI_REALM_PARAMS_NUM_BPS);
-	out->num_wps = rmm_rd64(p, RMI_REALM_PARAMS_NUM_WPS);
-	out->pmu_num_ctrs = rmm_rd64(p, RMI_REALM_PARAMS_PMU_NUM_CTRS);
-	out->hash_algo = rmm_rd64(p, RMI_REALM_PARAMS_HASH_ALGO);
+	out->flags = abi_rd64(p + RMI_REALM_PARAMS_FLAGS);
+	out->s2sz = abi_rd64(p + RMI_REALM_PARAMS_S2SZ);
+	out->sve_vl = abi_rd64(p + RMI_REALM_PARAMS_SVE_VL);
+	out->num_bps = abi_rd64(p + RMI_REALM_PARAMS_NUM_BPS);
+	out->num_wps = abi_rd64(p + RMI_REALM_PARAMS_NUM_WPS);
+	out->pmu_num_ctrs = abi_rd64(p + RMI_REALM_PARAMS_PMU_NUM_CTRS);
+	out->hash_algo = abi_rd64(p + RMI_REALM_PARAMS_HASH_ALGO);
 	/* vmid is a 16-bit field (B4.4.16). */
-	out->vmid = (uint64_t)p[RMI_REALM_PARAMS_VMID] | (uint64_t)p[RMI_REALM_PARAMS_VMID + 1]
-								 << 8;
-	out->rtt_base = rmm_rd64(p, RMI_REALM_PARAMS_RTT_BASE);
-	out->rtt_level_start = (int64_t)rmm_rd64(p, RMI_REALM_PARAMS_RTT_LEVEL_START);
-	out->rtt_num_start = rmm_rd64(p, RMI_REALM_PARAMS_RTT_NUM_START);
+	out->vmid = abi_rd16(p + RMI_REALM_PARAMS_VMID);
+	out->rtt_base = abi_rd64(p + RMI_REALM_PARAMS_RTT_BASE);
+	out->rtt_level_start = (int64_t)abi_rd64(p + RMI_REALM_PARAMS_RTT_LEVEL_START);
+	out->rtt_num_start = abi_rd64(p + RMI_REALM_PARAMS_RTT_NUM_START);
 	memcpy(out->rpv, p + RMI_REALM_PARAMS_RPV, sizeof(out->rpv));
 	/* 2.0 RmiRealmParams has no vmid (rmm.md 1.11): the RMM takes the lowest free one; with
 	 * none left the value is out of range and params_valid fails. */

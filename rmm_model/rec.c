@@ -55,7 +55,7 @@ void rmm_rec_create(struct emu_call *c)
 	uint64_t rd = c->a[1], rec = c->a[2], params_ptr = c->a[3];
 	uint64_t input = rmi_ret(RMI_ERROR_INPUT, 0);
 	const uint8_t *p = rmm_ns_page(r, params_ptr);
-	if (!p || rmm_rd64(p, RMI_REC_PARAMS_NUM_AUX) != r->rec_aux_count) {
+	if (!p || abi_rd64(p + RMI_REC_PARAMS_NUM_AUX) != r->rec_aux_count) {
 		emu_ret1(c, input);
 		return;
 	}
@@ -69,14 +69,14 @@ void rmm_rec_create(struct emu_call *c)
 		return;
 	}
 	uint64_t idx;
-	uint64_t mpidr = rmm_rd64(p, RMI_REC_PARAMS_MPIDR);
+	uint64_t mpidr = abi_rd64(p + RMI_REC_PARAMS_MPIDR);
 	if (!rec_index(mpidr, &idx) || idx != realm->rec_count) {
 		emu_ret1(c, input);
 		return;
 	}
 	struct rmm_rec n = { .rec = rec, .rd = rd, .mpidr = mpidr, .num_aux = r->rec_aux_count };
 	for (uint32_t i = 0; i < n.num_aux; i++) {
-		n.aux[i] = rmm_rd64(p, RMI_REC_PARAMS_AUX + 8 * i);
+		n.aux[i] = abi_rd64(p + RMI_REC_PARAMS_AUX + 8 * i);
 		bool ok = n.aux[i] != rec && n.aux[i] != rd &&
 			  rmm_granule(r, n.aux[i], RMM_GRANULE_DELEGATED);
 		for (uint32_t k = 0; k < i && ok; k++)
@@ -96,10 +96,10 @@ void rmm_rec_create(struct emu_call *c)
 		r->recs = grown;
 		r->rec_cap = cap;
 	}
-	n.runnable = rmm_rd64(p, RMI_REC_PARAMS_FLAGS) & RMI_REC_FLAG_RUNNABLE;
-	n.pc = rmm_rd64(p, RMI_REC_PARAMS_PC);
+	n.runnable = abi_rd64(p + RMI_REC_PARAMS_FLAGS) & RMI_REC_FLAG_RUNNABLE;
+	n.pc = abi_rd64(p + RMI_REC_PARAMS_PC);
 	for (int i = 0; i < 8; i++)
-		n.gprs[i] = rmm_rd64(p, RMI_REC_PARAMS_GPRS + 8 * (size_t)i);
+		n.gprs[i] = abi_rd64(p + RMI_REC_PARAMS_GPRS + 8 * (size_t)i);
 	r->recs[r->nrecs++] = n;
 	rmm_granule_set(r, rec, RMM_GRANULE_REC, rd);
 	for (uint32_t i = 0; i < n.num_aux; i++)

@@ -19,10 +19,6 @@
 #define GS_INIT	  GS(RMM_GLOBAL_INIT)
 #define GS_ACTIVE GS(RMM_GLOBAL_ACTIVE)
 
-/* Linux RMM_GRANULE_TRACKING_SIZE: the region size a tracking_region_size of 0 means with
- * 4 KiB granules; range commands never cross one (TF-RMM main granule_delegate_start). */
-#define TRACKING_REGION_DEFAULT (UINT64_C(1) << 30)
-
 /*
  * rmm.md 1.7 (TF-RMM main runtime/core/handler.c): the global states each command may run
  * in; a command not listed needs ACTIVE. The SRO operations are allowed in every state and
@@ -93,13 +89,13 @@ void rmm_rmm_config_set(struct emu_call *c)
 	}
 	static const enum rmm_feat_field gran[] = { RMM_FEAT_GRAN_SZ_4K, RMM_FEAT_GRAN_SZ_16K,
 						    RMM_FEAT_GRAN_SZ_64K };
-	uint64_t gs = rmm_rd64(p, RMM_CONFIG_RMI_GRANULE_SIZE);
+	uint64_t gs = abi_rd64(p + RMM_CONFIG_RMI_GRANULE_SIZE);
 	if (gs >= EMU_ARRAY_SIZE(gran) || !rmm_feat(r, gran[gs])) {
 		emu_ret1(c, rmi_ret(RMI_ERROR_INPUT, 0));
 		return;
 	}
 	r->v2.rmi_granule_size = gs;
-	r->v2.tracking_region_size = rmm_rd64(p, RMM_CONFIG_TRACKING_REGION_SIZE);
+	r->v2.tracking_region_size = abi_rd64(p + RMM_CONFIG_TRACKING_REGION_SIZE);
 	emu_ret1(c, rmi_ret(RMI_SUCCESS, 0));
 }
 
@@ -113,8 +109,8 @@ void rmm_rmm_config_get(struct emu_call *c)
 		return;
 	}
 	memset(p, 0, EMU_GRANULE_SIZE);
-	rmm_wr64(p, RMM_CONFIG_TRACKING_REGION_SIZE, r->v2.tracking_region_size);
-	rmm_wr64(p, RMM_CONFIG_RMI_GRANULE_SIZE, r->v2.rmi_granule_size);
+	abi_wr64(p + RMM_CONFIG_TRACKING_REGION_SIZE, r->v2.tracking_region_size);
+	abi_wr64(p + RMM_CONFIG_RMI_GRANULE_SIZE, r->v2.rmi_granule_size);
 	emu_ret1(c, rmi_ret(RMI_SUCCESS, 0));
 }
 
@@ -193,7 +189,8 @@ void rmm_op_mem_donate(struct emu_call *c)
 	}
 	uint64_t taken = 0;
 	for (; taken < count && s->got < s->want; taken++) {
-		uint64_t e = rmm_rd64(list, (size_t)taken * 8), pa = e & ~RMI_ADDR_DESC_UNDELEGATED;
+		uint64_t e = abi_rd64(list + (size_t)taken * 8),
+			 pa = e & ~RMI_ADDR_DESC_UNDELEGATED;
 		if (!(e & RMI_ADDR_DESC_UNDELEGATED) || !rmm_ns_page(r, pa) || !own(r, pa))
 			break;
 		/* Delegated on the way in, so scrubbed like any DELEGATED granule. */
@@ -265,7 +262,7 @@ static void range_change(struct emu_call *c, enum rmm_granule_state from, enum r
 		emu_ret2(c, rmi_ret(RMI_ERROR_INPUT, 0), base);
 		return;
 	}
-	uint64_t end = (base | (TRACKING_REGION_DEFAULT - 1)) + 1;
+	uint64_t end = (base | (RMI_TRACKING_REGION_DEFAULT - 1)) + 1;
 	if (end == 0 || end > top)
 		end = top;
 	if (r->v2.range_limit && (end - base) / EMU_GRANULE_SIZE > r->v2.range_limit)

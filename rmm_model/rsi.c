@@ -21,16 +21,6 @@
 #define RSI_ABI_1_0 SMCCC_VER(1, 0)
 #define RSI_ABI_1_1 SMCCC_VER(1, 1)
 
-/* RsiRealmConfig layout (DEN0137 1.0 B5.4.10). */
-#define RSI_CONFIG_IPA_WIDTH 0x0
-#define RSI_CONFIG_HASH_ALGO 0x8
-#define RSI_CONFIG_RPV	     0x200
-
-/* RsiHostCall (DEN0137 1.0 B5.4.8): imm @0, gprs[31] @8; TF-RMM rel0 requires 256-byte
- * alignment (sizeof(struct rsi_host_call)). */
-#define RSI_HOST_CALL_SIZE 0x100
-#define RSI_HOST_CALL_GPRS 0x8
-
 /* TF-RMM: the largest token RSI_ATTEST_TOKEN_INIT promises (one granule). */
 #define RSI_TOKEN_MAX_HINT 0x1000
 
@@ -107,12 +97,8 @@ static void rsi_meas_read(const struct rsi_env *env, const uint64_t *a, uint64_t
 		return;
 	}
 	r[0] = RSI_SUCCESS;
-	for (int i = 0; i < 8; i++) {
-		uint64_t v = 0;
-		for (int b = 0; b < 8; b++)
-			v |= (uint64_t)env->meas[a[1]][i * 8 + b] << (8 * b);
-		r[1 + i] = v;
-	}
+	for (int i = 0; i < 8; i++)
+		r[1 + i] = abi_rd64(env->meas[a[1]] + 8 * i);
 }
 
 /* B5.3.4 RSI_MEASUREMENT_EXTEND(index, size, value in x3..x10): index 0 (the RIM) or
@@ -127,7 +113,7 @@ static void rsi_meas_extend(const struct rsi_env *env, const uint64_t *a, uint64
 	}
 	uint8_t value[64];
 	for (int i = 0; i < 8; i++)
-		rmm_wr64(value + 8 * i, 0, a[3 + i]);
+		abi_wr64(value + 8 * i, a[3 + i]);
 	rmm_meas_extend((enum rmm_hash)env->hash_algo, env->meas[a[1]], value, a[2]);
 	r[0] = RSI_SUCCESS;
 }
@@ -143,7 +129,7 @@ static void rsi_token_init(const struct rsi_env *env, const uint64_t *a, uint64_
 	rmm_attest_reset(at);
 	struct rmm_token_claims cl = { .algo = (enum rmm_hash)env->hash_algo, .v2 = env->token_v2 };
 	for (int i = 0; i < 8; i++)
-		rmm_wr64(cl.challenge + 8 * i, 0, a[1 + i]);
+		abi_wr64(cl.challenge + 8 * i, a[1 + i]);
 	memcpy(cl.rpv, env->rpv, sizeof(cl.rpv));
 	memcpy(cl.rim, env->meas[0], sizeof(cl.rim));
 	for (int i = 0; i < 4; i++)
@@ -218,7 +204,7 @@ static void rsi_realm_config(const struct rsi_env *env, const uint64_t *a, uint6
 	if (!p)
 		return;
 	/* TF-RMM rel0 writes the three fields and leaves the rest of the page alone. */
-	rmm_wr64(p + RSI_CONFIG_IPA_WIDTH, 0, env->s2sz);
+	abi_wr64(p + RSI_CONFIG_IPA_WIDTH, env->s2sz);
 	p[RSI_CONFIG_HASH_ALGO] = env->hash_algo;
 	memcpy(p + RSI_CONFIG_RPV, env->rpv, 64);
 	r[0] = RSI_SUCCESS;
@@ -246,7 +232,7 @@ static void rsi_ipa_state_set(const struct rsi_env *env, const uint64_t *a, uint
 	ex->base = base;
 	ex->top = top;
 	ex->ripas = (uint8_t)ripas;
-	ex->change_destroyed = flags & 1;
+	ex->change_destroyed = flags & RSI_CHANGE_DESTROYED;
 }
 
 /* B5.3.6 RSI_IPA_STATE_GET(base, end) → x1 top of the run of equal RIPAS from base,
@@ -409,17 +395,17 @@ static void solo_call(struct emu_call *c)
 		if (s->reject) {
 			r[0] = RSI_SUCCESS;
 			r[1] = ex.base;
-			r[2] = 1; /* RSI_REJECT */
+			r[2] = RSI_REJECT;
 		} else {
 			r[0] = RSI_SUCCESS;
 			r[1] = solo_set_ripas(s, &ex);
-			r[2] = 0; /* RSI_ACCEPT */
+			r[2] = RSI_ACCEPT;
 		}
 		break;
 	case RSI_EXIT_HOST_CALL: {
 		uint8_t *p = emu_mem_ptr(s->sim, ex.ipa, RSI_HOST_CALL_SIZE);
 		for (uint32_t i = 0; i < s->nhost_call; i++)
-			rmm_wr64(p + RSI_HOST_CALL_GPRS + 8 * i, 0, s->host_call[i]);
+			abi_wr64(p + RSI_HOST_CALL_GPRS + 8 * i, s->host_call[i]);
 		r[0] = RSI_SUCCESS;
 		break;
 	}

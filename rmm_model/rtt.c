@@ -546,10 +546,6 @@ void rmm_rtt_fold(struct emu_call *c)
 	emu_ret2(c, rmi_ret(RMI_SUCCESS, 0), rtt);
 }
 
-/* Host descriptor bits RTT_MAP_UNPROTECTED accepts (TF-RMM host_ns_s2tte_is_valid()
- * @rel0): MemAttr [5:2], S2AP [7:6], SH [9:8], and the output address. */
-#define NS_DESC_ATTR UINT64_C(0x3fc)
-
 /*
  * DEN0137 1.0 B4.3.15/B4.3.21 RTT_MAP/UNMAP_UNPROTECTED(rd, ipa, level[, desc]), TF-RMM
  * map_unmap_ns() order: rd an RD → ERROR_INPUT; level in [RTT_MIN_BLOCK_LEVEL, 3], ipa
@@ -569,7 +565,7 @@ static void map_unmap_ns(struct emu_call *c, bool map)
 		return;
 	}
 	uint64_t size = UINT64_C(1) << level_shift((int)level);
-	uint64_t addr = desc & ~NS_DESC_ATTR & ~UINT64_C(3);
+	uint64_t addr = desc & ~RMI_NS_DESC_ATTR & ~UINT64_C(3);
 	if (map && ((desc & 3) || (addr & (size - 1)) ||
 		    addr >> (RMI_FEAT0_S2SZ(r->feat0) == 52 ? 52 : 48))) {
 		emu_ret1(c, rmi_ret(RMI_ERROR_INPUT, 0));
@@ -590,7 +586,8 @@ static void map_unmap_ns(struct emu_call *c, bool map)
 			emu_ret1(c, rmi_ret(RMI_ERROR_RTT, (unsigned int)level));
 			return;
 		}
-		*w.entry = RTTE(RTTE_ASSIGNED, 0, addr) | RTTE_NS | ((desc & NS_DESC_ATTR) << 2);
+		*w.entry =
+			RTTE(RTTE_ASSIGNED, 0, addr) | RTTE_NS | ((desc & RMI_NS_DESC_ATTR) << 2);
 		emu_granule(r->sim, w.holder)->refcount++;
 		emu_ret1(c, rmi_ret(RMI_SUCCESS, 0));
 		return;

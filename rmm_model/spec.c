@@ -266,7 +266,7 @@ int rmm_spec_configure(struct rmm *r, json_t *cfg, const char *path, struct smcs
 	if (!(s->flags & RMM_SPEC_GLOBAL_STATE) && (r->v2.activate_granules || r->v2.range_limit))
 		return emu_err(err, "%s: activate_granules and range_limit need a 2.0 spec", path);
 	/* RMI_DONATE_REQ count is bits [15:2]. */
-	if (r->v2.activate_granules > 0x3fff)
+	if (r->v2.activate_granules > RMI_DONATE_COUNT_MAX)
 		return emu_err(err, "%s/activate_granules: at most 16383", path);
 	return 0;
 }

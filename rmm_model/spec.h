@@ -123,46 +123,12 @@ void rmm_spec_version(const struct rmm *r, uint64_t req, struct emu_call *c);
 
 /* ---- 2.0: global state, SROs (rmi_v2.c) ---------------------------------------------- */
 
-/* RMI function IDs added by 2.0 (TF-RMM main smc-rmi.h; Linux arm-smccc-rmi.h, rmm.md 1.3). */
-#define RMI_RMM_CONFIG_SET_FID		 (0xC4000000u + 0x16E)
-#define RMI_GRANULE_TRACKING_GET_FID	 (0xC4000000u + 0x1E1)
-#define RMI_RMM_CONFIG_GET_FID		 (0xC4000000u + 0x1EC)
-#define RMI_GRANULE_RANGE_DELEGATE_FID	 (0xC4000000u + 0x1F1)
-#define RMI_GRANULE_RANGE_UNDELEGATE_FID (0xC4000000u + 0x1F2)
-#define RMI_REALM_TERMINATE_FID		 (0xC4000000u + 0x201)
-#define RMI_RMM_ACTIVATE_FID		 (0xC4000000u + 0x202)
-#define RMI_OP_CONTINUE_FID		 (0xC4000000u + 0x203)
-#define RMI_OP_MEM_DONATE_FID		 (0xC4000000u + 0x208)
-#define RMI_OP_CANCEL_FID		 (0xC4000000u + 0x20A)
-
 /* RMM global state (TF-RMM main glob_data: INIT, INTERMEDIATE while activating, ACTIVE). */
 enum rmm_global_state {
 	RMM_GLOBAL_INIT = 0,
 	RMM_GLOBAL_INTERMEDIATE = 1,
 	RMM_GLOBAL_ACTIVE = 2,
 };
-
-/* RMI_INCOMPLETE x0 (rmm.md 1.3): [9:8] memory request, bit 10 can-cancel. */
-#define RMI_OP_MEM_REQ_NONE   0u
-#define RMI_OP_MEM_REQ_DONATE 1u
-#define RMI_OP_CAN_CANCEL     (1u << 10)
-/* Donate request x2: [1:0] block size (0 = 4 KiB), [15:2] count, 16 contiguous, 17 state. */
-#define RMI_DONATE_REQ(count)  ((uint64_t)(count) << 2)
-#define RMI_DONATE_UNDELEGATED (UINT64_C(1) << 17)
-/* OP_MEM_DONATE list entry (Linux RmiAddrRangeDesc): bit 63 = state (1 UNDELEGATED). */
-#define RMI_ADDR_DESC_UNDELEGATED (UINT64_C(1) << 63)
-
-/* RmmConfig page (Linux arm-smccc-rmi.h struct rmm_config). */
-#define RMM_CONFIG_TRACKING_REGION_SIZE 0x0
-#define RMM_CONFIG_RMI_GRANULE_SIZE	0x8
-/* rmi_granule_size encoding: 0 4 KiB, 1 16 KiB, 2 64 KiB (Linux RMI_GRANULE_SIZE_*). */
-#define RMI_GRANULE_SIZE_4KB 0u
-
-/* GRANULE_TRACKING_GET results (Linux RMI_MEM_CATEGORY_*, RMI_TRACKING_*). */
-#define RMI_MEM_CATEGORY_CONVENTIONAL 0u
-#define RMI_MEM_CATEGORY_NONE	      3u
-#define RMI_TRACKING_NONE	      1u
-#define RMI_TRACKING_FINE	      2u
 
 /* The one SRO in flight (the model serialises them: one handle at a time). */
 struct rmm_sro {

@@ -28,45 +28,10 @@
 #include <nettle/hmac.h>
 #include <nettle/sha2.h>
 
+#include "abi/rsi.h"
 #include "rmm_model/attest.h"
 
-/* CBOR tags and claim keys (rmm.md section 3; TF-RMM attestation_defs_priv.h). */
-#define TAG_CCA_TOKEN_1		399
-#define TAG_CCA_TOKEN_2		907
-#define TAG_COSE_SIGN1		18
-#define CT_EAT_CWT		263 /* CoAP content format of the 2.0 [263, bstr] wrappers */
-#define KEY_PLAT_TOKEN		44234
-#define KEY_REALM_TOKEN		44241
-#define COSE_HDR_ALG		1
-#define COSE_ALG_ES384		(-35)
-#define COSE_KEY_KTY		1
-#define COSE_KEY_CRV		(-1)
-#define COSE_KEY_X		(-2)
-#define COSE_KEY_Y		(-3)
-#define COSE_KTY_EC2		2
-#define COSE_CRV_P384		2
-#define REALM_CHALLENGE		10
-#define REALM_INSTANCE_ID	256
-#define REALM_RPV		44235
-#define REALM_HASH_ALGO		44236
-#define REALM_PUB_KEY		44237
-#define REALM_RIM		44238
-#define REALM_REM		44239
-#define REALM_PUB_KEY_HASH_ALGO 44240
-#define REALM_MEC_POLICY	44243
-#define EAT_PROFILE		265
-#define PLAT_CHALLENGE		10
-#define PLAT_INSTANCE_ID	256
-#define PLAT_IMPL_ID		2396
-#define PLAT_LIFECYCLE		2395
-#define PLAT_SW_COMPONENTS	2399
-#define PLAT_VERIFY_SVC		2400
-#define PLAT_CONFIG		2401
-#define PLAT_HASH_ALGO		2402
-
-#define PROFILE_REALM_1	  "tag:arm.com,2023:realm#1.0.0"
-#define PROFILE_REALM_2	  "tag:arm.com,2024:realm#2.0.0"
-#define PROFILE_PLAT	  "tag:arm.com,2023:cca_platform#1.0.0"
+/* Tags, claim keys and profiles are abi/rsi.h's (CCA_*). */
 #define PLAT_VERIFY_URL	  "https://veraison.example/.well-known/veraison/verification"
 #define LIFECYCLE_SECURED 0x3003 /* PSA security lifecycle "secured", as in TF-RMM's sample */
 
@@ -335,10 +300,10 @@ static int cose_key(const uint8_t x[P384_BYTES], const uint8_t y[P384_BYTES], ui
 		    size_t *len)
 {
 	cbor_item_t *m = cbor_new_definite_map(4);
-	bool ok = put(m, COSE_KEY_KTY, c_int(COSE_KTY_EC2)) &&
-		  put(m, COSE_KEY_CRV, c_int(COSE_CRV_P384)) &&
-		  put(m, COSE_KEY_X, c_bstr(x, P384_BYTES)) &&
-		  put(m, COSE_KEY_Y, c_bstr(y, P384_BYTES));
+	bool ok = put(m, CCA_COSE_KEY_KTY, c_int(CCA_COSE_KTY_EC2)) &&
+		  put(m, CCA_COSE_KEY_CRV, c_int(CCA_COSE_CRV_P384)) &&
+		  put(m, CCA_COSE_KEY_X, c_bstr(x, P384_BYTES)) &&
+		  put(m, CCA_COSE_KEY_Y, c_bstr(y, P384_BYTES));
 
 	if (!ok) {
 		drop(m);
@@ -417,7 +382,7 @@ static int cose_sign1(const uint8_t priv[P384_BYTES], cbor_item_t *claims, uint8
 		return -ENOMEM;
 	}
 	free(payload);
-	return emit(tag(TAG_COSE_SIGN1, arr), out, len);
+	return emit(tag(CCA_TAG_COSE_SIGN1, arr), out, len);
 }
 
 static const char *hash_name(enum rmm_hash algo)
@@ -441,22 +406,23 @@ static cbor_item_t *realm_claims(const struct rmm_token_claims *c, const uint8_t
 		if (!push(rems, c_bstr(c->rem[i], hs)))
 			break;
 	ok = rems && cbor_array_size(rems) == RMM_REM_COUNT;
-	ok = ok && put(m, REALM_CHALLENGE, c_bstr(c->challenge, sizeof(c->challenge)));
+	ok = ok && put(m, CCA_REALM_CHALLENGE, c_bstr(c->challenge, sizeof(c->challenge)));
 	if (c->v2)
-		ok = ok && put(m, REALM_INSTANCE_ID,
+		ok = ok && put(m, CCA_REALM_INSTANCE_ID,
 			       c_bstr(c->realm_instance_id, sizeof(c->realm_instance_id)));
-	ok = ok && put(m, REALM_RPV, c_bstr(c->rpv, sizeof(c->rpv))) &&
-	     put(m, REALM_PUB_KEY, c_bstr(key, klen)) &&
-	     put(m, REALM_HASH_ALGO, cbor_build_string(hash_name(c->algo))) &&
+	ok = ok && put(m, CCA_REALM_RPV, c_bstr(c->rpv, sizeof(c->rpv))) &&
+	     put(m, CCA_REALM_PUB_KEY, c_bstr(key, klen)) &&
+	     put(m, CCA_REALM_HASH_ALGO, cbor_build_string(hash_name(c->algo))) &&
 	     /* TF-RMM hashes the realm key with SHA-256 for the platform challenge. */
-	     put(m, REALM_PUB_KEY_HASH_ALGO, cbor_build_string("sha-256"));
+	     put(m, CCA_REALM_PUB_KEY_HASH_ALGO, cbor_build_string("sha-256"));
 	if (c->v2)
-		ok = ok && put(m, REALM_MEC_POLICY, c_uint(c->mec_policy));
+		ok = ok && put(m, CCA_REALM_MEC_POLICY, c_uint(c->mec_policy));
 	ok = ok &&
-	     put(m, EAT_PROFILE, cbor_build_string(c->v2 ? PROFILE_REALM_2 : PROFILE_REALM_1)) &&
-	     put(m, REALM_RIM, c_bstr(c->rim, hs));
+	     put(m, CCA_EAT_PROFILE,
+		 cbor_build_string(c->v2 ? CCA_PROFILE_REALM_2 : CCA_PROFILE_REALM_1)) &&
+	     put(m, CCA_REALM_RIM, c_bstr(c->rim, hs));
 	if (ok) {
-		ok = put(m, REALM_REM, rems);
+		ok = put(m, CCA_REALM_REM, rems);
 		rems = NULL;
 	}
 	drop(rems);
@@ -510,16 +476,16 @@ static cbor_item_t *platform_claims(const uint8_t *realm_key, size_t rklen, cons
 
 	ok = push(sw, sw_component("BL1", "1.0.0")) && push(sw, sw_component("BL31", "2.10.0")) &&
 	     push(sw, sw_component("RMM", "1.0.0"));
-	ok = ok && put(m, EAT_PROFILE, cbor_build_string(PROFILE_PLAT)) &&
-	     put(m, PLAT_CHALLENGE, c_bstr(challenge, 32)) &&
-	     put(m, PLAT_IMPL_ID, c_bstr(impl_id, 32)) &&
-	     put(m, PLAT_INSTANCE_ID, c_bstr(inst, sizeof(inst))) &&
-	     put(m, PLAT_CONFIG, c_bstr(config, sizeof(config))) &&
-	     put(m, PLAT_LIFECYCLE, c_uint(LIFECYCLE_SECURED)) &&
-	     put(m, PLAT_HASH_ALGO, cbor_build_string("sha-256")) &&
-	     put(m, PLAT_VERIFY_SVC, cbor_build_string(PLAT_VERIFY_URL));
+	ok = ok && put(m, CCA_EAT_PROFILE, cbor_build_string(CCA_PROFILE_PLAT)) &&
+	     put(m, CCA_PLAT_CHALLENGE, c_bstr(challenge, 32)) &&
+	     put(m, CCA_PLAT_IMPL_ID, c_bstr(impl_id, 32)) &&
+	     put(m, CCA_PLAT_INSTANCE_ID, c_bstr(inst, sizeof(inst))) &&
+	     put(m, CCA_PLAT_CONFIG, c_bstr(config, sizeof(config))) &&
+	     put(m, CCA_PLAT_LIFECYCLE, c_uint(LIFECYCLE_SECURED)) &&
+	     put(m, CCA_PLAT_HASH_ALGO, cbor_build_string("sha-256")) &&
+	     put(m, CCA_PLAT_VERIFY_SVC, cbor_build_string(PLAT_VERIFY_URL));
 	if (ok) {
-		ok = put(m, PLAT_SW_COMPONENTS, sw);
+		ok = put(m, CCA_PLAT_SW_COMPONENTS, sw);
 		sw = NULL;
 	}
 	drop(sw);
@@ -538,7 +504,7 @@ static cbor_item_t *wrap(bool v2, const uint8_t *tok, size_t len)
 	if (!v2)
 		return c_bstr(tok, len);
 	a = cbor_new_definite_array(2);
-	if (!(push(a, c_uint(CT_EAT_CWT)) && push(a, c_bstr(tok, len)))) {
+	if (!(push(a, c_uint(CCA_CT_EAT_CWT)) && push(a, c_bstr(tok, len)))) {
 		drop(a);
 		return NULL;
 	}
@@ -567,9 +533,9 @@ int rmm_token_build(const struct rmm_token_claims *c, uint8_t **out, size_t *len
 	}
 	if (!rc) {
 		cbor_item_t *m = cbor_new_definite_map(2);
-		if (put(m, KEY_PLAT_TOKEN, wrap(c->v2, plat, plen)) &&
-		    put(m, KEY_REALM_TOKEN, wrap(c->v2, realm, rlen))) {
-			top = tag(c->v2 ? TAG_CCA_TOKEN_2 : TAG_CCA_TOKEN_1, m);
+		if (put(m, CCA_KEY_PLAT_TOKEN, wrap(c->v2, plat, plen)) &&
+		    put(m, CCA_KEY_REALM_TOKEN, wrap(c->v2, realm, rlen))) {
+			top = tag(c->v2 ? CCA_TAG_TOKEN_2 : CCA_TAG_TOKEN_1, m);
 			rc = emit(top, out, len);
 		} else {
 			drop(m);
@@ -654,7 +620,7 @@ static int parse_sign1(const cbor_item_t *b, struct sign1 *s)
 		return -EBADMSG;
 	p = cbor_bytestring_handle(b);
 	n = cbor_bytestring_length(b);
-	if (p[0] != 0xc0 + TAG_COSE_SIGN1)
+	if (p[0] != 0xc0 + CCA_TAG_COSE_SIGN1)
 		return -EBADMSG;
 	s->root = load(p + 1, n - 1);
 	if (!s->root || !cbor_isa_array(s->root) || !cbor_array_is_definite(s->root) ||
@@ -696,7 +662,7 @@ static const cbor_item_t *unwrap(const cbor_item_t *v, bool v2)
 	if (!v || !cbor_isa_array(v) || cbor_array_size(v) != 2)
 		return NULL;
 	a = cbor_array_handle(v);
-	return int_is(a[0], CT_EAT_CWT) ? a[1] : NULL;
+	return int_is(a[0], CCA_CT_EAT_CWT) ? a[1] : NULL;
 }
 
 static int check_realm(const cbor_item_t *m, bool v2, struct rmm_token_claims *out,
@@ -710,28 +676,29 @@ static int check_realm(const cbor_item_t *m, bool v2, struct rmm_token_claims *o
 
 	if (!cbor_isa_map(m) || cbor_map_size(m) != (v2 ? 10u : 8u))
 		return -EBADMSG;
-	if (!(v = at(m, i++, REALM_CHALLENGE)) || !bstr_is(v, 64))
+	if (!(v = at(m, i++, CCA_REALM_CHALLENGE)) || !bstr_is(v, 64))
 		return -EBADMSG;
 	memcpy(out->challenge, cbor_bytestring_handle(v), 64);
 	if (v2) {
-		if (!(v = at(m, i++, REALM_INSTANCE_ID)) || !bstr_is(v, 33))
+		if (!(v = at(m, i++, CCA_REALM_INSTANCE_ID)) || !bstr_is(v, 33))
 			return -EBADMSG;
 		memcpy(out->realm_instance_id, cbor_bytestring_handle(v), 33);
 	}
-	if (!(v = at(m, i++, REALM_RPV)) || !bstr_is(v, 64))
+	if (!(v = at(m, i++, CCA_REALM_RPV)) || !bstr_is(v, 64))
 		return -EBADMSG;
 	memcpy(out->rpv, cbor_bytestring_handle(v), 64);
 
-	if (!(ck = at(m, i++, REALM_PUB_KEY)) || !bstr_is(ck, 0))
+	if (!(ck = at(m, i++, CCA_REALM_PUB_KEY)) || !bstr_is(ck, 0))
 		return -EBADMSG;
 	*key = cbor_bytestring_handle(ck);
 	*klen = cbor_bytestring_length(ck);
 	k = load(*key, *klen);
-	if (k && cbor_isa_map(k) && cbor_map_size(k) == 4 && (v = at(k, 0, COSE_KEY_KTY)) &&
-	    int_is(v, COSE_KTY_EC2) && (v = at(k, 1, COSE_KEY_CRV)) && int_is(v, COSE_CRV_P384) &&
-	    (v = at(k, 2, COSE_KEY_X)) && bstr_is(v, P384_BYTES)) {
+	if (k && cbor_isa_map(k) && cbor_map_size(k) == 4 && (v = at(k, 0, CCA_COSE_KEY_KTY)) &&
+	    int_is(v, CCA_COSE_KTY_EC2) && (v = at(k, 1, CCA_COSE_KEY_CRV)) &&
+	    int_is(v, CCA_COSE_CRV_P384) && (v = at(k, 2, CCA_COSE_KEY_X)) &&
+	    bstr_is(v, P384_BYTES)) {
 		memcpy(x, cbor_bytestring_handle(v), P384_BYTES);
-		if ((v = at(k, 3, COSE_KEY_Y)) && bstr_is(v, P384_BYTES)) {
+		if ((v = at(k, 3, CCA_COSE_KEY_Y)) && bstr_is(v, P384_BYTES)) {
 			memcpy(y, cbor_bytestring_handle(v), P384_BYTES);
 			rc = 0;
 		}
@@ -740,7 +707,7 @@ static int check_realm(const cbor_item_t *m, bool v2, struct rmm_token_claims *o
 	if (rc)
 		return rc;
 
-	if (!(v = at(m, i++, REALM_HASH_ALGO)))
+	if (!(v = at(m, i++, CCA_REALM_HASH_ALGO)))
 		return -EBADMSG;
 	if (tstr_is(v, "sha-256"))
 		out->algo = RMM_HASH_SHA256;
@@ -749,20 +716,21 @@ static int check_realm(const cbor_item_t *m, bool v2, struct rmm_token_claims *o
 	else
 		return -EBADMSG;
 	hs = rmm_hash_size(out->algo);
-	if (!(v = at(m, i++, REALM_PUB_KEY_HASH_ALGO)) || !tstr_is(v, "sha-256"))
+	if (!(v = at(m, i++, CCA_REALM_PUB_KEY_HASH_ALGO)) || !tstr_is(v, "sha-256"))
 		return -EBADMSG;
 	if (v2) {
-		if (!(v = at(m, i++, REALM_MEC_POLICY)) || !cbor_isa_uint(v))
+		if (!(v = at(m, i++, CCA_REALM_MEC_POLICY)) || !cbor_isa_uint(v))
 			return -EBADMSG;
 		out->mec_policy = cbor_get_int(v);
 	}
-	if (!(v = at(m, i++, EAT_PROFILE)) || !tstr_is(v, v2 ? PROFILE_REALM_2 : PROFILE_REALM_1))
+	if (!(v = at(m, i++, CCA_EAT_PROFILE)) ||
+	    !tstr_is(v, v2 ? CCA_PROFILE_REALM_2 : CCA_PROFILE_REALM_1))
 		return -EBADMSG;
-	if (!(v = at(m, i++, REALM_RIM)) || !bstr_is(v, hs))
+	if (!(v = at(m, i++, CCA_REALM_RIM)) || !bstr_is(v, hs))
 		return -EBADMSG;
 	memset(out->rim, 0, sizeof(out->rim));
 	memcpy(out->rim, cbor_bytestring_handle(v), hs);
-	if (!(v = at(m, i++, REALM_REM)) || !cbor_isa_array(v) ||
+	if (!(v = at(m, i++, CCA_REALM_REM)) || !cbor_isa_array(v) ||
 	    cbor_array_size(v) != RMM_REM_COUNT)
 		return -EBADMSG;
 	for (unsigned int r = 0; r < RMM_REM_COUNT; r++) {
@@ -784,27 +752,27 @@ static int check_platform(const cbor_item_t *m, const uint8_t *realm_key, size_t
 
 	if (!cbor_isa_map(m) || cbor_map_size(m) != 9)
 		return -EBADMSG;
-	if (!(v = at(m, i++, EAT_PROFILE)) || !tstr_is(v, PROFILE_PLAT))
+	if (!(v = at(m, i++, CCA_EAT_PROFILE)) || !tstr_is(v, CCA_PROFILE_PLAT))
 		return -EBADMSG;
 	/* The binding of the two tokens: challenge = SHA-256(realm COSE_Key). */
 	rmm_hash(RMM_HASH_SHA256, realm_key, rklen, h);
-	if (!(v = at(m, i++, PLAT_CHALLENGE)) || !bstr_is(v, 32) ||
+	if (!(v = at(m, i++, CCA_PLAT_CHALLENGE)) || !bstr_is(v, 32) ||
 	    memcmp(cbor_bytestring_handle(v), h, 32))
 		return -EBADMSG;
-	if (!(v = at(m, i++, PLAT_IMPL_ID)) || !bstr_is(v, 32))
+	if (!(v = at(m, i++, CCA_PLAT_IMPL_ID)) || !bstr_is(v, 32))
 		return -EBADMSG;
-	if (!(v = at(m, i++, PLAT_INSTANCE_ID)) || !bstr_is(v, 33) ||
+	if (!(v = at(m, i++, CCA_PLAT_INSTANCE_ID)) || !bstr_is(v, 33) ||
 	    cbor_bytestring_handle(v)[0] != 0x01)
 		return -EBADMSG;
-	if (!(v = at(m, i++, PLAT_CONFIG)) || !bstr_is(v, 0))
+	if (!(v = at(m, i++, CCA_PLAT_CONFIG)) || !bstr_is(v, 0))
 		return -EBADMSG;
-	if (!(v = at(m, i++, PLAT_LIFECYCLE)) || !cbor_isa_uint(v))
+	if (!(v = at(m, i++, CCA_PLAT_LIFECYCLE)) || !cbor_isa_uint(v))
 		return -EBADMSG;
-	if (!(v = at(m, i++, PLAT_HASH_ALGO)) || !cbor_isa_string(v))
+	if (!(v = at(m, i++, CCA_PLAT_HASH_ALGO)) || !cbor_isa_string(v))
 		return -EBADMSG;
-	if (!(v = at(m, i++, PLAT_VERIFY_SVC)) || !cbor_isa_string(v))
+	if (!(v = at(m, i++, CCA_PLAT_VERIFY_SVC)) || !cbor_isa_string(v))
 		return -EBADMSG;
-	if (!(v = at(m, i++, PLAT_SW_COMPONENTS)) || !cbor_isa_array(v) || !cbor_array_size(v))
+	if (!(v = at(m, i++, CCA_PLAT_SW_COMPONENTS)) || !cbor_isa_array(v) || !cbor_array_size(v))
 		return -EBADMSG;
 	for (size_t c = 0; c < cbor_array_size(v); c++) {
 		const cbor_item_t *sc = cbor_array_handle(v)[c], *t;
@@ -834,14 +802,14 @@ int rmm_token_verify(const uint8_t *tok, size_t len, struct rmm_token_claims *ou
 	root = load(tok, len);
 	if (!root || !cbor_isa_tag(root))
 		goto done;
-	v2 = cbor_tag_value(root) == TAG_CCA_TOKEN_2;
-	if (!v2 && cbor_tag_value(root) != TAG_CCA_TOKEN_1)
+	v2 = cbor_tag_value(root) == CCA_TAG_TOKEN_2;
+	if (!v2 && cbor_tag_value(root) != CCA_TAG_TOKEN_1)
 		goto done;
 	m = cbor_tag_item(root);
 	if (!cbor_isa_map(m) || cbor_map_size(m) != 2)
 		goto done;
-	if (parse_sign1(unwrap(at(m, 0, KEY_PLAT_TOKEN), v2), &plat) ||
-	    parse_sign1(unwrap(at(m, 1, KEY_REALM_TOKEN), v2), &realm))
+	if (parse_sign1(unwrap(at(m, 0, CCA_KEY_PLAT_TOKEN), v2), &plat) ||
+	    parse_sign1(unwrap(at(m, 1, CCA_KEY_REALM_TOKEN), v2), &realm))
 		goto done;
 	rclaims =
 		load(cbor_bytestring_handle(realm.payload), cbor_bytestring_length(realm.payload));
