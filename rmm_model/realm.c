@@ -1,5 +1,9 @@
 /* SPDX-License-Identifier: MIT */
-/* Realm descriptors (RD): parameters read from the host's NS page, validity, VMIDs. */
+/*
+ * Realm descriptors (RD), as TF-RMM runtime/rmi/realm.c: RmiRealmParams read from the host's NS
+ * page, their validity, VMIDs, and the realm lifecycle commands (REALM_CREATE, REALM_ACTIVATE,
+ * REALM_DESTROY, 2.0's REALM_TERMINATE) and REC_AUX_COUNT, which asks about an RD.
+ */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -141,4 +145,120 @@ void rmm_realm_remove(struct rmm *r, struct rmm_realm *realm)
 {
 	size_t i = (size_t)(realm - r->realms);
 	r->realms[i] = r->realms[--r->nrealms];
+}
+
+/* ---- commands ---------------------------------------------------------------------- */
+
+/*
+ * DEN0137 1.0 B4.3.9 REALM_CREATE(rd, params_ptr), in TF-RMM smc_realm_create() order:
+ * params_align/bound/pas, params_valid/supp, alias (rd inside the root RTTs), rd_align/
+ * bound/state, rtt_state (every root RTT DELEGATED), vmid_free.
+ */
+void rmm_realm_create(struct emu_call *c)
+{
+	struct rmm *r = c->state;
+	uint64_t rd = c->a[1], params_ptr = c->a[2];
+	struct rmm_realm_params p;
+	uint64_t fail = rmi_ret(RMI_ERROR_INPUT, 0);
+	if (rmm_realm_params_read(r, params_ptr, &p) || !rmm_realm_params_valid(r, &p)) {
+		emu_ret1(c, fail);
+		return;
+	}
+	uint64_t rtt_end = p.rtt_base + p.rtt_num_start * EMU_GRANULE_SIZE;
+	if ((rd >= p.rtt_base && rd < rtt_end) || !rmm_granule(r, rd, RMM_GRANULE_DELEGATED) ||
+	    !rmm_granule_range(r, p.rtt_base, p.rtt_num_start, RMM_GRANULE_DELEGATED) ||
+	    !rmm_vmid_free(r, p.vmid)) {
+		emu_ret1(c, fail);
+		return;
+	}
+	if (!rmm_realm_add(r, rd, &p)) {
+		/* Out of host memory in the simulator: report it as the RMM would an
+		 * unsatisfiable request, never crash. */
+		emu_ret1(c, fail);
+		return;
+	}
+	rmm_granule_set(r, rd, RMM_GRANULE_RD, rd);
+	for (uint64_t i = 0; i < p.rtt_num_start; i++)
+		rmm_granule_set(r, p.rtt_base + i * EMU_GRANULE_SIZE, RMM_GRANULE_RTT, rd);
+	emu_ret1(c, rmi_ret(RMI_SUCCESS, 0));
+}
+
+/* DEN0137 1.0 B4.3.10 REALM_ACTIVATE: rd_align/bound/state → ERROR_INPUT; realm_state
+ * (not NEW) → ERROR_REALM. */
+void rmm_realm_activate(struct emu_call *c)
+{
+	struct rmm_realm *realm = rmm_realm_of(c->state, c->a[1]);
+	if (!realm) {
+		emu_ret1(c, rmi_ret(RMI_ERROR_INPUT, 0));
+		return;
+	}
+	if (realm->state != RMM_REALM_NEW) {
+		emu_ret1(c, rmi_ret(RMI_ERROR_REALM, 0));
+		return;
+	}
+	realm->state = RMM_REALM_ACTIVE;
+	emu_ret1(c, rmi_ret(RMI_SUCCESS, 0));
+}
+
+/* DEN0137 1.0 B4.3.11 REALM_DESTROY: rd_align/bound/state → ERROR_INPUT; realm_live
+ * (RECs exist or the root RTTs hold live entries) → ERROR_REALM. */
+void rmm_realm_destroy(struct emu_call *c)
+{
+	struct rmm *r = c->state;
+	uint64_t rd = c->a[1];
+	struct rmm_realm *realm = rmm_realm_of(c->state, rd);
+	if (!realm) {
+		emu_ret1(c, rmi_ret(RMI_ERROR_INPUT, 0));
+		return;
+	}
+	/* 2.0: only a terminated realm may be destroyed (TF-RMM main realm tests). */
+	if ((r->spec->flags & RMM_SPEC_TERMINATE) && realm->state != RMM_REALM_TERMINATED) {
+		emu_ret1(c, rmi_ret(RMI_ERROR_REALM, 0));
+		return;
+	}
+	bool live = emu_granule(r->sim, rd)->refcount != 0;
+	for (uint32_t i = 0; i < realm->rtt_num_start && !live; i++)
+		live = emu_granule(r->sim, realm->rtt_base + i * EMU_GRANULE_SIZE)->refcount != 0;
+	if (live) {
+		emu_ret1(c, rmi_ret(RMI_ERROR_REALM, 0));
+		return;
+	}
+	for (uint32_t i = 0; i < realm->rtt_num_start; i++)
+		rmm_granule_release(r, realm->rtt_base + i * EMU_GRANULE_SIZE);
+	rmm_granule_release(r, rd);
+	rmm_realm_remove(r, realm);
+	emu_ret1(c, rmi_ret(RMI_SUCCESS, 0));
+}
+
+/*
+ * DEN0137 2.0 RMI_REALM_TERMINATE(rd): rd_align/bound/state → ERROR_INPUT. The realm stops
+ * for good (TF-RMM main REALM_ZOMBIE), which REALM_DESTROY requires. Terminating twice is
+ * ERROR_REALM (the model's choice: the precondition is unconfirmed, rmm.md 1.9).
+ */
+void rmm_realm_terminate(struct emu_call *c)
+{
+	struct rmm *r = c->state;
+	uint64_t rd = c->a[1];
+	struct rmm_realm *realm = rmm_realm_of(r, rd);
+	if (!realm) {
+		emu_ret1(c, rmi_ret(RMI_ERROR_INPUT, 0));
+		return;
+	}
+	if (realm->state == RMM_REALM_TERMINATED) {
+		emu_ret1(c, rmi_ret(RMI_ERROR_REALM, 0));
+		return;
+	}
+	realm->state = RMM_REALM_TERMINATED;
+	emu_ret1(c, rmi_ret(RMI_SUCCESS, 0));
+}
+
+/* DEN0137 1.0 B4.3.15 REC_AUX_COUNT: rd must be an RD. */
+void rmm_rec_aux_count(struct emu_call *c)
+{
+	const struct rmm *r = c->state;
+	if (!rmm_realm_of(c->state, c->a[1])) {
+		emu_ret1(c, rmi_ret(RMI_ERROR_INPUT, 0));
+		return;
+	}
+	emu_ret2(c, rmi_ret(RMI_SUCCESS, 0), r->rec_aux_count);
 }

@@ -167,14 +167,19 @@ bool rsi_is_rsi(uint32_t fid);
 void rsi_handle(const struct rsi_env *env, const uint64_t *a, uint64_t *r, struct rsi_exit *ex);
 extern const struct emu_service rmm_svc_rsi;
 
-/* rmm_model/granule.c */
+/* rmm_model/granule.c: granule states, and the commands that change only them */
 struct emu_granule *rmm_granule(struct rmm *r, uint64_t addr, enum rmm_granule_state want);
 uint8_t *rmm_ns_page(struct rmm *r, uint64_t pa);
 bool rmm_granule_range(struct rmm *r, uint64_t base, uint64_t n, enum rmm_granule_state want);
 void rmm_granule_set(struct rmm *r, uint64_t addr, enum rmm_granule_state s, uint64_t owner);
 void rmm_granule_release(struct rmm *r, uint64_t addr);
+void rmm_granule_delegate(struct emu_call *c);
+void rmm_granule_undelegate(struct emu_call *c);
+void rmm_granule_range_delegate(struct emu_call *c);
+void rmm_granule_range_undelegate(struct emu_call *c);
+void rmm_granule_tracking_get(struct emu_call *c);
 
-/* rmm_model/realm.c */
+/* rmm_model/realm.c: realm descriptors and their commands */
 struct rmm_realm *rmm_realm_find(struct rmm *r, uint64_t rd);
 struct rmm_realm *rmm_realm_of(struct rmm *r, uint64_t rd);
 int rmm_realm_params_read(struct rmm *r, uint64_t params_ptr, struct rmm_realm_params *out);
@@ -182,37 +187,46 @@ bool rmm_realm_params_valid(const struct rmm *r, const struct rmm_realm_params *
 bool rmm_vmid_free(const struct rmm *r, uint64_t vmid);
 struct rmm_realm *rmm_realm_add(struct rmm *r, uint64_t rd, const struct rmm_realm_params *p);
 void rmm_realm_remove(struct rmm *r, struct rmm_realm *realm);
+void rmm_realm_create(struct emu_call *c);
+void rmm_realm_activate(struct emu_call *c);
+void rmm_realm_destroy(struct emu_call *c);
+void rmm_realm_terminate(struct emu_call *c);
+void rmm_rec_aux_count(struct emu_call *c);
 
-/* rmm_model/rec.c */
+/* rmm_model/rec.c: RECs and their commands */
 void rmm_rec_create(struct emu_call *c);
 void rmm_rec_destroy(struct emu_call *c);
+void rmm_rec_enter(struct emu_call *c);
+void rmm_psci_complete(struct emu_call *c);
 struct rmm_rec *rmm_rec_find(struct rmm *r, uint64_t rec);
 struct rmm_rec *rmm_rec_of(struct rmm *r, uint64_t rec);
 void rmm_attest_reset(struct rmm_attest *a);
 
-/* rmm_model/run.c */
-void rmm_rec_enter(struct emu_call *c);
-void rmm_psci_complete(struct emu_call *c);
+/* rmm_model/run.c: the realm side of REC_ENTER */
+/* Answer what @rec waited for from the host's entry data in @run. */
+void rmm_rec_resume(struct rmm *r, struct rmm_realm *realm, struct rmm_rec *rec,
+		    const uint8_t *run);
+/* Run the realm's code until it needs the host; the exit goes into @run, x0 into @c. */
+void rmm_rec_run(struct emu_call *c, struct rmm *r, struct rmm_rec *rec, uint8_t *run);
 
-/* rmm_model/rtt.c: the realm's view of its protected IPA space */
+/* rmm_model/rtt.c: the RTT and DATA commands, and the realm's view of its IPA space */
 void *rmm_realm_ipa_ptr(struct rmm *r, const struct rmm_realm *realm, uint64_t ipa, size_t len);
 /* RIPAS at @ipa and the end of the run of equal RIPAS before @end; false if not walkable */
 bool rmm_realm_ripas_run(struct rmm *r, const struct rmm_realm *realm, uint64_t ipa, uint64_t end,
 			 unsigned int *ripas, uint64_t *top);
+void rmm_rtt_create(struct emu_call *c);
+void rmm_rtt_destroy(struct emu_call *c);
+void rmm_rtt_read_entry(struct emu_call *c);
+void rmm_rtt_init_ripas(struct emu_call *c);
 void rmm_rtt_set_ripas(struct emu_call *c);
 void rmm_rtt_fold(struct emu_call *c);
 void rmm_rtt_map_unprotected(struct emu_call *c);
 void rmm_rtt_unmap_unprotected(struct emu_call *c);
 void rmm_data_create(struct emu_call *c);
-
-/* rmm_model/rtt.c */
-void rmm_rtt_create(struct emu_call *c);
-void rmm_rtt_destroy(struct emu_call *c);
-void rmm_rtt_read_entry(struct emu_call *c);
-void rmm_rtt_init_ripas(struct emu_call *c);
 void rmm_data_create_unknown(struct emu_call *c);
 void rmm_data_destroy(struct emu_call *c);
 
+/* rmm_model/rmi.c */
 extern const struct emu_service rmm_svc_rmi;
 
 #endif

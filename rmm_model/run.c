@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Running a realm: RMI_REC_ENTER and RMI_PSCI_COMPLETE (DEN0137 1.0 B4.3.12, B4.3.8),
- * the realm side of a REC (RSI and PSCI calls, A6 and B5), and REC exits (A4.3).
+ * Running a realm: the realm side of a REC that RMI_REC_ENTER (rec.c) entered: RSI and PSCI
+ * calls (DEN0137 1.0 A6 and B5), and REC exits (A4.3).
  *
  * Realm code is the embedding program's (smcsim_set_realm_handler) or, without one, a
  * built-in program the profile names ("realm_program"):
@@ -212,8 +212,7 @@ static void exit_gprs(uint8_t *run, const uint64_t *x, unsigned int n)
 }
 
 /* Answer what the REC was waiting for, from the host's entry data. */
-static void complete_pending(struct rmm *r, struct rmm_realm *realm, struct rmm_rec *rec,
-			     const uint8_t *run)
+void rmm_rec_resume(struct rmm *r, struct rmm_realm *realm, struct rmm_rec *rec, const uint8_t *run)
 {
 	uint64_t *x = rec->regs;
 	switch (rec->pending) {
@@ -245,61 +244,7 @@ static void exit_to_host(uint8_t *run, enum rmi_exit_reason reason)
 	run[RMI_RUN_EXIT_REASON] = (uint8_t)reason;
 }
 
-static void run_rec(struct emu_call *c, struct rmm *r, struct rmm_rec *rec, uint8_t *run);
-
-/*
- * DEN0137 1.0 B4.3.12 REC_ENTER(rec, run_ptr), in TF-RMM smc_rec_enter() order: rec
- * aligned and a REC, run_ptr an aligned NS granule → ERROR_INPUT; realm NEW →
- * ERROR_REALM index 0, SYSTEM_OFF → ERROR_REALM index 1; REC not runnable or waiting for
- * PSCI_COMPLETE or already running → ERROR_REC; rec_mmio, rec_gicv3 → ERROR_REC (the RMM
- * ACS v1.0 rec_enter table). Reserved entry flag bits are ignored.
- */
-void rmm_rec_enter(struct emu_call *c)
-{
-	struct rmm *r = c->state;
-	uint64_t rec_pa = c->a[1], run_ptr = c->a[2];
-	struct rmm_rec *rec = rmm_rec_of(r, rec_pa);
-	uint8_t *run = rmm_ns_page(r, run_ptr);
-	if (!rec || !run) {
-		emu_ret1(c, rmi_ret(RMI_ERROR_INPUT, 0));
-		return;
-	}
-	struct rmm_realm *realm = rmm_realm_find(r, rec->rd);
-	if (realm->state != RMM_REALM_ACTIVE) {
-		emu_ret1(c, rmi_ret(RMI_ERROR_REALM, realm->state == RMM_REALM_NEW ? 0 : 1));
-		return;
-	}
-	if (!rec->runnable || rec->pending == RMM_PENDING_PSCI || rec->running) {
-		emu_ret1(c, rmi_ret(RMI_ERROR_REC, 0));
-		return;
-	}
-	/* rec_mmio: EMULATED_MMIO completes an emulatable data abort, and this model's
-	 * realms never exit with one. rec_gicv3: gicv3_hcr may hold only the ICH_HCR_EL2
-	 * bits the host controls (TF-RMM gic_validate_state(): En, UIE, LRENPIE, NPIE,
-	 * VGrp0/1 EIE/DIE, TDIR). The list registers are not checked. */
-	if ((abi_rd64(run + RMI_RUN_ENTRY_FLAGS) & RMI_ENTRY_EMULATED_MMIO) ||
-	    (abi_rd64(run + RMI_RUN_ENTRY_GICV3_HCR) & ~RMI_GICV3_HCR_HOST_BITS)) {
-		emu_ret1(c, rmi_ret(RMI_ERROR_REC, 0));
-		return;
-	}
-	/* The exit half is the RMM's: stale data from the last exit never leaks through. */
-	memset(run + RMI_RUN_EXIT_REASON, 0, EMU_GRANULE_SIZE - RMI_RUN_EXIT_REASON);
-	if (!rec->started) {
-		memset(rec->regs, 0, sizeof(rec->regs));
-		memcpy(rec->regs, rec->gprs, sizeof(rec->gprs));
-		rec->started = true;
-	}
-	complete_pending(r, realm, rec, run);
-	/* DEN0137 A2.3.2: the REC is RUNNING until it exits; realm code that reaches back
-	 * into the RMI (an embedder's handler) cannot enter or destroy it meanwhile. */
-	rec->running = true;
-	run_rec(c, r, rec, run);
-	rec = rmm_rec_find(r, rec_pa);
-	if (rec)
-		rec->running = false;
-}
-
-static void run_rec(struct emu_call *c, struct rmm *r, struct rmm_rec *rec, uint8_t *run)
+void rmm_rec_run(struct emu_call *c, struct rmm *r, struct rmm_rec *rec, uint8_t *run)
 {
 	uint64_t rec_pa = rec->rec;
 	struct rmm_realm *realm = rmm_realm_find(r, rec->rd);
@@ -422,58 +367,5 @@ static void run_rec(struct emu_call *c, struct rmm *r, struct rmm_rec *rec, uint
 		memcpy(rec->regs, x, sizeof(rec->regs));
 	}
 	exit_to_host(run, RMI_EXIT_IRQ);
-	emu_ret1(c, rmi_ret(RMI_SUCCESS, 0));
-}
-
-/*
- * DEN0137 1.0 B4.3.8 PSCI_COMPLETE(calling_rec, target_rec, status), TF-RMM
- * smc_psci_complete() order: both aligned RECs, distinct, of the same realm → else
- * ERROR_INPUT; the caller must wait for PSCI_COMPLETE and the target must be the MPIDR
- * it asked about → ERROR_INPUT; status must be PSCI SUCCESS, or DENIED for CPU_ON →
- * ERROR_INPUT. CPU_ON with SUCCESS makes the target runnable at the requested entry
- * point (ALREADY_ON if it is); AFFINITY_INFO reports ON (0) or OFF (1).
- */
-void rmm_psci_complete(struct emu_call *c)
-{
-	struct rmm *r = c->state;
-	uint64_t calling = c->a[1], target = c->a[2], status = c->a[3];
-	uint64_t input = rmi_ret(RMI_ERROR_INPUT, 0);
-	struct rmm_rec *cr = rmm_rec_of(r, calling);
-	struct rmm_rec *tr = rmm_rec_of(r, target);
-	if (!cr || !tr || calling == target || cr->rd != tr->rd) {
-		emu_ret1(c, input);
-		return;
-	}
-	if (cr->pending != RMM_PENDING_PSCI || tr->mpidr != cr->psci_target) {
-		emu_ret1(c, input);
-		return;
-	}
-	bool on = (cr->psci_fid & ~SMCCC_64) == PSCI_CPU_ON_FID;
-	if (status != 0 && !(on && status == emu_status(PSCI_RET_DENIED))) {
-		emu_ret1(c, input);
-		return;
-	}
-	uint64_t result;
-	if (!on) {
-		result = tr->runnable ? 0 : 1;
-	} else if (status == emu_status(PSCI_RET_DENIED)) {
-		result = emu_status(PSCI_RET_DENIED);
-	} else if (tr->runnable) {
-		result = emu_status(PSCI_RET_ALREADY_ON);
-	} else {
-		/* DEN0137 A6.2.2: the target starts at the entry point with x0 = context
-		 * ID and every other register zero. */
-		tr->runnable = true;
-		tr->started = true;
-		tr->pc = cr->regs[2];
-		memset(tr->regs, 0, sizeof(tr->regs));
-		tr->regs[0] = cr->regs[3];
-		tr->pending = RMM_PENDING_NONE;
-		tr->prog_step = 0;
-		result = 0;
-	}
-	memset(cr->regs, 0, sizeof(cr->regs));
-	cr->regs[0] = result;
-	cr->pending = RMM_PENDING_PSCI_DONE;
 	emu_ret1(c, rmi_ret(RMI_SUCCESS, 0));
 }

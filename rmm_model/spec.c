@@ -127,58 +127,6 @@ const struct rmm_spec rmm_specs[RMM_SPEC_COUNT] = {
 
 const char *const rmm_spec_names[] = { "1.0-rel0", "1.0-eac5", "1.1", "2.0", "2.0+1.0", NULL };
 
-#define S_REL0 RMM_SPEC_BIT(RMM_SPEC_1_0_REL0)
-#define S_EAC5 RMM_SPEC_BIT(RMM_SPEC_1_0_EAC5)
-#define S_1_1  RMM_SPEC_BIT(RMM_SPEC_1_1)
-#define S_2_0  RMM_SPEC_BIT(RMM_SPEC_2_0)
-#define S_2P1  RMM_SPEC_BIT(RMM_SPEC_2_0_1_0)
-#define S_1X   (S_REL0 | S_EAC5 | S_1_1)
-#define S_2X   (S_2_0 | S_2P1)
-#define S_ALL  (S_1X | S_2X)
-
-/*
- * Which specs have each RMI function number (rmm.md 1.2, 1.3). A row of rmi_fns[] that is
- * not listed here exists in every spec. The 1.1-only DA/planes/SMMU commands have no rows
- * (unimplemented: SMC_UNKNOWN everywhere).
- */
-static const struct {
-	uint16_t fnum;
-	uint8_t specs;
-} membership[] = {
-	{ 0x150, S_ALL }, /* VERSION */
-	/* 2.0 removed GRANULE_DELEGATE/UNDELEGATE for the RANGE forms (0x1F1/0x1F2). */
-	{ 0x151, S_1X | S_2P1 },
-	{ 0x152, S_1X | S_2P1 },
-	/* 0x153 is DATA_CREATE in 1.x but RTT_DATA_MAP_INIT in 2.0, with the same arguments; the
-	 * 2.0 meaning is not modelled, so pure 2.0 answers SMC_UNKNOWN there. */
-	{ 0x153, S_1X | S_2P1 },
-	{ 0x154, S_1X | S_2P1 }, /* DATA_CREATE_UNKNOWN */
-	{ 0x155, S_1X | S_2P1 }, /* DATA_DESTROY */
-	{ 0x15F, S_1X | S_2P1 }, /* RTT_MAP_UNPROTECTED: 2.0 has RTT_UNPROT_MAP 0x1FB */
-	{ 0x162, S_1X | S_2P1 }, /* RTT_UNMAP_UNPROTECTED */
-	{ 0x167, S_1X | S_2P1 }, /* REC_AUX_COUNT: 2.0 donates aux memory through SROs */
-	/* 0x16E is PSMMU_MSI_CONFIG in 1.1 (not modelled) and RMM_CONFIG_SET in 2.0. */
-	{ 0x16E, S_2X },
-	{ 0x1E1, S_2X }, /* GRANULE_TRACKING_GET */
-	{ 0x1EC, S_2X }, /* RMM_CONFIG_GET */
-	{ 0x1F1, S_2X }, /* GRANULE_RANGE_DELEGATE */
-	{ 0x1F2, S_2X }, /* GRANULE_RANGE_UNDELEGATE */
-	{ 0x201, S_2X }, /* REALM_TERMINATE */
-	{ 0x202, S_2X }, /* RMM_ACTIVATE */
-	{ 0x203, S_2X }, /* OP_CONTINUE */
-	{ 0x208, S_2X }, /* OP_MEM_DONATE */
-	{ 0x20A, S_2X }, /* OP_CANCEL */
-};
-
-bool rmm_spec_serves(const struct rmm_spec *s, uint32_t fid)
-{
-	unsigned int bit = RMM_SPEC_BIT(s - rmm_specs);
-	for (size_t i = 0; i < EMU_ARRAY_SIZE(membership); i++)
-		if (RMI_FID(membership[i].fnum) == fid)
-			return membership[i].specs & bit;
-	return true;
-}
-
 uint32_t rmm_spec_highest(const struct rmm_spec *s)
 {
 	return s->versions[s->nversions - 1];

@@ -28,7 +28,12 @@ enum rmm_spec_id {
 	RMM_SPEC_COUNT
 };
 
+/* A row's .specs bits (struct emu_fn): the specs that have the command; 0 = every spec. */
 #define RMM_SPEC_BIT(id) (1u << (id))
+#define RMM_SPECS_1X                                                                               \
+	(RMM_SPEC_BIT(RMM_SPEC_1_0_REL0) | RMM_SPEC_BIT(RMM_SPEC_1_0_EAC5) |                       \
+	 RMM_SPEC_BIT(RMM_SPEC_1_1))
+#define RMM_SPECS_2X (RMM_SPEC_BIT(RMM_SPEC_2_0) | RMM_SPEC_BIT(RMM_SPEC_2_0_1_0))
 
 enum rmm_spec_flags {
 	/* rmm.md 1.7: the RMM starts in INIT; RMM_CONFIG_SET/RMM_ACTIVATE move it to ACTIVE. */
@@ -107,8 +112,6 @@ extern const char *const rmm_spec_names[];
 
 /* The highest version @s supports (x2 of every VERSION reply). */
 uint32_t rmm_spec_highest(const struct rmm_spec *s);
-/* Whether the row with @fid exists in @s (the per-spec membership table). */
-bool rmm_spec_serves(const struct rmm_spec *s, uint32_t fid);
 /* Field @f decoded from the instance's FEATURES registers through its spec's layout. */
 uint64_t rmm_feat(const struct rmm *r, enum rmm_feat_field f);
 /* The bits of register @reg that some field of @s's layout defines (the rest are RES0). */
@@ -121,7 +124,15 @@ int rmm_spec_configure(struct rmm *r, json_t *cfg, const char *path, struct smcs
 /* RMI_VERSION reply for @req under the instance's spec: x0..x2 into c->r. */
 void rmm_spec_version(const struct rmm *r, uint64_t req, struct emu_call *c);
 
-/* ---- 2.0: global state, SROs (rmi_v2.c) ---------------------------------------------- */
+/* ---- 2.0: global state, SROs (rmi.c) ----------------------------------------------- */
+
+/* A row's .gate (struct emu_fn): the global states the command runs in under a spec with
+ * RMM_SPEC_GLOBAL_STATE (TF-RMM main runtime/core/handler.c); others answer ERROR_GLOBAL. */
+enum rmm_gate {
+	RMM_GATE_ACTIVE = 0, /* the default: ACTIVE only */
+	RMM_GATE_INIT = 1,   /* INIT only */
+	RMM_GATE_ANY = 2,    /* every state */
+};
 
 /* RMM global state (TF-RMM main glob_data: INIT, INTERMEDIATE while activating, ACTIVE). */
 enum rmm_global_state {
@@ -149,21 +160,5 @@ struct rmm_v2 {
 	uint64_t *owned; /* granules donated to the RMM (INTERNAL) */
 	size_t nowned, owned_cap;
 };
-
-/* The handler every RMI row runs through (the service's handler_of). */
-void rmm_v2_dispatch(struct emu_call *c);
-void rmm_v2_reset(struct rmm *r);
-void rmm_v2_free(struct rmm *r);
-
-void rmm_rmm_config_set(struct emu_call *c);
-void rmm_rmm_config_get(struct emu_call *c);
-void rmm_rmm_activate(struct emu_call *c);
-void rmm_op_continue(struct emu_call *c);
-void rmm_op_mem_donate(struct emu_call *c);
-void rmm_op_cancel(struct emu_call *c);
-void rmm_granule_range_delegate(struct emu_call *c);
-void rmm_granule_range_undelegate(struct emu_call *c);
-void rmm_granule_tracking_get(struct emu_call *c);
-void rmm_realm_terminate(struct emu_call *c);
 
 #endif
