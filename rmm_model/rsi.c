@@ -24,6 +24,12 @@
 /* TF-RMM: the largest token RSI_ATTEST_TOKEN_INIT promises (one granule). */
 #define RSI_TOKEN_MAX_HINT 0x1000
 
+/* What an RSI handler works on: the emu_call's state while rsi_handle() runs it. */
+struct rsi_ctx {
+	const struct rsi_env *env;
+	struct rsi_exit *ex; /* what the command needs from the host, if anything */
+};
+
 /* The protected IPA space (DEN0137 A5.2.2): [0, 2^(s2sz-1)), the realm's PAR. */
 static bool in_par(const struct rsi_env *env, uint64_t base, uint64_t top)
 {
@@ -58,10 +64,12 @@ static uint8_t *buffer(const struct rsi_env *env, uint64_t ipa, size_t len, uint
  * (runtime/rsi/version.c) supports 1.0 and 1.1: success echoes the request in x1, an
  * unsupported request gets ERROR_INPUT with x1 = the highest (rmm.md 1.7); x2 = highest.
  */
-static void rsi_version(const struct rsi_env *env, const uint64_t *a, uint64_t *r,
-			struct rsi_exit *ex)
+static void rsi_version(struct emu_call *c)
 {
-	(void)ex;
+	const struct rsi_ctx *x = c->state;
+	const struct rsi_env *env = x->env;
+	const uint64_t *a = c->a;
+	uint64_t *r = c->r;
 	if (!env->rsi_1_1) {
 		r[0] = a[1] == RSI_ABI_1_0 ? RSI_SUCCESS : RSI_ERROR_INPUT;
 		r[1] = RSI_ABI_1_0;
@@ -76,22 +84,21 @@ static void rsi_version(const struct rsi_env *env, const uint64_t *a, uint64_t *
 
 /* B5.3.2 RSI_FEATURES: 1.0 defines no feature bits; 1.1's (DA, MRO, ATS in register 0)
  * describe features this model does not offer. Every register reads 0. */
-static void rsi_features(const struct rsi_env *env, const uint64_t *a, uint64_t *r,
-			 struct rsi_exit *ex)
+static void rsi_features(struct emu_call *c)
 {
-	(void)env;
-	(void)a;
-	(void)ex;
+	uint64_t *r = c->r;
 	r[0] = RSI_SUCCESS;
 	r[1] = 0;
 }
 
 /* B5.3.5 RSI_MEASUREMENT_READ(index): index > 4 → ERROR_INPUT; x1..x8 = the 64-byte
  * measurement, little-endian words, zero past the hash size. */
-static void rsi_meas_read(const struct rsi_env *env, const uint64_t *a, uint64_t *r,
-			  struct rsi_exit *ex)
+static void rsi_meas_read(struct emu_call *c)
 {
-	(void)ex;
+	const struct rsi_ctx *x = c->state;
+	const struct rsi_env *env = x->env;
+	const uint64_t *a = c->a;
+	uint64_t *r = c->r;
 	if (a[1] > 4) {
 		r[0] = RSI_ERROR_INPUT;
 		return;
@@ -103,10 +110,12 @@ static void rsi_meas_read(const struct rsi_env *env, const uint64_t *a, uint64_t
 
 /* B5.3.4 RSI_MEASUREMENT_EXTEND(index, size, value in x3..x10): index 0 (the RIM) or
  * > 4, or size > 64 → ERROR_INPUT. REM[index-1] = H(REM || value[0..size)). */
-static void rsi_meas_extend(const struct rsi_env *env, const uint64_t *a, uint64_t *r,
-			    struct rsi_exit *ex)
+static void rsi_meas_extend(struct emu_call *c)
 {
-	(void)ex;
+	const struct rsi_ctx *x = c->state;
+	const struct rsi_env *env = x->env;
+	const uint64_t *a = c->a;
+	uint64_t *r = c->r;
 	if (a[1] == 0 || a[1] > 4 || a[2] > 64) {
 		r[0] = RSI_ERROR_INPUT;
 		return;
@@ -121,10 +130,12 @@ static void rsi_meas_extend(const struct rsi_env *env, const uint64_t *a, uint64
 /* B5.3.1 RSI_ATTEST_TOKEN_INIT(challenge in x1..x8): starts a new token (dropping one in
  * progress) and returns an upper bound of its size. The token is built here, from the
  * measurements as they are now, so CONTINUE hands out one consistent token. */
-static void rsi_token_init(const struct rsi_env *env, const uint64_t *a, uint64_t *r,
-			   struct rsi_exit *ex)
+static void rsi_token_init(struct emu_call *c)
 {
-	(void)ex;
+	const struct rsi_ctx *x = c->state;
+	const struct rsi_env *env = x->env;
+	const uint64_t *a = c->a;
+	uint64_t *r = c->r;
 	struct rmm_attest *at = env->attest;
 	rmm_attest_reset(at);
 	struct rmm_token_claims cl = { .algo = (enum rmm_hash)env->hash_algo, .v2 = env->token_v2 };
@@ -156,9 +167,13 @@ static void rsi_token_init(const struct rsi_env *env, const uint64_t *a, uint64_
  * addr_align, addr_bound, offset_bound, size_overflow and size_bound): TF-RMM rel0
  * attest_token_continue_write_state() answers it with INCOMPLETE and copies nothing.
  */
-static void rsi_token_continue(const struct rsi_env *env, const uint64_t *a, uint64_t *r,
-			       struct rsi_exit *ex)
+static void rsi_token_continue(struct emu_call *c)
 {
+	const struct rsi_ctx *x = c->state;
+	const struct rsi_env *env = x->env;
+	const uint64_t *a = c->a;
+	uint64_t *r = c->r;
+	struct rsi_exit *ex = x->ex;
 	struct rmm_attest *at = env->attest;
 	uint64_t addr = a[1], off = a[2], size = a[3];
 	if ((addr & (EMU_GRANULE_SIZE - 1)) || !in_par(env, addr, addr + EMU_GRANULE_SIZE) ||
@@ -192,9 +207,13 @@ static void rsi_token_continue(const struct rsi_env *env, const uint64_t *a, uin
 }
 
 /* B5.3.9 RSI_REALM_CONFIG(addr): granule aligned and in the PAR → else ERROR_INPUT. */
-static void rsi_realm_config(const struct rsi_env *env, const uint64_t *a, uint64_t *r,
-			     struct rsi_exit *ex)
+static void rsi_realm_config(struct emu_call *c)
 {
+	const struct rsi_ctx *x = c->state;
+	const struct rsi_env *env = x->env;
+	const uint64_t *a = c->a;
+	uint64_t *r = c->r;
+	struct rsi_exit *ex = x->ex;
 	uint64_t addr = a[1];
 	if ((addr & (EMU_GRANULE_SIZE - 1)) || !in_par(env, addr, addr + EMU_GRANULE_SIZE)) {
 		r[0] = RSI_ERROR_INPUT;
@@ -219,9 +238,13 @@ static void rsi_realm_config(const struct rsi_env *env, const uint64_t *a, uint6
  * base < top and the PAR, and the ACS (cmd_ipa_state_set) tests nothing else; only bit 0
  * (RsiRipasChangeDestroyed) has a meaning.
  */
-static void rsi_ipa_state_set(const struct rsi_env *env, const uint64_t *a, uint64_t *r,
-			      struct rsi_exit *ex)
+static void rsi_ipa_state_set(struct emu_call *c)
 {
+	const struct rsi_ctx *x = c->state;
+	const struct rsi_env *env = x->env;
+	const uint64_t *a = c->a;
+	uint64_t *r = c->r;
+	struct rsi_exit *ex = x->ex;
 	uint64_t base = a[1], top = a[2], ripas = a[3], flags = a[4];
 	if (ripas > RMM_RIPAS_RAM || ((base | top) & (EMU_GRANULE_SIZE - 1)) ||
 	    !in_par(env, base, top)) {
@@ -237,10 +260,12 @@ static void rsi_ipa_state_set(const struct rsi_env *env, const uint64_t *a, uint
 
 /* B5.3.6 RSI_IPA_STATE_GET(base, end) → x1 top of the run of equal RIPAS from base,
  * x2 that RIPAS: aligned, base < end, inside the PAR → else ERROR_INPUT. */
-static void rsi_ipa_state_get(const struct rsi_env *env, const uint64_t *a, uint64_t *r,
-			      struct rsi_exit *ex)
+static void rsi_ipa_state_get(struct emu_call *c)
 {
-	(void)ex;
+	const struct rsi_ctx *x = c->state;
+	const struct rsi_env *env = x->env;
+	const uint64_t *a = c->a;
+	uint64_t *r = c->r;
 	uint64_t base = a[1], end = a[2];
 	unsigned int ripas;
 	uint64_t top;
@@ -257,9 +282,13 @@ static void rsi_ipa_state_get(const struct rsi_env *env, const uint64_t *a, uint
 /* B5.3.3 RSI_HOST_CALL(addr): 256-byte aligned and in the PAR → else ERROR_INPUT. The
  * REC exits with HOST_CALL carrying imm and gprs[0..6]; the host's answer in the next
  * entry's gprs[0..6] is written back into the structure. */
-static void rsi_host_call(const struct rsi_env *env, const uint64_t *a, uint64_t *r,
-			  struct rsi_exit *ex)
+static void rsi_host_call(struct emu_call *c)
 {
+	const struct rsi_ctx *x = c->state;
+	const struct rsi_env *env = x->env;
+	const uint64_t *a = c->a;
+	uint64_t *r = c->r;
+	struct rsi_exit *ex = x->ex;
 	uint64_t addr = a[1];
 	if ((addr & (RSI_HOST_CALL_SIZE - 1)) || !in_par(env, addr, addr + RSI_HOST_CALL_SIZE)) {
 		r[0] = RSI_ERROR_INPUT;
@@ -272,32 +301,53 @@ static void rsi_host_call(const struct rsi_env *env, const uint64_t *a, uint64_t
 	ex->ipa = addr;
 }
 
-typedef void (*rsi_handler_fn)(const struct rsi_env *env, const uint64_t *a, uint64_t *r,
-			       struct rsi_exit *ex);
+/*
+ * One row per RSI command, at its function number's offset from RSI_VERSION (as TF-RMM indexes
+ * its RSI handler table). Every row reports x0..x8: RSI results use at most x0..x8
+ * (MEASUREMENT_READ), and the stand-alone realm returns registers a command does not define
+ * as zero; a REC's realm gets x0..x3, or x0..x8 after MEASUREMENT_READ (run.c).
+ */
+#define RSI_ROW(id, ...) [id##_FID - RSI_VERSION_FID] = EMU_FN_ROW(id, .nres = 9, __VA_ARGS__)
 
-/* Indexed by FID - RSI_VERSION_FID; rows double as names for the function-ID tables. */
-static const rsi_handler_fn rsi_handlers[] = {
-	rsi_version,	    rsi_features,     rsi_meas_read,	 rsi_meas_extend,   rsi_token_init,
-	rsi_token_continue, rsi_realm_config, rsi_ipa_state_set, rsi_ipa_state_get, rsi_host_call,
+static const struct emu_fn rsi_fns[] = {
+	RSI_ROW(RSI_VERSION, .handler = rsi_version, .nargs = 1),
+	RSI_ROW(RSI_FEATURES, .handler = rsi_features, .nargs = 1),
+	RSI_ROW(RSI_MEASUREMENT_READ, .handler = rsi_meas_read, .nargs = 1),
+	RSI_ROW(RSI_MEASUREMENT_EXTEND, .handler = rsi_meas_extend, .nargs = 10),
+	RSI_ROW(RSI_ATTEST_TOKEN_INIT, .handler = rsi_token_init, .nargs = 8),
+	RSI_ROW(RSI_ATTEST_TOKEN_CONTINUE, .handler = rsi_token_continue, .nargs = 3),
+	RSI_ROW(RSI_REALM_CONFIG, .handler = rsi_realm_config, .nargs = 1),
+	RSI_ROW(RSI_IPA_STATE_SET, .handler = rsi_ipa_state_set, .nargs = 4),
+	RSI_ROW(RSI_IPA_STATE_GET, .handler = rsi_ipa_state_get, .nargs = 2),
+	RSI_ROW(RSI_HOST_CALL, .handler = rsi_host_call, .nargs = 1),
 };
+
+/* Completeness (as TF-RMM runtime/rsi/ checks its table): the rows cover exactly the
+ * function numbers of the commands abi/rsi.h lists, from RSI_VERSION on. */
+#define COUNT_ONE(id) +1
+_Static_assert(EMU_ARRAY_SIZE(rsi_fns) == 0 RSI_COMMANDS(COUNT_ONE),
+	       "rsi_fns[] must have one row per RSI command in abi/rsi.h");
 
 bool rsi_is_rsi(uint32_t fid)
 {
-	return fid >= RSI_VERSION_FID && fid <= RSI_VERSION_FID + 0x1f;
+	return fid >= RSI_FID(RSI_FNUM_MIN) && fid <= RSI_FID(RSI_FNUM_MAX);
 }
 
 void rsi_handle(const struct rsi_env *env, const uint64_t *a, uint64_t *r, struct rsi_exit *ex)
 {
 	uint32_t fid = (uint32_t)a[0] & ~SMCCC_SVE_HINT;
 	ex->kind = RSI_EXIT_NONE;
-	if (fid < RSI_VERSION_FID || fid - RSI_VERSION_FID >= EMU_ARRAY_SIZE(rsi_handlers)) {
+	if (fid < RSI_VERSION_FID || fid - RSI_VERSION_FID >= EMU_ARRAY_SIZE(rsi_fns)) {
 		/* TF-RMM handle_realm_rsi(): an unknown RSI ID returns SMC_UNKNOWN. */
 		r[0] = SMCCC_RET_NOT_SUPPORTED;
 		return;
 	}
-	rsi_handlers[fid - RSI_VERSION_FID](env, a, r, ex);
+	const struct emu_fn *fn = &rsi_fns[fid - RSI_VERSION_FID];
+	struct rsi_ctx x = { .env = env, .ex = ex };
+	struct emu_call c = { .state = &x, .fn = fn, .fid = fid, .a = a };
+	fn->handler(&c);
+	memcpy(r, c.r, fn->nres * sizeof(*r));
 }
-
 /* ---- the stand-alone realm (cca-realm) ---------------------------------------------- */
 
 /*
@@ -418,22 +468,16 @@ static void solo_call(struct emu_call *c)
 		break;
 	}
 	memcpy(c->r, r, sizeof(r));
-	/* RSI results are x0..x8 at most (MEASUREMENT_READ). */
-	c->nres = 9;
+	c->nres = c->fn->nres;
 }
 
-static const struct emu_fn rsi_fns[] = {
-	{ RSI_VERSION_FID, 0, 0, "RSI_VERSION", solo_call },
-	{ RSI_FEATURES_FID, 0, 0, "RSI_FEATURES", solo_call },
-	{ RSI_MEASUREMENT_READ_FID, 0, 0, "RSI_MEASUREMENT_READ", solo_call },
-	{ RSI_MEASUREMENT_EXTEND_FID, 0, 0, "RSI_MEASUREMENT_EXTEND", solo_call },
-	{ RSI_ATTEST_TOKEN_INIT_FID, 0, 0, "RSI_ATTEST_TOKEN_INIT", solo_call },
-	{ RSI_ATTEST_TOKEN_CONTINUE_FID, 0, 0, "RSI_ATTEST_TOKEN_CONTINUE", solo_call },
-	{ RSI_REALM_CONFIG_FID, 0, 0, "RSI_REALM_CONFIG", solo_call },
-	{ RSI_IPA_STATE_SET_FID, 0, 0, "RSI_IPA_STATE_SET", solo_call },
-	{ RSI_IPA_STATE_GET_FID, 0, 0, "RSI_IPA_STATE_GET", solo_call },
-	{ RSI_HOST_CALL_FID, 0, 0, "RSI_HOST_CALL", solo_call },
-};
+/* Every row runs through solo_call(), which plays the host's part. */
+static emu_handler_fn solo_handler_of(const void *state, const struct emu_fn *fn)
+{
+	(void)state;
+	(void)fn;
+	return solo_call;
+}
 
 static void solo_reset(void *state)
 {
@@ -612,4 +656,5 @@ const struct emu_service rmm_svc_rsi = {
 	.create = solo_create,
 	.destroy = solo_destroy,
 	.reset = solo_reset,
+	.handler_of = solo_handler_of,
 };
