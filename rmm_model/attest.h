@@ -83,17 +83,11 @@ struct rmm_token_claims {
  */
 int rmm_token_build(const struct rmm_token_claims *c, uint8_t **out, size_t *len);
 
-/*
- * Decode @tok with libcbor, check its structure, tags, claim keys in emitted order, types
- * and sizes, the platform challenge binding (SHA-256 of the realm COSE_Key), and verify
- * both ES384 signatures against the TEST keys. Fills @out (may be NULL) from the realm
- * claims. -EBADMSG when malformed, -EKEYREJECTED when a signature does not verify,
- * -ENOMEM on allocation failure.
- */
-int rmm_token_verify(const uint8_t *tok, size_t len, struct rmm_token_claims *out);
-
 /* The realm attestation public key as the token carries it: CBOR COSE_Key, 1.0 / 2.0. */
 int rmm_token_realm_key(uint8_t **cose_key, size_t *len);
+/* The platform attestation (TEST) public key as a CBOR COSE_Key: what a verifier trusts for
+ * the platform token's signature. */
+int rmm_token_platform_key(uint8_t **cose_key, size_t *len);
 
 /* ECDSA P-384 as token.c uses it (exposed for known-answer tests): public point of @priv,
  * and an RFC 6979 deterministic signature r || s of a SHA-384 @digest. */
