@@ -5,7 +5,7 @@
  *
  * measure.c: the hash primitives, the REM extend rule (RSI_MEASUREMENT_EXTEND) and the RIM
  * rules (the initial RIM from RmiRealmParams, then one RmmMeasurementDescriptor* per
- * measured RMI call). token.c: the CCA attestation token (rmm.md section 3), signed for
+ * measured RMI call). token.c: the CCA attestation token (DEN0137 1.0 A7.2), signed for
  * real with fixed, public TEST keys so a test or a guest can verify it.
  *
  * Measurements are always held in 64-byte buffers; the first rmm_hash_size() bytes are the
@@ -63,7 +63,7 @@ void rmm_rim_ripas(enum rmm_hash algo, uint8_t rim[RMM_MEAS_MAX], uint64_t base,
  */
 void rmm_rim_rec(enum rmm_hash algo, uint8_t rim[RMM_MEAS_MAX], const void *rec_params_page);
 
-/* What the realm token states (DEN0137 1.0 A7.2.3.1 as cited by TF-RMM; rmm.md section 3). */
+/* What the realm token states (DEN0137 1.0 A7.2.3.1 as cited by TF-RMM lib/attestation). */
 struct rmm_token_claims {
 	enum rmm_hash algo; /* realm hash algorithm: claim 44236 and the RIM/REM sizes */
 	uint8_t challenge[64];

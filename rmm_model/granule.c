@@ -63,7 +63,8 @@ void rmm_granule_set(struct rmm *r, uint64_t addr, enum rmm_granule_state s, uin
 }
 
 /* Return an object's granule to DELEGATED: a DELEGATED granule always reads as zero
- * (rmm.md 1.8), so its contents are scrubbed first. */
+ * (TF-RMM zeroes granules as they are delegated and as objects are destroyed), so its
+ * contents are scrubbed first. */
 void rmm_granule_release(struct rmm *r, uint64_t addr)
 {
 	memset(emu_mem_ptr(r->sim, addr, EMU_GRANULE_SIZE), 0, EMU_GRANULE_SIZE);
@@ -131,7 +132,7 @@ static void range_change(struct emu_call *c, enum rmm_granule_state from, enum r
 			continue;
 		if (g->rmm != from || (from == RMM_GRANULE_NS && g->pas != EMU_PAS_NS))
 			break;
-		/* Scrubbed both ways: a DELEGATED granule reads as zero (rmm.md 1.8), and
+		/* Scrubbed both ways: a DELEGATED granule reads as zero, and
 		 * the host must not see realm data after undelegation. */
 		rmm_granule_release(r, pa);
 		if (to == RMM_GRANULE_NS)

@@ -47,8 +47,8 @@ int rmm_realm_params_read(struct rmm *r, uint64_t params_ptr, struct rmm_realm_p
 	out->rtt_level_start = (int64_t)abi_rd64(p + RMI_REALM_PARAMS_RTT_LEVEL_START);
 	out->rtt_num_start = abi_rd64(p + RMI_REALM_PARAMS_RTT_NUM_START);
 	memcpy(out->rpv, p + RMI_REALM_PARAMS_RPV, sizeof(out->rpv));
-	/* 2.0 RmiRealmParams has no vmid (rmm.md 1.11): the RMM takes the lowest free one; with
-	 * none left the value is out of range and params_valid fails. */
+	/* 2.0 RmiRealmParams has no vmid (TF-RMM main smc-rmi.h): the RMM takes the lowest free
+	 * one; with none left the value is out of range and params_valid fails. */
 	if (r->spec->flags & RMM_SPEC_VMID_ALLOC)
 		for (out->vmid = 0; out->vmid < (UINT64_C(1) << r->vmid_bits); out->vmid++)
 			if (rmm_vmid_free(r, out->vmid))
@@ -84,7 +84,8 @@ bool rmm_realm_params_valid(const struct rmm *r, const struct rmm_realm_params *
 	if ((p->flags & RMI_REALM_FLAG_PMU) &&
 	    (!rmm_feat(r, RMM_FEAT_PMU_EN) || p->pmu_num_ctrs > rmm_feat(r, RMM_FEAT_PMU_NUM_CTRS)))
 		return false;
-	/* rmm.md 1.11: 0 breakpoints/watchpoints is reserved; at most what FEATURES says. */
+	/* TF-RMM validate_realm_params(): 0 breakpoints/watchpoints is reserved; at most what
+	 * FEATURES says. */
 	if (p->num_bps == 0 || p->num_bps > rmm_feat(r, RMM_FEAT_NUM_BPS) || p->num_wps == 0 ||
 	    p->num_wps > rmm_feat(r, RMM_FEAT_NUM_WPS))
 		return false;
@@ -233,7 +234,7 @@ void rmm_realm_destroy(struct emu_call *c)
 /*
  * DEN0137 2.0 RMI_REALM_TERMINATE(rd): rd_align/bound/state → ERROR_INPUT. The realm stops
  * for good (TF-RMM main REALM_ZOMBIE), which REALM_DESTROY requires. Terminating twice is
- * ERROR_REALM (the model's choice: the precondition is unconfirmed, rmm.md 1.9).
+ * ERROR_REALM (the model's choice: DEN0137 2.0-bet2 leaves this precondition open).
  */
 void rmm_realm_terminate(struct emu_call *c)
 {

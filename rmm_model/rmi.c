@@ -126,9 +126,9 @@ static void h_rmm_config_get(struct emu_call *c)
 	emu_ret1(c, rmi_ret(RMI_SUCCESS, 0));
 }
 
-/* x0..x2 of an SRO that needs @want more granules (rmm.md 1.3: observed on fake_host as
- * INCOMPLETE, memreq DONATE, x2 = 0x40 for 16 pages). Memory SROs are cancellable: Linux
- * rmi_sro_memxfer_execute relies on it. RMM_ACTIVATE asks for UNDELEGATED memory: before
+/* x0..x2 of an SRO that needs @want more granules (TF-RMM main on fake_host answers
+ * REC_CREATE with INCOMPLETE, memreq DONATE, x2 = 0x40 for 16 pages). Memory SROs are cancellable:
+ * Linux rmi_sro_memxfer_execute relies on it. RMM_ACTIVATE asks for UNDELEGATED memory: before
  * ACTIVE the host has no way to delegate any. */
 static void ask_donate(struct emu_call *c, const struct rmm_sro *s)
 {
@@ -377,7 +377,8 @@ static int rmi_create(struct smcsim *sim, struct emu_layer *layer, json_t *cfg, 
 				&r->realm_program, err)))
 		return ret;
 	v2_reset(r);
-	/* 2.0 RmiRecParams has no aux list (rmm.md 1.11), so the 1.0 REC_CREATE runs with none. */
+	/* 2.0 RmiRecParams has no aux list (TF-RMM main smc-rmi.h), so the 1.0 REC_CREATE runs with
+	 * none. */
 	if (spec == RMM_SPEC_2_0 && r->rec_aux_count != 0)
 		return emu_err(err, "%s/rec_aux_count: must be 0 with spec \"2.0\"", path);
 	if (r->vmid_bits != 8 && r->vmid_bits != 16)

@@ -62,7 +62,7 @@ static uint8_t *buffer(const struct rsi_env *env, uint64_t ipa, size_t len, uint
  * DEN0137 B5.3.10 RSI_VERSION. TF-RMM rel0 (runtime/rsi/system.c) answers x1 = x2 = 1.0
  * and ERROR_INPUT for any other request, as RMI_VERSION does. TF-RMM main
  * (runtime/rsi/version.c) supports 1.0 and 1.1: success echoes the request in x1, an
- * unsupported request gets ERROR_INPUT with x1 = the highest (rmm.md 1.7); x2 = highest.
+ * unsupported request gets ERROR_INPUT with x1 = the highest; x2 = highest.
  */
 static void rsi_version(struct emu_call *c)
 {

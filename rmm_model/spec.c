@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * The RMI spec profiles as data (rmm.md 0, 1.3, 1.5, 1.6, 1.7): versions and the VERSION
- * rule, RMI_FEATURES layouts, which rows of rmi_fns[] each spec has, and the status set.
+ * The RMI spec profiles as data: versions and the VERSION rule (TF-RMM runtime/rmi/system.c
+ * @rel0, runtime/rmi/version.c @v1.x-aligned and main), RMI_FEATURES layouts (smc-rmi.h at
+ * each tag) and the status set (lib/common/include/status.h). Which commands each spec has is
+ * the rows' .specs in rmi.c.
  */
 #include "rmm_model/rmm.h"
 
@@ -77,10 +79,11 @@ static const struct rmm_feat_pos layout_2_0[RMM_FEAT_COUNT] = {
 
 static const uint32_t versions_1_0[] = { SMCCC_VER(1, 0) };
 static const uint32_t versions_1_1[] = { SMCCC_VER(1, 0), SMCCC_VER(1, 1) };
-/* rmm.md 1.7: TF-RMM main supports {2.0} only (RMM_V1_1 build option removed). */
+/* TF-RMM main runtime/rmi/version.c supports {2.0} only (its RMM_V1_1 build option is
+ * gone). */
 static const uint32_t versions_2_0[] = { SMCCC_VER(2, 0) };
 
-/* The register defaults are what the TF-RMM fake_host builds report (rmm.md 1.6): on 1.0
+/* The register defaults are what the TF-RMM fake_host builds (plat/host) report: on 1.0
  * S2SZ 48, LPA2, BPS 1, WPS 1, PMU with 31 counters, SHA-256/512, MAX_RECS_ORDER 10; the
  * EAC5 value is the same machine in the EAC5 layout. */
 #define FEAT_2_0_DEFAULT                                                                           \
@@ -174,7 +177,7 @@ void rmm_spec_version(const struct rmm *r, uint64_t req, struct emu_call *c)
 		return;
 	}
 	/* TF-RMM main version.c: an unsupported request reports the highest as "lower"
-	 * (its TODO says the spec wants the highest below the request; rmm.md 1.7). */
+	 * (its TODO says the spec wants the highest below the request). */
 	emu_ret3(c, rmi_ret(ok ? RMI_SUCCESS : RMI_ERROR_INPUT, 0), ok ? req : hi, hi);
 }
 
@@ -192,7 +195,8 @@ int rmm_spec_configure(struct rmm *r, json_t *cfg, const char *path, struct smcs
 			return emu_err(err,
 				       "%s/%s: spec \"%s\" defines FEATURES registers 0..%u only",
 				       path, keys[i], s->name, s->nregs - 1);
-		/* Bits no field of the spec's layout defines are RES0 (rmm.md 1.6). */
+		/* Bits no field of the spec's layout defines are RES0 (DEN0137
+		 * RmiFeatureRegister*). */
 		if (v & ~rmm_feat_defined(s, i))
 			return emu_err(err, "%s/%s: bits 0x%llx are reserved in the \"%s\" layout",
 				       path, keys[i],

@@ -1,10 +1,13 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * RMI spec profiles (rmm.md 0, 5.4): there are several incompatible RMI ABIs in the wild, and
- * a profile's "spec" key picks one. A spec decides the supported versions and the VERSION
- * reply rule, the RMI_FEATURES register layouts, which rows of the one rmi_fns[] table exist,
- * the status-code set, and whether the 2.0 global state (INIT -> ACTIVE) gates the calls.
- * Tables in spec.c; the 2.0-only commands in rmi_v2.c.
+ * RMI spec profiles: there are several incompatible RMI ABIs in the wild (TF-RMM tags
+ * rmm-spec-v1.0-eac5 and rmm-spec-v1.0-rel0, branch rmm-spec-v1.x-aligned, and main, which
+ * follows DEN0137 2.0-bet2; the Linux host series of each era), and a profile's "spec" key
+ * picks one. A spec decides the supported versions and the VERSION reply rule, the
+ * RMI_FEATURES register layouts, which rows of the one rmi_fns[] table exist (the rows'
+ * .specs), the status-code set, and whether the 2.0 global state (INIT -> ACTIVE) gates the
+ * calls (the rows' .gate). Tables in spec.c; 2.0 rules sit in the per-object files as checks
+ * on the spec's flags.
  */
 #ifndef SMCSIM_RMM_MODEL_SPEC_H
 #define SMCSIM_RMM_MODEL_SPEC_H
@@ -36,9 +39,11 @@ enum rmm_spec_id {
 #define RMM_SPECS_2X (RMM_SPEC_BIT(RMM_SPEC_2_0) | RMM_SPEC_BIT(RMM_SPEC_2_0_1_0))
 
 enum rmm_spec_flags {
-	/* rmm.md 1.7: the RMM starts in INIT; RMM_CONFIG_SET/RMM_ACTIVATE move it to ACTIVE. */
+	/* TF-RMM main runtime/core/handler.c: the RMM starts in INIT; RMM_CONFIG_SET and
+	 * RMM_ACTIVATE move it to ACTIVE. */
 	RMM_SPEC_GLOBAL_STATE = 1u << 0,
-	/* rmm.md 1.11: 2.0 RmiRealmParams has no vmid; the RMM allocates one. */
+	/* DEN0137 2.0-bet2 RmiRealmParams has no vmid (TF-RMM main smc-rmi.h): the RMM
+	 * allocates one. */
 	RMM_SPEC_VMID_ALLOC = 1u << 1,
 	/* 2.0: REALM_DESTROY needs a REALM_TERMINATE first (TF-RMM main realm tests). */
 	RMM_SPEC_TERMINATE = 1u << 2,
@@ -52,7 +57,8 @@ enum rmm_version_rule {
 	RMM_VERSION_ECHO = 1,
 };
 
-/* Named RMI_FEATURES fields; where each lives is the spec's layout (rmm.md 1.6). */
+/* Named RMI_FEATURES fields; where each lives is the spec's layout (spec.c, after TF-RMM
+ * smc-rmi.h RMI_FEATURE_REGISTER_*_SHIFT/WIDTH at each tag). */
 enum rmm_feat_field {
 	RMM_FEAT_S2SZ,
 	RMM_FEAT_LPA2,
@@ -100,7 +106,7 @@ struct rmm_spec {
 	enum rmm_version_rule rule;
 	const uint32_t *versions; /* supported RMI ABI versions, ascending */
 	size_t nversions;
-	uint8_t status_max;		       /* highest RmiStatusCode defined (rmm.md 1.5) */
+	uint8_t status_max;		       /* highest RmiStatusCode defined (abi/rmi.h) */
 	unsigned int nregs;		       /* FEATURES registers defined; others read 0 */
 	const struct rmm_feat_pos *layout;     /* [RMM_FEAT_COUNT] */
 	uint64_t feat_default[RMM_FEAT_NREGS]; /* the TF-RMM fake_host observations */

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * The CCA attestation token (DEN0137 1.0 A7.2; layout in rmm.md section 3, taken from
- * TF-RMM lib/attestation and decoded fake_host output).
+ * The CCA attestation token (DEN0137 1.0 A7.2; layout as TF-RMM lib/attestation
+ * attestation_token.c @rel0 and app/attestation @main emit it).
  *
  *   1.0: tag 399 { 44234: bstr(platform COSE_Sign1), 44241: bstr(realm COSE_Sign1) }
  *   2.0: tag 907 { 44234: [263, bstr(platform)], 44241: [263, bstr(realm)] }
@@ -372,9 +372,9 @@ static const char *hash_name(enum rmm_hash algo)
 }
 
 /*
- * Realm claims, in the order TF-RMM emits them (attest_realm_token_create; rmm.md
- * section 3): challenge, [2.0: instance ID], RPV, public key, hash algo, public-key hash
- * algo, [2.0: MEC policy], profile, RIM, REMs.
+ * Realm claims, in the order TF-RMM emits them (attest_realm_token_create()): challenge, [2.0:
+ * instance ID], RPV, public key, hash algo, public-key hash algo, [2.0: MEC policy], profile, RIM,
+ * REMs.
  */
 static cbor_item_t *realm_claims(const struct rmm_token_claims *c, const uint8_t *key, size_t klen)
 {
@@ -414,7 +414,7 @@ static cbor_item_t *realm_claims(const struct rmm_token_claims *c, const uint8_t
 	return m;
 }
 
-/* One software component map (rmm.md section 3: keys 1, 2, 4, 5, 6). */
+/* One software component map (PSA token profile: keys 1, 2, 4, 5, 6). */
 static cbor_item_t *sw_component(const char *type, const char *version)
 {
 	uint8_t meas[RMM_MEAS_MAX], signer[RMM_MEAS_MAX];
@@ -433,7 +433,7 @@ static cbor_item_t *sw_component(const char *type, const char *version)
 }
 
 /*
- * The test platform token's claims (rmm.md section 3, the claims of TF-RMM's sample
+ * The test platform token's claims (the claims of TF-RMM's sample
  * platform token; PSA/CCA platform profile). The challenge binds the realm attestation key:
  * SHA-256 over its COSE_Key encoding, as TF-RMM attest_init_realm_attestation_key computes
  * it. The instance ID is a UEID of type RAND (0x01) followed by SHA-256 of the platform

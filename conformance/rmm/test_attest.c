@@ -13,6 +13,7 @@
 #include <cbor.h>
 #include <nettle/sha2.h>
 
+#include "abi/bytes.h"
 #include "conformance/common/smcsim_test.h"
 #include "conformance/rmm/token_verify.h"
 #include "rmm_model/attest.h"
@@ -24,12 +25,6 @@ static void unhex(const char *h, uint8_t *out, size_t n)
 		assert_int_equal(sscanf(h + 2 * i, "%2x", &b), 1);
 		out[i] = (uint8_t)b;
 	}
-}
-
-static void put_le(uint8_t *p, uint64_t v, unsigned int bytes)
-{
-	for (unsigned int i = 0; i < bytes; i++)
-		p[i] = (uint8_t)(v >> (8 * i));
 }
 
 static void fill(uint8_t *p, size_t n, uint8_t seed)
@@ -113,12 +108,12 @@ static void rim_init_layout(void **state)
 	uint8_t want[64], got[64];
 
 	memset(page, 0, sizeof(page));
-	put_le(page + 0x00, 0x5, 8);
-	put_le(page + 0x08, 48, 4);
-	put_le(page + 0x10, 3, 4);
-	put_le(page + 0x18, 2, 4);
-	put_le(page + 0x20, 4, 4);
-	put_le(page + 0x28, 6, 4);
+	abi_wrn(page + 0x00, 0x5, 8);
+	abi_wrn(page + 0x08, 48, 4);
+	abi_wrn(page + 0x10, 3, 4);
+	abi_wrn(page + 0x18, 2, 4);
+	abi_wrn(page + 0x20, 4, 4);
+	abi_wrn(page + 0x28, 6, 4);
 	page[0x30] = 0;
 	rmm_hash(RMM_HASH_SHA256, page, sizeof(page), want);
 	rmm_rim_init(RMM_HASH_SHA256, &base_params, got);
@@ -168,7 +163,7 @@ static void desc_header(uint8_t d[256], uint8_t type, const uint8_t *rim, size_t
 {
 	memset(d, 0, 256);
 	d[0] = type;
-	put_le(d + 8, 0x100, 8);
+	abi_wrn(d + 8, 0x100, 8);
 	memcpy(d + 0x10, rim, hs);
 }
 
@@ -185,8 +180,8 @@ static void rim_data_descriptor(void **state)
 	fill(page, sizeof(page), 5);
 
 	desc_header(d, 0, rim, 32);
-	put_le(d + 0x50, 0x40000000, 8);
-	put_le(d + 0x58, RMI_MEASURE_CONTENT, 8);
+	abi_wrn(d + 0x50, 0x40000000, 8);
+	abi_wrn(d + 0x58, RMI_MEASURE_CONTENT, 8);
 	rmm_hash(RMM_HASH_SHA256, page, sizeof(page), h);
 	memcpy(d + 0x60, h, 64);
 	rmm_hash(RMM_HASH_SHA256, d, sizeof(d), want);
@@ -197,7 +192,7 @@ static void rim_data_descriptor(void **state)
 
 	/* Unmeasured content: the descriptor's content field stays zero. */
 	desc_header(d, 0, rim, 32);
-	put_le(d + 0x50, 0x40000000, 8);
+	abi_wrn(d + 0x50, 0x40000000, 8);
 	rmm_hash(RMM_HASH_SHA256, d, sizeof(d), want);
 	memcpy(got, rim, 64);
 	rmm_rim_data(RMM_HASH_SHA256, got, 0x40000000, RMI_NO_MEASURE_CONTENT, NULL);
@@ -230,8 +225,8 @@ static void rim_ripas_descriptor(void **state)
 
 	fill(rim, 64, 9);
 	desc_header(d, 2, rim, 64);
-	put_le(d + 0x50, 0x0, 8);
-	put_le(d + 0x58, 0x200000, 8);
+	abi_wrn(d + 0x50, 0x0, 8);
+	abi_wrn(d + 0x58, 0x200000, 8);
 	rmm_hash(RMM_HASH_SHA512, d, sizeof(d), want);
 	memcpy(got, rim, 64);
 	rmm_rim_ripas(RMM_HASH_SHA512, got, 0x0, 0x200000);

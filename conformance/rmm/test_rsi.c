@@ -13,6 +13,7 @@
 
 #include <nettle/sha2.h>
 
+#include "abi/bytes.h"
 #include "conformance/common/smcsim_test.h"
 #include "conformance/rmm/token_verify.h"
 #include "rmm_model/attest.h"
@@ -74,16 +75,7 @@ static int destroy(void **state)
 static void regs_to_bytes(const struct smcsim_regs *r, uint8_t out[64])
 {
 	for (int i = 0; i < 8; i++)
-		for (int b = 0; b < 8; b++)
-			out[8 * i + b] = (uint8_t)(r->x[1 + i] >> (8 * b));
-}
-
-static uint64_t le64(const uint8_t *p)
-{
-	uint64_t v = 0;
-	for (int b = 0; b < 8; b++)
-		v |= (uint64_t)p[b] << (8 * b);
-	return v;
+		abi_wr64(out + 8 * i, r->x[1 + i]);
 }
 
 static void unhex(const char *h, uint8_t *out, size_t n)
@@ -107,7 +99,7 @@ static struct smcsim_regs extend(struct smcsim *sim, uint64_t index, uint64_t si
 {
 	uint64_t a[10] = { index, size };
 	for (int i = 0; i < 8; i++)
-		a[2 + i] = le64(value + 8 * i);
+		a[2 + i] = abi_rd64(value + 8 * i);
 	return t_call_arr(sim, NULL, 0, RSI_MEASUREMENT_EXTEND, 10, a);
 }
 
@@ -190,7 +182,7 @@ static void config_layout(void **state)
 	struct smcsim_regs r = t_call(*state, RSI_REALM_CONFIG, BUF);
 	t_assert_x0(r, SUCCESS, "REALM_CONFIG into a RAM granule");
 	assert_int_equal(smcsim_mem_read(*state, BUF, page, sizeof(page)), 0);
-	assert_int_equal(le64(page + 0), 48);	    /* profile ipa_bits */
+	assert_int_equal(abi_rd64(page + 0), 48);   /* profile ipa_bits */
 	assert_int_equal(page[8], RMM_HASH_SHA256); /* RSI_HASH_SHA_256 */
 	assert_memory_equal(page + 0x200, profile_rpv, 64);
 }
@@ -206,7 +198,7 @@ static void config_profile_values(void **state)
 	struct smcsim_regs r = t_call(sim, RSI_REALM_CONFIG, BUF);
 	t_assert_x0(r, SUCCESS, "REALM_CONFIG");
 	assert_int_equal(smcsim_mem_read(sim, BUF, page, sizeof(page)), 0);
-	assert_int_equal(le64(page), 40);
+	assert_int_equal(abi_rd64(page), 40);
 	assert_int_equal(page[8], RMM_HASH_SHA512);
 	/* The PAR shrank with it: 2^39 is now outside. */
 	r = t_call(sim, RSI_REALM_CONFIG, UINT64_C(1) << 39);
@@ -560,8 +552,7 @@ static void challenge_bytes(uint8_t out[64], uint8_t seed)
 	uint64_t a[8];
 	challenge_args(a, seed);
 	for (int i = 0; i < 8; i++)
-		for (int b = 0; b < 8; b++)
-			out[8 * i + b] = (uint8_t)(a[i] >> (8 * b));
+		abi_wr64(out + 8 * i, a[i]);
 }
 
 static uint64_t token_init(struct smcsim *sim, unsigned int cpu, uint8_t seed)
@@ -848,7 +839,7 @@ static void host_call_success(void **state)
 	assert_memory_equal(got, s, 8); /* imm and padding */
 	static const uint64_t want[7] = { 1, 2, 3, 4, 5, 6, 0xfeed };
 	for (int i = 0; i < 7; i++)
-		assert_int_equal(le64(got + 8 + 8 * i), want[i]);
+		assert_int_equal(abi_rd64(got + 8 + 8 * i), want[i]);
 	assert_memory_equal(got + 8 + 7 * 8, s + 8 + 7 * 8, sizeof(s) - 8 - 7 * 8);
 	smcsim_destroy(sim);
 }
@@ -862,7 +853,7 @@ static void host_call_default(void **state)
 	t_assert_x0_of(t_call(*state, RSI_HOST_CALL, BUF), SUCCESS, "HOST_CALL");
 	uint8_t got[0x100];
 	assert_int_equal(smcsim_mem_read(*state, BUF, got, sizeof(got)), 0);
-	assert_int_equal(le64(got + 8), 0);
+	assert_int_equal(abi_rd64(got + 8), 0);
 	assert_memory_equal(got + 16, s + 16, sizeof(s) - 16);
 }
 
