@@ -59,7 +59,7 @@ enum rsi_status {
 #define RSI_HOST_CALL_IMM  0x0
 #define RSI_HOST_CALL_GPRS 0x8
 
-/* ---- RSI_IPA_STATE_SET (DEN0137 1.0 B5.3.7) ---- */
+/* ---- RSI_IPA_STATE_SET (DEN0137 1.0 B5.3.6) ---- */
 /* RsiRipasChangeFlags bit 0: a DESTROYED granule may change. */
 #define RSI_CHANGE_DESTROYED (1u << 0)
 /* RsiResponse, x2 of the completed call. */

@@ -73,7 +73,7 @@ void rmm_granule_release(struct rmm *r, uint64_t addr)
 
 /* ---- commands ---------------------------------------------------------------------- */
 
-/* DEN0137 1.0 B4.3.6 GRANULE_DELEGATE: gran_align, gran_bound, gran_state, gran_pas. */
+/* DEN0137 1.0 B4.3.5 GRANULE_DELEGATE: gran_align, gran_bound, gran_state, gran_pas. */
 void rmm_granule_delegate(struct emu_call *c)
 {
 	struct rmm *r = c->state;
@@ -88,7 +88,7 @@ void rmm_granule_delegate(struct emu_call *c)
 	emu_ret1(c, rmi_ret(RMI_SUCCESS, 0));
 }
 
-/* DEN0137 1.0 B4.3.7 GRANULE_UNDELEGATE: gran_align, gran_bound, gran_state. */
+/* DEN0137 1.0 B4.3.6 GRANULE_UNDELEGATE: gran_align, gran_bound, gran_state. */
 void rmm_granule_undelegate(struct emu_call *c)
 {
 	struct rmm *r = c->state;

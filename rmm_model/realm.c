@@ -184,7 +184,7 @@ void rmm_realm_create(struct emu_call *c)
 	emu_ret1(c, rmi_ret(RMI_SUCCESS, 0));
 }
 
-/* DEN0137 1.0 B4.3.10 REALM_ACTIVATE: rd_align/bound/state → ERROR_INPUT; realm_state
+/* DEN0137 1.0 B4.3.8 REALM_ACTIVATE: rd_align/bound/state → ERROR_INPUT; realm_state
  * (not NEW) → ERROR_REALM. */
 void rmm_realm_activate(struct emu_call *c)
 {
@@ -201,7 +201,7 @@ void rmm_realm_activate(struct emu_call *c)
 	emu_ret1(c, rmi_ret(RMI_SUCCESS, 0));
 }
 
-/* DEN0137 1.0 B4.3.11 REALM_DESTROY: rd_align/bound/state → ERROR_INPUT; realm_live
+/* DEN0137 1.0 B4.3.10 REALM_DESTROY: rd_align/bound/state → ERROR_INPUT; realm_live
  * (RECs exist or the root RTTs hold live entries) → ERROR_REALM. */
 void rmm_realm_destroy(struct emu_call *c)
 {
@@ -253,7 +253,7 @@ void rmm_realm_terminate(struct emu_call *c)
 	emu_ret1(c, rmi_ret(RMI_SUCCESS, 0));
 }
 
-/* DEN0137 1.0 B4.3.15 REC_AUX_COUNT: rd must be an RD. */
+/* DEN0137 1.0 B4.3.11 REC_AUX_COUNT: rd must be an RD. */
 void rmm_rec_aux_count(struct emu_call *c)
 {
 	const struct rmm *r = c->state;

@@ -138,7 +138,7 @@ void rmm_rec_destroy(struct emu_call *c)
 }
 
 /*
- * DEN0137 1.0 B4.3.12 REC_ENTER(rec, run_ptr), in TF-RMM smc_rec_enter() order: rec
+ * DEN0137 1.0 B4.3.14 REC_ENTER(rec, run_ptr), in TF-RMM smc_rec_enter() order: rec
  * aligned and a REC, run_ptr an aligned NS granule → ERROR_INPUT; realm NEW →
  * ERROR_REALM index 0, SYSTEM_OFF → ERROR_REALM index 1; REC not runnable or waiting for
  * PSCI_COMPLETE or already running → ERROR_REC; rec_mmio, rec_gicv3 → ERROR_REC (the RMM
@@ -190,7 +190,7 @@ void rmm_rec_enter(struct emu_call *c)
 }
 
 /*
- * DEN0137 1.0 B4.3.8 PSCI_COMPLETE(calling_rec, target_rec, status), TF-RMM
+ * DEN0137 1.0 B4.3.7 PSCI_COMPLETE(calling_rec, target_rec, status), TF-RMM
  * smc_psci_complete() order: both aligned RECs, distinct, of the same realm → else
  * ERROR_INPUT; the caller must wait for PSCI_COMPLETE and the target must be the MPIDR
  * it asked about → ERROR_INPUT; status must be PSCI SUCCESS, or DENIED for CPU_ON →

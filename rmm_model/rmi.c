@@ -34,8 +34,8 @@ static void h_version(struct emu_call *c)
 	rmm_spec_version(c->state, c->a[1], c);
 }
 
-/* DEN0137 1.0 B4.3.8: register 0 is the only defined register in 1.0 (1.1: 0..1, 2.0: 0..4);
- * others read as zero. */
+/* DEN0137 1.0 B4.3.4 FEATURES: register 0 is the only defined register in 1.0 (1.1: 0..1, 2.0:
+ * 0..4); others read as zero. */
 static void h_features(struct emu_call *c)
 {
 	emu_ret2(c, rmi_ret(RMI_SUCCESS, 0), rmm_feat_reg(c->state, c->a[1]));

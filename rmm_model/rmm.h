@@ -16,7 +16,7 @@
 #include "emu/emu.h"
 #include "rmm_model/spec.h"
 
-/* DEN0137 1.0 B4.4 / TF-RMM granule_types.h: RMM granule states. */
+/* RMM granule states (DEN0137 1.0 A2.2; values as TF-RMM lib/granule/include/granule_types.h). */
 enum rmm_granule_state {
 	RMM_GRANULE_NS = 0, /* spec: UNDELEGATED */
 	RMM_GRANULE_DELEGATED = 1,

@@ -82,7 +82,7 @@ static void rsi_version(struct emu_call *c)
 	r[2] = RSI_ABI_1_1;
 }
 
-/* B5.3.2 RSI_FEATURES: 1.0 defines no feature bits; 1.1's (DA, MRO, ATS in register 0)
+/* B5.3.3 RSI_FEATURES: 1.0 defines no feature bits; 1.1's (DA, MRO, ATS in register 0)
  * describe features this model does not offer. Every register reads 0. */
 static void rsi_features(struct emu_call *c)
 {
@@ -91,7 +91,7 @@ static void rsi_features(struct emu_call *c)
 	r[1] = 0;
 }
 
-/* B5.3.5 RSI_MEASUREMENT_READ(index): index > 4 → ERROR_INPUT; x1..x8 = the 64-byte
+/* B5.3.8 RSI_MEASUREMENT_READ(index): index > 4 → ERROR_INPUT; x1..x8 = the 64-byte
  * measurement, little-endian words, zero past the hash size. */
 static void rsi_meas_read(struct emu_call *c)
 {
@@ -108,7 +108,7 @@ static void rsi_meas_read(struct emu_call *c)
 		r[1 + i] = abi_rd64(env->meas[a[1]] + 8 * i);
 }
 
-/* B5.3.4 RSI_MEASUREMENT_EXTEND(index, size, value in x3..x10): index 0 (the RIM) or
+/* B5.3.7 RSI_MEASUREMENT_EXTEND(index, size, value in x3..x10): index 0 (the RIM) or
  * > 4, or size > 64 → ERROR_INPUT. REM[index-1] = H(REM || value[0..size)). */
 static void rsi_meas_extend(struct emu_call *c)
 {
@@ -127,7 +127,7 @@ static void rsi_meas_extend(struct emu_call *c)
 	r[0] = RSI_SUCCESS;
 }
 
-/* B5.3.1 RSI_ATTEST_TOKEN_INIT(challenge in x1..x8): starts a new token (dropping one in
+/* B5.3.2 RSI_ATTEST_TOKEN_INIT(challenge in x1..x8): starts a new token (dropping one in
  * progress) and returns an upper bound of its size. The token is built here, from the
  * measurements as they are now, so CONTINUE hands out one consistent token. */
 static void rsi_token_init(struct emu_call *c)
@@ -160,7 +160,7 @@ static void rsi_token_init(struct emu_call *c)
 }
 
 /*
- * B5.3.2 RSI_ATTEST_TOKEN_CONTINUE(addr, offset, size) → x1 bytes copied: addr granule
+ * B5.3.1 RSI_ATTEST_TOKEN_CONTINUE(addr, offset, size) → x1 bytes copied: addr granule
  * aligned and in the PAR, offset + size within the granule → else ERROR_INPUT; no token
  * started → ERROR_STATE. Returns INCOMPLETE until the last byte is copied. size 0 is not
  * a failure condition (DEN0137 1.0; ACS cmd_attestation_token_continue tests only
@@ -230,7 +230,7 @@ static void rsi_realm_config(struct emu_call *c)
 }
 
 /*
- * B5.3.7 RSI_IPA_STATE_SET(base, top, ripas, flags): ripas EMPTY or RAM, base and top
+ * B5.3.6 RSI_IPA_STATE_SET(base, top, ripas, flags): ripas EMPTY or RAM, base and top
  * granule aligned, base < top, inside the PAR → else ERROR_INPUT. The change is the
  * host's to make: the REC exits with RIPAS_CHANGE and the answer (x1 = new base, x2 =
  * ACCEPT/REJECT) arrives at the next entry. Reserved bits of RsiRipasChangeFlags are no
@@ -258,7 +258,7 @@ static void rsi_ipa_state_set(struct emu_call *c)
 	ex->change_destroyed = flags & RSI_CHANGE_DESTROYED;
 }
 
-/* B5.3.6 RSI_IPA_STATE_GET(base, end) → x1 top of the run of equal RIPAS from base,
+/* B5.3.5 RSI_IPA_STATE_GET(base, end) → x1 top of the run of equal RIPAS from base,
  * x2 that RIPAS: aligned, base < end, inside the PAR → else ERROR_INPUT. */
 static void rsi_ipa_state_get(struct emu_call *c)
 {
@@ -279,7 +279,7 @@ static void rsi_ipa_state_get(struct emu_call *c)
 	r[2] = ripas;
 }
 
-/* B5.3.3 RSI_HOST_CALL(addr): 256-byte aligned and in the PAR → else ERROR_INPUT. The
+/* B5.3.4 RSI_HOST_CALL(addr): 256-byte aligned and in the PAR → else ERROR_INPUT. The
  * REC exits with HOST_CALL carrying imm and gprs[0..6]; the host's answer in the next
  * entry's gprs[0..6] is written back into the structure. */
 static void rsi_host_call(struct emu_call *c)

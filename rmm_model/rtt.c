@@ -82,7 +82,7 @@ static bool ipa_protected(const struct rmm_realm *realm, uint64_t ipa)
 }
 
 /*
- * DEN0137 1.0 B4.3.14 RTT_CREATE(rd, rtt, ipa, level), TF-RMM smc_rtt_create() order:
+ * DEN0137 1.0 B4.3.15 RTT_CREATE(rd, rtt, ipa, level), TF-RMM smc_rtt_create() order:
  * rtt DELEGATED and rd an RD → ERROR_INPUT; level/ipa validity → ERROR_INPUT; the walk
  * must reach level - 1 → else ERROR_RTT(walk level); that entry must not already be a
  * TABLE → ERROR_RTT(level - 1). The new table takes over what the parent entry mapped:
@@ -163,7 +163,7 @@ void rmm_rtt_destroy(struct emu_call *c)
 }
 
 /*
- * DEN0137 1.0 B4.3.19 RTT_READ_ENTRY(rd, ipa, level) → x1 walk level, x2 state, x3 desc
+ * DEN0137 1.0 B4.3.20 RTT_READ_ENTRY(rd, ipa, level) → x1 walk level, x2 state, x3 desc
  * (the output address for ASSIGNED and TABLE, 0 for UNASSIGNED), x4 RIPAS. The level may
  * be the start level; the walk stops early at a non-TABLE entry.
  */
@@ -250,7 +250,7 @@ void rmm_data_destroy(struct emu_call *c)
 }
 
 /*
- * DEN0137 1.0 B4.3.17 RTT_INIT_RIPAS(rd, base, top) → x1 top of the updated range: rd an
+ * DEN0137 1.0 B4.3.18 RTT_INIT_RIPAS(rd, base, top) → x1 top of the updated range: rd an
  * RD, base < top, both 4 KiB aligned and protected → ERROR_INPUT; realm not NEW →
  * ERROR_REALM; the entry at base must be UNASSIGNED at the walk level → else
  * ERROR_RTT(walk level). Entries from base are set to RAM until top, the end of the
@@ -382,7 +382,7 @@ void rmm_data_create(struct emu_call *c)
 }
 
 /*
- * DEN0137 1.0 B4.3.18 RTT_SET_RIPAS(rd, rec, base, top) → x1 top of the changed range:
+ * DEN0137 1.0 B4.3.21 RTT_SET_RIPAS(rd, rec, base, top) → x1 top of the changed range:
  * rd an RD, rec a REC → ERROR_INPUT; rec of another realm → ERROR_REC; the REC must be
  * waiting for this change, base its progress so far and top within its request →
  * ERROR_INPUT; the entry at base must be a leaf that [base, top) covers whole →
@@ -495,7 +495,7 @@ void rmm_rtt_fold(struct emu_call *c)
 }
 
 /*
- * DEN0137 1.0 B4.3.15/B4.3.21 RTT_MAP/UNMAP_UNPROTECTED(rd, ipa, level[, desc]), TF-RMM
+ * DEN0137 1.0 B4.3.19/B4.3.22 RTT_MAP/UNMAP_UNPROTECTED(rd, ipa, level[, desc]), TF-RMM
  * map_unmap_ns() order: rd an RD → ERROR_INPUT; level in [RTT_MIN_BLOCK_LEVEL, 3], ipa
  * aligned to it, inside the IPA space and unprotected → ERROR_INPUT; (map) desc with no
  * bits beyond attributes and a level-aligned address inside the PA range → ERROR_INPUT;

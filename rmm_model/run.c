@@ -217,8 +217,8 @@ void rmm_rec_resume(struct rmm *r, struct rmm_realm *realm, struct rmm_rec *rec,
 	uint64_t *x = rec->regs;
 	switch (rec->pending) {
 	case RMM_PENDING_RIPAS:
-		/* DEN0137 B5.3.7: x1 = the first address the host did not change (it may
-		 * be the base: nothing changed), x2 = the host's response. */
+		/* DEN0137 B5.3.6 RSI_IPA_STATE_SET: x1 = the first address the host did not change
+		 * (it may be the base: nothing changed), x2 = the host's response. */
 		memset(x, 0, sizeof(rec->regs));
 		x[0] = RSI_SUCCESS;
 		x[1] = rec->ripas_addr;

@@ -142,7 +142,7 @@ static uint64_t field_mask(unsigned int width)
 
 uint64_t rmm_feat_reg(const struct rmm *r, uint64_t index)
 {
-	/* DEN0137 1.0 B4.3.8 / 2.0: registers the spec does not define read as zero. */
+	/* DEN0137 1.0 B4.3.4 FEATURES / 2.0: registers the spec does not define read as zero. */
 	if (index >= r->spec->nregs)
 		return 0;
 	return index == 0 ? r->feat0 : r->feat_ext[index - 1];
