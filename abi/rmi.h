@@ -123,18 +123,81 @@ static inline uint64_t rmi_ret(enum rmi_status status, unsigned int index)
 	return ((uint64_t)(index & 0xff) << 8) | (uint64_t)status;
 }
 
-/* ---- RMI_FEATURES register 0, 1.0-rel0 layout (DEN0137 1.0 RmiFeatureRegister0;
- * TF-RMM rmm-spec-v1.0-rel0 smc-rmi.h RMI_FEATURE_REGISTER_0_*) ---- */
-#define RMI_FEAT0_S2SZ(r)	  ((r)&0xff)
-#define RMI_FEAT0_LPA2(r)	  (((r) >> 8) & 1)
-#define RMI_FEAT0_SVE_EN(r)	  (((r) >> 9) & 1)
-#define RMI_FEAT0_SVE_VL(r)	  (((r) >> 10) & 0xf)
-#define RMI_FEAT0_NUM_BPS(r)	  (((r) >> 14) & 0x3f)
-#define RMI_FEAT0_NUM_WPS(r)	  (((r) >> 20) & 0x3f)
-#define RMI_FEAT0_PMU_EN(r)	  (((r) >> 26) & 1)
-#define RMI_FEAT0_PMU_NUM_CTRS(r) (((r) >> 27) & 0x1f)
-#define RMI_FEAT0_SHA256(r)	  (((r) >> 32) & 1)
-#define RMI_FEAT0_SHA512(r)	  (((r) >> 33) & 1)
+/*
+ * ---- RMI_FEATURES register fields (DEN0137 RmiFeatureRegister0..4) ----
+ * X(field, register, lowest bit, width), one list per ABI generation, each from TF-RMM
+ * smc-rmi.h RMI_FEATURE_REGISTER_*_SHIFT/WIDTH at that tag.
+ */
+/* 1.0-rel0 (tag rmm-spec-v1.0-rel0; the Linux 1.0-era KVM host series). */
+#define RMI_FEATURES_1_0_REL0(X)                                                                   \
+	X(S2SZ, 0, 0, 8)                                                                           \
+	X(LPA2, 0, 8, 1)                                                                           \
+	X(SVE_EN, 0, 9, 1)                                                                         \
+	X(SVE_VL, 0, 10, 4)                                                                        \
+	X(NUM_BPS, 0, 14, 6)                                                                       \
+	X(NUM_WPS, 0, 20, 6)                                                                       \
+	X(PMU_EN, 0, 26, 1)                                                                        \
+	X(PMU_NUM_CTRS, 0, 27, 5)                                                                  \
+	X(HASH_SHA_256, 0, 32, 1)                                                                  \
+	X(HASH_SHA_512, 0, 33, 1)                                                                  \
+	X(GICV3_NUM_LRS, 0, 34, 4)                                                                 \
+	X(MAX_RECS_ORDER, 0, 38, 4)
+
+/* 1.0-EAC5 (tag rmm-spec-v1.0-eac5; Linux jpbrucker rmi_smc.h): 4-bit BPS/WPS, so everything from
+ * NUM_WPS up sits lower; no GICv3 LRs or RECS order. */
+#define RMI_FEATURES_1_0_EAC5(X)                                                                   \
+	X(S2SZ, 0, 0, 8)                                                                           \
+	X(LPA2, 0, 8, 1)                                                                           \
+	X(SVE_EN, 0, 9, 1)                                                                         \
+	X(SVE_VL, 0, 10, 4)                                                                        \
+	X(NUM_BPS, 0, 14, 4)                                                                       \
+	X(NUM_WPS, 0, 18, 4)                                                                       \
+	X(PMU_EN, 0, 22, 1)                                                                        \
+	X(PMU_NUM_CTRS, 0, 23, 5)                                                                  \
+	X(HASH_SHA_256, 0, 28, 1)                                                                  \
+	X(HASH_SHA_512, 0, 29, 1)
+
+/* 1.1 (branch rmm-spec-v1.x-aligned, "aligning with 1.1-alp9"): rel0 plus DA/planes bits in
+ * register 0 and MAX_MECID as register 1. */
+#define RMI_FEATURES_1_1(X)                                                                        \
+	RMI_FEATURES_1_0_REL0(X)                                                                   \
+	X(DA_EN, 0, 42, 1)                                                                         \
+	X(RTT_PLANE, 0, 43, 2)                                                                     \
+	X(MAX_NUM_AUX_PLANES, 0, 45, 4)                                                            \
+	X(RTT_S2AP_INDIRECT, 0, 49, 1)                                                             \
+	X(MAX_MECID, 1, 0, 64)
+
+/* 2.0-bet2 (main; Linux arm-smccc-rmi.h): hash, RECS order and granule sizes move to register
+ * 1, device assignment to register 2, planes to register 3, MEC count to register 4. */
+#define RMI_FEATURES_2_0(X)                                                                        \
+	X(S2SZ, 0, 0, 8)                                                                           \
+	X(LPA2, 0, 8, 1)                                                                           \
+	X(SVE_EN, 0, 9, 1)                                                                         \
+	X(SVE_VL, 0, 10, 4)                                                                        \
+	X(NUM_BPS, 0, 14, 6)                                                                       \
+	X(NUM_WPS, 0, 20, 6)                                                                       \
+	X(PMU_EN, 0, 26, 1)                                                                        \
+	X(PMU_NUM_CTRS, 0, 27, 5)                                                                  \
+	X(GRAN_SZ_4K, 1, 0, 1)                                                                     \
+	X(GRAN_SZ_16K, 1, 1, 1)                                                                    \
+	X(GRAN_SZ_64K, 1, 2, 1)                                                                    \
+	X(HASH_SHA_256, 1, 3, 1)                                                                   \
+	X(HASH_SHA_384, 1, 4, 1)                                                                   \
+	X(HASH_SHA_512, 1, 5, 1)                                                                   \
+	X(MAX_RECS_ORDER, 1, 6, 4)                                                                 \
+	X(L0GPTSZ, 1, 10, 4)                                                                       \
+	X(PPS, 1, 14, 3)                                                                           \
+	X(DA_EN, 2, 0, 1)                                                                          \
+	X(DA_COH, 2, 1, 1)                                                                         \
+	X(VSMMU, 2, 2, 1)                                                                          \
+	X(ATS, 2, 3, 1)                                                                            \
+	X(MAX_VDEVS_ORDER, 2, 4, 4)                                                                \
+	X(VDEV_KROU, 2, 8, 1)                                                                      \
+	X(NON_TEE_STREAM, 2, 9, 1)                                                                 \
+	X(MAX_NUM_AUX_PLANES, 3, 0, 4)                                                             \
+	X(RTT_PLANE, 3, 4, 2)                                                                      \
+	X(RTT_S2AP_INDIRECT, 3, 6, 1)                                                              \
+	X(MEC_COUNT, 4, 0, 64)
 
 /* ---- RmiHashAlgorithm (DEN0137 1.0): RmiRealmParams.hash_algo ---- */
 #define RMI_HASH_SHA_256 0u

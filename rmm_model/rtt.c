@@ -515,7 +515,7 @@ static void map_unmap_ns(struct emu_call *c, bool map)
 	uint64_t size = UINT64_C(1) << s2tt_level_shift((int)level);
 	uint64_t addr = desc & ~RMI_NS_DESC_ATTR & ~UINT64_C(3);
 	if (map && ((desc & 3) || (addr & (size - 1)) ||
-		    addr >> (RMI_FEAT0_S2SZ(r->feat0) == 52 ? 52 : 48))) {
+		    addr >> (rmm_feat(r, RMM_FEAT_S2SZ) == 52 ? 52 : 48))) {
 		emu_ret1(c, rmi_ret(RMI_ERROR_INPUT, 0));
 		return;
 	}

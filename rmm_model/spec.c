@@ -7,75 +7,14 @@
  */
 #include "rmm_model/rmm.h"
 
-#define F(r, s, w)                                                                                 \
-	{                                                                                          \
-		.reg = (r), .shift = (s), .width = (w)                                             \
-	}
+/* The layouts are abi/rmi.h's lists, indexed by field. */
+#define POS(f, r, s, w) [RMM_FEAT_##f] = { .reg = (r), .shift = (s), .width = (w) },
 
-/* 1.0-rel0 register 0 (TF-RMM smc-rmi.h @rmm-spec-v1.0-rel0; Linux KVM host v6-v12). */
-#define LAYOUT_REL0_REG0                                                                           \
-	[RMM_FEAT_S2SZ] = F(0, 0, 8), [RMM_FEAT_LPA2] = F(0, 8, 1),                                \
-	[RMM_FEAT_SVE_EN] = F(0, 9, 1), [RMM_FEAT_SVE_VL] = F(0, 10, 4),                           \
-	[RMM_FEAT_NUM_BPS] = F(0, 14, 6), [RMM_FEAT_NUM_WPS] = F(0, 20, 6),                        \
-	[RMM_FEAT_PMU_EN] = F(0, 26, 1), [RMM_FEAT_PMU_NUM_CTRS] = F(0, 27, 5),                    \
-	[RMM_FEAT_HASH_SHA_256] = F(0, 32, 1), [RMM_FEAT_HASH_SHA_512] = F(0, 33, 1),              \
-	[RMM_FEAT_GICV3_NUM_LRS] = F(0, 34, 4), [RMM_FEAT_MAX_RECS_ORDER] = F(0, 38, 4)
-
-static const struct rmm_feat_pos layout_rel0[RMM_FEAT_COUNT] = { LAYOUT_REL0_REG0 };
-
-/* 1.0-EAC5 register 0 (TF-RMM @rmm-spec-v1.0-eac5 smc-rmi.h, Linux jpbrucker rmi_smc.h):
- * 4-bit BPS/WPS, so everything from NUM_WPS up sits lower; no GICv3 LRs or RECS order. */
-static const struct rmm_feat_pos layout_eac5[RMM_FEAT_COUNT] = {
-	[RMM_FEAT_S2SZ] = F(0, 0, 8),	       [RMM_FEAT_LPA2] = F(0, 8, 1),
-	[RMM_FEAT_SVE_EN] = F(0, 9, 1),	       [RMM_FEAT_SVE_VL] = F(0, 10, 4),
-	[RMM_FEAT_NUM_BPS] = F(0, 14, 4),      [RMM_FEAT_NUM_WPS] = F(0, 18, 4),
-	[RMM_FEAT_PMU_EN] = F(0, 22, 1),       [RMM_FEAT_PMU_NUM_CTRS] = F(0, 23, 5),
-	[RMM_FEAT_HASH_SHA_256] = F(0, 28, 1), [RMM_FEAT_HASH_SHA_512] = F(0, 29, 1),
-};
-
-/* 1.1 (v1.x-aligned, "aligning with 1.1-alp9"): rel0 plus DA/planes bits in reg0 and
- * MAX_MECID as register 1. The additions are optional: a 1.1 RMM may leave them zero. */
-static const struct rmm_feat_pos layout_1_1[RMM_FEAT_COUNT] = {
-	LAYOUT_REL0_REG0,
-	[RMM_FEAT_DA_EN] = F(0, 42, 1),
-	[RMM_FEAT_RTT_PLANE] = F(0, 43, 2),
-	[RMM_FEAT_MAX_NUM_AUX_PLANES] = F(0, 45, 4),
-	[RMM_FEAT_RTT_S2AP_INDIRECT] = F(0, 49, 1),
-	[RMM_FEAT_MAX_MECID] = F(1, 0, 64),
-};
-
-/* 2.0 registers 0..4 (TF-RMM main smc-rmi.h; Linux arm-smccc-rmi.h "2.0-bet2"): hash, RECS
- * order and granule sizes move to reg1, device assignment to reg2, planes to reg3. */
-static const struct rmm_feat_pos layout_2_0[RMM_FEAT_COUNT] = {
-	[RMM_FEAT_S2SZ] = F(0, 0, 8),
-	[RMM_FEAT_LPA2] = F(0, 8, 1),
-	[RMM_FEAT_SVE_EN] = F(0, 9, 1),
-	[RMM_FEAT_SVE_VL] = F(0, 10, 4),
-	[RMM_FEAT_NUM_BPS] = F(0, 14, 6),
-	[RMM_FEAT_NUM_WPS] = F(0, 20, 6),
-	[RMM_FEAT_PMU_EN] = F(0, 26, 1),
-	[RMM_FEAT_PMU_NUM_CTRS] = F(0, 27, 5),
-	[RMM_FEAT_GRAN_SZ_4K] = F(1, 0, 1),
-	[RMM_FEAT_GRAN_SZ_16K] = F(1, 1, 1),
-	[RMM_FEAT_GRAN_SZ_64K] = F(1, 2, 1),
-	[RMM_FEAT_HASH_SHA_256] = F(1, 3, 1),
-	[RMM_FEAT_HASH_SHA_384] = F(1, 4, 1),
-	[RMM_FEAT_HASH_SHA_512] = F(1, 5, 1),
-	[RMM_FEAT_MAX_RECS_ORDER] = F(1, 6, 4),
-	[RMM_FEAT_L0GPTSZ] = F(1, 10, 4),
-	[RMM_FEAT_PPS] = F(1, 14, 3),
-	[RMM_FEAT_DA_EN] = F(2, 0, 1),
-	[RMM_FEAT_DA_COH] = F(2, 1, 1),
-	[RMM_FEAT_VSMMU] = F(2, 2, 1),
-	[RMM_FEAT_ATS] = F(2, 3, 1),
-	[RMM_FEAT_MAX_VDEVS_ORDER] = F(2, 4, 4),
-	[RMM_FEAT_VDEV_KROU] = F(2, 8, 1),
-	[RMM_FEAT_NON_TEE_STREAM] = F(2, 9, 1),
-	[RMM_FEAT_MAX_NUM_AUX_PLANES] = F(3, 0, 4),
-	[RMM_FEAT_RTT_PLANE] = F(3, 4, 2),
-	[RMM_FEAT_RTT_S2AP_INDIRECT] = F(3, 6, 1),
-	[RMM_FEAT_MEC_COUNT] = F(4, 0, 64),
-};
+static const struct rmm_feat_pos layout_rel0[RMM_FEAT_COUNT] = { RMI_FEATURES_1_0_REL0(POS) };
+static const struct rmm_feat_pos layout_eac5[RMM_FEAT_COUNT] = { RMI_FEATURES_1_0_EAC5(POS) };
+/* The 1.1 additions are optional: a 1.1 RMM may leave them zero. */
+static const struct rmm_feat_pos layout_1_1[RMM_FEAT_COUNT] = { RMI_FEATURES_1_1(POS) };
+static const struct rmm_feat_pos layout_2_0[RMM_FEAT_COUNT] = { RMI_FEATURES_2_0(POS) };
 
 static const uint32_t versions_1_0[] = { SMCCC_VER(1, 0) };
 static const uint32_t versions_1_1[] = { SMCCC_VER(1, 0), SMCCC_VER(1, 1) };
