@@ -207,6 +207,27 @@ static inline uint64_t rmi_ret(enum rmi_status status, unsigned int index)
 #define RMI_NO_MEASURE_CONTENT 0u
 #define RMI_MEASURE_CONTENT    1u
 
+/*
+ * ---- RmmMeasurementDescriptorData/Rec/Ripas (DEN0137 1.0 A7.1.1): what the RIM is extended
+ * with; layout as TF-RMM lib/measurement measurement_descs.h @rel0 ----
+ * Every descriptor is 0x100 bytes, little-endian, zero where unused: desc_type u8 at 0, len
+ * u64 (= 0x100) at 8, the current RIM (hash-size bytes, rest zero) at 0x10, then the
+ * type-specific part. The new RIM is the hash of the 0x100 bytes.
+ */
+#define RMM_MEAS_DESC_SIZE	 0x100
+#define RMM_MEAS_DESC_TYPE	 0x00
+#define RMM_MEAS_DESC_LEN	 0x08
+#define RMM_MEAS_DESC_RIM	 0x10
+#define RMM_MEAS_DESC_TYPE_DATA	 0x0
+#define RMM_MEAS_DESC_TYPE_REC	 0x1
+#define RMM_MEAS_DESC_TYPE_RIPAS 0x2
+#define RMM_MEAS_DESC_DATA_IPA	 0x50 /* u64 */
+#define RMM_MEAS_DESC_DATA_FLAGS 0x58 /* u64, RmiDataMeasureContent */
+#define RMM_MEAS_DESC_DATA_HASH	 0x60 /* [64] hash of the granule, or zero */
+#define RMM_MEAS_DESC_REC_HASH	 0x50 /* [64] hash of the measured RmiRecParams fields */
+#define RMM_MEAS_DESC_RIPAS_BASE 0x50 /* u64 */
+#define RMM_MEAS_DESC_RIPAS_TOP	 0x58 /* u64 */
+
 /* ---- RmiRealmParams (DEN0137 1.0 B4.4.16): one 4 KiB NS granule, byte offsets ---- */
 #define RMI_REALM_PARAMS_FLAGS		 0x0
 #define RMI_REALM_PARAMS_S2SZ		 0x8

@@ -99,37 +99,17 @@ void rmm_rim_init(enum rmm_hash algo, const struct rmm_realm_params *p, uint8_t 
 	rmm_hash(algo, page, sizeof(page), rim);
 }
 
-/*
- * Every RmmMeasurementDescriptor is 0x100 bytes, little-endian, zero where unused:
- *   0x00 desc_type u8 (then 7 zero bytes)
- *   0x08 len       u64 = 0x100
- *   0x10 rim[64]   the current RIM: hash-size bytes, rest zero
- *   0x50 ...       type-specific
- * The new RIM is the hash of the 0x100 bytes (TF-RMM measurement_descs.h / rim.c).
- */
-#define DESC_SIZE	0x100
-#define DESC_TYPE	0x00
-#define DESC_LEN	0x08
-#define DESC_RIM	0x10
-#define DESC_TYPE_DATA	0x0
-#define DESC_TYPE_REC	0x1
-#define DESC_TYPE_RIPAS 0x2
-#define DESC_DATA_IPA	0x50
-#define DESC_DATA_FLAGS 0x58
-#define DESC_DATA_HASH	0x60
-#define DESC_REC_HASH	0x50
-#define DESC_RIPAS_BASE 0x50
-#define DESC_RIPAS_TOP	0x58
-
-static void desc_start(uint8_t d[DESC_SIZE], uint8_t type, enum rmm_hash algo,
+/* The descriptor layouts are abi/rmi.h's (RMM_MEAS_DESC_*). */
+static void desc_start(uint8_t d[RMM_MEAS_DESC_SIZE], uint8_t type, enum rmm_hash algo,
 		       const uint8_t rim[RMM_MEAS_MAX])
 {
-	memset(d, 0, DESC_SIZE);
-	d[DESC_TYPE] = type;
-	abi_wr64(d + DESC_LEN, DESC_SIZE);
+	memset(d, 0, RMM_MEAS_DESC_SIZE);
+	d[RMM_MEAS_DESC_TYPE] = type;
+	abi_wr64(d + RMM_MEAS_DESC_LEN, RMM_MEAS_DESC_SIZE);
 	/* TF-RMM copies measurement_get_size(algo) bytes: the tail stays zero even if a
 	 * caller's buffer were not padded. */
-	memcpy(d + DESC_RIM, rim, rmm_hash_size(algo) ? rmm_hash_size(algo) : SHA256_DIGEST_SIZE);
+	memcpy(d + RMM_MEAS_DESC_RIM, rim,
+	       rmm_hash_size(algo) ? rmm_hash_size(algo) : SHA256_DIGEST_SIZE);
 }
 
 /*
@@ -143,15 +123,15 @@ static void desc_start(uint8_t d[DESC_SIZE], uint8_t type, enum rmm_hash algo,
 void rmm_rim_data(enum rmm_hash algo, uint8_t rim[RMM_MEAS_MAX], uint64_t ipa, uint64_t flags,
 		  const void *content)
 {
-	uint8_t d[DESC_SIZE];
+	uint8_t d[RMM_MEAS_DESC_SIZE];
 
-	desc_start(d, DESC_TYPE_DATA, algo, rim);
-	abi_wr64(d + DESC_DATA_IPA, ipa);
-	abi_wr64(d + DESC_DATA_FLAGS, flags);
+	desc_start(d, RMM_MEAS_DESC_TYPE_DATA, algo, rim);
+	abi_wr64(d + RMM_MEAS_DESC_DATA_IPA, ipa);
+	abi_wr64(d + RMM_MEAS_DESC_DATA_FLAGS, flags);
 	if (content) {
 		uint8_t h[RMM_MEAS_MAX];
 		rmm_hash(algo, content, RMM_GRANULE_BYTES, h);
-		memcpy(d + DESC_DATA_HASH, h, sizeof(h));
+		memcpy(d + RMM_MEAS_DESC_DATA_HASH, h, sizeof(h));
 	}
 	rmm_hash(algo, d, sizeof(d), rim);
 }
@@ -167,11 +147,11 @@ void rmm_rim_data(enum rmm_hash algo, uint8_t rim[RMM_MEAS_MAX], uint64_t ipa, u
  */
 void rmm_rim_ripas(enum rmm_hash algo, uint8_t rim[RMM_MEAS_MAX], uint64_t base, uint64_t top)
 {
-	uint8_t d[DESC_SIZE];
+	uint8_t d[RMM_MEAS_DESC_SIZE];
 
-	desc_start(d, DESC_TYPE_RIPAS, algo, rim);
-	abi_wr64(d + DESC_RIPAS_BASE, base);
-	abi_wr64(d + DESC_RIPAS_TOP, top);
+	desc_start(d, RMM_MEAS_DESC_TYPE_RIPAS, algo, rim);
+	abi_wr64(d + RMM_MEAS_DESC_RIPAS_BASE, base);
+	abi_wr64(d + RMM_MEAS_DESC_RIPAS_TOP, top);
 	rmm_hash(algo, d, sizeof(d), rim);
 }
 
@@ -186,7 +166,7 @@ void rmm_rim_rec(enum rmm_hash algo, uint8_t rim[RMM_MEAS_MAX], const void *rec_
 {
 	const uint8_t *src = rec_params_page;
 	uint8_t page[RMM_GRANULE_BYTES] = { 0 };
-	uint8_t d[DESC_SIZE];
+	uint8_t d[RMM_MEAS_DESC_SIZE];
 	uint8_t h[RMM_MEAS_MAX];
 
 	memcpy(page + RMI_REC_PARAMS_FLAGS, src + RMI_REC_PARAMS_FLAGS, 8);
@@ -194,7 +174,7 @@ void rmm_rim_rec(enum rmm_hash algo, uint8_t rim[RMM_MEAS_MAX], const void *rec_
 	memcpy(page + RMI_REC_PARAMS_GPRS, src + RMI_REC_PARAMS_GPRS, 8 * 8);
 	rmm_hash(algo, page, sizeof(page), h);
 
-	desc_start(d, DESC_TYPE_REC, algo, rim);
-	memcpy(d + DESC_REC_HASH, h, sizeof(h));
+	desc_start(d, RMM_MEAS_DESC_TYPE_REC, algo, rim);
+	memcpy(d + RMM_MEAS_DESC_REC_HASH, h, sizeof(h));
 	rmm_hash(algo, d, sizeof(d), rim);
 }

@@ -14,7 +14,7 @@
 
 /* TF-RMM mpidr_to_rec_idx(): Aff0 holds 16 RECs, then Aff1, Aff2, Aff3 in turn; an MPIDR
  * with other bits set, or Aff0 above 15, names no REC. */
-static bool rec_index(uint64_t mpidr, uint64_t *idx)
+bool rmm_rec_index(uint64_t mpidr, uint64_t *idx)
 {
 	if (mpidr & ~UINT64_C(0xff00ffff0f))
 		return false;
@@ -72,7 +72,7 @@ void rmm_rec_create(struct emu_call *c)
 	}
 	uint64_t idx;
 	uint64_t mpidr = abi_rd64(p + RMI_REC_PARAMS_MPIDR);
-	if (!rec_index(mpidr, &idx) || idx != realm->rec_count) {
+	if (!rmm_rec_index(mpidr, &idx) || idx != realm->rec_count) {
 		emu_ret1(c, input);
 		return;
 	}

@@ -194,6 +194,8 @@ void rmm_realm_terminate(struct emu_call *c);
 void rmm_rec_aux_count(struct emu_call *c);
 
 /* rmm_model/rec.c: RECs and their commands */
+/* TF-RMM mpidr_to_rec_idx(): the REC index an MPIDR names; false if it names none. */
+bool rmm_rec_index(uint64_t mpidr, uint64_t *idx);
 void rmm_rec_create(struct emu_call *c);
 void rmm_rec_destroy(struct emu_call *c);
 void rmm_rec_enter(struct emu_call *c);

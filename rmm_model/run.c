@@ -262,10 +262,10 @@ void rmm_rec_run(struct emu_call *c, struct rmm *r, struct rmm_rec *rec, uint8_t
 		.ripas_run = rec_ripas_run,
 	};
 	uint64_t mpidr = rec->mpidr;
-	/* The REC's index as REC_CREATE derived it from the MPIDR (rec.c rec_index()). */
-	unsigned int idx =
-		(unsigned int)((mpidr & 0xf) | ((mpidr >> 8) & 0xff) << 4 |
-			       ((mpidr >> 16) & 0xff) << 12 | ((mpidr >> 32) & 0xff) << 20);
+	/* The REC's index as REC_CREATE derived it from the MPIDR (valid: REC_CREATE checked). */
+	uint64_t rec_idx = 0;
+	rmm_rec_index(mpidr, &rec_idx);
+	unsigned int idx = (unsigned int)rec_idx;
 	uint64_t rd = rec->rd;
 	for (unsigned int n = 0; n < RUN_MAX_CALLS; n++) {
 		struct smcsim_regs regs;
