@@ -302,10 +302,10 @@ static void rsi_host_call(struct emu_call *c)
 }
 
 /*
- * One row per RSI command, at its function number's offset from RSI_VERSION (as TF-RMM indexes
- * its RSI handler table). Every row reports x0..x8: RSI results use at most x0..x8
- * (MEASUREMENT_READ), and the stand-alone realm returns registers a command does not define
- * as zero; a REC's realm gets x0..x3, or x0..x8 after MEASUREMENT_READ (run.c).
+ * One row per RSI command, at its function number's offset from RSI_VERSION, so dispatch is an
+ * index and a row cannot sit at another command's number. Every row reports x0..x8: RSI results use
+ * at most x0..x8 (MEASUREMENT_READ), and the stand-alone realm returns registers a command does not
+ * define as zero; a REC's realm gets x0..x3, or x0..x8 after MEASUREMENT_READ (run.c).
  */
 #define RSI_ROW(id, ...) [id##_FID - RSI_VERSION_FID] = EMU_FN_ROW(id, .nres = 9, __VA_ARGS__)
 
@@ -322,8 +322,8 @@ static const struct emu_fn rsi_fns[] = {
 	RSI_ROW(RSI_HOST_CALL, .handler = rsi_host_call, .nargs = 1),
 };
 
-/* Completeness (as TF-RMM runtime/rsi/ checks its table): the rows cover exactly the
- * function numbers of the commands abi/rsi.h lists, from RSI_VERSION on. */
+/* Completeness, as TF-RMM runtime/core/handler.c asserts of its RMI table: the table spans
+ * exactly the function numbers of the commands abi/rsi.h lists, from RSI_VERSION on. */
 #define COUNT_ONE(id) +1
 _Static_assert(EMU_ARRAY_SIZE(rsi_fns) == 0 RSI_COMMANDS(COUNT_ONE),
 	       "rsi_fns[] must have one row per RSI command in abi/rsi.h");

@@ -152,7 +152,7 @@ struct rmm_sro {
 	bool live;
 	uint32_t fid;	 /* the command that started it */
 	uint64_t handle; /* what x1 carried to the host */
-	uint32_t want;	 /* granules still to donate */
+	uint32_t want;	 /* granules the command needs in all */
 	uint32_t got;	 /* granules donated so far */
 };
 
