@@ -5,7 +5,7 @@
  *
  * measure.c: the hash primitives, the REM extend rule (RSI_MEASUREMENT_EXTEND) and the RIM
  * rules (the initial RIM from RmiRealmParams, then one RmmMeasurementDescriptor* per
- * measured RMI call). token.c: the CCA attestation token (rmm.md section 3), signed for
+ * measured RMI call). token.c: the CCA attestation token (DEN0137 1.0 A7.2), signed for
  * real with fixed, public TEST keys so a test or a guest can verify it.
  *
  * Measurements are always held in 64-byte buffers; the first rmm_hash_size() bytes are the
@@ -23,17 +23,13 @@
 
 /* DEN0137 1.0 RmiHashAlgorithm (= RsiHashAlgorithm): RmiRealmParams.hash_algo values. */
 enum rmm_hash {
-	RMM_HASH_SHA256 = 0,
-	RMM_HASH_SHA512 = 1,
+	RMM_HASH_SHA256 = RMI_HASH_SHA_256,
+	RMM_HASH_SHA512 = RMI_HASH_SHA_512,
 };
 
 #define RMM_MEAS_MAX	  64 /* TF-RMM MAX_MEASUREMENT_SIZE: SHA-512 */
 #define RMM_REM_COUNT	  4  /* RSI_MEASUREMENT_READ index 1..4 */
 #define RMM_GRANULE_BYTES 4096
-
-/* DEN0137 1.0 RmiDataMeasureContent: RMI_DATA_CREATE flags (TF-RMM smc-rmi.h). */
-#define RMI_NO_MEASURE_CONTENT 0u
-#define RMI_MEASURE_CONTENT    1u
 
 /* Digest size in bytes (32 or 64); 0 for a value that is not an RmiHashAlgorithm. */
 size_t rmm_hash_size(enum rmm_hash algo);
@@ -67,7 +63,7 @@ void rmm_rim_ripas(enum rmm_hash algo, uint8_t rim[RMM_MEAS_MAX], uint64_t base,
  */
 void rmm_rim_rec(enum rmm_hash algo, uint8_t rim[RMM_MEAS_MAX], const void *rec_params_page);
 
-/* What the realm token states (DEN0137 1.0 A7.2.3.1 as cited by TF-RMM; rmm.md section 3). */
+/* What the realm token states (DEN0137 1.0 A7.2.3.1 as cited by TF-RMM lib/attestation). */
 struct rmm_token_claims {
 	enum rmm_hash algo; /* realm hash algorithm: claim 44236 and the RIM/REM sizes */
 	uint8_t challenge[64];
@@ -87,17 +83,11 @@ struct rmm_token_claims {
  */
 int rmm_token_build(const struct rmm_token_claims *c, uint8_t **out, size_t *len);
 
-/*
- * Decode @tok with libcbor, check its structure, tags, claim keys in emitted order, types
- * and sizes, the platform challenge binding (SHA-256 of the realm COSE_Key), and verify
- * both ES384 signatures against the TEST keys. Fills @out (may be NULL) from the realm
- * claims. -EBADMSG when malformed, -EKEYREJECTED when a signature does not verify,
- * -ENOMEM on allocation failure.
- */
-int rmm_token_verify(const uint8_t *tok, size_t len, struct rmm_token_claims *out);
-
 /* The realm attestation public key as the token carries it: CBOR COSE_Key, 1.0 / 2.0. */
 int rmm_token_realm_key(uint8_t **cose_key, size_t *len);
+/* The platform attestation (TEST) public key as a CBOR COSE_Key: what a verifier trusts for
+ * the platform token's signature. */
+int rmm_token_platform_key(uint8_t **cose_key, size_t *len);
 
 /* ECDSA P-384 as token.c uses it (exposed for known-answer tests): public point of @priv,
  * and an RFC 6979 deterministic signature r || s of a SHA-384 @digest. */

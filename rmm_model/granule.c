@@ -2,7 +2,10 @@
 /*
  * The RMM granule state machine over the machine's memory (DEN0137 1.0 A2.2 "Granule"):
  * every 4 KiB of simulated DRAM is UNDELEGATED (NS) until the host delegates it, and a
- * delegated granule can become exactly one object (RD, REC, REC_AUX, DATA, RTT).
+ * delegated granule can become exactly one object (RD, REC, REC_AUX, DATA, RTT). The commands
+ * that change nothing but granule states are here, as in TF-RMM runtime/rmi/granule.c:
+ * GRANULE_DELEGATE/UNDELEGATE (1.x), and 2.0's GRANULE_RANGE_(UN)DELEGATE and
+ * GRANULE_TRACKING_GET.
  */
 #include <string.h>
 
@@ -60,9 +63,126 @@ void rmm_granule_set(struct rmm *r, uint64_t addr, enum rmm_granule_state s, uin
 }
 
 /* Return an object's granule to DELEGATED: a DELEGATED granule always reads as zero
- * (rmm.md 1.8), so its contents are scrubbed first. */
+ * (TF-RMM zeroes granules as they are delegated and as objects are destroyed), so its
+ * contents are scrubbed first. */
 void rmm_granule_release(struct rmm *r, uint64_t addr)
 {
 	memset(emu_mem_ptr(r->sim, addr, EMU_GRANULE_SIZE), 0, EMU_GRANULE_SIZE);
 	rmm_granule_set(r, addr, RMM_GRANULE_DELEGATED, 0);
+}
+
+/* ---- commands ---------------------------------------------------------------------- */
+
+/* DEN0137 1.0 B4.3.5 GRANULE_DELEGATE: gran_align, gran_bound, gran_state, gran_pas. */
+void rmm_granule_delegate(struct emu_call *c)
+{
+	struct rmm *r = c->state;
+	uint64_t addr = c->a[1];
+	struct emu_granule *g = rmm_granule(r, addr, RMM_GRANULE_NS);
+	if (!g || g->pas != EMU_PAS_NS) {
+		emu_ret1(c, rmi_ret(RMI_ERROR_INPUT, 0));
+		return;
+	}
+	/* Scrubbed on the way in: a DELEGATED granule always reads as zero. */
+	rmm_granule_release(r, addr);
+	emu_ret1(c, rmi_ret(RMI_SUCCESS, 0));
+}
+
+/* DEN0137 1.0 B4.3.6 GRANULE_UNDELEGATE: gran_align, gran_bound, gran_state. */
+void rmm_granule_undelegate(struct emu_call *c)
+{
+	struct rmm *r = c->state;
+	uint64_t addr = c->a[1];
+	if (!rmm_granule(r, addr, RMM_GRANULE_DELEGATED)) {
+		emu_ret1(c, rmi_ret(RMI_ERROR_INPUT, 0));
+		return;
+	}
+	/* Scrubbed on the way out, before the host can read it again. */
+	memset(emu_mem_ptr(r->sim, addr, EMU_GRANULE_SIZE), 0, EMU_GRANULE_SIZE);
+	rmm_granule_set(r, addr, RMM_GRANULE_NS, 0);
+	emu_ret1(c, rmi_ret(RMI_SUCCESS, 0));
+}
+
+/*
+ * GRANULE_RANGE_DELEGATE/UNDELEGATE(base, top), after TF-RMM main granule_delegate_start():
+ * granules already in the target state count as progress, a granule in @from changes, and
+ * the walk stops at the first granule that can do neither, at @top, at the tracking-region
+ * boundary, or after the profile's "range_limit" granules. x1 = the next address to process.
+ * An error is returned only when the very first granule cannot progress (x1 = base).
+ */
+static void range_change(struct emu_call *c, enum rmm_granule_state from, enum rmm_granule_state to)
+{
+	struct rmm *r = c->state;
+	uint64_t base = c->a[1], top = c->a[2];
+	if ((base | top) & (EMU_GRANULE_SIZE - 1) || top <= base) {
+		emu_ret2(c, rmi_ret(RMI_ERROR_INPUT, 0), base);
+		return;
+	}
+	uint64_t end = (base | (RMI_TRACKING_REGION_DEFAULT - 1)) + 1;
+	if (end == 0 || end > top)
+		end = top;
+	if (r->v2.range_limit && (end - base) / EMU_GRANULE_SIZE > r->v2.range_limit)
+		end = base + (uint64_t)r->v2.range_limit * EMU_GRANULE_SIZE;
+	uint64_t pa = base;
+	for (; pa < end; pa += EMU_GRANULE_SIZE) {
+		struct emu_granule *g = emu_granule(r->sim, pa);
+		if (!g)
+			break;
+		if (g->rmm == to)
+			continue;
+		if (g->rmm != from || (from == RMM_GRANULE_NS && g->pas != EMU_PAS_NS))
+			break;
+		/* Scrubbed both ways: a DELEGATED granule reads as zero, and
+		 * the host must not see realm data after undelegation. */
+		rmm_granule_release(r, pa);
+		if (to == RMM_GRANULE_NS)
+			rmm_granule_set(r, pa, RMM_GRANULE_NS, 0);
+	}
+	if (pa == base) {
+		emu_ret2(c, rmi_ret(RMI_ERROR_INPUT, 0), base);
+		return;
+	}
+	emu_ret2(c, rmi_ret(RMI_SUCCESS, 0), pa);
+}
+
+void rmm_granule_range_delegate(struct emu_call *c)
+{
+	range_change(c, RMM_GRANULE_NS, RMM_GRANULE_DELEGATED);
+}
+
+void rmm_granule_range_undelegate(struct emu_call *c)
+{
+	range_change(c, RMM_GRANULE_DELEGATED, RMM_GRANULE_NS);
+}
+
+/*
+ * DEN0137 2.0 RMI_GRANULE_TRACKING_GET(start, end): x1 memory category, x2 tracking, x3 the
+ * end of the part of [start, end) that shares them. The model's DRAM is conventional memory
+ * tracked per granule (what Linux rmi_init_metadata() requires); Secure memory and holes
+ * are NONE.
+ */
+void rmm_granule_tracking_get(struct emu_call *c)
+{
+	struct rmm *r = c->state;
+	uint64_t start = c->a[1], end = c->a[2];
+	if ((start | end) & (EMU_GRANULE_SIZE - 1) || end <= start) {
+		emu_ret1(c, rmi_ret(RMI_ERROR_INPUT, 0));
+		return;
+	}
+	uint64_t base, size, next = end;
+	for (size_t i = 0; emu_mem_region(r->sim, i, &base, &size); i++) {
+		/* Secure (or Root) memory is not the host's to donate: not conventional. */
+		uint8_t pas = emu_granule(r->sim, base)->pas;
+		if (pas == EMU_PAS_SECURE || pas == EMU_PAS_ROOT)
+			continue;
+		if (start >= base && start - base < size) {
+			uint64_t top = base + size < end ? base + size : end;
+			emu_ret4(c, rmi_ret(RMI_SUCCESS, 0), RMI_MEM_CATEGORY_CONVENTIONAL,
+				 RMI_TRACKING_FINE, top);
+			return;
+		}
+		if (base > start && base < next)
+			next = base;
+	}
+	emu_ret4(c, rmi_ret(RMI_SUCCESS, 0), RMI_MEM_CATEGORY_NONE, RMI_TRACKING_NONE, next);
 }

@@ -9,6 +9,7 @@
 
 #include <nettle/sha2.h>
 
+#include "abi/bytes.h"
 #include "rmm_model/attest.h"
 
 size_t rmm_hash_size(enum rmm_hash algo)
@@ -67,12 +68,6 @@ void rmm_meas_extend(enum rmm_hash algo, uint8_t meas[RMM_MEAS_MAX], const void 
 	hash2(algo, old, hs, data, len, meas);
 }
 
-static void put_le(uint8_t *p, uint64_t v, unsigned int bytes)
-{
-	for (unsigned int i = 0; i < bytes; i++)
-		p[i] = (uint8_t)(v >> (8 * i));
-}
-
 /*
  * Initial RIM (DEN0137 1.0 RMI_REALM_CREATE: "RIM is initialised from the measured realm
  * parameters"). A zero-filled 4096-byte RmiRealmParams receives only the measured fields,
@@ -94,47 +89,27 @@ void rmm_rim_init(enum rmm_hash algo, const struct rmm_realm_params *p, uint8_t 
 {
 	uint8_t page[RMM_GRANULE_BYTES] = { 0 };
 
-	put_le(page + RMI_REALM_PARAMS_FLAGS, p->flags, 8);
-	put_le(page + RMI_REALM_PARAMS_S2SZ, p->s2sz, 4);
-	put_le(page + RMI_REALM_PARAMS_SVE_VL, p->sve_vl, 4);
-	put_le(page + RMI_REALM_PARAMS_NUM_BPS, p->num_bps, 4);
-	put_le(page + RMI_REALM_PARAMS_NUM_WPS, p->num_wps, 4);
-	put_le(page + RMI_REALM_PARAMS_PMU_NUM_CTRS, p->pmu_num_ctrs, 4);
-	put_le(page + RMI_REALM_PARAMS_HASH_ALGO, p->hash_algo, 1);
+	abi_wr64(page + RMI_REALM_PARAMS_FLAGS, p->flags);
+	abi_wr32(page + RMI_REALM_PARAMS_S2SZ, (uint32_t)p->s2sz);
+	abi_wr32(page + RMI_REALM_PARAMS_SVE_VL, (uint32_t)p->sve_vl);
+	abi_wr32(page + RMI_REALM_PARAMS_NUM_BPS, (uint32_t)p->num_bps);
+	abi_wr32(page + RMI_REALM_PARAMS_NUM_WPS, (uint32_t)p->num_wps);
+	abi_wr32(page + RMI_REALM_PARAMS_PMU_NUM_CTRS, (uint32_t)p->pmu_num_ctrs);
+	abi_wrn(page + RMI_REALM_PARAMS_HASH_ALGO, p->hash_algo, 1);
 	rmm_hash(algo, page, sizeof(page), rim);
 }
 
-/*
- * Every RmmMeasurementDescriptor is 0x100 bytes, little-endian, zero where unused:
- *   0x00 desc_type u8 (then 7 zero bytes)
- *   0x08 len       u64 = 0x100
- *   0x10 rim[64]   the current RIM: hash-size bytes, rest zero
- *   0x50 ...       type-specific
- * The new RIM is the hash of the 0x100 bytes (TF-RMM measurement_descs.h / rim.c).
- */
-#define DESC_SIZE	0x100
-#define DESC_TYPE	0x00
-#define DESC_LEN	0x08
-#define DESC_RIM	0x10
-#define DESC_TYPE_DATA	0x0
-#define DESC_TYPE_REC	0x1
-#define DESC_TYPE_RIPAS 0x2
-#define DESC_DATA_IPA	0x50
-#define DESC_DATA_FLAGS 0x58
-#define DESC_DATA_HASH	0x60
-#define DESC_REC_HASH	0x50
-#define DESC_RIPAS_BASE 0x50
-#define DESC_RIPAS_TOP	0x58
-
-static void desc_start(uint8_t d[DESC_SIZE], uint8_t type, enum rmm_hash algo,
+/* The descriptor layouts are abi/rmi.h's (RMM_MEAS_DESC_*). */
+static void desc_start(uint8_t d[RMM_MEAS_DESC_SIZE], uint8_t type, enum rmm_hash algo,
 		       const uint8_t rim[RMM_MEAS_MAX])
 {
-	memset(d, 0, DESC_SIZE);
-	d[DESC_TYPE] = type;
-	put_le(d + DESC_LEN, DESC_SIZE, 8);
+	memset(d, 0, RMM_MEAS_DESC_SIZE);
+	d[RMM_MEAS_DESC_TYPE] = type;
+	abi_wr64(d + RMM_MEAS_DESC_LEN, RMM_MEAS_DESC_SIZE);
 	/* TF-RMM copies measurement_get_size(algo) bytes: the tail stays zero even if a
 	 * caller's buffer were not padded. */
-	memcpy(d + DESC_RIM, rim, rmm_hash_size(algo) ? rmm_hash_size(algo) : SHA256_DIGEST_SIZE);
+	memcpy(d + RMM_MEAS_DESC_RIM, rim,
+	       rmm_hash_size(algo) ? rmm_hash_size(algo) : SHA256_DIGEST_SIZE);
 }
 
 /*
@@ -148,15 +123,15 @@ static void desc_start(uint8_t d[DESC_SIZE], uint8_t type, enum rmm_hash algo,
 void rmm_rim_data(enum rmm_hash algo, uint8_t rim[RMM_MEAS_MAX], uint64_t ipa, uint64_t flags,
 		  const void *content)
 {
-	uint8_t d[DESC_SIZE];
+	uint8_t d[RMM_MEAS_DESC_SIZE];
 
-	desc_start(d, DESC_TYPE_DATA, algo, rim);
-	put_le(d + DESC_DATA_IPA, ipa, 8);
-	put_le(d + DESC_DATA_FLAGS, flags, 8);
+	desc_start(d, RMM_MEAS_DESC_TYPE_DATA, algo, rim);
+	abi_wr64(d + RMM_MEAS_DESC_DATA_IPA, ipa);
+	abi_wr64(d + RMM_MEAS_DESC_DATA_FLAGS, flags);
 	if (content) {
 		uint8_t h[RMM_MEAS_MAX];
 		rmm_hash(algo, content, RMM_GRANULE_BYTES, h);
-		memcpy(d + DESC_DATA_HASH, h, sizeof(h));
+		memcpy(d + RMM_MEAS_DESC_DATA_HASH, h, sizeof(h));
 	}
 	rmm_hash(algo, d, sizeof(d), rim);
 }
@@ -172,11 +147,11 @@ void rmm_rim_data(enum rmm_hash algo, uint8_t rim[RMM_MEAS_MAX], uint64_t ipa, u
  */
 void rmm_rim_ripas(enum rmm_hash algo, uint8_t rim[RMM_MEAS_MAX], uint64_t base, uint64_t top)
 {
-	uint8_t d[DESC_SIZE];
+	uint8_t d[RMM_MEAS_DESC_SIZE];
 
-	desc_start(d, DESC_TYPE_RIPAS, algo, rim);
-	put_le(d + DESC_RIPAS_BASE, base, 8);
-	put_le(d + DESC_RIPAS_TOP, top, 8);
+	desc_start(d, RMM_MEAS_DESC_TYPE_RIPAS, algo, rim);
+	abi_wr64(d + RMM_MEAS_DESC_RIPAS_BASE, base);
+	abi_wr64(d + RMM_MEAS_DESC_RIPAS_TOP, top);
 	rmm_hash(algo, d, sizeof(d), rim);
 }
 
@@ -191,7 +166,7 @@ void rmm_rim_rec(enum rmm_hash algo, uint8_t rim[RMM_MEAS_MAX], const void *rec_
 {
 	const uint8_t *src = rec_params_page;
 	uint8_t page[RMM_GRANULE_BYTES] = { 0 };
-	uint8_t d[DESC_SIZE];
+	uint8_t d[RMM_MEAS_DESC_SIZE];
 	uint8_t h[RMM_MEAS_MAX];
 
 	memcpy(page + RMI_REC_PARAMS_FLAGS, src + RMI_REC_PARAMS_FLAGS, 8);
@@ -199,7 +174,7 @@ void rmm_rim_rec(enum rmm_hash algo, uint8_t rim[RMM_MEAS_MAX], const void *rec_
 	memcpy(page + RMI_REC_PARAMS_GPRS, src + RMI_REC_PARAMS_GPRS, 8 * 8);
 	rmm_hash(algo, page, sizeof(page), h);
 
-	desc_start(d, DESC_TYPE_REC, algo, rim);
-	memcpy(d + DESC_REC_HASH, h, sizeof(h));
+	desc_start(d, RMM_MEAS_DESC_TYPE_REC, algo, rim);
+	memcpy(d + RMM_MEAS_DESC_REC_HASH, h, sizeof(h));
 	rmm_hash(algo, d, sizeof(d), rim);
 }

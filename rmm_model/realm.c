@@ -1,5 +1,9 @@
 /* SPDX-License-Identifier: MIT */
-/* Realm descriptors (RD): parameters read from the host's NS page, validity, VMIDs. */
+/*
+ * Realm descriptors (RD), as TF-RMM runtime/rmi/realm.c: RmiRealmParams read from the host's NS
+ * page, their validity, VMIDs, and the realm lifecycle commands (REALM_CREATE, REALM_ACTIVATE,
+ * REALM_DESTROY, 2.0's REALM_TERMINATE) and REC_AUX_COUNT, which asks about an RD.
+ */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,22 +34,21 @@ int rmm_realm_params_read(struct rmm *r, uint64_t params_ptr, struct rmm_realm_p
 	const uint8_t *p = rmm_ns_page(r, params_ptr);
 	if (!p)
 		return -EINVAL;
-	out->flags = rmm_rd64(p, RMI_REALM_PARAMS_FLAGS);
-	out->s2sz = rmm_rd64(p, RMI_REALM_PARAMS_S2SZ);
-	out->sve_vl = rmm_rd64(p, RMI_REALM_PARAMS_SVE_VL);
-	out->num_bps = rmm_rd64(p, RMI_REALM_PARAMS_NUM_BPS);
-	out->num_wps = rmm_rd64(p, RMI_REALM_PARAMS_NUM_WPS);
-	out->pmu_num_ctrs = rmm_rd64(p, RMI_REALM_PARAMS_PMU_NUM_CTRS);
-	out->hash_algo = rmm_rd64(p, RMI_REALM_PARAMS_HASH_ALGO);
+	out->flags = abi_rd64(p + RMI_REALM_PARAMS_FLAGS);
+	out->s2sz = abi_rd64(p + RMI_REALM_PARAMS_S2SZ);
+	out->sve_vl = abi_rd64(p + RMI_REALM_PARAMS_SVE_VL);
+	out->num_bps = abi_rd64(p + RMI_REALM_PARAMS_NUM_BPS);
+	out->num_wps = abi_rd64(p + RMI_REALM_PARAMS_NUM_WPS);
+	out->pmu_num_ctrs = abi_rd64(p + RMI_REALM_PARAMS_PMU_NUM_CTRS);
+	out->hash_algo = abi_rd64(p + RMI_REALM_PARAMS_HASH_ALGO);
 	/* vmid is a 16-bit field (B4.4.16). */
-	out->vmid = (uint64_t)p[RMI_REALM_PARAMS_VMID] | (uint64_t)p[RMI_REALM_PARAMS_VMID + 1]
-								 << 8;
-	out->rtt_base = rmm_rd64(p, RMI_REALM_PARAMS_RTT_BASE);
-	out->rtt_level_start = (int64_t)rmm_rd64(p, RMI_REALM_PARAMS_RTT_LEVEL_START);
-	out->rtt_num_start = rmm_rd64(p, RMI_REALM_PARAMS_RTT_NUM_START);
+	out->vmid = abi_rd16(p + RMI_REALM_PARAMS_VMID);
+	out->rtt_base = abi_rd64(p + RMI_REALM_PARAMS_RTT_BASE);
+	out->rtt_level_start = (int64_t)abi_rd64(p + RMI_REALM_PARAMS_RTT_LEVEL_START);
+	out->rtt_num_start = abi_rd64(p + RMI_REALM_PARAMS_RTT_NUM_START);
 	memcpy(out->rpv, p + RMI_REALM_PARAMS_RPV, sizeof(out->rpv));
-	/* 2.0 RmiRealmParams has no vmid (rmm.md 1.11): the RMM takes the lowest free one; with
-	 * none left the value is out of range and params_valid fails. */
+	/* 2.0 RmiRealmParams has no vmid (TF-RMM main smc-rmi.h): the RMM takes the lowest free
+	 * one; with none left the value is out of range and params_valid fails. */
 	if (r->spec->flags & RMM_SPEC_VMID_ALLOC)
 		for (out->vmid = 0; out->vmid < (UINT64_C(1) << r->vmid_bits); out->vmid++)
 			if (rmm_vmid_free(r, out->vmid))
@@ -81,7 +84,8 @@ bool rmm_realm_params_valid(const struct rmm *r, const struct rmm_realm_params *
 	if ((p->flags & RMI_REALM_FLAG_PMU) &&
 	    (!rmm_feat(r, RMM_FEAT_PMU_EN) || p->pmu_num_ctrs > rmm_feat(r, RMM_FEAT_PMU_NUM_CTRS)))
 		return false;
-	/* rmm.md 1.11: 0 breakpoints/watchpoints is reserved; at most what FEATURES says. */
+	/* TF-RMM validate_realm_params(): 0 breakpoints/watchpoints is reserved; at most what
+	 * FEATURES says. */
 	if (p->num_bps == 0 || p->num_bps > rmm_feat(r, RMM_FEAT_NUM_BPS) || p->num_wps == 0 ||
 	    p->num_wps > rmm_feat(r, RMM_FEAT_NUM_WPS))
 		return false;
@@ -142,4 +146,120 @@ void rmm_realm_remove(struct rmm *r, struct rmm_realm *realm)
 {
 	size_t i = (size_t)(realm - r->realms);
 	r->realms[i] = r->realms[--r->nrealms];
+}
+
+/* ---- commands ---------------------------------------------------------------------- */
+
+/*
+ * DEN0137 1.0 B4.3.9 REALM_CREATE(rd, params_ptr), in TF-RMM smc_realm_create() order:
+ * params_align/bound/pas, params_valid/supp, alias (rd inside the root RTTs), rd_align/
+ * bound/state, rtt_state (every root RTT DELEGATED), vmid_free.
+ */
+void rmm_realm_create(struct emu_call *c)
+{
+	struct rmm *r = c->state;
+	uint64_t rd = c->a[1], params_ptr = c->a[2];
+	struct rmm_realm_params p;
+	uint64_t fail = rmi_ret(RMI_ERROR_INPUT, 0);
+	if (rmm_realm_params_read(r, params_ptr, &p) || !rmm_realm_params_valid(r, &p)) {
+		emu_ret1(c, fail);
+		return;
+	}
+	uint64_t rtt_end = p.rtt_base + p.rtt_num_start * EMU_GRANULE_SIZE;
+	if ((rd >= p.rtt_base && rd < rtt_end) || !rmm_granule(r, rd, RMM_GRANULE_DELEGATED) ||
+	    !rmm_granule_range(r, p.rtt_base, p.rtt_num_start, RMM_GRANULE_DELEGATED) ||
+	    !rmm_vmid_free(r, p.vmid)) {
+		emu_ret1(c, fail);
+		return;
+	}
+	if (!rmm_realm_add(r, rd, &p)) {
+		/* Out of host memory in the simulator: report it as the RMM would an
+		 * unsatisfiable request, never crash. */
+		emu_ret1(c, fail);
+		return;
+	}
+	rmm_granule_set(r, rd, RMM_GRANULE_RD, rd);
+	for (uint64_t i = 0; i < p.rtt_num_start; i++)
+		rmm_granule_set(r, p.rtt_base + i * EMU_GRANULE_SIZE, RMM_GRANULE_RTT, rd);
+	emu_ret1(c, rmi_ret(RMI_SUCCESS, 0));
+}
+
+/* DEN0137 1.0 B4.3.8 REALM_ACTIVATE: rd_align/bound/state → ERROR_INPUT; realm_state
+ * (not NEW) → ERROR_REALM. */
+void rmm_realm_activate(struct emu_call *c)
+{
+	struct rmm_realm *realm = rmm_realm_of(c->state, c->a[1]);
+	if (!realm) {
+		emu_ret1(c, rmi_ret(RMI_ERROR_INPUT, 0));
+		return;
+	}
+	if (realm->state != RMM_REALM_NEW) {
+		emu_ret1(c, rmi_ret(RMI_ERROR_REALM, 0));
+		return;
+	}
+	realm->state = RMM_REALM_ACTIVE;
+	emu_ret1(c, rmi_ret(RMI_SUCCESS, 0));
+}
+
+/* DEN0137 1.0 B4.3.10 REALM_DESTROY: rd_align/bound/state → ERROR_INPUT; realm_live
+ * (RECs exist or the root RTTs hold live entries) → ERROR_REALM. */
+void rmm_realm_destroy(struct emu_call *c)
+{
+	struct rmm *r = c->state;
+	uint64_t rd = c->a[1];
+	struct rmm_realm *realm = rmm_realm_of(c->state, rd);
+	if (!realm) {
+		emu_ret1(c, rmi_ret(RMI_ERROR_INPUT, 0));
+		return;
+	}
+	/* 2.0: only a terminated realm may be destroyed (TF-RMM main realm tests). */
+	if ((r->spec->flags & RMM_SPEC_TERMINATE) && realm->state != RMM_REALM_TERMINATED) {
+		emu_ret1(c, rmi_ret(RMI_ERROR_REALM, 0));
+		return;
+	}
+	bool live = emu_granule(r->sim, rd)->refcount != 0;
+	for (uint32_t i = 0; i < realm->rtt_num_start && !live; i++)
+		live = emu_granule(r->sim, realm->rtt_base + i * EMU_GRANULE_SIZE)->refcount != 0;
+	if (live) {
+		emu_ret1(c, rmi_ret(RMI_ERROR_REALM, 0));
+		return;
+	}
+	for (uint32_t i = 0; i < realm->rtt_num_start; i++)
+		rmm_granule_release(r, realm->rtt_base + i * EMU_GRANULE_SIZE);
+	rmm_granule_release(r, rd);
+	rmm_realm_remove(r, realm);
+	emu_ret1(c, rmi_ret(RMI_SUCCESS, 0));
+}
+
+/*
+ * DEN0137 2.0 RMI_REALM_TERMINATE(rd): rd_align/bound/state → ERROR_INPUT. The realm stops
+ * for good (TF-RMM main REALM_ZOMBIE), which REALM_DESTROY requires. Terminating twice is
+ * ERROR_REALM (the model's choice: DEN0137 2.0-bet2 leaves this precondition open).
+ */
+void rmm_realm_terminate(struct emu_call *c)
+{
+	struct rmm *r = c->state;
+	uint64_t rd = c->a[1];
+	struct rmm_realm *realm = rmm_realm_of(r, rd);
+	if (!realm) {
+		emu_ret1(c, rmi_ret(RMI_ERROR_INPUT, 0));
+		return;
+	}
+	if (realm->state == RMM_REALM_TERMINATED) {
+		emu_ret1(c, rmi_ret(RMI_ERROR_REALM, 0));
+		return;
+	}
+	realm->state = RMM_REALM_TERMINATED;
+	emu_ret1(c, rmi_ret(RMI_SUCCESS, 0));
+}
+
+/* DEN0137 1.0 B4.3.11 REC_AUX_COUNT: rd must be an RD. */
+void rmm_rec_aux_count(struct emu_call *c)
+{
+	const struct rmm *r = c->state;
+	if (!rmm_realm_of(c->state, c->a[1])) {
+		emu_ret1(c, rmi_ret(RMI_ERROR_INPUT, 0));
+		return;
+	}
+	emu_ret2(c, rmi_ret(RMI_SUCCESS, 0), r->rec_aux_count);
 }

@@ -1,18 +1,20 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Realm Execution Contexts (DEN0137 1.0 A2.3): REC_CREATE and REC_DESTROY. A REC holds a
- * reference on its RD (so REALM_DESTROY sees the realm live) and owns REC_AUX granules
- * the host donates, exactly REC_AUX_COUNT of them.
+ * Realm Execution Contexts (DEN0137 1.0 A2.3), as TF-RMM runtime/rmi/rec.c and run.c:
+ * REC_CREATE, REC_DESTROY, REC_ENTER and PSCI_COMPLETE. A REC holds a reference on its RD (so
+ * REALM_DESTROY sees the realm live) and owns REC_AUX granules the host donates, exactly
+ * REC_AUX_COUNT of them. What the realm does once entered is run.c's.
  */
 #include <stdlib.h>
 #include <string.h>
 
+#include "abi/psci.h"
 #include "rmm_model/attest.h"
 #include "rmm_model/rmm.h"
 
 /* TF-RMM mpidr_to_rec_idx(): Aff0 holds 16 RECs, then Aff1, Aff2, Aff3 in turn; an MPIDR
  * with other bits set, or Aff0 above 15, names no REC. */
-static bool rec_index(uint64_t mpidr, uint64_t *idx)
+bool rmm_rec_index(uint64_t mpidr, uint64_t *idx)
 {
 	if (mpidr & ~UINT64_C(0xff00ffff0f))
 		return false;
@@ -55,7 +57,7 @@ void rmm_rec_create(struct emu_call *c)
 	uint64_t rd = c->a[1], rec = c->a[2], params_ptr = c->a[3];
 	uint64_t input = rmi_ret(RMI_ERROR_INPUT, 0);
 	const uint8_t *p = rmm_ns_page(r, params_ptr);
-	if (!p || rmm_rd64(p, RMI_REC_PARAMS_NUM_AUX) != r->rec_aux_count) {
+	if (!p || abi_rd64(p + RMI_REC_PARAMS_NUM_AUX) != r->rec_aux_count) {
 		emu_ret1(c, input);
 		return;
 	}
@@ -69,14 +71,14 @@ void rmm_rec_create(struct emu_call *c)
 		return;
 	}
 	uint64_t idx;
-	uint64_t mpidr = rmm_rd64(p, RMI_REC_PARAMS_MPIDR);
-	if (!rec_index(mpidr, &idx) || idx != realm->rec_count) {
+	uint64_t mpidr = abi_rd64(p + RMI_REC_PARAMS_MPIDR);
+	if (!rmm_rec_index(mpidr, &idx) || idx != realm->rec_count) {
 		emu_ret1(c, input);
 		return;
 	}
 	struct rmm_rec n = { .rec = rec, .rd = rd, .mpidr = mpidr, .num_aux = r->rec_aux_count };
 	for (uint32_t i = 0; i < n.num_aux; i++) {
-		n.aux[i] = rmm_rd64(p, RMI_REC_PARAMS_AUX + 8 * i);
+		n.aux[i] = abi_rd64(p + RMI_REC_PARAMS_AUX + 8 * i);
 		bool ok = n.aux[i] != rec && n.aux[i] != rd &&
 			  rmm_granule(r, n.aux[i], RMM_GRANULE_DELEGATED);
 		for (uint32_t k = 0; k < i && ok; k++)
@@ -96,10 +98,10 @@ void rmm_rec_create(struct emu_call *c)
 		r->recs = grown;
 		r->rec_cap = cap;
 	}
-	n.runnable = rmm_rd64(p, RMI_REC_PARAMS_FLAGS) & RMI_REC_FLAG_RUNNABLE;
-	n.pc = rmm_rd64(p, RMI_REC_PARAMS_PC);
+	n.runnable = abi_rd64(p + RMI_REC_PARAMS_FLAGS) & RMI_REC_FLAG_RUNNABLE;
+	n.pc = abi_rd64(p + RMI_REC_PARAMS_PC);
 	for (int i = 0; i < 8; i++)
-		n.gprs[i] = rmm_rd64(p, RMI_REC_PARAMS_GPRS + 8 * (size_t)i);
+		n.gprs[i] = abi_rd64(p + RMI_REC_PARAMS_GPRS + 8 * (size_t)i);
 	r->recs[r->nrecs++] = n;
 	rmm_granule_set(r, rec, RMM_GRANULE_REC, rd);
 	for (uint32_t i = 0; i < n.num_aux; i++)
@@ -132,5 +134,110 @@ void rmm_rec_destroy(struct emu_call *c)
 	rmm_granule_release(r, rec);
 	emu_granule(r->sim, x->rd)->refcount--;
 	*x = r->recs[--r->nrecs];
+	emu_ret1(c, rmi_ret(RMI_SUCCESS, 0));
+}
+
+/*
+ * DEN0137 1.0 B4.3.14 REC_ENTER(rec, run_ptr), in TF-RMM smc_rec_enter() order: rec
+ * aligned and a REC, run_ptr an aligned NS granule → ERROR_INPUT; realm NEW →
+ * ERROR_REALM index 0, SYSTEM_OFF → ERROR_REALM index 1; REC not runnable or waiting for
+ * PSCI_COMPLETE or already running → ERROR_REC; rec_mmio, rec_gicv3 → ERROR_REC (the RMM
+ * ACS v1.0 rec_enter table). Reserved entry flag bits are ignored.
+ */
+void rmm_rec_enter(struct emu_call *c)
+{
+	struct rmm *r = c->state;
+	uint64_t rec_pa = c->a[1], run_ptr = c->a[2];
+	struct rmm_rec *rec = rmm_rec_of(r, rec_pa);
+	uint8_t *run = rmm_ns_page(r, run_ptr);
+	if (!rec || !run) {
+		emu_ret1(c, rmi_ret(RMI_ERROR_INPUT, 0));
+		return;
+	}
+	struct rmm_realm *realm = rmm_realm_find(r, rec->rd);
+	if (realm->state != RMM_REALM_ACTIVE) {
+		emu_ret1(c, rmi_ret(RMI_ERROR_REALM, realm->state == RMM_REALM_NEW ? 0 : 1));
+		return;
+	}
+	if (!rec->runnable || rec->pending == RMM_PENDING_PSCI || rec->running) {
+		emu_ret1(c, rmi_ret(RMI_ERROR_REC, 0));
+		return;
+	}
+	/* rec_mmio: EMULATED_MMIO completes an emulatable data abort, and this model's
+	 * realms never exit with one. rec_gicv3: gicv3_hcr may hold only the ICH_HCR_EL2
+	 * bits the host controls (TF-RMM gic_validate_state(): En, UIE, LRENPIE, NPIE,
+	 * VGrp0/1 EIE/DIE, TDIR). The list registers are not checked. */
+	if ((abi_rd64(run + RMI_RUN_ENTRY_FLAGS) & RMI_ENTRY_EMULATED_MMIO) ||
+	    (abi_rd64(run + RMI_RUN_ENTRY_GICV3_HCR) & ~RMI_GICV3_HCR_HOST_BITS)) {
+		emu_ret1(c, rmi_ret(RMI_ERROR_REC, 0));
+		return;
+	}
+	/* The exit half is the RMM's: stale data from the last exit never leaks through. */
+	memset(run + RMI_RUN_EXIT_REASON, 0, EMU_GRANULE_SIZE - RMI_RUN_EXIT_REASON);
+	if (!rec->started) {
+		memset(rec->regs, 0, sizeof(rec->regs));
+		memcpy(rec->regs, rec->gprs, sizeof(rec->gprs));
+		rec->started = true;
+	}
+	rmm_rec_resume(r, realm, rec, run);
+	/* DEN0137 A2.3.2: the REC is RUNNING until it exits; realm code that reaches back
+	 * into the RMI (an embedder's handler) cannot enter or destroy it meanwhile. */
+	rec->running = true;
+	rmm_rec_run(c, r, rec, run);
+	rec = rmm_rec_find(r, rec_pa);
+	if (rec)
+		rec->running = false;
+}
+
+/*
+ * DEN0137 1.0 B4.3.7 PSCI_COMPLETE(calling_rec, target_rec, status), TF-RMM
+ * smc_psci_complete() order: both aligned RECs, distinct, of the same realm → else
+ * ERROR_INPUT; the caller must wait for PSCI_COMPLETE and the target must be the MPIDR
+ * it asked about → ERROR_INPUT; status must be PSCI SUCCESS, or DENIED for CPU_ON →
+ * ERROR_INPUT. CPU_ON with SUCCESS makes the target runnable at the requested entry
+ * point (ALREADY_ON if it is); AFFINITY_INFO reports ON (0) or OFF (1).
+ */
+void rmm_psci_complete(struct emu_call *c)
+{
+	struct rmm *r = c->state;
+	uint64_t calling = c->a[1], target = c->a[2], status = c->a[3];
+	uint64_t input = rmi_ret(RMI_ERROR_INPUT, 0);
+	struct rmm_rec *cr = rmm_rec_of(r, calling);
+	struct rmm_rec *tr = rmm_rec_of(r, target);
+	if (!cr || !tr || calling == target || cr->rd != tr->rd) {
+		emu_ret1(c, input);
+		return;
+	}
+	if (cr->pending != RMM_PENDING_PSCI || tr->mpidr != cr->psci_target) {
+		emu_ret1(c, input);
+		return;
+	}
+	bool on = (cr->psci_fid & ~SMCCC_64) == PSCI_CPU_ON_FID;
+	if (status != 0 && !(on && status == emu_status(PSCI_RET_DENIED))) {
+		emu_ret1(c, input);
+		return;
+	}
+	uint64_t result;
+	if (!on) {
+		result = tr->runnable ? 0 : 1;
+	} else if (status == emu_status(PSCI_RET_DENIED)) {
+		result = emu_status(PSCI_RET_DENIED);
+	} else if (tr->runnable) {
+		result = emu_status(PSCI_RET_ALREADY_ON);
+	} else {
+		/* DEN0137 A6.2.2: the target starts at the entry point with x0 = context
+		 * ID and every other register zero. */
+		tr->runnable = true;
+		tr->started = true;
+		tr->pc = cr->regs[2];
+		memset(tr->regs, 0, sizeof(tr->regs));
+		tr->regs[0] = cr->regs[3];
+		tr->pending = RMM_PENDING_NONE;
+		tr->prog_step = 0;
+		result = 0;
+	}
+	memset(cr->regs, 0, sizeof(cr->regs));
+	cr->regs[0] = result;
+	cr->pending = RMM_PENDING_PSCI_DONE;
 	emu_ret1(c, rmi_ret(RMI_SUCCESS, 0));
 }

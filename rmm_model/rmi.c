@@ -1,15 +1,17 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * RMI (DEN0137 1.0-rel0) for caller `host`: version and features, granule delegation, the
- * realm lifecycle (create, activate, destroy), RECs (create, destroy: rec.c) and the RTT tree
- * (create, destroy, read entry: rtt.c). Failure conditions
- * are checked in the order DEN0137 lists them; where it leaves the order open, TF-RMM
- * rmm-spec-v1.0-rel0 decides. In 1.0 every failure of these commands is ERROR_INPUT or ERROR_REALM
- * with index 0 (rmm.md 1.5).
+ * RMI (DEN0137) for caller `host`: the command table and dispatch, VERSION and FEATURES, and
+ * the RMM's 2.0 global state (RMM_CONFIG_SET/GET, RMM_ACTIVATE and the Stateful RMI Operation
+ * protocol: INCOMPLETE, OP_MEM_DONATE, OP_CONTINUE, OP_CANCEL), as TF-RMM runtime/core/handler.c
+ * and runtime/rmi/ split them. The commands on RMM objects are in granule.c, realm.c, rec.c
+ * and rtt.c. Failure conditions are checked in the order DEN0137 lists them; where it leaves
+ * the order open, TF-RMM rmm-spec-v1.0-rel0 decides. In 1.0 every failure other than
+ * ERROR_RTT, and REC_ENTER's ERROR_REALM, has index 0 (TF-RMM lib/common/include/status.h).
  *
  * Profile section "rmi":
  *   spec           "1.0-rel0" (default), "1.0-eac5", "1.1", "2.0" or "2.0+1.0": the RMI ABI
- *                  (spec.h; versions, FEATURES layouts and command sets in spec.c)
+ *                  (spec.h; versions and FEATURES layouts in spec.c, command sets in the
+ *                  rows' .specs below)
  *   features0..4   RMI_FEATURES registers in the spec's layout; default: TF-RMM fake_host's
  *   rec_aux_count  REC_AUX_COUNT answer (TF-RMM: 16; 2.0 has no aux list: 0)
  *   vmid_bits      8 or 16: the VMID width the host may use
@@ -18,187 +20,326 @@
  *   realm_program  "irq" | "linux": built-in realm code for RECs when the embedding
  *                  program installs none (run.c)
  */
+#include <assert.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "rmm_model/rmm.h"
 
-/* The reply rule and supported list are the spec's (rmm.md 1.7; spec.c). */
+/* The reply rule and supported list are the spec's (TF-RMM runtime/rmi/system.c @rel0,
+ * runtime/rmi/version.c @main; spec.c). */
 static void h_version(struct emu_call *c)
 {
 	rmm_spec_version(c->state, c->a[1], c);
 }
 
-/* DEN0137 1.0 B4.3.8: register 0 is the only defined register in 1.0 (1.1: 0..1, 2.0: 0..4);
- * others read as zero. */
+/* DEN0137 1.0 B4.3.4 FEATURES: register 0 is the only defined register in 1.0 (1.1: 0..1, 2.0:
+ * 0..4); others read as zero. */
 static void h_features(struct emu_call *c)
 {
 	emu_ret2(c, rmi_ret(RMI_SUCCESS, 0), rmm_feat_reg(c->state, c->a[1]));
 }
 
-/* DEN0137 1.0 B4.3.6 GRANULE_DELEGATE: gran_align, gran_bound, gran_state, gran_pas. */
-static void h_delegate(struct emu_call *c)
+/* ---- 2.0: the RMM global state -------------------------------------------------------- */
+
+/* Whether a row with @gate (enum rmm_gate) may run in global state @state. */
+static bool gate_allows(uint8_t gate, uint8_t state)
+{
+	switch (gate) {
+	case RMM_GATE_ANY:
+		return true;
+	case RMM_GATE_INIT:
+		return state == RMM_GLOBAL_INIT;
+	default:
+		return state == RMM_GLOBAL_ACTIVE;
+	}
+}
+
+/*
+ * The handler every RMI row runs through (the service's handler_of): under a spec with the
+ * 2.0 global state, the row's gate first (TF-RMM main handle_ns_smc(): ERROR_GLOBAL), so a
+ * row added later is gated without touching its handler; then the row's own handler.
+ */
+static void rmi_dispatch(struct emu_call *c)
+{
+	const struct rmm *r = c->state;
+	if ((r->spec->flags & RMM_SPEC_GLOBAL_STATE) && !gate_allows(c->fn->gate, r->v2.state)) {
+		emu_ret1(c, rmi_ret(RMI_ERROR_GLOBAL, 0));
+		return;
+	}
+	c->fn->handler(c);
+	/* The row states how many results its handler writes. */
+	assert(c->nres <= c->fn->nres);
+	/* A status the spec does not define must never reach the wire. */
+	assert(c->nres == 0 || (c->r[0] & 0xff) <= r->spec->status_max ||
+	       c->r[0] == SMCCC_RET_NOT_SUPPORTED);
+}
+
+static void v2_reset(struct rmm *r)
+{
+	/* The core clears the granules' metadata on reset: donated memory goes with it. */
+	r->v2.state = RMM_GLOBAL_INIT;
+	r->v2.tracking_region_size = 0;
+	r->v2.rmi_granule_size = RMI_GRANULE_SIZE_4KB;
+	r->v2.next_handle = 0;
+	memset(&r->v2.sro, 0, sizeof(r->v2.sro));
+	r->v2.nowned = 0;
+}
+
+/*
+ * DEN0137 2.0 RMI_RMM_CONFIG_SET(cfg_ptr): cfg_align, cfg_pas, then the config must be one the
+ * RMM supports: rmi_granule_size one of the sizes FEATURES reg1 advertises (Linux
+ * rmi_configure() checks the same bits before the call). tracking_region_size is stored as
+ * given (0 = the default; its other encodings are not modelled).
+ */
+static void h_rmm_config_set(struct emu_call *c)
 {
 	struct rmm *r = c->state;
-	uint64_t addr = c->a[1];
-	struct emu_granule *g = rmm_granule(r, addr, RMM_GRANULE_NS);
-	if (!g || g->pas != EMU_PAS_NS) {
+	const uint8_t *p = rmm_ns_page(r, c->a[1]);
+	if (!p) {
 		emu_ret1(c, rmi_ret(RMI_ERROR_INPUT, 0));
 		return;
 	}
-	/* Scrubbed on the way in: a DELEGATED granule always reads as zero. */
-	rmm_granule_release(r, addr);
+	static const enum rmm_feat_field gran[] = { RMM_FEAT_GRAN_SZ_4K, RMM_FEAT_GRAN_SZ_16K,
+						    RMM_FEAT_GRAN_SZ_64K };
+	uint64_t gs = abi_rd64(p + RMM_CONFIG_RMI_GRANULE_SIZE);
+	if (gs >= EMU_ARRAY_SIZE(gran) || !rmm_feat(r, gran[gs])) {
+		emu_ret1(c, rmi_ret(RMI_ERROR_INPUT, 0));
+		return;
+	}
+	r->v2.rmi_granule_size = gs;
+	r->v2.tracking_region_size = abi_rd64(p + RMM_CONFIG_TRACKING_REGION_SIZE);
 	emu_ret1(c, rmi_ret(RMI_SUCCESS, 0));
 }
 
-/* DEN0137 1.0 B4.3.7 GRANULE_UNDELEGATE: gran_align, gran_bound, gran_state. */
-static void h_undelegate(struct emu_call *c)
+/* DEN0137 2.0 B4.5.53 RMI_RMM_CONFIG_GET(cfg_ptr): cfg_align, cfg_pas; writes the page. */
+static void h_rmm_config_get(struct emu_call *c)
 {
 	struct rmm *r = c->state;
-	uint64_t addr = c->a[1];
-	if (!rmm_granule(r, addr, RMM_GRANULE_DELEGATED)) {
+	uint8_t *p = rmm_ns_page(r, c->a[1]);
+	if (!p) {
 		emu_ret1(c, rmi_ret(RMI_ERROR_INPUT, 0));
 		return;
 	}
-	/* Scrubbed on the way out, before the host can read it again. */
-	memset(emu_mem_ptr(r->sim, addr, EMU_GRANULE_SIZE), 0, EMU_GRANULE_SIZE);
-	rmm_granule_set(r, addr, RMM_GRANULE_NS, 0);
+	memset(p, 0, EMU_GRANULE_SIZE);
+	abi_wr64(p + RMM_CONFIG_TRACKING_REGION_SIZE, r->v2.tracking_region_size);
+	abi_wr64(p + RMM_CONFIG_RMI_GRANULE_SIZE, r->v2.rmi_granule_size);
+	emu_ret1(c, rmi_ret(RMI_SUCCESS, 0));
+}
+
+/* x0..x2 of an SRO that needs @want more granules (TF-RMM main on fake_host answers
+ * REC_CREATE with INCOMPLETE, memreq DONATE, x2 = 0x40 for 16 pages). Memory SROs are cancellable:
+ * Linux rmi_sro_memxfer_execute relies on it. RMM_ACTIVATE asks for UNDELEGATED memory: before
+ * ACTIVE the host has no way to delegate any. */
+static void ask_donate(struct emu_call *c, const struct rmm_sro *s)
+{
+	uint64_t x0 = rmi_ret(RMI_INCOMPLETE, 0) | (uint64_t)RMI_OP_MEM_REQ_DONATE << 8 |
+		      RMI_OP_CAN_CANCEL;
+	emu_ret3(c, x0, s->handle, RMI_DONATE_REQ(s->want - s->got) | RMI_DONATE_UNDELEGATED);
+}
+
+/*
+ * DEN0137 2.0 RMI_RMM_ACTIVATE (the gate has checked INIT). TF-RMM main completes at once;
+ * with the profile's "activate_granules" the model instead asks for that many undelegated
+ * granules through an SRO, holding the RMM in INTERMEDIATE until OP_CONTINUE completes it.
+ */
+static void h_rmm_activate(struct emu_call *c)
+{
+	struct rmm *r = c->state;
+	if (r->v2.activate_granules == 0) {
+		r->v2.state = RMM_GLOBAL_ACTIVE;
+		emu_ret1(c, rmi_ret(RMI_SUCCESS, 0));
+		return;
+	}
+	struct rmm_sro *s = &r->v2.sro;
+	*s = (struct rmm_sro){ .live = true,
+			       .fid = RMI_RMM_ACTIVATE_FID,
+			       .handle = ++r->v2.next_handle,
+			       .want = r->v2.activate_granules };
+	r->v2.state = RMM_GLOBAL_INTERMEDIATE;
+	ask_donate(c, s);
+}
+
+static struct rmm_sro *sro_of(struct rmm *r, uint64_t handle)
+{
+	return r->v2.sro.live && r->v2.sro.handle == handle ? &r->v2.sro : NULL;
+}
+
+static bool own(struct rmm *r, uint64_t pa)
+{
+	struct rmm_v2 *v = &r->v2;
+	if (v->nowned == v->owned_cap) {
+		size_t cap = v->owned_cap ? v->owned_cap * 2 : 16;
+		uint64_t *n = realloc(v->owned, cap * sizeof(*n));
+		if (!n)
+			return false;
+		v->owned = n;
+		v->owned_cap = cap;
+	}
+	v->owned[v->nowned++] = pa;
+	return true;
+}
+
+/*
+ * DEN0137 2.0 RMI_OP_MEM_DONATE(handle, list_pa, count): the host hands the SRO granules
+ * listed in an NS page. An entry is a 4 KiB granule address with bits [11:0] clear (one
+ * 4 KiB block) and bit 63 set (UNDELEGATED, the state the request asked for); the RMM
+ * delegates each to itself. It takes entries up to what it still needs and stops at the
+ * first unusable one; x1 = entries taken (fake_host: INCOMPLETE, x1 = 16), and the host
+ * continues with OP_CONTINUE.
+ */
+static void h_op_mem_donate(struct emu_call *c)
+{
+	struct rmm *r = c->state;
+	struct rmm_sro *s = sro_of(r, c->a[1]);
+	const uint8_t *list = rmm_ns_page(r, c->a[2]);
+	uint64_t count = c->a[3];
+	uint64_t input = rmi_ret(RMI_ERROR_INPUT, 0);
+	if (!s || s->got >= s->want || !list || count == 0 ||
+	    count > EMU_GRANULE_SIZE / sizeof(uint64_t)) {
+		emu_ret1(c, input);
+		return;
+	}
+	uint64_t taken = 0;
+	for (; taken < count && s->got < s->want; taken++) {
+		uint64_t e = abi_rd64(list + (size_t)taken * 8),
+			 pa = e & ~RMI_ADDR_DESC_UNDELEGATED;
+		if (!(e & RMI_ADDR_DESC_UNDELEGATED) || !rmm_ns_page(r, pa) || !own(r, pa))
+			break;
+		/* Delegated on the way in, so scrubbed like any DELEGATED granule. */
+		rmm_granule_release(r, pa);
+		rmm_granule_set(r, pa, RMM_GRANULE_INTERNAL, 0);
+		s->got++;
+	}
+	if (taken == 0) {
+		emu_ret1(c, input);
+		return;
+	}
+	emu_ret2(c, rmi_ret(RMI_INCOMPLETE, 0) | (uint64_t)RMI_OP_MEM_REQ_NONE << 8, taken);
+}
+
+/* DEN0137 2.0 RMI_OP_CONTINUE(handle, flags): ask again for what is missing, else finish. */
+static void h_op_continue(struct emu_call *c)
+{
+	struct rmm *r = c->state;
+	struct rmm_sro *s = sro_of(r, c->a[1]);
+	if (!s) {
+		emu_ret1(c, rmi_ret(RMI_ERROR_INPUT, 0));
+		return;
+	}
+	if (s->got < s->want) {
+		ask_donate(c, s);
+		return;
+	}
+	/* RMM_ACTIVATE is the only SRO the model starts. */
+	s->live = false;
+	r->v2.state = RMM_GLOBAL_ACTIVE;
 	emu_ret1(c, rmi_ret(RMI_SUCCESS, 0));
 }
 
 /*
- * DEN0137 1.0 B4.3.9 REALM_CREATE(rd, params_ptr), in TF-RMM smc_realm_create() order:
- * params_align/bound/pas, params_valid/supp, alias (rd inside the root RTTs), rd_align/
- * bound/state, rtt_state (every root RTT DELEGATED), vmid_free.
+ * DEN0137 2.0 RMI_OP_CANCEL(handle): the command is abandoned with no effect. The model gives
+ * the donated granules back undelegated (scrubbed) at once (rather than through OP_MEM_RECLAIM,
+ * which it does not implement), and the RMM returns to INIT.
  */
-static void h_realm_create(struct emu_call *c)
+static void h_op_cancel(struct emu_call *c)
 {
 	struct rmm *r = c->state;
-	uint64_t rd = c->a[1], params_ptr = c->a[2];
-	struct rmm_realm_params p;
-	uint64_t fail = rmi_ret(RMI_ERROR_INPUT, 0);
-	if (rmm_realm_params_read(r, params_ptr, &p) || !rmm_realm_params_valid(r, &p)) {
-		emu_ret1(c, fail);
-		return;
-	}
-	uint64_t rtt_end = p.rtt_base + p.rtt_num_start * EMU_GRANULE_SIZE;
-	if ((rd >= p.rtt_base && rd < rtt_end) || !rmm_granule(r, rd, RMM_GRANULE_DELEGATED) ||
-	    !rmm_granule_range(r, p.rtt_base, p.rtt_num_start, RMM_GRANULE_DELEGATED) ||
-	    !rmm_vmid_free(r, p.vmid)) {
-		emu_ret1(c, fail);
-		return;
-	}
-	if (!rmm_realm_add(r, rd, &p)) {
-		/* Out of host memory in the simulator: report it as the RMM would an
-		 * unsatisfiable request, never crash. */
-		emu_ret1(c, fail);
-		return;
-	}
-	rmm_granule_set(r, rd, RMM_GRANULE_RD, rd);
-	for (uint64_t i = 0; i < p.rtt_num_start; i++)
-		rmm_granule_set(r, p.rtt_base + i * EMU_GRANULE_SIZE, RMM_GRANULE_RTT, rd);
-	emu_ret1(c, rmi_ret(RMI_SUCCESS, 0));
-}
-
-/* DEN0137 1.0 B4.3.10 REALM_ACTIVATE: rd_align/bound/state → ERROR_INPUT; realm_state
- * (not NEW) → ERROR_REALM. */
-static void h_realm_activate(struct emu_call *c)
-{
-	struct rmm_realm *realm = rmm_realm_of(c->state, c->a[1]);
-	if (!realm) {
+	struct rmm_sro *s = sro_of(r, c->a[1]);
+	if (!s) {
 		emu_ret1(c, rmi_ret(RMI_ERROR_INPUT, 0));
 		return;
 	}
-	if (realm->state != RMM_REALM_NEW) {
-		emu_ret1(c, rmi_ret(RMI_ERROR_REALM, 0));
-		return;
+	for (size_t i = 0; i < r->v2.nowned; i++) {
+		rmm_granule_release(r, r->v2.owned[i]);
+		rmm_granule_set(r, r->v2.owned[i], RMM_GRANULE_NS, 0);
 	}
-	realm->state = RMM_REALM_ACTIVE;
+	r->v2.nowned = 0;
+	s->live = false;
+	r->v2.state = RMM_GLOBAL_INIT;
 	emu_ret1(c, rmi_ret(RMI_SUCCESS, 0));
 }
 
-/* DEN0137 1.0 B4.3.11 REALM_DESTROY: rd_align/bound/state → ERROR_INPUT; realm_live
- * (RECs exist or the root RTTs hold live entries) → ERROR_REALM. */
-static void h_realm_destroy(struct emu_call *c)
-{
-	struct rmm *r = c->state;
-	uint64_t rd = c->a[1];
-	struct rmm_realm *realm = rmm_realm_of(c->state, rd);
-	if (!realm) {
-		emu_ret1(c, rmi_ret(RMI_ERROR_INPUT, 0));
-		return;
-	}
-	/* 2.0: only a terminated realm may be destroyed (TF-RMM main realm tests). */
-	if ((r->spec->flags & RMM_SPEC_TERMINATE) && realm->state != RMM_REALM_TERMINATED) {
-		emu_ret1(c, rmi_ret(RMI_ERROR_REALM, 0));
-		return;
-	}
-	bool live = emu_granule(r->sim, rd)->refcount != 0;
-	for (uint32_t i = 0; i < realm->rtt_num_start && !live; i++)
-		live = emu_granule(r->sim, realm->rtt_base + i * EMU_GRANULE_SIZE)->refcount != 0;
-	if (live) {
-		emu_ret1(c, rmi_ret(RMI_ERROR_REALM, 0));
-		return;
-	}
-	for (uint32_t i = 0; i < realm->rtt_num_start; i++)
-		rmm_granule_release(r, realm->rtt_base + i * EMU_GRANULE_SIZE);
-	rmm_granule_release(r, rd);
-	rmm_realm_remove(r, realm);
-	emu_ret1(c, rmi_ret(RMI_SUCCESS, 0));
-}
+/* ---- the command table ------------------------------------------------------------ */
 
-/* DEN0137 1.0 B4.3.15 REC_AUX_COUNT: rd must be an RD. */
-static void h_rec_aux_count(struct emu_call *c)
-{
-	const struct rmm *r = c->state;
-	if (!rmm_realm_of(c->state, c->a[1])) {
-		emu_ret1(c, rmi_ret(RMI_ERROR_INPUT, 0));
-		return;
-	}
-	emu_ret2(c, rmi_ret(RMI_SUCCESS, 0), r->rec_aux_count);
-}
+/* The 1.0 commands 2.0 removed (DEN0137 2.0-bet2; TF-RMM main smc-rmi.h): in every 1.x spec and
+ * in "2.0+1.0", which keeps the ones current Linux hosts still call. */
+#define SPECS_1_0_ONLY (RMM_SPECS_1X | RMM_SPEC_BIT(RMM_SPEC_2_0_1_0))
 
+/*
+ * One row per command abi/rmi.h lists. .specs: the specs that have the command (0: all);
+ * .gate: the 2.0 global states it runs in (TF-RMM main runtime/core/handler.c: VERSION,
+ * FEATURES, RMM_CONFIG_GET and GRANULE_TRACKING_GET always, RMM_CONFIG_SET and RMM_ACTIVATE in
+ * INIT only, the rest in ACTIVE only). The SRO operations run in every state and check their
+ * handle instead: RMM_ACTIVATE's own SRO runs before the RMM is ACTIVE. The 1.1-only
+ * DA/planes/SMMU commands have no rows (unimplemented: SMC_UNKNOWN everywhere).
+ */
 static const struct emu_fn rmi_fns[] = {
-	{ RMI_VERSION_FID, 0, 0, "RMI_VERSION", h_version },
-	{ RMI_GRANULE_DELEGATE_FID, 0, 0, "RMI_GRANULE_DELEGATE", h_delegate },
-	{ RMI_GRANULE_UNDELEGATE_FID, 0, 0, "RMI_GRANULE_UNDELEGATE", h_undelegate },
-	{ RMI_REALM_ACTIVATE_FID, 0, 0, "RMI_REALM_ACTIVATE", h_realm_activate },
-	{ RMI_REALM_CREATE_FID, 0, 0, "RMI_REALM_CREATE", h_realm_create },
-	{ RMI_REALM_DESTROY_FID, 0, 0, "RMI_REALM_DESTROY", h_realm_destroy },
-	{ RMI_REC_CREATE_FID, 0, 0, "RMI_REC_CREATE", rmm_rec_create },
-	{ RMI_REC_DESTROY_FID, 0, 0, "RMI_REC_DESTROY", rmm_rec_destroy },
-	{ RMI_DATA_CREATE_UNKNOWN_FID, 0, 0, "RMI_DATA_CREATE_UNKNOWN", rmm_data_create_unknown },
-	{ RMI_DATA_DESTROY_FID, 0, 0, "RMI_DATA_DESTROY", rmm_data_destroy },
-	{ RMI_RTT_CREATE_FID, 0, 0, "RMI_RTT_CREATE", rmm_rtt_create },
-	{ RMI_RTT_DESTROY_FID, 0, 0, "RMI_RTT_DESTROY", rmm_rtt_destroy },
-	{ RMI_RTT_READ_ENTRY_FID, 0, 0, "RMI_RTT_READ_ENTRY", rmm_rtt_read_entry },
-	{ RMI_FEATURES_FID, 0, 0, "RMI_FEATURES", h_features },
-	{ RMI_RTT_INIT_RIPAS_FID, 0, 0, "RMI_RTT_INIT_RIPAS", rmm_rtt_init_ripas },
-	{ RMI_REC_AUX_COUNT_FID, 0, 0, "RMI_REC_AUX_COUNT", h_rec_aux_count },
-	{ RMI_DATA_CREATE_FID, 0, 0, "RMI_DATA_CREATE", rmm_data_create },
-	{ RMI_REC_ENTER_FID, 0, 0, "RMI_REC_ENTER", rmm_rec_enter },
-	{ RMI_RTT_MAP_UNPROTECTED_FID, 0, 0, "RMI_RTT_MAP_UNPROTECTED", rmm_rtt_map_unprotected },
-	{ RMI_RTT_UNMAP_UNPROTECTED_FID, 0, 0, "RMI_RTT_UNMAP_UNPROTECTED",
-	  rmm_rtt_unmap_unprotected },
-	{ RMI_PSCI_COMPLETE_FID, 0, 0, "RMI_PSCI_COMPLETE", rmm_psci_complete },
-	{ RMI_RTT_FOLD_FID, 0, 0, "RMI_RTT_FOLD", rmm_rtt_fold },
-	{ RMI_RTT_SET_RIPAS_FID, 0, 0, "RMI_RTT_SET_RIPAS", rmm_rtt_set_ripas },
-	/* 2.0 only (spec.c membership): rmi_v2.c */
-	{ RMI_RMM_CONFIG_SET_FID, 0, 0, "RMI_RMM_CONFIG_SET", rmm_rmm_config_set },
-	{ RMI_GRANULE_TRACKING_GET_FID, 0, 0, "RMI_GRANULE_TRACKING_GET",
-	  rmm_granule_tracking_get },
-	{ RMI_RMM_CONFIG_GET_FID, 0, 0, "RMI_RMM_CONFIG_GET", rmm_rmm_config_get },
-	{ RMI_GRANULE_RANGE_DELEGATE_FID, 0, 0, "RMI_GRANULE_RANGE_DELEGATE",
-	  rmm_granule_range_delegate },
-	{ RMI_GRANULE_RANGE_UNDELEGATE_FID, 0, 0, "RMI_GRANULE_RANGE_UNDELEGATE",
-	  rmm_granule_range_undelegate },
-	{ RMI_REALM_TERMINATE_FID, 0, 0, "RMI_REALM_TERMINATE", rmm_realm_terminate },
-	{ RMI_RMM_ACTIVATE_FID, 0, 0, "RMI_RMM_ACTIVATE", rmm_rmm_activate },
-	{ RMI_OP_CONTINUE_FID, 0, 0, "RMI_OP_CONTINUE", rmm_op_continue },
-	{ RMI_OP_MEM_DONATE_FID, 0, 0, "RMI_OP_MEM_DONATE", rmm_op_mem_donate },
-	{ RMI_OP_CANCEL_FID, 0, 0, "RMI_OP_CANCEL", rmm_op_cancel },
+	EMU_FN_ROW(RMI_VERSION, .handler = h_version, .nargs = 1, .nres = 3, .gate = RMM_GATE_ANY),
+	EMU_FN_ROW(RMI_GRANULE_DELEGATE, .handler = rmm_granule_delegate, .nargs = 1, .nres = 1,
+		   .specs = SPECS_1_0_ONLY),
+	EMU_FN_ROW(RMI_GRANULE_UNDELEGATE, .handler = rmm_granule_undelegate, .nargs = 1, .nres = 1,
+		   .specs = SPECS_1_0_ONLY),
+	/* 0x153 is RTT_DATA_MAP_INIT in 2.0, with the same arguments; the 2.0 meaning is not
+	 * modelled, so pure 2.0 answers SMC_UNKNOWN there. */
+	EMU_FN_ROW(RMI_DATA_CREATE, .handler = rmm_data_create, .nargs = 5, .nres = 1,
+		   .specs = SPECS_1_0_ONLY),
+	EMU_FN_ROW(RMI_DATA_CREATE_UNKNOWN, .handler = rmm_data_create_unknown, .nargs = 3,
+		   .nres = 1, .specs = SPECS_1_0_ONLY),
+	EMU_FN_ROW(RMI_DATA_DESTROY, .handler = rmm_data_destroy, .nargs = 2, .nres = 3,
+		   .specs = SPECS_1_0_ONLY),
+	EMU_FN_ROW(RMI_REALM_ACTIVATE, .handler = rmm_realm_activate, .nargs = 1, .nres = 1),
+	EMU_FN_ROW(RMI_REALM_CREATE, .handler = rmm_realm_create, .nargs = 2, .nres = 1),
+	EMU_FN_ROW(RMI_REALM_DESTROY, .handler = rmm_realm_destroy, .nargs = 1, .nres = 1),
+	EMU_FN_ROW(RMI_REC_CREATE, .handler = rmm_rec_create, .nargs = 3, .nres = 1),
+	EMU_FN_ROW(RMI_REC_DESTROY, .handler = rmm_rec_destroy, .nargs = 1, .nres = 1),
+	EMU_FN_ROW(RMI_REC_ENTER, .handler = rmm_rec_enter, .nargs = 2, .nres = 1),
+	EMU_FN_ROW(RMI_RTT_CREATE, .handler = rmm_rtt_create, .nargs = 4, .nres = 1),
+	EMU_FN_ROW(RMI_RTT_DESTROY, .handler = rmm_rtt_destroy, .nargs = 3, .nres = 3),
+	/* 2.0 has RTT_UNPROT_MAP/UNMAP (0x1FB/0x1FC) instead. */
+	EMU_FN_ROW(RMI_RTT_MAP_UNPROTECTED, .handler = rmm_rtt_map_unprotected, .nargs = 4,
+		   .nres = 1, .specs = SPECS_1_0_ONLY),
+	EMU_FN_ROW(RMI_RTT_READ_ENTRY, .handler = rmm_rtt_read_entry, .nargs = 3, .nres = 5),
+	EMU_FN_ROW(RMI_RTT_UNMAP_UNPROTECTED, .handler = rmm_rtt_unmap_unprotected, .nargs = 3,
+		   .nres = 2, .specs = SPECS_1_0_ONLY),
+	EMU_FN_ROW(RMI_PSCI_COMPLETE, .handler = rmm_psci_complete, .nargs = 3, .nres = 1),
+	EMU_FN_ROW(RMI_FEATURES, .handler = h_features, .nargs = 1, .nres = 2,
+		   .gate = RMM_GATE_ANY),
+	EMU_FN_ROW(RMI_RTT_FOLD, .handler = rmm_rtt_fold, .nargs = 3, .nres = 2),
+	/* 2.0 donates aux memory through SROs instead. */
+	EMU_FN_ROW(RMI_REC_AUX_COUNT, .handler = rmm_rec_aux_count, .nargs = 1, .nres = 2,
+		   .specs = SPECS_1_0_ONLY),
+	EMU_FN_ROW(RMI_RTT_INIT_RIPAS, .handler = rmm_rtt_init_ripas, .nargs = 3, .nres = 2),
+	EMU_FN_ROW(RMI_RTT_SET_RIPAS, .handler = rmm_rtt_set_ripas, .nargs = 4, .nres = 2),
+	/* 0x16E is PSMMU_MSI_CONFIG in 1.1 (not modelled). */
+	EMU_FN_ROW(RMI_RMM_CONFIG_SET, .handler = h_rmm_config_set, .nargs = 1, .nres = 1,
+		   .gate = RMM_GATE_INIT, .specs = RMM_SPECS_2X),
+	EMU_FN_ROW(RMI_GRANULE_TRACKING_GET, .handler = rmm_granule_tracking_get, .nargs = 2,
+		   .nres = 4, .gate = RMM_GATE_ANY, .specs = RMM_SPECS_2X),
+	EMU_FN_ROW(RMI_RMM_CONFIG_GET, .handler = h_rmm_config_get, .nargs = 1, .nres = 1,
+		   .gate = RMM_GATE_ANY, .specs = RMM_SPECS_2X),
+	EMU_FN_ROW(RMI_GRANULE_RANGE_DELEGATE, .handler = rmm_granule_range_delegate, .nargs = 2,
+		   .nres = 2, .specs = RMM_SPECS_2X),
+	EMU_FN_ROW(RMI_GRANULE_RANGE_UNDELEGATE, .handler = rmm_granule_range_undelegate,
+		   .nargs = 2, .nres = 2, .specs = RMM_SPECS_2X),
+	EMU_FN_ROW(RMI_REALM_TERMINATE, .handler = rmm_realm_terminate, .nargs = 1, .nres = 1,
+		   .specs = RMM_SPECS_2X),
+	EMU_FN_ROW(RMI_RMM_ACTIVATE, .handler = h_rmm_activate, .nargs = 0, .nres = 3,
+		   .gate = RMM_GATE_INIT, .specs = RMM_SPECS_2X),
+	EMU_FN_ROW(RMI_OP_CONTINUE, .handler = h_op_continue, .nargs = 2, .nres = 3,
+		   .gate = RMM_GATE_ANY, .specs = RMM_SPECS_2X),
+	EMU_FN_ROW(RMI_OP_MEM_DONATE, .handler = h_op_mem_donate, .nargs = 3, .nres = 2,
+		   .gate = RMM_GATE_ANY, .specs = RMM_SPECS_2X),
+	EMU_FN_ROW(RMI_OP_CANCEL, .handler = h_op_cancel, .nargs = 1, .nres = 1,
+		   .gate = RMM_GATE_ANY, .specs = RMM_SPECS_2X),
 };
+
+/* Completeness, as TF-RMM runtime/core/handler.c asserts of its handler table: one row for
+ * each command abi/rmi.h defines (fid_tables_unique in emu/tests rules out duplicates). */
+#define COUNT_ONE(id) +1
+_Static_assert(EMU_ARRAY_SIZE(rmi_fns) == 0 RMI_COMMANDS(COUNT_ONE),
+	       "rmi_fns[] must have one row per RMI command in abi/rmi.h");
 
 static void rmi_reset(void *state)
 {
@@ -208,7 +349,7 @@ static void rmi_reset(void *state)
 		rmm_attest_reset(&r->recs[i].attest);
 	r->nrealms = 0;
 	r->nrecs = 0;
-	rmm_v2_reset(r);
+	v2_reset(r);
 }
 
 static int rmi_create(struct smcsim *sim, struct emu_layer *layer, json_t *cfg, const char *path,
@@ -237,8 +378,9 @@ static int rmi_create(struct smcsim *sim, struct emu_layer *layer, json_t *cfg, 
 	    (ret = emu_cfg_enum(cfg, "realm_program", path, programs, RMM_PROGRAM_IRQ,
 				&r->realm_program, err)))
 		return ret;
-	rmm_v2_reset(r);
-	/* 2.0 RmiRecParams has no aux list (rmm.md 1.11), so the 1.0 REC_CREATE runs with none. */
+	v2_reset(r);
+	/* 2.0 RmiRecParams has no aux list (TF-RMM main smc-rmi.h), so the 1.0 REC_CREATE runs with
+	 * none. */
 	if (spec == RMM_SPEC_2_0 && r->rec_aux_count != 0)
 		return emu_err(err, "%s/rec_aux_count: must be 0 with spec \"2.0\"", path);
 	if (r->vmid_bits != 8 && r->vmid_bits != 16)
@@ -251,17 +393,18 @@ static int rmi_create(struct smcsim *sim, struct emu_layer *layer, json_t *cfg, 
 	return 0;
 }
 
-/* The spec's command set (spec.c): rows outside it answer SMC_UNKNOWN. */
+/* The spec's command set (the rows' .specs): rows outside it answer SMC_UNKNOWN. */
 static bool rmi_implements(const void *state, const struct emu_fn *fn)
 {
-	return rmm_spec_serves(((const struct rmm *)state)->spec, fn->fid);
+	const struct rmm *r = state;
+	return !fn->specs || (fn->specs & RMM_SPEC_BIT(r->spec - rmm_specs));
 }
 
 static emu_handler_fn rmi_handler_of(const void *state, const struct emu_fn *fn)
 {
 	(void)state;
 	(void)fn;
-	return rmm_v2_dispatch;
+	return rmi_dispatch;
 }
 
 static void rmi_destroy(void *state)
@@ -271,7 +414,7 @@ static void rmi_destroy(void *state)
 		rmi_reset(r);
 		free(r->realms);
 		free(r->recs);
-		rmm_v2_free(r);
+		free(r->v2.owned);
 	}
 	free(r);
 }

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Running a realm: RMI_REC_ENTER and RMI_PSCI_COMPLETE (DEN0137 1.0 B4.3.12, B4.3.8),
- * the realm side of a REC (RSI and PSCI calls, A6 and B5), and REC exits (A4.3).
+ * Running a realm: the realm side of a REC that RMI_REC_ENTER (rec.c) entered: RSI and PSCI
+ * calls (DEN0137 1.0 A6 and B5), and REC exits (A4.3).
  *
  * Realm code is the embedding program's (smcsim_set_realm_handler) or, without one, a
  * built-in program the profile names ("realm_program"):
@@ -17,25 +17,8 @@
 #include <errno.h>
 #include <string.h>
 
+#include "abi/psci.h"
 #include "rmm_model/rmm.h"
-#include "rmm_model/spec.h"
-
-#define PSCI_VERSION	       0x84000000u
-#define PSCI_CPU_SUSPEND_32    0x84000001u
-#define PSCI_CPU_OFF	       0x84000002u
-#define PSCI_CPU_ON_32	       0x84000003u
-#define PSCI_AFFINITY_INFO_32  0x84000004u
-#define PSCI_SYSTEM_OFF	       0x84000008u
-#define PSCI_SYSTEM_RESET      0x84000009u
-#define PSCI_FEATURES	       0x8400000Au
-#define PSCI_CPU_SUSPEND_64    0xC4000001u
-#define PSCI_CPU_ON_64	       0xC4000003u
-#define PSCI_AFFINITY_INFO_64  0xC4000004u
-#define SMCCC_VERSION_FID      0x80000000u
-#define PSCI_RET_NOT_SUPPORTED ((uint64_t)-1)
-#define PSCI_RET_INVALID       ((uint64_t)-2)
-#define PSCI_RET_DENIED	       ((uint64_t)-3)
-#define PSCI_RET_ALREADY_ON    ((uint64_t)-4)
 
 /* A realm that never returns to the host on its own is cut off as a timer interrupt
  * would: this many realm calls per entry. */
@@ -103,7 +86,7 @@ static int linux_program(struct rmm_rec *rec, struct smcsim_regs *regs)
 	default:
 		break;
 	}
-	lx_issue(rec, x, LX_OFF, PSCI_SYSTEM_OFF, 0, 0, 0);
+	lx_issue(rec, x, LX_OFF, PSCI_SYSTEM_OFF_FID, 0, 0, 0);
 	return SMCSIM_REALM_SMC;
 }
 
@@ -150,7 +133,7 @@ static struct rmm_rec *rec_by_mpidr(struct rmm *r, uint64_t rd, uint64_t mpidr)
 static bool is_psci(uint32_t fid)
 {
 	uint32_t base = fid & ~SMCCC_64;
-	return base >= 0x84000000u && base <= 0x8400001Fu;
+	return base >= PSCI_FID(0) && base <= PSCI_FID(0x1F);
 }
 
 /*
@@ -163,36 +146,36 @@ static bool realm_psci(struct rmm *r, struct rmm_realm *realm, struct rmm_rec *r
 {
 	uint32_t fid = (uint32_t)x[0];
 	switch (fid) {
-	case PSCI_VERSION:
+	case PSCI_VERSION_FID:
 		x[0] = SMCCC_VER(1, 1);
 		return false;
-	case PSCI_FEATURES: {
+	case PSCI_FEATURES_FID: {
 		static const uint32_t known[] = {
-			PSCI_VERSION,	       PSCI_CPU_SUSPEND_32,   PSCI_CPU_SUSPEND_64,
-			PSCI_CPU_OFF,	       PSCI_CPU_ON_32,	      PSCI_CPU_ON_64,
-			PSCI_AFFINITY_INFO_32, PSCI_AFFINITY_INFO_64, PSCI_SYSTEM_OFF,
-			PSCI_SYSTEM_RESET,     PSCI_FEATURES,
+			PSCI_VERSION_FID,	PSCI_CPU_SUSPEND_FID,	   PSCI_CPU_SUSPEND_64_FID,
+			PSCI_CPU_OFF_FID,	PSCI_CPU_ON_FID,	   PSCI_CPU_ON_64_FID,
+			PSCI_AFFINITY_INFO_FID, PSCI_AFFINITY_INFO_64_FID, PSCI_SYSTEM_OFF_FID,
+			PSCI_SYSTEM_RESET_FID,	PSCI_FEATURES_FID,
 		};
-		x[0] = PSCI_RET_NOT_SUPPORTED;
+		x[0] = emu_status(PSCI_RET_NOT_SUPPORTED);
 		for (size_t i = 0; i < EMU_ARRAY_SIZE(known); i++)
 			if ((uint32_t)x[1] == known[i])
 				x[0] = 0;
 		return false;
 	}
-	case PSCI_CPU_ON_32:
-	case PSCI_CPU_ON_64:
-	case PSCI_AFFINITY_INFO_32:
-	case PSCI_AFFINITY_INFO_64: {
-		bool on = (fid & ~SMCCC_64) == PSCI_CPU_ON_32;
+	case PSCI_CPU_ON_FID:
+	case PSCI_CPU_ON_64_FID:
+	case PSCI_AFFINITY_INFO_FID:
+	case PSCI_AFFINITY_INFO_64_FID: {
+		bool on = (fid & ~SMCCC_64) == PSCI_CPU_ON_FID;
 		uint64_t target = fid & SMCCC_64 ? x[1] : (uint32_t)x[1];
 		/* AFFINITY_INFO: only level 0 (TF-RMM psci_affinity_info()). CPU_ON: the
 		 * entry point must be a protected IPA. */
 		if ((!on && x[2] != 0) || !rec_by_mpidr(r, realm->rd, target)) {
-			x[0] = PSCI_RET_INVALID;
+			x[0] = emu_status(PSCI_RET_INVALID_PARAMS);
 			return false;
 		}
 		if (on && x[2] >= (UINT64_C(1) << (realm->s2sz - 1))) {
-			x[0] = (uint64_t)-9; /* PSCI_RET_INVALID_ADDRESS */
+			x[0] = emu_status(PSCI_RET_INVALID_ADDRESS);
 			return false;
 		}
 		rec->psci_fid = fid;
@@ -200,24 +183,24 @@ static bool realm_psci(struct rmm *r, struct rmm_realm *realm, struct rmm_rec *r
 		rec->pending = RMM_PENDING_PSCI;
 		return true;
 	}
-	case PSCI_CPU_OFF:
+	case PSCI_CPU_OFF_FID:
 		rec->runnable = false;
 		rec->pending = RMM_PENDING_NONE;
 		return true;
-	case PSCI_SYSTEM_OFF:
-	case PSCI_SYSTEM_RESET:
+	case PSCI_SYSTEM_OFF_FID:
+	case PSCI_SYSTEM_RESET_FID:
 		/* DEN0137 A6.2: both leave the realm in SYSTEM_OFF; the host decides what a
 		 * reset means. */
 		realm->state = RMM_REALM_SYSTEM_OFF;
 		rec->pending = RMM_PENDING_NONE;
 		return true;
-	case PSCI_CPU_SUSPEND_32:
-	case PSCI_CPU_SUSPEND_64:
+	case PSCI_CPU_SUSPEND_FID:
+	case PSCI_CPU_SUSPEND_64_FID:
 		x[0] = 0;
 		rec->pending = RMM_PENDING_RESULT;
 		return true;
 	default:
-		x[0] = PSCI_RET_NOT_SUPPORTED;
+		x[0] = emu_status(PSCI_RET_NOT_SUPPORTED);
 		return false;
 	}
 }
@@ -225,27 +208,27 @@ static bool realm_psci(struct rmm *r, struct rmm_realm *realm, struct rmm_rec *r
 static void exit_gprs(uint8_t *run, const uint64_t *x, unsigned int n)
 {
 	for (unsigned int i = 0; i < n; i++)
-		rmm_wr64(run, RMI_RUN_EXIT_GPRS + 8 * i, x[i]);
+		abi_wr64(run + RMI_RUN_EXIT_GPRS + 8 * i, x[i]);
 }
 
 /* Answer what the REC was waiting for, from the host's entry data. */
-static void complete_pending(struct rmm *r, struct rmm_realm *realm, struct rmm_rec *rec,
-			     const uint8_t *run)
+void rmm_rec_resume(struct rmm *r, struct rmm_realm *realm, struct rmm_rec *rec, const uint8_t *run)
 {
 	uint64_t *x = rec->regs;
 	switch (rec->pending) {
 	case RMM_PENDING_RIPAS:
-		/* DEN0137 B5.3.7: x1 = the first address the host did not change (it may
-		 * be the base: nothing changed), x2 = the host's response. */
+		/* DEN0137 B5.3.6 RSI_IPA_STATE_SET: x1 = the first address the host did not change
+		 * (it may be the base: nothing changed), x2 = the host's response. */
 		memset(x, 0, sizeof(rec->regs));
 		x[0] = RSI_SUCCESS;
 		x[1] = rec->ripas_addr;
-		x[2] = (rmm_rd64(run, RMI_RUN_ENTRY_FLAGS) & RMI_ENTRY_RIPAS_RESPONSE) ? 1 : 0;
+		x[2] = (abi_rd64(run + RMI_RUN_ENTRY_FLAGS) & RMI_ENTRY_RIPAS_RESPONSE) ? 1 : 0;
 		break;
 	case RMM_PENDING_HOST_CALL: {
-		uint8_t *p = rmm_realm_ipa_ptr(r, realm, rec->host_call_ipa, 0x100);
+		uint8_t *p = rmm_realm_ipa_ptr(r, realm, rec->host_call_ipa, RSI_HOST_CALL_SIZE);
 		for (unsigned int i = 0; p && i < RMI_RUN_HOST_CALL_GPRS; i++)
-			rmm_wr64(p, 8 + 8 * i, rmm_rd64(run, RMI_RUN_ENTRY_GPRS + 8 * i));
+			abi_wr64(p + RSI_HOST_CALL_GPRS + 8 * i,
+				 abi_rd64(run + RMI_RUN_ENTRY_GPRS + 8 * i));
 		memset(x, 0, sizeof(rec->regs));
 		x[0] = RSI_SUCCESS;
 		break;
@@ -261,61 +244,7 @@ static void exit_to_host(uint8_t *run, enum rmi_exit_reason reason)
 	run[RMI_RUN_EXIT_REASON] = (uint8_t)reason;
 }
 
-static void run_rec(struct emu_call *c, struct rmm *r, struct rmm_rec *rec, uint8_t *run);
-
-/*
- * DEN0137 1.0 B4.3.12 REC_ENTER(rec, run_ptr), in TF-RMM smc_rec_enter() order: rec
- * aligned and a REC, run_ptr an aligned NS granule → ERROR_INPUT; realm NEW →
- * ERROR_REALM index 0, SYSTEM_OFF → ERROR_REALM index 1; REC not runnable or waiting for
- * PSCI_COMPLETE or already running → ERROR_REC; rec_mmio, rec_gicv3 → ERROR_REC (the RMM
- * ACS v1.0 rec_enter table). Reserved entry flag bits are ignored.
- */
-void rmm_rec_enter(struct emu_call *c)
-{
-	struct rmm *r = c->state;
-	uint64_t rec_pa = c->a[1], run_ptr = c->a[2];
-	struct rmm_rec *rec = rmm_rec_of(r, rec_pa);
-	uint8_t *run = rmm_ns_page(r, run_ptr);
-	if (!rec || !run) {
-		emu_ret1(c, rmi_ret(RMI_ERROR_INPUT, 0));
-		return;
-	}
-	struct rmm_realm *realm = rmm_realm_find(r, rec->rd);
-	if (realm->state != RMM_REALM_ACTIVE) {
-		emu_ret1(c, rmi_ret(RMI_ERROR_REALM, realm->state == RMM_REALM_NEW ? 0 : 1));
-		return;
-	}
-	if (!rec->runnable || rec->pending == RMM_PENDING_PSCI || rec->running) {
-		emu_ret1(c, rmi_ret(RMI_ERROR_REC, 0));
-		return;
-	}
-	/* rec_mmio: EMULATED_MMIO completes an emulatable data abort, and this model's
-	 * realms never exit with one. rec_gicv3: gicv3_hcr may hold only the ICH_HCR_EL2
-	 * bits the host controls (TF-RMM gic_validate_state(): En, UIE, LRENPIE, NPIE,
-	 * VGrp0/1 EIE/DIE, TDIR). The list registers are not checked. */
-	if ((rmm_rd64(run, RMI_RUN_ENTRY_FLAGS) & RMI_ENTRY_EMULATED_MMIO) ||
-	    (rmm_rd64(run, RMI_RUN_ENTRY_GICV3_HCR) & ~RMI_GICV3_HCR_HOST_BITS)) {
-		emu_ret1(c, rmi_ret(RMI_ERROR_REC, 0));
-		return;
-	}
-	/* The exit half is the RMM's: stale data from the last exit never leaks through. */
-	memset(run + RMI_RUN_EXIT_REASON, 0, EMU_GRANULE_SIZE - RMI_RUN_EXIT_REASON);
-	if (!rec->started) {
-		memset(rec->regs, 0, sizeof(rec->regs));
-		memcpy(rec->regs, rec->gprs, sizeof(rec->gprs));
-		rec->started = true;
-	}
-	complete_pending(r, realm, rec, run);
-	/* DEN0137 A2.3.2: the REC is RUNNING until it exits; realm code that reaches back
-	 * into the RMI (an embedder's handler) cannot enter or destroy it meanwhile. */
-	rec->running = true;
-	run_rec(c, r, rec, run);
-	rec = rmm_rec_find(r, rec_pa);
-	if (rec)
-		rec->running = false;
-}
-
-static void run_rec(struct emu_call *c, struct rmm *r, struct rmm_rec *rec, uint8_t *run)
+void rmm_rec_run(struct emu_call *c, struct rmm *r, struct rmm_rec *rec, uint8_t *run)
 {
 	uint64_t rec_pa = rec->rec;
 	struct rmm_realm *realm = rmm_realm_find(r, rec->rd);
@@ -333,10 +262,10 @@ static void run_rec(struct emu_call *c, struct rmm *r, struct rmm_rec *rec, uint
 		.ripas_run = rec_ripas_run,
 	};
 	uint64_t mpidr = rec->mpidr;
-	/* The REC's index as REC_CREATE derived it from the MPIDR (rec.c rec_index()). */
-	unsigned int idx =
-		(unsigned int)((mpidr & 0xf) | ((mpidr >> 8) & 0xff) << 4 |
-			       ((mpidr >> 16) & 0xff) << 12 | ((mpidr >> 32) & 0xff) << 20);
+	/* The REC's index as REC_CREATE derived it from the MPIDR (valid: REC_CREATE checked). */
+	uint64_t rec_idx = 0;
+	rmm_rec_index(mpidr, &rec_idx);
+	unsigned int idx = (unsigned int)rec_idx;
 	uint64_t rd = rec->rd;
 	for (unsigned int n = 0; n < RUN_MAX_CALLS; n++) {
 		struct smcsim_regs regs;
@@ -392,18 +321,19 @@ static void run_rec(struct emu_call *c, struct rmm *r, struct rmm_rec *rec, uint
 				rec->ripas_value = ex.ripas;
 				rec->ripas_change_destroyed = ex.change_destroyed;
 				rec->pending = RMM_PENDING_RIPAS;
-				rmm_wr64(run, RMI_RUN_EXIT_RIPAS_BASE, ex.base);
-				rmm_wr64(run, RMI_RUN_EXIT_RIPAS_TOP, ex.top);
+				abi_wr64(run + RMI_RUN_EXIT_RIPAS_BASE, ex.base);
+				abi_wr64(run + RMI_RUN_EXIT_RIPAS_TOP, ex.top);
 				run[RMI_RUN_EXIT_RIPAS_VAL] = ex.ripas;
 				exit_to_host(run, RMI_EXIT_RIPAS_CHANGE);
 			} else if (ex.kind == RSI_EXIT_HOST_CALL) {
-				uint8_t *p = rmm_realm_ipa_ptr(r, realm, ex.ipa, 0x100);
+				uint8_t *p =
+					rmm_realm_ipa_ptr(r, realm, ex.ipa, RSI_HOST_CALL_SIZE);
 				rec->host_call_ipa = ex.ipa;
 				rec->pending = RMM_PENDING_HOST_CALL;
-				rmm_wr64(run, RMI_RUN_EXIT_IMM, rmm_rd64(p, 0) & 0xffff);
+				abi_wr64(run + RMI_RUN_EXIT_IMM, abi_rd16(p + RSI_HOST_CALL_IMM));
 				for (unsigned int i = 0; i < RMI_RUN_HOST_CALL_GPRS; i++)
-					rmm_wr64(run, RMI_RUN_EXIT_GPRS + 8 * i,
-						 rmm_rd64(p, 8 + 8 * i));
+					abi_wr64(run + RMI_RUN_EXIT_GPRS + 8 * i,
+						 abi_rd64(p + RSI_HOST_CALL_GPRS + 8 * i));
 				exit_to_host(run, RMI_EXIT_HOST_CALL);
 			} else {
 				/* A data abort on an unmapped RAM buffer (ESR: EC 0x24, data
@@ -411,8 +341,8 @@ static void run_rec(struct emu_call *c, struct rmm *r, struct rmm_rec *rec, uint
 				 * the host maps it and re-enters, and the RSI call is issued
 				 * again (its registers are kept). */
 				rec->pending = RMM_PENDING_NONE;
-				rmm_wr64(run, RMI_RUN_EXIT_ESR, UINT64_C(0x24) << 26);
-				rmm_wr64(run, RMI_RUN_EXIT_HPFAR, (ex.ipa >> 12) << 4);
+				abi_wr64(run + RMI_RUN_EXIT_ESR, UINT64_C(0x24) << 26);
+				abi_wr64(run + RMI_RUN_EXIT_HPFAR, (ex.ipa >> 12) << 4);
 				exit_to_host(run, RMI_EXIT_SYNC);
 				rec->regs_replay = true;
 			}
@@ -437,58 +367,5 @@ static void run_rec(struct emu_call *c, struct rmm *r, struct rmm_rec *rec, uint
 		memcpy(rec->regs, x, sizeof(rec->regs));
 	}
 	exit_to_host(run, RMI_EXIT_IRQ);
-	emu_ret1(c, rmi_ret(RMI_SUCCESS, 0));
-}
-
-/*
- * DEN0137 1.0 B4.3.8 PSCI_COMPLETE(calling_rec, target_rec, status), TF-RMM
- * smc_psci_complete() order: both aligned RECs, distinct, of the same realm → else
- * ERROR_INPUT; the caller must wait for PSCI_COMPLETE and the target must be the MPIDR
- * it asked about → ERROR_INPUT; status must be PSCI SUCCESS, or DENIED for CPU_ON →
- * ERROR_INPUT. CPU_ON with SUCCESS makes the target runnable at the requested entry
- * point (ALREADY_ON if it is); AFFINITY_INFO reports ON (0) or OFF (1).
- */
-void rmm_psci_complete(struct emu_call *c)
-{
-	struct rmm *r = c->state;
-	uint64_t calling = c->a[1], target = c->a[2], status = c->a[3];
-	uint64_t input = rmi_ret(RMI_ERROR_INPUT, 0);
-	struct rmm_rec *cr = rmm_rec_of(r, calling);
-	struct rmm_rec *tr = rmm_rec_of(r, target);
-	if (!cr || !tr || calling == target || cr->rd != tr->rd) {
-		emu_ret1(c, input);
-		return;
-	}
-	if (cr->pending != RMM_PENDING_PSCI || tr->mpidr != cr->psci_target) {
-		emu_ret1(c, input);
-		return;
-	}
-	bool on = (cr->psci_fid & ~SMCCC_64) == PSCI_CPU_ON_32;
-	if (status != 0 && !(on && status == PSCI_RET_DENIED)) {
-		emu_ret1(c, input);
-		return;
-	}
-	uint64_t result;
-	if (!on) {
-		result = tr->runnable ? 0 : 1;
-	} else if (status == PSCI_RET_DENIED) {
-		result = PSCI_RET_DENIED;
-	} else if (tr->runnable) {
-		result = PSCI_RET_ALREADY_ON;
-	} else {
-		/* DEN0137 A6.2.2: the target starts at the entry point with x0 = context
-		 * ID and every other register zero. */
-		tr->runnable = true;
-		tr->started = true;
-		tr->pc = cr->regs[2];
-		memset(tr->regs, 0, sizeof(tr->regs));
-		tr->regs[0] = cr->regs[3];
-		tr->pending = RMM_PENDING_NONE;
-		tr->prog_step = 0;
-		result = 0;
-	}
-	memset(cr->regs, 0, sizeof(cr->regs));
-	cr->regs[0] = result;
-	cr->pending = RMM_PENDING_PSCI_DONE;
 	emu_ret1(c, rmi_ret(RMI_SUCCESS, 0));
 }

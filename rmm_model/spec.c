@@ -1,86 +1,28 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * The RMI spec profiles as data (rmm.md 0, 1.3, 1.5, 1.6, 1.7): versions and the VERSION
- * rule, RMI_FEATURES layouts, which rows of rmi_fns[] each spec has, and the status set.
+ * The RMI spec profiles as data: versions and the VERSION rule (TF-RMM runtime/rmi/system.c
+ * @rel0, runtime/rmi/version.c @v1.x-aligned and main), RMI_FEATURES layouts (smc-rmi.h at
+ * each tag) and the status set (lib/common/include/status.h). Which commands each spec has is
+ * the rows' .specs in rmi.c.
  */
 #include "rmm_model/rmm.h"
 
-#define F(r, s, w)                                                                                 \
-	{                                                                                          \
-		.reg = (r), .shift = (s), .width = (w)                                             \
-	}
+/* The layouts are abi/rmi.h's lists, indexed by field. */
+#define POS(f, r, s, w) [RMM_FEAT_##f] = { .reg = (r), .shift = (s), .width = (w) },
 
-/* 1.0-rel0 register 0 (TF-RMM smc-rmi.h @rmm-spec-v1.0-rel0; Linux KVM host v6-v12). */
-#define LAYOUT_REL0_REG0                                                                           \
-	[RMM_FEAT_S2SZ] = F(0, 0, 8), [RMM_FEAT_LPA2] = F(0, 8, 1),                                \
-	[RMM_FEAT_SVE_EN] = F(0, 9, 1), [RMM_FEAT_SVE_VL] = F(0, 10, 4),                           \
-	[RMM_FEAT_NUM_BPS] = F(0, 14, 6), [RMM_FEAT_NUM_WPS] = F(0, 20, 6),                        \
-	[RMM_FEAT_PMU_EN] = F(0, 26, 1), [RMM_FEAT_PMU_NUM_CTRS] = F(0, 27, 5),                    \
-	[RMM_FEAT_HASH_SHA_256] = F(0, 32, 1), [RMM_FEAT_HASH_SHA_512] = F(0, 33, 1),              \
-	[RMM_FEAT_GICV3_NUM_LRS] = F(0, 34, 4), [RMM_FEAT_MAX_RECS_ORDER] = F(0, 38, 4)
-
-static const struct rmm_feat_pos layout_rel0[RMM_FEAT_COUNT] = { LAYOUT_REL0_REG0 };
-
-/* 1.0-EAC5 register 0 (TF-RMM @rmm-spec-v1.0-eac5 smc-rmi.h, Linux jpbrucker rmi_smc.h):
- * 4-bit BPS/WPS, so everything from NUM_WPS up sits lower; no GICv3 LRs or RECS order. */
-static const struct rmm_feat_pos layout_eac5[RMM_FEAT_COUNT] = {
-	[RMM_FEAT_S2SZ] = F(0, 0, 8),	       [RMM_FEAT_LPA2] = F(0, 8, 1),
-	[RMM_FEAT_SVE_EN] = F(0, 9, 1),	       [RMM_FEAT_SVE_VL] = F(0, 10, 4),
-	[RMM_FEAT_NUM_BPS] = F(0, 14, 4),      [RMM_FEAT_NUM_WPS] = F(0, 18, 4),
-	[RMM_FEAT_PMU_EN] = F(0, 22, 1),       [RMM_FEAT_PMU_NUM_CTRS] = F(0, 23, 5),
-	[RMM_FEAT_HASH_SHA_256] = F(0, 28, 1), [RMM_FEAT_HASH_SHA_512] = F(0, 29, 1),
-};
-
-/* 1.1 (v1.x-aligned, "aligning with 1.1-alp9"): rel0 plus DA/planes bits in reg0 and
- * MAX_MECID as register 1. The additions are optional: a 1.1 RMM may leave them zero. */
-static const struct rmm_feat_pos layout_1_1[RMM_FEAT_COUNT] = {
-	LAYOUT_REL0_REG0,
-	[RMM_FEAT_DA_EN] = F(0, 42, 1),
-	[RMM_FEAT_RTT_PLANE] = F(0, 43, 2),
-	[RMM_FEAT_MAX_NUM_AUX_PLANES] = F(0, 45, 4),
-	[RMM_FEAT_RTT_S2AP_INDIRECT] = F(0, 49, 1),
-	[RMM_FEAT_MAX_MECID] = F(1, 0, 64),
-};
-
-/* 2.0 registers 0..4 (TF-RMM main smc-rmi.h; Linux arm-smccc-rmi.h "2.0-bet2"): hash, RECS
- * order and granule sizes move to reg1, device assignment to reg2, planes to reg3. */
-static const struct rmm_feat_pos layout_2_0[RMM_FEAT_COUNT] = {
-	[RMM_FEAT_S2SZ] = F(0, 0, 8),
-	[RMM_FEAT_LPA2] = F(0, 8, 1),
-	[RMM_FEAT_SVE_EN] = F(0, 9, 1),
-	[RMM_FEAT_SVE_VL] = F(0, 10, 4),
-	[RMM_FEAT_NUM_BPS] = F(0, 14, 6),
-	[RMM_FEAT_NUM_WPS] = F(0, 20, 6),
-	[RMM_FEAT_PMU_EN] = F(0, 26, 1),
-	[RMM_FEAT_PMU_NUM_CTRS] = F(0, 27, 5),
-	[RMM_FEAT_GRAN_SZ_4K] = F(1, 0, 1),
-	[RMM_FEAT_GRAN_SZ_16K] = F(1, 1, 1),
-	[RMM_FEAT_GRAN_SZ_64K] = F(1, 2, 1),
-	[RMM_FEAT_HASH_SHA_256] = F(1, 3, 1),
-	[RMM_FEAT_HASH_SHA_384] = F(1, 4, 1),
-	[RMM_FEAT_HASH_SHA_512] = F(1, 5, 1),
-	[RMM_FEAT_MAX_RECS_ORDER] = F(1, 6, 4),
-	[RMM_FEAT_L0GPTSZ] = F(1, 10, 4),
-	[RMM_FEAT_PPS] = F(1, 14, 3),
-	[RMM_FEAT_DA_EN] = F(2, 0, 1),
-	[RMM_FEAT_DA_COH] = F(2, 1, 1),
-	[RMM_FEAT_VSMMU] = F(2, 2, 1),
-	[RMM_FEAT_ATS] = F(2, 3, 1),
-	[RMM_FEAT_MAX_VDEVS_ORDER] = F(2, 4, 4),
-	[RMM_FEAT_VDEV_KROU] = F(2, 8, 1),
-	[RMM_FEAT_NON_TEE_STREAM] = F(2, 9, 1),
-	[RMM_FEAT_MAX_NUM_AUX_PLANES] = F(3, 0, 4),
-	[RMM_FEAT_RTT_PLANE] = F(3, 4, 2),
-	[RMM_FEAT_RTT_S2AP_INDIRECT] = F(3, 6, 1),
-	[RMM_FEAT_MEC_COUNT] = F(4, 0, 64),
-};
+static const struct rmm_feat_pos layout_rel0[RMM_FEAT_COUNT] = { RMI_FEATURES_1_0_REL0(POS) };
+static const struct rmm_feat_pos layout_eac5[RMM_FEAT_COUNT] = { RMI_FEATURES_1_0_EAC5(POS) };
+/* The 1.1 additions are optional: a 1.1 RMM may leave them zero. */
+static const struct rmm_feat_pos layout_1_1[RMM_FEAT_COUNT] = { RMI_FEATURES_1_1(POS) };
+static const struct rmm_feat_pos layout_2_0[RMM_FEAT_COUNT] = { RMI_FEATURES_2_0(POS) };
 
 static const uint32_t versions_1_0[] = { SMCCC_VER(1, 0) };
 static const uint32_t versions_1_1[] = { SMCCC_VER(1, 0), SMCCC_VER(1, 1) };
-/* rmm.md 1.7: TF-RMM main supports {2.0} only (RMM_V1_1 build option removed). */
+/* TF-RMM main runtime/rmi/version.c supports {2.0} only (its RMM_V1_1 build option is
+ * gone). */
 static const uint32_t versions_2_0[] = { SMCCC_VER(2, 0) };
 
-/* The register defaults are what the TF-RMM fake_host builds report (rmm.md 1.6): on 1.0
+/* The register defaults are what the TF-RMM fake_host builds (plat/host) report: on 1.0
  * S2SZ 48, LPA2, BPS 1, WPS 1, PMU with 31 counters, SHA-256/512, MAX_RECS_ORDER 10; the
  * EAC5 value is the same machine in the EAC5 layout. */
 #define FEAT_2_0_DEFAULT                                                                           \
@@ -127,58 +69,6 @@ const struct rmm_spec rmm_specs[RMM_SPEC_COUNT] = {
 
 const char *const rmm_spec_names[] = { "1.0-rel0", "1.0-eac5", "1.1", "2.0", "2.0+1.0", NULL };
 
-#define S_REL0 RMM_SPEC_BIT(RMM_SPEC_1_0_REL0)
-#define S_EAC5 RMM_SPEC_BIT(RMM_SPEC_1_0_EAC5)
-#define S_1_1  RMM_SPEC_BIT(RMM_SPEC_1_1)
-#define S_2_0  RMM_SPEC_BIT(RMM_SPEC_2_0)
-#define S_2P1  RMM_SPEC_BIT(RMM_SPEC_2_0_1_0)
-#define S_1X   (S_REL0 | S_EAC5 | S_1_1)
-#define S_2X   (S_2_0 | S_2P1)
-#define S_ALL  (S_1X | S_2X)
-
-/*
- * Which specs have each RMI function number (rmm.md 1.2, 1.3). A row of rmi_fns[] that is
- * not listed here exists in every spec. The 1.1-only DA/planes/SMMU commands have no rows
- * (unimplemented: SMC_UNKNOWN everywhere).
- */
-static const struct {
-	uint16_t fnum;
-	uint8_t specs;
-} membership[] = {
-	{ 0x150, S_ALL }, /* VERSION */
-	/* 2.0 removed GRANULE_DELEGATE/UNDELEGATE for the RANGE forms (0x1F1/0x1F2). */
-	{ 0x151, S_1X | S_2P1 },
-	{ 0x152, S_1X | S_2P1 },
-	/* 0x153 is DATA_CREATE in 1.x but RTT_DATA_MAP_INIT in 2.0, with the same arguments; the
-	 * 2.0 meaning is not modelled, so pure 2.0 answers SMC_UNKNOWN there. */
-	{ 0x153, S_1X | S_2P1 },
-	{ 0x154, S_1X | S_2P1 }, /* DATA_CREATE_UNKNOWN */
-	{ 0x155, S_1X | S_2P1 }, /* DATA_DESTROY */
-	{ 0x15F, S_1X | S_2P1 }, /* RTT_MAP_UNPROTECTED: 2.0 has RTT_UNPROT_MAP 0x1FB */
-	{ 0x162, S_1X | S_2P1 }, /* RTT_UNMAP_UNPROTECTED */
-	{ 0x167, S_1X | S_2P1 }, /* REC_AUX_COUNT: 2.0 donates aux memory through SROs */
-	/* 0x16E is PSMMU_MSI_CONFIG in 1.1 (not modelled) and RMM_CONFIG_SET in 2.0. */
-	{ 0x16E, S_2X },
-	{ 0x1E1, S_2X }, /* GRANULE_TRACKING_GET */
-	{ 0x1EC, S_2X }, /* RMM_CONFIG_GET */
-	{ 0x1F1, S_2X }, /* GRANULE_RANGE_DELEGATE */
-	{ 0x1F2, S_2X }, /* GRANULE_RANGE_UNDELEGATE */
-	{ 0x201, S_2X }, /* REALM_TERMINATE */
-	{ 0x202, S_2X }, /* RMM_ACTIVATE */
-	{ 0x203, S_2X }, /* OP_CONTINUE */
-	{ 0x208, S_2X }, /* OP_MEM_DONATE */
-	{ 0x20A, S_2X }, /* OP_CANCEL */
-};
-
-bool rmm_spec_serves(const struct rmm_spec *s, uint32_t fid)
-{
-	unsigned int bit = RMM_SPEC_BIT(s - rmm_specs);
-	for (size_t i = 0; i < EMU_ARRAY_SIZE(membership); i++)
-		if (RMI_FID(membership[i].fnum) == fid)
-			return membership[i].specs & bit;
-	return true;
-}
-
 uint32_t rmm_spec_highest(const struct rmm_spec *s)
 {
 	return s->versions[s->nversions - 1];
@@ -191,7 +81,7 @@ static uint64_t field_mask(unsigned int width)
 
 uint64_t rmm_feat_reg(const struct rmm *r, uint64_t index)
 {
-	/* DEN0137 1.0 B4.3.8 / 2.0: registers the spec does not define read as zero. */
+	/* DEN0137 1.0 B4.3.4 FEATURES / 2.0: registers the spec does not define read as zero. */
 	if (index >= r->spec->nregs)
 		return 0;
 	return index == 0 ? r->feat0 : r->feat_ext[index - 1];
@@ -226,7 +116,7 @@ void rmm_spec_version(const struct rmm *r, uint64_t req, struct emu_call *c)
 		return;
 	}
 	/* TF-RMM main version.c: an unsupported request reports the highest as "lower"
-	 * (its TODO says the spec wants the highest below the request; rmm.md 1.7). */
+	 * (its TODO says the spec wants the highest below the request). */
 	emu_ret3(c, rmi_ret(ok ? RMI_SUCCESS : RMI_ERROR_INPUT, 0), ok ? req : hi, hi);
 }
 
@@ -244,7 +134,8 @@ int rmm_spec_configure(struct rmm *r, json_t *cfg, const char *path, struct smcs
 			return emu_err(err,
 				       "%s/%s: spec \"%s\" defines FEATURES registers 0..%u only",
 				       path, keys[i], s->name, s->nregs - 1);
-		/* Bits no field of the spec's layout defines are RES0 (rmm.md 1.6). */
+		/* Bits no field of the spec's layout defines are RES0 (DEN0137
+		 * RmiFeatureRegister*). */
 		if (v & ~rmm_feat_defined(s, i))
 			return emu_err(err, "%s/%s: bits 0x%llx are reserved in the \"%s\" layout",
 				       path, keys[i],
@@ -266,7 +157,7 @@ int rmm_spec_configure(struct rmm *r, json_t *cfg, const char *path, struct smcs
 	if (!(s->flags & RMM_SPEC_GLOBAL_STATE) && (r->v2.activate_granules || r->v2.range_limit))
 		return emu_err(err, "%s: activate_granules and range_limit need a 2.0 spec", path);
 	/* RMI_DONATE_REQ count is bits [15:2]. */
-	if (r->v2.activate_granules > 0x3fff)
+	if (r->v2.activate_granules > RMI_DONATE_COUNT_MAX)
 		return emu_err(err, "%s/activate_granules: at most 16383", path);
 	return 0;
 }

@@ -1,10 +1,13 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * RMI spec profiles (rmm.md 0, 5.4): there are several incompatible RMI ABIs in the wild, and
- * a profile's "spec" key picks one. A spec decides the supported versions and the VERSION
- * reply rule, the RMI_FEATURES register layouts, which rows of the one rmi_fns[] table exist,
- * the status-code set, and whether the 2.0 global state (INIT -> ACTIVE) gates the calls.
- * Tables in spec.c; the 2.0-only commands in rmi_v2.c.
+ * RMI spec profiles: there are several incompatible RMI ABIs in the wild (TF-RMM tags
+ * rmm-spec-v1.0-eac5 and rmm-spec-v1.0-rel0, branch rmm-spec-v1.x-aligned, and main, which
+ * follows DEN0137 2.0-bet2; the Linux host series of each era), and a profile's "spec" key
+ * picks one. A spec decides the supported versions and the VERSION reply rule, the
+ * RMI_FEATURES register layouts, which rows of the one rmi_fns[] table exist (the rows'
+ * .specs), the status-code set, and whether the 2.0 global state (INIT -> ACTIVE) gates the
+ * calls (the rows' .gate). Tables in spec.c; 2.0 rules sit in the per-object files as checks
+ * on the spec's flags.
  */
 #ifndef SMCSIM_RMM_MODEL_SPEC_H
 #define SMCSIM_RMM_MODEL_SPEC_H
@@ -28,12 +31,19 @@ enum rmm_spec_id {
 	RMM_SPEC_COUNT
 };
 
+/* A row's .specs bits (struct emu_fn): the specs that have the command; 0 = every spec. */
 #define RMM_SPEC_BIT(id) (1u << (id))
+#define RMM_SPECS_1X                                                                               \
+	(RMM_SPEC_BIT(RMM_SPEC_1_0_REL0) | RMM_SPEC_BIT(RMM_SPEC_1_0_EAC5) |                       \
+	 RMM_SPEC_BIT(RMM_SPEC_1_1))
+#define RMM_SPECS_2X (RMM_SPEC_BIT(RMM_SPEC_2_0) | RMM_SPEC_BIT(RMM_SPEC_2_0_1_0))
 
 enum rmm_spec_flags {
-	/* rmm.md 1.7: the RMM starts in INIT; RMM_CONFIG_SET/RMM_ACTIVATE move it to ACTIVE. */
+	/* TF-RMM main runtime/core/handler.c: the RMM starts in INIT; RMM_CONFIG_SET and
+	 * RMM_ACTIVATE move it to ACTIVE. */
 	RMM_SPEC_GLOBAL_STATE = 1u << 0,
-	/* rmm.md 1.11: 2.0 RmiRealmParams has no vmid; the RMM allocates one. */
+	/* DEN0137 2.0-bet2 RmiRealmParams has no vmid (TF-RMM main smc-rmi.h): the RMM
+	 * allocates one. */
 	RMM_SPEC_VMID_ALLOC = 1u << 1,
 	/* 2.0: REALM_DESTROY needs a REALM_TERMINATE first (TF-RMM main realm tests). */
 	RMM_SPEC_TERMINATE = 1u << 2,
@@ -47,7 +57,8 @@ enum rmm_version_rule {
 	RMM_VERSION_ECHO = 1,
 };
 
-/* Named RMI_FEATURES fields; where each lives is the spec's layout (rmm.md 1.6). */
+/* Named RMI_FEATURES fields; where each lives is the spec's layout (spec.c, after TF-RMM
+ * smc-rmi.h RMI_FEATURE_REGISTER_*_SHIFT/WIDTH at each tag). */
 enum rmm_feat_field {
 	RMM_FEAT_S2SZ,
 	RMM_FEAT_LPA2,
@@ -95,7 +106,7 @@ struct rmm_spec {
 	enum rmm_version_rule rule;
 	const uint32_t *versions; /* supported RMI ABI versions, ascending */
 	size_t nversions;
-	uint8_t status_max;		       /* highest RmiStatusCode defined (rmm.md 1.5) */
+	uint8_t status_max;		       /* highest RmiStatusCode defined (abi/rmi.h) */
 	unsigned int nregs;		       /* FEATURES registers defined; others read 0 */
 	const struct rmm_feat_pos *layout;     /* [RMM_FEAT_COUNT] */
 	uint64_t feat_default[RMM_FEAT_NREGS]; /* the TF-RMM fake_host observations */
@@ -107,8 +118,6 @@ extern const char *const rmm_spec_names[];
 
 /* The highest version @s supports (x2 of every VERSION reply). */
 uint32_t rmm_spec_highest(const struct rmm_spec *s);
-/* Whether the row with @fid exists in @s (the per-spec membership table). */
-bool rmm_spec_serves(const struct rmm_spec *s, uint32_t fid);
 /* Field @f decoded from the instance's FEATURES registers through its spec's layout. */
 uint64_t rmm_feat(const struct rmm *r, enum rmm_feat_field f);
 /* The bits of register @reg that some field of @s's layout defines (the rest are RES0). */
@@ -121,19 +130,15 @@ int rmm_spec_configure(struct rmm *r, json_t *cfg, const char *path, struct smcs
 /* RMI_VERSION reply for @req under the instance's spec: x0..x2 into c->r. */
 void rmm_spec_version(const struct rmm *r, uint64_t req, struct emu_call *c);
 
-/* ---- 2.0: global state, SROs (rmi_v2.c) ---------------------------------------------- */
+/* ---- 2.0: global state, SROs (rmi.c) ----------------------------------------------- */
 
-/* RMI function IDs added by 2.0 (TF-RMM main smc-rmi.h; Linux arm-smccc-rmi.h, rmm.md 1.3). */
-#define RMI_RMM_CONFIG_SET_FID		 (0xC4000000u + 0x16E)
-#define RMI_GRANULE_TRACKING_GET_FID	 (0xC4000000u + 0x1E1)
-#define RMI_RMM_CONFIG_GET_FID		 (0xC4000000u + 0x1EC)
-#define RMI_GRANULE_RANGE_DELEGATE_FID	 (0xC4000000u + 0x1F1)
-#define RMI_GRANULE_RANGE_UNDELEGATE_FID (0xC4000000u + 0x1F2)
-#define RMI_REALM_TERMINATE_FID		 (0xC4000000u + 0x201)
-#define RMI_RMM_ACTIVATE_FID		 (0xC4000000u + 0x202)
-#define RMI_OP_CONTINUE_FID		 (0xC4000000u + 0x203)
-#define RMI_OP_MEM_DONATE_FID		 (0xC4000000u + 0x208)
-#define RMI_OP_CANCEL_FID		 (0xC4000000u + 0x20A)
+/* A row's .gate (struct emu_fn): the global states the command runs in under a spec with
+ * RMM_SPEC_GLOBAL_STATE (TF-RMM main runtime/core/handler.c); others answer ERROR_GLOBAL. */
+enum rmm_gate {
+	RMM_GATE_ACTIVE = 0, /* the default: ACTIVE only */
+	RMM_GATE_INIT = 1,   /* INIT only */
+	RMM_GATE_ANY = 2,    /* every state */
+};
 
 /* RMM global state (TF-RMM main glob_data: INIT, INTERMEDIATE while activating, ACTIVE). */
 enum rmm_global_state {
@@ -142,34 +147,12 @@ enum rmm_global_state {
 	RMM_GLOBAL_ACTIVE = 2,
 };
 
-/* RMI_INCOMPLETE x0 (rmm.md 1.3): [9:8] memory request, bit 10 can-cancel. */
-#define RMI_OP_MEM_REQ_NONE   0u
-#define RMI_OP_MEM_REQ_DONATE 1u
-#define RMI_OP_CAN_CANCEL     (1u << 10)
-/* Donate request x2: [1:0] block size (0 = 4 KiB), [15:2] count, 16 contiguous, 17 state. */
-#define RMI_DONATE_REQ(count)  ((uint64_t)(count) << 2)
-#define RMI_DONATE_UNDELEGATED (UINT64_C(1) << 17)
-/* OP_MEM_DONATE list entry (Linux RmiAddrRangeDesc): bit 63 = state (1 UNDELEGATED). */
-#define RMI_ADDR_DESC_UNDELEGATED (UINT64_C(1) << 63)
-
-/* RmmConfig page (Linux arm-smccc-rmi.h struct rmm_config). */
-#define RMM_CONFIG_TRACKING_REGION_SIZE 0x0
-#define RMM_CONFIG_RMI_GRANULE_SIZE	0x8
-/* rmi_granule_size encoding: 0 4 KiB, 1 16 KiB, 2 64 KiB (Linux RMI_GRANULE_SIZE_*). */
-#define RMI_GRANULE_SIZE_4KB 0u
-
-/* GRANULE_TRACKING_GET results (Linux RMI_MEM_CATEGORY_*, RMI_TRACKING_*). */
-#define RMI_MEM_CATEGORY_CONVENTIONAL 0u
-#define RMI_MEM_CATEGORY_NONE	      3u
-#define RMI_TRACKING_NONE	      1u
-#define RMI_TRACKING_FINE	      2u
-
 /* The one SRO in flight (the model serialises them: one handle at a time). */
 struct rmm_sro {
 	bool live;
 	uint32_t fid;	 /* the command that started it */
 	uint64_t handle; /* what x1 carried to the host */
-	uint32_t want;	 /* granules still to donate */
+	uint32_t want;	 /* granules the command needs in all */
 	uint32_t got;	 /* granules donated so far */
 };
 
@@ -183,21 +166,5 @@ struct rmm_v2 {
 	uint64_t *owned; /* granules donated to the RMM (INTERNAL) */
 	size_t nowned, owned_cap;
 };
-
-/* The handler every RMI row runs through (the service's handler_of). */
-void rmm_v2_dispatch(struct emu_call *c);
-void rmm_v2_reset(struct rmm *r);
-void rmm_v2_free(struct rmm *r);
-
-void rmm_rmm_config_set(struct emu_call *c);
-void rmm_rmm_config_get(struct emu_call *c);
-void rmm_rmm_activate(struct emu_call *c);
-void rmm_op_continue(struct emu_call *c);
-void rmm_op_mem_donate(struct emu_call *c);
-void rmm_op_cancel(struct emu_call *c);
-void rmm_granule_range_delegate(struct emu_call *c);
-void rmm_granule_range_undelegate(struct emu_call *c);
-void rmm_granule_tracking_get(struct emu_call *c);
-void rmm_realm_terminate(struct emu_call *c);
 
 #endif

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * The CCA attestation token (DEN0137 1.0 A7.2; layout in rmm.md section 3, taken from
- * TF-RMM lib/attestation and decoded fake_host output).
+ * The CCA attestation token (DEN0137 1.0 A7.2; layout as TF-RMM lib/attestation
+ * attestation_token.c @rel0 and app/attestation @main emit it).
  *
  *   1.0: tag 399 { 44234: bstr(platform COSE_Sign1), 44241: bstr(realm COSE_Sign1) }
  *   2.0: tag 907 { 44234: [263, bstr(platform)], 44241: [263, bstr(realm)] }
@@ -28,45 +28,10 @@
 #include <nettle/hmac.h>
 #include <nettle/sha2.h>
 
+#include "abi/rsi.h"
 #include "rmm_model/attest.h"
 
-/* CBOR tags and claim keys (rmm.md section 3; TF-RMM attestation_defs_priv.h). */
-#define TAG_CCA_TOKEN_1		399
-#define TAG_CCA_TOKEN_2		907
-#define TAG_COSE_SIGN1		18
-#define CT_EAT_CWT		263 /* CoAP content format of the 2.0 [263, bstr] wrappers */
-#define KEY_PLAT_TOKEN		44234
-#define KEY_REALM_TOKEN		44241
-#define COSE_HDR_ALG		1
-#define COSE_ALG_ES384		(-35)
-#define COSE_KEY_KTY		1
-#define COSE_KEY_CRV		(-1)
-#define COSE_KEY_X		(-2)
-#define COSE_KEY_Y		(-3)
-#define COSE_KTY_EC2		2
-#define COSE_CRV_P384		2
-#define REALM_CHALLENGE		10
-#define REALM_INSTANCE_ID	256
-#define REALM_RPV		44235
-#define REALM_HASH_ALGO		44236
-#define REALM_PUB_KEY		44237
-#define REALM_RIM		44238
-#define REALM_REM		44239
-#define REALM_PUB_KEY_HASH_ALGO 44240
-#define REALM_MEC_POLICY	44243
-#define EAT_PROFILE		265
-#define PLAT_CHALLENGE		10
-#define PLAT_INSTANCE_ID	256
-#define PLAT_IMPL_ID		2396
-#define PLAT_LIFECYCLE		2395
-#define PLAT_SW_COMPONENTS	2399
-#define PLAT_VERIFY_SVC		2400
-#define PLAT_CONFIG		2401
-#define PLAT_HASH_ALGO		2402
-
-#define PROFILE_REALM_1	  "tag:arm.com,2023:realm#1.0.0"
-#define PROFILE_REALM_2	  "tag:arm.com,2024:realm#2.0.0"
-#define PROFILE_PLAT	  "tag:arm.com,2023:cca_platform#1.0.0"
+/* Tags, claim keys and profiles are abi/rsi.h's (CCA_*). */
 #define PLAT_VERIFY_URL	  "https://veraison.example/.well-known/veraison/verification"
 #define LIFECYCLE_SECURED 0x3003 /* PSA security lifecycle "secured", as in TF-RMM's sample */
 
@@ -219,30 +184,6 @@ void rmm_p384_sign(const uint8_t priv[P384_BYTES], const uint8_t digest[P384_BYT
 	ecc_scalar_clear(&s);
 }
 
-static bool ecdsa_p384_verify(const uint8_t x[P384_BYTES], const uint8_t y[P384_BYTES],
-			      const uint8_t digest[P384_BYTES], const uint8_t sig[SIG_BYTES])
-{
-	struct ecc_point p;
-	struct dsa_signature ds;
-	mpz_t px, py;
-	bool ok = false;
-
-	ecc_point_init(&p, nettle_get_secp_384r1());
-	nettle_mpz_init_set_str_256_u(px, P384_BYTES, x);
-	nettle_mpz_init_set_str_256_u(py, P384_BYTES, y);
-	dsa_signature_init(&ds);
-	nettle_mpz_set_str_256_u(ds.r, P384_BYTES, sig);
-	nettle_mpz_set_str_256_u(ds.s, P384_BYTES, sig + P384_BYTES);
-	/* ecc_point_set refuses points not on the curve. */
-	if (ecc_point_set(&p, px, py))
-		ok = ecdsa_verify(&p, SHA384_DIGEST_SIZE, digest, &ds) == 1;
-	dsa_signature_clear(&ds);
-	mpz_clear(px);
-	mpz_clear(py);
-	ecc_point_clear(&p);
-	return ok;
-}
-
 /* ------------------------------------------------------------------------------------ */
 /* CBOR building: each helper consumes the references it is given, even on failure.      */
 
@@ -335,10 +276,10 @@ static int cose_key(const uint8_t x[P384_BYTES], const uint8_t y[P384_BYTES], ui
 		    size_t *len)
 {
 	cbor_item_t *m = cbor_new_definite_map(4);
-	bool ok = put(m, COSE_KEY_KTY, c_int(COSE_KTY_EC2)) &&
-		  put(m, COSE_KEY_CRV, c_int(COSE_CRV_P384)) &&
-		  put(m, COSE_KEY_X, c_bstr(x, P384_BYTES)) &&
-		  put(m, COSE_KEY_Y, c_bstr(y, P384_BYTES));
+	bool ok = put(m, CCA_COSE_KEY_KTY, c_int(CCA_COSE_KTY_EC2)) &&
+		  put(m, CCA_COSE_KEY_CRV, c_int(CCA_COSE_CRV_P384)) &&
+		  put(m, CCA_COSE_KEY_X, c_bstr(x, P384_BYTES)) &&
+		  put(m, CCA_COSE_KEY_Y, c_bstr(y, P384_BYTES));
 
 	if (!ok) {
 		drop(m);
@@ -358,6 +299,11 @@ static int key_cose(const uint8_t priv[P384_BYTES], uint8_t **out, size_t *len)
 int rmm_token_realm_key(uint8_t **out, size_t *len)
 {
 	return key_cose(realm_test_key, out, len);
+}
+
+int rmm_token_platform_key(uint8_t **out, size_t *len)
+{
+	return key_cose(platform_test_key, out, len);
 }
 
 /* Protected header {1: -35}, in its bstr-wrapped encoded form (a fixed 4 bytes). */
@@ -417,7 +363,7 @@ static int cose_sign1(const uint8_t priv[P384_BYTES], cbor_item_t *claims, uint8
 		return -ENOMEM;
 	}
 	free(payload);
-	return emit(tag(TAG_COSE_SIGN1, arr), out, len);
+	return emit(tag(CCA_TAG_COSE_SIGN1, arr), out, len);
 }
 
 static const char *hash_name(enum rmm_hash algo)
@@ -426,9 +372,9 @@ static const char *hash_name(enum rmm_hash algo)
 }
 
 /*
- * Realm claims, in the order TF-RMM emits them (attest_realm_token_create; rmm.md
- * section 3): challenge, [2.0: instance ID], RPV, public key, hash algo, public-key hash
- * algo, [2.0: MEC policy], profile, RIM, REMs.
+ * Realm claims, in the order TF-RMM emits them (attest_realm_token_create()): challenge, [2.0:
+ * instance ID], RPV, public key, hash algo, public-key hash algo, [2.0: MEC policy], profile, RIM,
+ * REMs.
  */
 static cbor_item_t *realm_claims(const struct rmm_token_claims *c, const uint8_t *key, size_t klen)
 {
@@ -441,22 +387,23 @@ static cbor_item_t *realm_claims(const struct rmm_token_claims *c, const uint8_t
 		if (!push(rems, c_bstr(c->rem[i], hs)))
 			break;
 	ok = rems && cbor_array_size(rems) == RMM_REM_COUNT;
-	ok = ok && put(m, REALM_CHALLENGE, c_bstr(c->challenge, sizeof(c->challenge)));
+	ok = ok && put(m, CCA_REALM_CHALLENGE, c_bstr(c->challenge, sizeof(c->challenge)));
 	if (c->v2)
-		ok = ok && put(m, REALM_INSTANCE_ID,
+		ok = ok && put(m, CCA_REALM_INSTANCE_ID,
 			       c_bstr(c->realm_instance_id, sizeof(c->realm_instance_id)));
-	ok = ok && put(m, REALM_RPV, c_bstr(c->rpv, sizeof(c->rpv))) &&
-	     put(m, REALM_PUB_KEY, c_bstr(key, klen)) &&
-	     put(m, REALM_HASH_ALGO, cbor_build_string(hash_name(c->algo))) &&
+	ok = ok && put(m, CCA_REALM_RPV, c_bstr(c->rpv, sizeof(c->rpv))) &&
+	     put(m, CCA_REALM_PUB_KEY, c_bstr(key, klen)) &&
+	     put(m, CCA_REALM_HASH_ALGO, cbor_build_string(hash_name(c->algo))) &&
 	     /* TF-RMM hashes the realm key with SHA-256 for the platform challenge. */
-	     put(m, REALM_PUB_KEY_HASH_ALGO, cbor_build_string("sha-256"));
+	     put(m, CCA_REALM_PUB_KEY_HASH_ALGO, cbor_build_string("sha-256"));
 	if (c->v2)
-		ok = ok && put(m, REALM_MEC_POLICY, c_uint(c->mec_policy));
+		ok = ok && put(m, CCA_REALM_MEC_POLICY, c_uint(c->mec_policy));
 	ok = ok &&
-	     put(m, EAT_PROFILE, cbor_build_string(c->v2 ? PROFILE_REALM_2 : PROFILE_REALM_1)) &&
-	     put(m, REALM_RIM, c_bstr(c->rim, hs));
+	     put(m, CCA_EAT_PROFILE,
+		 cbor_build_string(c->v2 ? CCA_PROFILE_REALM_2 : CCA_PROFILE_REALM_1)) &&
+	     put(m, CCA_REALM_RIM, c_bstr(c->rim, hs));
 	if (ok) {
-		ok = put(m, REALM_REM, rems);
+		ok = put(m, CCA_REALM_REM, rems);
 		rems = NULL;
 	}
 	drop(rems);
@@ -467,7 +414,7 @@ static cbor_item_t *realm_claims(const struct rmm_token_claims *c, const uint8_t
 	return m;
 }
 
-/* One software component map (rmm.md section 3: keys 1, 2, 4, 5, 6). */
+/* One software component map (PSA token profile: keys 1, 2, 4, 5, 6). */
 static cbor_item_t *sw_component(const char *type, const char *version)
 {
 	uint8_t meas[RMM_MEAS_MAX], signer[RMM_MEAS_MAX];
@@ -486,7 +433,7 @@ static cbor_item_t *sw_component(const char *type, const char *version)
 }
 
 /*
- * The test platform token's claims (rmm.md section 3, the claims of TF-RMM's sample
+ * The test platform token's claims (the claims of TF-RMM's sample
  * platform token; PSA/CCA platform profile). The challenge binds the realm attestation key:
  * SHA-256 over its COSE_Key encoding, as TF-RMM attest_init_realm_attestation_key computes
  * it. The instance ID is a UEID of type RAND (0x01) followed by SHA-256 of the platform
@@ -510,16 +457,16 @@ static cbor_item_t *platform_claims(const uint8_t *realm_key, size_t rklen, cons
 
 	ok = push(sw, sw_component("BL1", "1.0.0")) && push(sw, sw_component("BL31", "2.10.0")) &&
 	     push(sw, sw_component("RMM", "1.0.0"));
-	ok = ok && put(m, EAT_PROFILE, cbor_build_string(PROFILE_PLAT)) &&
-	     put(m, PLAT_CHALLENGE, c_bstr(challenge, 32)) &&
-	     put(m, PLAT_IMPL_ID, c_bstr(impl_id, 32)) &&
-	     put(m, PLAT_INSTANCE_ID, c_bstr(inst, sizeof(inst))) &&
-	     put(m, PLAT_CONFIG, c_bstr(config, sizeof(config))) &&
-	     put(m, PLAT_LIFECYCLE, c_uint(LIFECYCLE_SECURED)) &&
-	     put(m, PLAT_HASH_ALGO, cbor_build_string("sha-256")) &&
-	     put(m, PLAT_VERIFY_SVC, cbor_build_string(PLAT_VERIFY_URL));
+	ok = ok && put(m, CCA_EAT_PROFILE, cbor_build_string(CCA_PROFILE_PLAT)) &&
+	     put(m, CCA_PLAT_CHALLENGE, c_bstr(challenge, 32)) &&
+	     put(m, CCA_PLAT_IMPL_ID, c_bstr(impl_id, 32)) &&
+	     put(m, CCA_PLAT_INSTANCE_ID, c_bstr(inst, sizeof(inst))) &&
+	     put(m, CCA_PLAT_CONFIG, c_bstr(config, sizeof(config))) &&
+	     put(m, CCA_PLAT_LIFECYCLE, c_uint(LIFECYCLE_SECURED)) &&
+	     put(m, CCA_PLAT_HASH_ALGO, cbor_build_string("sha-256")) &&
+	     put(m, CCA_PLAT_VERIFY_SVC, cbor_build_string(PLAT_VERIFY_URL));
 	if (ok) {
-		ok = put(m, PLAT_SW_COMPONENTS, sw);
+		ok = put(m, CCA_PLAT_SW_COMPONENTS, sw);
 		sw = NULL;
 	}
 	drop(sw);
@@ -538,7 +485,7 @@ static cbor_item_t *wrap(bool v2, const uint8_t *tok, size_t len)
 	if (!v2)
 		return c_bstr(tok, len);
 	a = cbor_new_definite_array(2);
-	if (!(push(a, c_uint(CT_EAT_CWT)) && push(a, c_bstr(tok, len)))) {
+	if (!(push(a, c_uint(CCA_CT_EAT_CWT)) && push(a, c_bstr(tok, len)))) {
 		drop(a);
 		return NULL;
 	}
@@ -567,9 +514,9 @@ int rmm_token_build(const struct rmm_token_claims *c, uint8_t **out, size_t *len
 	}
 	if (!rc) {
 		cbor_item_t *m = cbor_new_definite_map(2);
-		if (put(m, KEY_PLAT_TOKEN, wrap(c->v2, plat, plen)) &&
-		    put(m, KEY_REALM_TOKEN, wrap(c->v2, realm, rlen))) {
-			top = tag(c->v2 ? TAG_CCA_TOKEN_2 : TAG_CCA_TOKEN_1, m);
+		if (put(m, CCA_KEY_PLAT_TOKEN, wrap(c->v2, plat, plen)) &&
+		    put(m, CCA_KEY_REALM_TOKEN, wrap(c->v2, realm, rlen))) {
+			top = tag(c->v2 ? CCA_TAG_TOKEN_2 : CCA_TAG_TOKEN_1, m);
 			rc = emit(top, out, len);
 		} else {
 			drop(m);
@@ -580,288 +527,5 @@ int rmm_token_build(const struct rmm_token_claims *c, uint8_t **out, size_t *len
 	free(pkey);
 	free(realm);
 	free(plat);
-	return rc;
-}
-
-/* ------------------------------------------------------------------------------------ */
-/* Verification (tests, fixture checks): strict about everything this file emits.       */
-
-static bool int_is(const cbor_item_t *i, int64_t v)
-{
-	if (!i)
-		return false;
-	if (v >= 0)
-		return cbor_isa_uint(i) && cbor_get_int(i) == (uint64_t)v;
-	return cbor_isa_negint(i) && cbor_get_int(i) == (uint64_t)(-(v + 1));
-}
-
-static bool bstr_is(const cbor_item_t *i, size_t want)
-{
-	return i && cbor_isa_bytestring(i) && cbor_bytestring_is_definite(i) &&
-	       (want == 0 || cbor_bytestring_length(i) == want);
-}
-
-static bool tstr_is(const cbor_item_t *i, const char *s)
-{
-	return i && cbor_isa_string(i) && cbor_string_is_definite(i) &&
-	       cbor_string_length(i) == strlen(s) &&
-	       memcmp(cbor_string_handle(i), s, strlen(s)) == 0;
-}
-
-/* The value of pair @idx of definite map @m if its key is @key, else NULL. */
-static const cbor_item_t *at(const cbor_item_t *m, size_t idx, int64_t key)
-{
-	struct cbor_pair *p;
-
-	if (!m || !cbor_isa_map(m) || !cbor_map_is_definite(m) || idx >= cbor_map_size(m))
-		return NULL;
-	p = cbor_map_handle(m);
-	return int_is(p[idx].key, key) ? p[idx].value : NULL;
-}
-
-/* Load exactly @len bytes as one item; NULL when malformed or trailing bytes remain. */
-static cbor_item_t *load(const uint8_t *b, size_t len)
-{
-	struct cbor_load_result r;
-	cbor_item_t *i = cbor_load(b, len, &r);
-
-	if (i && (r.error.code != CBOR_ERR_NONE || r.read != len)) {
-		drop(i);
-		return NULL;
-	}
-	return i;
-}
-
-struct sign1 {
-	cbor_item_t *root;
-	const cbor_item_t *payload, *sig;
-};
-
-/*
- * tag 18 [bstr {1:-35}, {}, bstr, bstr 96]; on success @s->root must be dropped.
- * libcbor 0.8.0's decoder rejects one-byte tag heads 6..20, COSE_Sign1's 0xd2 among them
- * (PJK/libcbor#307, fixed after 0.8.0), so the tag head is read here and libcbor decodes
- * the array that follows. This also requires the preferred one-byte form.
- */
-static int parse_sign1(const cbor_item_t *b, struct sign1 *s)
-{
-	const uint8_t *p;
-	size_t n;
-	cbor_item_t **a;
-
-	s->root = NULL;
-	if (!bstr_is(b, 0) || cbor_bytestring_length(b) < 2)
-		return -EBADMSG;
-	p = cbor_bytestring_handle(b);
-	n = cbor_bytestring_length(b);
-	if (p[0] != 0xc0 + TAG_COSE_SIGN1)
-		return -EBADMSG;
-	s->root = load(p + 1, n - 1);
-	if (!s->root || !cbor_isa_array(s->root) || !cbor_array_is_definite(s->root) ||
-	    cbor_array_size(s->root) != 4)
-		goto bad;
-	a = cbor_array_handle(s->root);
-	if (!bstr_is(a[0], sizeof(protected_es384)) ||
-	    memcmp(cbor_bytestring_handle(a[0]), protected_es384, sizeof(protected_es384)) ||
-	    !cbor_isa_map(a[1]) || cbor_map_size(a[1]) != 0 || !bstr_is(a[2], 0) ||
-	    !bstr_is(a[3], SIG_BYTES))
-		goto bad;
-	s->payload = a[2];
-	s->sig = a[3];
-	return 0;
-bad:
-	drop(s->root);
-	s->root = NULL;
-	return -EBADMSG;
-}
-
-static bool sign1_verify(const struct sign1 *s, const uint8_t x[P384_BYTES],
-			 const uint8_t y[P384_BYTES])
-{
-	uint8_t digest[SHA384_DIGEST_SIZE];
-
-	sig_structure_hash(protected_es384, sizeof(protected_es384),
-			   cbor_bytestring_handle(s->payload), cbor_bytestring_length(s->payload),
-			   digest);
-	return ecdsa_p384_verify(x, y, digest, cbor_bytestring_handle(s->sig));
-}
-
-/* The token's 44234/44241 value: bstr (1.0) or [263, bstr] (2.0). */
-static const cbor_item_t *unwrap(const cbor_item_t *v, bool v2)
-{
-	cbor_item_t **a;
-
-	if (!v2)
-		return v;
-	if (!v || !cbor_isa_array(v) || cbor_array_size(v) != 2)
-		return NULL;
-	a = cbor_array_handle(v);
-	return int_is(a[0], CT_EAT_CWT) ? a[1] : NULL;
-}
-
-static int check_realm(const cbor_item_t *m, bool v2, struct rmm_token_claims *out,
-		       uint8_t x[P384_BYTES], uint8_t y[P384_BYTES], const uint8_t **key,
-		       size_t *klen)
-{
-	size_t i = 0, hs;
-	const cbor_item_t *v, *ck;
-	cbor_item_t *k;
-	int rc = -EBADMSG;
-
-	if (!cbor_isa_map(m) || cbor_map_size(m) != (v2 ? 10u : 8u))
-		return -EBADMSG;
-	if (!(v = at(m, i++, REALM_CHALLENGE)) || !bstr_is(v, 64))
-		return -EBADMSG;
-	memcpy(out->challenge, cbor_bytestring_handle(v), 64);
-	if (v2) {
-		if (!(v = at(m, i++, REALM_INSTANCE_ID)) || !bstr_is(v, 33))
-			return -EBADMSG;
-		memcpy(out->realm_instance_id, cbor_bytestring_handle(v), 33);
-	}
-	if (!(v = at(m, i++, REALM_RPV)) || !bstr_is(v, 64))
-		return -EBADMSG;
-	memcpy(out->rpv, cbor_bytestring_handle(v), 64);
-
-	if (!(ck = at(m, i++, REALM_PUB_KEY)) || !bstr_is(ck, 0))
-		return -EBADMSG;
-	*key = cbor_bytestring_handle(ck);
-	*klen = cbor_bytestring_length(ck);
-	k = load(*key, *klen);
-	if (k && cbor_isa_map(k) && cbor_map_size(k) == 4 && (v = at(k, 0, COSE_KEY_KTY)) &&
-	    int_is(v, COSE_KTY_EC2) && (v = at(k, 1, COSE_KEY_CRV)) && int_is(v, COSE_CRV_P384) &&
-	    (v = at(k, 2, COSE_KEY_X)) && bstr_is(v, P384_BYTES)) {
-		memcpy(x, cbor_bytestring_handle(v), P384_BYTES);
-		if ((v = at(k, 3, COSE_KEY_Y)) && bstr_is(v, P384_BYTES)) {
-			memcpy(y, cbor_bytestring_handle(v), P384_BYTES);
-			rc = 0;
-		}
-	}
-	drop(k);
-	if (rc)
-		return rc;
-
-	if (!(v = at(m, i++, REALM_HASH_ALGO)))
-		return -EBADMSG;
-	if (tstr_is(v, "sha-256"))
-		out->algo = RMM_HASH_SHA256;
-	else if (tstr_is(v, "sha-512"))
-		out->algo = RMM_HASH_SHA512;
-	else
-		return -EBADMSG;
-	hs = rmm_hash_size(out->algo);
-	if (!(v = at(m, i++, REALM_PUB_KEY_HASH_ALGO)) || !tstr_is(v, "sha-256"))
-		return -EBADMSG;
-	if (v2) {
-		if (!(v = at(m, i++, REALM_MEC_POLICY)) || !cbor_isa_uint(v))
-			return -EBADMSG;
-		out->mec_policy = cbor_get_int(v);
-	}
-	if (!(v = at(m, i++, EAT_PROFILE)) || !tstr_is(v, v2 ? PROFILE_REALM_2 : PROFILE_REALM_1))
-		return -EBADMSG;
-	if (!(v = at(m, i++, REALM_RIM)) || !bstr_is(v, hs))
-		return -EBADMSG;
-	memset(out->rim, 0, sizeof(out->rim));
-	memcpy(out->rim, cbor_bytestring_handle(v), hs);
-	if (!(v = at(m, i++, REALM_REM)) || !cbor_isa_array(v) ||
-	    cbor_array_size(v) != RMM_REM_COUNT)
-		return -EBADMSG;
-	for (unsigned int r = 0; r < RMM_REM_COUNT; r++) {
-		const cbor_item_t *e = cbor_array_handle(v)[r];
-		if (!bstr_is(e, hs))
-			return -EBADMSG;
-		memset(out->rem[r], 0, sizeof(out->rem[r]));
-		memcpy(out->rem[r], cbor_bytestring_handle(e), hs);
-	}
-	out->v2 = v2;
-	return 0;
-}
-
-static int check_platform(const cbor_item_t *m, const uint8_t *realm_key, size_t rklen)
-{
-	uint8_t h[RMM_MEAS_MAX];
-	const cbor_item_t *v;
-	size_t i = 0;
-
-	if (!cbor_isa_map(m) || cbor_map_size(m) != 9)
-		return -EBADMSG;
-	if (!(v = at(m, i++, EAT_PROFILE)) || !tstr_is(v, PROFILE_PLAT))
-		return -EBADMSG;
-	/* The binding of the two tokens: challenge = SHA-256(realm COSE_Key). */
-	rmm_hash(RMM_HASH_SHA256, realm_key, rklen, h);
-	if (!(v = at(m, i++, PLAT_CHALLENGE)) || !bstr_is(v, 32) ||
-	    memcmp(cbor_bytestring_handle(v), h, 32))
-		return -EBADMSG;
-	if (!(v = at(m, i++, PLAT_IMPL_ID)) || !bstr_is(v, 32))
-		return -EBADMSG;
-	if (!(v = at(m, i++, PLAT_INSTANCE_ID)) || !bstr_is(v, 33) ||
-	    cbor_bytestring_handle(v)[0] != 0x01)
-		return -EBADMSG;
-	if (!(v = at(m, i++, PLAT_CONFIG)) || !bstr_is(v, 0))
-		return -EBADMSG;
-	if (!(v = at(m, i++, PLAT_LIFECYCLE)) || !cbor_isa_uint(v))
-		return -EBADMSG;
-	if (!(v = at(m, i++, PLAT_HASH_ALGO)) || !cbor_isa_string(v))
-		return -EBADMSG;
-	if (!(v = at(m, i++, PLAT_VERIFY_SVC)) || !cbor_isa_string(v))
-		return -EBADMSG;
-	if (!(v = at(m, i++, PLAT_SW_COMPONENTS)) || !cbor_isa_array(v) || !cbor_array_size(v))
-		return -EBADMSG;
-	for (size_t c = 0; c < cbor_array_size(v); c++) {
-		const cbor_item_t *sc = cbor_array_handle(v)[c], *t;
-		if (!(t = at(sc, 0, 1)) || !cbor_isa_string(t) || !(t = at(sc, 1, 2)) ||
-		    !bstr_is(t, 0))
-			return -EBADMSG;
-	}
-	return 0;
-}
-
-int rmm_token_verify(const uint8_t *tok, size_t len, struct rmm_token_claims *out)
-{
-	struct rmm_token_claims scratch;
-	struct sign1 realm = { 0 }, plat = { 0 };
-	cbor_item_t *root, *m = NULL, *rclaims = NULL, *pclaims = NULL;
-	uint8_t rx[P384_BYTES], ry[P384_BYTES], px[P384_BYTES], py[P384_BYTES];
-	const uint8_t *rkey = NULL;
-	size_t rklen = 0;
-	bool v2;
-	int rc = -EBADMSG;
-
-	if (!tok)
-		return -EINVAL;
-	if (!out)
-		out = &scratch;
-	memset(out, 0, sizeof(*out));
-	root = load(tok, len);
-	if (!root || !cbor_isa_tag(root))
-		goto done;
-	v2 = cbor_tag_value(root) == TAG_CCA_TOKEN_2;
-	if (!v2 && cbor_tag_value(root) != TAG_CCA_TOKEN_1)
-		goto done;
-	m = cbor_tag_item(root);
-	if (!cbor_isa_map(m) || cbor_map_size(m) != 2)
-		goto done;
-	if (parse_sign1(unwrap(at(m, 0, KEY_PLAT_TOKEN), v2), &plat) ||
-	    parse_sign1(unwrap(at(m, 1, KEY_REALM_TOKEN), v2), &realm))
-		goto done;
-	rclaims =
-		load(cbor_bytestring_handle(realm.payload), cbor_bytestring_length(realm.payload));
-	pclaims = load(cbor_bytestring_handle(plat.payload), cbor_bytestring_length(plat.payload));
-	if (!rclaims || !pclaims)
-		goto done;
-	rc = check_realm(rclaims, v2, out, rx, ry, &rkey, &rklen);
-	if (!rc)
-		rc = check_platform(pclaims, rkey, rklen);
-	if (rc)
-		goto done;
-	rmm_p384_public(platform_test_key, px, py);
-	if (!sign1_verify(&realm, rx, ry) || !sign1_verify(&plat, px, py))
-		rc = -EKEYREJECTED;
-done:
-	drop(rclaims);
-	drop(pclaims);
-	drop(realm.root);
-	drop(plat.root);
-	drop(m);
-	drop(root);
 	return rc;
 }

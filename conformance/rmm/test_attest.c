@@ -15,6 +15,7 @@
 
 #include "abi/bytes.h"
 #include "conformance/common/smcsim_test.h"
+#include "conformance/rmm/token_verify.h"
 #include "rmm_model/attest.h"
 
 static void unhex(const char *h, uint8_t *out, size_t n)

@@ -27,7 +27,6 @@
 #define RANGE	 0x80600000u
 #define DRAM_END 0x90000000u
 #define OUTSIDE	 0x90000000u
-#define RSI_VER	 0xC4000190u
 
 /* Assert on the registers of a call made in place (t_assert_* need an lvalue). */
 #define REG(call, reg, want, rule)                                                                 \
@@ -297,7 +296,7 @@ static void no_rmm(void **state)
 	struct smcsim *sim = t_machine("tfa-host", NULL);
 	REG(t_call(sim, RMI_VERSION_FID, 0x10000), 0, UNKNOWN,
 	    "DEN0137 RMI_VERSION: no RMM, SMCCC unknown function: SMC_UNKNOWN");
-	REG(t_call(sim, RSI_VER, 0x10000), 0, UNKNOWN,
+	REG(t_call(sim, RSI_VERSION_FID, 0x10000), 0, UNKNOWN,
 	    "DEN0137 RSI_VERSION: no RMM, SMCCC unknown function: SMC_UNKNOWN");
 	REG(t_call(sim, RMI_RMM_ACTIVATE_FID), 0, UNKNOWN,
 	    "DEN0137 2.0 RMI_RMM_ACTIVATE: no RMM, SMCCC unknown function: SMC_UNKNOWN");

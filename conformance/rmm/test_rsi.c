@@ -16,34 +16,10 @@
 #include "abi/bytes.h"
 #include "abi/psci.h"
 #include "conformance/common/smcsim_test.h"
+#include "conformance/rmm/token_verify.h"
 #include "rmm_model/attest.h"
 
-#define RSI_VERSION		  0xC4000190u
-#define RSI_FEATURES		  0xC4000191u
-#define RSI_MEASUREMENT_READ	  0xC4000192u
-#define RSI_MEASUREMENT_EXTEND	  0xC4000193u
-#define RSI_ATTEST_TOKEN_INIT	  0xC4000194u
-#define RSI_ATTEST_TOKEN_CONTINUE 0xC4000195u
-#define RSI_REALM_CONFIG	  0xC4000196u
-#define RSI_IPA_STATE_SET	  0xC4000197u
-#define RSI_IPA_STATE_GET	  0xC4000198u
-#define RSI_HOST_CALL		  0xC4000199u
-
-#define SMCCC_VERSION 0x80000000u
-#define SMC_UNKNOWN   (-1)
-
-/* RsiCommandReturnCode */
-#define SUCCESS	    0
-#define ERROR_INPUT 1
-#define ERROR_STATE 2
-#define INCOMPLETE  3
-/* Ripas, RsiResponse, RsiRipasChangeDestroyed */
-#define EMPTY		 0
-#define RAM		 1
-#define ACCEPT		 0
-#define REJECT		 1
-#define CHANGE_DESTROYED 1
-#define RSI_ABI_1_0	 0x10000
+#define SMC_UNKNOWN (-1)
 
 #define GRANULE	  0x1000u
 #define DRAM_BASE UINT64_C(0x80000000)
@@ -73,8 +49,7 @@ static int destroy(void **state)
 static void regs_to_bytes(const struct smcsim_regs *r, uint8_t out[64])
 {
 	for (int i = 0; i < 8; i++)
-		for (int b = 0; b < 8; b++)
-			out[8 * i + b] = (uint8_t)(r->x[1 + i] >> (8 * b));
+		abi_wr64(out + 8 * i, r->x[1 + i]);
 }
 
 static void unhex(const char *h, uint8_t *out, size_t n)
@@ -88,8 +63,8 @@ static void unhex(const char *h, uint8_t *out, size_t n)
 
 static void read_meas(struct smcsim *sim, uint64_t index, uint8_t out[64])
 {
-	struct smcsim_regs r = t_call(sim, RSI_MEASUREMENT_READ, index);
-	t_assert_x0(r, SUCCESS, "DEN0137 RSI_MEASUREMENT_READ: SUCCESS for index 0..4");
+	struct smcsim_regs r = t_call(sim, RSI_MEASUREMENT_READ_FID, index);
+	t_assert_x0(r, RSI_SUCCESS, "DEN0137 RSI_MEASUREMENT_READ: SUCCESS for index 0..4");
 	regs_to_bytes(&r, out);
 }
 
@@ -99,7 +74,7 @@ static struct smcsim_regs extend(struct smcsim *sim, uint64_t index, uint64_t si
 	uint64_t a[10] = { index, size };
 	for (int i = 0; i < 8; i++)
 		a[2 + i] = abi_rd64(value + 8 * i);
-	return t_call_arr(sim, NULL, 0, RSI_MEASUREMENT_EXTEND, 10, a);
+	return t_call_arr(sim, NULL, 0, RSI_MEASUREMENT_EXTEND_FID, 10, a);
 }
 
 /* x0 of a call made in place. */
@@ -112,8 +87,8 @@ static struct smcsim_regs extend(struct smcsim *sim, uint64_t index, uint64_t si
 static void ripas_is(struct smcsim *sim, uint64_t base, uint64_t end, uint64_t top, uint64_t ripas,
 		     const char *rule)
 {
-	struct smcsim_regs r = t_call(sim, RSI_IPA_STATE_GET, base, end);
-	t_assert_x0(r, SUCCESS, rule);
+	struct smcsim_regs r = t_call(sim, RSI_IPA_STATE_GET_FID, base, end);
+	t_assert_x0(r, RSI_SUCCESS, rule);
 	t_assert_reg(r, 1, top, rule);
 	t_assert_reg(r, 2, ripas, rule);
 }
@@ -123,8 +98,8 @@ static void ripas_is(struct smcsim *sim, uint64_t base, uint64_t end, uint64_t t
 /* B5.3.10; TF-RMM rel0 runtime/rsi/system.c: 1.0 is supported, x1 = x2 = 1.0. */
 static void version_1_0(void **state)
 {
-	struct smcsim_regs r = t_call(*state, RSI_VERSION, RSI_ABI_1_0);
-	t_assert_x0(r, SUCCESS, "DEN0137 RSI_VERSION: 1.0 supported");
+	struct smcsim_regs r = t_call(*state, RSI_VERSION_FID, RSI_ABI_1_0);
+	t_assert_x0(r, RSI_SUCCESS, "DEN0137 RSI_VERSION: 1.0 supported");
 	t_assert_reg(r, 1, RSI_ABI_1_0, "DEN0137 RSI_VERSION: lower = 1.0");
 	t_assert_reg(r, 2, RSI_ABI_1_0, "DEN0137 RSI_VERSION: higher = 1.0");
 }
@@ -134,8 +109,8 @@ static void version_other(void **state)
 {
 	static const uint64_t req[] = { 0x10001, 0x20000, 0, 0x7fffffff, 0xffff };
 	for (size_t i = 0; i < sizeof(req) / sizeof(req[0]); i++) {
-		struct smcsim_regs r = t_call(*state, RSI_VERSION, req[i]);
-		t_assert_x0(r, ERROR_INPUT,
+		struct smcsim_regs r = t_call(*state, RSI_VERSION_FID, req[i]);
+		t_assert_x0(r, RSI_ERROR_INPUT,
 			    "TF-RMM rel0 handle_rsi_version(): other request ERROR_INPUT");
 		t_assert_reg(r, 1, RSI_ABI_1_0, "TF-RMM rel0 handle_rsi_version(): lower = 1.0");
 		t_assert_reg(r, 2, RSI_ABI_1_0, "TF-RMM rel0 handle_rsi_version(): higher = 1.0");
@@ -147,8 +122,8 @@ static void features_zero(void **state)
 {
 	static const uint64_t idx[] = { 0, 1, 2, 0xff, UINT64_MAX };
 	for (size_t i = 0; i < sizeof(idx) / sizeof(idx[0]); i++) {
-		struct smcsim_regs r = t_call(*state, RSI_FEATURES, idx[i]);
-		t_assert_x0(r, SUCCESS, "DEN0137 RSI_FEATURES: SUCCESS for any index");
+		struct smcsim_regs r = t_call(*state, RSI_FEATURES_FID, idx[i]);
+		t_assert_x0(r, RSI_SUCCESS, "DEN0137 RSI_FEATURES: SUCCESS for any index");
 		t_assert_reg(r, 1, 0, "DEN0137 RSI_FEATURES: 1.0: no feature bits");
 	}
 }
@@ -169,9 +144,9 @@ static void config_failures(void **state)
 	static const uint64_t bad[] = { DRAM_BASE + 1, DRAM_BASE + 0x800, PAR_TOP,
 					PAR_TOP + DRAM_BASE, UINT64_MAX & ~(uint64_t)0xfff };
 	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
-		struct smcsim_regs r = t_call(*state, RSI_REALM_CONFIG, bad[i]);
+		struct smcsim_regs r = t_call(*state, RSI_REALM_CONFIG_FID, bad[i]);
 		t_assert_x0(
-			r, ERROR_INPUT,
+			r, RSI_ERROR_INPUT,
 			"DEN0137 RSI_REALM_CONFIG addr_align / addr_bound (ACS cmd_realm_config)");
 	}
 }
@@ -183,8 +158,8 @@ static void config_layout(void **state)
 	memset(page, 0xa5, sizeof(page));
 	assert_int_equal(smcsim_mem_write(*state, BUF, page, sizeof(page)),
 			 0); /* setup: host memory access */
-	struct smcsim_regs r = t_call(*state, RSI_REALM_CONFIG, BUF);
-	t_assert_x0(r, SUCCESS, "DEN0137 RSI_REALM_CONFIG: SUCCESS into a RAM granule");
+	struct smcsim_regs r = t_call(*state, RSI_REALM_CONFIG_FID, BUF);
+	t_assert_x0(r, RSI_SUCCESS, "DEN0137 RSI_REALM_CONFIG: SUCCESS into a RAM granule");
 	assert_int_equal(smcsim_mem_read(*state, BUF, page, sizeof(page)),
 			 0); /* setup: host memory access */
 	assert_int_equal(
@@ -205,8 +180,8 @@ static void config_profile_values(void **state)
 		t_machine("cca-realm", "{\"layers\":{\"rmm\":{\"services\":{\"rsi\":"
 				       "{\"ipa_bits\":40,\"hash_algo\":\"sha-512\"}}}}}");
 	uint8_t page[GRANULE];
-	struct smcsim_regs r = t_call(sim, RSI_REALM_CONFIG, BUF);
-	t_assert_x0(r, SUCCESS, "DEN0137 RSI_REALM_CONFIG: SUCCESS");
+	struct smcsim_regs r = t_call(sim, RSI_REALM_CONFIG_FID, BUF);
+	t_assert_x0(r, RSI_SUCCESS, "DEN0137 RSI_REALM_CONFIG: SUCCESS");
 	assert_int_equal(smcsim_mem_read(sim, BUF, page, sizeof(page)),
 			 0); /* setup: host memory access */
 	assert_int_equal(abi_rd64(page),
@@ -215,22 +190,23 @@ static void config_profile_values(void **state)
 			 RMM_HASH_SHA512); /* DEN0137 RSI_REALM_CONFIG RsiRealmConfig.hash_algo =
 					      RSI_HASH_SHA_512 */
 	/* The PAR shrank with it: 2^39 is now outside. */
-	r = t_call(sim, RSI_REALM_CONFIG, UINT64_C(1) << 39);
-	t_assert_x0(r, ERROR_INPUT, "DEN0137 RSI_REALM_CONFIG addr_bound with ipa_bits 40");
+	r = t_call(sim, RSI_REALM_CONFIG_FID, UINT64_C(1) << 39);
+	t_assert_x0(r, RSI_ERROR_INPUT, "DEN0137 RSI_REALM_CONFIG addr_bound with ipa_bits 40");
 	smcsim_destroy(sim);
 }
 
 /* TF-RMM rel0 config.c: realm_ipa_to_pa() fails with RIPAS EMPTY → ERROR_INPUT. */
 static void config_empty_buffer(void **state)
 {
-	struct smcsim_regs r = t_call(*state, RSI_IPA_STATE_SET, BUF, BUF + GRANULE, EMPTY, 0);
-	t_assert_x0(r, SUCCESS, "setup: RSI_IPA_STATE_SET(EMPTY)");
-	r = t_call(*state, RSI_REALM_CONFIG, BUF);
-	t_assert_x0(r, ERROR_INPUT,
+	struct smcsim_regs r =
+		t_call(*state, RSI_IPA_STATE_SET_FID, BUF, BUF + GRANULE, RMM_RIPAS_EMPTY, 0);
+	t_assert_x0(r, RSI_SUCCESS, "setup: RSI_IPA_STATE_SET(EMPTY)");
+	r = t_call(*state, RSI_REALM_CONFIG_FID, BUF);
+	t_assert_x0(r, RSI_ERROR_INPUT,
 		    "TF-RMM rel0 handle_rsi_realm_config(): REALM_CONFIG into an EMPTY granule");
 	/* In the PAR but outside memory: EMPTY too. */
-	r = t_call(*state, RSI_REALM_CONFIG, (uint64_t)0x1000);
-	t_assert_x0(r, ERROR_INPUT,
+	r = t_call(*state, RSI_REALM_CONFIG_FID, (uint64_t)0x1000);
+	t_assert_x0(r, RSI_ERROR_INPUT,
 		    "TF-RMM rel0 handle_rsi_realm_config(): REALM_CONFIG outside DRAM");
 }
 
@@ -246,13 +222,13 @@ static void get_failures(void **state)
 		{ DRAM_BASE, PAR_TOP + GRANULE }, { PAR_TOP, PAR_TOP + GRANULE },
 	};
 	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
-		struct smcsim_regs r = t_call(*state, RSI_IPA_STATE_GET, bad[i][0], bad[i][1]);
-		t_assert_x0(r, ERROR_INPUT,
+		struct smcsim_regs r = t_call(*state, RSI_IPA_STATE_GET_FID, bad[i][0], bad[i][1]);
+		t_assert_x0(r, RSI_ERROR_INPUT,
 			    "DEN0137 RSI_IPA_STATE_GET base_align / end_align / size_valid / "
 			    "rgn_bound (ACS cmd_ipa_state_get)");
 	}
 	/* The last granule of the PAR is still inside it. */
-	ripas_is(*state, PAR_TOP - GRANULE, PAR_TOP, PAR_TOP, EMPTY,
+	ripas_is(*state, PAR_TOP - GRANULE, PAR_TOP, PAR_TOP, RMM_RIPAS_EMPTY,
 		 "DEN0137 RSI_IPA_STATE_GET rgn_bound: end == PAR top is inside");
 }
 
@@ -260,28 +236,30 @@ static void get_failures(void **state)
  * top > end ? end : top). */
 static void get_runs(void **state)
 {
-	ripas_is(*state, DRAM_BASE, DRAM_TOP, DRAM_TOP, RAM,
+	ripas_is(*state, DRAM_BASE, DRAM_TOP, DRAM_TOP, RMM_RIPAS_RAM,
 		 "DEN0137 RSI_IPA_STATE_GET: boot: all of DRAM RAM");
-	ripas_is(*state, DRAM_BASE, DRAM_BASE + GRANULE, DRAM_BASE + GRANULE, RAM,
+	ripas_is(*state, DRAM_BASE, DRAM_BASE + GRANULE, DRAM_BASE + GRANULE, RMM_RIPAS_RAM,
 		 "TF-RMM rel0 memory.c: top <= end");
 
-	struct smcsim_regs r = t_call(*state, RSI_IPA_STATE_SET, BUF, BUF + 0x100000, EMPTY, 0);
-	t_assert_x0(r, SUCCESS, "setup: RSI_IPA_STATE_SET(EMPTY)");
-	ripas_is(*state, DRAM_BASE, DRAM_TOP, BUF, RAM,
+	struct smcsim_regs r =
+		t_call(*state, RSI_IPA_STATE_SET_FID, BUF, BUF + 0x100000, RMM_RIPAS_EMPTY, 0);
+	t_assert_x0(r, RSI_SUCCESS, "setup: RSI_IPA_STATE_SET(EMPTY)");
+	ripas_is(*state, DRAM_BASE, DRAM_TOP, BUF, RMM_RIPAS_RAM,
 		 "DEN0137 RSI_IPA_STATE_GET: run of RAM up to the EMPTY range");
-	ripas_is(*state, BUF, DRAM_TOP, BUF + 0x100000, EMPTY,
+	ripas_is(*state, BUF, DRAM_TOP, BUF + 0x100000, RMM_RIPAS_EMPTY,
 		 "DEN0137 RSI_IPA_STATE_GET: run of EMPTY");
-	ripas_is(*state, BUF + 0x100000, DRAM_TOP, DRAM_TOP, RAM,
+	ripas_is(*state, BUF + 0x100000, DRAM_TOP, DRAM_TOP, RMM_RIPAS_RAM,
 		 "DEN0137 RSI_IPA_STATE_GET: RAM again to the end");
 }
 
 /* IPAs the host never backed read EMPTY; a run stops where memory ends. */
 static void get_outside_memory(void **state)
 {
-	ripas_is(*state, 0, DRAM_BASE, DRAM_BASE, EMPTY, "DEN0137 RSI_IPA_STATE_GET: below DRAM");
-	ripas_is(*state, DRAM_TOP, DRAM_TOP + 0x100000, DRAM_TOP + 0x100000, EMPTY,
+	ripas_is(*state, 0, DRAM_BASE, DRAM_BASE, RMM_RIPAS_EMPTY,
+		 "DEN0137 RSI_IPA_STATE_GET: below DRAM");
+	ripas_is(*state, DRAM_TOP, DRAM_TOP + 0x100000, DRAM_TOP + 0x100000, RMM_RIPAS_EMPTY,
 		 "DEN0137 RSI_IPA_STATE_GET: above DRAM");
-	ripas_is(*state, DRAM_TOP - GRANULE, DRAM_TOP + GRANULE, DRAM_TOP, RAM,
+	ripas_is(*state, DRAM_TOP - GRANULE, DRAM_TOP + GRANULE, DRAM_TOP, RMM_RIPAS_RAM,
 		 "DEN0137 RSI_IPA_STATE_GET: RAM run ends at DRAM top");
 }
 
@@ -291,23 +269,23 @@ static void get_outside_memory(void **state)
 static void set_failures(void **state)
 {
 	static const uint64_t bad[][3] = {
-		{ BUF, BUF + GRANULE, 2 },	       /* ripas_valid: DESTROYED not requestable */
-		{ BUF, BUF + GRANULE, 3 },	       /* ripas_valid */
-		{ BUF + 8, BUF + GRANULE, EMPTY },     /* base_align */
-		{ BUF, BUF + GRANULE + 8, EMPTY },     /* top_align */
-		{ BUF, BUF, EMPTY },		       /* size_valid: top <= base */
-		{ BUF + GRANULE, BUF, EMPTY },	       /* size_valid */
-		{ BUF, PAR_TOP + GRANULE, EMPTY },     /* rgn_bound */
-		{ PAR_TOP, PAR_TOP + GRANULE, EMPTY }, /* rgn_bound: unprotected half */
+		{ BUF, BUF + GRANULE, 2 }, /* ripas_valid: DESTROYED not requestable */
+		{ BUF, BUF + GRANULE, 3 }, /* ripas_valid */
+		{ BUF + 8, BUF + GRANULE, RMM_RIPAS_EMPTY },	 /* base_align */
+		{ BUF, BUF + GRANULE + 8, RMM_RIPAS_EMPTY },	 /* top_align */
+		{ BUF, BUF, RMM_RIPAS_EMPTY },			 /* size_valid: top <= base */
+		{ BUF + GRANULE, BUF, RMM_RIPAS_EMPTY },	 /* size_valid */
+		{ BUF, PAR_TOP + GRANULE, RMM_RIPAS_EMPTY },	 /* rgn_bound */
+		{ PAR_TOP, PAR_TOP + GRANULE, RMM_RIPAS_EMPTY }, /* rgn_bound: unprotected half */
 	};
 	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
 		struct smcsim_regs r =
-			t_call(*state, RSI_IPA_STATE_SET, bad[i][0], bad[i][1], bad[i][2], 0);
-		t_assert_x0(r, ERROR_INPUT,
+			t_call(*state, RSI_IPA_STATE_SET_FID, bad[i][0], bad[i][1], bad[i][2], 0);
+		t_assert_x0(r, RSI_ERROR_INPUT,
 			    "DEN0137 RSI_IPA_STATE_SET ripas_valid / base_align / top_align / "
 			    "size_valid / rgn_bound (ACS cmd_ipa_state_set)");
 	}
-	ripas_is(*state, DRAM_BASE, DRAM_TOP, DRAM_TOP, RAM,
+	ripas_is(*state, DRAM_BASE, DRAM_TOP, DRAM_TOP, RMM_RIPAS_RAM,
 		 "DEN0137 RSI_IPA_STATE_SET: failures change nothing");
 }
 
@@ -315,16 +293,17 @@ static void set_failures(void **state)
  * ACS): they are ignored. */
 static void set_flags_reserved(void **state)
 {
-	struct smcsim_regs r =
-		t_call(*state, RSI_IPA_STATE_SET, BUF, BUF + GRANULE, EMPTY, UINT64_C(0x2));
-	t_assert_x0(r, SUCCESS,
+	struct smcsim_regs r = t_call(*state, RSI_IPA_STATE_SET_FID, BUF, BUF + GRANULE,
+				      RMM_RIPAS_EMPTY, UINT64_C(0x2));
+	t_assert_x0(r, RSI_SUCCESS,
 		    "TF-RMM rel0 handle_rsi_ipa_state_set(): reserved flag bits ignored");
 	t_assert_reg(r, 1, BUF + GRANULE, "TF-RMM rel0 handle_rsi_ipa_state_set(): x1 = top, done");
-	r = t_call(*state, RSI_IPA_STATE_SET, BUF, BUF + GRANULE, RAM, CHANGE_DESTROYED);
-	t_assert_x0(r, SUCCESS,
+	r = t_call(*state, RSI_IPA_STATE_SET_FID, BUF, BUF + GRANULE, RMM_RIPAS_RAM,
+		   RSI_CHANGE_DESTROYED);
+	t_assert_x0(r, RSI_SUCCESS,
 		    "DEN0137 RSI_IPA_STATE_SET: CHANGE_DESTROYED on a range without DESTROYED "
 		    "granules");
-	t_assert_reg(r, 2, ACCEPT, "DEN0137 RSI_IPA_STATE_SET: x2 = RSI_ACCEPT");
+	t_assert_reg(r, 2, RSI_ACCEPT, "DEN0137 RSI_IPA_STATE_SET: x2 = RSI_ACCEPT");
 	/* DESTROYED is only reachable by a host destroying RAM (RMI_DATA_DESTROY); the
 	 * stand-alone realm's simulated host never does, so NO_CHANGE_DESTROYED vs
 	 * CHANGE_DESTROYED cannot be told apart here (covered on cca-host). */
@@ -344,21 +323,24 @@ static void set_accept_chunked(void **state)
 	uint64_t base = BUF, top = BUF + 0x100000;
 	int rounds = 0;
 	while (base != top) {
-		struct smcsim_regs r = t_call(sim, RSI_IPA_STATE_SET, base, top, EMPTY, 0);
-		t_assert_x0(r, SUCCESS,
+		struct smcsim_regs r =
+			t_call(sim, RSI_IPA_STATE_SET_FID, base, top, RMM_RIPAS_EMPTY, 0);
+		t_assert_x0(r, RSI_SUCCESS,
 			    "DEN0137 RSI_IPA_STATE_SET: SUCCESS each round (Linux "
 			    "rsi_set_memory_range())");
 		t_assert_reg(r, 1, base + 16 * GRANULE,
 			     "DEN0137 RSI_IPA_STATE_SET: x1 = new base, 16 granules per round "
 			     "(profile ripas_chunk)");
-		t_assert_reg(r, 2, ACCEPT, "DEN0137 RSI_IPA_STATE_SET: x2 = RSI_ACCEPT");
+		t_assert_reg(r, 2, RSI_ACCEPT, "DEN0137 RSI_IPA_STATE_SET: x2 = RSI_ACCEPT");
 		base = r.x[1];
 		assert_true(++rounds <=
 			    16); /* DEN0137 RSI_IPA_STATE_SET: x1 progresses each round */
 	}
 	assert_int_equal(rounds, 16); /* DEN0137 RSI_IPA_STATE_SET: 16 rounds of 16 granules */
-	ripas_is(sim, BUF, DRAM_TOP, top, EMPTY, "DEN0137 RSI_IPA_STATE_SET: range now EMPTY");
-	ripas_is(sim, DRAM_BASE, DRAM_TOP, BUF, RAM, "DEN0137 RSI_IPA_STATE_SET: below untouched");
+	ripas_is(sim, BUF, DRAM_TOP, top, RMM_RIPAS_EMPTY,
+		 "DEN0137 RSI_IPA_STATE_SET: range now EMPTY");
+	ripas_is(sim, DRAM_BASE, DRAM_TOP, BUF, RMM_RIPAS_RAM,
+		 "DEN0137 RSI_IPA_STATE_SET: below untouched");
 	smcsim_destroy(sim);
 }
 
@@ -367,14 +349,15 @@ static void set_default_chunk(void **state)
 {
 	uint64_t base = DRAM_BASE;
 	for (int i = 1; i <= 4; i++) {
-		struct smcsim_regs r = t_call(*state, RSI_IPA_STATE_SET, base, DRAM_TOP, EMPTY, 0);
-		t_assert_x0(r, SUCCESS, "DEN0137 RSI_IPA_STATE_SET: SUCCESS each round");
+		struct smcsim_regs r =
+			t_call(*state, RSI_IPA_STATE_SET_FID, base, DRAM_TOP, RMM_RIPAS_EMPTY, 0);
+		t_assert_x0(r, RSI_SUCCESS, "DEN0137 RSI_IPA_STATE_SET: SUCCESS each round");
 		t_assert_reg(r, 1, DRAM_BASE + (uint64_t)i * 0x4000000,
 			     "DEN0137 RSI_IPA_STATE_SET: x1 = new base, 64 MiB per round (built-in "
 			     "policy)");
 		base = r.x[1];
 	}
-	ripas_is(*state, DRAM_BASE, DRAM_TOP, DRAM_TOP, EMPTY,
+	ripas_is(*state, DRAM_BASE, DRAM_TOP, DRAM_TOP, RMM_RIPAS_EMPTY,
 		 "DEN0137 RSI_IPA_STATE_SET: all EMPTY");
 }
 
@@ -384,10 +367,11 @@ static void set_chunk_whole(void **state)
 	(void)state;
 	struct smcsim *sim = t_machine(
 		"cca-realm", "{\"layers\":{\"rmm\":{\"services\":{\"rsi\":{\"ripas_chunk\":0}}}}}");
-	struct smcsim_regs r = t_call(sim, RSI_IPA_STATE_SET, DRAM_BASE, DRAM_TOP, EMPTY, 0);
-	t_assert_x0(r, SUCCESS, "DEN0137 RSI_IPA_STATE_SET: SUCCESS in one round");
+	struct smcsim_regs r =
+		t_call(sim, RSI_IPA_STATE_SET_FID, DRAM_BASE, DRAM_TOP, RMM_RIPAS_EMPTY, 0);
+	t_assert_x0(r, RSI_SUCCESS, "DEN0137 RSI_IPA_STATE_SET: SUCCESS in one round");
 	t_assert_reg(r, 1, DRAM_TOP, "DEN0137 RSI_IPA_STATE_SET: x1 = top, whole range");
-	t_assert_reg(r, 2, ACCEPT, "DEN0137 RSI_IPA_STATE_SET: x2 = RSI_ACCEPT");
+	t_assert_reg(r, 2, RSI_ACCEPT, "DEN0137 RSI_IPA_STATE_SET: x2 = RSI_ACCEPT");
 	smcsim_destroy(sim);
 }
 
@@ -399,26 +383,30 @@ static void set_reject(void **state)
 	struct smcsim *sim = t_machine(
 		"cca-realm",
 		"{\"layers\":{\"rmm\":{\"services\":{\"rsi\":{\"ripas_change\":\"reject\"}}}}}");
-	struct smcsim_regs r = t_call(sim, RSI_IPA_STATE_SET, BUF, BUF + 0x10000, EMPTY, 0);
-	t_assert_x0(r, SUCCESS, "DEN0137 RSI_IPA_STATE_SET: the command itself succeeds");
+	struct smcsim_regs r =
+		t_call(sim, RSI_IPA_STATE_SET_FID, BUF, BUF + 0x10000, RMM_RIPAS_EMPTY, 0);
+	t_assert_x0(r, RSI_SUCCESS, "DEN0137 RSI_IPA_STATE_SET: the command itself succeeds");
 	t_assert_reg(r, 1, BUF, "DEN0137 RSI_IPA_STATE_SET: x1 = base: nothing changed");
-	t_assert_reg(r, 2, REJECT, "DEN0137 RSI_IPA_STATE_SET: x2 = RSI_REJECT");
-	ripas_is(sim, DRAM_BASE, DRAM_TOP, DRAM_TOP, RAM, "DEN0137 RSI_IPA_STATE_SET: still RAM");
+	t_assert_reg(r, 2, RSI_REJECT, "DEN0137 RSI_IPA_STATE_SET: x2 = RSI_REJECT");
+	ripas_is(sim, DRAM_BASE, DRAM_TOP, DRAM_TOP, RMM_RIPAS_RAM,
+		 "DEN0137 RSI_IPA_STATE_SET: still RAM");
 	smcsim_destroy(sim);
 }
 
 /* RAM needs memory behind it: progress stops where DRAM ends; EMPTY does not. */
 static void set_ram_outside_memory(void **state)
 {
-	struct smcsim_regs r =
-		t_call(*state, RSI_IPA_STATE_SET, DRAM_TOP - 0x100000, DRAM_TOP + 0x100000, RAM, 0);
-	t_assert_x0(r, SUCCESS, "DEN0137 RSI_IPA_STATE_SET: RAM across the end of DRAM");
+	struct smcsim_regs r = t_call(*state, RSI_IPA_STATE_SET_FID, DRAM_TOP - 0x100000,
+				      DRAM_TOP + 0x100000, RMM_RIPAS_RAM, 0);
+	t_assert_x0(r, RSI_SUCCESS, "DEN0137 RSI_IPA_STATE_SET: RAM across the end of DRAM");
 	t_assert_reg(r, 1, DRAM_TOP, "DEN0137 RSI_IPA_STATE_SET: stops at DRAM top");
-	t_assert_reg(r, 2, ACCEPT, "DEN0137 RSI_IPA_STATE_SET: x2 = RSI_ACCEPT as far as it went");
-	r = t_call(*state, RSI_IPA_STATE_SET, DRAM_TOP, DRAM_TOP + 0x100000, RAM, 0);
-	t_assert_x0(r, SUCCESS, "DEN0137 RSI_IPA_STATE_SET: RAM entirely outside DRAM");
+	t_assert_reg(r, 2, RSI_ACCEPT,
+		     "DEN0137 RSI_IPA_STATE_SET: x2 = RSI_ACCEPT as far as it went");
+	r = t_call(*state, RSI_IPA_STATE_SET_FID, DRAM_TOP, DRAM_TOP + 0x100000, RMM_RIPAS_RAM, 0);
+	t_assert_x0(r, RSI_SUCCESS, "DEN0137 RSI_IPA_STATE_SET: RAM entirely outside DRAM");
 	t_assert_reg(r, 1, DRAM_TOP, "DEN0137 RSI_IPA_STATE_SET: no progress");
-	r = t_call(*state, RSI_IPA_STATE_SET, DRAM_TOP, DRAM_TOP + 0x100000, EMPTY, 0);
+	r = t_call(*state, RSI_IPA_STATE_SET_FID, DRAM_TOP, DRAM_TOP + 0x100000, RMM_RIPAS_EMPTY,
+		   0);
 	t_assert_reg(r, 1, DRAM_TOP + 0x100000,
 		     "DEN0137 RSI_IPA_STATE_SET: EMPTY outside DRAM: nothing to do");
 }
@@ -430,12 +418,13 @@ static void set_ram_policy(void **state)
 	struct smcsim *sim =
 		t_machine("cca-realm", "{\"layers\":{\"rmm\":{\"services\":{\"rsi\":{\"ram\":"
 				       "[[\"0x80000000\",\"0x80100000\"]]}}}}}");
-	ripas_is(sim, DRAM_BASE, DRAM_TOP, DRAM_BASE + 0x100000, RAM,
+	ripas_is(sim, DRAM_BASE, DRAM_TOP, DRAM_BASE + 0x100000, RMM_RIPAS_RAM,
 		 "DEN0137 RSI_IPA_STATE_GET: initial RAM");
-	ripas_is(sim, DRAM_BASE + 0x100000, DRAM_TOP, DRAM_TOP, EMPTY,
+	ripas_is(sim, DRAM_BASE + 0x100000, DRAM_TOP, DRAM_TOP, RMM_RIPAS_EMPTY,
 		 "DEN0137 RSI_IPA_STATE_GET: rest EMPTY");
-	struct smcsim_regs r = t_call(sim, RSI_REALM_CONFIG, BUF);
-	t_assert_x0(r, ERROR_INPUT, "DEN0137 RSI_REALM_CONFIG: buffer on RIPAS EMPTY: ERROR_INPUT");
+	struct smcsim_regs r = t_call(sim, RSI_REALM_CONFIG_FID, BUF);
+	t_assert_x0(r, RSI_ERROR_INPUT,
+		    "DEN0137 RSI_REALM_CONFIG: buffer on RIPAS EMPTY: ERROR_INPUT");
 	smcsim_destroy(sim);
 }
 
@@ -446,8 +435,9 @@ static void read_failures(void **state)
 {
 	static const uint64_t bad[] = { 5, 6, 0x100, UINT64_MAX };
 	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
-		struct smcsim_regs r = t_call(*state, RSI_MEASUREMENT_READ, bad[i]);
-		t_assert_x0(r, ERROR_INPUT, "DEN0137 RSI_MEASUREMENT_READ index_bound: index > 4");
+		struct smcsim_regs r = t_call(*state, RSI_MEASUREMENT_READ_FID, bad[i]);
+		t_assert_x0(r, RSI_ERROR_INPUT,
+			    "DEN0137 RSI_MEASUREMENT_READ index_bound: index > 4");
 	}
 }
 
@@ -482,7 +472,7 @@ static void extend_failures(void **state)
 	};
 	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
 		struct smcsim_regs r = extend(*state, bad[i][0], bad[i][1], v);
-		t_assert_x0(r, ERROR_INPUT,
+		t_assert_x0(r, RSI_ERROR_INPUT,
 			    "DEN0137 RSI_MEASUREMENT_EXTEND index_bound / size_bound");
 	}
 	for (uint64_t i = 0; i <= 4; i++) {
@@ -542,7 +532,7 @@ static void extend_rule_algo(enum rmm_hash algo)
 				    64); /* DEN0137 RSI_MEASUREMENT_EXTEND: REM = H(REM || value) */
 
 		struct smcsim_regs r = extend(sim, 2, size, v);
-		t_assert_x0(r, SUCCESS, "DEN0137 RSI_MEASUREMENT_EXTEND: SUCCESS");
+		t_assert_x0(r, RSI_SUCCESS, "DEN0137 RSI_MEASUREMENT_EXTEND: SUCCESS");
 		read_meas(sim, 2, got);
 		assert_memory_equal(got, indep, 64); /* DEN0137 RSI_MEASUREMENT_EXTEND:
 							MEASUREMENT_READ returns the new REM */
@@ -578,7 +568,7 @@ static void reset_zeroes_rems(void **state)
 			     "778899aabbccddeeff0f1e2d3c4b5a69788796a5b4c3d2e1f0\"}}}}}");
 	uint8_t v[64] = { 1, 2, 3 }, got[64], zero[64] = { 0 }, rim[64] = { 0 };
 	unhex(rim_hex, rim, 32);
-	t_assert_x0_of(extend(sim, 3, 3, v), SUCCESS, "setup: RSI_MEASUREMENT_EXTEND REM 3");
+	t_assert_x0_of(extend(sim, 3, 3, v), RSI_SUCCESS, "setup: RSI_MEASUREMENT_EXTEND REM 3");
 	read_meas(sim, 3, got);
 	assert_memory_not_equal(
 		got, zero, 64); /* DEN0137 RSI_MEASUREMENT_EXTEND: REM 3 changed before the reset */
@@ -603,16 +593,15 @@ static void challenge_bytes(uint8_t out[64], uint8_t seed)
 	uint64_t a[8];
 	challenge_args(a, seed);
 	for (int i = 0; i < 8; i++)
-		for (int b = 0; b < 8; b++)
-			out[8 * i + b] = (uint8_t)(a[i] >> (8 * b));
+		abi_wr64(out + 8 * i, a[i]);
 }
 
 static uint64_t token_init(struct smcsim *sim, unsigned int cpu, uint8_t seed)
 {
 	uint64_t a[8];
 	challenge_args(a, seed);
-	struct smcsim_regs r = t_call_arr(sim, NULL, cpu, RSI_ATTEST_TOKEN_INIT, 8, a);
-	t_assert_x0(r, SUCCESS, "DEN0137 RSI_ATTESTATION_TOKEN_INIT: SUCCESS");
+	struct smcsim_regs r = t_call_arr(sim, NULL, cpu, RSI_ATTEST_TOKEN_INIT_FID, 8, a);
+	t_assert_x0(r, RSI_SUCCESS, "DEN0137 RSI_ATTESTATION_TOKEN_INIT: SUCCESS");
 	return r.x[1];
 }
 
@@ -633,10 +622,10 @@ static uint8_t *token_copy(struct smcsim *sim, unsigned int cpu, uint64_t buf, u
 			calls <
 			0x400); /* DEN0137 RSI_ATTESTATION_TOKEN_CONTINUE: the token completes */
 		struct smcsim_regs r =
-			t_call_cpu(sim, cpu, RSI_ATTEST_TOKEN_CONTINUE, buf, off, piece);
-		if (r.x[0] != SUCCESS)
+			t_call_cpu(sim, cpu, RSI_ATTEST_TOKEN_CONTINUE_FID, buf, off, piece);
+		if (r.x[0] != RSI_SUCCESS)
 			t_assert_x0(
-				r, INCOMPLETE,
+				r, RSI_INCOMPLETE,
 				"DEN0137 RSI_ATTESTATION_TOKEN_CONTINUE: INCOMPLETE until done");
 		assert_true(r.x[1] <=
 			    piece); /* DEN0137 RSI_ATTESTATION_TOKEN_CONTINUE: x1 <= size */
@@ -646,7 +635,7 @@ static uint8_t *token_copy(struct smcsim *sim, unsigned int cpu, uint64_t buf, u
 				 0); /* setup: host memory access */
 		n += r.x[1];
 		off = (off + r.x[1]) % GRANULE;
-		if (r.x[0] == SUCCESS)
+		if (r.x[0] == RSI_SUCCESS)
 			break;
 		assert_int_equal(r.x[1], piece); /* DEN0137 RSI_ATTESTATION_TOKEN_CONTINUE: only the
 						    last piece may be short */
@@ -659,14 +648,14 @@ static uint8_t *token_copy(struct smcsim *sim, unsigned int cpu, uint64_t buf, u
  * ATTEST_TOKEN_ERR_INVALID_STATE); the same once a token has been handed out. */
 static void continue_no_token(void **state)
 {
-	struct smcsim_regs r = t_call(*state, RSI_ATTEST_TOKEN_CONTINUE, BUF, 0, 0x100);
-	t_assert_x0(r, ERROR_STATE,
+	struct smcsim_regs r = t_call(*state, RSI_ATTEST_TOKEN_CONTINUE_FID, BUF, 0, 0x100);
+	t_assert_x0(r, RSI_ERROR_STATE,
 		    "TF-RMM rel0 handle_rsi_attest_token_continue(): before INIT: ERROR_STATE");
 	token_init(*state, 0, 1);
 	size_t len;
 	free(token_copy(*state, 0, BUF, GRANULE, &len));
-	r = t_call(*state, RSI_ATTEST_TOKEN_CONTINUE, BUF, 0, 0x100);
-	t_assert_x0(r, ERROR_STATE,
+	r = t_call(*state, RSI_ATTEST_TOKEN_CONTINUE_FID, BUF, 0, 0x100);
+	t_assert_x0(r, RSI_ERROR_STATE,
 		    "TF-RMM rel0 handle_rsi_attest_token_continue(): after the token completed: "
 		    "ERROR_STATE");
 }
@@ -690,9 +679,9 @@ static void continue_failures(void **state)
 		if (started)
 			token_init(*state, 0, 2);
 		for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
-			struct smcsim_regs r = t_call(*state, RSI_ATTEST_TOKEN_CONTINUE, bad[i][0],
-						      bad[i][1], bad[i][2]);
-			t_assert_x0(r, ERROR_INPUT,
+			struct smcsim_regs r = t_call(*state, RSI_ATTEST_TOKEN_CONTINUE_FID,
+						      bad[i][0], bad[i][1], bad[i][2]);
+			t_assert_x0(r, RSI_ERROR_INPUT,
 				    "DEN0137 RSI_ATTESTATION_TOKEN_CONTINUE addr_align / "
 				    "addr_bound / offset_bound / size_overflow / size_bound (ACS "
 				    "cmd_attestation_token_continue)");
@@ -710,8 +699,8 @@ static void continue_failures(void **state)
 static void continue_size_zero(void **state)
 {
 	token_init(*state, 0, 3);
-	struct smcsim_regs r = t_call(*state, RSI_ATTEST_TOKEN_CONTINUE, BUF, 0x80, 0);
-	t_assert_x0(r, INCOMPLETE,
+	struct smcsim_regs r = t_call(*state, RSI_ATTEST_TOKEN_CONTINUE_FID, BUF, 0x80, 0);
+	t_assert_x0(r, RSI_INCOMPLETE,
 		    "TF-RMM rel0 handle_rsi_attest_token_continue(): size 0 INCOMPLETE");
 	t_assert_reg(r, 1, 0, "TF-RMM rel0 handle_rsi_attest_token_continue(): nothing copied");
 	size_t len;
@@ -727,13 +716,14 @@ static void continue_size_zero(void **state)
 static void continue_empty_buffer(void **state)
 {
 	token_init(*state, 0, 4);
-	struct smcsim_regs r = t_call(*state, RSI_IPA_STATE_SET, BUF, BUF + GRANULE, EMPTY, 0);
-	t_assert_x0(r, SUCCESS, "setup: RSI_IPA_STATE_SET(EMPTY)");
-	r = t_call(*state, RSI_ATTEST_TOKEN_CONTINUE, BUF, 0, 0x100);
-	t_assert_x0(r, ERROR_INPUT,
+	struct smcsim_regs r =
+		t_call(*state, RSI_IPA_STATE_SET_FID, BUF, BUF + GRANULE, RMM_RIPAS_EMPTY, 0);
+	t_assert_x0(r, RSI_SUCCESS, "setup: RSI_IPA_STATE_SET(EMPTY)");
+	r = t_call(*state, RSI_ATTEST_TOKEN_CONTINUE_FID, BUF, 0, 0x100);
+	t_assert_x0(r, RSI_ERROR_INPUT,
 		    "TF-RMM rel0 attest_token_continue_write_state(): CONTINUE into EMPTY");
-	r = t_call(*state, RSI_ATTEST_TOKEN_CONTINUE, (uint64_t)0x1000, 0, 0x100);
-	t_assert_x0(r, ERROR_INPUT,
+	r = t_call(*state, RSI_ATTEST_TOKEN_CONTINUE_FID, (uint64_t)0x1000, 0, 0x100);
+	t_assert_x0(r, RSI_ERROR_INPUT,
 		    "TF-RMM rel0 attest_token_continue_write_state(): CONTINUE outside DRAM");
 }
 
@@ -754,12 +744,13 @@ static void token_claims_algo(enum rmm_hash algo)
 	unhex(rim_hex, rim, 32);
 	if (hs == 64)
 		memcpy(rim + 32, rim, 32);
-	t_assert_x0_of(extend(sim, 1, 40, v), SUCCESS, "setup: RSI_MEASUREMENT_EXTEND REM 1");
+	t_assert_x0_of(extend(sim, 1, 40, v), RSI_SUCCESS, "setup: RSI_MEASUREMENT_EXTEND REM 1");
 	nettle_extend(algo, rem1, v, 40);
 
 	uint64_t bound = token_init(sim, 0, 0x70);
 	/* Measurements are captured at INIT (TF-RMM rel0 builds the realm claims there). */
-	t_assert_x0_of(extend(sim, 1, 1, v), SUCCESS, "setup: RSI_MEASUREMENT_EXTEND after INIT");
+	t_assert_x0_of(extend(sim, 1, 1, v), RSI_SUCCESS,
+		       "setup: RSI_MEASUREMENT_EXTEND after INIT");
 	size_t len;
 	uint8_t *tok = token_copy(sim, 0, BUF, 0x100, &len);
 	assert_true(len <= bound); /* DEN0137 RSI_ATTESTATION_TOKEN_INIT: x1 is an upper bound */
@@ -823,9 +814,9 @@ static void token_init_restarts(void **state)
 {
 	token_init(*state, 0, 20);
 	for (int i = 0; i < 3; i++) {
-		struct smcsim_regs r =
-			t_call(*state, RSI_ATTEST_TOKEN_CONTINUE, BUF, (uint64_t)i * 0x100, 0x100);
-		t_assert_x0(r, INCOMPLETE, "setup: RSI_ATTESTATION_TOKEN_CONTINUE partway");
+		struct smcsim_regs r = t_call(*state, RSI_ATTEST_TOKEN_CONTINUE_FID, BUF,
+					      (uint64_t)i * 0x100, 0x100);
+		t_assert_x0(r, RSI_INCOMPLETE, "setup: RSI_ATTESTATION_TOKEN_CONTINUE partway");
 	}
 	token_init(*state, 0, 21);
 	size_t len;
@@ -855,13 +846,13 @@ static void token_per_cpu(void **state)
 	/* cca-realm completes CPU_ON at once (no "cpu_on_pending"). */
 	assert_int_equal(smcsim_cpu_state(sim, 1), SMCSIM_CPU_ON); /* setup: CPU 1 on */
 
-	r = t_call_cpu(sim, 1, RSI_ATTEST_TOKEN_CONTINUE, BUF + GRANULE, 0, 0x100);
-	t_assert_x0(r, ERROR_STATE,
+	r = t_call_cpu(sim, 1, RSI_ATTEST_TOKEN_CONTINUE_FID, BUF + GRANULE, 0, 0x100);
+	t_assert_x0(r, RSI_ERROR_STATE,
 		    "TF-RMM rel0 rec->aux_data.attest_data: CPU 1 has no token yet");
 
 	token_init(sim, 0, 30);
-	r = t_call(sim, RSI_ATTEST_TOKEN_CONTINUE, BUF, 0, 0x100);
-	t_assert_x0(r, INCOMPLETE, "TF-RMM rel0 rec->aux_data.attest_data: CPU 0 partway");
+	r = t_call(sim, RSI_ATTEST_TOKEN_CONTINUE_FID, BUF, 0, 0x100);
+	t_assert_x0(r, RSI_INCOMPLETE, "TF-RMM rel0 rec->aux_data.attest_data: CPU 0 partway");
 	token_init(sim, 1, 31);
 
 	size_t l0, l1;
@@ -901,8 +892,8 @@ static void host_call_failures(void **state)
 {
 	static const uint64_t bad[] = { BUF + 8, BUF + 0x80, PAR_TOP, 0x1000 };
 	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
-		struct smcsim_regs r = t_call(*state, RSI_HOST_CALL, bad[i]);
-		t_assert_x0(r, ERROR_INPUT,
+		struct smcsim_regs r = t_call(*state, RSI_HOST_CALL_FID, bad[i]);
+		t_assert_x0(r, RSI_ERROR_INPUT,
 			    "DEN0137 RSI_HOST_CALL addr_align / addr_bound (ACS cmd_host_call)");
 	}
 }
@@ -922,8 +913,8 @@ static void host_call_success(void **state)
 	s[1] = 0x12;
 	assert_int_equal(smcsim_mem_write(sim, hc, s, sizeof(s)),
 			 0); /* setup: host memory access */
-	struct smcsim_regs r = t_call(sim, RSI_HOST_CALL, hc);
-	t_assert_x0(r, SUCCESS, "DEN0137 RSI_HOST_CALL: SUCCESS");
+	struct smcsim_regs r = t_call(sim, RSI_HOST_CALL_FID, hc);
+	t_assert_x0(r, RSI_SUCCESS, "DEN0137 RSI_HOST_CALL: SUCCESS");
 	uint8_t got[0x100];
 	assert_int_equal(smcsim_mem_read(sim, hc, got, sizeof(got)),
 			 0);		/* setup: host memory access */
@@ -947,7 +938,7 @@ static void host_call_default(void **state)
 	memset(s, 0x77, sizeof(s));
 	assert_int_equal(smcsim_mem_write(*state, BUF, s, sizeof(s)),
 			 0); /* setup: host memory access */
-	t_assert_x0_of(t_call(*state, RSI_HOST_CALL, BUF), SUCCESS,
+	t_assert_x0_of(t_call(*state, RSI_HOST_CALL_FID, BUF), RSI_SUCCESS,
 		       "DEN0137 RSI_HOST_CALL: SUCCESS, built-in answer");
 	uint8_t got[0x100];
 	assert_int_equal(smcsim_mem_read(*state, BUF, got, sizeof(got)),
@@ -966,7 +957,7 @@ static void psci_smccc_versions(void **state)
 {
 	t_assert_x0_of(t_call(*state, PSCI_VERSION_FID), 0x10001,
 		       "TF-RMM rel0 psci_version(): PSCI 1.1");
-	t_assert_x0_of(t_call(*state, SMCCC_VERSION), 0x10002,
+	t_assert_x0_of(t_call(*state, SMCCC_VERSION_FID), 0x10002,
 		       "TF-RMM rel0 handle_realm_rsi(): SMCCC_VERSION 1.2");
 }
 
