@@ -3,6 +3,7 @@
  * The machine: building it from a profile, routing calls through callers' layer
  * stacks, and the call hot path.
  */
+#include <assert.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -325,6 +326,9 @@ int emu_dispatch(struct smcsim *sim, int caller, int depth, unsigned int cpu,
 		c.a = a32;
 	}
 	rt->handler(&c);
+	/* The row is the command's description: a handler writing more results than its row
+	 * states is a table bug, caught by every debug test run. */
+	assert(c.nres <= c.fn->nres);
 
 	unsigned int n = c.nres < cl->max_res ? c.nres : cl->max_res;
 	memcpy(x, c.r, n * sizeof(uint64_t));
