@@ -41,5 +41,15 @@ for path in files:
         for m in symbol_re.finditer(line):
             print(f'{rel}:{lineno}: names a model symbol: {m.group(0)}')
             bad += 1
-print(f'{len(files)} files under emu/ checked, {bad} layering problem(s)')
+part_names = ('rmm_model', 'ffa_model', 'pkvm_model')
+part_files = 0
+for part in part_names:
+    others = [p for p in part_names if p != part] + ['lib', 'tools']
+    other_re = re.compile(r'^\s*#\s*include\s*[<"](?:\.\./)*(' + '|'.join(others) + r')/', re.M)
+    for path in sorted(p for p in (root / part).rglob('*') if p.suffix in ('.c', '.h')):
+        part_files += 1
+        for m in other_re.finditer(path.read_text(encoding='utf-8')):
+            print(f'{path.relative_to(root)}: a model includes {m.group(1)}/: {m.group(0).strip()}')
+            bad += 1
+print(f'{len(files)} files under emu/ and {part_files} model files checked, {bad} layering problem(s)')
 sys.exit(1 if bad else 0)
