@@ -45,7 +45,7 @@ part_names = ('rmm_model', 'ffa_model', 'pkvm_model')
 part_files = 0
 for part in part_names:
     others = [p for p in part_names if p != part] + ['lib', 'tools']
-    other_re = re.compile(r'^\s*#\s*include\s*[<"](?:\.\./)*(' + '|'.join(others) + r')/', re.M)
+    other_re = re.compile(r'^\s*#\s*include\s*[<"](?:\.\./)*(' + '|'.join(others) + r')/[^\n]*', re.M)
     for path in sorted(p for p in (root / part).rglob('*') if p.suffix in ('.c', '.h')):
         part_files += 1
         for m in other_re.finditer(path.read_text(encoding='utf-8')):
