@@ -295,16 +295,13 @@ enum emu_pas {
 };
 
 /*
- * Per-4 KiB-granule metadata. The core owns `pas`; each model owns its own byte(s) and
- * documents their values in its private header.
+ * Per-4 KiB-granule metadata the core owns: the physical address space the granule check
+ * (GPT, Arm DDI 0615 RME) gives the granule. Models read and write it (delegation moves a
+ * granule between PASes); whatever else a model tracks per granule lives in a slot of its
+ * own (emu_gstate_reserve below).
  */
 struct emu_granule {
-	uint8_t pas;  /* enum emu_pas: the physical address space (GPT) */
-	uint8_t rmm;  /* RMM granule state (rmm_model) */
-	uint8_t ffa;  /* FF-A memory-sharing state (ffa_model) */
-	uint8_t pkvm; /* host stage-2 ownership (pkvm_model) */
-	uint32_t refcount;
-	uint64_t owner; /* model-defined: e.g. the RD granule address */
+	uint8_t pas; /* enum emu_pas: the physical address space (GPT) */
 };
 
 /*

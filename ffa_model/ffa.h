@@ -4,7 +4,8 @@
  * endpoints, memory transactions and handlers. The ABI itself (IDs, status codes, descriptor
  * layouts) is abi/ffa.h. Not installed.
  *
- * Granule metadata owned by this model (struct emu_granule::ffa), bit flags:
+ * Per-granule state of this model: one byte in a slot of the core's (emu_gstate) that the
+ * service reserves under &ffa_service (ffa_page below), bit flags:
  *   FFA_GR_RXTX    the page backs an endpoint's RX or TX buffer
  *   FFA_GR_SHARED  the page is in a SHARE transaction (owner keeps access)
  *   FFA_GR_LENT    the page is in a LEND transaction (owner loses access)
@@ -139,6 +140,7 @@ struct ffa_spmc {
 	json_t *cfg_parts;
 	uint64_t next_handle;
 	struct ffa_txn txn[FFA_MAX_TXNS];
+	int gslot; /* the per-granule slot of enum ffa_granule_flags */
 };
 
 /* ---- helpers shared across the model's files ---------------------------------------- */
@@ -215,6 +217,13 @@ void ffa_h_response_only(struct emu_call *c);
 /* The SPMC's function table: one row per FF-A call, indexed by enum ffa_call. */
 extern const struct emu_fn ffa_fns[FFA_NCALLS];
 extern const struct emu_service ffa_service;
+
+/* The sharing flags (enum ffa_granule_flags) of the granule containing @pa, NULL outside
+ * memory. */
+uint8_t *ffa_page(struct ffa_spmc *s, uint64_t pa);
+/* The same for code that holds only the machine (tests, fuzz drivers): NULL outside memory or
+ * on a machine without the SPMC service. */
+uint8_t *ffa_gstate(struct smcsim *sim, uint64_t pa);
 
 /* For tests and fuzzers: the SPMC instance on a machine's layer @layer, or NULL. */
 struct ffa_spmc *ffa_spmc_of(struct smcsim *sim, const char *layer);

@@ -320,6 +320,13 @@ static int ffa_create(struct smcsim *sim, struct emu_layer *layer, json_t *cfg, 
 		return -ENOMEM;
 	*state = s;
 	s->sim = sim;
+	/* The sharing flags live beside the machine's memory, keyed by this descriptor so tests
+	 * and fuzz drivers find them (ffa_gstate); every SPMC instance shares the one slot. */
+	s->gslot = emu_gstate_reserve(sim, &ffa_service, 1);
+	if (s->gslot < 0) {
+		emu_err(err, "%s: per-granule state: %s", path, strerror(-s->gslot));
+		return s->gslot;
+	}
 	uint32_t spmc_id, rxtx_min;
 	int ret;
 	if ((ret = emu_cfg_keys(cfg, path, keys, err)) ||
@@ -407,15 +414,25 @@ static int ffa_attach(void *state, struct smcsim *sim, struct smcsim_error *err)
 	return 0;
 }
 
+uint8_t *ffa_page(struct ffa_spmc *s, uint64_t pa)
+{
+	return emu_gstate(s->sim, s->gslot, pa);
+}
+
+uint8_t *ffa_gstate(struct smcsim *sim, uint64_t pa)
+{
+	return emu_gstate(sim, emu_gstate_slot(sim, &ffa_service), pa);
+}
+
 static void mark_rxtx(struct ffa_spmc *s, const struct ffa_ep *ep)
 {
 	for (uint32_t p = 0; p < ep->pages; p++) {
-		struct emu_granule *g = emu_granule(s->sim, ep->tx + (uint64_t)p * FFA_PAGE);
-		if (g)
-			g->ffa |= FFA_GR_RXTX;
-		g = emu_granule(s->sim, ep->rx + (uint64_t)p * FFA_PAGE);
-		if (g)
-			g->ffa |= FFA_GR_RXTX;
+		uint8_t *f = ffa_page(s, ep->tx + (uint64_t)p * FFA_PAGE);
+		if (f)
+			*f |= FFA_GR_RXTX;
+		f = ffa_page(s, ep->rx + (uint64_t)p * FFA_PAGE);
+		if (f)
+			*f |= FFA_GR_RXTX;
 	}
 }
 

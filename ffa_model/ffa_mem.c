@@ -264,10 +264,10 @@ static int32_t check_pages(struct ffa_spmc *s, const struct ffa_ep *sender, cons
 		if (!emu_mem_valid(s->sim, p->ranges[i].base, len))
 			return FFA_INVALID_PARAMETERS;
 		for (uint64_t a = p->ranges[i].base; a < p->ranges[i].base + len; a += FFA_PAGE) {
-			struct emu_granule *g = emu_granule(s->sim, a);
+			const struct emu_granule *g = emu_granule(s->sim, a);
 			uint8_t want = sender->partition ? EMU_PAS_SECURE : EMU_PAS_NS;
 			/* The owner needs exclusive access (Hafnium: DENIED). */
-			if (!g || g->pas != want || g->ffa)
+			if (!g || g->pas != want || *ffa_page(s, a))
 				return FFA_DENIED;
 		}
 	}
@@ -278,10 +278,9 @@ static void set_pages(struct ffa_spmc *s, const struct ffa_txn *t, uint8_t flag,
 {
 	for (uint32_t i = 0; i < t->nranges; i++)
 		for (uint32_t k = 0; k < t->ranges[i].pages; k++) {
-			struct emu_granule *g =
-				emu_granule(s->sim, t->ranges[i].base + (uint64_t)k * FFA_PAGE);
-			if (g)
-				g->ffa = on ? (uint8_t)(g->ffa | flag) : (uint8_t)(g->ffa & ~flag);
+			uint8_t *f = ffa_page(s, t->ranges[i].base + (uint64_t)k * FFA_PAGE);
+			if (f)
+				*f = on ? (uint8_t)(*f | flag) : (uint8_t)(*f & ~flag);
 		}
 }
 
@@ -659,8 +658,8 @@ int ffa_check_invariants(struct ffa_spmc *s)
 		for (uint32_t r = 0; r < t->nranges; r++)
 			for (uint32_t k = 0; k < t->ranges[r].pages; k++) {
 				uint64_t a = t->ranges[r].base + (uint64_t)k * FFA_PAGE;
-				const struct emu_granule *g = emu_granule(s->sim, a);
-				if (!g || !(g->ffa & gr_flag(t->kind)) || (g->ffa & FFA_GR_RXTX))
+				const uint8_t *f = ffa_page(s, a);
+				if (!f || !(*f & gr_flag(t->kind)) || (*f & FFA_GR_RXTX))
 					return -__LINE__;
 				/* No page in two live transactions. */
 				for (uint32_t j = 0; j < FFA_MAX_TXNS; j++) {
@@ -684,9 +683,8 @@ int ffa_check_invariants(struct ffa_spmc *s)
 		if (e->rx_acquired && !e->rx_full)
 			return -__LINE__;
 		for (uint32_t k = 0; e->mapped && k < e->pages; k++) {
-			const struct emu_granule *g =
-				emu_granule(s->sim, e->rx + (uint64_t)k * FFA_PAGE);
-			if (!g || !(g->ffa & FFA_GR_RXTX) || (g->ffa & FFA_GR_TXN))
+			const uint8_t *f = ffa_page(s, e->rx + (uint64_t)k * FFA_PAGE);
+			if (!f || !(*f & FFA_GR_RXTX) || (*f & FFA_GR_TXN))
 				return -__LINE__;
 		}
 	}

@@ -41,10 +41,11 @@ static uint32_t min_pages(const struct ffa_spmc *s)
 static bool pages_free(struct ffa_spmc *s, const struct ffa_ep *ep, uint64_t pa, uint32_t pages)
 {
 	for (uint32_t i = 0; i < pages; i++) {
-		struct emu_granule *g = emu_granule(s->sim, pa + (uint64_t)i * FFA_PAGE);
-		if (!g || g->ffa)
+		uint64_t a = pa + (uint64_t)i * FFA_PAGE;
+		const uint8_t *f = ffa_page(s, a);
+		if (!f || *f)
 			return false;
-		if (!ep->partition && g->pas != EMU_PAS_NS)
+		if (!ep->partition && emu_granule(s->sim, a)->pas != EMU_PAS_NS)
 			return false;
 	}
 	return true;
@@ -53,10 +54,9 @@ static bool pages_free(struct ffa_spmc *s, const struct ffa_ep *ep, uint64_t pa,
 static void set_rxtx(struct ffa_spmc *s, uint64_t pa, uint32_t pages, bool on)
 {
 	for (uint32_t i = 0; i < pages; i++) {
-		struct emu_granule *g = emu_granule(s->sim, pa + (uint64_t)i * FFA_PAGE);
-		if (g)
-			g->ffa = on ? (uint8_t)(g->ffa | FFA_GR_RXTX)
-				    : (uint8_t)(g->ffa & ~FFA_GR_RXTX);
+		uint8_t *f = ffa_page(s, pa + (uint64_t)i * FFA_PAGE);
+		if (f)
+			*f = on ? (uint8_t)(*f | FFA_GR_RXTX) : (uint8_t)(*f & ~FFA_GR_RXTX);
 	}
 }
 

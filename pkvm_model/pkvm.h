@@ -4,8 +4,9 @@
  * FF-A 1.2 series, Linux 6.18+). It knows the SPMC below it only through FF-A calls and
  * abi/ffa.h. Not installed.
  *
- * Granule metadata owned by this model (struct emu_granule::pkvm): the host stage-2
- * ownership state of the page, as pKVM's mem_protect.c tracks it.
+ * Per-granule state of this model: one byte (enum pkvm_page_state) in a slot of the core's
+ * (emu_gstate) that the service reserves under &pkvm_service, the host stage-2 ownership
+ * state of the page as Linux arch/arm64/kvm/hyp/nvhe/mem_protect.c tracks it.
  */
 #ifndef SMCSIM_PKVM_MODEL_H
 #define SMCSIM_PKVM_MODEL_H
@@ -42,6 +43,7 @@ struct pkvm {
 	bool host_mapped;
 	uint64_t host_tx, host_rx;
 	uint64_t hyp_tx, hyp_rx; /* the proxy's own mailbox, mapped at the SPMC */
+	int gslot;		 /* the per-granule slot of enum pkvm_page_state */
 	uint8_t desc[PKVM_MAX_DESC];
 };
 
@@ -65,6 +67,11 @@ void pkvm_mem_reclaim(struct emu_call *c);
 void pkvm_ret_error(struct emu_call *c, int32_t code);
 int pkvm_smc(struct pkvm *p, const struct emu_call *c, struct smcsim_regs *r);
 void pkvm_ret_regs(struct emu_call *c, const struct smcsim_regs *r);
+/* The host stage-2 state of the granule containing @pa, NULL outside memory. */
+uint8_t *pkvm_page(struct pkvm *p, uint64_t pa);
+/* The same for code that holds only the machine (tests, fuzz drivers): NULL outside memory or
+ * on a machine without the pKVM service. */
+uint8_t *pkvm_gstate(struct smcsim *sim, uint64_t pa);
 /* Move the host pages of [pa, pa+len) from state @from to @to; all or nothing. */
 bool pkvm_pages_transition(struct pkvm *p, uint64_t pa, uint64_t len, uint8_t from, uint8_t to);
 

@@ -69,18 +69,28 @@ static struct smcsim_regs regs_of(uint64_t x0, uint64_t x1, uint64_t x2, uint64_
 	return r;
 }
 
+uint8_t *pkvm_page(struct pkvm *p, uint64_t pa)
+{
+	return emu_gstate(p->sim, p->gslot, pa);
+}
+
+uint8_t *pkvm_gstate(struct smcsim *sim, uint64_t pa)
+{
+	return emu_gstate(sim, emu_gstate_slot(sim, &pkvm_service), pa);
+}
+
 bool pkvm_pages_transition(struct pkvm *p, uint64_t pa, uint64_t len, uint8_t from, uint8_t to)
 {
 	if (!len || pa + len < pa || !emu_mem_valid(p->sim, pa, len))
 		return false;
 	uint64_t first = pa & ~(EMU_GRANULE_SIZE - 1);
 	for (uint64_t a = first; a < pa + len; a += EMU_GRANULE_SIZE) {
-		struct emu_granule *g = emu_granule(p->sim, a);
-		if (!g || g->pas != EMU_PAS_NS || g->pkvm != from)
+		const struct emu_granule *g = emu_granule(p->sim, a);
+		if (!g || g->pas != EMU_PAS_NS || *pkvm_page(p, a) != from)
 			return false;
 	}
 	for (uint64_t a = first; a < pa + len; a += EMU_GRANULE_SIZE)
-		emu_granule(p->sim, a)->pkvm = to;
+		*pkvm_page(p, a) = to;
 	return true;
 }
 
@@ -406,9 +416,9 @@ static emu_handler_fn pkvm_handler_of(const void *state, const struct emu_fn *fn
 static void mark_mbox(struct pkvm *p)
 {
 	for (uint64_t a = p->hyp_tx; a < p->hyp_tx + p->page_size; a += EMU_GRANULE_SIZE)
-		emu_granule(p->sim, a)->pkvm = PKVM_HYP_OWNED;
+		*pkvm_page(p, a) = PKVM_HYP_OWNED;
 	for (uint64_t a = p->hyp_rx; a < p->hyp_rx + p->page_size; a += EMU_GRANULE_SIZE)
-		emu_granule(p->sim, a)->pkvm = PKVM_HYP_OWNED;
+		*pkvm_page(p, a) = PKVM_HYP_OWNED;
 }
 
 static void pkvm_reset(void *state)
@@ -438,6 +448,13 @@ static int pkvm_create(struct smcsim *sim, struct emu_layer *layer, json_t *cfg,
 	p->sim = sim;
 	p->layer = layer;
 	p->caller = -1;
+	/* Host page ownership lives beside the machine's memory, keyed by this descriptor so
+	 * tests and fuzz drivers find it (pkvm_gstate). */
+	p->gslot = emu_gstate_reserve(sim, &pkvm_service, 1);
+	if (p->gslot < 0) {
+		emu_err(err, "%s: per-granule state: %s", path, strerror(-p->gslot));
+		return p->gslot;
+	}
 	json_t *mbox;
 	int ret;
 	if ((ret = emu_cfg_keys(cfg, path, keys, err)) ||

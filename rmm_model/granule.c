@@ -11,17 +11,27 @@
 
 #include "rmm_model/rmm.h"
 
+struct rmm_gran *rmm_gran(struct rmm *r, uint64_t pa)
+{
+	return emu_gstate(r->sim, r->gslot, pa);
+}
+
+struct rmm_gran *rmm_gstate(struct smcsim *sim, uint64_t pa)
+{
+	return emu_gstate(sim, emu_gstate_slot(sim, &rmm_svc_rmi), pa);
+}
+
 /*
  * The granule at @addr if it is aligned, inside delegable memory (the profile's DRAM:
  * DEN0137 PaIsDelegable) and in state @want; NULL otherwise. Callers return
  * ERROR_INPUT for NULL: 1.0 reports alignment, bound and state failures alike.
  */
-struct emu_granule *rmm_granule(struct rmm *r, uint64_t addr, enum rmm_granule_state want)
+struct rmm_gran *rmm_granule(struct rmm *r, uint64_t addr, enum rmm_granule_state want)
 {
 	if (addr & (EMU_GRANULE_SIZE - 1))
 		return NULL;
-	struct emu_granule *g = emu_granule(r->sim, addr);
-	if (!g || g->rmm != want)
+	struct rmm_gran *g = rmm_gran(r, addr);
+	if (!g || g->state != want)
 		return NULL;
 	return g;
 }
@@ -33,8 +43,7 @@ struct emu_granule *rmm_granule(struct rmm *r, uint64_t addr, enum rmm_granule_s
  */
 uint8_t *rmm_ns_page(struct rmm *r, uint64_t pa)
 {
-	struct emu_granule *g = rmm_granule(r, pa, RMM_GRANULE_NS);
-	if (!g || g->pas != EMU_PAS_NS)
+	if (!rmm_granule(r, pa, RMM_GRANULE_NS) || emu_granule(r->sim, pa)->pas != EMU_PAS_NS)
 		return NULL;
 	return emu_mem_ptr(r->sim, pa, EMU_GRANULE_SIZE);
 }
@@ -52,12 +61,12 @@ bool rmm_granule_range(struct rmm *r, uint64_t base, uint64_t n, enum rmm_granul
 
 void rmm_granule_set(struct rmm *r, uint64_t addr, enum rmm_granule_state s, uint64_t owner)
 {
-	struct emu_granule *g = emu_granule(r->sim, addr);
-	g->rmm = (uint8_t)s;
+	struct rmm_gran *g = rmm_gran(r, addr);
+	g->state = (uint8_t)s;
 	g->owner = owner;
 	/* DEN0137 A2.2.3: delegation moves the granule to the Realm PAS; undelegation
 	 * returns it to Non-secure. Every other state stays in the Realm PAS. */
-	g->pas = s == RMM_GRANULE_NS ? EMU_PAS_NS : EMU_PAS_REALM;
+	emu_granule(r->sim, addr)->pas = s == RMM_GRANULE_NS ? EMU_PAS_NS : EMU_PAS_REALM;
 	if (s == RMM_GRANULE_NS || s == RMM_GRANULE_DELEGATED)
 		g->refcount = 0;
 }
@@ -78,8 +87,7 @@ void rmm_granule_delegate(struct emu_call *c)
 {
 	struct rmm *r = c->state;
 	uint64_t addr = c->a[1];
-	struct emu_granule *g = rmm_granule(r, addr, RMM_GRANULE_NS);
-	if (!g || g->pas != EMU_PAS_NS) {
+	if (!rmm_granule(r, addr, RMM_GRANULE_NS) || emu_granule(r->sim, addr)->pas != EMU_PAS_NS) {
 		emu_ret1(c, rmi_ret(RMI_ERROR_INPUT, 0));
 		return;
 	}
@@ -125,12 +133,13 @@ static void range_change(struct emu_call *c, enum rmm_granule_state from, enum r
 		end = base + (uint64_t)r->v2.range_limit * EMU_GRANULE_SIZE;
 	uint64_t pa = base;
 	for (; pa < end; pa += EMU_GRANULE_SIZE) {
-		struct emu_granule *g = emu_granule(r->sim, pa);
+		const struct rmm_gran *g = rmm_gran(r, pa);
 		if (!g)
 			break;
-		if (g->rmm == to)
+		if (g->state == to)
 			continue;
-		if (g->rmm != from || (from == RMM_GRANULE_NS && g->pas != EMU_PAS_NS))
+		if (g->state != from ||
+		    (from == RMM_GRANULE_NS && emu_granule(r->sim, pa)->pas != EMU_PAS_NS))
 			break;
 		/* Scrubbed both ways: a DELEGATED granule reads as zero, and
 		 * the host must not see realm data after undelegation. */

@@ -217,9 +217,9 @@ void rmm_realm_destroy(struct emu_call *c)
 		emu_ret1(c, rmi_ret(RMI_ERROR_REALM, 0));
 		return;
 	}
-	bool live = emu_granule(r->sim, rd)->refcount != 0;
+	bool live = rmm_gran(r, rd)->refcount != 0;
 	for (uint32_t i = 0; i < realm->rtt_num_start && !live; i++)
-		live = emu_granule(r->sim, realm->rtt_base + i * EMU_GRANULE_SIZE)->refcount != 0;
+		live = rmm_gran(r, realm->rtt_base + i * EMU_GRANULE_SIZE)->refcount != 0;
 	if (live) {
 		emu_ret1(c, rmi_ret(RMI_ERROR_REALM, 0));
 		return;

@@ -106,7 +106,7 @@ void rmm_rec_create(struct emu_call *c)
 	rmm_granule_set(r, rec, RMM_GRANULE_REC, rd);
 	for (uint32_t i = 0; i < n.num_aux; i++)
 		rmm_granule_set(r, n.aux[i], RMM_GRANULE_REC_AUX, rd);
-	emu_granule(r->sim, rd)->refcount++;
+	rmm_gran(r, rd)->refcount++;
 	realm->rec_count++;
 	/* DEN0137 A7.1.1: every REC's initial state is part of the RIM. */
 	rmm_rim_rec((enum rmm_hash)realm->hash_algo, realm->meas[0], p);
@@ -132,7 +132,7 @@ void rmm_rec_destroy(struct emu_call *c)
 	for (uint32_t i = 0; i < x->num_aux; i++)
 		rmm_granule_release(r, x->aux[i]);
 	rmm_granule_release(r, rec);
-	emu_granule(r->sim, x->rd)->refcount--;
+	rmm_gran(r, x->rd)->refcount--;
 	*x = r->recs[--r->nrecs];
 	emu_ret1(c, rmi_ret(RMI_SUCCESS, 0));
 }

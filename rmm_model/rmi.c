@@ -341,7 +341,7 @@ _Static_assert(EMU_ARRAY_SIZE(rmi_fns) == 0 RMI_COMMANDS(COUNT_ONE),
 
 static void rmi_reset(void *state)
 {
-	/* The core clears every granule's metadata on reset; the realms go with it. */
+	/* The core zeroes the granule states (our slot) on reset; the realms go with them. */
 	struct rmm *r = state;
 	for (size_t i = 0; i < r->nrecs; i++)
 		rmm_attest_reset(&r->recs[i].attest);
@@ -363,6 +363,13 @@ static int rmi_create(struct smcsim *sim, struct emu_layer *layer, json_t *cfg, 
 		return -ENOMEM;
 	*state = r;
 	r->sim = sim;
+	/* The granule states (struct rmm_gran) live beside the machine's memory, keyed by this
+	 * descriptor so tests and fuzz drivers find them (rmm_gstate). */
+	r->gslot = emu_gstate_reserve(sim, &rmm_svc_rmi, sizeof(struct rmm_gran));
+	if (r->gslot < 0) {
+		emu_err(err, "%s: per-granule state: %s", path, strerror(-r->gslot));
+		return r->gslot;
+	}
 	int spec, ret;
 	if ((ret = emu_cfg_keys(cfg, path, keys, err)) ||
 	    (ret = emu_cfg_enum(cfg, "spec", path, rmm_spec_names, 0, &spec, err)))

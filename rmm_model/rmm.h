@@ -2,10 +2,9 @@
 /*
  * Private interface of the CCA Realm Management Monitor model (DEN0137).
  *
- * Granule state lives in the core's per-granule metadata (struct emu_granule): `rmm` holds
- * enum rmm_granule_state, `pas` the physical address space the GPT gives the granule,
- * `refcount` the references an RD or RTT holds, `owner` the RD that owns a non-RD
- * granule.
+ * Granule state lives in a per-granule slot of the core (emu_gstate) that the RMI service
+ * reserves (struct rmm_gran); the physical address space the GPT gives a granule stays the
+ * core's (struct emu_granule::pas), which delegation changes.
  */
 #ifndef SMCSIM_RMM_MODEL_RMM_H
 #define SMCSIM_RMM_MODEL_RMM_H
@@ -26,6 +25,18 @@ enum rmm_granule_state {
 	RMM_GRANULE_DATA = 5,
 	RMM_GRANULE_RTT = 6,
 	RMM_GRANULE_INTERNAL = 12, /* TF-RMM main: donated to the RMM itself (2.0 SROs) */
+};
+
+/*
+ * What the RMM tracks per granule: TF-RMM's struct granule (lib/granule/include/
+ * granule_types.h) keeps the state and a reference count; the owning RD is the model's own,
+ * where TF-RMM reaches it through the object.
+ */
+struct rmm_gran {
+	uint8_t state; /* enum rmm_granule_state */
+	/* References held on an RD (its RECs) or on an RTT (its live entries). */
+	uint32_t refcount;
+	uint64_t owner; /* the RD that owns a non-RD granule (an RD: itself) */
 };
 
 /* Realm states (DEN0137 1.0 A2.2.2). */
@@ -124,6 +135,7 @@ struct rmm {
 	struct rmm_rec *recs;
 	size_t nrecs, rec_cap;
 	int realm_program; /* enum rmm_program */
+	int gslot;	   /* the per-granule slot of struct rmm_gran (emu_gstate_reserve) */
 };
 
 /* The realm as RSI sees it (rsi.c): one set of handlers serves a REC entered by the host
@@ -168,7 +180,12 @@ void rsi_handle(const struct rsi_env *env, const uint64_t *a, uint64_t *r, struc
 extern const struct emu_service rmm_svc_rsi;
 
 /* rmm_model/granule.c: granule states, and the commands that change only them */
-struct emu_granule *rmm_granule(struct rmm *r, uint64_t addr, enum rmm_granule_state want);
+/* The RMM's state of the granule containing @pa, NULL outside memory. */
+struct rmm_gran *rmm_gran(struct rmm *r, uint64_t pa);
+/* The same for code that holds only the machine (tests, fuzz drivers): NULL outside memory or
+ * on a machine without the RMI service. */
+struct rmm_gran *rmm_gstate(struct smcsim *sim, uint64_t pa);
+struct rmm_gran *rmm_granule(struct rmm *r, uint64_t addr, enum rmm_granule_state want);
 uint8_t *rmm_ns_page(struct rmm *r, uint64_t pa);
 bool rmm_granule_range(struct rmm *r, uint64_t base, uint64_t n, enum rmm_granule_state want);
 void rmm_granule_set(struct rmm *r, uint64_t addr, enum rmm_granule_state s, uint64_t owner);

@@ -121,9 +121,9 @@ void rmm_rtt_create(struct emu_call *c)
 	rmm_granule_set(r, rtt, RMM_GRANULE_RTT, rd);
 	/* The parent entry stays live if it was a block; the block's 512 pieces are the
 	 * new table's live entries. */
-	emu_granule(r->sim, rtt)->refcount = assigned ? S2TT_ENTRIES : 0;
+	rmm_gran(r, rtt)->refcount = assigned ? S2TT_ENTRIES : 0;
 	if (!assigned)
-		emu_granule(r->sim, w.holder)->refcount++;
+		rmm_gran(r, w.holder)->refcount++;
 	emu_ret1(c, rmi_ret(RMI_SUCCESS, 0));
 }
 
@@ -151,13 +151,13 @@ void rmm_rtt_destroy(struct emu_call *c)
 		return;
 	}
 	uint64_t rtt = S2TTE_ADDR(*w.entry);
-	if (emu_granule(r->sim, rtt)->refcount) {
+	if (rmm_gran(r, rtt)->refcount) {
 		emu_ret3(c, rmi_ret(RMI_ERROR_RTT, (unsigned int)level), 0, ipa);
 		return;
 	}
 	*w.entry = ipa_protected(realm, ipa) ? S2TTE(RMI_UNASSIGNED, RMM_RIPAS_DESTROYED, 0)
 					     : S2TTE(RMI_UNASSIGNED, 0, 0) | S2TTE_NS;
-	emu_granule(r->sim, w.holder)->refcount--;
+	rmm_gran(r, w.holder)->refcount--;
 	rmm_granule_release(r, rtt);
 	emu_ret3(c, rmi_ret(RMI_SUCCESS, 0), rtt, top_after(r, realm, &w, ipa));
 }
@@ -212,7 +212,7 @@ void rmm_data_create_unknown(struct emu_call *c)
 		return;
 	}
 	*w.entry = S2TTE(RMI_ASSIGNED, S2TTE_RIPAS(*w.entry), data);
-	emu_granule(r->sim, w.holder)->refcount++;
+	rmm_gran(r, w.holder)->refcount++;
 	rmm_granule_set(r, data, RMM_GRANULE_DATA, rd);
 	emu_ret1(c, rmi_ret(RMI_SUCCESS, 0));
 }
@@ -244,7 +244,7 @@ void rmm_data_destroy(struct emu_call *c)
 	unsigned int ripas = S2TTE_RIPAS(*w.entry) == RMM_RIPAS_RAM ? RMM_RIPAS_DESTROYED
 								    : S2TTE_RIPAS(*w.entry);
 	*w.entry = S2TTE(RMI_UNASSIGNED, ripas, 0);
-	emu_granule(r->sim, w.holder)->refcount--;
+	rmm_gran(r, w.holder)->refcount--;
 	rmm_granule_release(r, data);
 	emu_ret3(c, rmi_ret(RMI_SUCCESS, 0), data, top_after(r, realm, &w, ipa));
 }
@@ -376,7 +376,7 @@ void rmm_data_create(struct emu_call *c)
 	rmm_rim_data((enum rmm_hash)realm->hash_algo, realm->meas[0], ipa, flags,
 		     flags == RMI_MEASURE_CONTENT ? content : NULL);
 	*w.entry = S2TTE(RMI_ASSIGNED, RMM_RIPAS_RAM, data);
-	emu_granule(r->sim, w.holder)->refcount++;
+	rmm_gran(r, w.holder)->refcount++;
 	rmm_granule_set(r, data, RMM_GRANULE_DATA, rd);
 	emu_ret1(c, rmi_ret(RMI_SUCCESS, 0));
 }
@@ -471,7 +471,7 @@ void rmm_rtt_fold(struct emu_call *c)
 	/* TF-RMM rtt_fold() @rmm-spec-v1.0-rel0: a table whose 512 entries are all live folds
 	 * only into a block above RTT_MIN_BLOCK_LEVEL (2), else ERROR_RTT(level - 1), the
 	 * walk level; this is checked before the entries are compared. */
-	if (emu_granule(r->sim, rtt)->refcount == S2TT_ENTRIES && level - 1 < 2) {
+	if (rmm_gran(r, rtt)->refcount == S2TT_ENTRIES && level - 1 < 2) {
 		emu_ret1(c, rmi_ret(RMI_ERROR_RTT, (unsigned int)level - 1));
 		return;
 	}
@@ -488,8 +488,8 @@ void rmm_rtt_fold(struct emu_call *c)
 	}
 	*w.entry = first;
 	if (S2TTE_STATE(first) == RMI_UNASSIGNED)
-		emu_granule(r->sim, w.holder)->refcount--;
-	emu_granule(r->sim, rtt)->refcount = 0;
+		rmm_gran(r, w.holder)->refcount--;
+	rmm_gran(r, rtt)->refcount = 0;
 	rmm_granule_release(r, rtt);
 	emu_ret2(c, rmi_ret(RMI_SUCCESS, 0), rtt);
 }
@@ -536,7 +536,7 @@ static void map_unmap_ns(struct emu_call *c, bool map)
 		}
 		*w.entry =
 			S2TTE(RMI_ASSIGNED, 0, addr) | S2TTE_NS | ((desc & RMI_NS_DESC_ATTR) << 2);
-		emu_granule(r->sim, w.holder)->refcount++;
+		rmm_gran(r, w.holder)->refcount++;
 		emu_ret1(c, rmi_ret(RMI_SUCCESS, 0));
 		return;
 	}
@@ -546,7 +546,7 @@ static void map_unmap_ns(struct emu_call *c, bool map)
 		return;
 	}
 	*w.entry = S2TTE(RMI_UNASSIGNED, 0, 0) | S2TTE_NS;
-	emu_granule(r->sim, w.holder)->refcount--;
+	rmm_gran(r, w.holder)->refcount--;
 	emu_ret2(c, rmi_ret(RMI_SUCCESS, 0), top_after(r, realm, &w, ipa));
 }
 

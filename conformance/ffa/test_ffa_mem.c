@@ -58,7 +58,7 @@ static void share_round_trip(void **state)
 	/* Hafnium FFA_MEMORY_HANDLE_ALLOCATOR_BIT clear: SPMC-allocated handle */
 	assert_false(h & FFA_HANDLE_HYP_BIT);
 	/* DEN0077 v1.0 5.8.1: shared, no longer Owner-EA */
-	assert_true(emu_granule(sim, MEM + 0x1000)->ffa & FFA_GR_SHARED);
+	assert_true(*ffa_gstate(sim, MEM + 0x1000) & FFA_GR_SHARED);
 	r = retrieve(sim, "sp1", SP1_TX, SP1, h, 2, 0);
 	t_assert_reg(r, 0, FFA_MEM_RETRIEVE_RESP_FID,
 		     "DEN0077 v1.0 11.4 FFA_MEM_RETRIEVE_REQ: borrower gets MEM_RETRIEVE_RESP (ACS "
@@ -95,7 +95,7 @@ static void share_round_trip(void **state)
 	t_assert_ffa_ok(
 		r, "DEN0077 v1.0 11.7 FFA_MEM_RECLAIM: owner reclaims after the last relinquish");
 	/* DEN0077 v1.0 11.7: Owner-EA again */
-	assert_int_equal(emu_granule(sim, MEM)->ffa, 0);
+	assert_int_equal(*ffa_gstate(sim, MEM), 0);
 	r = t_call(sim, FFA_MEM_RECLAIM_FID, (uint32_t)h, h >> 32, 0);
 	t_assert_ffa_error(r, FFA_INVALID_PARAMETERS,
 			   "DEN0077 v1.0 11.7 FFA_MEM_RECLAIM: a reclaimed handle is invalid -> "
@@ -228,7 +228,7 @@ static void send_fragmented(void **state)
 	/* DEN0077 FFA_MEM_FRAG_TX: same handle */
 	assert_int_equal(t_handle(&r), h);
 	/* DEN0077 v1.0 5.8.1 */
-	assert_true(emu_granule(sim, MEM + 0xa000)->ffa & FFA_GR_SHARED);
+	assert_true(*ffa_gstate(sim, MEM + 0xa000) & FFA_GR_SHARED);
 	/* An incomplete transaction can be reclaimed (aborted) by its sender, as Linux nvhe/ffa.c
 	 * do_ffa_mem_frag_tx() relies on (Hafnium ffa_memory_reclaim() refuses: not fully sent). */
 	smcsim_mem_write(sim, HOST_TX, buf, first);
@@ -349,7 +349,7 @@ static void lend_and_donate(void **state)
 	t_assert_ffa_ok(r, "DEN0077 v1.0 11.2 FFA_MEM_LEND: host lends to sp1");
 	uint64_t h = t_handle(&r);
 	/* DEN0077 v1.0 5.7.1 */
-	assert_true(emu_granule(sim, MEM)->ffa & FFA_GR_LENT);
+	assert_true(*ffa_gstate(sim, MEM) & FFA_GR_LENT);
 	r = retrieve(sim, "sp1", SP1_TX, SP1, h, 2, 2u << 3);
 	t_assert_reg(r, 0, FFA_MEM_RETRIEVE_RESP_FID,
 		     "DEN0077 v1.0 11.4: retrieve naming transaction type LEND");
@@ -447,9 +447,9 @@ static void fragments_both_ways(void **state)
 	r = t_call(sim, FFA_MEM_FRAG_TX_FID, (uint32_t)h, h >> 32, len - 4096);
 	t_assert_ffa_ok(r, "DEN0077 FFA_MEM_FRAG_TX: last fragment -> FFA_SUCCESS with the handle");
 	/* DEN0077 v1.0 5.8.1 */
-	assert_true(emu_granule(sim, MEM + (N - 1) * 0x2000)->ffa & FFA_GR_SHARED);
+	assert_true(*ffa_gstate(sim, MEM + (N - 1) * 0x2000) & FFA_GR_SHARED);
 	/* DEN0077 v1.0 5.8.1: the gaps stay Owner-EA */
-	assert_int_equal(emu_granule(sim, MEM + 0x1000)->ffa, 0);
+	assert_int_equal(*ffa_gstate(sim, MEM + 0x1000), 0);
 	r = retrieve(sim, "sp1", SP1_TX, SP1, h, 2, 0);
 	t_assert_reg(r, 0, FFA_MEM_RETRIEVE_RESP_FID,
 		     "DEN0077 v1.0 11.4: sp1 retrieves -> MEM_RETRIEVE_RESP");

@@ -291,8 +291,8 @@ static void rxtx_map(void **state)
 	assert_true(s->ep[0].mapped);
 	assert_int_equal(s->ep[0].tx, p->hyp_tx); /* the SPMC sees the proxy's buffers */
 	assert_int_equal(s->ep[0].rx, p->hyp_rx);
-	assert_int_equal(emu_granule(sim, HOST_TX)->pkvm, PKVM_HOST_SHARED_HYP);
-	assert_int_equal(emu_granule(sim, HOST_RX)->pkvm, PKVM_HOST_SHARED_HYP);
+	assert_int_equal(*pkvm_gstate(sim, HOST_TX), PKVM_HOST_SHARED_HYP);
+	assert_int_equal(*pkvm_gstate(sim, HOST_RX), PKVM_HOST_SHARED_HYP);
 	r = t_call(sim, FFA_RXTX_MAP_64_FID, HOST_TX + 0x4000, HOST_RX + 0x4000, 1);
 	t_assert_ffa_error(
 		r, FFA_DENIED,
@@ -305,7 +305,7 @@ static void rxtx_map(void **state)
 	/* Linux nvhe/ffa.c do_ffa_rxtx_unmap(): __pkvm_host_unshare_hyp(), ffa_unmap_hyp_buffers().
 	 */
 	assert_false(s->ep[0].mapped);
-	assert_int_equal(emu_granule(sim, HOST_TX)->pkvm, PKVM_HOST_OWNED);
+	assert_int_equal(*pkvm_gstate(sim, HOST_TX), PKVM_HOST_OWNED);
 	r = t_call(sim, FFA_RXTX_UNMAP_FID, 0);
 	t_assert_ffa_error(r, FFA_INVALID_PARAMETERS,
 			   "Linux nvhe/ffa.c do_ffa_rxtx_unmap(): not mapped");
@@ -325,7 +325,7 @@ static void rxtx_map_rollback(void **state)
 			   "Linux nvhe/ffa.c do_ffa_rxtx_map(): RX is hypervisor memory");
 	/* Linux nvhe/ffa.c do_ffa_rxtx_map(): EL3 mapping and the TX share rolled back. */
 	assert_false(ffa_spmc_of(sim, "el3")->ep[0].mapped);
-	assert_int_equal(emu_granule(sim, HOST_TX)->pkvm, PKVM_HOST_OWNED);
+	assert_int_equal(*pkvm_gstate(sim, HOST_TX), PKVM_HOST_OWNED);
 	r = t_call(sim, FFA_RXTX_MAP_64_FID, HOST_TX, HOST_TX, 1);
 	t_assert_ffa_error(r, FFA_INVALID_PARAMETERS,
 			   "Linux nvhe/ffa.c do_ffa_rxtx_map(): TX == RX, the second share fails");
@@ -423,15 +423,15 @@ static void mem_share_reclaim(void **state)
 	uint64_t h = t_handle(&r);
 	/* Linux mem_protect.c __pkvm_host_share_ffa(): PKVM_PAGE_OWNED -> PKVM_PAGE_SHARED_OWNED;
 	 * DEN0077 v1.0 5.8.1 at the SPMC. */
-	assert_int_equal(emu_granule(sim, PMEM)->pkvm, PKVM_HOST_SHARED_FFA);
-	assert_int_equal(emu_granule(sim, PMEM + 0x1000)->pkvm, PKVM_HOST_SHARED_FFA);
-	assert_true(emu_granule(sim, PMEM)->ffa & FFA_GR_SHARED);
+	assert_int_equal(*pkvm_gstate(sim, PMEM), PKVM_HOST_SHARED_FFA);
+	assert_int_equal(*pkvm_gstate(sim, PMEM + 0x1000), PKVM_HOST_SHARED_FFA);
+	assert_true(*ffa_gstate(sim, PMEM) & FFA_GR_SHARED);
 	r = t_call(sim, FFA_MEM_RECLAIM_FID, (uint32_t)h, h >> 32, 0);
 	t_assert_ffa_ok(
 		r, "Linux nvhe/ffa.c do_ffa_mem_reclaim(): reclaim via the hypervisor retrieve");
 	/* Linux nvhe/ffa.c do_ffa_mem_reclaim(): ffa_host_unshare_ranges() after SUCCESS. */
-	assert_int_equal(emu_granule(sim, PMEM)->pkvm, PKVM_HOST_OWNED);
-	assert_int_equal(emu_granule(sim, PMEM)->ffa, 0);
+	assert_int_equal(*pkvm_gstate(sim, PMEM), PKVM_HOST_OWNED);
+	assert_int_equal(*ffa_gstate(sim, PMEM), 0);
 	r = t_call(sim, FFA_MEM_RECLAIM_FID, (uint32_t)h, h >> 32, 0);
 	t_assert_ffa_error(r, FFA_INVALID_PARAMETERS,
 			   "Linux nvhe/ffa.c do_ffa_mem_reclaim(): the SPMC's answer to the "
@@ -441,7 +441,7 @@ static void mem_share_reclaim(void **state)
 	t_assert_ffa_ok(
 		r, "Linux nvhe/ffa.c __do_ffa_mem_xfer(): LEND only shares in the host stage-2");
 	/* Linux mem_protect.c __pkvm_host_share_ffa(): shared-owned, the host keeps its mapping */
-	assert_int_equal(emu_granule(sim, PMEM)->pkvm, PKVM_HOST_SHARED_FFA);
+	assert_int_equal(*pkvm_gstate(sim, PMEM), PKVM_HOST_SHARED_FFA);
 	smcsim_destroy(sim);
 }
 
@@ -478,7 +478,7 @@ static void mem_share_invalid(void **state)
 	t_assert_ffa_error(r, FFA_INVALID_PARAMETERS,
 			   "Linux nvhe/ffa.c __do_ffa_mem_xfer(): ep_count != 1");
 	/* Linux nvhe/ffa.c __do_ffa_mem_xfer(): nothing shared on a descriptor error. */
-	assert_int_equal(emu_granule(sim, PMEM)->pkvm, PKVM_HOST_OWNED);
+	assert_int_equal(*pkvm_gstate(sim, PMEM), PKVM_HOST_OWNED);
 	r = host_send(sim, FFA_MEM_DONATE_64_FID, &m);
 	t_assert_ffa_error(r, FFA_NOT_SUPPORTED,
 			   "Linux nvhe/ffa.c ffa_call_supported(): DONATE is denied");
@@ -508,7 +508,7 @@ static void mem_share_ownership(void **state)
 	t_assert_ffa_error(r, FFA_DENIED,
 			   "Linux nvhe/ffa.c ffa_host_share_ranges(): hypervisor page -> DENIED");
 	/* Linux nvhe/ffa.c ffa_host_share_ranges(): the first range rolled back */
-	assert_int_equal(emu_granule(sim, PMEM)->pkvm, PKVM_HOST_OWNED);
+	assert_int_equal(*pkvm_gstate(sim, PMEM), PKVM_HOST_OWNED);
 	m.base[1] = HOST_TX;
 	r = host_send(sim, FFA_MEM_SHARE_64_FID, &m);
 	t_assert_ffa_error(r, FFA_DENIED,
@@ -524,7 +524,7 @@ static void mem_share_ownership(void **state)
 	t_assert_ffa_error(r, FFA_INVALID_PARAMETERS,
 			   "Linux nvhe/ffa.c __do_ffa_mem_xfer(): the SPMC's refusal is returned");
 	/* Linux nvhe/ffa.c __do_ffa_mem_xfer(): err_unshare */
-	assert_int_equal(emu_granule(sim, PMEM + 0x4000)->pkvm, PKVM_HOST_OWNED);
+	assert_int_equal(*pkvm_gstate(sim, PMEM + 0x4000), PKVM_HOST_OWNED);
 	smcsim_destroy(sim);
 	/* 16K host pages: a 4K constituent is not a whole host page. */
 	sim = pkvm_machine(
@@ -560,7 +560,7 @@ static void mem_share_fragments(void **state)
 		     "Linux nvhe/ffa.c __do_ffa_mem_xfer(): first fragment -> FRAG_RX from EL3");
 	uint64_t lo = r.x[1], hi = r.x[2];
 	/* Linux nvhe/ffa.c __do_ffa_mem_xfer(): the first fragment's ranges are shared */
-	assert_int_equal(emu_granule(sim, PMEM)->pkvm, PKVM_HOST_SHARED_FFA);
+	assert_int_equal(*pkvm_gstate(sim, PMEM), PKVM_HOST_SHARED_FFA);
 	r = t_call(sim, FFA_MEM_FRAG_TX_FID, lo, hi, 8);
 	t_assert_ffa_error(r, FFA_INVALID_PARAMETERS,
 			   "Linux nvhe/ffa.c do_ffa_mem_frag_tx(): fraglen not whole constituents");
@@ -568,14 +568,14 @@ static void mem_share_fragments(void **state)
 	r = t_call(sim, FFA_MEM_FRAG_TX_FID, lo, hi, 16);
 	t_assert_ffa_ok(r, "Linux nvhe/ffa.c do_ffa_mem_frag_tx(): last fragment -> SUCCESS");
 	/* Linux nvhe/ffa.c do_ffa_mem_frag_tx(): this fragment's ranges are shared */
-	assert_int_equal(emu_granule(sim, PMEM + 0x9000)->pkvm, PKVM_HOST_SHARED_FFA);
+	assert_int_equal(*pkvm_gstate(sim, PMEM + 0x9000), PKVM_HOST_SHARED_FFA);
 	uint64_t h = t_handle(&r);
 	t_assert_ffa_ok(
 		t_call(sim, FFA_MEM_RECLAIM_FID, (uint32_t)h, h >> 32, 0),
 		"Linux nvhe/ffa.c do_ffa_mem_reclaim(): reclaim unshares every fragment's ranges");
 	/* Linux nvhe/ffa.c do_ffa_mem_reclaim(): ffa_host_unshare_ranges() */
-	assert_int_equal(emu_granule(sim, PMEM + 0x9000)->pkvm, PKVM_HOST_OWNED);
-	assert_int_equal(emu_granule(sim, PMEM)->pkvm, PKVM_HOST_OWNED);
+	assert_int_equal(*pkvm_gstate(sim, PMEM + 0x9000), PKVM_HOST_OWNED);
+	assert_int_equal(*pkvm_gstate(sim, PMEM), PKVM_HOST_OWNED);
 	/* A second fragment naming a page the host does not own: DENIED and aborted. */
 	struct pkvm *p = pkvm_of(sim, "pkvm");
 	m.base[1] = p->hyp_rx;
@@ -595,7 +595,7 @@ static void mem_share_fragments(void **state)
 		r, FFA_DENIED,
 		"Linux nvhe/ffa.c do_ffa_mem_frag_tx(): the page is still not the host's");
 	/* Linux nvhe/ffa.c do_ffa_mem_frag_tx(): earlier fragments stay stuck shared */
-	assert_int_equal(emu_granule(sim, PMEM)->pkvm, PKVM_HOST_SHARED_FFA);
+	assert_int_equal(*pkvm_gstate(sim, PMEM), PKVM_HOST_SHARED_FFA);
 	struct ffa_spmc *s = ffa_spmc_of(sim, "el3");
 	for (uint32_t i = 0; i < FFA_MAX_TXNS; i++)
 		assert_false(s->txn[i].used); /* ffa_mem_reclaim() aborted it at the SPMC */

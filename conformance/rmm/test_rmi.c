@@ -72,7 +72,7 @@ static uint64_t rmi(struct smcsim *sim, uint32_t fid, uint64_t a1, uint64_t a2)
 
 static int gstate(struct smcsim *sim, uint64_t pa)
 {
-	return emu_granule(sim, pa)->rmm;
+	return rmm_gstate(sim, pa)->state;
 }
 
 static struct smcsim *host(void)
@@ -272,7 +272,7 @@ static void realm_create_objects(void **state)
 		gstate(sim, RTT),
 		RMM_GRANULE_RTT); /* DEN0137 B4.3.9 RMI_REALM_CREATE: rtt_base becomes RTT */
 	assert_int_equal(
-		emu_granule(sim, RTT)->owner,
+		rmm_gstate(sim, RTT)->owner,
 		RD); /* DEN0137 B4.3.9 RMI_REALM_CREATE: the root RTT belongs to the realm */
 	assert_int_equal(rmi(sim, RMI_REALM_CREATE_FID, RD, PARAMS),
 			 ERR_INPUT); /* DEN0137 B4.3.9 RMI_REALM_CREATE rd_state: already an RD */
@@ -439,7 +439,7 @@ static void rec_create_conditions(void **state)
 	assert_int_equal(gstate(sim, AUX),
 			 RMM_GRANULE_DELEGATED); /* DEN0137 B4.3.12 RMI_REC_CREATE: failure changes
 						    nothing */
-	assert_int_equal(emu_granule(sim, RD)->refcount,
+	assert_int_equal(rmm_gstate(sim, RD)->refcount,
 			 0); /* DEN0137 B4.3.12 RMI_REC_CREATE: failure changes nothing */
 	/* realm_state: RECs are created while the realm is NEW. */
 	write_rec_params(sim, 0, 16, AUX);
@@ -624,9 +624,9 @@ static void rtt_concatenated_roots(void **state)
 		ERR_INPUT); /* DEN0137 RMI_RTT_CREATE level_bound: level 1 is the start level */
 	assert_int_equal(rtt_create(sim, T1, UINT64_C(1) << 39, 2),
 			 0); /* DEN0137 RMI_RTT_CREATE: SUCCESS */
-	assert_int_equal(emu_granule(sim, RTT)->refcount,
+	assert_int_equal(rmm_gstate(sim, RTT)->refcount,
 			 0); /* TF-RMM rel0 smc_rtt_create(): the first root gains no entry */
-	assert_int_equal(emu_granule(sim, RTT + 4096)->refcount,
+	assert_int_equal(rmm_gstate(sim, RTT + 4096)->refcount,
 			 1); /* TF-RMM rel0 smc_rtt_create(): the second root counts the TABLE */
 	struct smcsim_regs r = t_call(sim, RMI_RTT_READ_ENTRY_FID, RD, UINT64_C(1) << 39, 1);
 	t_assert_reg(r, 3, T1,
@@ -634,7 +634,7 @@ static void rtt_concatenated_roots(void **state)
 		     "root's first entry is the new table");
 	assert_int_equal(t_call(sim, RMI_RTT_DESTROY_FID, RD, UINT64_C(1) << 39, 2).x[0],
 			 0); /* DEN0137 B4.3.16 RMI_RTT_DESTROY: SUCCESS */
-	assert_int_equal(emu_granule(sim, RTT + 4096)->refcount,
+	assert_int_equal(rmm_gstate(sim, RTT + 4096)->refcount,
 			 0); /* TF-RMM rel0 smc_rtt_destroy(): the parent root drops the TABLE */
 	smcsim_destroy(sim);
 }

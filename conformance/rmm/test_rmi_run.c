@@ -318,7 +318,7 @@ static void data_create_conditions(void **state)
 			 ERR_RTT(3)); /* ACS v1.0_BETA0.8_10.23 cmd_data_create rtte_ripas
 					 (DEN0137 1.0 B4.3.1 has no RIPAS condition) */
 	/* None of the failures changed the granule. */
-	assert_int_equal(emu_granule(sim, DATA2)->rmm,
+	assert_int_equal(rmm_gstate(sim, DATA2)->state,
 			 RMM_GRANULE_DELEGATED); /* DEN0137 B4.3.1 RMI_DATA_CREATE: failure leaves
 						    data DELEGATED */
 	/* realm_state: only a NEW realm takes initial content. */
@@ -335,7 +335,7 @@ static void data_create_success(void **state)
 	struct smcsim *sim = new_realm();
 	assert_int_equal(data_create(sim, RD, DATA, 0x2000, SRC, RMI_MEASURE_CONTENT),
 			 0); /* DEN0137 B4.3.1 RMI_DATA_CREATE: SUCCESS */
-	assert_int_equal(emu_granule(sim, DATA)->rmm,
+	assert_int_equal(rmm_gstate(sim, DATA)->state,
 			 RMM_GRANULE_DATA); /* DEN0137 B4.3.1 RMI_DATA_CREATE: data becomes DATA */
 	/* Contents copied from the source. */
 	uint8_t src[4096], dst[4096];
@@ -958,7 +958,7 @@ static void rtt_fold_unassigned(void **state)
 	t_assert_reg(r, 0, 0, "DEN0137 RMI_RTT_FOLD: SUCCESS on an all-UNASSIGNED EMPTY table");
 	t_assert_reg(r, 1, T3B, "DEN0137 RMI_RTT_FOLD: x1 = the RTT");
 	assert_int_equal(
-		emu_granule(sim, T3B)->rmm,
+		rmm_gstate(sim, T3B)->state,
 		RMM_GRANULE_DELEGATED); /* DEN0137 RMI_RTT_FOLD: the RTT becomes DELEGATED */
 	assert_int_equal(rmi(sim, RMI_GRANULE_UNDELEGATE_FID, T3B, 0),
 			 0); /* setup: RMI_GRANULE_UNDELEGATE */
@@ -989,7 +989,7 @@ static void rtt_fold_assigned(void **state)
 	t_assert_reg(r, 0, 0, "DEN0137 RMI_RTT_FOLD: SUCCESS on a contiguous 2 MiB of DATA");
 	t_assert_reg(r, 1, T3B, "DEN0137 RMI_RTT_FOLD: x1 = the RTT");
 	assert_int_equal(
-		emu_granule(sim, T3B)->rmm,
+		rmm_gstate(sim, T3B)->state,
 		RMM_GRANULE_DELEGATED); /* DEN0137 RMI_RTT_FOLD: the RTT becomes DELEGATED */
 	r = t_call(sim, RMI_RTT_READ_ENTRY_FID, RD, MIB2, 3);
 	t_assert_reg(r, 1, 2, "DEN0137 RMI_RTT_FOLD: level-2 block");

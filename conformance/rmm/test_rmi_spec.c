@@ -52,7 +52,7 @@ static uint64_t get64(struct smcsim *sim, uint64_t pa)
 
 static int gstate(struct smcsim *sim, uint64_t pa)
 {
-	return emu_granule(sim, pa)->rmm;
+	return rmm_gstate(sim, pa)->state;
 }
 
 static void zero_page(struct smcsim *sim, uint64_t pa)

@@ -158,23 +158,23 @@ static void fz_check(struct fz *f, bool pkvm)
 			continue;
 		for (uint32_t r = 0; r < t->nranges; r++)
 			for (uint32_t k = 0; k < t->ranges[r].pages; k++) {
-				struct emu_granule *g = emu_granule(
+				const uint8_t *g = pkvm_gstate(
 					f->sim, t->ranges[r].base + (uint64_t)k * FFA_PAGE);
-				if (g->pkvm != PKVM_HOST_SHARED_FFA) {
+				if (*g != PKVM_HOST_SHARED_FFA) {
 					fprintf(stderr,
 						"page 0x%llx shared at the SPMC, host state %u\n",
 						(unsigned long long)(t->ranges[r].base +
 								     k * FFA_PAGE),
-						g->pkvm);
+						*g);
 					abort();
 				}
 			}
 	}
-	if (emu_granule(f->sim, p->hyp_tx)->pkvm != PKVM_HYP_OWNED ||
-	    emu_granule(f->sim, p->hyp_rx)->pkvm != PKVM_HYP_OWNED)
+	if (*pkvm_gstate(f->sim, p->hyp_tx) != PKVM_HYP_OWNED ||
+	    *pkvm_gstate(f->sim, p->hyp_rx) != PKVM_HYP_OWNED)
 		abort();
-	if (p->host_mapped && (emu_granule(f->sim, p->host_tx)->pkvm != PKVM_HOST_SHARED_HYP ||
-			       emu_granule(f->sim, p->host_rx)->pkvm != PKVM_HOST_SHARED_HYP))
+	if (p->host_mapped && (*pkvm_gstate(f->sim, p->host_tx) != PKVM_HOST_SHARED_HYP ||
+			       *pkvm_gstate(f->sim, p->host_rx) != PKVM_HOST_SHARED_HYP))
 		abort();
 }
 

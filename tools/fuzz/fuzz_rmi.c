@@ -104,8 +104,8 @@ static void check(struct smcsim *sim, struct rmm *r)
 #define WIDX(pa)   (((pa)-WIN_BASE) >> EMU_GRANULE_SHIFT)
 	for (size_t i = 0; i < r->nrealms; i++) {
 		const struct rmm_realm *rl = &r->realms[i];
-		struct emu_granule *g = emu_granule(sim, rl->rd);
-		if (!g || g->rmm != RMM_GRANULE_RD)
+		const struct rmm_gran *g = rmm_gran(r, rl->rd);
+		if (!g || g->state != RMM_GRANULE_RD)
 			fail("realm without an RD granule", rl->rd);
 		if (IN_WIN(rl->rd))
 			refs[WIDX(rl->rd)]++;
@@ -116,8 +116,8 @@ static void check(struct smcsim *sim, struct rmm *r)
 			fail("RD refcount differs from its REC count", rl->rd);
 		for (uint32_t k = 0; k < rl->rtt_num_start; k++) {
 			uint64_t t = rl->rtt_base + k * EMU_GRANULE_SIZE;
-			struct emu_granule *tg = emu_granule(sim, t);
-			if (!tg || tg->rmm != RMM_GRANULE_RTT || tg->owner != rl->rd)
+			const struct rmm_gran *tg = rmm_gran(r, t);
+			if (!tg || tg->state != RMM_GRANULE_RTT || tg->owner != rl->rd)
 				fail("root RTT not an RTT of its realm", t);
 		}
 	}
@@ -125,12 +125,12 @@ static void check(struct smcsim *sim, struct rmm *r)
 		const struct rmm_rec *rc = &r->recs[k];
 		if (!rmm_realm_find(r, rc->rd))
 			fail("REC of no realm", rc->rec);
-		if (emu_granule(sim, rc->rec)->rmm != RMM_GRANULE_REC)
+		if (rmm_gran(r, rc->rec)->state != RMM_GRANULE_REC)
 			fail("REC granule not REC", rc->rec);
 		if (IN_WIN(rc->rec))
 			refs[WIDX(rc->rec)]++;
 		for (uint32_t a = 0; a < rc->num_aux; a++) {
-			if (emu_granule(sim, rc->aux[a])->rmm != RMM_GRANULE_REC_AUX)
+			if (rmm_gran(r, rc->aux[a])->state != RMM_GRANULE_REC_AUX)
 				fail("aux granule not REC_AUX", rc->aux[a]);
 			if (IN_WIN(rc->aux[a]))
 				refs[WIDX(rc->aux[a])]++;
@@ -138,10 +138,10 @@ static void check(struct smcsim *sim, struct rmm *r)
 	}
 	for (unsigned int i = 0; i < WIN_GRANULES; i++) {
 		uint64_t pa = WIN_BASE + (uint64_t)i * EMU_GRANULE_SIZE;
-		struct emu_granule *g = emu_granule(sim, pa);
-		if ((g->rmm == RMM_GRANULE_NS) != (g->pas == EMU_PAS_NS))
+		const struct rmm_gran *g = rmm_gran(r, pa);
+		if ((g->state == RMM_GRANULE_NS) != (emu_granule(sim, pa)->pas == EMU_PAS_NS))
 			fail("PAS does not follow the RMM state", pa);
-		if (g->rmm != RMM_GRANULE_RTT)
+		if (g->state != RMM_GRANULE_RTT)
 			continue;
 		/* Count live entries and reference their targets. */
 		const uint64_t *e = emu_mem_ptr(sim, pa, EMU_GRANULE_SIZE);
@@ -155,9 +155,9 @@ static void check(struct smcsim *sim, struct rmm *r)
 			if (e[k] & 8)
 				continue;
 			uint64_t to = e[k] & UINT64_C(0x000ffffffffff000);
-			struct emu_granule *tg = emu_granule(sim, to);
+			const struct rmm_gran *tg = rmm_gran(r, to);
 			if (!tg || tg->owner != g->owner ||
-			    tg->rmm != (st == 2 ? RMM_GRANULE_RTT : RMM_GRANULE_DATA))
+			    tg->state != (st == 2 ? RMM_GRANULE_RTT : RMM_GRANULE_DATA))
 				fail("entry points at a granule of the wrong kind or realm", pa);
 			if (IN_WIN(to))
 				refs[WIDX(to)]++;
@@ -166,10 +166,10 @@ static void check(struct smcsim *sim, struct rmm *r)
 	}
 	for (unsigned int i = 0; i < WIN_GRANULES; i++) {
 		uint64_t pa = WIN_BASE + (uint64_t)i * EMU_GRANULE_SIZE;
-		struct emu_granule *g = emu_granule(sim, pa);
+		const struct rmm_gran *g = rmm_gran(r, pa);
 		if (refs[i] > 1)
 			fail("granule in two objects", pa);
-		bool object = g->rmm != RMM_GRANULE_NS && g->rmm != RMM_GRANULE_DELEGATED;
+		bool object = g->state != RMM_GRANULE_NS && g->state != RMM_GRANULE_DELEGATED;
 		bool is_root = false;
 		for (size_t k = 0; k < r->nrealms; k++)
 			is_root |= pa >= r->realms[k].rtt_base &&
@@ -177,7 +177,7 @@ static void check(struct smcsim *sim, struct rmm *r)
 						   r->realms[k].rtt_num_start * EMU_GRANULE_SIZE;
 		if (object && !refs[i] && !is_root)
 			fail("object granule nobody references", pa);
-		if (g->rmm == RMM_GRANULE_RTT && g->refcount != live[i])
+		if (g->state == RMM_GRANULE_RTT && g->refcount != live[i])
 			fail("RTT refcount differs from its live entries", pa);
 	}
 }
