@@ -16,7 +16,7 @@ static const struct emu_service *const services[] = {
 	&emu_svc_trng,	/* TRNG */
 	&emu_svc_kvm,	/* KVM vendor hypervisor service */
 	&ffa_service,	/* FF-A SPMC */
-	&pkvm_service,	/* pKVM FF-A proxy (alias of the FF-A table) */
+	&pkvm_service,	/* pKVM FF-A proxy (an alias: its rows repeat FF-A IDs) */
 	&rmm_svc_rmi,	/* CCA RMI */
 	&rmm_svc_rsi,	/* CCA RSI, realm with a simulated host (cca-realm) */
 };
