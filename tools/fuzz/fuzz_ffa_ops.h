@@ -102,38 +102,42 @@ static void fz_note_handle(struct fz *f, const struct smcsim_regs *r)
 /* A transaction descriptor from the input: mostly well-formed, fields perturbed. */
 static uint32_t fz_desc(struct fz *f, uint8_t *b, uint32_t cap, uint32_t v)
 {
-	uint32_t hdr = v >= FFA_V1_1 ? 48 : 32, esz = v >= FFA_V1_2 ? 32 : 16;
+	uint32_t hdr = v >= FFA_V1_1 ? FFA_MTD_HDR_V1_1 : FFA_MTD_HDR_V1_0;
+	uint32_t esz = v >= FFA_V1_2 ? FFA_EMAD_SIZE_V1_2 : FFA_EMAD_SIZE_V1_0;
 	uint32_t nrecv = 1 + fz_u8(f) % 2, nr = 1 + fz_u8(f) % 4;
-	uint32_t comp = hdr + nrecv * esz, len = comp + 16 + nr * 16;
+	uint32_t comp = hdr + nrecv * esz;
+	uint32_t len = comp + FFA_COMPOSITE_SIZE + nr * FFA_CONSTITUENT_SIZE;
 	if (len > cap)
 		return 0;
 	memset(b, 0, len);
 	uint8_t flags = fz_u8(f);
-	abi_wrn(b, (flags & 0x80) ? 0x8001 : 0, 2);
-	abi_wrn(b + 2, (flags & 0x40) ? 0 : 0x2f, 2);
-	abi_wrn(b + 4, flags & 0x7, 4);
+	abi_wr16(b + FFA_MTD_SENDER, (flags & 0x80) ? 0x8001 : 0);
+	abi_wr16(b + FFA_MTD_ATTRS, (flags & 0x40) ? 0 : 0x2f);
+	abi_wr32(b + FFA_MTD_FLAGS, flags & 0x7);
 	if (v >= FFA_V1_1) {
-		abi_wrn(b + 24, esz, 4);
-		abi_wrn(b + 32, hdr, 4);
+		abi_wr32(b + FFA_MTD_EMAD_SIZE, esz);
+		abi_wr32(b + FFA_MTD_EMAD_OFFSET, hdr);
 	}
-	abi_wrn(b + 28, nrecv, 4);
+	abi_wr32(b + FFA_MTD_EMAD_COUNT, nrecv);
 	static const uint16_t ids[] = { 0x8001, 0x8002, 0x8009, 0 };
 	for (uint32_t i = 0; i < nrecv; i++) {
 		uint8_t x = fz_u8(f);
-		abi_wrn(b + hdr + i * esz, ids[x % 4], 2);
-		b[hdr + i * esz + 2] = (uint8_t)(1 + ((x >> 2) & 1));
-		abi_wrn(b + hdr + i * esz + 4, comp, 4);
+		uint8_t *e = b + hdr + i * esz;
+		abi_wr16(e + FFA_EMAD_RECEIVER, ids[x % 4]);
+		e[FFA_EMAD_PERM] = (uint8_t)(1 + ((x >> 2) & 1));
+		abi_wr32(e + FFA_EMAD_COMPOSITE, comp);
 	}
 	uint32_t total = 0;
 	for (uint32_t i = 0; i < nr; i++) {
 		uint8_t x = fz_u8(f);
 		uint32_t pages = 1 + (x >> 6);
-		abi_wrn(b + comp + 16 + i * 16, FZ_MEM + ((uint64_t)(x & 0x3f) << 12), 8);
-		abi_wrn(b + comp + 16 + i * 16 + 8, pages, 4);
+		uint8_t *c = b + comp + FFA_COMPOSITE_SIZE + i * FFA_CONSTITUENT_SIZE;
+		abi_wr64(c + FFA_CONSTITUENT_ADDR, FZ_MEM + ((uint64_t)(x & 0x3f) << 12));
+		abi_wr32(c + FFA_CONSTITUENT_PAGES, pages);
 		total += pages;
 	}
-	abi_wrn(b + comp, total, 4);
-	abi_wrn(b + comp + 4, nr, 4);
+	abi_wr32(b + comp + FFA_COMPOSITE_PAGES, total);
+	abi_wr32(b + comp + FFA_COMPOSITE_COUNT, nr);
 	/* Occasionally flip a byte anywhere. */
 	uint8_t m = fz_u8(f);
 	if (m & 1)
@@ -248,13 +252,14 @@ static int fz_run(const uint8_t *data, size_t size, bool pkvm)
 		case 4: { /* retrieve by a partition */
 			int sp = fz_u8(&f) & 1;
 			uint64_t h = f.nh ? f.handles[fz_u8(&f) % f.nh] : 1;
+			/* v1.1+ header, then one 32-byte EMAD. */
 			memset(buf, 0, 96);
-			abi_wrn(buf + 8, h, 8);
-			abi_wrn(buf + 24, 32, 4);
-			abi_wrn(buf + 28, 1, 4);
-			abi_wrn(buf + 32, 48, 4);
-			abi_wrn(buf + 48, sp ? 0x8002 : 0x8001, 2);
-			buf[50] = (uint8_t)(1 + (fz_u8(&f) & 1));
+			abi_wr64(buf + FFA_MTD_HANDLE, h);
+			abi_wr32(buf + FFA_MTD_EMAD_SIZE, FFA_EMAD_SIZE_V1_2);
+			abi_wr32(buf + FFA_MTD_EMAD_COUNT, 1);
+			abi_wr32(buf + FFA_MTD_EMAD_OFFSET, FFA_MTD_HDR_V1_1);
+			abi_wr16(buf + FFA_MTD_HDR_V1_1 + FFA_EMAD_RECEIVER, sp ? 0x8002 : 0x8001);
+			buf[FFA_MTD_HDR_V1_1 + FFA_EMAD_PERM] = (uint8_t)(1 + (fz_u8(&f) & 1));
 			smcsim_mem_write(f.sim, sp ? 0x0e002000 : 0x0e000000, buf, 80);
 			r.x[0] = FFA_MEM_RETRIEVE_REQ_64_FID;
 			r.x[1] = r.x[2] = 80;
@@ -265,9 +270,9 @@ static int fz_run(const uint8_t *data, size_t size, bool pkvm)
 			int sp = fz_u8(&f) & 1;
 			uint64_t h = f.nh ? f.handles[fz_u8(&f) % f.nh] : 1;
 			memset(buf, 0, 18);
-			abi_wrn(buf, h, 8);
-			abi_wrn(buf + 12, 1, 4);
-			abi_wrn(buf + 16, sp ? 0x8002 : 0x8001, 2);
+			abi_wr64(buf + FFA_RELINQUISH_HANDLE, h);
+			abi_wr32(buf + FFA_RELINQUISH_COUNT, 1);
+			abi_wr16(buf + FFA_RELINQUISH_ENDPOINTS, sp ? 0x8002 : 0x8001);
 			smcsim_mem_write(f.sim, sp ? 0x0e002000 : 0x0e000000, buf, 18);
 			r.x[0] = FFA_MEM_RELINQUISH_FID;
 			fz_call(&f, f.sp[sp], &r);
