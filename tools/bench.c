@@ -28,6 +28,9 @@
 #include <unistd.h>
 
 #include "abi/bytes.h"
+#include "abi/psci.h"
+#include "abi/rmi.h"
+#include "abi/smccc.h"
 #include "smcsim/smcsim.h"
 
 extern char **environ;
@@ -57,7 +60,7 @@ static double rate_baseline(void)
 		void (*fn)(struct smcsim_regs *) = baseline_ptr;
 		double t0 = now();
 		for (long i = 0; i < ITERS; i++) {
-			r.x[0] = 0x80000000;
+			r.x[0] = SMCCC_VERSION_FID;
 			fn(&r);
 			fn = baseline_ptr;
 		}
@@ -135,20 +138,24 @@ static void put64(struct smcsim *sim, uint64_t pa, uint64_t v)
 
 static void realm_pages(struct smcsim *sim)
 {
-	static const uint64_t params[] = { 0, 48, 0, 1, 1, 0, 0 };
-	for (unsigned int i = 0; i < 7; i++)
-		put64(sim, R_PARAMS + 8 * i, params[i]);
-	put64(sim, R_PARAMS + 0x800, 1);
-	put64(sim, R_PARAMS + 0x808, R_ROOT);
-	put64(sim, R_PARAMS + 0x810, 0);
-	put64(sim, R_PARAMS + 0x818, 1);
-	put64(sim, R_RECP, 1); /* RUNNABLE */
-	put64(sim, R_RECP + 0x300, 0);
-	put64(sim, R_RECP + 0x308, 0x200000);
-	put64(sim, R_RECP + 0x310, 0x1000);
-	put64(sim, R_RECP + 0x800, 16);
+	put64(sim, R_PARAMS + RMI_REALM_PARAMS_FLAGS, 0);
+	put64(sim, R_PARAMS + RMI_REALM_PARAMS_S2SZ, 48);
+	put64(sim, R_PARAMS + RMI_REALM_PARAMS_SVE_VL, 0);
+	put64(sim, R_PARAMS + RMI_REALM_PARAMS_NUM_BPS, 1);
+	put64(sim, R_PARAMS + RMI_REALM_PARAMS_NUM_WPS, 1);
+	put64(sim, R_PARAMS + RMI_REALM_PARAMS_PMU_NUM_CTRS, 0);
+	put64(sim, R_PARAMS + RMI_REALM_PARAMS_HASH_ALGO, 0);
+	put64(sim, R_PARAMS + RMI_REALM_PARAMS_VMID, 1);
+	put64(sim, R_PARAMS + RMI_REALM_PARAMS_RTT_BASE, R_ROOT);
+	put64(sim, R_PARAMS + RMI_REALM_PARAMS_RTT_LEVEL_START, 0);
+	put64(sim, R_PARAMS + RMI_REALM_PARAMS_RTT_NUM_START, 1);
+	put64(sim, R_RECP + RMI_REC_PARAMS_FLAGS, 1); /* RUNNABLE */
+	put64(sim, R_RECP + RMI_REC_PARAMS_GPRS, 0);
+	put64(sim, R_RECP + RMI_REC_PARAMS_GPRS + 8, 0x200000);
+	put64(sim, R_RECP + RMI_REC_PARAMS_GPRS + 16, 0x1000);
+	put64(sim, R_RECP + RMI_REC_PARAMS_NUM_AUX, 16);
 	for (unsigned int i = 0; i < 16; i++)
-		put64(sim, R_RECP + 0x808 + 8 * i, R_AUX + 0x1000 * i);
+		put64(sim, R_RECP + RMI_REC_PARAMS_AUX + 8 * i, R_AUX + 0x1000 * i);
 	uint8_t img[4096];
 	for (unsigned int i = 0; i < sizeof(img); i++)
 		img[i] = (uint8_t)i;
@@ -159,33 +166,33 @@ static void realm_cycle(struct realm_bench *b)
 {
 	static const uint64_t grans[] = { R_RD, R_ROOT, R_L1, R_L2, R_L3, R_D0, R_D1, R_REC };
 	for (unsigned int i = 0; i < 8; i++)
-		rmi(b, 0xC4000151, 0, grans[i], 0, 0, 0, 0);
+		rmi(b, RMI_GRANULE_DELEGATE_FID, 0, grans[i], 0, 0, 0, 0);
 	for (unsigned int i = 0; i < 16; i++)
-		rmi(b, 0xC4000151, 0, R_AUX + 0x1000 * i, 0, 0, 0, 0);
-	rmi(b, 0xC4000158, 0, R_RD, R_PARAMS, 0, 0, 0);
-	rmi(b, 0xC400015D, 0, R_RD, R_L1, 0, 1, 0);
-	rmi(b, 0xC400015D, 0, R_RD, R_L2, 0, 2, 0);
-	rmi(b, 0xC400015D, 0, R_RD, R_L3, 0, 3, 0);
-	rmi(b, 0xC4000168, 0, R_RD, 0, 0x10000, 0, 0);
-	rmi(b, 0xC4000153, 0, R_RD, R_D0, 0, R_SRC, 1);
-	rmi(b, 0xC4000153, 0, R_RD, R_D1, 0x1000, R_SRC, 0);
-	rmi(b, 0xC4000167, 0, R_RD, 0, 0, 0, 0);
-	rmi(b, 0xC400015A, 0, R_RD, R_REC, R_RECP, 0, 0);
-	rmi(b, 0xC4000157, 0, R_RD, 0, 0, 0, 0);
-	rmi(b, 0xC400015C, 0, R_REC, R_RUN, 0, 0, 0); /* exits RIPAS_CHANGE */
-	rmi(b, 0xC4000169, 0, R_RD, R_REC, 0, 0x200000, 0);
-	rmi(b, 0xC400015C, 0, R_REC, R_RUN, 0, 0, 0); /* exits PSCI SYSTEM_OFF */
-	rmi(b, 0xC400015B, 0, R_REC, 0, 0, 0, 0);
-	rmi(b, 0xC4000155, 0, R_RD, 0, 0, 0, 0);
-	rmi(b, 0xC4000155, 0, R_RD, 0x1000, 0, 0, 0);
-	rmi(b, 0xC400015E, 0, R_RD, 0, 3, 0, 0);
-	rmi(b, 0xC400015E, 0, R_RD, 0, 2, 0, 0);
-	rmi(b, 0xC400015E, 0, R_RD, 0, 1, 0, 0);
-	rmi(b, 0xC4000159, 0, R_RD, 0, 0, 0, 0);
+		rmi(b, RMI_GRANULE_DELEGATE_FID, 0, R_AUX + 0x1000 * i, 0, 0, 0, 0);
+	rmi(b, RMI_REALM_CREATE_FID, 0, R_RD, R_PARAMS, 0, 0, 0);
+	rmi(b, RMI_RTT_CREATE_FID, 0, R_RD, R_L1, 0, 1, 0);
+	rmi(b, RMI_RTT_CREATE_FID, 0, R_RD, R_L2, 0, 2, 0);
+	rmi(b, RMI_RTT_CREATE_FID, 0, R_RD, R_L3, 0, 3, 0);
+	rmi(b, RMI_RTT_INIT_RIPAS_FID, 0, R_RD, 0, 0x10000, 0, 0);
+	rmi(b, RMI_DATA_CREATE_FID, 0, R_RD, R_D0, 0, R_SRC, 1);
+	rmi(b, RMI_DATA_CREATE_FID, 0, R_RD, R_D1, 0x1000, R_SRC, 0);
+	rmi(b, RMI_REC_AUX_COUNT_FID, 0, R_RD, 0, 0, 0, 0);
+	rmi(b, RMI_REC_CREATE_FID, 0, R_RD, R_REC, R_RECP, 0, 0);
+	rmi(b, RMI_REALM_ACTIVATE_FID, 0, R_RD, 0, 0, 0, 0);
+	rmi(b, RMI_REC_ENTER_FID, 0, R_REC, R_RUN, 0, 0, 0); /* exits RIPAS_CHANGE */
+	rmi(b, RMI_RTT_SET_RIPAS_FID, 0, R_RD, R_REC, 0, 0x200000, 0);
+	rmi(b, RMI_REC_ENTER_FID, 0, R_REC, R_RUN, 0, 0, 0); /* exits PSCI SYSTEM_OFF */
+	rmi(b, RMI_REC_DESTROY_FID, 0, R_REC, 0, 0, 0, 0);
+	rmi(b, RMI_DATA_DESTROY_FID, 0, R_RD, 0, 0, 0, 0);
+	rmi(b, RMI_DATA_DESTROY_FID, 0, R_RD, 0x1000, 0, 0, 0);
+	rmi(b, RMI_RTT_DESTROY_FID, 0, R_RD, 0, 3, 0, 0);
+	rmi(b, RMI_RTT_DESTROY_FID, 0, R_RD, 0, 2, 0, 0);
+	rmi(b, RMI_RTT_DESTROY_FID, 0, R_RD, 0, 1, 0, 0);
+	rmi(b, RMI_REALM_DESTROY_FID, 0, R_RD, 0, 0, 0, 0);
 	for (unsigned int i = 0; i < 8; i++)
-		rmi(b, 0xC4000152, 0, grans[i], 0, 0, 0, 0);
+		rmi(b, RMI_GRANULE_UNDELEGATE_FID, 0, grans[i], 0, 0, 0, 0);
 	for (unsigned int i = 0; i < 16; i++)
-		rmi(b, 0xC4000152, 0, R_AUX + 0x1000 * i, 0, 0, 0, 0);
+		rmi(b, RMI_GRANULE_UNDELEGATE_FID, 0, R_AUX + 0x1000 * i, 0, 0, 0, 0);
 }
 
 #define REALM_CYCLES 20000L
@@ -346,9 +353,9 @@ int main(int argc, char **argv)
 	printf("smcsim-bench %s (best of %d runs each)\n\n", smcsim_version(), RUNS);
 
 	double base = rate_baseline();
-	double ver = rate_api(sim, 0x80000000, 0, 0);
+	double ver = rate_api(sim, SMCCC_VERSION_FID, 0, 0);
 	/* AFFINITY_INFO_64(MPIDR of CPU 0, level 0): looks up a CPU and its power state. */
-	uint64_t aff = 0xC4000004;
+	uint64_t aff = PSCI_AFFINITY_INFO_64_FID;
 	uint32_t fid;
 	if (smcsim_fid_lookup("PSCI_AFFINITY_INFO_64", &fid) == 0)
 		aff = fid;
