@@ -322,7 +322,14 @@ void *emu_gstate(struct smcsim *sim, int slot, uint64_t pa);
 
 /* Pointer to @len bytes at @pa if the whole range is inside one region, else NULL. */
 void *emu_mem_ptr(struct smcsim *sim, uint64_t pa, uint64_t len);
-/* Metadata of the granule containing @pa, or NULL outside memory. */
+/* Limits on what a profile may declare (emu/memory.c states the metadata budget). */
+#define EMU_MEM_MAX_REGIONS 64
+#define EMU_MEM_MAX_TOTAL   (UINT64_C(1) << 40) /* 1 TiB of simulated memory in all */
+/* Granules per metadata chunk: metadata is allocated 2 MiB of memory at a time. */
+#define EMU_META_CHUNK 512
+
+/* Metadata of the granule containing @pa, or NULL outside memory (or, never in practice,
+ * when its 2 MiB metadata chunk cannot be allocated). */
 struct emu_granule *emu_granule(struct smcsim *sim, uint64_t pa);
 /* Whether [pa, pa+len) lies inside simulated memory (any region). */
 bool emu_mem_valid(const struct smcsim *sim, uint64_t pa, uint64_t len);

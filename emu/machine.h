@@ -61,9 +61,15 @@ struct emu_region {
 	uint64_t size;
 	uint8_t pas; /* boot PAS of every granule */
 	uint8_t *bytes;
-	struct emu_granule *gran;
-	/* Per-granule model state: gstate[slot] holds size / 4 KiB entries of the slot's size. */
-	uint8_t *gstate[EMU_GSTATE_SLOTS];
+	/*
+	 * Per-granule metadata, allocated a chunk (EMU_META_CHUNK granules) at a time when a
+	 * granule of it is first looked up: a NULL chunk is untouched, every granule in it at
+	 * the region's boot PAS with zeroed model state. So metadata costs what the guest
+	 * touched, not what the profile declared.
+	 */
+	size_t nchunks;
+	struct emu_granule **gran;
+	uint8_t **gstate[EMU_GSTATE_SLOTS]; /* per slot, chunks of EMU_META_CHUNK entries */
 };
 
 /* A reservation of per-granule state (emu_gstate_reserve). */

@@ -1,7 +1,13 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * Simulated physical memory: regions from the profile, each backed by an anonymous
- * mapping (untouched pages cost nothing) and a metadata entry per 4 KiB granule.
+ * mapping (untouched pages cost nothing) and metadata per 4 KiB granule, allocated in
+ * chunks on first touch (untouched chunks cost a NULL pointer).
+ *
+ * Budget, whatever a profile or fixture declares: at most EMU_MEM_MAX_REGIONS regions and
+ * EMU_MEM_MAX_TOTAL bytes of simulated memory (address space only until written); chunk
+ * tables of 8 bytes per 2 MiB per metadata kind; metadata of (1 + the models' slot sizes)
+ * bytes per granule in the 2 MiB chunks a guest or the host actually touched.
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -19,6 +25,10 @@ int emu_mem_create(struct smcsim *sim, json_t *memory, struct smcsim_error *err)
 	if (!json_is_array(memory) || json_array_size(memory) == 0)
 		return emu_err(err, "/memory: expected a non-empty array of regions");
 	size_t n = json_array_size(memory);
+	if (n > EMU_MEM_MAX_REGIONS)
+		return emu_err(err, "/memory: %zu regions; at most %d are supported", n,
+			       EMU_MEM_MAX_REGIONS);
+	uint64_t total = 0;
 	sim->regions = calloc(n, sizeof(*sim->regions));
 	if (!sim->regions)
 		return -ENOMEM;
@@ -49,6 +59,12 @@ int emu_mem_create(struct smcsim *sim, json_t *memory, struct smcsim_error *err)
 			return emu_err(err,
 				       "%s: region ends beyond the 52-bit physical address space",
 				       path);
+		total += reg->size;
+		if (total > EMU_MEM_MAX_TOTAL)
+			return emu_err(err,
+				       "%s/size: the regions add up to more than %llu GiB of "
+				       "simulated memory",
+				       path, (unsigned long long)(EMU_MEM_MAX_TOTAL >> 30));
 		for (size_t k = 0; k < sim->nregions; k++) {
 			const struct emu_region *o = &sim->regions[k];
 			if (reg->base < o->base + o->size && o->base < reg->base + reg->size)
@@ -64,14 +80,59 @@ int emu_mem_create(struct smcsim *sim, json_t *memory, struct smcsim_error *err)
 		if (m == MAP_FAILED)
 			return -ENOMEM;
 		reg->bytes = m;
-		reg->gran = calloc(reg->size >> EMU_GRANULE_SHIFT, sizeof(*reg->gran));
+		reg->nchunks =
+			((reg->size >> EMU_GRANULE_SHIFT) + EMU_META_CHUNK - 1) / EMU_META_CHUNK;
+		reg->gran = calloc(reg->nchunks, sizeof(*reg->gran));
 		sim->nregions++;
 		if (!reg->gran)
 			return -ENOMEM;
-		for (uint64_t g = 0; g < reg->size >> EMU_GRANULE_SHIFT; g++)
-			reg->gran[g].pas = reg->pas;
 	}
 	return 0;
+}
+
+/* Granule index of @pa in @r, and the chunk holding it. */
+static inline size_t gindex(const struct emu_region *r, uint64_t pa)
+{
+	return (size_t)((pa - r->base) >> EMU_GRANULE_SHIFT);
+}
+
+static struct emu_granule *gran_chunk(struct emu_region *r, size_t chunk)
+{
+	struct emu_granule *c = r->gran[chunk];
+	if (EMU_UNLIKELY(!c)) {
+		c = malloc(EMU_META_CHUNK * sizeof(*c));
+		if (!c)
+			return NULL;
+		for (size_t g = 0; g < EMU_META_CHUNK; g++)
+			c[g].pas = r->pas;
+		r->gran[chunk] = c;
+	}
+	return c;
+}
+
+static uint8_t *gstate_chunk(struct emu_region *r, int slot, size_t size, size_t chunk)
+{
+	uint8_t *c = r->gstate[slot][chunk];
+	if (EMU_UNLIKELY(!c)) {
+		c = calloc(EMU_META_CHUNK, size);
+		if (!c)
+			return NULL;
+		r->gstate[slot][chunk] = c;
+	}
+	return c;
+}
+
+/* Drop every metadata chunk of @r: back to the boot PAS and zeroed model state. */
+static void meta_drop(struct smcsim *sim, struct emu_region *r)
+{
+	for (size_t c = 0; c < r->nchunks; c++) {
+		free(r->gran[c]);
+		r->gran[c] = NULL;
+		for (int s = 0; s < sim->ngslots; s++) {
+			free(r->gstate[s][c]);
+			r->gstate[s][c] = NULL;
+		}
+	}
 }
 
 int emu_gstate_reserve(struct smcsim *sim, const void *owner, size_t size)
@@ -86,7 +147,7 @@ int emu_gstate_reserve(struct smcsim *sim, const void *owner, size_t size)
 	int slot = sim->ngslots;
 	for (size_t i = 0; i < sim->nregions; i++) {
 		struct emu_region *r = &sim->regions[i];
-		r->gstate[slot] = calloc(r->size >> EMU_GRANULE_SHIFT, size);
+		r->gstate[slot] = calloc(r->nchunks, sizeof(*r->gstate[slot]));
 		if (!r->gstate[slot]) {
 			while (i--) {
 				free(sim->regions[i].gstate[slot]);
@@ -114,6 +175,8 @@ void emu_mem_destroy(struct smcsim *sim)
 		struct emu_region *r = &sim->regions[i];
 		if (r->bytes)
 			munmap(r->bytes, r->size);
+		if (r->gran)
+			meta_drop(sim, r);
 		for (int s = 0; s < sim->ngslots; s++)
 			free(r->gstate[s]);
 		free(r->gran);
@@ -130,12 +193,7 @@ void emu_mem_reset(struct smcsim *sim)
 		struct emu_region *r = &sim->regions[i];
 		/* Drops the pages: they read back as zero, as memory does at power-on here. */
 		madvise(r->bytes, r->size, MADV_DONTNEED);
-		uint64_t n = r->size >> EMU_GRANULE_SHIFT;
-		memset(r->gran, 0, n * sizeof(*r->gran));
-		for (uint64_t g = 0; g < n; g++)
-			r->gran[g].pas = r->pas;
-		for (int s = 0; s < sim->ngslots; s++)
-			memset(r->gstate[s], 0, n * sim->gslots[s].size);
+		meta_drop(sim, r);
 	}
 }
 
@@ -163,7 +221,11 @@ bool emu_mem_valid(const struct smcsim *sim, uint64_t pa, uint64_t len)
 struct emu_granule *emu_granule(struct smcsim *sim, uint64_t pa)
 {
 	struct emu_region *r = region_of(sim, pa, 1);
-	return r ? &r->gran[(pa - r->base) >> EMU_GRANULE_SHIFT] : NULL;
+	if (!r)
+		return NULL;
+	size_t g = gindex(r, pa);
+	struct emu_granule *c = gran_chunk(r, g / EMU_META_CHUNK);
+	return c ? &c[g % EMU_META_CHUNK] : NULL;
 }
 
 void *emu_gstate(struct smcsim *sim, int slot, uint64_t pa)
@@ -173,7 +235,9 @@ void *emu_gstate(struct smcsim *sim, int slot, uint64_t pa)
 	struct emu_region *r = region_of(sim, pa, 1);
 	if (!r)
 		return NULL;
-	return r->gstate[slot] + ((pa - r->base) >> EMU_GRANULE_SHIFT) * sim->gslots[slot].size;
+	size_t g = gindex(r, pa), size = sim->gslots[slot].size;
+	uint8_t *c = gstate_chunk(r, slot, size, g / EMU_META_CHUNK);
+	return c ? c + (g % EMU_META_CHUNK) * size : NULL;
 }
 
 bool emu_mem_region(const struct smcsim *sim, size_t i, uint64_t *base, uint64_t *size)

@@ -2,6 +2,7 @@
 /* Core machine: register-file rules, routing, memory bounds, profile errors, filters. */
 #include <errno.h>
 #include <limits.h>
+#include <malloc.h>
 #include <string.h>
 
 #include "abi/bytes.h"
@@ -154,6 +155,42 @@ static void granule_state_slots(void **state)
 	int d = emu_gstate_reserve(sim, &owner_d, 2);
 	assert_true(c >= 0 && d >= 0);
 	assert_int_equal(emu_gstate_reserve(sim, &owner_e, 2), -ENOSPC);
+	smcsim_destroy(sim);
+}
+
+/* What a profile declares costs address space, not metadata: granule metadata is
+ * allocated in 2 MiB chunks as granules are touched (emu/memory.c states the budget). A
+ * machine with 1 TiB of regions on an RMM profile (16 bytes of model state per granule,
+ * 4 GiB if allocated up front) allocates a few MiB, and a touched granule far out in it
+ * reads its boot PAS and zeroed model state. */
+static void memory_metadata_is_lazy(void **state)
+{
+	char patch[4096];
+	int n = snprintf(patch, sizeof(patch),
+			 "{\"memory\":[{\"name\":\"dram\",\"base\":\"0x80000000\","
+			 "\"size\":\"0x10000000\"},{\"name\":\"secure\",\"base\":"
+			 "\"0x0e000000\",\"size\":\"0x100000\",\"pas\":\"secure\"}");
+	for (int i = 1; i <= 15; i++)
+		n += snprintf(patch + n, sizeof(patch) - (size_t)n,
+			      ",{\"name\":\"big%d\",\"base\":\"0x%llx\",\"size\":\"0x1000000000\"}",
+			      i, (unsigned long long)i << 40);
+	snprintf(patch + n, sizeof(patch) - (size_t)n, "]}");
+	struct mallinfo2 before = mallinfo2();
+	struct smcsim *sim = t_machine("cca-host", patch);
+	struct mallinfo2 after = mallinfo2();
+	size_t grew = after.uordblks - before.uordblks;
+	if (grew > (size_t)16 << 20)
+		fail_msg("a 1 TiB machine allocated %zu bytes of heap", grew);
+	uint64_t far = (UINT64_C(15) << 40) + UINT64_C(0xfffff000);
+	struct emu_granule *g = emu_granule(sim, far);
+	assert_non_null(g);
+	assert_int_equal(g->pas, EMU_PAS_NS);
+	g->pas = EMU_PAS_REALM;
+	assert_int_equal(emu_granule(sim, far)->pas, EMU_PAS_REALM);
+	assert_int_equal(emu_granule(sim, far - 0x1000)->pas, EMU_PAS_NS); /* its neighbour */
+	assert_int_equal(emu_granule(sim, 0x0e000000)->pas, EMU_PAS_SECURE);
+	smcsim_reset(sim);
+	assert_int_equal(emu_granule(sim, far)->pas, EMU_PAS_NS);
 	smcsim_destroy(sim);
 }
 
@@ -448,6 +485,7 @@ int main(void)
 		cmocka_unit_test(api_errors),
 		cmocka_unit_test(memory_bounds),
 		cmocka_unit_test(granule_state_slots),
+		cmocka_unit_test(memory_metadata_is_lazy),
 		cmocka_unit_test(profile_errors_name_path),
 		cmocka_unit_test(standard_call_uid),
 		cmocka_unit_test(fid_decode_and_names),
