@@ -454,7 +454,9 @@ static int trace_from_json(const struct emu_registry *reg, json_t *doc, const ch
 	t->reg = reg;
 	t->name = strdup(name);
 	struct parser p = { .t = t, .name = name, .err = err };
-	int ret = t->name ? parse_doc(&p, doc) : -ENOMEM;
+	int ret = t->name ? emu_json_check_nul(doc, name, err) : -ENOMEM;
+	if (!ret)
+		ret = parse_doc(&p, doc);
 	if (ret) {
 		if (ret == -ENOMEM && err)
 			snprintf(err->text, sizeof(err->text), "%s: out of memory", name);
@@ -465,6 +467,8 @@ static int trace_from_json(const struct emu_registry *reg, json_t *doc, const ch
 	return 0;
 }
 
+/* JSON_ALLOW_NUL so that a "\u0000" in a string is reported by emu_json_check_nul() with
+ * its JSON path, rather than by the parser with only a line and column. */
 #define TRACE_JSON_FLAGS (JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL)
 
 int emu_trace_load(const struct emu_registry *reg, const char *path, struct smcsim_trace **out,
