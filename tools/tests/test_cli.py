@@ -14,8 +14,9 @@ ENV = dict(os.environ, NO_COLOR='1')
 results = []
 
 
-def run(*args, stdin=None, env=ENV):
-    return subprocess.run([SMCSIM, *args], capture_output=True, text=True, input=stdin, env=env)
+def run(*args, stdin=None, env=ENV, timeout=None):
+    return subprocess.run([SMCSIM, *args], capture_output=True, text=True, input=stdin, env=env,
+                          timeout=timeout)
 
 
 def case(name):
@@ -25,6 +26,8 @@ def case(name):
             results.append((name, None))
         except AssertionError as e:
             results.append((name, str(e) or 'assertion failed'))
+        except subprocess.TimeoutExpired as e:
+            results.append((name, 'timed out: %s' % ' '.join(e.cmd)))
         return fn
     return wrap
 
@@ -165,6 +168,26 @@ def _():
         expect(p.returncode == 2, 'missing file')
         expect(run('replay').returncode == 2, 'no files')
         expect(run('replay', '--format', 'xml', good).returncode == 2, 'bad --format')
+
+
+@case('a fixture names at most 32767 distinct callers; the error names file and path')
+def _():
+    def fixture(n):
+        return {'format': 'smcsim-trace', 'version': 1, 'profile': 'tfa-host',
+                'steps': [{'call': {'x0': 'PSCI_VERSION'}, 'caller': 'c%d' % i} for i in range(n)]}
+    with tempfile.TemporaryDirectory() as d:
+        fx = os.path.join(d, 'callers.json')
+        json.dump(fixture(32767), open(fx, 'w'))
+        # At the limit the file parses; replay then fails on the first unknown caller.
+        p = run('replay', fx, timeout=60)
+        expect(p.returncode == 2 and
+               p.stdout.startswith('ERROR %s: /steps/0/caller: profile tfa-host has no caller "c0"' % fx),
+               p.stdout[:300])
+        json.dump(fixture(32768), open(fx, 'w'))
+        p = run('replay', fx, timeout=60)
+        expect(p.returncode == 2 and p.stdout.startswith(
+            'ERROR %s: /steps/32767/caller: more than 32767 distinct caller names in one fixture' % fx),
+            p.stdout[:300])
 
 
 @case('discover runs the Linux discovery models')
