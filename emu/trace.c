@@ -844,8 +844,11 @@ SMCSIM_EXPORT int smcsim_trace_replay(const struct smcsim_trace *t, smcsim_misma
 	ret = emu_machine_create(t->reg, p, &sim, &e);
 	smcsim_profile_destroy(p);
 	if (ret) {
-		/* Errors from create name profile paths; overrides are where they came from. */
-		emu_err(err, "%s: %s%s", t->name, t->overrides ? "/profile_overrides" : "", e.text);
+		/* Errors from create name profile paths ("/layers/..."), and overrides are where
+		 * they came from, so the two join as one path; any other message is set off
+		 * by ": " like the rest. */
+		emu_err(err, "%s: %s%s%s", t->name, t->overrides ? "/profile_overrides" : "",
+			t->overrides && e.text[0] != '/' ? ": " : "", e.text);
 		return ret;
 	}
 	ret = smcsim_trace_replay_on(t, sim, on_mismatch, opaque, err);
