@@ -7,7 +7,9 @@
 #include <dirent.h>
 #include <ctype.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
+#include <limits.h>
 #include <inttypes.h>
 #include <jansson.h>
 #include <stdbool.h>
@@ -119,16 +121,43 @@ static int on_mismatch(void *opaque, const struct smcsim_mismatch *m)
 	return 0;
 }
 
+static void skip_note(const char *path, const char *why)
+{
+	fprintf(stderr, "smcsim replay: note: %s: skipped, %s\n", path, why);
+}
+
+static const char *file_kind(mode_t mode)
+{
+	return S_ISFIFO(mode)	? "a FIFO"
+	       : S_ISCHR(mode)	? "a character device"
+	       : S_ISBLK(mode)	? "a block device"
+	       : S_ISSOCK(mode) ? "a socket"
+				: "not a regular file";
+}
+
 static bool is_fixture_json(const char *path)
 {
 	/* In a directory walk, only documents that say they are fixtures are replayed:
-	 * profiles and schemas live beside them. A file that does not parse is reported. */
+	 * profiles and schemas live beside them. A file that does not parse is reported.
+	 * O_NONBLOCK and fstat: the caller saw a regular file, but if it has since been
+	 * replaced by a FIFO, opening must not wait for a writer nor reading for data. */
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	struct stat sb;
+	if (fd < 0)
+		return true; /* replay reports why it cannot be read */
+	FILE *f = fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode) ? fdopen(fd, "rb") : NULL;
+	if (!f) {
+		close(fd);
+		skip_note(path, "not a regular file");
+		return false;
+	}
 	json_error_t je;
-	json_t *doc = json_load_file(path, 0, &je);
+	json_t *doc = json_loadf(f, 0, &je);
+	fclose(f);
 	if (!doc)
 		return true;
-	json_t *f = json_object_get(doc, "format");
-	bool yes = json_is_string(f) && strcmp(json_string_value(f), "smcsim-trace") == 0;
+	json_t *fmt = json_object_get(doc, "format");
+	bool yes = json_is_string(fmt) && strcmp(json_string_value(fmt), "smcsim-trace") == 0;
 	json_decref(doc);
 	return yes;
 }
@@ -138,22 +167,91 @@ static int cmp_str(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static int collect(const char *path, bool explicit, char ***files, size_t *n)
+/* Real paths of the files and directories collected so far, with the name each was
+ * first reached by: a fixture reached twice (through a symlink, or a directory given
+ * twice) runs once, and a symlink back up the tree is not walked again. */
+struct seen {
+	char **real;
+	char **shown;
+	size_t n;
+};
+
+/* The name @real was first reached by, or NULL after recording it as @shown's. */
+static const char *seen_before(struct seen *sn, const char *real, const char *shown)
+{
+	for (size_t i = 0; i < sn->n; i++)
+		if (strcmp(sn->real[i], real) == 0)
+			return sn->shown[i];
+	char **r = realloc(sn->real, (sn->n + 1) * sizeof(*r));
+	if (r)
+		sn->real = r;
+	char **s = r ? realloc(sn->shown, (sn->n + 1) * sizeof(*s)) : NULL;
+	if (s)
+		sn->shown = s;
+	char *rd = strdup(real), *sd = strdup(shown);
+	if (!r || !s || !rd || !sd) {
+		free(rd);
+		free(sd);
+		return NULL; /* out of memory: the worst case is running a fixture twice */
+	}
+	sn->real[sn->n] = rd;
+	sn->shown[sn->n++] = sd;
+	return NULL;
+}
+
+static void seen_free(struct seen *sn)
+{
+	for (size_t i = 0; i < sn->n; i++) {
+		free(sn->real[i]);
+		free(sn->shown[i]);
+	}
+	free(sn->real);
+	free(sn->shown);
+}
+
+static int collect(const char *path, bool explicit, char ***files, size_t *n, struct seen *sn)
 {
 	struct stat sb;
+	size_t l = strlen(path);
+	bool json = l >= 5 && strcmp(path + l - 5, ".json") == 0;
 	if (stat(path, &sb) != 0) {
+		if (!explicit && errno == ELOOP) {
+			if (json)
+				skip_note(path, "a symlink loop");
+			return 0;
+		}
 		fprintf(stderr, "smcsim: %s: %s\n", path, strerror(errno));
 		return -1;
 	}
+	/* A file named on the command line is read whatever it is (a FIFO from a shell's
+	 * process substitution, say); in a directory walk only regular files are opened,
+	 * so a FIFO or a device named *.json cannot block the run. */
+	if (!explicit && !S_ISDIR(sb.st_mode) && !S_ISREG(sb.st_mode)) {
+		if (json)
+			skip_note(path, file_kind(sb.st_mode));
+		return 0;
+	}
+	if (!explicit && !S_ISDIR(sb.st_mode) && !json)
+		return 0;
+	char real[PATH_MAX];
+	const char *first = realpath(path, real) ? seen_before(sn, real, path) : NULL;
+	if (first) {
+		char why[PATH_MAX + 32];
+		snprintf(why, sizeof(why), "the same %s as %s",
+			 S_ISDIR(sb.st_mode) ? "directory" : "file", first);
+		skip_note(path, why);
+		return 0;
+	}
 	if (!S_ISDIR(sb.st_mode)) {
-		size_t l = strlen(path);
-		if (!explicit && (l < 5 || strcmp(path + l - 5, ".json") || !is_fixture_json(path)))
+		if (!explicit && !is_fixture_json(path))
 			return 0;
 		char **nf = realloc(*files, (*n + 1) * sizeof(*nf));
 		if (!nf)
 			return -1;
 		*files = nf;
-		(*files)[(*n)++] = strdup(path);
+		if (!((*files)[*n] = strdup(path)))
+			return -1;
+		(*n)++;
 		return 0;
 	}
 	DIR *d = opendir(path);
@@ -172,10 +270,10 @@ static int collect(const char *path, bool explicit, char ***files, size_t *n)
 		if (!t)
 			break;
 		names = t;
-		size_t l = strlen(path) + strlen(e->d_name) + 2;
-		names[nn] = malloc(l);
+		size_t len = strlen(path) + strlen(e->d_name) + 2;
+		names[nn] = malloc(len);
 		if (names[nn])
-			snprintf(names[nn++], l, "%s%s%s", path,
+			snprintf(names[nn++], len, "%s%s%s", path,
 				 path[strlen(path) - 1] == '/' ? "" : "/", e->d_name);
 	}
 	closedir(d);
@@ -183,7 +281,7 @@ static int collect(const char *path, bool explicit, char ***files, size_t *n)
 	int ret = 0;
 	for (size_t i = 0; i < nn; i++) {
 		if (!ret)
-			ret = collect(names[i], false, files, n);
+			ret = collect(names[i], false, files, n, sn);
 		free(names[i]);
 	}
 	free(names);
@@ -304,9 +402,13 @@ static int cmd_replay(int argc, char **argv)
 	}
 	char **files = NULL;
 	size_t nfiles = 0;
+	struct seen sn = { 0 };
 	for (int i = optind; i < argc; i++)
-		if (collect(argv[i], true, &files, &nfiles))
+		if (collect(argv[i], true, &files, &nfiles, &sn)) {
+			seen_free(&sn);
 			return EXIT_BADINPUT;
+		}
+	seen_free(&sn);
 	struct replay_state st = { .opts = &o, .res = calloc(nfiles + 1, sizeof(*st.res)) };
 	if (!st.res)
 		return EXIT_BADINPUT;

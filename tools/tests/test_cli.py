@@ -190,6 +190,36 @@ def _():
             p.stdout[:300])
 
 
+@case('replay DIR skips FIFOs and devices, follows no symlink loop, runs each fixture once')
+def _():
+    with tempfile.TemporaryDirectory() as d:
+        fx = os.path.join(d, 'good.json')
+        p = run('record', '-o', fx, '--', 'SMCCC_VERSION')
+        expect(p.returncode == 0, p.stderr)
+        os.mkfifo(os.path.join(d, 'fifo.json'))
+        os.symlink('.', os.path.join(d, 'loop'))            # a directory loop
+        os.symlink('self.json', os.path.join(d, 'self.json'))  # a file loop
+        os.symlink('good.json', os.path.join(d, 'x-alias.json'))
+        os.mkdir(os.path.join(d, 'sub'))
+        os.symlink('..', os.path.join(d, 'sub', 'up'))
+        p = run('replay', d, timeout=30)
+        expect(p.returncode == 0, p.stdout + p.stderr)
+        expect(p.stdout.count('PASS') == 1 and '1 fixtures, 1 steps: 1 passed' in p.stdout,
+               p.stdout)
+        for note in ('note: %s/fifo.json: skipped, a FIFO' % d,
+                     'note: %s/loop: skipped, the same directory as %s' % (d, d),
+                     'note: %s/self.json: skipped, a symlink loop' % d,
+                     'note: %s/x-alias.json: skipped, the same file as %s' % (d, fx),
+                     'note: %s/sub/up: skipped, the same directory as %s' % (d, d)):
+            expect('smcsim replay: ' + note + '\n' in p.stderr, note + ' missing: ' + p.stderr)
+        # The same directory twice, or a file and its directory: still once each.
+        p = run('replay', d, d + '/', fx, timeout=30)
+        expect(p.returncode == 0 and p.stdout.count('PASS') == 1, p.stdout + p.stderr)
+        # JSON output stays one document on stdout; the notes go to stderr.
+        p = run('replay', '--format', 'json', d, timeout=30)
+        expect(p.returncode == 0 and json.loads(p.stdout)['passed'] == 1, p.stdout)
+
+
 @case('discover runs the Linux discovery models')
 def _():
     p = run('discover', '--profile', 'tfa-host')
