@@ -530,12 +530,48 @@ static int parse_machine_opt(int c, struct machine_opts *m)
 	}
 }
 
+/* Build a machine from @name_or_path (NULL: the default profile). Load errors name the
+ * file already; smcsim_create() reports a JSON path inside the profile ("/cpus: ..."),
+ * so the profile is named in front of it here. */
+static struct smcsim *create_machine(const char *name_or_path, struct smcsim_profile **keep)
+{
+	struct smcsim_profile *p;
+	struct smcsim *sim = NULL;
+	struct smcsim_error err = { { 0 } };
+	if (smcsim_profile_load(name_or_path, &p, &err)) {
+		fprintf(stderr, "smcsim: %s\n", err.text);
+		return NULL;
+	}
+	if (smcsim_create(p, &sim, &err)) {
+		fprintf(stderr, "smcsim: %s: %s\n",
+			name_or_path ? name_or_path : smcsim_profile_name(p), err.text);
+		sim = NULL;
+	}
+	if (keep && sim)
+		*keep = p;
+	else
+		smcsim_profile_destroy(p);
+	return sim;
+}
+
+/* 0 when @cpu is on the machine, else -1 after saying which CPUs there are. */
+static int check_cpu(struct smcsim *sim, unsigned int cpu, const char *where, const char *opt)
+{
+	unsigned int n = smcsim_cpu_count(sim);
+	if (cpu < n)
+		return 0;
+	fprintf(stderr, "%s: %s%u: profile %s has %u CPU%s (0..%u)\n", where, opt, cpu,
+		smcsim_profile_of(sim), n, n == 1 ? "" : "s", n - 1);
+	return -1;
+}
+
 static struct smcsim *open_machine(const struct machine_opts *m, int *caller)
 {
-	struct smcsim *sim;
-	struct smcsim_error err = { { 0 } };
-	if (smcsim_create_named(m->profile, &sim, &err) != 0) {
-		fprintf(stderr, "smcsim: %s\n", err.text);
+	struct smcsim *sim = create_machine(m->profile, NULL);
+	if (!sim)
+		return NULL;
+	if (check_cpu(sim, m->cpu, "smcsim", "--cpu ")) {
+		smcsim_destroy(sim);
 		return NULL;
 	}
 	*caller = m->caller ? smcsim_caller_find(sim, m->caller) : smcsim_caller_default(sim);
@@ -682,19 +718,11 @@ static int cmd_profiles(int argc, char **argv)
 		return argc > 2 ? EXIT_BADINPUT : 0;
 	}
 	if (argc == 2) {
-		struct smcsim_profile *p;
-		struct smcsim_error err = { { 0 } };
-		if (smcsim_profile_load(argv[1], &p, &err)) {
-			fprintf(stderr, "smcsim: %s\n", err.text);
-			return EXIT_BADINPUT;
-		}
 		/* Validate by building it, so a bad profile file is reported here. */
-		struct smcsim *sim;
-		if (smcsim_create(p, &sim, &err)) {
-			fprintf(stderr, "smcsim: %s\n", err.text);
-			smcsim_profile_destroy(p);
+		struct smcsim_profile *p;
+		struct smcsim *sim = create_machine(argv[1], &p);
+		if (!sim)
 			return EXIT_BADINPUT;
-		}
 		smcsim_destroy(sim);
 		char *s = smcsim_profile_dump(p);
 		printf("%s\n", s ? s : "");
@@ -811,6 +839,12 @@ static int record_line(struct smcsim *sim, int def_caller, const struct machine_
 			fprintf(stderr, "smcsim record: %s: unknown setting \"%s\"\n", where,
 				tok[first]);
 			return -1;
+		}
+		if (key == 'C') {
+			char w[96];
+			snprintf(w, sizeof(w), "smcsim record: %s", where);
+			if (check_cpu(sim, lm.cpu, w, "cpu="))
+				return -1;
 		}
 		if (key == 'c' && (caller = smcsim_caller_find(sim, lm.caller)) < 0) {
 			fprintf(stderr, "smcsim record: %s: no caller \"%s\"\n", where, lm.caller);

@@ -190,6 +190,54 @@ def _():
             p.stdout[:300])
 
 
+@case('profile errors name the profile file; --cpu past the last CPU says how many')
+def _():
+    with tempfile.TemporaryDirectory() as d:
+        prof = os.path.join(d, 'bad-cpus.json')
+        open(prof, 'w').write('{"base": "tfa-host", "cpus": "four"}')
+        p = run('profiles', prof)
+        expect(p.returncode == 2 and p.stderr == 'smcsim: %s: /cpus: expected an object\n' % prof,
+               p.stderr)
+        p = run('call', '--profile', prof, 'SMCCC_VERSION')
+        expect(p.returncode == 2 and p.stderr == 'smcsim: %s: /cpus: expected an object\n' % prof,
+               p.stderr)
+    p = run('call', '--cpu', '4', 'SMCCC_VERSION')
+    expect(p.returncode == 2 and
+           p.stderr == 'smcsim: --cpu 4: profile tfa-host has 4 CPUs (0..3)\n', p.stderr)
+    p = run('record', '--', 'cpu=7 SMCCC_VERSION')
+    expect(p.returncode == 2 and
+           p.stderr == 'smcsim record: argument 1: cpu=7: profile tfa-host has 4 CPUs (0..3)\n',
+           p.stderr)
+
+
+@case('a NUL (\\u0000) in a profile string is an error naming the file and JSON path')
+def _():
+    with tempfile.TemporaryDirectory() as d:
+        base = os.path.join(d, 'base.json')
+        open(base, 'w').write('{"base": "tfa-host", "description": "cut\\u0000here"}')
+        for body, path in (
+                ('{"name": "mine\\u0000x"}', '/name'),
+                ('{"base": "tfa-host\\u0000.json"}', '/base'),
+                ('{"base": "tfa-host", "default_caller": "host\\u0000x"}', '/default_caller'),
+                ('{"base": "tfa-host", "layers": {"el3": {"services": {"psci": '
+                 '{"version": "1.1\\u00009"}}}}}', '/layers/el3/services/psci/version'),
+                ('{"base": "tfa-host", "memory": [{"name": "a/b~c\\u0000", "base": 0, "size": 4096}]}',
+                 '/memory/0/name'),
+                ('{"base": "tfa-host", "x/y~z": "\\u0000"}', '/x~1y~0z')):
+            prof = os.path.join(d, 'p.json')
+            open(prof, 'w').write(body)
+            want = 'smcsim: %s: %s: string contains a NUL character (\\u0000)\n' % (prof, path)
+            for args in (('profiles', prof), ('call', '--profile', prof, 'SMCCC_VERSION')):
+                p = run(*args)
+                expect(p.returncode == 2 and p.stderr == want, '%s: %r' % (body, p.stderr))
+        # In a base profile: the base file is named.
+        prof = os.path.join(d, 'p.json')
+        open(prof, 'w').write('{"base": "base.json"}')
+        p = run('profiles', prof)
+        want = 'smcsim: %s: /description: string contains a NUL character (\\u0000)\n' % base
+        expect(p.returncode == 2 and p.stderr == want, p.stderr)
+
+
 @case('replay DIR skips FIFOs and devices, follows no symlink loop, runs each fixture once')
 def _():
     with tempfile.TemporaryDirectory() as d:
