@@ -170,6 +170,11 @@ int emu_cfg_keys(json_t *obj, const char *path, const char *const *allowed,
 		bool ok = false;
 		for (const char *const *a = allowed; *a && !ok; a++)
 			ok = strcmp(*a, key) == 0;
+		if (!ok && !allowed[0])
+			/* An empty list is an object that takes no keys (e.g. an event's
+			 * arguments): "expected one of: " with nothing after it says nothing. */
+			return emu_err(err, "%s/%s: unknown key (no keys are allowed here)", path,
+				       key);
 		if (!ok) {
 			char list[256] = "";
 			size_t used = 0;

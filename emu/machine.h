@@ -126,6 +126,7 @@ void emu_mem_reset(struct smcsim *sim);
 json_t *emu_profile_json(const struct smcsim_profile *p);
 int emu_merge_patch(json_t *target, json_t *patch);
 json_t *emu_json_loads(const char *text, size_t len, const char *name, struct smcsim_error *err);
+int emu_json_check_nul(json_t *doc, const char *name, struct smcsim_error *err);
 
 /* emu/record.c */
 void emu_record_call(struct smcsim *sim, int caller, unsigned int cpu, enum smcsim_conduit conduit,

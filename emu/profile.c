@@ -17,11 +17,83 @@ struct smcsim_profile {
 	json_t *root;
 };
 
+/* JSON_ALLOW_NUL: see emu_json_check_nul(), which reports a NUL with its JSON path. */
 #define JSON_FLAGS (JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL)
 
 static void json_error_to(struct smcsim_error *err, const char *name, const json_error_t *je)
 {
 	emu_err(err, "%s:%d:%d: %s", name, je->line, je->column, je->text);
+}
+
+/* Append @key to the JSON Pointer in @path[0..*len), escaped as RFC 6901 section 3 says:
+ * "~" as "~0" and "/" as "~1". A pointer too long for @cap is cut short with "...". */
+static void pointer_push(char *path, size_t cap, size_t *len, const char *key)
+{
+	size_t n = *len;
+	if (n + 1 < cap)
+		path[n++] = '/';
+	for (; *key && n + 2 < cap; key++) {
+		if (*key == '~' || *key == '/') {
+			path[n++] = '~';
+			path[n++] = *key == '~' ? '0' : '1';
+		} else {
+			path[n++] = *key;
+		}
+	}
+	if (*key && cap > 4) {
+		n = cap - 4;
+		memcpy(path + n, "...", 3);
+		n += 3;
+	}
+	path[n] = 0;
+	*len = n;
+}
+
+static bool find_nul(json_t *v, char *path, size_t cap, size_t len)
+{
+	if (json_is_string(v))
+		return strlen(json_string_value(v)) != json_string_length(v);
+	const char *key;
+	json_t *m;
+	size_t i, sub;
+	if (json_is_object(v)) {
+		json_object_foreach(v, key, m)
+		{
+			sub = len;
+			pointer_push(path, cap, &sub, key);
+			if (find_nul(m, path, cap, sub))
+				return true;
+		}
+	} else if (json_is_array(v)) {
+		json_array_foreach(v, i, m)
+		{
+			char idx[24];
+			snprintf(idx, sizeof(idx), "%zu", i);
+			sub = len;
+			pointer_push(path, cap, &sub, idx);
+			if (find_nul(m, path, cap, sub))
+				return true;
+		}
+	}
+	path[len] = 0;
+	return false;
+}
+
+/*
+ * JSON strings may hold U+0000 (RFC 8259 section 7), but nothing smcsim reads is
+ * meaningful with one: every consumer takes the C string, which ends at the NUL, so a
+ * hex "bytes" value, a function name or a caller would be silently cut short. Documents
+ * are loaded with JSON_ALLOW_NUL so that this check, not the parser, reports the string,
+ * by JSON Pointer (jansson's own error names neither the value nor its path). Object
+ * keys need no check: jansson rejects a NUL in a key whatever the flags.
+ */
+int emu_json_check_nul(json_t *doc, const char *name, struct smcsim_error *err)
+{
+	char path[200] = "";
+	if (!find_nul(doc, path, sizeof(path), 0))
+		return 0;
+	return emu_err(err, "%s: %s: string contains a NUL character (\\u0000)", name,
+		       path[0] ? path : "/");
 }
 
 json_t *emu_json_loads(const char *text, size_t len, const char *name, struct smcsim_error *err)
@@ -30,6 +102,10 @@ json_t *emu_json_loads(const char *text, size_t len, const char *name, struct sm
 	json_t *j = json_loadb(text, len, JSON_FLAGS, &je);
 	if (!j)
 		json_error_to(err, name, &je);
+	else if (emu_json_check_nul(j, name, err)) {
+		json_decref(j);
+		return NULL;
+	}
 	return j;
 }
 
@@ -143,6 +219,11 @@ static int load_json(const char *name_or_path, const char *dir, int depth, json_
 				json_error_to(err, path, &je);
 			free(pathbuf);
 			return ret;
+		}
+		if (emu_json_check_nul(root, path, err)) {
+			json_decref(root);
+			free(pathbuf);
+			return -EINVAL;
 		}
 		snprintf(where, sizeof(where), "%s", path);
 		free(pathbuf);

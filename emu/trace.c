@@ -67,6 +67,9 @@ struct parser {
 	const char *name;
 	struct smcsim_error *err;
 	size_t cap_exps;
+	size_t cap_callers;
+	uint32_t *caller_slots; /* open-addressed hash of caller names: index + 1, 0 = empty */
+	size_t nslots;		/* a power of two, at least twice ncallers */
 };
 
 static int perr(struct parser *p, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -196,20 +199,73 @@ static int add_expect(struct parser *p, int reg, uint64_t value, uint64_t mask)
 	return 0;
 }
 
-static int caller_ref(struct parser *p, const char *name)
+/* A step stores its caller as an int16_t index, so a fixture names at most this many
+ * distinct callers (smcsim-trace(5), LIMITS). */
+#define TRACE_MAX_CALLERS INT16_MAX
+
+static size_t caller_hash(const char *s)
+{
+	uint64_t h = 0xcbf29ce484222325u; /* FNV-1a, 64-bit */
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 0x100000001b3u;
+	return (size_t)h;
+}
+
+/* The slot holding @name, or the empty slot where it would go. */
+static uint32_t *caller_slot(struct parser *p, const char *name)
+{
+	size_t mask = p->nslots - 1;
+	for (size_t i = caller_hash(name) & mask;; i = (i + 1) & mask) {
+		uint32_t *slot = &p->caller_slots[i];
+		if (!*slot || strcmp(p->t->callers[*slot - 1], name) == 0)
+			return slot;
+	}
+}
+
+static int callers_grow(struct parser *p)
 {
 	struct smcsim_trace *t = p->t;
-	for (size_t i = 0; i < t->ncallers; i++)
-		if (strcmp(t->callers[i], name) == 0)
-			return (int)i;
-	if (t->ncallers >= INT16_MAX)
-		return -EINVAL;
-	char **n = realloc(t->callers, (t->ncallers + 1) * sizeof(*n));
-	if (!n)
+	if (t->ncallers == p->cap_callers) {
+		size_t cap = p->cap_callers ? p->cap_callers * 2 : 8;
+		char **n = realloc(t->callers, cap * sizeof(*n));
+		if (!n)
+			return -ENOMEM;
+		t->callers = n;
+		p->cap_callers = cap;
+	}
+	if (2 * (t->ncallers + 1) <= p->nslots)
+		return 0;
+	size_t nslots = p->nslots ? p->nslots * 2 : 16;
+	uint32_t *slots = calloc(nslots, sizeof(*slots));
+	if (!slots)
 		return -ENOMEM;
-	t->callers = n;
+	free(p->caller_slots);
+	p->caller_slots = slots;
+	p->nslots = nslots;
+	for (size_t i = 0; i < t->ncallers; i++)
+		*caller_slot(p, t->callers[i]) = (uint32_t)i + 1;
+	return 0;
+}
+
+/* The index of caller @name, added on first use; a hash keeps a fixture with many
+ * distinct callers linear to parse. */
+static int caller_ref(struct parser *p, const char *name, const char *path)
+{
+	struct smcsim_trace *t = p->t;
+	if (p->nslots) {
+		uint32_t *slot = caller_slot(p, name);
+		if (*slot)
+			return (int)*slot - 1;
+	}
+	if (t->ncallers >= TRACE_MAX_CALLERS)
+		return perr(p, "%s: more than %d distinct caller names in one fixture", path,
+			    TRACE_MAX_CALLERS);
+	int ret = callers_grow(p);
+	if (ret)
+		return ret;
 	if (!(t->callers[t->ncallers] = strdup(name)))
 		return -ENOMEM;
+	*caller_slot(p, name) = (uint32_t)t->ncallers + 1;
 	return (int)t->ncallers++;
 }
 
@@ -300,7 +356,8 @@ static int parse_call(struct parser *p, struct step *st, json_t *s, const char *
 	if (caller) {
 		if (!json_is_string(caller))
 			return perr(p, "%s/caller: expected a caller name", path);
-		int idx = caller_ref(p, json_string_value(caller));
+		snprintf(sub, sizeof(sub), "%s/caller", path);
+		int idx = caller_ref(p, json_string_value(caller), sub);
 		if (idx < 0)
 			return idx;
 		st->caller = (int16_t)idx;
@@ -454,7 +511,10 @@ static int trace_from_json(const struct emu_registry *reg, json_t *doc, const ch
 	t->reg = reg;
 	t->name = strdup(name);
 	struct parser p = { .t = t, .name = name, .err = err };
-	int ret = t->name ? parse_doc(&p, doc) : -ENOMEM;
+	int ret = t->name ? emu_json_check_nul(doc, name, err) : -ENOMEM;
+	if (!ret)
+		ret = parse_doc(&p, doc);
+	free(p.caller_slots);
 	if (ret) {
 		if (ret == -ENOMEM && err)
 			snprintf(err->text, sizeof(err->text), "%s: out of memory", name);
@@ -465,6 +525,8 @@ static int trace_from_json(const struct emu_registry *reg, json_t *doc, const ch
 	return 0;
 }
 
+/* JSON_ALLOW_NUL so that a "\u0000" in a string is reported by emu_json_check_nul() with
+ * its JSON path, rather than by the parser with only a line and column. */
 #define TRACE_JSON_FLAGS (JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL)
 
 int emu_trace_load(const struct emu_registry *reg, const char *path, struct smcsim_trace **out,
@@ -782,8 +844,11 @@ SMCSIM_EXPORT int smcsim_trace_replay(const struct smcsim_trace *t, smcsim_misma
 	ret = emu_machine_create(t->reg, p, &sim, &e);
 	smcsim_profile_destroy(p);
 	if (ret) {
-		/* Errors from create name profile paths; overrides are where they came from. */
-		emu_err(err, "%s: %s%s", t->name, t->overrides ? "/profile_overrides" : "", e.text);
+		/* Errors from create name profile paths ("/layers/..."), and overrides are where
+		 * they came from, so the two join as one path; any other message is set off
+		 * by ": " like the rest. */
+		emu_err(err, "%s: %s%s%s", t->name, t->overrides ? "/profile_overrides" : "",
+			t->overrides && e.text[0] != '/' ? ": " : "", e.text);
 		return ret;
 	}
 	ret = smcsim_trace_replay_on(t, sim, on_mismatch, opaque, err);

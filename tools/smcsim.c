@@ -7,7 +7,9 @@
 #include <dirent.h>
 #include <ctype.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
+#include <limits.h>
 #include <inttypes.h>
 #include <jansson.h>
 #include <stdbool.h>
@@ -119,16 +121,43 @@ static int on_mismatch(void *opaque, const struct smcsim_mismatch *m)
 	return 0;
 }
 
+static void skip_note(const char *path, const char *why)
+{
+	fprintf(stderr, "smcsim replay: note: %s: skipped, %s\n", path, why);
+}
+
+static const char *file_kind(mode_t mode)
+{
+	return S_ISFIFO(mode)	? "a FIFO"
+	       : S_ISCHR(mode)	? "a character device"
+	       : S_ISBLK(mode)	? "a block device"
+	       : S_ISSOCK(mode) ? "a socket"
+				: "not a regular file";
+}
+
 static bool is_fixture_json(const char *path)
 {
 	/* In a directory walk, only documents that say they are fixtures are replayed:
-	 * profiles and schemas live beside them. A file that does not parse is reported. */
+	 * profiles and schemas live beside them. A file that does not parse is reported.
+	 * O_NONBLOCK and fstat: the caller saw a regular file, but if it has since been
+	 * replaced by a FIFO, opening must not wait for a writer nor reading for data. */
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	struct stat sb;
+	if (fd < 0)
+		return true; /* replay reports why it cannot be read */
+	FILE *f = fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode) ? fdopen(fd, "rb") : NULL;
+	if (!f) {
+		close(fd);
+		skip_note(path, "not a regular file");
+		return false;
+	}
 	json_error_t je;
-	json_t *doc = json_load_file(path, 0, &je);
+	json_t *doc = json_loadf(f, 0, &je);
+	fclose(f);
 	if (!doc)
 		return true;
-	json_t *f = json_object_get(doc, "format");
-	bool yes = json_is_string(f) && strcmp(json_string_value(f), "smcsim-trace") == 0;
+	json_t *fmt = json_object_get(doc, "format");
+	bool yes = json_is_string(fmt) && strcmp(json_string_value(fmt), "smcsim-trace") == 0;
 	json_decref(doc);
 	return yes;
 }
@@ -138,22 +167,91 @@ static int cmp_str(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static int collect(const char *path, bool explicit, char ***files, size_t *n)
+/* Real paths of the files and directories collected so far, with the name each was
+ * first reached by: a fixture reached twice (through a symlink, or a directory given
+ * twice) runs once, and a symlink back up the tree is not walked again. */
+struct seen {
+	char **real;
+	char **shown;
+	size_t n;
+};
+
+/* The name @real was first reached by, or NULL after recording it as @shown's. */
+static const char *seen_before(struct seen *sn, const char *real, const char *shown)
+{
+	for (size_t i = 0; i < sn->n; i++)
+		if (strcmp(sn->real[i], real) == 0)
+			return sn->shown[i];
+	char **r = realloc(sn->real, (sn->n + 1) * sizeof(*r));
+	if (r)
+		sn->real = r;
+	char **s = r ? realloc(sn->shown, (sn->n + 1) * sizeof(*s)) : NULL;
+	if (s)
+		sn->shown = s;
+	char *rd = strdup(real), *sd = strdup(shown);
+	if (!r || !s || !rd || !sd) {
+		free(rd);
+		free(sd);
+		return NULL; /* out of memory: the worst case is running a fixture twice */
+	}
+	sn->real[sn->n] = rd;
+	sn->shown[sn->n++] = sd;
+	return NULL;
+}
+
+static void seen_free(struct seen *sn)
+{
+	for (size_t i = 0; i < sn->n; i++) {
+		free(sn->real[i]);
+		free(sn->shown[i]);
+	}
+	free(sn->real);
+	free(sn->shown);
+}
+
+static int collect(const char *path, bool explicit, char ***files, size_t *n, struct seen *sn)
 {
 	struct stat sb;
+	size_t l = strlen(path);
+	bool json = l >= 5 && strcmp(path + l - 5, ".json") == 0;
 	if (stat(path, &sb) != 0) {
+		if (!explicit && errno == ELOOP) {
+			if (json)
+				skip_note(path, "a symlink loop");
+			return 0;
+		}
 		fprintf(stderr, "smcsim: %s: %s\n", path, strerror(errno));
 		return -1;
 	}
+	/* A file named on the command line is read whatever it is (a FIFO from a shell's
+	 * process substitution, say); in a directory walk only regular files are opened,
+	 * so a FIFO or a device named *.json cannot block the run. */
+	if (!explicit && !S_ISDIR(sb.st_mode) && !S_ISREG(sb.st_mode)) {
+		if (json)
+			skip_note(path, file_kind(sb.st_mode));
+		return 0;
+	}
+	if (!explicit && !S_ISDIR(sb.st_mode) && !json)
+		return 0;
+	char real[PATH_MAX];
+	const char *first = realpath(path, real) ? seen_before(sn, real, path) : NULL;
+	if (first) {
+		char why[PATH_MAX + 32];
+		snprintf(why, sizeof(why), "the same %s as %s",
+			 S_ISDIR(sb.st_mode) ? "directory" : "file", first);
+		skip_note(path, why);
+		return 0;
+	}
 	if (!S_ISDIR(sb.st_mode)) {
-		size_t l = strlen(path);
-		if (!explicit && (l < 5 || strcmp(path + l - 5, ".json") || !is_fixture_json(path)))
+		if (!explicit && !is_fixture_json(path))
 			return 0;
 		char **nf = realloc(*files, (*n + 1) * sizeof(*nf));
 		if (!nf)
 			return -1;
 		*files = nf;
-		(*files)[(*n)++] = strdup(path);
+		if (!((*files)[*n] = strdup(path)))
+			return -1;
+		(*n)++;
 		return 0;
 	}
 	DIR *d = opendir(path);
@@ -172,10 +270,10 @@ static int collect(const char *path, bool explicit, char ***files, size_t *n)
 		if (!t)
 			break;
 		names = t;
-		size_t l = strlen(path) + strlen(e->d_name) + 2;
-		names[nn] = malloc(l);
+		size_t len = strlen(path) + strlen(e->d_name) + 2;
+		names[nn] = malloc(len);
 		if (names[nn])
-			snprintf(names[nn++], l, "%s%s%s", path,
+			snprintf(names[nn++], len, "%s%s%s", path,
 				 path[strlen(path) - 1] == '/' ? "" : "/", e->d_name);
 	}
 	closedir(d);
@@ -183,7 +281,7 @@ static int collect(const char *path, bool explicit, char ***files, size_t *n)
 	int ret = 0;
 	for (size_t i = 0; i < nn; i++) {
 		if (!ret)
-			ret = collect(names[i], false, files, n);
+			ret = collect(names[i], false, files, n, sn);
 		free(names[i]);
 	}
 	free(names);
@@ -304,9 +402,13 @@ static int cmd_replay(int argc, char **argv)
 	}
 	char **files = NULL;
 	size_t nfiles = 0;
+	struct seen sn = { 0 };
 	for (int i = optind; i < argc; i++)
-		if (collect(argv[i], true, &files, &nfiles))
+		if (collect(argv[i], true, &files, &nfiles, &sn)) {
+			seen_free(&sn);
 			return EXIT_BADINPUT;
+		}
+	seen_free(&sn);
 	struct replay_state st = { .opts = &o, .res = calloc(nfiles + 1, sizeof(*st.res)) };
 	if (!st.res)
 		return EXIT_BADINPUT;
@@ -428,12 +530,48 @@ static int parse_machine_opt(int c, struct machine_opts *m)
 	}
 }
 
+/* Build a machine from @name_or_path (NULL: the default profile). Load errors name the
+ * file already; smcsim_create() reports a JSON path inside the profile ("/cpus: ..."),
+ * so the profile is named in front of it here. */
+static struct smcsim *create_machine(const char *name_or_path, struct smcsim_profile **keep)
+{
+	struct smcsim_profile *p;
+	struct smcsim *sim = NULL;
+	struct smcsim_error err = { { 0 } };
+	if (smcsim_profile_load(name_or_path, &p, &err)) {
+		fprintf(stderr, "smcsim: %s\n", err.text);
+		return NULL;
+	}
+	if (smcsim_create(p, &sim, &err)) {
+		fprintf(stderr, "smcsim: %s: %s\n",
+			name_or_path ? name_or_path : smcsim_profile_name(p), err.text);
+		sim = NULL;
+	}
+	if (keep && sim)
+		*keep = p;
+	else
+		smcsim_profile_destroy(p);
+	return sim;
+}
+
+/* 0 when @cpu is on the machine, else -1 after saying which CPUs there are. */
+static int check_cpu(struct smcsim *sim, unsigned int cpu, const char *where, const char *opt)
+{
+	unsigned int n = smcsim_cpu_count(sim);
+	if (cpu < n)
+		return 0;
+	fprintf(stderr, "%s: %s%u: profile %s has %u CPU%s (0..%u)\n", where, opt, cpu,
+		smcsim_profile_of(sim), n, n == 1 ? "" : "s", n - 1);
+	return -1;
+}
+
 static struct smcsim *open_machine(const struct machine_opts *m, int *caller)
 {
-	struct smcsim *sim;
-	struct smcsim_error err = { { 0 } };
-	if (smcsim_create_named(m->profile, &sim, &err) != 0) {
-		fprintf(stderr, "smcsim: %s\n", err.text);
+	struct smcsim *sim = create_machine(m->profile, NULL);
+	if (!sim)
+		return NULL;
+	if (check_cpu(sim, m->cpu, "smcsim", "--cpu ")) {
+		smcsim_destroy(sim);
 		return NULL;
 	}
 	*caller = m->caller ? smcsim_caller_find(sim, m->caller) : smcsim_caller_default(sim);
@@ -580,19 +718,11 @@ static int cmd_profiles(int argc, char **argv)
 		return argc > 2 ? EXIT_BADINPUT : 0;
 	}
 	if (argc == 2) {
-		struct smcsim_profile *p;
-		struct smcsim_error err = { { 0 } };
-		if (smcsim_profile_load(argv[1], &p, &err)) {
-			fprintf(stderr, "smcsim: %s\n", err.text);
-			return EXIT_BADINPUT;
-		}
 		/* Validate by building it, so a bad profile file is reported here. */
-		struct smcsim *sim;
-		if (smcsim_create(p, &sim, &err)) {
-			fprintf(stderr, "smcsim: %s\n", err.text);
-			smcsim_profile_destroy(p);
+		struct smcsim_profile *p;
+		struct smcsim *sim = create_machine(argv[1], &p);
+		if (!sim)
 			return EXIT_BADINPUT;
-		}
 		smcsim_destroy(sim);
 		char *s = smcsim_profile_dump(p);
 		printf("%s\n", s ? s : "");
@@ -709,6 +839,12 @@ static int record_line(struct smcsim *sim, int def_caller, const struct machine_
 			fprintf(stderr, "smcsim record: %s: unknown setting \"%s\"\n", where,
 				tok[first]);
 			return -1;
+		}
+		if (key == 'C') {
+			char w[96];
+			snprintf(w, sizeof(w), "smcsim record: %s", where);
+			if (check_cpu(sim, lm.cpu, w, "cpu="))
+				return -1;
 		}
 		if (key == 'c' && (caller = smcsim_caller_find(sim, lm.caller)) < 0) {
 			fprintf(stderr, "smcsim record: %s: no caller \"%s\"\n", where, lm.caller);

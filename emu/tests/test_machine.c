@@ -242,6 +242,11 @@ static void profile_errors_name_path(void **state)
 	assert_non_null(strstr(err.text, "profile patch:1:"));
 	assert_int_equal(smcsim_profile_patch(p, "{\"a\":1,\"a\":2}", &err), -EINVAL);
 	assert_non_null(strstr(err.text, "duplicate"));
+	/* A NUL would cut "host" short of what the patch says; its path is named. */
+	assert_int_equal(smcsim_profile_patch(p, "{\"default_caller\":\"host\\u0000x\"}", &err),
+			 -EINVAL);
+	assert_string_equal(err.text, "profile patch: /default_caller: string contains a NUL "
+				      "character (\\u0000)");
 	smcsim_profile_destroy(p);
 }
 

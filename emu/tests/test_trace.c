@@ -141,6 +141,14 @@ static void parse_errors(void **state)
 		  "\"note\":"
 		  "5}]}",
 		  "/steps/0/note: expected a string" },
+		/* U+0000 is valid JSON (RFC 8259) but would cut the C string short. */
+		{ "{\"format\":\"smcsim-trace\",\"version\":1,\"steps\":[{\"write\":{\"pa\":0,"
+		  "\"bytes\":\"00\\u0000ff\"}}]}",
+		  "inline: /steps/0/write/bytes: string contains a NUL character (\\u0000)" },
+		/* The path is a JSON Pointer: "/" and "~" in a key are escaped (RFC 6901). */
+		{ "{\"format\":\"smcsim-trace\",\"version\":1,\"steps\":[{\"event\":\"e\","
+		  "\"a/b~\":[1,\"\\u0000\"]}]}",
+		  "inline: /steps/0/a~1b~0/1: string contains a NUL character (\\u0000)" },
 	};
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		struct smcsim_trace *t = NULL;

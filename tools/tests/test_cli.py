@@ -14,8 +14,9 @@ ENV = dict(os.environ, NO_COLOR='1')
 results = []
 
 
-def run(*args, stdin=None, env=ENV):
-    return subprocess.run([SMCSIM, *args], capture_output=True, text=True, input=stdin, env=env)
+def run(*args, stdin=None, env=ENV, timeout=None):
+    return subprocess.run([SMCSIM, *args], capture_output=True, text=True, input=stdin, env=env,
+                          timeout=timeout)
 
 
 def case(name):
@@ -25,6 +26,8 @@ def case(name):
             results.append((name, None))
         except AssertionError as e:
             results.append((name, str(e) or 'assertion failed'))
+        except subprocess.TimeoutExpired as e:
+            results.append((name, 'timed out: %s' % ' '.join(e.cmd)))
         return fn
     return wrap
 
@@ -165,6 +168,104 @@ def _():
         expect(p.returncode == 2, 'missing file')
         expect(run('replay').returncode == 2, 'no files')
         expect(run('replay', '--format', 'xml', good).returncode == 2, 'bad --format')
+
+
+@case('a fixture names at most 32767 distinct callers; the error names file and path')
+def _():
+    def fixture(n):
+        return {'format': 'smcsim-trace', 'version': 1, 'profile': 'tfa-host',
+                'steps': [{'call': {'x0': 'PSCI_VERSION'}, 'caller': 'c%d' % i} for i in range(n)]}
+    with tempfile.TemporaryDirectory() as d:
+        fx = os.path.join(d, 'callers.json')
+        json.dump(fixture(32767), open(fx, 'w'))
+        # At the limit the file parses; replay then fails on the first unknown caller.
+        p = run('replay', fx, timeout=60)
+        expect(p.returncode == 2 and
+               p.stdout.startswith('ERROR %s: /steps/0/caller: profile tfa-host has no caller "c0"' % fx),
+               p.stdout[:300])
+        json.dump(fixture(32768), open(fx, 'w'))
+        p = run('replay', fx, timeout=60)
+        expect(p.returncode == 2 and p.stdout.startswith(
+            'ERROR %s: /steps/32767/caller: more than 32767 distinct caller names in one fixture' % fx),
+            p.stdout[:300])
+
+
+@case('profile errors name the profile file; --cpu past the last CPU says how many')
+def _():
+    with tempfile.TemporaryDirectory() as d:
+        prof = os.path.join(d, 'bad-cpus.json')
+        open(prof, 'w').write('{"base": "tfa-host", "cpus": "four"}')
+        p = run('profiles', prof)
+        expect(p.returncode == 2 and p.stderr == 'smcsim: %s: /cpus: expected an object\n' % prof,
+               p.stderr)
+        p = run('call', '--profile', prof, 'SMCCC_VERSION')
+        expect(p.returncode == 2 and p.stderr == 'smcsim: %s: /cpus: expected an object\n' % prof,
+               p.stderr)
+    p = run('call', '--cpu', '4', 'SMCCC_VERSION')
+    expect(p.returncode == 2 and
+           p.stderr == 'smcsim: --cpu 4: profile tfa-host has 4 CPUs (0..3)\n', p.stderr)
+    p = run('record', '--', 'cpu=7 SMCCC_VERSION')
+    expect(p.returncode == 2 and
+           p.stderr == 'smcsim record: argument 1: cpu=7: profile tfa-host has 4 CPUs (0..3)\n',
+           p.stderr)
+
+
+@case('a NUL (\\u0000) in a profile string is an error naming the file and JSON path')
+def _():
+    with tempfile.TemporaryDirectory() as d:
+        base = os.path.join(d, 'base.json')
+        open(base, 'w').write('{"base": "tfa-host", "description": "cut\\u0000here"}')
+        for body, path in (
+                ('{"name": "mine\\u0000x"}', '/name'),
+                ('{"base": "tfa-host\\u0000.json"}', '/base'),
+                ('{"base": "tfa-host", "default_caller": "host\\u0000x"}', '/default_caller'),
+                ('{"base": "tfa-host", "layers": {"el3": {"services": {"psci": '
+                 '{"version": "1.1\\u00009"}}}}}', '/layers/el3/services/psci/version'),
+                ('{"base": "tfa-host", "memory": [{"name": "a/b~c\\u0000", "base": 0, "size": 4096}]}',
+                 '/memory/0/name'),
+                ('{"base": "tfa-host", "x/y~z": "\\u0000"}', '/x~1y~0z')):
+            prof = os.path.join(d, 'p.json')
+            open(prof, 'w').write(body)
+            want = 'smcsim: %s: %s: string contains a NUL character (\\u0000)\n' % (prof, path)
+            for args in (('profiles', prof), ('call', '--profile', prof, 'SMCCC_VERSION')):
+                p = run(*args)
+                expect(p.returncode == 2 and p.stderr == want, '%s: %r' % (body, p.stderr))
+        # In a base profile: the base file is named.
+        prof = os.path.join(d, 'p.json')
+        open(prof, 'w').write('{"base": "base.json"}')
+        p = run('profiles', prof)
+        want = 'smcsim: %s: /description: string contains a NUL character (\\u0000)\n' % base
+        expect(p.returncode == 2 and p.stderr == want, p.stderr)
+
+
+@case('replay DIR skips FIFOs and devices, follows no symlink loop, runs each fixture once')
+def _():
+    with tempfile.TemporaryDirectory() as d:
+        fx = os.path.join(d, 'good.json')
+        p = run('record', '-o', fx, '--', 'SMCCC_VERSION')
+        expect(p.returncode == 0, p.stderr)
+        os.mkfifo(os.path.join(d, 'fifo.json'))
+        os.symlink('.', os.path.join(d, 'loop'))            # a directory loop
+        os.symlink('self.json', os.path.join(d, 'self.json'))  # a file loop
+        os.symlink('good.json', os.path.join(d, 'x-alias.json'))
+        os.mkdir(os.path.join(d, 'sub'))
+        os.symlink('..', os.path.join(d, 'sub', 'up'))
+        p = run('replay', d, timeout=30)
+        expect(p.returncode == 0, p.stdout + p.stderr)
+        expect(p.stdout.count('PASS') == 1 and '1 fixtures, 1 steps: 1 passed' in p.stdout,
+               p.stdout)
+        for note in ('note: %s/fifo.json: skipped, a FIFO' % d,
+                     'note: %s/loop: skipped, the same directory as %s' % (d, d),
+                     'note: %s/self.json: skipped, a symlink loop' % d,
+                     'note: %s/x-alias.json: skipped, the same file as %s' % (d, fx),
+                     'note: %s/sub/up: skipped, the same directory as %s' % (d, d)):
+            expect('smcsim replay: ' + note + '\n' in p.stderr, note + ' missing: ' + p.stderr)
+        # The same directory twice, or a file and its directory: still once each.
+        p = run('replay', d, d + '/', fx, timeout=30)
+        expect(p.returncode == 0 and p.stdout.count('PASS') == 1, p.stdout + p.stderr)
+        # JSON output stays one document on stdout; the notes go to stderr.
+        p = run('replay', '--format', 'json', d, timeout=30)
+        expect(p.returncode == 0 and json.loads(p.stdout)['passed'] == 1, p.stdout)
 
 
 @case('discover runs the Linux discovery models')
