@@ -179,6 +179,21 @@ bool rsi_is_rsi(uint32_t fid);
 void rsi_handle(const struct rsi_env *env, const uint64_t *a, uint64_t *r, struct rsi_exit *ex);
 extern const struct emu_service rmm_svc_rsi;
 
+/* The stand-alone realm's RIPAS store: one byte per granule of each memory region (which
+ * are granule aligned and do not overlap), region i's first at ripas[first[i]]. */
+struct rsi_ripas_map {
+	size_t nregions;
+	uint64_t *base, *size, *first;
+	uint8_t *ripas;
+};
+/* The RIPAS at granule-aligned @ipa (EMPTY outside memory) and the end, at most @end, of
+ * the run of granules that share it. */
+uint64_t rsi_ripas_map_run(const struct rsi_ripas_map *m, uint64_t ipa, uint64_t end,
+			   unsigned int *ripas);
+/* Set [base, limit) to @ripas until a granule that cannot change; returns where it stopped. */
+uint64_t rsi_ripas_map_set(const struct rsi_ripas_map *m, uint64_t base, uint64_t limit,
+			   unsigned int ripas, bool change_destroyed);
+
 /* rmm_model/granule.c: granule states, and the commands that change only them */
 /* The RMM's state of the granule containing @pa, NULL outside memory. */
 struct rmm_gran *rmm_gran(struct rmm *r, uint64_t pa);

@@ -362,9 +362,7 @@ struct rsi_realm {
 	struct rsi_env env;
 	uint8_t rpv[64];
 	uint8_t meas[5][64];
-	uint8_t *ripas; /* one per granule of memory region 0..n, in region order */
-	uint64_t *region_base, *region_size, *region_first;
-	size_t nregions;
+	struct rsi_ripas_map map; /* the RIPAS of every granule of memory */
 	bool reject;
 	uint32_t chunk;
 	uint64_t host_call[RMI_RUN_HOST_CALL_GPRS];
@@ -375,13 +373,87 @@ struct rsi_realm {
 	unsigned int ncpus;
 };
 
-static uint8_t *ripas_slot(struct rsi_realm *s, uint64_t ipa)
+/* The memory region holding @ipa (true, *i its index), or false with *next the lowest
+ * region base above @ipa (UINT64_MAX if none): the unbacked IPA space up to *next holds no
+ * granule, so a range walk crosses it in one step. */
+static bool map_region(const struct rsi_ripas_map *m, uint64_t ipa, size_t *i, uint64_t *next)
 {
-	for (size_t i = 0; i < s->nregions; i++)
-		if (ipa >= s->region_base[i] && ipa - s->region_base[i] < s->region_size[i])
-			return &s->ripas[s->region_first[i] +
-					 ((ipa - s->region_base[i]) >> EMU_GRANULE_SHIFT)];
-	return NULL;
+	*next = UINT64_MAX;
+	for (size_t k = 0; k < m->nregions; k++) {
+		if (ipa >= m->base[k] && ipa - m->base[k] < m->size[k]) {
+			*i = k;
+			return true;
+		}
+		if (m->base[k] > ipa && m->base[k] < *next)
+			*next = m->base[k];
+	}
+	return false;
+}
+
+static uint8_t *map_slot(const struct rsi_ripas_map *m, size_t i, uint64_t ipa)
+{
+	return &m->ripas[m->first[i] + ((ipa - m->base[i]) >> EMU_GRANULE_SHIFT)];
+}
+
+/*
+ * Outside memory the IPA space reads as EMPTY (nothing the host could assign there). The
+ * run is walked a memory region at a time: inside a region granule by granule (each has
+ * its own RIPAS), across a hole in one step, so the cost is bounded by the memory the
+ * range covers, not by its size (a realm may ask about all of its 2^(ipa_bits-1) PAR).
+ */
+uint64_t rsi_ripas_map_run(const struct rsi_ripas_map *m, uint64_t ipa, uint64_t end,
+			   unsigned int *ripas)
+{
+	size_t i;
+	uint64_t next;
+	unsigned int v = map_region(m, ipa, &i, &next) ? *map_slot(m, i, ipa) : RMM_RIPAS_EMPTY;
+	uint64_t a = ipa;
+	while (a < end) {
+		if (!map_region(m, a, &i, &next)) {
+			if (v != RMM_RIPAS_EMPTY)
+				break;
+			a = next < end ? next : end;
+			continue;
+		}
+		uint64_t stop = m->base[i] + m->size[i] < end ? m->base[i] + m->size[i] : end;
+		const uint8_t *p = map_slot(m, i, a);
+		for (; a < stop && *p == v; a += EMU_GRANULE_SIZE)
+			p++;
+		if (a < stop)
+			break;
+	}
+	*ripas = v;
+	return a;
+}
+
+/*
+ * The simulated host's RTT_SET_RIPAS over [base, limit): granules outside memory cannot
+ * become RAM (there is nothing to map), DESTROYED ones change only when the realm allowed
+ * it (@change_destroyed). Returns where it stopped. Holes that may stay EMPTY are crossed
+ * in one step, as in rsi_ripas_map_run().
+ */
+uint64_t rsi_ripas_map_set(const struct rsi_ripas_map *m, uint64_t base, uint64_t limit,
+			   unsigned int ripas, bool change_destroyed)
+{
+	uint64_t a = base;
+	while (a < limit) {
+		size_t i;
+		uint64_t next;
+		if (!map_region(m, a, &i, &next)) {
+			if (ripas == RMM_RIPAS_RAM)
+				break;
+			a = next < limit ? next : limit;
+			continue;
+		}
+		uint64_t stop = m->base[i] + m->size[i] < limit ? m->base[i] + m->size[i] : limit;
+		uint8_t *p = map_slot(m, i, a);
+		for (; a < stop; a += EMU_GRANULE_SIZE, p++) {
+			if (*p == RMM_RIPAS_DESTROYED && !change_destroyed)
+				return a;
+			*p = (uint8_t)ripas;
+		}
+	}
+	return a;
 }
 
 static void *solo_ipa_ptr(void *ctx, uint64_t ipa, size_t len)
@@ -390,43 +462,21 @@ static void *solo_ipa_ptr(void *ctx, uint64_t ipa, size_t len)
 	return emu_mem_ptr(s->sim, ipa, len);
 }
 
-/* Outside memory the IPA space reads as EMPTY (nothing the host could assign there). */
 static bool solo_ripas_run(void *ctx, uint64_t ipa, uint64_t end, unsigned int *ripas,
 			   uint64_t *top)
 {
 	struct rsi_realm *s = ctx;
-	uint8_t *p = ripas_slot(s, ipa);
-	unsigned int v = p ? *p : RMM_RIPAS_EMPTY;
-	uint64_t a = ipa;
-	while (a < end) {
-		uint8_t *q = ripas_slot(s, a);
-		if ((q ? *q : RMM_RIPAS_EMPTY) != v)
-			break;
-		a += EMU_GRANULE_SIZE;
-	}
-	*ripas = v;
-	*top = a;
+	*top = rsi_ripas_map_run(&s->map, ipa, end, ripas);
 	return true;
 }
 
-/* The simulated host's RTT_SET_RIPAS: granules outside memory cannot become RAM (there
- * is nothing to map), DESTROYED ones change only when the realm allowed it. */
+/* The simulated host's answer to a RIPAS change: ripas_chunk granules per round. */
 static uint64_t solo_set_ripas(struct rsi_realm *s, const struct rsi_exit *ex)
 {
-	uint64_t a = ex->base;
 	uint64_t limit = s->chunk ? ex->base + (uint64_t)s->chunk * EMU_GRANULE_SIZE : ex->top;
 	if (limit > ex->top)
 		limit = ex->top;
-	for (; a < limit; a += EMU_GRANULE_SIZE) {
-		uint8_t *p = ripas_slot(s, a);
-		if (!p && ex->ripas == RMM_RIPAS_RAM)
-			break;
-		if (p && *p == RMM_RIPAS_DESTROYED && !ex->change_destroyed)
-			break;
-		if (p)
-			*p = ex->ripas;
-	}
-	return a;
+	return rsi_ripas_map_set(&s->map, ex->base, limit, ex->ripas, ex->change_destroyed);
 }
 
 static void solo_call(struct emu_call *c)
@@ -479,14 +529,15 @@ static emu_handler_fn solo_handler_of(const void *state, const struct emu_fn *fn
 static void solo_reset(void *state)
 {
 	struct rsi_realm *s = state;
-	size_t total = s->nregions ? s->region_first[s->nregions - 1] +
-					     (s->region_size[s->nregions - 1] >> EMU_GRANULE_SHIFT)
+	struct rsi_ripas_map *m = &s->map;
+	size_t total = m->nregions ? m->first[m->nregions - 1] +
+					     (m->size[m->nregions - 1] >> EMU_GRANULE_SHIFT)
 				   : 0;
-	memset(s->ripas, RMM_RIPAS_EMPTY, total);
+	memset(m->ripas, RMM_RIPAS_EMPTY, total);
+	/* Each "ram" range lies inside one memory region (solo_create checks it). */
 	for (size_t i = 0; i < s->nram; i++)
-		for (uint64_t a = s->ram_ranges[2 * i]; a < s->ram_ranges[2 * i + 1];
-		     a += EMU_GRANULE_SIZE)
-			*ripas_slot(s, a) = RMM_RIPAS_RAM;
+		rsi_ripas_map_set(m, s->ram_ranges[2 * i], s->ram_ranges[2 * i + 1], RMM_RIPAS_RAM,
+				  true);
 	for (unsigned int i = 0; i < s->ncpus; i++)
 		rmm_attest_reset(&s->attest[i]);
 	/* The RIM is what the (simulated) host measured while building the realm: it
@@ -570,21 +621,22 @@ static int solo_create(struct smcsim *sim, struct emu_layer *layer, json_t *cfg,
 		s->nhost_call = (uint32_t)json_array_size(v);
 	}
 	uint64_t base, size;
-	while (emu_mem_region(sim, s->nregions, &base, &size))
-		s->nregions++;
-	s->region_base = calloc(s->nregions + 1, sizeof(uint64_t));
-	s->region_size = calloc(s->nregions + 1, sizeof(uint64_t));
-	s->region_first = calloc(s->nregions + 1, sizeof(uint64_t));
-	if (!s->region_base || !s->region_size || !s->region_first)
+	struct rsi_ripas_map *m = &s->map;
+	while (emu_mem_region(sim, m->nregions, &base, &size))
+		m->nregions++;
+	m->base = calloc(m->nregions + 1, sizeof(uint64_t));
+	m->size = calloc(m->nregions + 1, sizeof(uint64_t));
+	m->first = calloc(m->nregions + 1, sizeof(uint64_t));
+	if (!m->base || !m->size || !m->first)
 		return -ENOMEM;
 	size_t total = 0;
-	for (size_t i = 0; i < s->nregions; i++) {
-		emu_mem_region(sim, i, &s->region_base[i], &s->region_size[i]);
-		s->region_first[i] = total;
-		total += s->region_size[i] >> EMU_GRANULE_SHIFT;
+	for (size_t i = 0; i < m->nregions; i++) {
+		emu_mem_region(sim, i, &m->base[i], &m->size[i]);
+		m->first[i] = total;
+		total += m->size[i] >> EMU_GRANULE_SHIFT;
 	}
-	s->ripas = calloc(total + 1, 1);
-	if (!s->ripas)
+	m->ripas = calloc(total + 1, 1);
+	if (!m->ripas)
 		return -ENOMEM;
 	if ((v = json_object_get(cfg, "ram"))) {
 		if (!json_is_array(v))
@@ -620,8 +672,8 @@ static int solo_create(struct smcsim *sim, struct emu_layer *layer, json_t *cfg,
 		.ipa_ptr = solo_ipa_ptr,
 		.ripas_run = solo_ripas_run,
 	};
-	for (uint64_t i = 0; i < s->nregions; i++)
-		if (s->region_base[i] + s->region_size[i] > (UINT64_C(1) << (ipa_bits - 1)))
+	for (uint64_t i = 0; i < m->nregions; i++)
+		if (m->base[i] + m->size[i] > (UINT64_C(1) << (ipa_bits - 1)))
 			return emu_err(err,
 				       "%s/ipa_bits: memory region %zu ends above the protected "
 				       "IPA space (2^(ipa_bits-1))",
@@ -638,10 +690,10 @@ static void solo_destroy(void *state)
 	for (unsigned int i = 0; s->attest && i < s->ncpus; i++)
 		rmm_attest_reset(&s->attest[i]);
 	free(s->attest);
-	free(s->ripas);
-	free(s->region_base);
-	free(s->region_size);
-	free(s->region_first);
+	free(s->map.ripas);
+	free(s->map.base);
+	free(s->map.size);
+	free(s->map.first);
 	free(s->ram_ranges);
 	free(s);
 }

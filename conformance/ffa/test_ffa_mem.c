@@ -190,6 +190,30 @@ static void send_input_errors(void **state)
 	smcsim_destroy(sim);
 }
 
+/* The largest constituent a descriptor can state: 2^32 - 1 pages (16 TiB), larger than any
+ * memory. The answer is the range check's, reached without visiting the pages: the SPMC
+ * checks that a constituent lies in memory before it checks each page's owner. */
+static void send_huge_constituent(void **state)
+{
+	(void)state;
+	struct smcsim *sim = mem_machine(FFA_V1_2);
+	struct smcsim_regs r;
+	BAD(x.pages[0] = UINT32_MAX, FFA_MEM_SHARE_64_FID, FFA_INVALID_PARAMETERS,
+	    "DEN0077 v1.0 5.12.3: a 2^32-1 page constituent runs outside the sender's memory");
+	BAD((x.base[0] = 0, x.pages[0] = UINT32_MAX), FFA_MEM_LEND_64_FID, FFA_INVALID_PARAMETERS,
+	    "DEN0077 v1.0 5.12.3: a 2^32-1 page constituent from 0 is not memory");
+	BAD((x.nranges = 2, x.base[1] = MEM + 0x10000, x.pages[1] = UINT32_MAX),
+	    FFA_MEM_SHARE_64_FID, FFA_INVALID_PARAMETERS,
+	    "DEN0077 v1.0 5.12.3: composite total page count (32 bits) matches the "
+	    "constituents' sum");
+	/* DEN0077 v1.0 5.6-5.9: nothing changed hands. */
+	assert_int_equal(ffa_check_invariants(ffa_spmc_of(sim, "el3")), 0);
+	struct t_mem ok = t_share(FFA_V1_2, SP1, MEM, 1);
+	t_assert_ffa_ok(t_mem_send(sim, NULL, HOST_TX, FFA_MEM_SHARE_64_FID, &ok),
+			"DEN0077 v1.0 11.3: the first page is still the host's to share");
+	smcsim_destroy(sim);
+}
+
 /* FRAG_TX: descriptor in two fragments (DEN0077 FFA_MEM_FRAG_TX / FFA_MEM_FRAG_RX). */
 static void send_fragmented(void **state)
 {
@@ -493,6 +517,7 @@ int main(void)
 	const struct CMUnitTest send[] = {
 		cmocka_unit_test(share_round_trip),
 		cmocka_unit_test(send_input_errors),
+		cmocka_unit_test(send_huge_constituent),
 		cmocka_unit_test(send_fragmented),
 	};
 	const struct CMUnitTest retr[] = {

@@ -493,6 +493,28 @@ static void mem_share_invalid(void **state)
 	smcsim_destroy(sim);
 }
 
+/* A constituent of 2^32-1 pages (16 TiB) is more than the host owns: the share is refused
+ * before any page changes state, whatever the range's size. */
+static void mem_share_huge_constituent(void **state)
+{
+	(void)state;
+	struct smcsim *sim = pkvm_ready();
+	struct t_mem m = t_share(FFA_V1_2, SP1, PMEM, 1);
+	m.pages[0] = UINT32_MAX;
+	struct smcsim_regs r = host_send(sim, FFA_MEM_SHARE_64_FID, &m);
+	t_assert_ffa_error(r, FFA_DENIED,
+			   "Linux nvhe/ffa.c ffa_host_share_ranges(): 2^32-1 pages from DRAM are "
+			   "not all the host's -> DENIED");
+	m.base[0] = 0;
+	r = host_send(sim, FFA_MEM_LEND_64_FID, &m);
+	t_assert_ffa_error(r, FFA_DENIED,
+			   "Linux nvhe/ffa.c ffa_host_share_ranges(): 2^32-1 pages from 0 -> "
+			   "DENIED");
+	/* Linux nvhe/ffa.c ffa_host_share_ranges(): nothing half-shared */
+	assert_int_equal(*pkvm_gstate(sim, PMEM), PKVM_HOST_OWNED);
+	smcsim_destroy(sim);
+}
+
 /* Linux nvhe/ffa.c ffa_host_share_ranges() / mem_protect.c __pkvm_host_share_ffa(): a page the
  * host does not own exclusively -> DENIED, earlier ranges rolled back; an SPMC refusal also
  * unshares. */
@@ -647,9 +669,8 @@ int main(void)
 		cmocka_unit_test(profile_errors),
 	};
 	const struct CMUnitTest mem[] = {
-		cmocka_unit_test(mem_share_reclaim),
-		cmocka_unit_test(mem_share_invalid),
-		cmocka_unit_test(mem_share_ownership),
+		cmocka_unit_test(mem_share_reclaim),   cmocka_unit_test(mem_share_invalid),
+		cmocka_unit_test(mem_share_ownership), cmocka_unit_test(mem_share_huge_constituent),
 		cmocka_unit_test(mem_share_fragments),
 	};
 	int f = 0;

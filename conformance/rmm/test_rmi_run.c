@@ -916,6 +916,82 @@ static void rtt_set_ripas_destroyed(void **state)
 	smcsim_destroy(sim);
 }
 
+/*
+ * The largest legal ranges, up to the PAR top 2^47 (s2sz 48). What each call answers is
+ * fixed by the tables, not by the range: RSI_IPA_STATE_GET reports the run up to the first
+ * RIPAS change, and RTT_INIT_RIPAS / RTT_SET_RIPAS progress one table per call (TF-RMM
+ * rel0 smc_rtt_init_ripas(), smc_rtt_set_ripas()), so four calls cover the PAR: the rest
+ * of the level-3 table, of the level-2 table, of the level-1 table, then the protected
+ * root entries. The model walks unassigned entries a block at a time.
+ */
+static void rsi_ipa_state_get_whole_par(void **state)
+{
+	(void)state;
+	struct realm_code rc = { 0 };
+	struct smcsim *sim = live_realm(&rc, 1);
+	struct script *s = &rc.rec[0];
+	script_add(s, RSI_IPA_STATE_GET_FID, 0x4000, IPA_UNPROT, 0, 0);
+	script_add(s, RSI_IPA_STATE_GET_FID, 0, IPA_UNPROT, 0, 0);
+	script_add(s, RSI_IPA_STATE_GET_FID, MIB2, IPA_UNPROT, 0, 0);
+	assert_int_equal(enter(sim, REC, RUN), 0); /* DEN0137 RMI_REC_ENTER: SUCCESS */
+	t_assert_reg(s->seen[1], 0, RSI_SUCCESS, "DEN0137 RSI_IPA_STATE_GET: to the PAR top");
+	t_assert_reg(s->seen[1], 1, IPA_UNPROT,
+		     "DEN0137 RSI_IPA_STATE_GET: EMPTY from 0x4000 to the PAR top, one run");
+	t_assert_reg(s->seen[1], 2, RMM_RIPAS_EMPTY, "DEN0137 RSI_IPA_STATE_GET: EMPTY");
+	t_assert_reg(s->seen[2], 1, 0x4000,
+		     "DEN0137 RSI_IPA_STATE_GET: from 0, the RAM run ends at 0x4000");
+	t_assert_reg(s->seen[2], 2, RMM_RIPAS_RAM, "DEN0137 RSI_IPA_STATE_GET: RAM");
+	t_assert_reg(s->seen[3], 1, IPA_UNPROT,
+		     "DEN0137 RSI_IPA_STATE_GET: from an unassigned level-2 block, EMPTY to the "
+		     "PAR top");
+	smcsim_destroy(sim);
+}
+
+static const uint64_t par_steps[] = { MIB2, UINT64_C(1) << 30, UINT64_C(1) << 39, IPA_UNPROT };
+
+static void rtt_init_ripas_whole_par(void **state)
+{
+	(void)state;
+	struct smcsim *sim = new_realm();
+	uint64_t base = 0x4000;
+	for (size_t i = 0; i < sizeof(par_steps) / sizeof(par_steps[0]); i++) {
+		struct smcsim_regs r = t_call(sim, RMI_RTT_INIT_RIPAS_FID, RD, base, IPA_UNPROT);
+		t_assert_reg(r, 0, 0, "DEN0137 RMI_RTT_INIT_RIPAS: SUCCESS over [base, PAR top)");
+		t_assert_reg(r, 1, par_steps[i],
+			     "TF-RMM rel0 smc_rtt_init_ripas(): x1 = the end of the walk's table");
+		base = r.x[1];
+	}
+	struct smcsim_regs r =
+		t_call(sim, RMI_RTT_READ_ENTRY_FID, RD, IPA_UNPROT - (UINT64_C(1) << 39), 0);
+	t_assert_reg(r, 4, RMM_RIPAS_RAM, "DEN0137 RMI_RTT_INIT_RIPAS: the last root entry RAM");
+	smcsim_destroy(sim);
+}
+
+static void rtt_set_ripas_whole_par(void **state)
+{
+	(void)state;
+	struct realm_code rc = { 0 };
+	struct smcsim *sim = live_realm(&rc, 1);
+	request_ripas(sim, &rc, 0x4000, IPA_UNPROT, RMM_RIPAS_EMPTY, 0);
+	assert_int_equal(get64(sim, RUN + RMI_RUN_EXIT_RIPAS_TOP),
+			 IPA_UNPROT); /* DEN0137 RMI_REC_ENTER: RIPAS_CHANGE exit ripas_top */
+	uint64_t base = 0x4000;
+	for (size_t i = 0; i < sizeof(par_steps) / sizeof(par_steps[0]); i++) {
+		struct smcsim_regs r =
+			t_call(sim, RMI_RTT_SET_RIPAS_FID, RD, REC, base, IPA_UNPROT);
+		t_assert_reg(r, 0, 0, "DEN0137 RMI_RTT_SET_RIPAS: SUCCESS over [base, PAR top)");
+		t_assert_reg(r, 1, par_steps[i],
+			     "TF-RMM rel0 smc_rtt_set_ripas(): x1 = the end of the walk's table");
+		base = r.x[1];
+	}
+	script_add(&rc.rec[0], RSI_IPA_STATE_GET_FID, 0x4000, IPA_UNPROT, 0, 0);
+	assert_int_equal(enter(sim, REC, RUN), 0); /* DEN0137 RMI_REC_ENTER: SUCCESS */
+	t_assert_reg(rc.rec[0].seen[1], 1, IPA_UNPROT,
+		     "DEN0137 RSI_IPA_STATE_SET: x1 = top, the whole PAR done");
+	t_assert_reg(rc.rec[0].seen[1], 2, 0, "DEN0137 RSI_IPA_STATE_SET: x2 = RSI_ACCEPT");
+	smcsim_destroy(sim);
+}
+
 /* ---- RMI_RTT_FOLD ---------------------------------------------------------------- */
 
 static uint64_t fold(struct smcsim *sim, uint64_t ipa, uint64_t level)
@@ -1154,6 +1230,9 @@ int main(void)
 		cmocka_unit_test(rtt_set_ripas_walk),
 		cmocka_unit_test(rtt_set_ripas_partial),
 		cmocka_unit_test(rtt_set_ripas_destroyed),
+		cmocka_unit_test(rsi_ipa_state_get_whole_par),
+		cmocka_unit_test(rtt_init_ripas_whole_par),
+		cmocka_unit_test(rtt_set_ripas_whole_par),
 		cmocka_unit_test(rtt_fold_conditions),
 		cmocka_unit_test(rtt_fold_unassigned),
 		cmocka_unit_test(rtt_fold_assigned),

@@ -512,6 +512,54 @@ static void range_delegate(void **state)
 	smcsim_destroy(sim);
 }
 
+/*
+ * The largest legal ranges: top = the last granule address of the 64-bit space. x1 is
+ * what the rules give, whatever the range's size: the walk stops at the first granule
+ * that cannot progress (unbacked memory included) and at the 1 GiB tracking-region
+ * boundary (TF-RMM main granule_delegate_start()); no range_limit here.
+ */
+static void range_delegate_huge(void **state)
+{
+	(void)state;
+	const uint64_t max = ~(uint64_t)(PAGE - 1);
+	struct smcsim *sim = v2_active(NULL);
+	struct smcsim_regs r = t_call(sim, RMI_GRANULE_RANGE_DELEGATE_FID, 0, max);
+	t_assert_reg(r, 0, ERR_INPUT,
+		     "DEN0137 2.0 RMI_GRANULE_RANGE_DELEGATE: IPA 0 is not memory: no progress");
+	t_assert_reg(r, 1, 0, "DEN0137 2.0 RMI_GRANULE_RANGE_DELEGATE: x1 = base");
+	r = t_call(sim, RMI_GRANULE_RANGE_DELEGATE_FID, DRAM_END - 16 * PAGE, max);
+	t_assert_reg(r, 0, 0, "DEN0137 2.0 RMI_GRANULE_RANGE_DELEGATE: SUCCESS to the top");
+	t_assert_reg(r, 1, DRAM_END,
+		     "DEN0137 2.0 RMI_GRANULE_RANGE_DELEGATE: stops at the end of DRAM (inside "
+		     "its 1 GiB tracking region)");
+	r = t_call(sim, RMI_GRANULE_RANGE_DELEGATE_FID, DRAM_END, max);
+	t_assert_reg(r, 0, ERR_INPUT,
+		     "DEN0137 2.0 RMI_GRANULE_RANGE_DELEGATE: from the end of DRAM: no progress");
+	r = t_call(sim, RMI_GRANULE_RANGE_DELEGATE_FID, max - PAGE, max);
+	t_assert_reg(r, 0, ERR_INPUT,
+		     "DEN0137 2.0 RMI_GRANULE_RANGE_DELEGATE: the last granules of the address "
+		     "space are not memory");
+	r = t_call(sim, RMI_GRANULE_RANGE_UNDELEGATE_FID, DRAM_END - 16 * PAGE, max);
+	t_assert_reg(r, 0, 0, "DEN0137 2.0 RMI_GRANULE_RANGE_UNDELEGATE: SUCCESS to the top");
+	t_assert_reg(r, 1, DRAM_END,
+		     "DEN0137 2.0 RMI_GRANULE_RANGE_UNDELEGATE: stops at the end of DRAM");
+	r = t_call(sim, RMI_GRANULE_TRACKING_GET_FID, 0, max);
+	t_assert_reg(r, 1, RMI_MEM_CATEGORY_NONE,
+		     "DEN0137 2.0 RMI_GRANULE_TRACKING_GET: no conventional memory from 0");
+	t_assert_reg(r, 3, 0x80000000u,
+		     "DEN0137 2.0 RMI_GRANULE_TRACKING_GET: untracked up to the DRAM base (the "
+		     "Secure SRAM below is not the host's)");
+	r = t_call(sim, RMI_GRANULE_TRACKING_GET_FID, RANGE, max);
+	t_assert_reg(r, 1, RMI_MEM_CATEGORY_CONVENTIONAL,
+		     "DEN0137 2.0 RMI_GRANULE_TRACKING_GET: DRAM conventional");
+	t_assert_reg(r, 3, DRAM_END, "DEN0137 2.0 RMI_GRANULE_TRACKING_GET: up to the end of DRAM");
+	r = t_call(sim, RMI_GRANULE_TRACKING_GET_FID, DRAM_END, max);
+	t_assert_reg(r, 2, RMI_TRACKING_NONE,
+		     "DEN0137 2.0 RMI_GRANULE_TRACKING_GET: nothing tracked above DRAM");
+	t_assert_reg(r, 3, max, "DEN0137 2.0 RMI_GRANULE_TRACKING_GET: x3 = end, one part");
+	smcsim_destroy(sim);
+}
+
 /* GRANULE_TRACKING_GET: DRAM is conventional and fine-tracked (what Linux
  * rmi_init_metadata() requires); x3 = end of the uniform part. */
 static void tracking_get(void **state)
@@ -597,10 +645,10 @@ int main(void)
 		cmocka_unit_test(no_rmm),
 	};
 	const struct CMUnitTest v2_calls[] = {
-		cmocka_unit_test(global_state),	     cmocka_unit_test(config_set_get),
-		cmocka_unit_test(sro_donate),	     cmocka_unit_test(sro_cancel),
-		cmocka_unit_test(range_delegate),    cmocka_unit_test(tracking_get),
-		cmocka_unit_test(terminate_destroy),
+		cmocka_unit_test(global_state),	  cmocka_unit_test(config_set_get),
+		cmocka_unit_test(sro_donate),	  cmocka_unit_test(sro_cancel),
+		cmocka_unit_test(range_delegate), cmocka_unit_test(range_delegate_huge),
+		cmocka_unit_test(tracking_get),	  cmocka_unit_test(terminate_destroy),
 	};
 	int fails = 0;
 	fails += cmocka_run_group_tests_name("RMI_VERSION", version, NULL, NULL);
