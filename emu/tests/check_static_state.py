@@ -1,0 +1,50 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
+"""The library keeps no writable static state: every object the shared library defines
+in a writable data section (.data, .bss, .tdata, .tbss, .data.rel without .ro) is a
+fault, unless the allow-list below names it with a reason. State belongs to a machine,
+profile or trace; tables are const (a const table holding pointers lives in .data.rel.ro,
+which the dynamic linker write-protects after relocation, and is not flagged).
+
+This reads the built library rather than grepping the sources, so it also catches state
+a macro, a generated file or a compiler-made object brings in."""
+import re
+import subprocess
+import sys
+
+lib = sys.argv[1]
+
+# name pattern -> why it may live in writable memory. Only the toolchain's and the
+# instrumentation's own objects: none is library state.
+ALLOWED = {
+    r'completed\.\d+': 'crtstuff: __do_global_dtors_aux runs once (the C runtime, not ours)',
+    r'__dso_handle': 'crtstuff: identifies this object to __cxa_atexit',
+    r'__TMC_END__': 'crtstuff: end marker of the transactional-memory clone table',
+    r'_?__(asan|ubsan|tsan|msan|sancov|gcov|llvm)\w*': 'sanitizer or coverage runtime data',
+    r'__(start|stop)_\w+': 'linker-made section bounds (sanitizer metadata)',
+}
+allowed_re = re.compile('|'.join(f'(?:{p})' for p in ALLOWED) + r'\Z')
+writable_re = re.compile(r'\.(data|bss|tdata|tbss)(\.|\Z)')
+
+out = subprocess.run(['nm', '--format=sysv', '--defined-only', lib], check=True,
+                     capture_output=True, text=True).stdout
+seen = 0
+bad = []
+for line in out.splitlines():
+    cols = [c.strip() for c in line.split('|')]
+    if len(cols) < 7:
+        continue
+    name, kind, section = cols[0], cols[3], cols[6]
+    seen += 1
+    if kind != 'OBJECT' or not writable_re.match(section) or section.startswith('.data.rel.ro'):
+        continue
+    if not allowed_re.match(name):
+        bad.append(f'{name} ({section}, {int(cols[4] or "0", 16)} bytes)')
+
+if not seen:
+    # A stripped library would pass vacuously: say so instead.
+    sys.exit(f'{lib}: no symbol table (stripped?): cannot check for static state')
+for b in bad:
+    print(f'writable static object in the library: {b}: make it const, per-machine, '
+          'or justify it in emu/tests/check_static_state.py', file=sys.stderr)
+sys.exit(1 if bad else 0)
