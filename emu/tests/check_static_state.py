@@ -7,6 +7,8 @@ names it with a reason. State belongs to a machine, profile or trace; tables are
 const table holding pointers lives in .data.rel.ro, which the dynamic linker
 write-protects after relocation, and is not flagged).
 
+Nor does it call libc functions that keep such state themselves (strerror, strtok...).
+
 This reads the built library rather than grepping the sources, so it also catches state
 a macro, a generated file or a compiler-made object brings in."""
 import re
@@ -48,12 +50,26 @@ for line in out.splitlines():
     if section.startswith('.data.rel.ro'):
         continue
     if not allowed_re.match(name):
-        bad.append(f'{name} ({section}, {int(cols[4] or "0", 16)} bytes)')
+        bad.append(f'writable static object {name} ({section}, {int(cols[4] or "0", 16)} '
+                   'bytes): make it const or per-machine')
+
+# libc functions that keep static state of their own, or return it, for every caller:
+# the library uses the reentrant forms (strerror_r, strtok_r, localtime_r...).
+NOT_REENTRANT = {
+    'strerror', 'strsignal', 'strtok', 'rand', 'srand', 'random', 'srandom', 'drand48',
+    'erand48', 'lrand48', 'mrand48', 'srand48', 'localtime', 'gmtime', 'ctime', 'asctime',
+    'setlocale', 'localeconv', 'tmpnam', 'ecvt', 'fcvt', 'getpwnam', 'getpwuid',
+    'getgrnam', 'getlogin', 'ttyname', 'inet_ntoa', 'hcreate', 'hsearch', 'hdestroy',
+    'getopt', 'mblen', 'mbtowc', 'wctomb', 'ptsname', 'crypt',
+}
+for line in imports.splitlines():
+    name = line.split()[-1].split('@')[0]
+    if name in NOT_REENTRANT:
+        bad.append(f'{name}(): a libc function with static state: use its reentrant form')
 
 if not seen:
     # A stripped library would pass vacuously: say so instead.
     sys.exit(f'{lib}: no symbol table (stripped?): cannot check for static state')
 for b in bad:
-    print(f'writable static object in the library: {b}: make it const, per-machine, '
-          'or justify it in emu/tests/check_static_state.py', file=sys.stderr)
+    print(f'{lib}: {b} (or justify it in emu/tests/check_static_state.py)', file=sys.stderr)
 sys.exit(1 if bad else 0)
