@@ -32,8 +32,8 @@
  *    smcsim_exit_name(), smcsim_profile_builtin(), smcsim_fid_*(), smcsim_value_parse(),
  *    and the load/parse/create_named functions that make new objects) may be called from
  *    any thread at any time. Strings returned are static or owned by the object queried.
- *  This relies on jansson's own thread safety (2.14 built with atomic builtins, as
- *  distributions build it: atomic reference counts, a once-only hash seed).
+ *  This relies on jansson being thread-safe (built with atomic builtins, as distributions
+ *  build it; the library refuses to build otherwise).
  */
 #ifndef SMCSIM_SMCSIM_H
 #define SMCSIM_SMCSIM_H
