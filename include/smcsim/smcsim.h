@@ -19,8 +19,9 @@
  *  - Distinct machines, profiles and traces may be used at the same time from distinct
  *    threads, without locking.
  *  - One machine is single-threaded: the caller serialises every call that takes a given
- *    struct smcsim, the const accessors and smcsim_trace_replay_on() included. A machine
- *    may move to another thread between calls. The callbacks a call makes (smcsim_user_fn,
+ *    struct smcsim, the const accessors and smcsim_trace_replay_on() included, and
+ *    accesses through smcsim_mem_map() pointers. A machine may move to another thread
+ *    between calls. The callbacks a call makes (smcsim_user_fn,
  *    smcsim_realm_fn, smcsim_mismatch_fn) run on the thread that made it.
  *  - A loaded struct smcsim_profile or parsed struct smcsim_trace may be shared by any
  *    number of threads while none modifies or destroys it: smcsim_create(),
