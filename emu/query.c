@@ -22,17 +22,27 @@ struct range_def {
 	unsigned int oen;
 };
 
-/* In the order of SMCCC_QUERY_RANGES (abi/smccc.h). */
-static const struct range_def ranges[] = {
-	{ "sip", SMCCC_OEN_SIP },
-	{ "oem", SMCCC_OEN_OEM },
-	{ "standard", SMCCC_OEN_STD },
-	{ "std_hyp", SMCCC_OEN_STD_HYP },
-	{ "vendor_hyp", SMCCC_OEN_VENDOR_HYP },
-	{ "vendor_el3", SMCCC_OEN_VENDOR_EL3 },
-	{ "trusted_os", SMCCC_OEN_TOS_QUERY },
-};
+/* In the order of SMCCC_QUERY_RANGES (abi/smccc.h): profile key, OEN. */
+#define QUERY_RANGE_DEFS(X)                                                                        \
+	X("sip", SMCCC_OEN_SIP)                                                                    \
+	X("oem", SMCCC_OEN_OEM)                                                                    \
+	X("standard", SMCCC_OEN_STD)                                                               \
+	X("std_hyp", SMCCC_OEN_STD_HYP)                                                            \
+	X("vendor_hyp", SMCCC_OEN_VENDOR_HYP)                                                      \
+	X("vendor_el3", SMCCC_OEN_VENDOR_EL3)                                                      \
+	X("trusted_os", SMCCC_OEN_TOS_QUERY)
+
+#define RANGE_DEF(key, oen) { key, oen },
+static const struct range_def ranges[] = { QUERY_RANGE_DEFS(RANGE_DEF) };
+
+/*
+ * The same keys as a NULL-terminated list for emu_cfg_keys(), built at compile time: the
+ * library keeps no writable static state, so machines can be created from any thread.
+ */
+#define RANGE_KEY(key, oen) key,
+static const char *const range_keys[] = { QUERY_RANGE_DEFS(RANGE_KEY) NULL };
 #define NRANGES EMU_ARRAY_SIZE(ranges)
+_Static_assert(EMU_ARRAY_SIZE(range_keys) == NRANGES + 1, "range_keys: every range, then NULL");
 
 struct range_cfg {
 	bool present;
@@ -119,15 +129,12 @@ static bool query_implements(const void *state, const struct emu_fn *fn)
 static int query_create(struct smcsim *sim, struct emu_layer *layer, json_t *cfg, const char *path,
 			void **state, struct smcsim_error *err)
 {
-	static const char *keys[NRANGES + 1];
-	for (size_t i = 0; i < NRANGES; i++)
-		keys[i] = ranges[i].key;
 	struct query *q = calloc(1, sizeof(*q));
 	if (!q)
 		return -ENOMEM;
 	*state = q;
 	q->layer = layer;
-	int ret = emu_cfg_keys(cfg, path, keys, err);
+	int ret = emu_cfg_keys(cfg, path, range_keys, err);
 	for (size_t i = 0; !ret && i < NRANGES; i++) {
 		json_t *r;
 		char p[300];

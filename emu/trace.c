@@ -538,7 +538,8 @@ int emu_trace_load(const struct emu_registry *reg, const char *path, struct smcs
 	FILE *f = fopen(path, "rb");
 	if (!f) {
 		int e = errno;
-		emu_err(err, "%s: %s", path, strerror(e));
+		char buf[128]; /* strerror_r: strerror may share one buffer between threads */
+		emu_err(err, "%s: %s", path, strerror_r(e, buf, sizeof(buf)));
 		return e == ENOENT ? -ENOENT : -EIO;
 	}
 	json_error_t je;

@@ -324,7 +324,9 @@ static int ffa_create(struct smcsim *sim, struct emu_layer *layer, json_t *cfg, 
 	 * and fuzz drivers find them (ffa_gstate); every SPMC instance shares the one slot. */
 	s->gslot = emu_gstate_reserve(sim, &ffa_service, 1);
 	if (s->gslot < 0) {
-		emu_err(err, "%s: per-granule state: %s", path, strerror(-s->gslot));
+		char buf[128]; /* strerror_r: strerror may share one buffer between threads */
+		emu_err(err, "%s: per-granule state: %s", path,
+			strerror_r(-s->gslot, buf, sizeof(buf)));
 		return s->gslot;
 	}
 	uint32_t spmc_id, rxtx_min;

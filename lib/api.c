@@ -8,6 +8,16 @@
 
 #include "lib/registry.h"
 
+/*
+ * The thread contract of smcsim.h leans on jansson: machines on different threads create
+ * JSON objects at once, whose hash seed jansson picks on first use, and shared JSON values
+ * may have their reference counts touched from several threads. Both are thread-safe when
+ * jansson is built with atomic builtins (2.11 and later say so in jansson.h).
+ */
+#if !defined(JANSSON_THREAD_SAFE_REFCOUNT) || !JANSSON_THREAD_SAFE_REFCOUNT
+#error "jansson without atomic builtins: not thread-safe, but smcsim.h promises threads"
+#endif
+
 SMCSIM_EXPORT int smcsim_create(const struct smcsim_profile *p, struct smcsim **out,
 				struct smcsim_error *err)
 {

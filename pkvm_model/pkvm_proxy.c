@@ -452,7 +452,9 @@ static int pkvm_create(struct smcsim *sim, struct emu_layer *layer, json_t *cfg,
 	 * tests and fuzz drivers find it (pkvm_gstate). */
 	p->gslot = emu_gstate_reserve(sim, &pkvm_service, 1);
 	if (p->gslot < 0) {
-		emu_err(err, "%s: per-granule state: %s", path, strerror(-p->gslot));
+		char buf[128]; /* strerror_r: strerror may share one buffer between threads */
+		emu_err(err, "%s: per-granule state: %s", path,
+			strerror_r(-p->gslot, buf, sizeof(buf)));
 		return p->gslot;
 	}
 	json_t *mbox;

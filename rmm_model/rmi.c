@@ -367,7 +367,9 @@ static int rmi_create(struct smcsim *sim, struct emu_layer *layer, json_t *cfg, 
 	 * descriptor so tests and fuzz drivers find them (rmm_gstate). */
 	r->gslot = emu_gstate_reserve(sim, &rmm_svc_rmi, sizeof(struct rmm_gran));
 	if (r->gslot < 0) {
-		emu_err(err, "%s: per-granule state: %s", path, strerror(-r->gslot));
+		char buf[128]; /* strerror_r: strerror may share one buffer between threads */
+		emu_err(err, "%s: per-granule state: %s", path,
+			strerror_r(-r->gslot, buf, sizeof(buf)));
 		return r->gslot;
 	}
 	int spec, ret;

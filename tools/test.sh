@@ -5,7 +5,9 @@
 #   build            gcc, the default build type
 #   build-clang-san  clang, ASan + UBSan (LeakSanitizer included)
 # so every change is compiled by both compilers CI promises. Valgrind is separate
-# (tools/test.sh --valgrind, or meson test -C build --setup valgrind).
+# (tools/test.sh --valgrind, or meson test -C build --setup valgrind), and so is
+# ThreadSanitizer (tools/test.sh --tsan: clang with TSan in build-tsan, the suite there;
+# the thread contract is in include/smcsim/smcsim.h).
 # Ends with "N passed, N failed, N skipped" over both runs (CI reads it).
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -30,15 +32,26 @@ run() { # dir, meson test args...
   runs+=("$dir/meson-logs/testlog.json")
 }
 
-configure build -Dwerror=true || exit 1
-if [ "${1:-}" = "--valgrind" ]; then
+case "${1:-}" in
+--tsan)
+  # Its own build: TSan cannot share a process with ASan. halt_on_error makes any race
+  # report fail the test that showed it.
+  CC=clang CXX=clang++ configure build-tsan -Dwerror=true -Db_sanitize=thread \
+    -Db_lundef=false || exit 1
+  TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1 run build-tsan
+  ;;
+--valgrind)
+  configure build -Dwerror=true || exit 1
   run build --setup valgrind
-else
+  ;;
+*)
+  configure build -Dwerror=true || exit 1
   run build
   CC=clang CXX=clang++ configure build-clang-san -Dwerror=true -Db_sanitize=address,undefined \
     -Db_lundef=false || exit 1
   ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 run build-clang-san
-fi
+  ;;
+esac
 
 # One plain summary line over every run (CI reads it).
 python3 - "${runs[@]}" <<'PY'

@@ -13,6 +13,28 @@
  *  - Functions that parse input take an optional struct smcsim_error, filled on failure
  *    with a message that names the file and line:column, or the JSON path, at fault.
  *  - create/destroy pairs: destroy(NULL) is a no-op.
+ *
+ * Threads. The library keeps no writable global state (a test reads the built library's
+ * data sections to keep it so); all state lives in the objects the caller holds:
+ *  - Distinct machines, profiles and traces may be used at the same time from distinct
+ *    threads, without locking.
+ *  - One machine is single-threaded: the caller serialises every call that takes a given
+ *    struct smcsim, the const accessors and smcsim_trace_replay_on() included, and
+ *    accesses through smcsim_mem_map() pointers. A machine may move to another thread
+ *    between calls. The callbacks a call makes (smcsim_user_fn,
+ *    smcsim_realm_fn, smcsim_mismatch_fn) run on the thread that made it.
+ *  - A loaded struct smcsim_profile or parsed struct smcsim_trace may be shared by any
+ *    number of threads while none modifies or destroys it: smcsim_create(),
+ *    smcsim_profile_name(), smcsim_profile_dump(), the smcsim_trace_* accessors,
+ *    smcsim_trace_step(), smcsim_trace_replay() and smcsim_trace_replay_on() (each
+ *    thread with its own machine) only read it. smcsim_profile_patch() and the destroy
+ *    functions need it to themselves.
+ *  - Functions that take none of these objects (smcsim_strerror(), smcsim_version(),
+ *    smcsim_exit_name(), smcsim_profile_builtin(), smcsim_fid_*(), smcsim_value_parse(),
+ *    and the load/parse/create_named functions that make new objects) may be called from
+ *    any thread at any time. Strings returned are static or owned by the object queried.
+ *  This relies on jansson being thread-safe (built with atomic builtins, as distributions
+ *  build it; the library refuses to build otherwise).
  */
 #ifndef SMCSIM_SMCSIM_H
 #define SMCSIM_SMCSIM_H
