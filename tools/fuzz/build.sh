@@ -5,7 +5,8 @@
 # dictionary (<name>.dict), the layout those services expect.
 #
 #   OSS-Fuzz:   CC, CFLAGS, LIB_FUZZING_ENGINE, SRC, OUT, WORK come from the builder.
-#   Locally:    CC=clang OUT=/tmp/fuzz-out tools/fuzz/build.sh
+#   Locally:    CC=clang OUT=/tmp/fuzz-out tools/fuzz/build.sh  (every fuzz-* target:
+#               fuzz-psci, -rmi, -ffa, -pkvm, -discover, -trace, -profile, -rsi)
 #               /tmp/fuzz-out/fuzz-discover -fork=2 -max_total_time=600 -seed=1 \
 #                   -dict=/tmp/fuzz-out/fuzz-discover.dict /tmp/fuzz-out/corpus-fuzz-discover
 #   AFL++:      CC=afl-clang-fast builds the same targets; run afl-fuzz on $OUT/<name>.
