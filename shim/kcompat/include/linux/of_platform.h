@@ -1,0 +1,7 @@
+/* SPDX-License-Identifier: MIT */
+#ifndef KC_LINUX_OF_PLATFORM_H
+#define KC_LINUX_OF_PLATFORM_H
+#include <linux/of.h>
+#include <linux/device.h>
+const void *of_device_get_match_data(const struct device *dev);
+#endif
