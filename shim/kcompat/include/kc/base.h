@@ -13,7 +13,14 @@
 #define KC_BASE_H
 
 #include <linux/kconfig.h>
-#include <stdarg.h> /* the compiler's own, freestanding */
+
+/* Variadic arguments from the compiler's builtins, as the kernel's linux/stdarg.h: kernel
+ * files see no header outside this tree, not even the compiler's. */
+typedef __builtin_va_list va_list;
+#define va_start(v, l) __builtin_va_start(v, l)
+#define va_end(v) __builtin_va_end(v)
+#define va_arg(v, T) __builtin_va_arg(v, T)
+#define va_copy(d, s) __builtin_va_copy(d, s)
 
 /* ---- types (arm64: LP64, like the x86-64 host) -------------------------------------- */
 typedef unsigned char u8, __u8;

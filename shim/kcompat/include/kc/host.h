@@ -61,6 +61,10 @@ void kc_host_free_pages(void *p, unsigned long size);
 /* Physical address of kernel memory, or ~0UL when it is in no simulated memory. */
 unsigned long kc_host_virt_to_phys(const volatile void *p);
 void *kc_host_phys_to_virt(unsigned long pa);
+/* Mirror kernel memory that is not simulated memory (kmalloc'd objects, static data) into
+ * simulated memory, page for page: the host copies it in before every call and copies back
+ * the bytes firmware changed after it. Returns the physical address of @p, or ~0UL. */
+unsigned long kc_host_mirror(const void *p, unsigned long len);
 /* Heap for kmalloc and friends: malloc/free, so a sanitizer sees every overflow. */
 void *kc_host_malloc(unsigned long size);
 void kc_host_free(void *p);
@@ -75,6 +79,9 @@ void kc_kernel_shutdown(void);
 /* The report: one line per device "bus/name modalias M bound DRIVER" written through
  * @emit; returns the number of devices. */
 int kc_kernel_report(void (*emit)(void *opaque, const char *line), void *opaque);
+/* Free everything the kernel world still holds (its heap), so the next boot in the same
+ * process, or the process's exit, starts clean. Returns the objects freed. */
+unsigned long kc_kernel_reset(void);
 /* SMCCC state recorded by the tree's own drivers/firmware/smccc/smccc.c. */
 unsigned int kc_kernel_smccc_version(void);
 int kc_kernel_smccc_conduit(void);
