@@ -933,31 +933,42 @@ static int cmd_record(int argc, char **argv)
  * and libinput, `smcsim discover` runs the smcsim-discover front end, found beside this
  * binary when installed or in the build tree's shim/ folder.
  */
-static int cmd_discover(int argc, char **argv)
+static int exec_helper(const char *cmd, const char *prog, const char *const *rel, size_t nrel,
+		       char **argv)
 {
 	char self[4096];
 	ssize_t n = readlink("/proc/self/exe", self, sizeof(self) - 64);
 	if (n > 0) {
 		self[n] = 0;
 		char *slash = strrchr(self, '/');
-		if (slash) {
-			static const char *const rel[] = { "/smcsim-discover",
-							   "/../shim/smcsim-discover" };
-			for (size_t i = 0; i < sizeof(rel) / sizeof(rel[0]); i++) {
-				snprintf(slash, sizeof(self) - (size_t)(slash - self), "%s",
-					 rel[i]);
-				if (access(self, X_OK) == 0) {
-					argv[0] = self;
-					execv(self, argv);
-				}
-				*slash = 0;
-				slash = strrchr(self, '/') ? self + strlen(self) : slash;
+		for (size_t i = 0; slash && i < nrel; i++) {
+			snprintf(slash, sizeof(self) - (size_t)(slash - self), "%s", rel[i]);
+			if (access(self, X_OK) == 0) {
+				argv[0] = self;
+				execv(self, argv);
 			}
 		}
 	}
-	fprintf(stderr,
-		"smcsim discover: the smcsim-discover program was not found beside smcsim\n");
+	fprintf(stderr, "smcsim %s: the %s program was not found beside smcsim\n", cmd, prog);
 	return EXIT_BADINPUT;
+}
+
+static int cmd_discover(int argc, char **argv)
+{
+	static const char *const rel[] = { "/smcsim-discover", "/../shim/smcsim-discover" };
+	(void)argc;
+	return exec_helper("discover", "smcsim-discover", rel, 2, argv);
+}
+
+/* ---- kboot ------------------------------------------------------------------------- */
+
+/* Real kernel code: smcsim-kboot builds a kernel tree's firmware-discovery files against
+ * the kernel-compat layer (shim/kcompat) and boots them on a simulated machine. */
+static int cmd_kboot(int argc, char **argv)
+{
+	static const char *const rel[] = { "/smcsim-kboot", "/../shim/kboot/smcsim-kboot" };
+	(void)argc;
+	return exec_helper("kboot", "smcsim-kboot", rel, 2, argv);
 }
 
 /* ---- main --------------------------------------------------------------------------- */
@@ -976,6 +987,7 @@ static const struct command commands[] = {
 	{ "record", cmd_record, "run calls and write them as a fixture" },
 	{ "discover", cmd_discover,
 	  "run Linux's firmware discovery models and print what Linux finds" },
+	{ "kboot", cmd_kboot, "build a kernel tree's firmware drivers and boot them (real Linux)" },
 };
 
 static void usage(FILE *f)

@@ -48,7 +48,8 @@ static size_t nmirrors;
 #if defined(__clang__) || defined(__GNUC__)
 __attribute__((no_sanitize_address))
 #endif
-static void raw_copy(volatile uint8_t *dst, const volatile uint8_t *src, size_t n)
+static void
+raw_copy(volatile uint8_t *dst, const volatile uint8_t *src, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
 		dst[i] = src[i];
@@ -57,8 +58,8 @@ static void raw_copy(volatile uint8_t *dst, const volatile uint8_t *src, size_t 
 #if defined(__clang__) || defined(__GNUC__)
 __attribute__((no_sanitize_address))
 #endif
-static void copy_back_changed(volatile uint8_t *host, const uint8_t *sim, const uint8_t *snap,
-			      size_t n)
+static void
+copy_back_changed(volatile uint8_t *host, const uint8_t *sim, const uint8_t *snap, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
 		if (sim[i] != snap[i])
@@ -213,10 +214,12 @@ static void run_shutdown(void)
 
 static void usage(FILE *f)
 {
-	fprintf(f, "usage: smcsim kboot --kernel-src DIR [--profile P] [--caller C] [--record FILE]\n"
-		   "                    [--fixture FILE [--any-order] [--fallthrough]] [--faults SEED]\n"
-		   "                    [--psci-compat 0.1|0.2|1.0] [--no-psci] [--debug]\n"
-		   "Boot a kernel tree's firmware-discovery files on a simulated machine.\n");
+	fprintf(f,
+		"usage: smcsim kboot --kernel-src DIR [--profile P] [--caller C] [--record FILE]\n"
+		"                    [--fixture FILE [--any-order] [--fallthrough]] [--faults "
+		"SEED]\n"
+		"                    [--psci-compat 0.1|0.2|1.0] [--no-psci] [--debug]\n"
+		"Boot a kernel tree's firmware-discovery files on a simulated machine.\n");
 }
 
 int main(int argc, char **argv)
@@ -237,8 +240,7 @@ int main(int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ 0 },
 	};
-	const char *profile = NULL, *record = NULL, *fixture = NULL, *kver = "unknown",
-		   *ksrc = "";
+	const char *profile = NULL, *record = NULL, *fixture = NULL, *kver = "unknown", *ksrc = "";
 	unsigned int fw_flags = 0;
 	bool faults = false, debug = false;
 	unsigned long long seed = 0;
@@ -284,7 +286,8 @@ int main(int argc, char **argv)
 			else if (!strcmp(optarg, "1.0"))
 				ko.psci_compat = 10;
 			else {
-				fprintf(stderr, "--psci-compat: expected 0.1, 0.2 or 1.0, got \"%s\"\n",
+				fprintf(stderr,
+					"--psci-compat: expected 0.1, 0.2 or 1.0, got \"%s\"\n",
 					optarg);
 				return 2;
 			}
@@ -323,7 +326,8 @@ int main(int argc, char **argv)
 	}
 	r = smcsim_kernel_create(sim, &ko, &kern);
 	if (r) {
-		fprintf(stderr, "kboot: cannot create the kernel context: %s\n", smcsim_strerror(r));
+		fprintf(stderr, "kboot: cannot create the kernel context: %s\n",
+			smcsim_strerror(r));
 		smcsim_destroy(sim);
 		return 2;
 	}
@@ -363,20 +367,21 @@ int main(int argc, char **argv)
 	 * and for "arm,psci" (0.1) the function IDs, which 0.1 firmware defines itself; the
 	 * 0.2 IDs are what such firmware commonly uses. */
 	static const struct kc_dt_prop psci01_props[] = {
-		{ "method", NULL, 0 },
-		{ "cpu_suspend", NULL, 0xc4000001 },
-		{ "cpu_off", NULL, 0x84000002 },
-		{ "cpu_on", NULL, 0xc4000003 },
+		{ "method", NULL, 0 },		 { "cpu_suspend", NULL, 0xc4000001 },
+		{ "cpu_off", NULL, 0x84000002 }, { "cpu_on", NULL, 0xc4000003 },
 		{ "migrate", NULL, 0xc4000005 },
 	};
 	struct kc_dt_prop props[5];
 	memcpy(props, psci01_props, sizeof(props));
-	props[0].str = eff->psci_method == SMCSIM_CONDUIT_HVC ? "hvc" : "smc";
+	enum smcsim_conduit method = eff->psci_method;
+	if (method == SMCSIM_CONDUIT_DEFAULT)
+		method = (enum smcsim_conduit)smcsim_caller_conduit(sim, kern->caller);
+	props[0].str = method == SMCSIM_CONDUIT_HVC ? "hvc" : "smc";
 	struct kc_dt_node psci = {
 		.name = "psci",
-		.compatible = eff->psci_compat == 1   ? "arm,psci" :
-			      eff->psci_compat == 2 ? "arm,psci-0.2" :
-						      "arm,psci-1.0",
+		.compatible = eff->psci_compat == 1   ? "arm,psci"
+			      : eff->psci_compat == 2 ? "arm,psci-0.2"
+						      : "arm,psci-1.0",
 		.available = 1,
 		.props = props,
 		.nprops = eff->psci_compat == 1 ? 5 : 1,
@@ -390,7 +395,9 @@ int main(int argc, char **argv)
 	unsigned int v = kc_kernel_smccc_version();
 	int cd = kc_kernel_smccc_conduit();
 	printf("smccc: v%u.%u (%s)\n", v >> 16, v & 0xffff,
-	       cd == 1 ? "smc" : cd == 2 ? "hvc" : "none");
+	       cd == 1	 ? "smc"
+	       : cd == 2 ? "hvc"
+			 : "none");
 	printf("devices:\n");
 	kc_kernel_report(emit_line, stdout);
 	if (!smcsim_kernel_panicked(kern)) {

@@ -51,7 +51,7 @@ static const struct kfile {
 #define NFILES (sizeof(kfiles) / sizeof(kfiles[0]))
 
 static const char *const exports[] = {
-	"kc_kernel_boot",	    "kc_kernel_shutdown",      "kc_kernel_report",
+	"kc_kernel_boot",	   "kc_kernel_shutdown",      "kc_kernel_report",
 	"kc_kernel_smccc_version", "kc_kernel_smccc_conduit", "kc_kernel_reset",
 };
 
@@ -59,15 +59,17 @@ static const char *const exports[] = {
  * semantics as the kernel's), the host bridge, and compiler/sanitizer runtimes. */
 static bool allowed_undefined(const char *s)
 {
-	static const char *const libc[] = { "memcpy", "memmove", "memset", "memcmp", "memchr",
-					    "strlen", "strnlen", "strcmp", "strncmp", "strchr",
-					    "strrchr", "strstr", "__stack_chk_fail", "abort" };
+	static const char *const libc[] = { "memcpy",		"memmove", "memset",  "memcmp",
+					    "memchr",		"strlen",  "strnlen", "strcmp",
+					    "strncmp",		"strchr",  "strrchr", "strstr",
+					    "__stack_chk_fail", "abort" };
 	for (size_t i = 0; i < sizeof(libc) / sizeof(libc[0]); i++)
 		if (!strcmp(s, libc[i]))
 			return true;
-	static const char *const prefixes[] = { "kc_host_", "__asan", "__ubsan", "__sanitizer",
-						"__sancov", "__tsan", "__msan", "_GLOBAL_OFFSET",
-						"__start_kc_", "__stop_kc_", "__lsan" };
+	static const char *const prefixes[] = { "kc_host_",    "__asan",	 "__ubsan",
+						"__sanitizer", "__sancov",	 "__tsan",
+						"__msan",      "_GLOBAL_OFFSET", "__start_kc_",
+						"__stop_kc_",  "__lsan" };
 	for (size_t i = 0; i < sizeof(prefixes) / sizeof(prefixes[0]); i++)
 		if (!strncmp(s, prefixes[i], strlen(prefixes[i])))
 			return true;
@@ -372,8 +374,9 @@ int main(int argc, char **argv)
 			    allowed_undefined(sym))
 				continue;
 			if (!missing++)
-				fprintf(stderr, "smcsim kboot: Linux %s needs kernel functions the "
-						"smcsim kernel-compat layer does not provide:\n",
+				fprintf(stderr,
+					"smcsim kboot: Linux %s needs kernel functions the "
+					"smcsim kernel-compat layer does not provide:\n",
 					ver);
 			fprintf(stderr, "  %s\n", sym);
 		}

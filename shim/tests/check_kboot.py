@@ -1,0 +1,96 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: MIT
+"""Boot real Linux firmware-discovery code (smcsim kboot) on every built-in profile and
+compare what it finds with the reference models (smcsim-discover) in the same kernel
+flavour.
+
+usage: check_kboot.py KBOOT DISCOVER SMCSIM KERNEL_SRC_SH WORKDIR
+
+The kernel tree is $SMCSIM_KERNEL_SRC, or Debian's linux-source-6.12 tarball extracted into
+WORKDIR by tools/kernel-src.sh. Without either the test is skipped (exit 77).
+
+Checked per profile: the boot exits 0, does not panic and logs no WARNING; the devices
+(bus/name, modalias, driver) and the log lines agree with the reference model, except for
+the differences listed in KNOWN, each with the Linux source line that decides it.
+"""
+import os
+import re
+import subprocess
+import sys
+
+# Differences between Linux 6.12 and the reference model that are not model bugs but
+# things the reference model reports on purpose; (profile or '*', kind, text).
+KNOWN = [
+]
+
+
+def run(argv, env=None):
+    p = subprocess.run(argv, capture_output=True, text=True, env=env, timeout=600)
+    return p.returncode, p.stdout, p.stderr
+
+
+def section(report, name):
+    lines, on = [], False
+    for line in report.splitlines():
+        if line.startswith(name + ':'):
+            on = True
+            continue
+        if on and not line.startswith('  '):
+            break
+        if on:
+            lines.append(line.strip())
+    return lines
+
+
+def main():
+    kboot, discover, smcsim, ksrc_sh, workdir = sys.argv[1:6]
+    tree = os.environ.get('SMCSIM_KERNEL_SRC')
+    if not tree:
+        rc, out, err = run([ksrc_sh, os.path.join(workdir, 'linux-source')])
+        if rc == 77:
+            print('skip: ' + err.strip())
+            return 77
+        if rc:
+            print(err)
+            return 1
+        tree = out.strip()
+    env = dict(os.environ, SMCSIM_KBOOT_CACHE=os.path.join(workdir, 'kboot-cache'))
+    rc, out, _ = run([smcsim, 'profiles'])
+    profiles = [l.split()[0] for l in out.splitlines() if l.strip()]
+    flavour = os.environ.get('SMCSIM_KBOOT_FLAVOUR', '--linux=6.12').split()
+    failures = 0
+    for prof in profiles:
+        rc, real, err = run([kboot, '--kernel-src', tree, '--profile', prof], env)
+        problems = []
+        if rc:
+            problems.append('kboot exit %d: %s' % (rc, err.strip()))
+        if not re.search(r'^kernel: Linux \d', real, re.M):
+            problems.append('no kernel version in the report')
+        if 'panic: yes' in real:
+            problems.append('the kernel panicked')
+        if 'WARNING:' in real:
+            problems.append('the kernel logged a WARNING')
+        rc2, ref, err2 = run([discover, '--profile', prof] + flavour)
+        if rc2:
+            problems.append('smcsim-discover %s exit %d: %s' % (' '.join(flavour), rc2, err2.strip()))
+        else:
+            for kind in ('devices', 'log'):
+                a, b = section(real, kind), section(ref, kind)
+                known = [k[2] for k in KNOWN if k[0] in ('*', prof) and k[1] == kind]
+                only_real = [l for l in a if l not in b and not any(k in l for k in known)]
+                only_ref = [l for l in b if l not in a and not any(k in l for k in known)]
+                for l in only_real:
+                    problems.append('%s: Linux only:  %s' % (kind, l))
+                for l in only_ref:
+                    problems.append('%s: model only:  %s' % (kind, l))
+        status = 'FAIL' if problems else 'ok'
+        print('%-14s %s' % (prof, status))
+        for p in problems:
+            print('    ' + p)
+        failures += bool(problems)
+    print('%d profiles, %d differ' % (len(profiles), failures))
+    return 1 if failures else 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())
