@@ -9,6 +9,7 @@
  */
 #include <errno.h>
 #include <inttypes.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -25,6 +26,8 @@ enum step_kind {
 	STEP_EVENT,
 };
 
+/* One register and the bits of it that count: an expected result, or a call argument the
+ * fixture masks or declares "don't care" (mask 0). */
 struct expect {
 	uint8_t reg;
 	uint64_t value;
@@ -35,10 +38,12 @@ struct step {
 	uint8_t kind;
 	uint8_t conduit; /* enum smcsim_conduit */
 	int8_t exit;	 /* expected exit, -1 = not checked */
+	uint8_t nargm;	 /* call arguments with a mask other than all ones */
 	int16_t caller;	 /* index into trace->callers, -1 = the machine's default */
 	uint32_t cpu;
 	uint32_t nexp;
-	size_t exp; /* first entry in trace->exps */
+	size_t exp;  /* first entry in trace->exps */
+	size_t argm; /* first entry in trace->argms */
 	struct smcsim_regs in;
 	uint64_t pa;	/* write/check */
 	size_t len;	/* write/check: bytes; event: unused */
@@ -56,6 +61,8 @@ struct smcsim_trace {
 	size_t nsteps;
 	struct expect *exps;
 	size_t nexps;
+	struct expect *argms; /* masks of call arguments, only where not all ones */
+	size_t nargms;
 	char **callers;
 	size_t ncallers;
 };
@@ -67,6 +74,7 @@ struct parser {
 	const char *name;
 	struct smcsim_error *err;
 	size_t cap_exps;
+	size_t cap_argms;
 	size_t cap_callers;
 	uint32_t *caller_slots; /* open-addressed hash of caller names: index + 1, 0 = empty */
 	size_t nslots;		/* a power of two, at least twice ncallers */
@@ -184,18 +192,61 @@ static int parse_mem(struct parser *p, struct step *st, json_t *m, const char *p
 	return 0;
 }
 
+static int push_expect(struct expect **arr, size_t *n, size_t *cap, struct expect e)
+{
+	if (*n == *cap) {
+		size_t c = *cap ? *cap * 2 : 64;
+		struct expect *a = realloc(*arr, c * sizeof(*a));
+		if (!a)
+			return -ENOMEM;
+		*arr = a;
+		*cap = c;
+	}
+	(*arr)[(*n)++] = e;
+	return 0;
+}
+
 static int add_expect(struct parser *p, int reg, uint64_t value, uint64_t mask)
 {
+	struct expect e = { (uint8_t)reg, value & mask, mask };
+	return push_expect(&p->t->exps, &p->t->nexps, &p->cap_exps, e);
+}
+
+static int add_argmask(struct parser *p, struct step *st, int reg, uint64_t mask)
+{
 	struct smcsim_trace *t = p->t;
-	if (t->nexps == p->cap_exps) {
-		size_t cap = p->cap_exps ? p->cap_exps * 2 : 64;
-		struct expect *n = realloc(t->exps, cap * sizeof(*n));
-		if (!n)
-			return -ENOMEM;
-		t->exps = n;
-		p->cap_exps = cap;
+	if (!st->nargm)
+		st->argm = t->nargms;
+	st->nargm++;
+	struct expect e = { (uint8_t)reg, st->in.x[reg], mask };
+	return push_expect(&t->argms, &t->nargms, &p->cap_argms, e);
+}
+
+/*
+ * A register as "expect" and "call" take it: a value, or { "value": V, "mask": M } with
+ * the mask all ones when not given (smcsim-trace(5), VALUES).
+ */
+static int parse_masked(struct parser *p, json_t *v, const char *path, uint64_t *value,
+			uint64_t *mask)
+{
+	*mask = UINT64_MAX;
+	if (!json_is_object(v))
+		return value_u64(p, v, path, value);
+	static const char *const keys[] = { "value", "mask", NULL };
+	char vp[192];
+	int ret = check_keys(p, v, path, keys);
+	if (ret)
+		return ret;
+	if (!json_object_get(v, "value"))
+		return perr(p, "%s/value: missing", path);
+	snprintf(vp, sizeof(vp), "%s/value", path);
+	if ((ret = value_u64(p, json_object_get(v, "value"), vp, value)))
+		return ret;
+	if (json_object_get(v, "mask")) {
+		snprintf(vp, sizeof(vp), "%s/mask", path);
+		if ((ret = value_u64(p, json_object_get(v, "mask"), vp, mask)))
+			return ret;
 	}
-	t->exps[t->nexps++] = (struct expect){ (uint8_t)reg, value & mask, mask };
 	return 0;
 }
 
@@ -298,26 +349,12 @@ static int parse_expect(struct parser *p, struct step *st, json_t *exp, const ch
 		int reg = reg_index(key);
 		if (reg < 0)
 			return perr(p, "%s: unknown key (expected x0..x17 or exit)", sub);
-		uint64_t value, mask = UINT64_MAX;
-		int ret;
-		if (json_is_object(v)) {
-			static const char *const keys[] = { "value", "mask", NULL };
-			char vp[160];
-			if ((ret = check_keys(p, v, sub, keys)))
-				return ret;
-			if (!json_object_get(v, "value"))
-				return perr(p, "%s/value: missing", sub);
-			snprintf(vp, sizeof(vp), "%s/value", sub);
-			if ((ret = value_u64(p, json_object_get(v, "value"), vp, &value)))
-				return ret;
-			if (json_object_get(v, "mask")) {
-				snprintf(vp, sizeof(vp), "%s/mask", sub);
-				if ((ret = value_u64(p, json_object_get(v, "mask"), vp, &mask)))
-					return ret;
-			}
-		} else if ((ret = value_u64(p, v, sub, &value))) {
+		uint64_t value, mask;
+		int ret = parse_masked(p, v, sub, &value, &mask);
+		if (ret)
 			return ret;
-		}
+		/* An expected value's bits outside its mask are dropped: version 1 always
+		 * read them so, and files rely on it. */
 		if ((ret = add_expect(p, reg, value, mask)))
 			return ret;
 		st->nexp++;
@@ -327,8 +364,8 @@ static int parse_expect(struct parser *p, struct step *st, json_t *exp, const ch
 
 static int parse_call(struct parser *p, struct step *st, json_t *s, const char *path)
 {
-	static const char *const keys[] = { "call",   "caller", "cpu", "conduit",
-					    "expect", "note",	NULL };
+	static const char *const keys[] = { "call",   "caller", "cpu",	"conduit",
+					    "expect", "match",	"note", NULL };
 	char sub[128];
 	int ret = check_keys(p, s, path, keys);
 	if (ret)
@@ -342,6 +379,7 @@ static int parse_call(struct parser *p, struct step *st, json_t *s, const char *
 		return perr(p, "%s/x0: missing (the function ID)", sub);
 	const char *key;
 	json_t *v;
+	uint32_t named = 0;
 	json_object_foreach(call, key, v)
 	{
 		char rp[160];
@@ -349,8 +387,39 @@ static int parse_call(struct parser *p, struct step *st, json_t *s, const char *
 		snprintf(rp, sizeof(rp), "%.80s/%.60s", sub, key);
 		if (reg < 0)
 			return perr(p, "%s: unknown key (expected x0..x17)", rp);
-		if ((ret = value_u64(p, v, rp, &st->in.x[reg])))
+		uint64_t mask;
+		if ((ret = parse_masked(p, v, rp, &st->in.x[reg], &mask)))
 			return ret;
+		named |= UINT32_C(1) << reg;
+		if (mask == UINT64_MAX)
+			continue;
+		/* Replay sends the value and matching ignores the bits outside the mask: bits
+		 * in both would mean one thing to each, so they are refused. */
+		if (st->in.x[reg] & ~mask)
+			return perr(p,
+				    "%s/value: 0x%" PRIx64 " has bits outside the mask 0x%" PRIx64
+				    " (a call's value must lie within its mask)",
+				    rp, st->in.x[reg], mask);
+		/* The function ID (w0, DEN0028) says which call a step is; a step that matched
+		 * any function would answer calls it was never written for. */
+		if (reg == 0 && (mask & UINT32_MAX) != UINT32_MAX)
+			return perr(p,
+				    "%s/mask: 0x%" PRIx64 " leaves out bits of the function ID "
+				    "(x0's mask must include 0xffffffff)",
+				    rp, mask);
+		if ((ret = add_argmask(p, st, reg, mask)))
+			return ret;
+	}
+	json_t *match = json_object_get(s, "match");
+	if (match) {
+		const char *m = json_string_value(match);
+		if (!m || (strcmp(m, "all") && strcmp(m, "named")))
+			return perr(p, "%s/match: expected \"all\" or \"named\"", path);
+		/* "named": registers the step leaves out are not compared when matched (a
+		 * kernel may leave them uninitialised); replay still sends them as 0. */
+		for (int r = 1; strcmp(m, "named") == 0 && r < SMCSIM_NREGS; r++)
+			if (!(named & (UINT32_C(1) << r)) && (ret = add_argmask(p, st, r, 0)))
+				return ret;
 	}
 	json_t *caller = json_object_get(s, "caller");
 	if (caller) {
@@ -589,6 +658,7 @@ SMCSIM_EXPORT void smcsim_trace_destroy(struct smcsim_trace *t)
 	free(t->callers);
 	free(t->steps);
 	free(t->exps);
+	free(t->argms);
 	free(t->name);
 	free(t->description);
 	free(t->profile);
@@ -637,6 +707,10 @@ static void trace_step_fill(const struct smcsim_trace *t, const struct step *st,
 			out->expect[e->reg] = e->value;
 			out->expect_mask[e->reg] = e->mask;
 		}
+		for (int r = 0; r < SMCSIM_NREGS; r++)
+			out->in_mask[r] = UINT64_MAX;
+		for (uint32_t k = 0; k < st->nargm; k++)
+			out->in_mask[t->argms[st->argm + k].reg] = t->argms[st->argm + k].mask;
 		break;
 	case STEP_WRITE:
 	case STEP_CHECK:
@@ -651,8 +725,9 @@ static void trace_step_fill(const struct smcsim_trace *t, const struct step *st,
 	}
 }
 
-/* Release 0.1's layout is the smallest a caller may pass (struct smcsim_trace_step.size). */
-#define TRACE_STEP_SIZE_0_1 sizeof(struct smcsim_trace_step)
+/* Release 0.1's layout, which ended before in_mask, is the smallest a caller may pass
+ * (struct smcsim_trace_step.size); such a caller gets everything but the masks. */
+#define TRACE_STEP_SIZE_0_1 offsetof(struct smcsim_trace_step, in_mask)
 
 SMCSIM_EXPORT int smcsim_trace_step(const struct smcsim_trace *t, size_t i,
 				    struct smcsim_trace_step *out)

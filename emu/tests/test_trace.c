@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* Trace API: parse errors, masked compares, exits, record -> replay bit-identical. */
 #include <errno.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -205,6 +206,95 @@ static void step_accessor(void **state)
 }
 
 /*
+ * smcsim-trace(5) call: an argument register may carry a mask, 0 declaring it "don't care",
+ * and "match": "named" makes the registers a step leaves out "don't care". Replay sends
+ * the value (0 for a register left out); the masks are for matching (in_mask).
+ */
+static void call_masks(void **state)
+{
+	struct smcsim_trace *t =
+		parse("{\"format\":\"smcsim-trace\",\"version\":1,\"profile\":\"tfa-host\","
+		      "\"steps\":["
+		      "{\"call\":{\"x0\":\"SMCCC_ARCH_SOC_ID_64\",\"x1\":2},\"match\":\"named\","
+		      "\"expect\":{\"x0\":0}},"
+		      "{\"call\":{\"x0\":{\"value\":\"SMCCC_VERSION\",\"mask\":\"0xffffffff\"},"
+		      "\"x1\":{\"value\":\"0x12\",\"mask\":\"0xff\"},\"x2\":{\"value\":0,"
+		      "\"mask\":0},\"x3\":{\"value\":7}},\"match\":\"all\","
+		      "\"expect\":{\"x0\":\"0x10002\"}},"
+		      "{\"call\":{\"x0\":\"SMCCC_VERSION\",\"x4\":5}}]}");
+	struct smcsim_trace_step s = { .size = sizeof(s) };
+	assert_int_equal(smcsim_trace_step(t, 0, &s), 0);
+	assert_int_equal(s.in.x[1], 2);
+	assert_int_equal(s.in_mask[0], UINT64_MAX);
+	assert_int_equal(s.in_mask[1], UINT64_MAX);
+	for (int r = 2; r < SMCSIM_NREGS; r++) {
+		assert_int_equal(s.in.x[r], 0);
+		assert_int_equal(s.in_mask[r], 0);
+	}
+	assert_int_equal(smcsim_trace_step(t, 1, &s), 0);
+	assert_int_equal(s.in.x[0], 0x80000000);
+	assert_int_equal(s.in_mask[0], 0xffffffff);
+	assert_int_equal(s.in.x[1], 0x12);
+	assert_int_equal(s.in_mask[1], 0xff);
+	assert_int_equal(s.in_mask[2], 0);
+	assert_int_equal(s.in.x[3], 7);
+	assert_int_equal(s.in_mask[3], UINT64_MAX);
+	for (int r = 4; r < SMCSIM_NREGS; r++)
+		assert_int_equal(s.in_mask[r], UINT64_MAX); /* unnamed: compared as 0 */
+	/* A step without masks is what version 1 always meant: every register compared. */
+	assert_int_equal(smcsim_trace_step(t, 2, &s), 0);
+	assert_int_equal(s.in.x[4], 5);
+	for (int r = 0; r < SMCSIM_NREGS; r++)
+		assert_int_equal(s.in_mask[r], UINT64_MAX);
+	/* A caller built for release 0.1's layout still reads the step, without in_mask. */
+	struct smcsim_trace_step old;
+	memset(&old, 0xa5, sizeof(old));
+	old.size = (uint32_t)offsetof(struct smcsim_trace_step, in_mask);
+	assert_int_equal(smcsim_trace_step(t, 1, &old), 0);
+	assert_int_equal(old.size, offsetof(struct smcsim_trace_step, in_mask));
+	assert_int_equal(old.in.x[1], 0x12);
+	assert_int_equal(old.in_mask[0], 0xa5a5a5a5a5a5a5a5);
+	old.size--;
+	assert_int_equal(smcsim_trace_step(t, 1, &old), -EINVAL);
+	/* Replay sends the values: SOC_ID name with x2..x17 as 0, SMCCC_VERSION in w0. */
+	struct smcsim_error err = { { 0 } };
+	assert_int_equal(smcsim_trace_replay(t, NULL, NULL, &err), 0);
+	smcsim_trace_destroy(t);
+
+	static const struct {
+		const char *step, *want;
+	} bad[] = {
+		{ "{\"call\":{\"x0\":1,\"x2\":{\"value\":\"0x1ff\",\"mask\":\"0xff\"}}}",
+		  "inline: /steps/0/call/x2/value: 0x1ff has bits outside the mask 0xff" },
+		{ "{\"call\":{\"x0\":{\"value\":1,\"mask\":\"0xffff\"}}}",
+		  "inline: /steps/0/call/x0/mask: 0xffff leaves out bits of the function ID" },
+		{ "{\"call\":{\"x0\":1,\"x2\":{\"value\":0,\"mask\":\"0x1x\"}}}",
+		  "inline: /steps/0/call/x2/mask: " },
+		{ "{\"call\":{\"x0\":1,\"x2\":{\"mask\":0}}}",
+		  "inline: /steps/0/call/x2/value: missing" },
+		{ "{\"call\":{\"x0\":1,\"x2\":{\"value\":0,\"care\":0}}}",
+		  "inline: /steps/0/call/x2/care: unknown key (expected one of: value, mask)" },
+		{ "{\"call\":{\"x0\":1},\"match\":\"some\"}",
+		  "inline: /steps/0/match: expected \"all\" or \"named\"" },
+		{ "{\"call\":{\"x0\":1},\"match\":true}",
+		  "inline: /steps/0/match: expected \"all\" or \"named\"" },
+		{ "{\"write\":{\"pa\":0,\"bytes\":\"00\"},\"match\":\"named\"}",
+		  "inline: /steps/0/match: unknown key" },
+	};
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		char text[300];
+		snprintf(text, sizeof(text),
+			 "{\"format\":\"smcsim-trace\",\"version\":1,\"steps\":[%s]}", bad[i].step);
+		t = NULL;
+		assert_int_equal(smcsim_trace_parse(text, strlen(text), "inline", &t, &err),
+				 -EINVAL);
+		assert_null(t);
+		if (!strstr(err.text, bad[i].want))
+			fail_msg("case %zu: \"%s\" lacks \"%s\"", i, err.text, bad[i].want);
+	}
+}
+
+/*
  * One value parser: the public smcsim_value_parse() and a fixture read "010" as ten (never
  * octal), and both refuse the same bad values, a fixture naming the JSON path.
  */
@@ -280,6 +370,7 @@ int main(void)
 		cmocka_unit_test(record_replays_bit_identically),
 		cmocka_unit_test(parse_errors),
 		cmocka_unit_test(step_accessor),
+		cmocka_unit_test(call_masks),
 		cmocka_unit_test(values_parse_one_way),
 	};
 	return cmocka_run_group_tests_name("emu-trace", tests, NULL, NULL);

@@ -394,6 +394,17 @@ struct smcsim_trace_step {
 	/* event */
 	const char *event;
 	const char *event_args; /**< JSON object text of the event's arguments */
+	/*
+	 * Members below were appended after release 0.1.0; a caller whose `size` ends before
+	 * one does not get it.
+	 */
+	/**
+	 * call: the bits of in.x[n] that matching a call against this step compares (as
+	 * fixtures served as firmware do): all ones unless the fixture gave x<n> a mask, 0 for
+	 * a register the step does not care about ("mask": 0, or left out under "match":
+	 * "named"). in.x[n] never has bits outside in_mask[n]; replay sends in.x as it is.
+	 */
+	uint64_t in_mask[SMCSIM_NREGS];
 };
 
 /**

@@ -6,6 +6,12 @@
  * format in smcsim-trace(5)): values are hex or decimal strings as smcsim_value_parse()
  * reads them, JSON integers (negative = two's complement), function-ID names, or
  * {value, mask}; unknown keys are errors with the JSON path.
+ *
+ * A call matches a step when every argument register agrees under the step's mask
+ * (struct smcsim_trace_step.in_mask): a real kernel may leave registers it does not use
+ * uninitialised, and a fixture says so with a mask of 0 or "match": "named". A call that
+ * matches nothing is reported with every register that differs from the step it came
+ * closest to, so one message says all that is wrong.
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -21,7 +27,8 @@ struct fw_step {
 	size_t index; /* in "steps", for messages */
 	/* call */
 	uint64_t in[SMCSIM_NREGS], out[SMCSIM_NREGS];
-	int conduit; /* SMCSIM_CONDUIT_DEFAULT = any */
+	uint64_t mask[SMCSIM_NREGS]; /* bits of in[] compared; in[] has none outside */
+	int conduit;		     /* SMCSIM_CONDUIT_DEFAULT = any */
 	bool used;
 	/* write/check */
 	uint64_t pa;
@@ -37,7 +44,7 @@ struct smcsim_fixture_fw {
 	size_t nsteps;
 	size_t next; /* strict order: index of the next step to consider */
 	unsigned int served, unexpected, ncalls;
-	char first_error[400];
+	char first_error[2200];
 };
 
 static int perr(struct smcsim_error *err, const char *fmt, ...)
@@ -70,7 +77,8 @@ static void fw_free(struct smcsim_fixture_fw *fw)
  * The firmware's view of a fixture, built from the library's parsed trace (the library is
  * the one authority on the format): events are the test's to deliver, so only calls,
  * writes and checks are kept. A call answers with its expected registers (registers it
- * does not name read as 0, as in a recording every register is named).
+ * does not name read as 0, as in a recording every register is named), and is matched on
+ * its argument registers under their masks.
  */
 static int fw_build(struct smcsim_fixture_fw *fw, const struct smcsim_trace *t)
 {
@@ -89,6 +97,7 @@ static int fw_build(struct smcsim_fixture_fw *fw, const struct smcsim_trace *t)
 		if (ts.kind == SMCSIM_STEP_CALL) {
 			st->kind = STEP_CALL;
 			memcpy(st->in, ts.in.x, sizeof(st->in));
+			memcpy(st->mask, ts.in_mask, sizeof(st->mask));
 			memcpy(st->out, ts.expect, sizeof(st->out));
 			st->conduit = ts.conduit;
 			continue;
@@ -109,14 +118,14 @@ static void fw_fail(struct smcsim_fixture_fw *fw, const char *fmt, ...)
 
 static void fw_fail(struct smcsim_fixture_fw *fw, const char *fmt, ...)
 {
-	char buf[256];
+	char buf[2048]; /* room for all 18 registers differing under masks */
 	va_list ap;
 	va_start(ap, fmt);
 	vsnprintf(buf, sizeof(buf), fmt, ap);
 	va_end(ap);
 	if (!fw->first_error[0])
 		snprintf(fw->first_error, sizeof(fw->first_error), "%s: %s", fw->name, buf);
-	char line[300];
+	char line[2200];
 	snprintf(line, sizeof(line), "smcsim: fixture %s: %s", fw->name, buf);
 	shim_log_append(fw->k, "err", line);
 }
@@ -127,14 +136,91 @@ static const char *fid_name(uint64_t fid)
 	return n ? n : "unknown";
 }
 
+static const char *conduit_name(int conduit)
+{
+	return conduit == SMCSIM_CONDUIT_HVC ? "HVC" : "SMC";
+}
+
+static bool conduit_differs(const struct fw_step *st, enum smcsim_conduit conduit)
+{
+	return st->conduit != SMCSIM_CONDUIT_DEFAULT && st->conduit != (int)conduit;
+}
+
+/* Bit n set: x<n> of @r differs from call step @st under the step's mask for it. */
+static uint32_t call_diff(const struct fw_step *st, const struct smcsim_regs *r)
+{
+	uint32_t diff = 0;
+	for (int n = 0; n < SMCSIM_NREGS; n++)
+		if ((r->x[n] ^ st->in[n]) & st->mask[n])
+			diff |= UINT32_C(1) << n;
+	return diff;
+}
+
 static bool call_matches(const struct fw_step *st, enum smcsim_conduit conduit,
 			 const struct smcsim_regs *r)
 {
 	if (st->kind != STEP_CALL || st->used)
 		return false;
-	if (st->conduit != SMCSIM_CONDUIT_DEFAULT && st->conduit != (int)conduit)
-		return false;
-	return memcmp(st->in, r->x, sizeof(st->in)) == 0;
+	return !conduit_differs(st, conduit) && !call_diff(st, r);
+}
+
+/*
+ * Report a call no step matched: in strict order against the next call step, in any
+ * order against the unused call step it differs from in the fewest registers (the
+ * earliest on a tie). Every differing register is named, with its mask when not all ones.
+ */
+static void report_unmatched(struct smcsim_fixture_fw *fw, enum smcsim_conduit conduit,
+			     const struct smcsim_regs *regs)
+{
+	bool any_order = fw->flags & SMCSIM_FW_ANY_ORDER;
+	size_t best = fw->nsteps;
+	int best_n = SMCSIM_NREGS + 2;
+	for (size_t i = fw->next; i < fw->nsteps; i++) {
+		const struct fw_step *st = &fw->steps[i];
+		if (st->kind != STEP_CALL || st->used)
+			continue;
+		int n = __builtin_popcount(call_diff(st, regs)) + conduit_differs(st, conduit);
+		if (n < best_n) {
+			best = i;
+			best_n = n;
+		}
+		if (!any_order)
+			break;
+	}
+	if (best == fw->nsteps) {
+		fw_fail(fw, "call %u: unexpected %s 0x%08llx (%s) after the fixture's last call",
+			fw->ncalls, conduit_name(conduit), (unsigned long long)regs->x[0],
+			fid_name(regs->x[0]));
+		return;
+	}
+	const struct fw_step *st = &fw->steps[best];
+	char diffs[1800] = "";
+	size_t used = 0;
+	const char *sep = "";
+	if (conduit_differs(st, conduit)) {
+		used = (size_t)snprintf(diffs, sizeof(diffs), "conduit %s != expected %s",
+					conduit_name(conduit), conduit_name(st->conduit));
+		sep = ", ";
+	}
+	uint32_t diff = call_diff(st, regs);
+	for (int n = 0; n < SMCSIM_NREGS && used < sizeof(diffs); n++) {
+		if (!(diff & (UINT32_C(1) << n)))
+			continue;
+		char m[40] = "";
+		if (st->mask[n] != UINT64_MAX)
+			snprintf(m, sizeof(m), " under mask 0x%llx",
+				 (unsigned long long)st->mask[n]);
+		int w = snprintf(diffs + used, sizeof(diffs) - used,
+				 "%sx%d 0x%llx != expected 0x%llx%s", sep, n,
+				 (unsigned long long)regs->x[n], (unsigned long long)st->in[n], m);
+		if (w < 0)
+			break;
+		used += (size_t)w;
+		sep = ", ";
+	}
+	fw_fail(fw, "call %u: unexpected %s 0x%08llx (%s), %s step %zu (%s): %s", fw->ncalls,
+		conduit_name(conduit), (unsigned long long)regs->x[0], fid_name(regs->x[0]),
+		any_order ? "closest unused" : "expected", st->index, fid_name(st->in[0]), diffs);
 }
 
 /* Verify the check steps between @from and @to (exclusive). */
@@ -202,23 +288,7 @@ static int fw_call(void *opaque, struct smcsim_kernel *k, int depth, enum smcsim
 		fw->unexpected++;
 		if (fw->flags & SMCSIM_FW_FALLTHROUGH)
 			return smcsim_kernel_fw_next(k, depth + 1, conduit, regs);
-		size_t i = fw->next;
-		while (i < fw->nsteps && (fw->steps[i].kind != STEP_CALL || fw->steps[i].used))
-			i++;
-		if (i < fw->nsteps)
-			fw_fail(fw,
-				"call %u: unexpected %s 0x%08llx (%s) x1=0x%llx, expected step %zu "
-				"(%s)",
-				fw->ncalls, conduit == SMCSIM_CONDUIT_HVC ? "HVC" : "SMC",
-				(unsigned long long)regs->x[0], fid_name(regs->x[0]),
-				(unsigned long long)regs->x[1], fw->steps[i].index,
-				fid_name(fw->steps[i].in[0]));
-		else
-			fw_fail(fw,
-				"call %u: unexpected %s 0x%08llx (%s) after the fixture's last "
-				"call",
-				fw->ncalls, conduit == SMCSIM_CONDUIT_HVC ? "HVC" : "SMC",
-				(unsigned long long)regs->x[0], fid_name(regs->x[0]));
+		report_unmatched(fw, conduit, regs);
 		regs->x[0] = (uint64_t)SMCCC_RET_NOT_SUPPORTED;
 		return SMCSIM_EXIT_RETURN;
 	}

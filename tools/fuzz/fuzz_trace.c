@@ -50,6 +50,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		struct smcsim_trace_step st = { .size = sizeof(st) };
 		if (smcsim_trace_step(t, i, &st) != 0)
 			abort();
+		/* smcsim-trace(5): a call's value lies within its mask, and x0's mask keeps
+		 * the function ID. */
+		for (int r = 0; st.kind == SMCSIM_STEP_CALL && r < SMCSIM_NREGS; r++)
+			if ((st.in.x[r] & ~st.in_mask[r]) || (uint32_t)~st.in_mask[0])
+				abort();
 	}
 	const char *profile = smcsim_trace_profile(t);
 	if (n <= MAX_STEPS && !(profile && profile_is_path(profile))) {

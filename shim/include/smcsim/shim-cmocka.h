@@ -30,7 +30,7 @@ static inline struct smcsim_fixture_fw *smcsim_t_fixture_fw_(struct smcsim_kerne
 
 static inline void smcsim_t_fixture_done_(struct smcsim_fixture_fw *fw, const char *file, int line)
 {
-	char msg[512];
+	char msg[2048]; /* a mismatch names every register that differs */
 	int r = smcsim_fixture_fw_finish(fw, msg, sizeof(msg));
 	smcsim_fixture_fw_destroy(fw);
 	if (r) {

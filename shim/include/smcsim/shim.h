@@ -148,11 +148,14 @@ bool smcsim_shim_has_closures(void);
 /*
  * A fixture (smcsim-trace v1, traces/) served as the firmware: each call the kernel makes
  * is matched against the fixture's "call" steps and answered with that step's "expect"
- * registers (unlisted registers read 0; a {value, mask} answers value). "write" steps
- * after a call are that call's memory effects, applied when it is answered; "write" steps
- * before the first call are applied at load. "check" steps are verified when the next call
- * arrives: they check what the code under test put in memory before that call. Events,
- * caller and cpu are ignored; a step's "conduit", if given, must match.
+ * registers (unlisted registers read 0; a {value, mask} answers value). A call matches a
+ * step when all of x0..x17 equal the step's, compared under a register's {value, mask}
+ * where it has one; unnamed registers compare as 0, except under the step's "match":
+ * "named", where they are not compared (for kernels that leave them uninitialised).
+ * "write" steps after a call are that call's memory effects, applied when it is answered;
+ * "write" steps before the first call are applied at load. "check" steps are verified
+ * when the next call arrives: they check what the code under test put in memory before
+ * that call. Events, caller and cpu are ignored; a step's "conduit", if given, must match.
  */
 enum {
 	SMCSIM_FW_STRICT_ORDER = 0,    /* the next call must match the next call step */
@@ -170,7 +173,10 @@ int smcsim_fixture_fw_parse(struct smcsim_kernel *k, const char *text, size_t le
 			    struct smcsim_error *err);
 /* 0 if every call step was consumed and nothing failed; otherwise -EPROTO and the first
  * problem in @msg ("step 4 (PSCI_FEATURES) was never called", "call 7: unexpected
- * SMC 0x84000050 (TRNG_VERSION), expected step 5 (SMCCC_VERSION)"). */
+ * SMC 0x84000050 (TRNG_VERSION), expected step 5 (SMCCC_VERSION): x0 0x84000050 !=
+ * expected 0x80000000, x3 0x5 != expected 0x0 under mask 0xffffffff" naming every register
+ * that differs; in any order, "closest unused step N" is the step differing least). A
+ * message of up to 2 KiB is complete. */
 int smcsim_fixture_fw_finish(const struct smcsim_fixture_fw *fw, char *msg, size_t len);
 /* Calls answered from the fixture, and unexpected calls seen. */
 unsigned int smcsim_fixture_fw_served(const struct smcsim_fixture_fw *fw);
