@@ -20,8 +20,12 @@ static void usage(FILE *f, const char *argv0)
 		"usage: %s [--profile P] [--caller C] [--record FILE] [--rmi 1.0|2.0] [--rme]\n"
 		"          [--pkvm] [--ffa-legacy] [--no-ffa] [--psci-compat 0.1|0.2|1.0] "
 		"[--no-psci]\n"
-		"          [--mainline] [--kvm-uid-hvc-only] [--soc-id-name-smc32]\n"
-		"Run Linux's firmware discovery (reference models) on a simulated machine.\n",
+		"          [--mainline] [--kvm-uid-hvc-only] [--soc-id-name-smc32] [--linux 6.12]\n"
+		"Run Linux's firmware discovery (reference models) on a simulated machine.\n"
+		"Default: the newest kernel with the queued series (SMCCC bus, FF-A platform\n"
+		"driver with pKVM deferral). --linux 6.12: Linux 6.12 exactly (platform devices,\n"
+		"FF-A v1.1 at rootfs_initcall, KVM UID over HVC only, no SOC_ID name, no RSI).\n"
+		"The other flags each select one older behaviour.\n",
 		argv0);
 }
 
@@ -41,6 +45,7 @@ int main(int argc, char **argv)
 		{ "mainline", no_argument, NULL, 'M' },
 		{ "kvm-uid-hvc-only", no_argument, NULL, 'U' },
 		{ "soc-id-name-smc32", no_argument, NULL, 'S' },
+		{ "linux", required_argument, NULL, 'X' },
 		{ "help", no_argument, NULL, 'h' },
 		{ 0 },
 	};
@@ -106,6 +111,13 @@ int main(int argc, char **argv)
 		case 'M':
 			o.flags |= SMCSIM_DISCOVER_MAINLINE;
 			break;
+		case 'X':
+			if (strcmp(optarg, "6.12") != 0) {
+				fprintf(stderr, "--linux: expected 6.12, got \"%s\"\n", optarg);
+				return 2;
+			}
+			o.kernel.linux_era |= SMCSIM_LINUX_6_12;
+			break;
 		case 'h':
 			usage(stdout, argv[0]);
 			return 0;
@@ -116,6 +128,11 @@ int main(int argc, char **argv)
 	}
 	if (optind != argc) {
 		usage(stderr, argv[0]);
+		return 2;
+	}
+	/* The KVM CCA host series (RMI) is in no release; 6.12 has neither RMI nor RSI. */
+	if ((o.kernel.linux_era & SMCSIM_LINUX_6_12) == SMCSIM_LINUX_6_12 && o.kernel.rmi_abi) {
+		fprintf(stderr, "--rmi: Linux 6.12 has no RMI host support\n");
 		return 2;
 	}
 	struct smcsim *sim;

@@ -19,6 +19,7 @@ int lx_ffa_init(void);	      /* v7.2: platform driver + "arm-ffa" device, pKVM d
 int lx_ffa_init_legacy(void); /* before v7.2: direct init (rootfs_initcall) */
 int lx_finalize_pkvm(void);
 int lx_mainline_rsi_dev(void);
-int lx_mainline_trng(void);
+int lx_mainline_trng_driver(void);
+int lx_mainline_trng_dev(void);
 
 #endif

@@ -6,9 +6,11 @@
  * drivers/virt/coco/arm-cca-guest/), the SOC_ID soc device
  * (drivers/firmware/smccc/soc_id.c), and the FF-A core driver's init and partition binding
  * (drivers/firmware/arm_ffa/driver.c and bus.c), including its ordering against pKVM's FF-A
- * proxy (arch/arm64/kvm/hyp/nvhe/ffa.c).
+ * proxy (arch/arm64/kvm/hyp/nvhe/ffa.c). Linux 6.12's platform devices and its v1.1 FF-A
+ * driver at rootfs_initcall are selected by smcsim_kernel_opts.linux_era.
  */
 #include <stdio.h>
+#include <string.h>
 
 #include "abi/bytes.h"
 #include "discover.h"
@@ -77,8 +79,10 @@ static int smccc_trng_probe(struct arm_smccc_device *sdev)
 }
 
 static const struct arm_smccc_device_id smccc_trng_ids[] = { { 0x84000050 }, { 0 } };
+/* The series names its SMCCC drivers KBUILD_MODNAME: the module arm_smccc_trng (the
+ * platform driver it replaces was "smccc_trng"). */
 static struct arm_smccc_driver smccc_trng_driver = {
-	.name = "smccc_trng",
+	.name = "arm_smccc_trng",
 	.probe = smccc_trng_probe,
 	.id_table = smccc_trng_ids,
 };
@@ -92,8 +96,9 @@ static int cca_guest_probe(struct arm_smccc_device *sdev)
 }
 
 static const struct arm_smccc_device_id cca_guest_ids[] = { { 0xC4000190 }, { 0 } };
+/* KBUILD_MODNAME of the module arm-cca-guest: kbuild turns '-' into '_'. */
 static struct arm_smccc_driver cca_guest_driver = {
-	.name = "arm-cca-guest",
+	.name = "arm_cca_guest",
 	.probe = cca_guest_probe,
 	.id_table = cca_guest_ids,
 };
@@ -129,6 +134,37 @@ static void soc_release(struct device *dev)
 	kfree(dev);
 }
 
+/*
+ * Linux drivers/firmware/smccc/soc_id.c smccc_soc_name_init() (SMCCC 1.6, not in 6.12):
+ * SOC_ID64(2) through a 1.2 invoke, the name the 136 bytes of x1..x17. A name with no NUL
+ * in them is dropped with a firmware-bug warning. The name FID moved from SMC32 to SMC64
+ * in a later kernel fix; firmware answering only the old one loses its name on newer
+ * kernels.
+ */
+static void soc_name_init(struct linux_state *s, bool old_fid)
+{
+	struct arm_smccc_1_2_regs args = { .a0 = old_fid ? ARM_SMCCC_ARCH_SOC_ID
+							 : ARM_SMCCC_ARCH_SOC_ID64,
+					   .a1 = 2 },
+				  res;
+	arm_smccc_1_2_invoke(&args, &res);
+	if ((u32)res.a0 != 0)
+		return;
+	const unsigned long x[17] = { res.a1,  res.a2,	res.a3,	 res.a4,  res.a5,  res.a6,
+				      res.a7,  res.a8,	res.a9,	 res.a10, res.a11, res.a12,
+				      res.a13, res.a14, res.a15, res.a16, res.a17 };
+	char name[136];
+	for (int i = 0; i < 17; i++)
+		for (int b = 0; b < 8; b++)
+			name[i * 8 + b] = (char)(x[i] >> (8 * b));
+	size_t len = strnlen(name, sizeof(name));
+	if (len == sizeof(name)) {
+		pr_warn(FW_BUG "Ignoring improperly formatted name");
+		return;
+	}
+	memcpy(s->soc_id_name, name, len + 1);
+}
+
 int lx_soc_id_init(void)
 {
 	struct linux_state *s = lx();
@@ -147,19 +183,9 @@ int lx_soc_id_init(void)
 		pr_err("Invalid SoC Revision: %x", rev);
 		return -EINVAL;
 	}
-	/* SMCCC 1.6 name: SOC_ID64(2) through 1.2 invoke, 136 bytes from x1..x17. */
-	/* The name FID moved from SMC32 to SMC64 in a later kernel fix; firmware answering
-	 * only the old one loses its name on newer kernels. */
-	bool old_fid = shim_cur("soc_id")->opts.linux_era & SMCSIM_LINUX_SOC_ID_NAME_SMC32;
-	struct arm_smccc_1_2_regs args = { .a0 = old_fid ? ARM_SMCCC_ARCH_SOC_ID
-							 : ARM_SMCCC_ARCH_SOC_ID64,
-					   .a1 = 2 },
-				  res;
-	arm_smccc_1_2_invoke(&args, &res);
-	if ((u32)res.a0 == 0) {
-		memcpy(s->soc_id_name, &res.a1, 136);
-		s->soc_id_name[136] = '\0';
-	}
+	unsigned int era = shim_cur("soc_id")->opts.linux_era;
+	if (!(era & SMCSIM_LINUX_NO_SOC_ID_NAME))
+		soc_name_init(s, era & SMCSIM_LINUX_SOC_ID_NAME_SMC32);
 	bus_register(&soc_bus_type);
 	struct device *dev = kzalloc(sizeof(*dev), GFP_KERNEL);
 	if (!dev)
@@ -182,13 +208,31 @@ int lx_soc_id_init(void)
 #undef pr_fmt
 #define pr_fmt(fmt) "ARM FF-A: " fmt
 
-#define FFA_DRIVER_VERSION			 FFA_VERSION_1_2
 #define FFA_MIN_VERSION				 FFA_VERSION_1_0
 #define FFA_FEAT_NOTIFICATION_PENDING_INT	 1
 #define FFA_FEAT_SCHEDULE_RECEIVER_INT		 2
 #define FFA_PARTITION_INFO_GET_RETURN_COUNT_ONLY 1
-#define FFA_PART_DESC_MIN			 24
 #define FFA_MAX_PARTS				 32
+/* Linux's struct ffa_partition_info (include/linux/arm_ffa.h): id, exec_ctxt, properties,
+ * uuid, 24 bytes; the partition buffer is an array of them. */
+#define LX_PART_INFO_SZ 24
+/* What PARTITION_INFO_GET_REGS replies hold from x3: x3..x17, 120 bytes. */
+#define LX_REGS_BYTES (15 * 8)
+/* kcalloc() of more than KMALLOC_MAX_SIZE (4 MiB with 4 KiB pages) fails. */
+#define LX_KMALLOC_MAX (4UL << 20)
+/* Iterations without progress after which the model calls Linux's loop a hang. */
+#define LX_FFA_LOOP_LIMIT 4096
+
+static bool ffa_6_12(void)
+{
+	return shim_cur("ffa")->opts.linux_era & SMCSIM_LINUX_FFA_6_12;
+}
+
+/* FFA_DRIVER_VERSION: v1.1 in Linux 6.12 drivers/firmware/arm_ffa/driver.c, v1.2 since. */
+static u32 ffa_driver_version(void)
+{
+	return ffa_6_12() ? FFA_VERSION_1_1 : FFA_VERSION_1_2;
+}
 
 int lx_ffa_bus_init(void)
 {
@@ -209,24 +253,62 @@ static bool ffa_ok(const ffa_value_t *r)
 	return r->a0 != FFA_ERROR;
 }
 
-static int ffa_features(u32 id)
+/* Linux drivers/firmware/arm_ffa/driver.c ffa_to_linux_errno(): every error the driver
+ * returns or prints is the FF-A status (the low 32 bits of w2) through this table. */
+static int ffa_to_linux_errno(int status)
 {
-	ffa_value_t r = ffa_call(FFA_FEATURES, id, 0, 0, 0, 0);
-	return ffa_ok(&r) ? 0 : (int)r.a2;
+	static const int map[] = {
+		[-FFA_RET_SUCCESS] = 0,
+		[-FFA_RET_NOT_SUPPORTED] = -EOPNOTSUPP,
+		[-FFA_RET_INVALID_PARAMETERS] = -EINVAL,
+		[-FFA_RET_NO_MEMORY] = -ENOMEM,
+		[-FFA_RET_BUSY] = -EBUSY,
+		[-FFA_RET_INTERRUPTED] = -EINTR,
+		[-FFA_RET_DENIED] = -EACCES,
+		[-FFA_RET_RETRY] = -EAGAIN,
+		[-FFA_RET_ABORTED] = -ECANCELED,
+		[-FFA_RET_NO_DATA] = -ENODATA,
+		[-FFA_RET_NOT_READY] = -EAGAIN,
+	};
+	if (status <= 0 && -(long)status < (long)ARRAY_SIZE(map))
+		return map[-status];
+	return -EINVAL;
 }
 
-/* ffa_version_check (4.3 step 1; rules 2.2). */
+static int ffa_errno(const ffa_value_t *r)
+{
+	return ffa_to_linux_errno((int)r->a2);
+}
+
+/* Linux ffa_features(): 0, or the status as an errno. */
+static int ffa_features(u32 id, u32 *prop1)
+{
+	ffa_value_t r = ffa_call(FFA_FEATURES, id, 0, 0, 0, 0);
+	if (!ffa_ok(&r))
+		return ffa_errno(&r);
+	if (prop1)
+		*prop1 = (u32)r.a2;
+	return 0;
+}
+
+/* Linux ffa_version_check() and ffa_compatible_version_find(). */
 static int ffa_version_check(u32 *version)
 {
-	ffa_value_t r = ffa_call(FFA_VERSION, FFA_DRIVER_VERSION, 0, 0, 0, 0);
-	if ((int)r.a0 == FFA_RET_NOT_SUPPORTED) {
+	const u32 drv = ffa_driver_version();
+	ffa_value_t r = ffa_call(FFA_VERSION, drv, 0, 0, 0, 0);
+	lx()->ffa_version_raw = r.a0;
+	/* NOT_SUPPORTED: 6.12 compares x0 at full width, later kernels its low 32 bits. */
+	bool unsupported = ffa_6_12() ? r.a0 == (unsigned long)FFA_RET_NOT_SUPPORTED
+				      : (s32)r.a0 == FFA_RET_NOT_SUPPORTED;
+	if (unsupported) {
 		pr_info("FFA_VERSION returned not supported");
 		return -EOPNOTSUPP;
 	}
-	u32 fw = (u32)r.a0;
-	if (FFA_MAJOR_VERSION(fw) > FFA_MAJOR_VERSION(FFA_DRIVER_VERSION)) {
+	/* The major version from bits 30:16 of x0, the minimum compared at full width. */
+	unsigned long fw = r.a0;
+	if (FFA_MAJOR_VERSION(fw) > FFA_MAJOR_VERSION(drv)) {
 		pr_err("Incompatible v%d.%d! Latest supported v%d.%d", FFA_MAJOR_VERSION(fw),
-		       FFA_MINOR_VERSION(fw), 1, 2);
+		       FFA_MINOR_VERSION(fw), FFA_MAJOR_VERSION(drv), FFA_MINOR_VERSION(drv));
 		return -EINVAL;
 	}
 	if (fw < FFA_MIN_VERSION) {
@@ -234,18 +316,31 @@ static int ffa_version_check(u32 *version)
 		       FFA_MINOR_VERSION(fw), 1, 0);
 		return -EINVAL;
 	}
-	pr_info("Driver version %d.%d", 1, 2);
+	pr_info("Driver version %d.%d", FFA_MAJOR_VERSION(drv), FFA_MINOR_VERSION(drv));
 	pr_info("Firmware version %d.%d found", FFA_MAJOR_VERSION(fw), FFA_MINOR_VERSION(fw));
-	*version = fw < FFA_DRIVER_VERSION ? fw : FFA_DRIVER_VERSION;
-	if (fw > FFA_DRIVER_VERSION)
-		pr_info("Firmware version higher than driver version, downgrading");
+	/* ffa_compatible_version_find() takes the low 32 bits. */
+	u32 v = (u32)fw;
+	u16 major = FFA_MAJOR_VERSION(v), minor = FFA_MINOR_VERSION(v);
+	if (major < FFA_MAJOR_VERSION(drv) ||
+	    (major == FFA_MAJOR_VERSION(drv) && minor <= FFA_MINOR_VERSION(drv))) {
+		*version = v;
+		return 0;
+	}
+	pr_info("Firmware version higher than driver version, downgrading");
+	*version = drv;
 	return 0;
+}
+
+/* Linux ffa_rxtx_unmap(): x1 = 0 in 6.12, the VM ID in bits 31:16 since. */
+static void ffa_rxtx_unmap(struct linux_state *s)
+{
+	ffa_call(FFA_RXTX_UNMAP, ffa_6_12() ? 0 : (unsigned long)s->ffa_vm_id << 16, 0, 0, 0, 0);
 }
 
 static void ffa_unmap_and_free(struct linux_state *s)
 {
 	if (s->ffa_rxtx_mapped) {
-		ffa_call(FFA_RXTX_UNMAP, 0, 0, 0, 0, 0);
+		ffa_rxtx_unmap(s);
 		s->ffa_rxtx_mapped = false;
 	}
 	free_pages_exact(s->ffa_rx, s->ffa_rxtx_bufsz);
@@ -253,126 +348,339 @@ static void ffa_unmap_and_free(struct linux_state *s)
 	s->ffa_rx = s->ffa_tx = NULL;
 }
 
-/* Read one descriptor: id, exec contexts, properties, UUID (1.1+). */
-static void ffa_read_desc(const u8 *p, u32 version, struct ffa_partition_info *info)
+/* One entry of Linux's partition buffer: little-endian fields at their struct offsets. */
+static void ffa_read_desc(const u8 *p, struct ffa_partition_info *info)
 {
 	memset(info, 0, sizeof(*info));
-	/* DEN0077 Table 6.1 (1.0) / 6.2 (1.1+): little-endian fields at fixed offsets. */
 	info->id = abi_rd16(p);
 	info->exec_ctxt = abi_rd16(p + 2);
 	info->properties = abi_rd32(p + 4);
-	if (version > FFA_VERSION_1_0)
-		memcpy(&info->uuid, p + 8, 16);
+	memcpy(&info->uuid, p + 8, 16);
 }
 
-/* FFA_PARTITION_INFO_GET in RX-buffer mode. Returns the count or a negative errno. */
-static int ffa_partition_probe_rx(struct linux_state *s, struct ffa_partition_info *parts)
+/*
+ * Linux drivers/firmware/arm_ffa/driver.c __ffa_partition_info_get(): FFA_PARTITION_INFO_GET
+ * for the Nil UUID. With no buffer it asks for the count (COUNT_ONLY from v1.1, no
+ * RX_RELEASE then); with one it copies min(size, 24) bytes of each descriptor, at the
+ * stride firmware gives in w3 (8 at v1.0), only if the second count fits the buffer, and
+ * returns that second count. @buf holds @num entries.
+ */
+static int ffa_partition_info_get_rx(struct linux_state *s, u8 *buf, int num)
 {
-	u32 flags = s->ffa_version > FFA_VERSION_1_0 ? FFA_PARTITION_INFO_GET_RETURN_COUNT_ONLY : 0;
+	bool count_only = !buf || !num;
+	u32 flags = s->ffa_version > FFA_VERSION_1_0 && count_only
+			    ? FFA_PARTITION_INFO_GET_RETURN_COUNT_ONLY
+			    : 0;
 	ffa_value_t r = ffa_call(FFA_PARTITION_INFO_GET, 0, 0, 0, 0, flags);
 	if (!ffa_ok(&r))
-		return -EINVAL;
-	if (s->ffa_version == FFA_VERSION_1_0)
-		ffa_call(FFA_RX_RELEASE, 0, 0, 0, 0, 0);
+		return ffa_errno(&r);
 	int count = (int)r.a2;
+	int sz = s->ffa_version > FFA_VERSION_1_0 ? (int)r.a3 : 8;
+	/* `sz > sizeof(*buffer)` compares as size_t: a negative size copies 24 bytes. */
+	int buf_sz = (size_t)sz > LX_PART_INFO_SZ ? LX_PART_INFO_SZ : sz;
+	if (buf && count <= num && count > 0) {
+		long long first = 0, last = (long long)(count - 1) * sz;
+		long long lo = first < last ? first : last, hi = first < last ? last : first;
+		if (lo < 0 || hi + buf_sz > (long long)s->ffa_rxtx_bufsz) {
+			/* Linux trusts count and stride: reading past the RX buffer is the
+			 * finding. */
+			pr_err("smcsim: linux-overread: PARTITION_INFO_GET count %d stride %d "
+			       "reads "
+			       "past the %zu-byte RX buffer",
+			       count, sz, s->ffa_rxtx_bufsz);
+			ffa_call(FFA_RX_RELEASE, 0, 0, 0, 0, 0);
+			return -EINVAL;
+		}
+		for (int i = 0; i < count; i++)
+			memcpy(buf + (size_t)i * LX_PART_INFO_SZ,
+			       (const u8 *)s->ffa_rx + (long long)i * sz, (size_t)buf_sz);
+	}
+	if (!(flags & FFA_PARTITION_INFO_GET_RETURN_COUNT_ONLY))
+		ffa_call(FFA_RX_RELEASE, 0, 0, 0, 0, 0);
+	return count;
+}
+
+struct regs_reply {
+	u16 count_field, cur, tag, sz;
+	u8 bytes[LX_REGS_BYTES]; /* x3..x17 as they lie in memory */
+};
+
+static int ffa_regs_call(u16 start, u16 tag, struct regs_reply *rr)
+{
+	ffa_value_t r = ffa_call(FFA_PARTITION_INFO_GET_REGS, 0, 0,
+				 (unsigned long)start | (unsigned long)tag << 16, 0, 0);
+	if (!ffa_ok(&r))
+		return ffa_errno(&r);
+	/* w2: LAST_INDEX 15:0, CURRENT_INDEX 31:16, UUID_INFO_TAG 47:32, size 63:48. */
+	rr->count_field = (u16)((u16)(r.a2 & 0xffff) + 1); /* u16: a last index of 0xffff
+							    * counts 0 */
+	rr->cur = (u16)(r.a2 >> 16);
+	rr->tag = (u16)(r.a2 >> 32);
+	rr->sz = (u16)(r.a2 >> 48);
+	const unsigned long x[15] = { r.a3,  r.a4,  r.a5,  r.a6,  r.a7,	 r.a8,	r.a9, r.a10,
+				      r.a11, r.a12, r.a13, r.a14, r.a15, r.a16, r.a17 };
+	for (int i = 0; i < 15; i++)
+		for (int b = 0; b < 8; b++)
+			rr->bytes[i * 8 + b] = (u8)(x[i] >> (8 * b));
+	return 0;
+}
+
+/* Linux's loop asks again from 0 after a reply whose CURRENT_INDEX is 0 and from
+ * CURRENT_INDEX + 1 otherwise; a reply that does not move it forward is asked again
+ * forever if firmware keeps giving it. */
+static bool ffa_regs_stuck(u16 start, u16 cur, unsigned int *stuck)
+{
+	u16 next = cur ? (u16)(cur + 1) : 0;
+	if (next > start) {
+		*stuck = 0;
+		return false;
+	}
+	if (++*stuck < LX_FFA_LOOP_LIMIT)
+		return false;
+	pr_err("smcsim: linux-hang: PARTITION_INFO_GET_REGS makes no progress at index %u", start);
+	return true;
+}
+
+/*
+ * Linux 6.12 drivers/firmware/arm_ffa/driver.c __ffa_partition_info_get_regs(): the count
+ * from the first reply (LAST_INDEX + 1 in a u16); with a buffer, each reply's entries are
+ * one memcpy of (CURRENT_INDEX - start + 1) * size bytes from x3, size = min(w2[63:48],
+ * 24), to `buffer + prev_idx * size`: struct-pointer arithmetic, so byte prev_idx * size *
+ * 24, where prev_idx is the previous reply's CURRENT_INDEX. Nothing bounds that by the
+ * @num entries allocated from the count call: the write past them (any reply after a first
+ * one that ended above index 0, a CURRENT_INDEX at or past @num, a second count larger than
+ * the first, or CURRENT_INDEX below start, a negative length) is the finding; the model
+ * stops there and copies nothing out of bounds.
+ */
+static int ffa_partition_info_get_regs_6_12(u8 *buf, int num)
+{
+	u16 count = 0, prev = 0, tag = 0, start, cur;
+	unsigned int stuck = 0;
+	const long long cap = (long long)num * LX_PART_INFO_SZ;
+	do {
+		start = prev ? (u16)(prev + 1) : 0;
+		struct regs_reply rr;
+		int ret = ffa_regs_call(start, tag, &rr);
+		if (ret)
+			return ret;
+		if (!count)
+			count = rr.count_field;
+		if (!buf || !num)
+			return count;
+		cur = rr.cur;
+		tag = rr.tag;
+		int sz = rr.sz > LX_PART_INFO_SZ ? LX_PART_INFO_SZ : rr.sz;
+		long long len = (long long)((int)cur - (int)start + 1) * sz;
+		long long at = (long long)prev * sz * LX_PART_INFO_SZ;
+		if (len < 0 || at + len > cap) {
+			pr_err("smcsim: linux-overflow: Linux 6.12 would write past its partition "
+			       "buffer: PARTITION_INFO_GET_REGS entries %u..%u of size %d go to "
+			       "bytes %lld..%lld of the %lld allocated for %d partitions",
+			       start, cur, sz, at, at + len, cap, num);
+			return -EINVAL;
+		}
+		if (len > LX_REGS_BYTES) {
+			pr_err("smcsim: linux-overread: Linux 6.12 would read past the "
+			       "PARTITION_INFO_GET_REGS reply: %lld bytes from x3 (entries %u..%u "
+			       "of size %d)",
+			       len, start, cur, sz);
+			return -EINVAL;
+		}
+		memcpy(buf + at, rr.bytes, (size_t)len);
+		prev = cur;
+		if (cur < count - 1 && ffa_regs_stuck(start, cur, &stuck))
+			return -ELOOP;
+	} while (cur < count - 1);
+	return count;
+}
+
+/*
+ * The same call as later kernels make it (drivers/firmware/arm_ffa/driver.c
+ * __ffa_partition_info_get_regs() since 6.13: three registers per entry from x3, the
+ * buffer advancing entry by entry) with the bounds of "firmware: arm_ffa: Bound
+ * PARTITION_INFO_GET_REGS copies": at most five entries a reply, at most @num in all.
+ */
+static int ffa_partition_info_get_regs(u8 *buf, int num)
+{
+	u16 count = 0, prev = 0, tag = 0, start, cur;
+	unsigned int stuck = 0;
+	int filled = 0;
+	do {
+		start = prev ? (u16)(prev + 1) : 0;
+		struct regs_reply rr;
+		int ret = ffa_regs_call(start, tag, &rr);
+		if (ret)
+			return ret;
+		if (!count)
+			count = rr.count_field;
+		if (!buf || !num)
+			return count;
+		cur = rr.cur;
+		tag = rr.tag;
+		for (int i = 0; i < (int)cur - (int)start + 1 && i < 5 && filled < num; i++)
+			memcpy(buf + (size_t)filled++ * LX_PART_INFO_SZ, rr.bytes + i * 24, 24);
+		prev = cur;
+		if (cur < count - 1 && ffa_regs_stuck(start, cur, &stuck))
+			return -ELOOP;
+	} while (cur < count - 1);
+	return count < num ? count : num;
+}
+
+/*
+ * Linux drivers/firmware/arm_ffa/driver.c ffa_partition_probe(): register mode whenever
+ * FFA_FEATURES(PARTITION_INFO_GET_REGS) succeeds, at every negotiated version; two passes
+ * either way, a count call then a fill call into kcalloc(count) entries. Returns the
+ * second pass's count with the entries in *@out (the caller frees), or <= 0.
+ */
+static int ffa_partition_probe(struct linux_state *s, u8 **out)
+{
+	bool regs = ffa_features(FFA_PARTITION_INFO_GET_REGS, NULL) == 0;
+	bool v612 = ffa_6_12();
+	int count = regs ? (v612 ? ffa_partition_info_get_regs_6_12(NULL, 0)
+				 : ffa_partition_info_get_regs(NULL, 0))
+			 : ffa_partition_info_get_rx(s, NULL, 0);
 	if (count <= 0)
 		return count;
-	r = ffa_call(FFA_PARTITION_INFO_GET, 0, 0, 0, 0, 0);
-	if (!ffa_ok(&r))
-		return -EINVAL;
-	size_t stride = s->ffa_version > FFA_VERSION_1_0 ? (u32)r.a3 : 8;
-	size_t desc = s->ffa_version > FFA_VERSION_1_0 ? FFA_PART_DESC_MIN : 8;
-	int n = count;
-	if ((size_t)(n - 1) * stride + desc > s->ffa_rxtx_bufsz) {
-		/* Linux trusts count and stride (before "Bound PARTITION_INFO_GET copies"):
-		 * reading past the RX buffer is the finding. */
-		pr_err("smcsim: linux-overread: PARTITION_INFO_GET count %d stride %zu reads past "
-		       "the %zu-byte RX buffer",
-		       count, stride, s->ffa_rxtx_bufsz);
-		ffa_call(FFA_RX_RELEASE, 0, 0, 0, 0, 0);
+	if ((unsigned long)count > LX_KMALLOC_MAX / LX_PART_INFO_SZ)
+		return -ENOMEM;
+	u8 *buf = kcalloc((size_t)count, LX_PART_INFO_SZ, GFP_KERNEL);
+	if (!buf)
+		return -ENOMEM;
+	int num = count;
+	count = regs ? (v612 ? ffa_partition_info_get_regs_6_12(buf, num)
+			     : ffa_partition_info_get_regs(buf, num))
+		     : ffa_partition_info_get_rx(s, buf, num);
+	if (count > num) {
+		/* ffa_setup_partitions() walks the second count over the first one's
+		 * buffer. */
+		pr_err("smcsim: linux-overread: PARTITION_INFO_GET count %d on the second call, "
+		       "Linux allocated %d entries",
+		       count, num);
+		count = -EINVAL;
+	}
+	if (count <= 0)
+		kfree(buf);
+	else
+		*out = buf;
+	return count;
+}
+
+static void ffa_register_dev(struct linux_state *s, const struct ffa_partition_info *info,
+			     struct ffa_device **fdev)
+{
+	*fdev = ffa_device_register(info);
+	if (*fdev && s->ffa_ndevs < (int)ARRAY_SIZE(s->ffa_devs))
+		s->ffa_devs[s->ffa_ndevs++] = *fdev;
+}
+
+static void ffa_unregister_devs(struct linux_state *s)
+{
+	for (int i = s->ffa_ndevs - 1; i >= 0; i--)
+		if (s->ffa_devs[i])
+			ffa_device_unregister(s->ffa_devs[i]);
+	s->ffa_ndevs = 0;
+}
+
+/* Linux drivers/firmware/arm_ffa/driver.c ffa_setup_partitions() and
+ * ffa_setup_host_partition(). */
+static int ffa_setup_partitions(struct smcsim_kernel *k)
+{
+	struct linux_state *s = &k->lx;
+	u8 *buf = NULL;
+	int count = ffa_partition_probe(s, &buf);
+	if (count <= 0) {
+		pr_info("%s: No partitions found, error %d", "ffa_setup_partitions", count);
 		return -EINVAL;
 	}
+	int n = count;
 	if (n > FFA_MAX_PARTS) {
 		pr_warn("smcsim: model limit: %d partitions, registering the first %d", n,
 			FFA_MAX_PARTS);
 		n = FFA_MAX_PARTS;
 	}
-	for (int i = 0; i < n; i++)
-		ffa_read_desc((const u8 *)s->ffa_rx + i * stride, s->ffa_version, &parts[i]);
-	ffa_call(FFA_RX_RELEASE, 0, 0, 0, 0, 0);
-	return n;
-}
-
-/* Register mode (pre-v7.2 parsing: three registers per entry from x3). */
-static int ffa_partition_probe_regs(struct linux_state *s, struct ffa_partition_info *parts)
-{
-	int n = 0;
-	u16 start = 0, tag = 0;
-	for (int iter = 0; iter < FFA_MAX_PARTS; iter++) {
-		ffa_value_t r = ffa_call(FFA_PARTITION_INFO_GET_REGS, 0, 0,
-					 (unsigned long)start | ((unsigned long)tag << 16), 0, 0);
-		if (!ffa_ok(&r))
-			return -EINVAL;
-		u16 last = r.a2 & 0xffff, cur = (r.a2 >> 16) & 0xffff;
-		tag = (r.a2 >> 32) & 0xffff;
-		unsigned long *regs = &r.a3;
-		int in_call = cur >= start ? cur - start + 1 : 0;
-		if (in_call > 5)
-			in_call = 5; /* x3..x17 hold five three-register entries */
-		for (int i = 0; i < in_call && n < FFA_MAX_PARTS; i++, n++) {
-			unsigned long w = regs[i * 3];
-			parts[n].id = w & 0xffff;
-			parts[n].exec_ctxt = (w >> 16) & 0xffff;
-			parts[n].properties = (u32)(w >> 32);
-			memcpy(&parts[n].uuid, &regs[i * 3 + 1], 16);
-		}
-		if (cur >= last)
-			return n;
-		start = cur + 1;
-	}
-	return n;
-}
-
-static int ffa_setup_partitions(struct smcsim_kernel *k)
-{
-	struct linux_state *s = &k->lx;
-	struct ffa_partition_info parts[FFA_MAX_PARTS];
-	int count;
-	if (s->ffa_version >= FFA_VERSION_1_2 && ffa_features(FFA_PARTITION_INFO_GET_REGS) == 0)
-		count = ffa_partition_probe_regs(s, parts);
-	else
-		count = ffa_partition_probe_rx(s, parts);
-	if (count <= 0) {
-		pr_info("%s: No partitions found, error %d", __func__, count);
-		return -EINVAL;
-	}
 	bool host_seen = false;
-	for (int i = 0; i < count; i++) {
-		if (parts[i].id == s->ffa_vm_id)
-			host_seen = true;
-		struct ffa_device *fdev = ffa_device_register(&parts[i]);
+	for (int i = 0; i < n; i++) {
+		struct ffa_partition_info info;
+		ffa_read_desc(buf + (size_t)i * LX_PART_INFO_SZ, &info);
+		struct ffa_device *fdev;
+		ffa_register_dev(s, &info, &fdev);
 		if (!fdev) {
-			pr_err("%s: failed to register partition ID 0x%x", __func__, parts[i].id);
+			pr_err("%s: failed to register partition ID 0x%x", "ffa_setup_partitions",
+			       info.id);
 			continue;
 		}
+		if (info.id == s->ffa_vm_id)
+			host_seen = true;
 		if (s->ffa_version > FFA_VERSION_1_0 &&
-		    !(parts[i].properties & FFA_PARTITION_AARCH64_EXEC))
+		    !(info.properties & FFA_PARTITION_AARCH64_EXEC))
 			fdev->mode_32bit = true;
-		if (s->ffa_ndevs < (int)ARRAY_SIZE(s->ffa_devs))
-			s->ffa_devs[s->ffa_ndevs++] = fdev;
 	}
+	kfree(buf);
 	s->ffa_partitions = count;
-	if (!host_seen) {
-		/* ffa_setup_host_partition: a device for the host itself, Nil UUID. */
-		struct ffa_partition_info host = { .id = s->ffa_vm_id };
-		struct ffa_device *fdev = ffa_device_register(&host);
-		if (fdev && s->ffa_ndevs < (int)ARRAY_SIZE(s->ffa_devs))
-			s->ffa_devs[s->ffa_ndevs++] = fdev;
+	if (host_seen)
+		return 0;
+	/* A device for the host itself, Nil UUID; failing it undoes every partition. */
+	struct ffa_partition_info host = { .id = s->ffa_vm_id };
+	struct ffa_device *fdev;
+	ffa_register_dev(s, &host, &fdev);
+	if (!fdev) {
+		pr_err("%s: failed to register host partition ID 0x%x", "ffa_setup_host_partition",
+		       s->ffa_vm_id);
+		ffa_unregister_devs(s);
+		return -EINVAL;
 	}
 	return 0;
 }
 
-/* The driver's init proper (ffa_init). */
+/*
+ * Linux drivers/firmware/arm_ffa/driver.c ffa_irq_map(): FFA_FEATURES of the interrupt;
+ * an error other than NOT_SUPPORTED is logged. With an interrupt ID the driver looks for a
+ * GICv3 node, and the shim has no device tree: -ENXIO.
+ */
+static int ffa_irq_map(u32 id)
+{
+	const char *what = "Unknown ID";
+	if (id == FFA_FEAT_NOTIFICATION_PENDING_INT)
+		what = "Notification Pending Interrupt";
+	else if (id == FFA_FEAT_SCHEDULE_RECEIVER_INT)
+		what = "Schedule Receiver Interrupt";
+	int ret = ffa_features(id, NULL);
+	if (ret < 0) {
+		if (ret != -EOPNOTSUPP)
+			pr_err("Failed to retrieve FF-A %s %u", what, id);
+		return ret;
+	}
+	return -ENXIO;
+}
+
+/*
+ * Linux drivers/firmware/arm_ffa/driver.c ffa_notifications_setup(): the bitmap when
+ * FFA_FEATURES offers it (a failed create ends setup there), then the SRI and NPI
+ * interrupts whether or not there is a bitmap. With neither mapped, the last errno is
+ * logged and ffa_notifications_cleanup() destroys the bitmap.
+ */
+static void ffa_notifications_setup(struct smcsim_kernel *k)
+{
+	struct linux_state *s = &k->lx;
+	bool bitmap = false;
+	if (ffa_features(FFA_NOTIFICATION_BITMAP_CREATE, NULL) == 0) {
+		ffa_value_t r = ffa_call(FFA_NOTIFICATION_BITMAP_CREATE, s->ffa_vm_id,
+					 (u16)smcsim_cpu_count(k->sim), 0, 0, 0);
+		if (!ffa_ok(&r)) {
+			pr_err("Notification bitmap create error %d", ffa_errno(&r));
+			return;
+		}
+		bitmap = true;
+	}
+	ffa_irq_map(FFA_FEAT_SCHEDULE_RECEIVER_INT);
+	int ret = ffa_irq_map(FFA_FEAT_NOTIFICATION_PENDING_INT);
+	/* Neither maps without an interrupt controller. */
+	pr_info("Notification setup failed %d, not enabled", ret);
+	if (bitmap)
+		ffa_call(FFA_NOTIFICATION_BITMAP_DESTROY, s->ffa_vm_id, 0, 0, 0, 0);
+}
+
+/* The driver's init proper: Linux drivers/firmware/arm_ffa/driver.c ffa_init(). */
 static int ffa_core_init(struct smcsim_kernel *k, bool quiet_miss)
 {
 	struct linux_state *s = &k->lx;
@@ -392,11 +700,13 @@ static int ffa_core_init(struct smcsim_kernel *k, bool quiet_miss)
 		return -ENODEV;
 	}
 	s->ffa_vm_id = r.a2 & 0xffff;
-	/* Step 3: minimum buffer size from FFA_FEATURES(RXTX_MAP) w2[1:0]. */
+	/* The minimum buffer size from FFA_FEATURES(RXTX_MAP) w2[1:0]. 6.12's maximum
+	 * (w2[31:16] pages, raised to the minimum when below it) never lowers it with 4 KiB
+	 * pages, so its RXTX_MAP retry at the minimum never happens. */
 	size_t bufsz = SZ_4K;
-	r = ffa_call(FFA_FEATURES, FFA_FN64_RXTX_MAP, 0, 0, 0, 0);
-	if (ffa_ok(&r)) {
-		switch (r.a2 & 0x3) {
+	u32 prop;
+	if (ffa_features(FFA_FN64_RXTX_MAP, &prop) == 0) {
+		switch (prop & 0x3) {
 		case 1:
 			bufsz = SZ_64K;
 			break;
@@ -419,28 +729,21 @@ static int ffa_core_init(struct smcsim_kernel *k, bool quiet_miss)
 	if (!ffa_ok(&r)) {
 		pr_err("failed to register FFA RxTx buffers");
 		ffa_unmap_and_free(s);
-		return -ENOMEM;
+		return ffa_errno(&r);
 	}
 	s->ffa_rxtx_mapped = true;
-	/* Step 6 */
-	if (ffa_features(FFA_FN64_MEM_LEND) == 0 || ffa_features(FFA_FN64_MEM_SHARE) == 0)
+	/* Linux ffa_drvinfo_flags_init(): 64-bit memory ops if MEM_LEND or MEM_SHARE, direct
+	 * messaging v2 if REQ2 or RESP2, each second call only when the first fails. */
+	if (ffa_features(FFA_FN64_MEM_LEND, NULL) == 0 ||
+	    ffa_features(FFA_FN64_MEM_SHARE, NULL) == 0)
 		s->ffa_mem_ops_native = true;
-	/* Step 7: without an interrupt controller no SRI/NPI IRQ maps, so notifications are
-	 * cleaned up again (BITMAP_DESTROY when the bitmap was created). */
-	if (ffa_features(FFA_NOTIFICATION_BITMAP_CREATE) == 0) {
-		r = ffa_call(FFA_NOTIFICATION_BITMAP_CREATE, s->ffa_vm_id, smcsim_cpu_count(k->sim),
-			     0, 0, 0);
-		if (!ffa_ok(&r)) {
-			pr_err("Notification bitmap create error %d", (int)r.a2);
-		} else {
-			ffa_features(FFA_FEAT_SCHEDULE_RECEIVER_INT);
-			ffa_features(FFA_FEAT_NOTIFICATION_PENDING_INT);
-			ffa_call(FFA_NOTIFICATION_BITMAP_DESTROY, s->ffa_vm_id, 0, 0, 0, 0);
-		}
-	}
-	/* Step 8-9 */
+	if (ffa_features(FFA_MSG_SEND_DIRECT_REQ2, NULL) == 0 ||
+	    ffa_features(FFA_MSG_SEND_DIRECT_RESP2, NULL) == 0)
+		s->ffa_direct_req2 = true;
+	ffa_notifications_setup(k);
 	ret = ffa_setup_partitions(k);
 	if (ret) {
+		pr_err("failed to setup partitions");
 		ffa_unmap_and_free(s);
 		return ret;
 	}
@@ -448,13 +751,11 @@ static int ffa_core_init(struct smcsim_kernel *k, bool quiet_miss)
 	return 0;
 }
 
+/* Linux ffa_exit(): partition devices, then RXTX_UNMAP (notifications are already off). */
 static void ffa_core_exit(struct smcsim_kernel *k)
 {
 	struct linux_state *s = &k->lx;
-	for (int i = s->ffa_ndevs - 1; i >= 0; i--)
-		if (s->ffa_devs[i])
-			ffa_device_unregister(s->ffa_devs[i]);
-	s->ffa_ndevs = 0;
+	ffa_unregister_devs(s);
 	ffa_unmap_and_free(s);
 	s->ffa_probed = false;
 }
@@ -524,33 +825,43 @@ int lx_finalize_pkvm(void)
 	return 0;
 }
 
-/* ---- before the SMCCC bus (mainline; 2.7, 3.2) ----------------------------------------- */
+/* ---- before the SMCCC bus (mainline and 6.12; 2.7, 3.2) --------------------------------- */
+#undef pr_fmt
+#define pr_fmt(fmt) fmt
 
-/* arch_initcall: a Realm gets the platform device systemd looks for. */
+/* arch/arm64/kernel/rsi.c arm64_create_dummy_rsi_dev() (arch_initcall): a Realm gets the
+ * platform device systemd looks for; a failure is logged, the initcall returns 0. */
 int lx_mainline_rsi_dev(void)
 {
 	if (!lx()->realm)
 		return 0;
 	struct platform_device *p =
 		platform_device_register_simple("arm-cca-dev", PLATFORM_DEVID_NONE, NULL, 0);
-	return IS_ERR(p) ? (int)PTR_ERR(p) : 0;
+	if (IS_ERR(p))
+		pr_err("failed to register rsi platform device");
+	return 0;
 }
+
+#undef pr_fmt
+#define pr_fmt(fmt) "smccc: " fmt
 
 static int trng_platform_probe(struct platform_device *pdev)
 {
-	return 0; /* hwrng_register() */
+	return 0; /* devm_hwrng_register() */
 }
 
+/* drivers/char/hw_random/arm_smccc_trng.c: the platform driver's name is "smccc_trng"
+ * (.driver.name; the module is arm_smccc_trng, MODULE_ALIAS platform:smccc_trng). */
 static const struct platform_driver trng_platform_driver = {
 	.probe = trng_platform_probe,
 	.driver = { .name = "smccc_trng" },
 };
 
-/* device_initcall smccc_devices_init: "smccc_trng" when the boot probe found TRNG >= 1.0,
- * bound by the hw_random driver (MODULE_ALIAS platform:smccc_trng). */
-int lx_mainline_trng(void)
+/* module_platform_driver(smccc_trng_driver): drivers/char links before drivers/firmware,
+ * so the driver is there when the device below appears. */
+int lx_mainline_trng_driver(void)
 {
-	struct smcsim_kernel *k = shim_cur("smccc_devices_init");
+	struct smcsim_kernel *k = shim_cur("smccc_trng_driver_init");
 	struct platform_driver *drv = kzalloc(sizeof(*drv), GFP_KERNEL);
 	if (!drv || k->nowned >= (int)ARRAY_SIZE(k->owned)) {
 		kfree(drv);
@@ -558,10 +869,18 @@ int lx_mainline_trng(void)
 	}
 	*drv = trng_platform_driver;
 	k->owned[k->nowned++] = drv;
-	int r = platform_driver_register(drv);
-	if (r || !k->lx.trng_available)
-		return r;
+	return platform_driver_register(drv);
+}
+
+/* drivers/firmware/smccc/smccc.c smccc_devices_init() (device_initcall): "smccc_trng" when
+ * the boot probe found TRNG >= 1.0. */
+int lx_mainline_trng_dev(void)
+{
+	if (!lx()->trng_available)
+		return 0;
 	struct platform_device *p =
 		platform_device_register_simple("smccc_trng", PLATFORM_DEVID_NONE, NULL, 0);
-	return IS_ERR(p) ? (int)PTR_ERR(p) : 0;
+	if (IS_ERR(p))
+		pr_err("smccc_trng: could not register device: %ld", PTR_ERR(p));
+	return 0;
 }

@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * Reference models of Linux's boot-time firmware discovery, written from its observable
- * behaviour (the calls it makes, the values it accepts, the lines it logs), never from
- * kernel code. Each function is named after the Linux function it models:
+ * Reference models of Linux's boot-time firmware discovery: the calls it makes, the values
+ * it accepts, the lines it logs, modelled from its behaviour and sources, never copied.
+ * Where kernels differ, smcsim_kernel_opts.linux_era picks the older behaviour (Linux
+ * 6.12: SMCSIM_LINUX_6_12), and the comment names the Linux function deciding it. Each
+ * function is named after the Linux function it models:
  * drivers/firmware/psci/psci.c (psci_probe, psci_init_smccc, psci_dt_init),
  * drivers/firmware/smccc/smccc.c (arm_smccc_version_init and the TRNG and SOC_ID probes),
  * drivers/firmware/smccc/kvm_guest.c (kvm_init_hyp_services),
@@ -74,6 +76,7 @@ static bool smccc_probe_trng(void)
 	return res.a0 >= ARM_SMCCC_TRNG_MIN_VERSION;
 }
 
+/* The rest of arm_smccc_version_init() (smccc.c), after the version and conduit are set. */
 static void smccc_version_probe(void)
 {
 	struct linux_state *s = lx();
@@ -101,14 +104,15 @@ static void psci_init_smccc(void)
 		/* The (u32) result against 1.1, so an a0 of -1 reads as v65535.65535. */
 		u32 ret = (u32)psci_fn(ARM_SMCCC_VERSION_FUNC_ID, 0, 0, 0);
 		if (ret >= ARM_SMCCC_VERSION_1_1) {
+			/* Linux drivers/firmware/smccc/smccc.c arm_smccc_version_init(): the
+			 * TRNG and SOC_ID probes run inside it, before the line below. */
 			arm_smccc_version_init(ret, lx()->psci_conduit);
+			smccc_version_probe();
 			ver = ret;
 		}
 	}
 	/* Linux prints the negotiated version even when it stays 1.0. */
 	pr_info("SMC Calling Convention v%d.%d", ver >> 16, ver & 0xffff);
-	if (ver >= ARM_SMCCC_VERSION_1_1)
-		smccc_version_probe();
 }
 
 static void kvm_init_hyp_services(void);
@@ -123,12 +127,14 @@ static int psci_probe(void)
 	u32 ver = (u32)raw;
 	s->psci_version_raw = raw;
 	unsigned int major = ver >> 16, minor = ver & 0xffff;
+	/* Linux drivers/firmware/psci/psci.c psci_probe(): the version is printed first,
+	 * then a 0.0/0.1 answer is refused. */
+	pr_info("PSCIv%u.%u detected in firmware.", major, minor);
 	if (major == 0 && minor < 2) {
 		pr_err("Conflicting PSCI version detected.");
 		return -EINVAL;
 	}
 	s->psci_version = ver;
-	pr_info("PSCIv%u.%u detected in firmware.", major, minor);
 	pr_info("Using standard PSCI v0.2 function IDs");
 	s->psci_0_2_ops = true;
 	/* psci_init_migrate: MIGRATE_INFO_TYPE, then MIGRATE_INFO_UP_CPU for a UP TOS. */
@@ -179,6 +185,9 @@ int lx_psci_dt_init(void)
 	enum smcsim_conduit m = k->opts.psci_method;
 	if (m == SMCSIM_CONDUIT_DEFAULT)
 		m = (enum smcsim_conduit)smcsim_caller_conduit(k->sim, k->caller);
+	/* Linux drivers/firmware/psci/psci.c get_set_conduit_method(): every DT binding
+	 * (0.1, 0.2, 1.0) reads "method" and logs this first. */
+	pr_info("probing for conduit method from DT.");
 	s->psci_conduit = m == SMCSIM_CONDUIT_HVC ? SMCCC_CONDUIT_HVC : SMCCC_CONDUIT_SMC;
 	s->psci_present = true;
 	if (k->opts.psci_compat == 1) {
@@ -211,16 +220,28 @@ int lx_psci_dt_init(void)
 
 /* kvm_arm_target_impl_cpu_init (arm64, Linux 6.15+): the errata target-implementation
  * table, which needs DISCOVER_IMPL_VER and _CPUS (functions 64 and 65: bits 0-1 of the
- * third word). */
+ * third word). Its checks and lines as Linux drivers/firmware/smccc/kvm_guest.c
+ * kvm_arm_target_impl_cpu_init() has them: a failed VER call is silent, the version is
+ * the low 32 bits of x1 in PSCI format. */
 static void kvm_target_impl_cpu_init(void)
 {
 	struct linux_state *s = lx();
+	if (shim_cur("kvm")->opts.linux_era & SMCSIM_LINUX_NO_TARGET_IMPL)
+		return;
 	if ((s->kvm_features[2] & 3) != 3)
 		return;
 	struct arm_smccc_res res;
 	arm_smccc_1_1_invoke(KVM_DISCOVER_IMPL_VER, 0, &res);
-	if (res.a0 != SMCCC_RET_SUCCESS || (lower_32_bits(res.a1) >> 16) != 1 || res.a2 == 0) {
-		pr_warn("Unsupported target CPU implementation version v0x%lx", res.a1);
+	if (res.a0 != SMCCC_RET_SUCCESS)
+		return;
+	u32 ver = lower_32_bits(res.a1);
+	if ((ver >> 16) != 1) {
+		pr_warn("Unsupported target CPU implementation version v%d.%d", (int)(ver >> 16),
+			(int)(ver & 0xffff));
+		return;
+	}
+	if (!res.a2) {
+		pr_warn("No target implementation CPUs specified");
 		return;
 	}
 	unsigned long n = res.a2;
@@ -232,6 +253,21 @@ static void kvm_target_impl_cpu_init(void)
 		}
 	}
 	s->kvm_target_impl_cpus = (unsigned int)(n < 64 ? n : 64);
+	pr_info("Number of target implementation CPUs is %lld", (long long)n);
+}
+
+/* Linux 6.12 drivers/firmware/smccc/kvm_guest.c kvm_init_hyp_services(): HVC only, then
+ * CALL_UID's x0..x3 each compared at full width with the KVM UID words. */
+static bool kvm_uid_6_12(void)
+{
+	if (arm_smccc_1_1_get_conduit() != SMCCC_CONDUIT_HVC)
+		return false;
+	struct arm_smccc_res res;
+	arm_smccc_1_1_invoke(ARM_SMCCC_VENDOR_HYP_CALL_UID_FUNC_ID, &res);
+	return res.a0 == ARM_SMCCC_VENDOR_HYP_UID_KVM_REG_0 &&
+	       res.a1 == ARM_SMCCC_VENDOR_HYP_UID_KVM_REG_1 &&
+	       res.a2 == ARM_SMCCC_VENDOR_HYP_UID_KVM_REG_2 &&
+	       res.a3 == ARM_SMCCC_VENDOR_HYP_UID_KVM_REG_3;
 }
 
 static void kvm_init_hyp_services(void)
@@ -240,11 +276,12 @@ static void kvm_init_hyp_services(void)
 	const uuid_t kvm_uid = ARM_SMCCC_VENDOR_HYP_UID_KVM;
 	/* Newer kernels compare the UID (arm_smccc_hypervisor_has_uuid) with no conduit
 	 * check; up to 6.14 kvm_init_hyp_services returned first unless the conduit was HVC. */
-	if ((shim_cur("kvm")->opts.linux_era & SMCSIM_LINUX_KVM_UID_HVC_ONLY) &&
-	    arm_smccc_1_1_get_conduit() != SMCCC_CONDUIT_HVC)
+	if (shim_cur("kvm")->opts.linux_era & SMCSIM_LINUX_KVM_UID_HVC_ONLY) {
+		if (!kvm_uid_6_12())
+			return;
+	} else if (!arm_smccc_hypervisor_has_uuid(&kvm_uid)) {
 		return;
-	if (!arm_smccc_hypervisor_has_uuid(&kvm_uid))
-		return;
+	}
 	struct arm_smccc_res res;
 	arm_smccc_1_1_invoke(ARM_SMCCC_VENDOR_HYP_KVM_FEATURES_FUNC_ID, &res);
 	s->kvm_features[0] = lower_32_bits(res.a0);
@@ -252,9 +289,10 @@ static void kvm_init_hyp_services(void)
 	s->kvm_features[2] = lower_32_bits(res.a2);
 	s->kvm_features[3] = lower_32_bits(res.a3);
 	s->kvm_detected = true;
-	pr_info("hypervisor services detected (0x%08lx 0x%08lx 0x%08lx 0x%08lx)",
-		(unsigned long)s->kvm_features[3], (unsigned long)s->kvm_features[2],
-		(unsigned long)s->kvm_features[1], (unsigned long)s->kvm_features[0]);
+	/* Linux drivers/firmware/smccc/kvm_guest.c kvm_init_hyp_services() prints the
+	 * registers themselves (%08lx of res.a3..a0), not the 32-bit words it keeps. */
+	pr_info("hypervisor services detected (0x%08lx 0x%08lx 0x%08lx 0x%08lx)", res.a3, res.a2,
+		res.a1, res.a0);
 	/* pkvm_init_hyp_services (drivers/virt/coco/pkvm-guest/arm-pkvm-guest.c) needs
 	 * MEMINFO, MEM_SHARE and MEM_UNSHARE. */
 	u32 need = BIT(ARM_SMCCC_KVM_FUNC_HYP_MEMINFO) | BIT(ARM_SMCCC_KVM_FUNC_MEM_SHARE) |
@@ -314,6 +352,9 @@ int lx_spectre_init(void)
 #define RSI_ACCEPT		0
 #define RSI_VER_MAJOR(v)	(((v) >> 16) & 0x7fff)
 #define RSI_VER_MINOR(v)	((v)&0xffff)
+/* Linux arch/arm64/include/asm/rsi_smc.h RSI_ABI_VERSION_GET_MAJOR(): the whole register
+ * above bit 16, unmasked, is what rsi_version_matches() prints. */
+#define RSI_ABI_VERSION_GET_MAJOR(v) ((v) >> 16)
 /* Iterations without progress after which the model calls Linux's loop a hang. */
 #define LX_LOOP_LIMIT 4096
 
@@ -354,11 +395,12 @@ int lx_rsi_init(void)
 		return 0;
 	if (res.a0 != RSI_SUCCESS) {
 		pr_err("RMM doesn't support RSI version 1.0. Supported range: %lu.%lu-%lu.%lu",
-		       RSI_VER_MAJOR(res.a1), RSI_VER_MINOR(res.a1), RSI_VER_MAJOR(res.a2),
-		       RSI_VER_MINOR(res.a2));
+		       RSI_ABI_VERSION_GET_MAJOR(res.a1), RSI_VER_MINOR(res.a1),
+		       RSI_ABI_VERSION_GET_MAJOR(res.a2), RSI_VER_MINOR(res.a2));
 		return 0;
 	}
-	pr_info("Using RSI version %lu.%lu", RSI_VER_MAJOR(res.a1), RSI_VER_MINOR(res.a1));
+	pr_info("Using RSI version %lu.%lu", RSI_ABI_VERSION_GET_MAJOR(res.a1),
+		RSI_VER_MINOR(res.a1));
 	s->rsi_version = (u32)res.a1;
 	/* RSI_REALM_CONFIG into a page of its own. */
 	u64 *config = alloc_pages_exact(PAGE_SIZE, GFP_KERNEL);

@@ -6,58 +6,61 @@
 #include "discover.h"
 #include "shim_priv.h"
 
+/* Which kernel an initcall belongs to: the flags it needs, the flags that drop it. */
+enum {
+	D_MAINLINE = SMCSIM_DISCOVER_MAINLINE,
+	D_NO_FFA = SMCSIM_DISCOVER_NO_FFA,
+	D_FFA_LEGACY = SMCSIM_DISCOVER_FFA_LEGACY,
+	D_NO_RSI = 1u << 16, /* SMCSIM_LINUX_NO_RSI */
+};
+
 int smcsim_discover_register(struct smcsim_kernel *k, unsigned int flags)
 {
+	/* Kernel order: level by level, and within a level the link order
+	 * (arch/arm64/kernel, arch/arm64/kvm, drivers/char, drivers/firmware/arm_ffa,
+	 * drivers/firmware/smccc). */
 	static const struct {
 		int level;
 		const char *name;
 		int (*fn)(void);
-		unsigned int skip_if;
+		unsigned int need, skip_if;
 	} calls[] = {
-		{ INITCALL_SETUP_ARCH, "psci_dt_init", lx_psci_dt_init, 0 },
-		{ INITCALL_SETUP_ARCH, "arm64_rsi_init", lx_rsi_init, 0 },
-		{ INITCALL_EARLY, "spectre", lx_spectre_init, 0 },
-		{ INITCALL_SUBSYS, "arm_smccc_bus_init", lx_smccc_bus_init,
-		  SMCSIM_DISCOVER_MAINLINE },
-		{ INITCALL_SUBSYS, "arm_ffa_bus_init", lx_ffa_bus_init, SMCSIM_DISCOVER_NO_FFA },
-		{ INITCALL_SUBSYS, "arm64_init_rmi", lx_rmi_init_2_0, 0 },
-		/* device level, in link order: arch/arm64/kvm before drivers/ */
-		{ INITCALL_DEVICE, "kvm_arm_init", lx_rmi_init_1_0, 0 },
-		{ INITCALL_DEVICE, "smccc_trng_driver_init", lx_smccc_drivers_init,
-		  SMCSIM_DISCOVER_MAINLINE },
-		{ INITCALL_DEVICE, "smccc_devices_init", lx_smccc_devices_init,
-		  SMCSIM_DISCOVER_MAINLINE },
-		{ INITCALL_DEVICE, "smccc_soc_init", lx_soc_id_init, 0 },
-		{ INITCALL_DEVICE_SYNC, "finalize_pkvm", lx_finalize_pkvm, 0 },
+		{ INITCALL_SETUP_ARCH, "psci_dt_init", lx_psci_dt_init, 0, 0 },
+		{ INITCALL_SETUP_ARCH, "arm64_rsi_init", lx_rsi_init, 0, D_NO_RSI },
+		{ INITCALL_EARLY, "spectre", lx_spectre_init, 0, 0 },
+		{ INITCALL_ARCH, "arm64_create_dummy_rsi_dev", lx_mainline_rsi_dev, D_MAINLINE,
+		  D_NO_RSI },
+		{ INITCALL_SUBSYS, "arm_smccc_bus_init", lx_smccc_bus_init, 0, D_MAINLINE },
+		{ INITCALL_SUBSYS, "arm_ffa_bus_init", lx_ffa_bus_init, 0, D_NO_FFA },
+		{ INITCALL_SUBSYS, "arm64_init_rmi", lx_rmi_init_2_0, 0, 0 },
+		/* Linux 6.12 drivers/firmware/arm_ffa/driver.c: rootfs_initcall(ffa_init) */
+		{ INITCALL_ROOTFS, "ffa_init", lx_ffa_init_legacy, D_FFA_LEGACY, D_NO_FFA },
+		{ INITCALL_DEVICE, "kvm_arm_init", lx_rmi_init_1_0, 0, 0 },
+		{ INITCALL_DEVICE, "smccc_trng_driver_init", lx_smccc_drivers_init, 0, D_MAINLINE },
+		{ INITCALL_DEVICE, "smccc_trng_driver_init", lx_mainline_trng_driver, D_MAINLINE,
+		  0 },
+		{ INITCALL_DEVICE, "smccc_devices_init", lx_smccc_devices_init, 0, D_MAINLINE },
+		{ INITCALL_DEVICE, "smccc_devices_init", lx_mainline_trng_dev, D_MAINLINE, 0 },
+		{ INITCALL_DEVICE, "smccc_soc_init", lx_soc_id_init, 0, 0 },
+		{ INITCALL_DEVICE, "ffa_init", lx_ffa_init, 0, D_NO_FFA | D_FFA_LEGACY },
+		{ INITCALL_DEVICE_SYNC, "finalize_pkvm", lx_finalize_pkvm, 0, 0 },
 	};
+	/* The kernel's own flavour (smcsim_kernel_opts.linux_era) implies its flags. */
+	unsigned int era = k->opts.linux_era;
+	if (era & SMCSIM_LINUX_FFA_ROOTFS)
+		flags |= D_FFA_LEGACY;
+	if (era & SMCSIM_LINUX_PLATFORM_DEVICES)
+		flags |= D_MAINLINE;
+	if (era & SMCSIM_LINUX_NO_RSI)
+		flags |= D_NO_RSI;
 	for (size_t i = 0; i < sizeof(calls) / sizeof(calls[0]); i++) {
-		if (calls[i].skip_if & flags)
+		if ((calls[i].skip_if & flags) || (calls[i].need & flags) != calls[i].need)
 			continue;
 		int r = smcsim_kernel_add_initcall(k, calls[i].level, calls[i].name, calls[i].fn);
 		if (r)
 			return r;
 	}
-	if (flags & SMCSIM_DISCOVER_MAINLINE) {
-		static const struct {
-			int level;
-			const char *name;
-			int (*fn)(void);
-		} ml[] = {
-			{ INITCALL_ARCH, "arm64_create_dummy_rsi_dev", lx_mainline_rsi_dev },
-			{ INITCALL_DEVICE, "smccc_trng_platform", lx_mainline_trng },
-		};
-		for (size_t i = 0; i < sizeof(ml) / sizeof(ml[0]); i++) {
-			int r = smcsim_kernel_add_initcall(k, ml[i].level, ml[i].name, ml[i].fn);
-			if (r)
-				return r;
-		}
-	}
-	if (flags & SMCSIM_DISCOVER_NO_FFA)
-		return 0;
-	if (flags & SMCSIM_DISCOVER_FFA_LEGACY)
-		return smcsim_kernel_add_initcall(k, INITCALL_ROOTFS, "ffa_init",
-						  lx_ffa_init_legacy);
-	return smcsim_kernel_add_initcall(k, INITCALL_DEVICE, "ffa_init", lx_ffa_init);
+	return 0;
 }
 
 static const char *conduit_name(enum arm_smccc_conduit c)

@@ -72,13 +72,15 @@ struct linux_state {
 	/* FF-A (arm_ffa/driver.c) */
 	bool ffa_probed;
 	u32 ffa_version;
+	u64 ffa_version_raw; /* x0 of FFA_VERSION as firmware returned it */
 	u16 ffa_vm_id;
 	size_t ffa_rxtx_bufsz;
 	void *ffa_rx, *ffa_tx;
 	bool ffa_rxtx_mapped;
 	bool ffa_mem_ops_native;
+	bool ffa_direct_req2; /* msg_direct_req2_supp */
 	int ffa_partitions;
-	struct ffa_device *ffa_devs[32];
+	struct ffa_device *ffa_devs[33]; /* at most 32 partitions and the host */
 	int ffa_ndevs;
 	void *ffa_fn; /* ffa_fn * */
 	/* pKVM host: has the hypervisor finished its FF-A proxy init? */

@@ -22,6 +22,9 @@
 #ifndef FIXTURES
 #error FIXTURES must name the fixture directory
 #endif
+#ifndef EXPECTED
+#error EXPECTED must name the directory of the smcsim-discover golden outputs
+#endif
 
 static struct smcsim *sim;
 static struct smcsim_kernel *k;
@@ -77,7 +80,7 @@ static void host_boot_strict(void **state)
 				  "virtual SoC\", soc0"));
 	assert_non_null(strstr(r, "spectre: v2 mitigated, v4 unaffected, bhb unaffected"));
 	assert_non_null(strstr(
-		r, "arm_smccc/arm-smccc-trng modalias arm_smccc:f84000050 bound smccc_trng"));
+		r, "arm_smccc/arm-smccc-trng modalias arm_smccc:f84000050 bound arm_smccc_trng"));
 	assert_null(smcsim_kernel_find_device(k, "arm_smccc", "arm-rsi"));
 	assert_non_null(
 		strstr(r, "info: SMCCC: SOC_ID: ID = jep106:043b:0001 Revision = 0x00000001"));
@@ -142,10 +145,10 @@ static void realm_boot_binds_rsi(void **state)
 	const char *r = report();
 	assert_non_null(strstr(r, "realm: yes, rsi v1.0, ipa_bits 48"));
 	assert_non_null(strstr(r, "info: RME: Using RSI version 1.0"));
-	assert_string_equal(bound_to("arm_smccc", "arm-rsi"), "arm-cca-guest");
+	assert_string_equal(bound_to("arm_smccc", "arm-rsi"), "arm_cca_guest");
 	assert_null(smcsim_kernel_find_device(k, "arm_smccc", "arm-smccc-trng"));
 	assert_non_null(
-		strstr(r, "arm_smccc/arm-rsi modalias arm_smccc:fC4000190 bound arm-cca-guest"));
+		strstr(r, "arm_smccc/arm-rsi modalias arm_smccc:fC4000190 bound arm_cca_guest"));
 	assert_non_null(strstr(r, "soc_id: no"));
 	assert_int_equal(smcsim_kernel_pages_in_use(k), 0);
 }
@@ -336,14 +339,14 @@ static void smccc_bus_across_profiles(void **state)
 		bool trng = strstr(report(), "trng: available") != NULL;
 		const char *b = bound_to("arm_smccc", "arm-smccc-trng");
 		if (trng)
-			assert_string_equal(b, "smccc_trng");
+			assert_string_equal(b, "arm_smccc_trng");
 		else
-			assert_true(strcmp(b, "smccc_trng") != 0);
-		assert_true(strcmp(bound_to("arm_smccc", "arm-rsi"), "arm-cca-guest") != 0);
+			assert_true(strcmp(b, "arm_smccc_trng") != 0);
+		assert_true(strcmp(bound_to("arm_smccc", "arm-rsi"), "arm_cca_guest") != 0);
 		/* kvm-guest: TRNG 1.0 once the TRNG service is on this build. */
 		uint32_t fid;
 		if (strcmp(name, "kvm-guest") == 0 && smcsim_fid_lookup("TRNG_VERSION", &fid) == 0)
-			assert_string_equal(b, "smccc_trng");
+			assert_string_equal(b, "arm_smccc_trng");
 		teardown(state);
 	}
 }
@@ -367,16 +370,18 @@ static void finding_psci_minus_one_is_treated_as_1x(void **state)
 }
 
 /* `smcsim discover --record`: the fixture of every call, which served back as strict
- * firmware reproduces the same discovery, call for call. */
+ * firmware reproduces the same discovery, call for call, in both flavours. */
 static void record_replays_as_firmware(void **state)
 {
-	for (size_t i = 0; smcsim_profile_builtin(i); i++) {
-		const char *name = smcsim_profile_builtin(i);
+	for (size_t n = 0; smcsim_profile_builtin(n / 2); n++) {
+		const char *name = smcsim_profile_builtin(n / 2);
+		/* Each profile in the default flavour and as Linux 6.12. */
+		struct smcsim_kernel_opts ko = { .linux_era = n % 2 ? SMCSIM_LINUX_6_12 : 0 };
 		assert_int_equal(smcsim_create_named(name, &sim, NULL), 0);
 		char *rec = NULL, *out1 = NULL, *out2 = NULL;
 		size_t rl = 0, l1 = 0, l2 = 0;
 		FILE *rf = open_memstream(&rec, &rl), *o1 = open_memstream(&out1, &l1);
-		struct smcsim_discover_opts o = { .record = rf };
+		struct smcsim_discover_opts o = { .kernel = ko, .record = rf };
 		assert_int_equal(smcsim_discover_run(sim, &o, o1), 0);
 		fclose(rf);
 		fclose(o1);
@@ -391,7 +396,7 @@ static void record_replays_as_firmware(void **state)
 		assert_int_equal(smcsim_trace_replay(t, NULL, NULL, &terr), 0);
 		smcsim_trace_destroy(t);
 		/* Serve the recording on a fresh machine. */
-		assert_int_equal(smcsim_kernel_create(sim, NULL, &k), 0);
+		assert_int_equal(smcsim_kernel_create(sim, &ko, &k), 0);
 		struct smcsim_fixture_fw *fw;
 		struct smcsim_error err = { "" };
 		int r = smcsim_fixture_fw_parse(k, rec, rl, name, SMCSIM_FW_STRICT_ORDER, &fw,
@@ -600,7 +605,7 @@ static void cca_on_rmm_model(void **state)
 		assert_int_equal(smcsim_kernel_boot(k), 0);
 		const char *r = report();
 		assert_non_null(strstr(r, "realm: yes, rsi v1."));
-		assert_string_equal(bound_to("arm_smccc", "arm-rsi"), "arm-cca-guest");
+		assert_string_equal(bound_to("arm_smccc", "arm-rsi"), "arm_cca_guest");
 		assert_false(smcsim_kernel_panicked(k));
 		teardown(state);
 	}
@@ -618,6 +623,241 @@ static void cca_on_rmm_model(void **state)
 	}
 	if (!ran)
 		skip();
+}
+
+/* An interposer that notes every PARTITION_INFO_GET_REGS call's x3 (start index and tag)
+ * and passes the call on. */
+struct regs_probe {
+	int n;
+	uint64_t x3[8];
+};
+
+static int note_regs(void *opaque, struct smcsim_kernel *kk, int depth, enum smcsim_conduit conduit,
+		     struct smcsim_regs *regs)
+{
+	struct regs_probe *p = opaque;
+	if (regs->x[0] == FFA_PARTITION_INFO_GET_REGS && p->n < 8)
+		p->x3[p->n++] = regs->x[3];
+	return smcsim_kernel_fw_next(kk, depth + 1, conduit, regs);
+}
+
+/* Register-mode partition discovery (drivers/firmware/arm_ffa/driver.c
+ * ffa_partition_probe()): a count call, then the fill from index 0 again, then from
+ * CURRENT_INDEX + 1. Later kernels take the seven partitions entry by entry; Linux 6.12's
+ * copy of the second reply lands at buffer + prev_idx * size (struct units) past its
+ * seven-entry buffer, which the model reports and does not do. */
+static void ffa_regs_two_pass_and_6_12_overflow(void **state)
+{
+	static const char v12[] =
+		"{\"format\":\"smcsim-trace\",\"version\":1,\"steps\":["
+		"{\"call\":{\"x0\":\"0x84000063\",\"x1\":\"0x10002\"},\"expect\":{\"x0\":"
+		"\"0x10002\"}}]}";
+	for (int old = 0; old < 2; old++) {
+		struct smcsim_kernel_opts o = { .linux_era = old ? SMCSIM_LINUX_6_12 : 0 };
+		boot_on("tfa-host", &o);
+		struct smcsim_fixture_fw *fw = SMCSIM_FIXTURE_FIRMWARE(
+			k, FIXTURES "/finding-ffa-regs-partition-overflow.json",
+			SMCSIM_FW_ANY_ORDER | SMCSIM_FW_FALLTHROUGH);
+		struct smcsim_fixture_fw *ver;
+		if (!old)
+			assert_int_equal(
+				smcsim_fixture_fw_parse(k, v12, sizeof(v12) - 1, "v1.2",
+							SMCSIM_FW_ANY_ORDER | SMCSIM_FW_FALLTHROUGH,
+							&ver, NULL),
+				0);
+		struct regs_probe probe = { 0 };
+		assert_int_equal(smcsim_kernel_push_firmware(k, note_regs, &probe), 0);
+		assert_int_equal(smcsim_discover_register(k, 0), 0);
+		assert_int_equal(smcsim_kernel_boot(k), 0);
+		assert_int_equal(probe.n, 3);
+		assert_int_equal(probe.x3[0], 0);
+		assert_int_equal(probe.x3[1], 0);
+		assert_int_equal(probe.x3[2], 5);
+		const char *r = report();
+		assert_non_null(strstr(r, "info: ARM FF-A: Notification setup failed -95, not "
+					  "enabled"));
+		if (old) {
+			assert_true(smcsim_kernel_log_has(
+				k,
+				"err: ARM FF-A: smcsim: linux-overflow: Linux 6.12 would write "
+				"past its partition buffer: PARTITION_INFO_GET_REGS entries 5..6 "
+				"of size 24 go to bytes 2304..2352 of the 168 allocated for 7 "
+				"partitions"));
+			assert_int_equal(smcsim_discover_findings(k), 1);
+			assert_non_null(strstr(r, "ffa: no"));
+			assert_non_null(strstr(r, "info: ARM FF-A: ffa_setup_partitions: No "
+						  "partitions found, error -22"));
+			assert_non_null(strstr(r, "err: ARM FF-A: failed to setup partitions"));
+			assert_null(smcsim_kernel_find_device(k, "arm_ffa", "arm-ffa-1"));
+		} else {
+			assert_int_equal(smcsim_discover_findings(k), 0);
+			assert_non_null(strstr(r, "ffa: v1.2, vm_id 0x0000, rxtx 4096 bytes, "
+						  "partitions 7, mem ops 64-bit"));
+			assert_non_null(strstr(r, "arm_ffa/arm-ffa-7 modalias "
+						  "arm_ffa:8007:5a1f0000-0000-4000-8000-"
+						  "000000000007"));
+			/* The host's own device after the seven. */
+			assert_non_null(strstr(r, "arm_ffa/arm-ffa-8 modalias arm_ffa:0000:"));
+		}
+		smcsim_kernel_shutdown(k);
+		assert_int_equal(smcsim_kernel_pages_in_use(k), 0);
+		if (old) {
+			SMCSIM_FIXTURE_DONE(fw);
+		} else {
+			/* Every step but the fixture's v1.1 FFA_VERSION, answered above it. */
+			assert_int_equal(smcsim_fixture_fw_served(fw), 13);
+			smcsim_fixture_fw_destroy(fw);
+			SMCSIM_FIXTURE_DONE(ver);
+		}
+		teardown(state);
+	}
+}
+
+/* Linux 6.12 in register mode within its buffer: one reply with both partitions, copied
+ * as they lie in x3..x8, no finding. */
+static void ffa_regs_6_12_within_bounds(void **state)
+{
+	struct smcsim_kernel_opts o = { .linux_era = SMCSIM_LINUX_6_12 };
+	boot_on("tfa-host", &o);
+	struct smcsim_fixture_fw *fw =
+		SMCSIM_FIXTURE_FIRMWARE(k, FIXTURES "/ffa-regs-two-partitions-6.12.json",
+					SMCSIM_FW_ANY_ORDER | SMCSIM_FW_FALLTHROUGH);
+	assert_int_equal(smcsim_discover_register(k, 0), 0);
+	assert_int_equal(smcsim_kernel_boot(k), 0);
+	const char *r = report();
+	assert_int_equal(smcsim_discover_findings(k), 0);
+	assert_non_null(strstr(r, "ffa: v1.1, vm_id 0x0000, rxtx 4096 bytes, partitions 2"));
+	assert_non_null(strstr(r, "arm_ffa/arm-ffa-2 modalias "
+				  "arm_ffa:8002:5a1f0000-0000-4000-8000-000000000002"));
+	assert_non_null(strstr(r, "info: ARM FF-A: Firmware version higher than driver version, "
+				  "downgrading"));
+	smcsim_kernel_shutdown(k);
+	assert_int_equal(smcsim_kernel_pages_in_use(k), 0);
+	SMCSIM_FIXTURE_DONE(fw);
+	teardown(state);
+}
+
+/* psci_dt_init and psci_probe (drivers/firmware/psci/psci.c): the conduit line first, then
+ * the version, printed before a 0.1 answer is refused. */
+static void psci_logs_version_before_refusing_0_1(void **state)
+{
+	static const char fx[] = "{\"format\":\"smcsim-trace\",\"version\":1,\"steps\":["
+				 "{\"call\":{\"x0\":\"0x84000000\"},\"expect\":{\"x0\":1}}]}";
+	boot_on("tfa-host", NULL);
+	struct smcsim_fixture_fw *fw;
+	assert_int_equal(smcsim_fixture_fw_parse(k, fx, sizeof(fx) - 1, "psci01",
+						 SMCSIM_FW_STRICT_ORDER, &fw, NULL),
+			 0);
+	smcsim_discover_register(k, SMCSIM_DISCOVER_NO_FFA);
+	smcsim_kernel_boot(k);
+	SMCSIM_FIXTURE_DONE(fw);
+	const char *log = smcsim_kernel_log(k);
+	const char *a = strstr(log, "info: psci: probing for conduit method from DT.\n");
+	const char *b = strstr(log, "info: psci: PSCIv0.1 detected in firmware.\n");
+	const char *c = strstr(log, "err: psci: Conflicting PSCI version detected.\n");
+	assert_true(a && b && c && a < b && b < c);
+	assert_false(smcsim_kernel_log_has(k, "Using standard PSCI"));
+	teardown(state);
+}
+
+/* soc_id.c: a SOC_ID name that fills all 136 bytes with no NUL is dropped with a firmware-bug
+ * warning (smccc_soc_name_init()); Linux 6.12 has no name call at all. */
+static void soc_id_name_rules(void **state)
+{
+	static const char fx[] =
+		"{\"format\":\"smcsim-trace\",\"version\":1,\"steps\":["
+		"{\"call\":{\"x0\":\"SMCCC_ARCH_SOC_ID_64\",\"x1\":2},\"expect\":{\"x0\":0,"
+		"\"x1\":\"0x4141414141414141\",\"x2\":\"0x4141414141414141\",\"x3\":"
+		"\"0x4141414141414141\",\"x4\":\"0x4141414141414141\",\"x5\":"
+		"\"0x4141414141414141\","
+		"\"x6\":\"0x4141414141414141\",\"x7\":\"0x4141414141414141\",\"x8\":"
+		"\"0x4141414141414141\",\"x9\":\"0x4141414141414141\",\"x10\":"
+		"\"0x4141414141414141\","
+		"\"x11\":\"0x4141414141414141\",\"x12\":\"0x4141414141414141\",\"x13\":"
+		"\"0x4141414141414141\",\"x14\":\"0x4141414141414141\",\"x15\":"
+		"\"0x4141414141414141\","
+		"\"x16\":\"0x4141414141414141\",\"x17\":\"0x4141414141414141\"}}]}";
+	for (int old = 0; old < 2; old++) {
+		struct smcsim_kernel_opts o = { .linux_era = old ? SMCSIM_LINUX_6_12 : 0 };
+		boot_on("tfa-host", &o);
+		struct smcsim_fixture_fw *fw;
+		assert_int_equal(smcsim_fixture_fw_parse(
+					 k, fx, sizeof(fx) - 1, "soc-name",
+					 SMCSIM_FW_ANY_ORDER | SMCSIM_FW_FALLTHROUGH, &fw, NULL),
+				 0);
+		smcsim_discover_register(k, SMCSIM_DISCOVER_NO_FFA);
+		assert_int_equal(smcsim_kernel_boot(k), 0);
+		const char *r = report();
+		assert_non_null(strstr(r, "name \"\", soc0"));
+		assert_int_equal(smcsim_fixture_fw_served(fw), old ? 0 : 1);
+		assert_int_equal(smcsim_kernel_log_has(k, "warn: SMCCC: SOC_ID: [Firmware Bug]: "
+							  "Ignoring improperly formatted name"),
+				 !old);
+		smcsim_fixture_fw_destroy(fw);
+		teardown(state);
+	}
+}
+
+/* kvm_guest.c kvm_init_hyp_services(): the detection line prints the FEATURES registers
+ * as they came (%08lx of x3..x0), the bitmap keeps their low 32 bits. Linux 6.12 compares
+ * CALL_UID's registers at full width: a UID word with upper bits set is not KVM's. */
+static void kvm_features_printed_unmasked(void **state)
+{
+	static const char feat[] =
+		"{\"format\":\"smcsim-trace\",\"version\":1,\"steps\":["
+		"{\"call\":{\"x0\":\"0x86000000\"},\"expect\":{\"x0\":\"0xffffffff00000003\"}}]}";
+	static const char uid[] = "{\"format\":\"smcsim-trace\",\"version\":1,\"steps\":["
+				  "{\"call\":{\"x0\":\"0x8600FF01\"},\"expect\":{\"x0\":"
+				  "\"0x1b66fb428\",\"x1\":\"0xe911c52e\",\"x2\":\"0x564bcaa9\","
+				  "\"x3\":\"0x743a004d\"}}]}";
+	for (int old = 0; old < 2; old++) {
+		struct smcsim_kernel_opts o = { .linux_era = old ? SMCSIM_LINUX_6_12 : 0 };
+		boot_on("kvm-guest", &o);
+		struct smcsim_fixture_fw *fw;
+		assert_int_equal(smcsim_fixture_fw_parse(
+					 k, feat, sizeof(feat) - 1, "feat",
+					 SMCSIM_FW_ANY_ORDER | SMCSIM_FW_FALLTHROUGH, &fw, NULL),
+				 0);
+		smcsim_discover_register(k, SMCSIM_DISCOVER_NO_FFA);
+		assert_int_equal(smcsim_kernel_boot(k), 0);
+		assert_true(smcsim_kernel_log_has(
+			k, "info: smccc: KVM: hypervisor services detected (0x00000000 0x00000000 "
+			   "0x00000000 0xffffffff00000003)"));
+		assert_non_null(strstr(
+			report(), "kvm: features 0x00000000 0x00000000 0x00000000 0x00000003"));
+		SMCSIM_FIXTURE_DONE(fw);
+		teardown(state);
+
+		boot_on("kvm-guest", &o);
+		assert_int_equal(smcsim_fixture_fw_parse(
+					 k, uid, sizeof(uid) - 1, "uid",
+					 SMCSIM_FW_ANY_ORDER | SMCSIM_FW_FALLTHROUGH, &fw, NULL),
+				 0);
+		smcsim_discover_register(k, SMCSIM_DISCOVER_NO_FFA);
+		assert_int_equal(smcsim_kernel_boot(k), 0);
+		assert_int_equal(strstr(report(), "kvm: no") != NULL, old);
+		SMCSIM_FIXTURE_DONE(fw);
+		teardown(state);
+	}
+}
+
+/* Every built-in profile has a golden output for the Linux 6.12 flavour
+ * (expected/<profile>+linux612.txt, checked by check_discover.py). */
+static void linux_6_12_golden_for_every_profile(void **state)
+{
+	for (size_t i = 0; smcsim_profile_builtin(i); i++) {
+		char path[512];
+		snprintf(path, sizeof(path), "%s/%s+linux612.txt", EXPECTED,
+			 smcsim_profile_builtin(i));
+		FILE *f = fopen(path, "r");
+		if (!f)
+			fail_msg("%s: missing (shim/tests/check_discover.py --update)", path);
+		char first[128] = "";
+		assert_non_null(fgets(first, sizeof(first), f));
+		fclose(f);
+		assert_non_null(strstr(first, "# args:"));
+		assert_non_null(strstr(first, "--linux 6.12"));
+	}
 }
 
 int main(void)
@@ -640,6 +880,12 @@ int main(void)
 		cmocka_unit_test(era_differences),
 		cmocka_unit_test(ffa_binds_partitions_on_models),
 		cmocka_unit_test(cca_on_rmm_model),
+		cmocka_unit_test(ffa_regs_two_pass_and_6_12_overflow),
+		cmocka_unit_test(ffa_regs_6_12_within_bounds),
+		cmocka_unit_test(psci_logs_version_before_refusing_0_1),
+		cmocka_unit_test(soc_id_name_rules),
+		cmocka_unit_test(kvm_features_printed_unmasked),
+		cmocka_unit_test(linux_6_12_golden_for_every_profile),
 	};
 	return cmocka_run_group_tests_name("shim-discover", tests, NULL, NULL);
 }

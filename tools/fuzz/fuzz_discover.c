@@ -4,10 +4,11 @@
  * firmware, checking invariants.
  *
  * Input: byte 0 picks the base firmware (tfa-host, kvm-guest, qemu-tcg, ffa-host, pkvm-host, or
- * a fixture served in any
- * order over tfa-host so deeper paths are reachable), byte 1 the kernel configuration
- * (pKVM, legacy FF-A ordering, RMI flavour, PSCI binding), the rest drives the fault
- * injector (smcsim_faults_create): one decision byte per call.
+ * a fixture served in any order over tfa-host so deeper paths are reachable: a host boot, a
+ * Realm boot, an SPMC with two partitions, an SPMC answering PARTITION_INFO_GET_REGS for
+ * seven), byte 1 the kernel configuration (pKVM, legacy FF-A ordering, RMI flavour or Linux
+ * 6.12 (bits 2-3 both set), PSCI binding), the rest drives the fault injector
+ * (smcsim_faults_create): one decision byte per call.
  *
  * Hard invariants (abort: a bug in the shim, models or harness):
  *  - no driver bound twice; no device whose service failed its own version check
@@ -19,7 +20,10 @@
  *  - psci-unsupported-as-1x: PSCI_VERSION answered an error and Linux treated it as
  *    PSCI >= 1.0 (the known quirk: -1 reads as v65535.65535);
  *  - smccc-unsupported-as-1x: SMCCC_VERSION -1 accepted as a version >= 1.1;
- *  - linux-ub / linux-hang / linux-overread lines from the models.
+ *  - ffa-version-0x: an FFA_VERSION x0 with bits above 30 set and a major of 0 passes the
+ *    driver's full-width minimum check, and partitions bind at FF-A v0.x;
+ *  - linux-ub / linux-hang / linux-overread / linux-overflow lines from the models (the
+ *    last: Linux 6.12's PARTITION_INFO_GET_REGS copy writing past its partition buffer).
  * With SMCSIM_FUZZ_FINDINGS=DIR the first input of each kind is written there as a
  * fixture (what the kernel saw), replayable as strict fixture firmware.
  */
@@ -39,7 +43,7 @@ struct base {
 static const struct base bases[] = {
 	{ "tfa-host", NULL },	    { "tfa-host", fx_host_boot }, { "tfa-host", fx_realm_boot },
 	{ "tfa-host", fx_ffa_two }, { "kvm-guest", NULL },	  { "qemu-tcg", NULL },
-	{ "ffa-host", NULL },	    { "pkvm-host", NULL },
+	{ "ffa-host", NULL },	    { "pkvm-host", NULL },	  { "tfa-host", fx_ffa_regs },
 };
 
 static void hard(const char *what, const struct smcsim_kernel *k)
@@ -95,9 +99,24 @@ static void check(struct smcsim_kernel *k, const struct smcsim_kernel_rec *rec)
 		     s->soc_id_revision < 0))
 			hard("soc0 without SMCCC 1.2 and a valid SOC_ID", k);
 		if (strcmp(d->bus->name, "arm_ffa") == 0 &&
-		    (s->smccc_version < ARM_SMCCC_VERSION_1_2 || s->ffa_version < FFA_VERSION_1_0 ||
-		     s->ffa_version > FFA_VERSION_1_2))
+		    FFA_MAJOR_VERSION(s->ffa_version) == 0 &&
+		    s->ffa_version_raw >= FFA_VERSION_1_0 &&
+		    s->smccc_version >= ARM_SMCCC_VERSION_1_2) {
+			/* ffa_version_check(): the minimum is compared with all of x0,
+			 * FFA_MAJOR_VERSION() reads bits 30:16 and the version kept is the low
+			 * 32 bits. */
+			char det[160];
+			snprintf(det, sizeof(det),
+				 "FFA_VERSION returned 0x%llx, Linux negotiates FF-A v%u.%u",
+				 (unsigned long long)s->ffa_version_raw,
+				 FFA_MAJOR_VERSION(s->ffa_version),
+				 FFA_MINOR_VERSION(s->ffa_version));
+			finding(64, "ffa-version-0x", det, rec);
+		} else if (strcmp(d->bus->name, "arm_ffa") == 0 &&
+			   (s->smccc_version < ARM_SMCCC_VERSION_1_2 ||
+			    s->ffa_version < FFA_VERSION_1_0 || s->ffa_version > FFA_VERSION_1_2)) {
 			hard("FF-A partition device without a negotiated FF-A version", k);
+		}
 		if (strcmp(d->name, "arm-rsi") == 0 && d->driver && !s->realm)
 			hard("arm-rsi bound outside a Realm", k);
 	}
@@ -112,8 +131,9 @@ static void check(struct smcsim_kernel *k, const struct smcsim_kernel_rec *rec)
 	if (s->smccc_version == 0xffffffffu)
 		finding(2, "smccc-unsupported-as-1x", "SMCCC_VERSION -1 accepted as v65535.65535",
 			rec);
-	static const char *const kinds[] = { "linux-ub", "linux-hang", "linux-overread" };
-	for (int i = 0; i < 3; i++) {
+	static const char *const kinds[] = { "linux-ub", "linux-hang", "linux-overread",
+					     "linux-overflow" };
+	for (int i = 0; i < 4; i++) {
 		char needle[40];
 		snprintf(needle, sizeof(needle), "smcsim: %s", kinds[i]);
 		const char *p = strstr(smcsim_kernel_log(k), needle);
@@ -136,18 +156,22 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct smcsim *sim;
 	if (smcsim_create_named(b->profile, &sim, NULL))
 		abort();
+	unsigned int flavour = (cfg >> 2) & 3; /* 0 none, 1 RMI 1.0, 2 RMI 2.0, 3 Linux 6.12 */
 	struct smcsim_kernel_opts o = {
 		.pkvm = cfg & 1,
-		.rmi_abi = (cfg >> 2) % 3 == 1	 ? 10
-			   : (cfg >> 2) % 3 == 2 ? 20
-						 : 0,
+		.rmi_abi = flavour == 1	  ? 10
+			   : flavour == 2 ? 20
+					  : 0,
 		.has_rme = cfg & 0x10,
 		.psci_compat = (cfg & 0x60) == 0x60 ? 2 : 10,
 		.no_closures = cfg & 0x80,
+		.linux_era = flavour == 3 ? SMCSIM_LINUX_6_12 : 0,
 	};
 	snprintf(config_text, sizeof(config_text),
-		 "pkvm=%d ffa_legacy=%d rmi_abi=%d has_rme=%d psci_compat=%d no_closures=%d",
-		 o.pkvm, (cfg & 2) != 0, o.rmi_abi, o.has_rme, o.psci_compat, o.no_closures);
+		 "pkvm=%d ffa_legacy=%d rmi_abi=%d has_rme=%d psci_compat=%d no_closures=%d "
+		 "linux=%s",
+		 o.pkvm, (cfg & 2) != 0 || flavour == 3, o.rmi_abi, o.has_rme, o.psci_compat,
+		 o.no_closures, flavour == 3 ? "6.12" : "default");
 	struct smcsim_kernel *k;
 	if (smcsim_kernel_create(sim, &o, &k))
 		abort();

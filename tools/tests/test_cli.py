@@ -277,6 +277,18 @@ def _():
     expect(p.returncode == 0 and 'smccc: v1.0' in p.stdout, p.stdout)
 
 
+@case('discover --linux 6.12 runs the Linux 6.12 flavour')
+def _():
+    p = run('discover', '--profile', 'ffa-host', '--linux', '6.12')
+    expect(p.returncode == 0, p.stderr)
+    expect('ffa: v1.1,' in p.stdout and 'platform/smccc_trng modalias platform:smccc_trng bound smccc_trng' in p.stdout
+           and 'platform/arm-ffa' not in p.stdout and 'arm_smccc/' not in p.stdout, p.stdout)
+    p = run('discover', '--linux', '6.13')
+    expect(p.returncode == 2 and '--linux: expected 6.12' in p.stderr, p.stderr)
+    p = run('discover', '--linux', '6.12', '--rmi', '1.0')
+    expect(p.returncode == 2, p.stdout + p.stderr)
+
+
 failed = [r for r in results if r[1]]
 for name, err in results:
     print(('ok   ' if not err else 'FAIL ') + name + ('' if not err else '\n     ' + err.replace('\n', '\n     ')))

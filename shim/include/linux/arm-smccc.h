@@ -97,6 +97,12 @@
 /* KVM's vendor hypervisor UID, 28b46fb6-2ec5-11e9-a9ca-4b564d003a74. */
 #define ARM_SMCCC_VENDOR_HYP_UID_KVM                                                               \
 	UUID_INIT(0x28b46fb6, 0x2ec5, 0x11e9, 0xa9, 0xca, 0x4b, 0x56, 0x4d, 0x00, 0x3a, 0x74)
+/* The same UID as CALL_UID returns it: w0..w3, each word the little-endian read of four
+ * of its bytes. */
+#define ARM_SMCCC_VENDOR_HYP_UID_KVM_REG_0 0xb66fb428U
+#define ARM_SMCCC_VENDOR_HYP_UID_KVM_REG_1 0xe911c52eU
+#define ARM_SMCCC_VENDOR_HYP_UID_KVM_REG_2 0x564bcaa9U
+#define ARM_SMCCC_VENDOR_HYP_UID_KVM_REG_3 0x743a004dU
 
 /* DEN0098: TRNG. */
 #define ARM_SMCCC_TRNG_VERSION                                                                     \

@@ -58,6 +58,7 @@ int ffa_transport_init(ffa_fn **invoke_ffa_fn);
 #define FFA_RET_RETRY		   -7
 #define FFA_RET_ABORTED		   -8
 #define FFA_RET_NO_DATA		   -9
+#define FFA_RET_NOT_READY	   -10
 
 #define FFA_MAJOR_VERSION(x)		    ((u16)(((x) >> 16) & 0x7fff))
 #define FFA_MINOR_VERSION(x)		    ((u16)((x)&0xffff))

@@ -28,11 +28,39 @@ extern "C" {
 
 struct smcsim_kernel;
 
-/* Older kernels' discovery, where it differs from the newest. */
+/*
+ * Older kernels' discovery, where it differs from the newest (the default). Each bit is one
+ * behaviour; SMCSIM_LINUX_6_12 is every behaviour of Linux 6.12 (`smcsim-discover --linux
+ * 6.12`). smcsim_discover_register() reads SMCSIM_LINUX_FFA_ROOTFS and
+ * SMCSIM_LINUX_PLATFORM_DEVICES as SMCSIM_DISCOVER_FFA_LEGACY and SMCSIM_DISCOVER_MAINLINE.
+ */
 enum {
-	SMCSIM_LINUX_KVM_UID_HVC_ONLY = 1 << 0,	 /* <= 6.14: KVM detection only over HVC */
-	SMCSIM_LINUX_SOC_ID_NAME_SMC32 = 1 << 1, /* before the SOC_ID name fix: name via
-						  * the SMC32 SOC_ID (0x80000002, x1 = 2) */
+	/* <= 6.14 kvm_init_hyp_services: KVM detection only over HVC, the UID compared
+	 * register by register at full width (no arm_smccc_hypervisor_has_uuid). */
+	SMCSIM_LINUX_KVM_UID_HVC_ONLY = 1 << 0,
+	/* before the SOC_ID name fix: name via the SMC32 SOC_ID (0x80000002, x1 = 2) */
+	SMCSIM_LINUX_SOC_ID_NAME_SMC32 = 1 << 1,
+	/* before SMCCC 1.6 SOC_ID name support: no name call at all */
+	SMCSIM_LINUX_NO_SOC_ID_NAME = 1 << 2,
+	/* before arm64 Realm guest support: no arm64_rsi_init, no "arm-cca-dev" */
+	SMCSIM_LINUX_NO_RSI = 1 << 3,
+	/* before KVM's DISCOVER_IMPL errata tables (kvm_arm_target_impl_cpu_init, 6.15) */
+	SMCSIM_LINUX_NO_TARGET_IMPL = 1 << 4,
+	/* the 6.12 FF-A driver: asks FFA_VERSION for v1.1, compares its NOT_SUPPORTED at full
+	 * width, copies PARTITION_INFO_GET_REGS replies with one memcpy at buffer + prev_idx *
+	 * size (the write past its buffer is reported, see smcsim_discover_findings()) and
+	 * unmaps with x1 = 0 */
+	SMCSIM_LINUX_FFA_6_12 = 1 << 5,
+	/* FF-A core init at rootfs_initcall, no pKVM deferral (SMCSIM_DISCOVER_FFA_LEGACY) */
+	SMCSIM_LINUX_FFA_ROOTFS = 1 << 6,
+	/* no SMCCC bus: platform devices "smccc_trng" (and "arm-cca-dev" where there is RSI)
+	 * (SMCSIM_DISCOVER_MAINLINE) */
+	SMCSIM_LINUX_PLATFORM_DEVICES = 1 << 7,
+	/* Linux 6.12 exactly */
+	SMCSIM_LINUX_6_12 = SMCSIM_LINUX_KVM_UID_HVC_ONLY | SMCSIM_LINUX_NO_SOC_ID_NAME |
+			    SMCSIM_LINUX_NO_RSI | SMCSIM_LINUX_NO_TARGET_IMPL |
+			    SMCSIM_LINUX_FFA_6_12 | SMCSIM_LINUX_FFA_ROOTFS |
+			    SMCSIM_LINUX_PLATFORM_DEVICES,
 };
 
 struct smcsim_kernel_opts {
@@ -223,12 +251,15 @@ enum {
  * Register the reference models of Linux's discovery on @k as initcalls at their kernel
  * levels: PSCI + SMCCC (+TRNG, SOC_ID, KVM) and RSI at setup_arch, Spectre at early, the
  * SMCCC and FF-A buses and RMI 2.0 at subsys, KVM/RMI 1.0 then the SMCCC devices, drivers,
- * SOC_ID and FF-A at device (module_init), finalize_pkvm at device_sync.
+ * SOC_ID and FF-A at device (module_init), finalize_pkvm at device_sync. @k's
+ * opts.linux_era adds to @flags (SMCSIM_LINUX_FFA_ROOTFS: FF-A at rootfs;
+ * SMCSIM_LINUX_PLATFORM_DEVICES: platform devices; SMCSIM_LINUX_NO_RSI: no RSI init).
  */
 int smcsim_discover_register(struct smcsim_kernel *k, unsigned int flags);
 /* Print what Linux found: conduit, versions, devices, drivers bound, modaliases, log. */
 int smcsim_discover_print(const struct smcsim_kernel *k, FILE *out);
-/* Lines of the log starting "smcsim: linux-" (Linux would misbehave: UB, hang, overread). */
+/* Lines of the log starting "smcsim: linux-" (Linux would misbehave: UB, hang, overread,
+ * a write past a buffer). */
 unsigned int smcsim_discover_findings(const struct smcsim_kernel *k);
 
 struct smcsim_discover_opts {
