@@ -3,6 +3,7 @@
 #ifndef KC_LINUX_BITFIELD_H
 #define KC_LINUX_BITFIELD_H
 #include <kc/base.h>
+#include <asm/byteorder.h> /* as the kernel's: users get le64_to_cpu() and friends */
 
 #define __bf_shf(x) __builtin_ctzll(x)
 #define FIELD_MAX(mask) ((__typeof__(mask))((mask) >> __bf_shf(mask)))

@@ -16,6 +16,8 @@
 #include <linux/sysfs.h>
 #include <linux/gfp.h>
 #include <linux/pm.h>
+#include <linux/notifier.h>
+#include <linux/idr.h> /* as the kernel's, through kobject/kernfs: bus code numbers devices */
 
 struct device;
 struct device_driver;
@@ -164,6 +166,21 @@ struct device *bus_find_device(const struct bus_type *bus, struct device *start,
 struct device *bus_find_next_device(const struct bus_type *bus, struct device *cur);
 struct device *bus_find_device_by_name(const struct bus_type *bus, struct device *start,
 				       const char *name);
+/* Bus notifier events, sent to the chain registered with bus_register_notifier() (the
+ * kernel's drivers/base/bus.c and dd.c). BIND_DRIVER goes out with dev->driver already
+ * set and before the driver's probe: drivers/firmware/arm_ffa/driver.c ffa_bus_notifier()
+ * fills in an FF-A v1.0 partition's UUID then, before ffa_device_probe() refuses a Nil
+ * one. DRIVER_NOT_BOUND follows a failed probe, BOUND_DRIVER a successful one. */
+#define BUS_NOTIFY_ADD_DEVICE	   0x00000001 /* device added */
+#define BUS_NOTIFY_DEL_DEVICE	   0x00000002 /* device about to be removed */
+#define BUS_NOTIFY_REMOVED_DEVICE  0x00000003 /* device removed */
+#define BUS_NOTIFY_BIND_DRIVER	   0x00000004 /* driver about to be bound */
+#define BUS_NOTIFY_BOUND_DRIVER	   0x00000005 /* driver bound to device */
+#define BUS_NOTIFY_UNBIND_DRIVER   0x00000006 /* driver about to be unbound */
+#define BUS_NOTIFY_UNBOUND_DRIVER  0x00000007 /* driver unbound from device */
+#define BUS_NOTIFY_DRIVER_NOT_BOUND 0x00000008 /* driver failed to bind */
+int bus_register_notifier(const struct bus_type *bus, struct notifier_block *nb);
+int bus_unregister_notifier(const struct bus_type *bus, struct notifier_block *nb);
 int driver_register(struct device_driver *drv);
 void driver_unregister(struct device_driver *drv);
 int device_create_file(struct device *dev, const struct device_attribute *attr);
