@@ -9,7 +9,8 @@ cd "$(dirname "$0")/.."
 
 # Build and test dependencies, all Debian packages.
 PKGS=(meson ninja-build gcc g++ pkg-config python3 libjansson-dev libcbor-dev nettle-dev libgmp-dev libffi-dev
-      libcmocka-dev valgrind clang libclang-rt-14-dev python3-jsonschema python3-cbor2 clang-format)
+      libcmocka-dev valgrind clang libclang-rt-14-dev python3-jsonschema python3-cbor2 clang-format
+      linux-source-6.12 binutils)
 
 missing=()
 for p in "${PKGS[@]}"; do
@@ -31,3 +32,8 @@ build/tools/smcsim replay traces/
 echo
 echo "quickstart: what Linux discovers on the default profile ($(build/tools/smcsim profiles | awk '/\[default\]/{print $1}'))"
 build/tools/smcsim discover
+echo
+if tree=$(tools/kernel-src.sh build/linux-source 2>/dev/null); then
+  echo "quickstart: real Linux ($tree) booted on the same profile"
+  build/tools/smcsim kboot --kernel-src "$tree"
+fi

@@ -20,11 +20,13 @@
 #include <linux/smp.h>
 #include <asm/smp_plat.h>
 #include <asm/suspend.h>
+#include <linux/notifier.h>
 
 static LIST_HEAD(all_devices);
 static LIST_HEAD(all_drivers);
 #define KC_MAX_BUSES 16
 static const struct bus_type *buses[KC_MAX_BUSES];
+static struct notifier_block *bus_notifiers[KC_MAX_BUSES];
 static unsigned int nbuses;
 static bool deferred_enabled;
 static unsigned int double_binds;
@@ -43,6 +45,7 @@ int bus_register(const struct bus_type *bus)
 		return -EEXIST;
 	if (nbuses == KC_MAX_BUSES)
 		return -ENOMEM;
+	bus_notifiers[nbuses] = NULL;
 	buses[nbuses++] = bus;
 	return 0;
 }
@@ -51,9 +54,40 @@ void bus_unregister(const struct bus_type *bus)
 {
 	for (unsigned int i = 0; i < nbuses; i++)
 		if (buses[i] == bus) {
-			buses[i] = buses[--nbuses];
+			nbuses--;
+			buses[i] = buses[nbuses];
+			bus_notifiers[i] = bus_notifiers[nbuses];
 			return;
 		}
+}
+
+static struct notifier_block **bus_chain(const struct bus_type *bus)
+{
+	for (unsigned int i = 0; i < nbuses; i++)
+		if (buses[i] == bus)
+			return &bus_notifiers[i];
+	return NULL;
+}
+
+int bus_register_notifier(const struct bus_type *bus, struct notifier_block *nb)
+{
+	struct notifier_block **chain = bus_chain(bus);
+	return chain ? kc_notifier_register(chain, nb) : -EINVAL;
+}
+
+int bus_unregister_notifier(const struct bus_type *bus, struct notifier_block *nb)
+{
+	struct notifier_block **chain = bus_chain(bus);
+	return chain ? kc_notifier_unregister(chain, nb) : -EINVAL;
+}
+
+/* drivers/base/{core,dd}.c send these around adding, binding and removing a device; FF-A
+ * v1.0 fills partition UUIDs in at BUS_NOTIFY_BIND_DRIVER (driver.c ffa_bus_notifier()). */
+static void bus_notify(struct device *dev, unsigned long event)
+{
+	struct notifier_block **chain = dev->bus ? bus_chain(dev->bus) : NULL;
+	if (chain && *chain)
+		kc_notifier_call(chain, event, dev);
 }
 
 /* ---- devres -------------------------------------------------------------------------- */
@@ -118,13 +152,13 @@ void *devm_kcalloc(struct device *dev, size_t n, size_t size, gfp_t gfp)
 void devm_kfree(struct device *dev, const void *p)
 {
 	struct kc_devres *r;
-	list_for_each_entry(r, &dev->kc_devres, node)
-		if (r->is_alloc && r->data == p) {
-			list_del(&r->node);
-			kfree(r);
-			kfree(p);
-			return;
-		}
+	list_for_each_entry(r, &dev->kc_devres, node) if (r->is_alloc && r->data == p)
+	{
+		list_del(&r->node);
+		kfree(r);
+		kfree(p);
+		return;
+	}
 	WARN(1, "devm_kfree(%px): not a managed allocation of %s", p, dev_name(dev));
 }
 
@@ -259,7 +293,9 @@ static void device_release(struct kref *kref)
 	else if (dev->type && dev->type->release)
 		dev->type->release(dev);
 	else
-		WARN(1, "Device '%s' does not have a release() function, it is broken and must be fixed.",
+		WARN(1,
+		     "Device '%s' does not have a release() function, it is broken and must be "
+		     "fixed.",
 		     name ? name : "");
 	kfree(name);
 }
@@ -275,6 +311,7 @@ static void driver_unbind(struct device *dev)
 	struct device_driver *drv = dev->driver;
 	if (!drv)
 		return;
+	bus_notify(dev, BUS_NOTIFY_UNBIND_DRIVER);
 	if (dev->bus && dev->bus->remove)
 		dev->bus->remove(dev);
 	else if (drv->remove)
@@ -284,6 +321,7 @@ static void driver_unbind(struct device *dev)
 	dev->driver_data = NULL;
 	if (dev->kc_binds)
 		dev->kc_binds--;
+	bus_notify(dev, BUS_NOTIFY_UNBOUND_DRIVER);
 }
 
 /* dd.c really_probe()/call_driver_probe(): 0 bound, 1 no match, <0 error. */
@@ -303,15 +341,18 @@ static int try_bind(struct device *dev, struct device_driver *drv)
 	dev->driver = drv;
 	if (dev->kc_binds++)
 		double_binds++;
+	bus_notify(dev, BUS_NOTIFY_BIND_DRIVER);
 	int ret = dev->bus->probe ? dev->bus->probe(dev) : drv->probe ? drv->probe(dev) : 0;
 	if (!ret) {
 		dev->kc_deferred = false;
+		bus_notify(dev, BUS_NOTIFY_BOUND_DRIVER);
 		return 0;
 	}
 	devres_release_all(dev);
 	dev->driver = NULL;
 	dev->driver_data = NULL;
 	dev->kc_binds--;
+	bus_notify(dev, BUS_NOTIFY_DRIVER_NOT_BOUND);
 	switch (ret) {
 	case -EPROBE_DEFER:
 		dev_dbg(dev, "Driver %s requests probe deferral\n", drv->name);
@@ -331,7 +372,8 @@ static int try_bind(struct device *dev, struct device_driver *drv)
 int device_attach(struct device *dev)
 {
 	struct device_driver *drv;
-	list_for_each_entry(drv, &all_drivers, kc_node) {
+	list_for_each_entry(drv, &all_drivers, kc_node)
+	{
 		int r = try_bind(dev, drv);
 		if (r == 0)
 			return 1;
@@ -365,6 +407,7 @@ int device_add(struct device *dev)
 	get_device(dev);
 	list_add_tail(&dev->kc_node, &all_devices);
 	dev->kc_added = true;
+	bus_notify(dev, BUS_NOTIFY_ADD_DEVICE);
 	if (dev->bus)
 		device_attach(dev);
 	return 0;
@@ -380,6 +423,7 @@ void device_del(struct device *dev)
 {
 	if (!dev->kc_added)
 		return;
+	bus_notify(dev, BUS_NOTIFY_DEL_DEVICE);
 	driver_unbind(dev);
 	list_del_init(&dev->kc_node);
 	dev->kc_added = false;
@@ -414,9 +458,9 @@ struct device *device_find_child(struct device *parent, void *data,
 				 int (*match)(struct device *dev, void *data))
 {
 	struct device *dev;
-	list_for_each_entry(dev, &all_devices, kc_node)
-		if (dev->parent == parent && match(dev, data))
-			return get_device(dev);
+	list_for_each_entry(dev, &all_devices,
+			    kc_node) if (dev->parent == parent &&
+					 match(dev, data)) return get_device(dev);
 	return NULL;
 }
 
@@ -425,7 +469,8 @@ int bus_for_each_dev(const struct bus_type *bus, struct device *start, void *dat
 {
 	struct device *dev, *next;
 	bool started = !start;
-	list_for_each_entry_safe(dev, next, &all_devices, kc_node) {
+	list_for_each_entry_safe(dev, next, &all_devices, kc_node)
+	{
 		if (!started) {
 			started = dev == start;
 			continue;
@@ -444,7 +489,8 @@ int bus_for_each_drv(const struct bus_type *bus, struct device_driver *start, vo
 {
 	struct device_driver *drv;
 	bool started = !start;
-	list_for_each_entry(drv, &all_drivers, kc_node) {
+	list_for_each_entry(drv, &all_drivers, kc_node)
+	{
 		if (!started) {
 			started = drv == start;
 			continue;
@@ -458,12 +504,13 @@ int bus_for_each_drv(const struct bus_type *bus, struct device_driver *start, vo
 	return 0;
 }
 
-struct device *bus_find_device(const struct bus_type *bus, struct device *start,
-			       const void *data, int (*match)(struct device *dev, const void *data))
+struct device *bus_find_device(const struct bus_type *bus, struct device *start, const void *data,
+			       int (*match)(struct device *dev, const void *data))
 {
 	struct device *dev;
 	bool started = !start;
-	list_for_each_entry(dev, &all_devices, kc_node) {
+	list_for_each_entry(dev, &all_devices, kc_node)
+	{
 		if (!started) {
 			started = dev == start;
 			continue;
@@ -502,25 +549,26 @@ struct device *bus_find_device_by_name(const struct bus_type *bus, struct device
 int driver_register(struct device_driver *drv)
 {
 	if (!drv->bus || !bus_is_registered(drv->bus)) {
-		pr_err("Driver '%s' was unable to register with bus_type '%s' because the bus was not initialized.\n",
+		pr_err("Driver '%s' was unable to register with bus_type '%s' because the bus was "
+		       "not initialized.\n",
 		       drv->name, drv->bus ? drv->bus->name : "(null)");
 		return -EINVAL;
 	}
 	if ((drv->bus->probe && drv->probe) || (drv->bus->shutdown && drv->shutdown))
 		pr_warn("Driver '%s' needs updating - please use bus_type methods\n", drv->name);
 	struct device_driver *other;
-	list_for_each_entry(other, &all_drivers, kc_node)
-		if (other->bus == drv->bus && !strcmp(other->name, drv->name)) {
-			pr_err("Error: Driver '%s' is already registered, aborting...\n",
-			       drv->name);
-			return -EBUSY;
-		}
+	list_for_each_entry(other, &all_drivers,
+			    kc_node) if (other->bus == drv->bus && !strcmp(other->name, drv->name))
+	{
+		pr_err("Error: Driver '%s' is already registered, aborting...\n", drv->name);
+		return -EBUSY;
+	}
 	list_add_tail(&drv->kc_node, &all_drivers);
 	drv->kc_registered = true;
 	struct device *dev, *next;
-	list_for_each_entry_safe(dev, next, &all_devices, kc_node)
-		if (dev->bus == drv->bus && !dev->driver)
-			try_bind(dev, drv);
+	list_for_each_entry_safe(dev, next, &all_devices,
+				 kc_node) if (dev->bus == drv->bus && !dev->driver)
+		try_bind(dev, drv);
 	return 0;
 }
 
@@ -529,9 +577,8 @@ void driver_unregister(struct device_driver *drv)
 	if (!drv->kc_registered)
 		return;
 	struct device *dev;
-	list_for_each_entry_reverse(dev, &all_devices, kc_node)
-		if (dev->driver == drv)
-			driver_unbind(dev);
+	list_for_each_entry_reverse(dev, &all_devices, kc_node) if (dev->driver == drv)
+		driver_unbind(dev);
 	list_del_init(&drv->kc_node);
 	drv->kc_registered = false;
 }
@@ -544,7 +591,8 @@ void kc_deferred_probe_run(void)
 	for (int pass = 0; pass < 32; pass++) {
 		bool progress = false;
 		struct device *dev, *next;
-		list_for_each_entry_safe(dev, next, &all_devices, kc_node) {
+		list_for_each_entry_safe(dev, next, &all_devices, kc_node)
+		{
 			if (!dev->kc_deferred || dev->driver)
 				continue;
 			dev->kc_deferred = false;
@@ -576,8 +624,8 @@ void kc_driver_core_shutdown(void)
 		device_unregister(dev);
 	}
 	while (!list_empty(&all_drivers)) {
-		struct device_driver *drv = list_last_entry(&all_drivers, struct device_driver,
-							    kc_node);
+		struct device_driver *drv =
+			list_last_entry(&all_drivers, struct device_driver, kc_node);
 		driver_unregister(drv);
 	}
 	nbuses = 0;
@@ -586,7 +634,7 @@ void kc_driver_core_shutdown(void)
 /* ---- the platform bus (drivers/base/platform.c) ------------------------------------------ */
 
 static const struct platform_device_id *platform_match_id(const struct platform_device_id *id,
-							   struct platform_device *pdev)
+							  struct platform_device *pdev)
 {
 	for (; id->name[0]; id++)
 		if (!strcmp(pdev->name, id->name)) {
@@ -602,8 +650,7 @@ static int platform_match(struct device *dev, const struct device_driver *drv)
 	struct platform_driver *pdrv = to_platform_driver(drv);
 	if (pdev->driver_override)
 		return !strcmp(pdev->driver_override, drv->name);
-	if (drv->of_match_table && dev->of_node &&
-	    of_match_node(drv->of_match_table, dev->of_node))
+	if (drv->of_match_table && dev->of_node && of_match_node(drv->of_match_table, dev->of_node))
 		return 1;
 	if (pdrv->id_table)
 		return platform_match_id(pdrv->id_table, pdev) != NULL;
@@ -848,9 +895,7 @@ int hwrng_register(struct hwrng *rng)
 	if (!rng->name || (!rng->data_read && !rng->read))
 		return -EINVAL;
 	struct hwrng *tmp;
-	list_for_each_entry(tmp, &rng_list, list)
-		if (!strcmp(tmp->name, rng->name))
-			return -EEXIST;
+	list_for_each_entry(tmp, &rng_list, list) if (!strcmp(tmp->name, rng->name)) return -EEXIST;
 	list_add_tail(&rng->list, &rng_list);
 	rng->quality = min_t(u16, 1024, rng->quality ? rng->quality : 1024);
 	/* 6.12 makes the best source current and calls its init; reading happens later in

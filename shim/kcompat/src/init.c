@@ -13,6 +13,7 @@
 #include <linux/arm-smccc.h>
 #include <linux/slab.h>
 #include <kc/host.h>
+#include <linux/workqueue.h>
 
 /* ---- SMCCC --------------------------------------------------------------------------- */
 
@@ -65,8 +66,8 @@ int kc_smccc_1_1(int invoke, enum arm_smccc_conduit conduit, unsigned long a0, u
 		 unsigned long a6, unsigned long a7, struct arm_smccc_res *res)
 {
 	if (invoke) {
-		conduit = arm_smccc_1_1_get_conduit ? arm_smccc_1_1_get_conduit() :
-						      SMCCC_CONDUIT_NONE;
+		conduit = arm_smccc_1_1_get_conduit ? arm_smccc_1_1_get_conduit()
+						    : SMCCC_CONDUIT_NONE;
 		if (conduit == SMCCC_CONDUIT_NONE) {
 			/* The kernel's __fail_smccc_1_1(): no trap, NOT_SUPPORTED in a0. */
 			if (res)
@@ -107,8 +108,8 @@ void arm_smccc_1_2_hvc(const struct arm_smccc_1_2_regs *args, struct arm_smccc_1
 
 void arm_smccc_1_2_invoke(const struct arm_smccc_1_2_regs *args, struct arm_smccc_1_2_regs *res)
 {
-	enum arm_smccc_conduit c = arm_smccc_1_1_get_conduit ? arm_smccc_1_1_get_conduit() :
-							       SMCCC_CONDUIT_NONE;
+	enum arm_smccc_conduit c =
+		arm_smccc_1_1_get_conduit ? arm_smccc_1_1_get_conduit() : SMCCC_CONDUIT_NONE;
 	if (c == SMCCC_CONDUIT_NONE) {
 		res->a0 = (unsigned long)SMCCC_RET_NOT_SUPPORTED;
 		return;
@@ -131,15 +132,27 @@ void kc_arch_init_hyp_services(void)
 
 /* ---- initcalls ------------------------------------------------------------------------ */
 
-#define KC_LEVELS(X)                                                                        \
-	X(early) X(0) X(1) X(1s) X(2) X(2s) X(3) X(3s) X(4) X(4s) X(5) X(5s) X(rootfs) X(6)   \
-		X(6s) X(7) X(7s)
-#define KC_DECLARE(l)                                                                       \
-	extern const struct kc_initcall __start_kc_initcall##l[] __attribute__((weak));     \
+#define KC_LEVELS(X)                                                                               \
+	X(early)                                                                                   \
+	X(0) X(1) X(1s) X(2) X(2s) X(3) X(3s) X(4) X(4s) X(5) X(5s) X(rootfs) X(6) X(6s) X(7) X(7s)
+#define KC_DECLARE(l)                                                                              \
+	extern const struct kc_initcall __start_kc_initcall##l[] __attribute__((weak));            \
 	extern const struct kc_initcall __stop_kc_initcall##l[] __attribute__((weak));
 KC_LEVELS(KC_DECLARE)
-extern const exitcall_t __start_kc_exitcall[] __attribute__((weak));
-extern const exitcall_t __stop_kc_exitcall[] __attribute__((weak));
+extern const struct kc_exitcall __start_kc_exitcall[] __attribute__((weak));
+extern const struct kc_exitcall __stop_kc_exitcall[] __attribute__((weak));
+
+#define KC_MAX_FAILED 32
+static const char *failed_files[KC_MAX_FAILED];
+static unsigned int nfailed;
+
+static bool file_failed(const char *file)
+{
+	for (unsigned int i = 0; i < nfailed; i++)
+		if (!strcmp(failed_files[i], file))
+			return true;
+	return false;
+}
 
 struct kc_level {
 	const char *name;
@@ -148,21 +161,19 @@ struct kc_level {
 #define KC_ROW(l) { #l, __start_kc_initcall##l, __stop_kc_initcall##l },
 static const struct kc_level levels[] = { KC_LEVELS(KC_ROW) };
 
-
-
-
-
-
-
 extern const struct bus_type platform_bus_type;
 
 static void run_initcall(const struct kc_initcall *ic)
 {
 	int ret = ic->fn();
+	/* Work queued by the initcall runs before the next one (src/workqueue.c). */
+	kc_workqueue_run_pending();
 	/* init/main.c do_one_initcall(): a failing initcall is only reported with
 	 * initcall_debug; the boot goes on. */
 	if (ret && kc_debug_enabled)
 		pr_debug("initcall %s returned %d\n", ic->name, ret);
+	if (ret && nfailed < KC_MAX_FAILED && !file_failed(ic->file))
+		failed_files[nfailed++] = ic->file;
 }
 
 int kc_kernel_boot(const struct kc_boot_params *p)
@@ -180,7 +191,8 @@ int kc_kernel_boot(const struct kc_boot_params *p)
 		psci_dt_init();
 
 	for (size_t i = 0; i < ARRAY_SIZE(levels); i++) {
-		for (const struct kc_initcall *ic = levels[i].start; ic && ic < levels[i].stop; ic++)
+		for (const struct kc_initcall *ic = levels[i].start; ic && ic < levels[i].stop;
+		     ic++)
 			run_initcall(ic);
 		if (!strcmp(levels[i].name, "7"))
 			kc_deferred_probe_run();
@@ -191,9 +203,14 @@ int kc_kernel_boot(const struct kc_boot_params *p)
 
 void kc_kernel_shutdown(void)
 {
+	kc_workqueue_run_pending();
 	if (__start_kc_exitcall)
-		for (const exitcall_t *ec = __stop_kc_exitcall; ec > __start_kc_exitcall;)
-			(*--ec)();
+		for (const struct kc_exitcall *ec = __stop_kc_exitcall; ec > __start_kc_exitcall;) {
+			ec--;
+			if (!file_failed(ec->file))
+				ec->fn();
+		}
+	nfailed = 0;
 	kc_driver_core_shutdown();
 	kc_power_hooks_reset();
 	kc_printk_flush();
@@ -212,10 +229,9 @@ int kc_kernel_report(void (*emit)(void *opaque, const char *line), void *opaque)
 				for (int off = 0; off < env->buflen;
 				     off += (int)strlen(env->buf + off) + 1)
 					if (!strncmp(env->buf + off, "MODALIAS=", 9))
-						len += kc_snprintf(line + len,
-								   sizeof(line) - (size_t)len,
-								   " modalias %s",
-								   env->buf + off + 9);
+						len += kc_snprintf(
+							line + len, sizeof(line) - (size_t)len,
+							" modalias %s", env->buf + off + 9);
 			}
 			kfree(env);
 		}
@@ -237,8 +253,6 @@ int kc_kernel_smccc_conduit(void)
 {
 	return arm_smccc_1_1_get_conduit ? (int)arm_smccc_1_1_get_conduit() : 0;
 }
-
-
 
 unsigned long kc_kernel_reset(void)
 {

@@ -117,7 +117,7 @@ char *strim(char *s)
 static int parse_ull(const char *s, unsigned int base, unsigned long long *res)
 {
 	if (base == 0) {
-		if (s[0] == '0' && (s[1] == 'x' || s[1] == 'X') ) {
+		if (s[0] == '0' && (s[1] == 'x' || s[1] == 'X')) {
 			base = 16;
 			s += 2;
 		} else if (s[0] == '0') {
@@ -192,13 +192,18 @@ int kstrtobool(const char *s, bool *res)
 	if (!s)
 		return -EINVAL;
 	switch (s[0]) {
-	case 'y': case 'Y': case '1':
+	case 'y':
+	case 'Y':
+	case '1':
 		*res = true;
 		return 0;
-	case 'n': case 'N': case '0':
+	case 'n':
+	case 'N':
+	case '0':
 		*res = false;
 		return 0;
-	case 'o': case 'O':
+	case 'o':
+	case 'O':
 		if (s[1] == 'n' || s[1] == 'N') {
 			*res = true;
 			return 0;

@@ -98,8 +98,8 @@ void panic(const char *fmt, ...)
 	kc_host_panic(line);
 }
 
-void print_hex_dump(const char *level, const char *prefix, int type, int rowsize,
-		    int groupsize, const void *buf, size_t len, bool ascii)
+void print_hex_dump(const char *level, const char *prefix, int type, int rowsize, int groupsize,
+		    const void *buf, size_t len, bool ascii)
 {
 	const u8 *b = buf;
 	(void)groupsize;

@@ -294,8 +294,8 @@ phys_addr_t virt_to_phys(const volatile void *addr)
 	size_t size = 0;
 	const void *obj = kc_slab_object((const void *)addr, &size);
 	const char *start = obj ? (const char *)addr : (const char *)addr;
-	size_t len = obj ? size - (size_t)((const char *)addr - (const char *)obj) :
-			   PAGE_SIZE - ((unsigned long)addr & ~PAGE_MASK);
+	size_t len = obj ? size - (size_t)((const char *)addr - (const char *)obj)
+			 : PAGE_SIZE - ((unsigned long)addr & ~PAGE_MASK);
 	pa = kc_host_mirror(start, len ? len : 1);
 	if (pa == ~0UL) {
 		WARN(1, "virt_to_phys(%px): cannot be mirrored into simulated memory",

@@ -96,19 +96,45 @@ static const char *errname(long err)
 		int e;
 		const char *n;
 	} names[] = {
-		{ EPERM, "EPERM" },	     { ENOENT, "ENOENT" },	{ EIO, "EIO" },
-		{ ENXIO, "ENXIO" },	     { E2BIG, "E2BIG" },	{ EAGAIN, "EAGAIN" },
-		{ ENOMEM, "ENOMEM" },	     { EACCES, "EACCES" },	{ EFAULT, "EFAULT" },
-		{ EBUSY, "EBUSY" },	     { EEXIST, "EEXIST" },	{ ENODEV, "ENODEV" },
-		{ EINVAL, "EINVAL" },	     { ENOSPC, "ENOSPC" },	{ ERANGE, "ERANGE" },
-		{ ENOSYS, "ENOSYS" },	     { ENODATA, "ENODATA" },	{ ETIME, "ETIME" },
-		{ EPROTO, "EPROTO" },	     { EOVERFLOW, "EOVERFLOW" }, { EOPNOTSUPP, "EOPNOTSUPP" },
-		{ ETIMEDOUT, "ETIMEDOUT" },  { EALREADY, "EALREADY" }, { EINPROGRESS, "EINPROGRESS" },
-		{ EREMOTEIO, "EREMOTEIO" },  { ECANCELED, "ECANCELED" }, { EPROBE_DEFER, "EPROBE_DEFER" },
-		{ ENOTSUPP, "ENOTSUPP" },    { EBADMSG, "EBADMSG" },	{ ENOMSG, "ENOMSG" },
-		{ ENOTTY, "ENOTTY" },	     { EDOM, "EDOM" },		{ EILSEQ, "EILSEQ" },
-		{ ESRCH, "ESRCH" },	     { EINTR, "EINTR" },	{ ENOTBLK, "ENOTBLK" },
-		{ EMSGSIZE, "EMSGSIZE" },    { ENOBUFS, "ENOBUFS" },	{ ENOLINK, "ENOLINK" },
+		{ EPERM, "EPERM" },
+		{ ENOENT, "ENOENT" },
+		{ EIO, "EIO" },
+		{ ENXIO, "ENXIO" },
+		{ E2BIG, "E2BIG" },
+		{ EAGAIN, "EAGAIN" },
+		{ ENOMEM, "ENOMEM" },
+		{ EACCES, "EACCES" },
+		{ EFAULT, "EFAULT" },
+		{ EBUSY, "EBUSY" },
+		{ EEXIST, "EEXIST" },
+		{ ENODEV, "ENODEV" },
+		{ EINVAL, "EINVAL" },
+		{ ENOSPC, "ENOSPC" },
+		{ ERANGE, "ERANGE" },
+		{ ENOSYS, "ENOSYS" },
+		{ ENODATA, "ENODATA" },
+		{ ETIME, "ETIME" },
+		{ EPROTO, "EPROTO" },
+		{ EOVERFLOW, "EOVERFLOW" },
+		{ EOPNOTSUPP, "EOPNOTSUPP" },
+		{ ETIMEDOUT, "ETIMEDOUT" },
+		{ EALREADY, "EALREADY" },
+		{ EINPROGRESS, "EINPROGRESS" },
+		{ EREMOTEIO, "EREMOTEIO" },
+		{ ECANCELED, "ECANCELED" },
+		{ EPROBE_DEFER, "EPROBE_DEFER" },
+		{ ENOTSUPP, "ENOTSUPP" },
+		{ EBADMSG, "EBADMSG" },
+		{ ENOMSG, "ENOMSG" },
+		{ ENOTTY, "ENOTTY" },
+		{ EDOM, "EDOM" },
+		{ EILSEQ, "EILSEQ" },
+		{ ESRCH, "ESRCH" },
+		{ EINTR, "EINTR" },
+		{ ENOTBLK, "ENOTBLK" },
+		{ EMSGSIZE, "EMSGSIZE" },
+		{ ENOBUFS, "ENOBUFS" },
+		{ ENOLINK, "ENOLINK" },
 	};
 	long e = err < 0 ? -err : err;
 	for (size_t i = 0; i < ARRAY_SIZE(names); i++)
@@ -162,8 +188,9 @@ static int emit_ptr(struct kc_out *o, const char *fmt, const void *p, int width,
 		return used;
 	}
 	case 'U': {
-		char kind = (fmt[1] == 'b' || fmt[1] == 'B' || fmt[1] == 'l' || fmt[1] == 'L') ? fmt[1]
-											       : 'b';
+		char kind = (fmt[1] == 'b' || fmt[1] == 'B' || fmt[1] == 'l' || fmt[1] == 'L')
+				    ? fmt[1]
+				    : 'b';
 		if (!p)
 			emit_str(o, "(null)", width, -1, flags);
 		else
@@ -290,10 +317,11 @@ int kc_vsnprintf(char *buf, size_t size, const char *fmt, va_list ap)
 		switch (c) {
 		case 'd':
 		case 'i':
-			s = lng == 2 ? va_arg(args, long long) :
-			    lng == 1 || lng == 3 ? va_arg(args, long) :
-			    lng == -1 ? (short)va_arg(args, int) :
-			    lng == -2 ? (signed char)va_arg(args, int) : va_arg(args, int);
+			s = lng == 2		   ? va_arg(args, long long)
+			    : lng == 1 || lng == 3 ? va_arg(args, long)
+			    : lng == -1		   ? (short)va_arg(args, int)
+			    : lng == -2		   ? (signed char)va_arg(args, int)
+						   : va_arg(args, int);
 			emit_num(&o, s < 0 ? 0ULL - (unsigned long long)s : (unsigned long long)s,
 				 s < 0, 10, false, width, prec, flags);
 			break;
@@ -301,13 +329,16 @@ int kc_vsnprintf(char *buf, size_t size, const char *fmt, va_list ap)
 		case 'x':
 		case 'X':
 		case 'o':
-			u = lng == 2 ? va_arg(args, unsigned long long) :
-			    lng == 1 || lng == 3 ? va_arg(args, unsigned long) :
-			    lng == -1 ? (unsigned short)va_arg(args, unsigned int) :
-			    lng == -2 ? (unsigned char)va_arg(args, unsigned int) :
-					va_arg(args, unsigned int);
-			emit_num(&o, u, false, c == 'u' ? 10 : c == 'o' ? 8 : 16, c == 'X', width,
-				 prec, flags);
+			u = lng == 2		   ? va_arg(args, unsigned long long)
+			    : lng == 1 || lng == 3 ? va_arg(args, unsigned long)
+			    : lng == -1		   ? (unsigned short)va_arg(args, unsigned int)
+			    : lng == -2		   ? (unsigned char)va_arg(args, unsigned int)
+						   : va_arg(args, unsigned int);
+			emit_num(&o, u, false,
+				 c == 'u'   ? 10
+				 : c == 'o' ? 8
+					    : 16,
+				 c == 'X', width, prec, flags);
 			break;
 		case 'c': {
 			char ch = (char)va_arg(args, int);

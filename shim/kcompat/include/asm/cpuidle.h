@@ -5,6 +5,6 @@
 struct arm_cpuidle_irq_context {
 	int unused;
 };
-#define arm_cpuidle_save_irq_context(c) ((void)(c))
+#define arm_cpuidle_save_irq_context(c)	   ((void)(c))
 #define arm_cpuidle_restore_irq_context(c) ((void)(c))
 #endif

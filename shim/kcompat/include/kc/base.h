@@ -18,9 +18,9 @@
  * files see no header outside this tree, not even the compiler's. */
 typedef __builtin_va_list va_list;
 #define va_start(v, l) __builtin_va_start(v, l)
-#define va_end(v) __builtin_va_end(v)
-#define va_arg(v, T) __builtin_va_arg(v, T)
-#define va_copy(d, s) __builtin_va_copy(d, s)
+#define va_end(v)      __builtin_va_end(v)
+#define va_arg(v, T)   __builtin_va_arg(v, T)
+#define va_copy(d, s)  __builtin_va_copy(d, s)
 
 /* ---- types (arm64: LP64, like the x86-64 host) -------------------------------------- */
 typedef unsigned char u8, __u8;
@@ -63,7 +63,7 @@ typedef struct {
 	int refs;
 } refcount_t;
 
-#define NULL ((void *)0)
+#define NULL	       ((void *)0)
 #define offsetof(t, m) __builtin_offsetof(t, m)
 
 /* ---- compiler ------------------------------------------------------------------------ */
@@ -84,155 +84,155 @@ typedef struct {
 #define __rcu
 #define __percpu
 #define __bitwise
-#define __must_check __attribute__((warn_unused_result))
-#define __maybe_unused __attribute__((unused))
+#define __must_check	__attribute__((warn_unused_result))
+#define __maybe_unused	__attribute__((unused))
 #define __always_unused __attribute__((unused))
-#define __used __attribute__((used))
+#define __used		__attribute__((used))
 #define __always_inline inline __attribute__((always_inline))
-#define noinline __attribute__((noinline))
-#define __noreturn __attribute__((noreturn))
-#define __packed __attribute__((packed))
-#define __aligned(x) __attribute__((aligned(x)))
-#define __section(s) __attribute__((section(s)))
-#define __weak __attribute__((weak))
-#define __printf(a, b) __attribute__((format(printf, a, b)))
-#define __cold __attribute__((cold))
-#define __pure __attribute__((pure))
+#define noinline	__attribute__((noinline))
+#define __noreturn	__attribute__((noreturn))
+#define __packed	__attribute__((packed))
+#define __aligned(x)	__attribute__((aligned(x)))
+#define __section(s)	__attribute__((section(s)))
+#define __weak		__attribute__((weak))
+#define __printf(a, b)	__attribute__((format(printf, a, b)))
+#define __cold		__attribute__((cold))
+#define __pure		__attribute__((pure))
 #define __counted_by(m)
 #define __nonstring
 #define __fallthrough __attribute__((fallthrough))
-#define fallthrough __attribute__((fallthrough))
+#define fallthrough   __attribute__((fallthrough))
 #define __visible
 #define notrace
 #define noinstr
 #define asmlinkage
 #define __compiletime_error(m)
-#define likely(x) __builtin_expect(!!(x), 1)
-#define unlikely(x) __builtin_expect(!!(x), 0)
-#define barrier() __asm__ __volatile__("" ::: "memory")
-#define READ_ONCE(x) (*(const volatile __typeof__(x) *)&(x))
-#define WRITE_ONCE(x, v) (*(volatile __typeof__(x) *)&(x) = (v))
-#define smp_mb() __sync_synchronize()
-#define smp_rmb() __sync_synchronize()
-#define smp_wmb() __sync_synchronize()
-#define mb() __sync_synchronize()
-#define rmb() __sync_synchronize()
-#define wmb() __sync_synchronize()
-#define dsb(x) __sync_synchronize()
-#define isb() __sync_synchronize()
-#define cpu_relax() barrier()
-#define __same_type(a, b) __builtin_types_compatible_p(__typeof__(a), __typeof__(b))
-#define __must_be_array(a) 0
-#define BUILD_BUG_ON(c) _Static_assert(!(c), "BUILD_BUG_ON(" #c ")")
+#define likely(x)	       __builtin_expect(!!(x), 1)
+#define unlikely(x)	       __builtin_expect(!!(x), 0)
+#define barrier()	       __asm__ __volatile__("" ::: "memory")
+#define READ_ONCE(x)	       (*(const volatile __typeof__(x) *)&(x))
+#define WRITE_ONCE(x, v)       (*(volatile __typeof__(x) *)&(x) = (v))
+#define smp_mb()	       __sync_synchronize()
+#define smp_rmb()	       __sync_synchronize()
+#define smp_wmb()	       __sync_synchronize()
+#define mb()		       __sync_synchronize()
+#define rmb()		       __sync_synchronize()
+#define wmb()		       __sync_synchronize()
+#define dsb(x)		       __sync_synchronize()
+#define isb()		       __sync_synchronize()
+#define cpu_relax()	       barrier()
+#define __same_type(a, b)      __builtin_types_compatible_p(__typeof__(a), __typeof__(b))
+#define __must_be_array(a)     0
+#define BUILD_BUG_ON(c)	       _Static_assert(!(c), "BUILD_BUG_ON(" #c ")")
 #define BUILD_BUG_ON_MSG(c, m) _Static_assert(!(c), m)
-#define BUILD_BUG_ON_ZERO(e) ((int)(sizeof(struct { int : (-!!(e)); })))
+#define BUILD_BUG_ON_ZERO(e)   ((int)(sizeof(struct { int : (-!!(e)); })))
 #define static_assert(e, ...) _Static_assert(e, #e)
-#define __stringify_1(x) #x
-#define __stringify(x) __stringify_1(x)
-#define ___PASTE(a, b) a##b
-#define __PASTE(a, b) ___PASTE(a, b)
-#define __UNIQUE_ID(p) __PASTE(__PASTE(__UNIQUE_ID_, p), __COUNTER__)
-#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+#define __stringify_1(x)		#x
+#define __stringify(x)			__stringify_1(x)
+#define ___PASTE(a, b)			a##b
+#define __PASTE(a, b)			___PASTE(a, b)
+#define __UNIQUE_ID(p)			__PASTE(__PASTE(__UNIQUE_ID_, p), __COUNTER__)
+#define ARRAY_SIZE(a)			(sizeof(a) / sizeof((a)[0]))
 #define container_of(ptr, type, member) ((type *)((char *)(ptr)-offsetof(type, member)))
-#define sizeof_field(t, m) sizeof(((t *)0)->m)
-#define typeof_member(t, m) __typeof__(((t *)0)->m)
+#define sizeof_field(t, m)		sizeof(((t *)0)->m)
+#define typeof_member(t, m)		__typeof__(((t *)0)->m)
 #define EXPORT_SYMBOL(s)
 #define EXPORT_SYMBOL_GPL(s)
 #define EXPORT_SYMBOL_NS_GPL(s, ns)
 #define EXPORT_SYMBOL_NS(s, ns)
-#define IS_ALIGNED(x, a) (((x) & ((__typeof__(x))(a)-1)) == 0)
-#define ALIGN(x, a) (((x) + ((__typeof__(x))(a)-1)) & ~((__typeof__(x))(a)-1))
-#define ALIGN_DOWN(x, a) ((x) & ~((__typeof__(x))(a)-1))
-#define PTR_ALIGN(p, a) ((__typeof__(p))ALIGN((unsigned long)(p), (a)))
+#define IS_ALIGNED(x, a)   (((x) & ((__typeof__(x))(a)-1)) == 0)
+#define ALIGN(x, a)	   (((x) + ((__typeof__(x))(a)-1)) & ~((__typeof__(x))(a)-1))
+#define ALIGN_DOWN(x, a)   ((x) & ~((__typeof__(x))(a)-1))
+#define PTR_ALIGN(p, a)	   ((__typeof__(p))ALIGN((unsigned long)(p), (a)))
 #define DIV_ROUND_UP(n, d) (((n) + (d)-1) / (d))
-#define round_up(x, y) ((((x)-1) | ((__typeof__(x))((y)-1))) + 1)
-#define round_down(x, y) ((x) & ~((__typeof__(x))((y)-1)))
-#define roundup(x, y) ((((x) + ((y)-1)) / (y)) * (y))
-#define swap(a, b)                                                                         \
-	do {                                                                               \
-		__typeof__(a) __t = (a);                                                   \
-		(a) = (b);                                                                 \
-		(b) = __t;                                                                 \
+#define round_up(x, y)	   ((((x)-1) | ((__typeof__(x))((y)-1))) + 1)
+#define round_down(x, y)   ((x) & ~((__typeof__(x))((y)-1)))
+#define roundup(x, y)	   ((((x) + ((y)-1)) / (y)) * (y))
+#define swap(a, b)                                                                                 \
+	do {                                                                                       \
+		__typeof__(a) __t = (a);                                                           \
+		(a) = (b);                                                                         \
+		(b) = __t;                                                                         \
 	} while (0)
 
 /* ---- limits -------------------------------------------------------------------------- */
-#define U8_MAX ((u8)~0U)
-#define U16_MAX ((u16)~0U)
-#define U32_MAX ((u32)~0U)
-#define U64_MAX ((u64)~0ULL)
-#define S32_MAX ((s32)(U32_MAX >> 1))
-#define S32_MIN ((s32)(-S32_MAX - 1))
-#define INT_MAX ((int)(~0U >> 1))
-#define INT_MIN (-INT_MAX - 1)
-#define UINT_MAX (~0U)
-#define LONG_MAX ((long)(~0UL >> 1))
-#define ULONG_MAX (~0UL)
-#define SIZE_MAX (~(size_t)0)
-#define BITS_PER_LONG 64
+#define U8_MAX		   ((u8)~0U)
+#define U16_MAX		   ((u16)~0U)
+#define U32_MAX		   ((u32)~0U)
+#define U64_MAX		   ((u64)~0ULL)
+#define S32_MAX		   ((s32)(U32_MAX >> 1))
+#define S32_MIN		   ((s32)(-S32_MAX - 1))
+#define INT_MAX		   ((int)(~0U >> 1))
+#define INT_MIN		   (-INT_MAX - 1)
+#define UINT_MAX	   (~0U)
+#define LONG_MAX	   ((long)(~0UL >> 1))
+#define ULONG_MAX	   (~0UL)
+#define SIZE_MAX	   (~(size_t)0)
+#define BITS_PER_LONG	   64
 #define BITS_PER_LONG_LONG 64
-#define BITS_PER_BYTE 8
+#define BITS_PER_BYTE	   8
 
 /* ---- bits ---------------------------------------------------------------------------- */
-#define _UL(x) (x##UL)
-#define _ULL(x) (x##ULL)
-#define UL(x) (x##UL)
-#define ULL(x) (x##ULL)
-#define _AC(x, y) (x##y)
-#define _AT(t, x) ((t)(x))
-#define BIT(n) (1UL << (n))
-#define BIT_ULL(n) (1ULL << (n))
-#define BIT_MASK(n) (1UL << ((n) % BITS_PER_LONG))
-#define BIT_WORD(n) ((n) / BITS_PER_LONG)
-#define BITS_TO_LONGS(n) DIV_ROUND_UP(n, BITS_PER_LONG)
-#define BITS_TO_U32(n) DIV_ROUND_UP(n, 32)
-#define GENMASK(h, l) (((~0UL) << (l)) & (~0UL >> (BITS_PER_LONG - 1 - (h))))
+#define _UL(x)		  (x##UL)
+#define _ULL(x)		  (x##ULL)
+#define UL(x)		  (x##UL)
+#define ULL(x)		  (x##ULL)
+#define _AC(x, y)	  (x##y)
+#define _AT(t, x)	  ((t)(x))
+#define BIT(n)		  (1UL << (n))
+#define BIT_ULL(n)	  (1ULL << (n))
+#define BIT_MASK(n)	  (1UL << ((n) % BITS_PER_LONG))
+#define BIT_WORD(n)	  ((n) / BITS_PER_LONG)
+#define BITS_TO_LONGS(n)  DIV_ROUND_UP(n, BITS_PER_LONG)
+#define BITS_TO_U32(n)	  DIV_ROUND_UP(n, 32)
+#define GENMASK(h, l)	  (((~0UL) << (l)) & (~0UL >> (BITS_PER_LONG - 1 - (h))))
 #define GENMASK_ULL(h, l) (((~0ULL) << (l)) & (~0ULL >> (63 - (h))))
-#define lower_32_bits(n) ((u32)((n)&0xffffffff))
-#define upper_32_bits(n) ((u32)(((n) >> 16) >> 16))
-#define lower_16_bits(n) ((u16)((n)&0xffff))
-#define upper_16_bits(n) ((u16)((n) >> 16))
+#define lower_32_bits(n)  ((u32)((n)&0xffffffff))
+#define upper_32_bits(n)  ((u32)(((n) >> 16) >> 16))
+#define lower_16_bits(n)  ((u16)((n)&0xffff))
+#define upper_16_bits(n)  ((u16)((n) >> 16))
 
 /* ---- min/max ------------------------------------------------------------------------- */
-#define min(a, b)                                                                          \
-	({                                                                                 \
-		__typeof__(a) __a = (a);                                                   \
-		__typeof__(b) __b = (b);                                                   \
-		__a < __b ? __a : __b;                                                     \
+#define min(a, b)                                                                                  \
+	({                                                                                         \
+		__typeof__(a) __a = (a);                                                           \
+		__typeof__(b) __b = (b);                                                           \
+		__a < __b ? __a : __b;                                                             \
 	})
-#define max(a, b)                                                                          \
-	({                                                                                 \
-		__typeof__(a) __a = (a);                                                   \
-		__typeof__(b) __b = (b);                                                   \
-		__a > __b ? __a : __b;                                                     \
+#define max(a, b)                                                                                  \
+	({                                                                                         \
+		__typeof__(a) __a = (a);                                                           \
+		__typeof__(b) __b = (b);                                                           \
+		__a > __b ? __a : __b;                                                             \
 	})
 #define min3(a, b, c) min(min(a, b), c)
 #define max3(a, b, c) max(max(a, b), c)
-#define min_t(t, a, b)                                                                     \
-	({                                                                                 \
-		t __a = (a);                                                               \
-		t __b = (b);                                                               \
-		__a < __b ? __a : __b;                                                     \
+#define min_t(t, a, b)                                                                             \
+	({                                                                                         \
+		t __a = (a);                                                                       \
+		t __b = (b);                                                                       \
+		__a < __b ? __a : __b;                                                             \
 	})
-#define max_t(t, a, b)                                                                     \
-	({                                                                                 \
-		t __a = (a);                                                               \
-		t __b = (b);                                                               \
-		__a > __b ? __a : __b;                                                     \
+#define max_t(t, a, b)                                                                             \
+	({                                                                                         \
+		t __a = (a);                                                                       \
+		t __b = (b);                                                                       \
+		__a > __b ? __a : __b;                                                             \
 	})
-#define umin(a, b) min_t(unsigned long long, a, b)
-#define umax(a, b) max_t(unsigned long long, a, b)
-#define clamp(v, lo, hi) min(max(v, lo), hi)
+#define umin(a, b)	      min_t(unsigned long long, a, b)
+#define umax(a, b)	      max_t(unsigned long long, a, b)
+#define clamp(v, lo, hi)      min(max(v, lo), hi)
 #define clamp_t(t, v, lo, hi) min_t(t, max_t(t, v, lo), hi)
-#define clamp_val(v, lo, hi) clamp_t(__typeof__(v), v, lo, hi)
-#define abs(x)                                                                             \
-	({                                                                                 \
-		__typeof__(x) __x = (x);                                                   \
-		__x < 0 ? -__x : __x;                                                      \
+#define clamp_val(v, lo, hi)  clamp_t(__typeof__(v), v, lo, hi)
+#define abs(x)                                                                                     \
+	({                                                                                         \
+		__typeof__(x) __x = (x);                                                           \
+		__x < 0 ? -__x : __x;                                                              \
 	})
 
 /* ---- errors -------------------------------------------------------------------------- */
 #include <linux/errno.h>
-#define MAX_ERRNO 4095
+#define MAX_ERRNO	4095
 #define IS_ERR_VALUE(x) unlikely((unsigned long)(void *)(x) >= (unsigned long)-MAX_ERRNO)
 static inline void *ERR_PTR(long error)
 {
@@ -292,11 +292,11 @@ int kstrtobool(const char *s, bool *res);
 
 /* printf-family with kernel formats (%pe, %pa, %pU, %*ph...): kcompat/src/vsprintf.c.
  * The C library's functions of the same names keep their own meaning in the host. */
-#define vsnprintf kc_vsnprintf
-#define snprintf kc_snprintf
-#define sprintf kc_sprintf
-#define vsprintf kc_vsprintf
-#define scnprintf kc_scnprintf
+#define vsnprintf  kc_vsnprintf
+#define snprintf   kc_snprintf
+#define sprintf	   kc_sprintf
+#define vsprintf   kc_vsprintf
+#define scnprintf  kc_scnprintf
 #define vscnprintf kc_vscnprintf
 int kc_vsnprintf(char *buf, size_t size, const char *fmt, va_list ap);
 __printf(3, 4) int kc_snprintf(char *buf, size_t size, const char *fmt, ...);
@@ -309,26 +309,26 @@ char *kvasprintf(gfp_t gfp, const char *fmt, va_list ap);
 const char *kvasprintf_const(gfp_t gfp, const char *fmt, va_list ap);
 
 /* ---- misc ---------------------------------------------------------------------------- */
-#define PAGE_SHIFT 12
-#define PAGE_SIZE (1UL << PAGE_SHIFT)
-#define PAGE_MASK (~(PAGE_SIZE - 1))
-#define PAGE_ALIGN(x) ALIGN(x, PAGE_SIZE)
+#define PAGE_SHIFT	12
+#define PAGE_SIZE	(1UL << PAGE_SHIFT)
+#define PAGE_MASK	(~(PAGE_SIZE - 1))
+#define PAGE_ALIGN(x)	ALIGN(x, PAGE_SIZE)
 #define PAGE_ALIGNED(x) IS_ALIGNED((unsigned long)(x), PAGE_SIZE)
-#define SZ_1K 0x400
-#define SZ_4K 0x1000
-#define SZ_16K 0x4000
-#define SZ_64K 0x10000
-#define SZ_1M 0x100000
-#define SZ_2M 0x200000
-#define SZ_1G 0x40000000
-#define HZ 100
-#define jiffies (kc_jiffies())
+#define SZ_1K		0x400
+#define SZ_4K		0x1000
+#define SZ_16K		0x4000
+#define SZ_64K		0x10000
+#define SZ_1M		0x100000
+#define SZ_2M		0x200000
+#define SZ_1G		0x40000000
+#define HZ		100
+#define jiffies		(kc_jiffies())
 unsigned long kc_jiffies(void);
-#define might_sleep() \
-	do {          \
+#define might_sleep()                                                                              \
+	do {                                                                                       \
 	} while (0)
-#define cond_resched() \
-	do {           \
+#define cond_resched()                                                                             \
+	do {                                                                                       \
 	} while (0)
 #define THIS_MODULE ((struct module *)0)
 
@@ -336,9 +336,9 @@ unsigned long kc_jiffies(void);
  * from asm/memory.h through almost any header. */
 phys_addr_t virt_to_phys(const volatile void *addr);
 void *phys_to_virt(phys_addr_t pa);
-#define __pa(x) virt_to_phys((const void *)(x))
-#define __va(x) phys_to_virt((phys_addr_t)(x))
-#define __pa_symbol(x) virt_to_phys((const void *)(x))
+#define __pa(x)		       virt_to_phys((const void *)(x))
+#define __va(x)		       phys_to_virt((phys_addr_t)(x))
+#define __pa_symbol(x)	       virt_to_phys((const void *)(x))
 #define __pa_symbol_nodebug(x) virt_to_phys((const void *)(x))
 
 #include <linux/printk.h>

@@ -21,23 +21,23 @@
 
 /* Conduits, numbered like enum arm_smccc_conduit. */
 #define KC_CONDUIT_NONE 0
-#define KC_CONDUIT_SMC 1
-#define KC_CONDUIT_HVC 2
+#define KC_CONDUIT_SMC	1
+#define KC_CONDUIT_HVC	2
 
 /* Log levels as printk's KERN_EMERG..KERN_DEBUG. */
 #define KC_LOGLEVEL_DEFAULT 4
 
 struct kc_dt_prop {
 	const char *name;
-	const char *str; /* string property, or NULL */
+	const char *str;  /* string property, or NULL */
 	unsigned int u32; /* u32 property when str is NULL */
 };
 
 /* One device-tree node the firmware description provides (the psci node). */
 struct kc_dt_node {
-	const char *name;       /* "psci" */
+	const char *name;	/* "psci" */
 	const char *compatible; /* "arm,psci-1.0" */
-	int available;          /* status = "okay" */
+	int available;		/* status = "okay" */
 	const struct kc_dt_prop *props;
 	unsigned int nprops;
 };

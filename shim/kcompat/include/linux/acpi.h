@@ -5,10 +5,10 @@
 #define KC_LINUX_ACPI_H
 #include <kc/base.h>
 #include <linux/device.h>
-#define acpi_disabled 1
-#define ACPI_HANDLE(dev) ((void *)0)
+#define acpi_disabled	    1
+#define ACPI_HANDLE(dev)    ((void *)0)
 #define ACPI_COMPANION(dev) ((struct acpi_device *)0)
-#define ACPI_PTR(p) NULL
+#define ACPI_PTR(p)	    NULL
 struct acpi_device;
 struct acpi_table_header;
 static inline bool has_acpi_companion(struct device *dev)

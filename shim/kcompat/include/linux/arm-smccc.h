@@ -109,9 +109,11 @@
 	ARM_SMCCC_CALL_VAL(ARM_SMCCC_FAST_CALL, ARM_SMCCC_SMC_64, ARM_SMCCC_OWNER_VENDOR_HYP,      \
 			   ARM_SMCCC_KVM_FUNC_MMIO_GUARD)
 #define ARM_SMCCC_HV_PV_TIME_FEATURES                                                              \
-	ARM_SMCCC_CALL_VAL(ARM_SMCCC_FAST_CALL, ARM_SMCCC_SMC_64, ARM_SMCCC_OWNER_STANDARD_HYP, 0x20)
+	ARM_SMCCC_CALL_VAL(ARM_SMCCC_FAST_CALL, ARM_SMCCC_SMC_64, ARM_SMCCC_OWNER_STANDARD_HYP,    \
+			   0x20)
 #define ARM_SMCCC_HV_PV_TIME_ST                                                                    \
-	ARM_SMCCC_CALL_VAL(ARM_SMCCC_FAST_CALL, ARM_SMCCC_SMC_64, ARM_SMCCC_OWNER_STANDARD_HYP, 0x21)
+	ARM_SMCCC_CALL_VAL(ARM_SMCCC_FAST_CALL, ARM_SMCCC_SMC_64, ARM_SMCCC_OWNER_STANDARD_HYP,    \
+			   0x21)
 #define KVM_PTP_VIRT_COUNTER 0
 #define KVM_PTP_PHYS_COUNTER 1
 /* KVM's vendor hypervisor UID, 28b46fb6-2ec5-11e9-a9ca-4b564d003a74. */
@@ -194,38 +196,35 @@ void arm_smccc_1_2_invoke(const struct arm_smccc_1_2_regs *args, struct arm_smcc
  * means "the recorded conduit" (invoke): it returns the conduit used, and with none
  * recorded sets res->a0 = NOT_SUPPORTED without trapping.
  */
-int kc_smccc_1_1(int invoke, enum arm_smccc_conduit conduit, unsigned long a0,
-			  unsigned long a1, unsigned long a2, unsigned long a3, unsigned long a4,
-			  unsigned long a5, unsigned long a6, unsigned long a7,
-			  struct arm_smccc_res *res);
+int kc_smccc_1_1(int invoke, enum arm_smccc_conduit conduit, unsigned long a0, unsigned long a1,
+		 unsigned long a2, unsigned long a3, unsigned long a4, unsigned long a5,
+		 unsigned long a6, unsigned long a7, struct arm_smccc_res *res);
 
-#define __KC_NARGS(...)					  __KC_NARGS_(__VA_ARGS__, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0)
+#define __KC_NARGS(...)						__KC_NARGS_(__VA_ARGS__, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0)
 #define __KC_NARGS_(_1, _2, _3, _4, _5, _6, _7, _8, _9, N, ...) N
-#define __KC_CAT(a, b)					  __KC_CAT_(a, b)
-#define __KC_CAT_(a, b)					  a##b
-#define __kc_smccc_2(i, c, f, r)				  kc_smccc_1_1(i, c, f, 0, 0, 0, 0, 0, 0, 0, r)
-#define __kc_smccc_3(i, c, f, a, r)                                                              \
-	kc_smccc_1_1(i, c, f, (unsigned long)(a), 0, 0, 0, 0, 0, 0, r)
-#define __kc_smccc_4(i, c, f, a, b, r)                                                           \
+#define __KC_CAT(a, b)						__KC_CAT_(a, b)
+#define __KC_CAT_(a, b)						a##b
+#define __kc_smccc_2(i, c, f, r)				kc_smccc_1_1(i, c, f, 0, 0, 0, 0, 0, 0, 0, r)
+#define __kc_smccc_3(i, c, f, a, r)				kc_smccc_1_1(i, c, f, (unsigned long)(a), 0, 0, 0, 0, 0, 0, r)
+#define __kc_smccc_4(i, c, f, a, b, r)                                                             \
 	kc_smccc_1_1(i, c, f, (unsigned long)(a), (unsigned long)(b), 0, 0, 0, 0, 0, r)
-#define __kc_smccc_5(i, c, f, a, b, d, r)                                                        \
-	kc_smccc_1_1(i, c, f, (unsigned long)(a), (unsigned long)(b), (unsigned long)(d), \
-			      0, 0, 0, 0, r)
-#define __kc_smccc_6(i, c, f, a, b, d, e, r)                                                     \
-	kc_smccc_1_1(i, c, f, (unsigned long)(a), (unsigned long)(b), (unsigned long)(d), \
-			      (unsigned long)(e), 0, 0, 0, r)
-#define __kc_smccc_7(i, c, f, a, b, d, e, g, r)                                                  \
-	kc_smccc_1_1(i, c, f, (unsigned long)(a), (unsigned long)(b), (unsigned long)(d), \
-			      (unsigned long)(e), (unsigned long)(g), 0, 0, r)
-#define __kc_smccc_8(i, c, f, a, b, d, e, g, h, r)                                               \
-	kc_smccc_1_1(i, c, f, (unsigned long)(a), (unsigned long)(b), (unsigned long)(d), \
-			      (unsigned long)(e), (unsigned long)(g), (unsigned long)(h), 0, r)
-#define __kc_smccc_9(i, c, f, a, b, d, e, g, h, j, r)                                            \
-	kc_smccc_1_1(i, c, f, (unsigned long)(a), (unsigned long)(b), (unsigned long)(d), \
-			      (unsigned long)(e), (unsigned long)(g), (unsigned long)(h),          \
-			      (unsigned long)(j), r)
-#define __kc_smccc(i, c, ...)                                                                    \
-	__KC_CAT(__kc_smccc_, __KC_NARGS(__VA_ARGS__))(i, c, __VA_ARGS__)
+#define __kc_smccc_5(i, c, f, a, b, d, r)                                                          \
+	kc_smccc_1_1(i, c, f, (unsigned long)(a), (unsigned long)(b), (unsigned long)(d), 0, 0, 0, \
+		     0, r)
+#define __kc_smccc_6(i, c, f, a, b, d, e, r)                                                       \
+	kc_smccc_1_1(i, c, f, (unsigned long)(a), (unsigned long)(b), (unsigned long)(d),          \
+		     (unsigned long)(e), 0, 0, 0, r)
+#define __kc_smccc_7(i, c, f, a, b, d, e, g, r)                                                    \
+	kc_smccc_1_1(i, c, f, (unsigned long)(a), (unsigned long)(b), (unsigned long)(d),          \
+		     (unsigned long)(e), (unsigned long)(g), 0, 0, r)
+#define __kc_smccc_8(i, c, f, a, b, d, e, g, h, r)                                                 \
+	kc_smccc_1_1(i, c, f, (unsigned long)(a), (unsigned long)(b), (unsigned long)(d),          \
+		     (unsigned long)(e), (unsigned long)(g), (unsigned long)(h), 0, r)
+#define __kc_smccc_9(i, c, f, a, b, d, e, g, h, j, r)                                              \
+	kc_smccc_1_1(i, c, f, (unsigned long)(a), (unsigned long)(b), (unsigned long)(d),          \
+		     (unsigned long)(e), (unsigned long)(g), (unsigned long)(h),                   \
+		     (unsigned long)(j), r)
+#define __kc_smccc(i, c, ...) __KC_CAT(__kc_smccc_, __KC_NARGS(__VA_ARGS__))(i, c, __VA_ARGS__)
 
 #define arm_smccc_1_1_smc(...)	  ((void)__kc_smccc(0, SMCCC_CONDUIT_SMC, __VA_ARGS__))
 #define arm_smccc_1_1_hvc(...)	  ((void)__kc_smccc(0, SMCCC_CONDUIT_HVC, __VA_ARGS__))

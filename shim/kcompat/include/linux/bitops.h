@@ -33,10 +33,10 @@ static inline bool test_and_clear_bit(unsigned long nr, volatile unsigned long *
 	clear_bit(nr, addr);
 	return old;
 }
-#define __set_bit set_bit
-#define __clear_bit clear_bit
-#define __change_bit change_bit
-#define __test_and_set_bit test_and_set_bit
+#define __set_bit	     set_bit
+#define __clear_bit	     clear_bit
+#define __change_bit	     change_bit
+#define __test_and_set_bit   test_and_set_bit
 #define __test_and_clear_bit test_and_clear_bit
 
 static inline int fls(unsigned int x)
@@ -59,7 +59,7 @@ static inline int kc_ffs(int x)
 {
 	return __builtin_ffs(x);
 }
-#define ffs kc_ffs
+#define ffs    kc_ffs
 #define ffz(x) __ffs(~(x))
 static inline unsigned int hweight32(u32 w)
 {
@@ -69,20 +69,20 @@ static inline unsigned long hweight64(u64 w)
 {
 	return (unsigned long)__builtin_popcountll(w);
 }
-#define hweight8(w) hweight32((u8)(w))
-#define hweight16(w) hweight32((u16)(w))
+#define hweight8(w)	hweight32((u8)(w))
+#define hweight16(w)	hweight32((u16)(w))
 #define hweight_long(w) hweight64(w)
 
-unsigned long _find_next_bit(const unsigned long *addr, unsigned long size,
-			     unsigned long offset, bool invert);
-#define find_next_bit(a, s, o) _find_next_bit(a, s, o, false)
+unsigned long _find_next_bit(const unsigned long *addr, unsigned long size, unsigned long offset,
+			     bool invert);
+#define find_next_bit(a, s, o)	    _find_next_bit(a, s, o, false)
 #define find_next_zero_bit(a, s, o) _find_next_bit(a, s, o, true)
-#define find_first_bit(a, s) _find_next_bit(a, s, 0, false)
-#define find_first_zero_bit(a, s) _find_next_bit(a, s, 0, true)
-#define for_each_set_bit(bit, addr, size)                                                  \
-	for ((bit) = find_first_bit((addr), (size)); (bit) < (size);                       \
+#define find_first_bit(a, s)	    _find_next_bit(a, s, 0, false)
+#define find_first_zero_bit(a, s)   _find_next_bit(a, s, 0, true)
+#define for_each_set_bit(bit, addr, size)                                                          \
+	for ((bit) = find_first_bit((addr), (size)); (bit) < (size);                               \
 	     (bit) = find_next_bit((addr), (size), (bit) + 1))
-#define for_each_clear_bit(bit, addr, size)                                                \
-	for ((bit) = find_first_zero_bit((addr), (size)); (bit) < (size);                  \
+#define for_each_clear_bit(bit, addr, size)                                                        \
+	for ((bit) = find_first_zero_bit((addr), (size)); (bit) < (size);                          \
 	     (bit) = find_next_zero_bit((addr), (size), (bit) + 1))
 #endif

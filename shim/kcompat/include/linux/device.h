@@ -42,11 +42,11 @@ struct device_attribute {
 	ssize_t (*store)(struct device *dev, struct device_attribute *attr, const char *buf,
 			 size_t count);
 };
-#define DEVICE_ATTR(_name, _mode, _show, _store)                                           \
+#define DEVICE_ATTR(_name, _mode, _show, _store)                                                   \
 	struct device_attribute dev_attr_##_name = { { #_name, _mode }, _show, _store }
-#define DEVICE_ATTR_RO(_name) DEVICE_ATTR(_name, 0444, _name##_show, NULL)
-#define DEVICE_ATTR_RW(_name) DEVICE_ATTR(_name, 0644, _name##_show, _name##_store)
-#define DEVICE_ATTR_WO(_name) DEVICE_ATTR(_name, 0200, NULL, _name##_store)
+#define DEVICE_ATTR_RO(_name)	    DEVICE_ATTR(_name, 0444, _name##_show, NULL)
+#define DEVICE_ATTR_RW(_name)	    DEVICE_ATTR(_name, 0644, _name##_show, _name##_store)
+#define DEVICE_ATTR_WO(_name)	    DEVICE_ATTR(_name, 0200, NULL, _name##_store)
 #define DEVICE_ATTR_ADMIN_RO(_name) DEVICE_ATTR(_name, 0400, _name##_show, NULL)
 
 struct device_type {
@@ -122,8 +122,8 @@ struct device {
 	bool offline_disabled : 1;
 	bool offline : 1;
 	/* kcompat */
-	struct list_head kc_node;    /* all devices, registration order */
-	struct list_head kc_devres;  /* devm_* allocations, freed on unbind */
+	struct list_head kc_node;   /* all devices, registration order */
+	struct list_head kc_devres; /* devm_* allocations, freed on unbind */
 	bool kc_added, kc_deferred;
 	unsigned int kc_binds;
 };
@@ -160,8 +160,7 @@ int bus_for_each_dev(const struct bus_type *bus, struct device *start, void *dat
 		     int (*fn)(struct device *dev, void *data));
 int bus_for_each_drv(const struct bus_type *bus, struct device_driver *start, void *data,
 		     int (*fn)(struct device_driver *drv, void *data));
-struct device *bus_find_device(const struct bus_type *bus, struct device *start,
-			       const void *data,
+struct device *bus_find_device(const struct bus_type *bus, struct device *start, const void *data,
 			       int (*match)(struct device *dev, const void *data));
 struct device *bus_find_next_device(const struct bus_type *bus, struct device *cur);
 struct device *bus_find_device_by_name(const struct bus_type *bus, struct device *start,
@@ -171,13 +170,13 @@ struct device *bus_find_device_by_name(const struct bus_type *bus, struct device
  * set and before the driver's probe: drivers/firmware/arm_ffa/driver.c ffa_bus_notifier()
  * fills in an FF-A v1.0 partition's UUID then, before ffa_device_probe() refuses a Nil
  * one. DRIVER_NOT_BOUND follows a failed probe, BOUND_DRIVER a successful one. */
-#define BUS_NOTIFY_ADD_DEVICE	   0x00000001 /* device added */
-#define BUS_NOTIFY_DEL_DEVICE	   0x00000002 /* device about to be removed */
-#define BUS_NOTIFY_REMOVED_DEVICE  0x00000003 /* device removed */
-#define BUS_NOTIFY_BIND_DRIVER	   0x00000004 /* driver about to be bound */
-#define BUS_NOTIFY_BOUND_DRIVER	   0x00000005 /* driver bound to device */
-#define BUS_NOTIFY_UNBIND_DRIVER   0x00000006 /* driver about to be unbound */
-#define BUS_NOTIFY_UNBOUND_DRIVER  0x00000007 /* driver unbound from device */
+#define BUS_NOTIFY_ADD_DEVICE	    0x00000001 /* device added */
+#define BUS_NOTIFY_DEL_DEVICE	    0x00000002 /* device about to be removed */
+#define BUS_NOTIFY_REMOVED_DEVICE   0x00000003 /* device removed */
+#define BUS_NOTIFY_BIND_DRIVER	    0x00000004 /* driver about to be bound */
+#define BUS_NOTIFY_BOUND_DRIVER	    0x00000005 /* driver bound to device */
+#define BUS_NOTIFY_UNBIND_DRIVER    0x00000006 /* driver about to be unbound */
+#define BUS_NOTIFY_UNBOUND_DRIVER   0x00000007 /* driver unbound from device */
 #define BUS_NOTIFY_DRIVER_NOT_BOUND 0x00000008 /* driver failed to bind */
 int bus_register_notifier(const struct bus_type *bus, struct notifier_block *nb);
 int bus_unregister_notifier(const struct bus_type *bus, struct notifier_block *nb);
@@ -189,7 +188,7 @@ static inline bool device_is_registered(struct device *dev)
 {
 	return dev->kc_added;
 }
-#define device_lock(dev) mutex_lock(&(dev)->mutex)
+#define device_lock(dev)   mutex_lock(&(dev)->mutex)
 #define device_unlock(dev) mutex_unlock(&(dev)->mutex)
 static inline int dev_to_node(struct device *dev)
 {
@@ -210,41 +209,40 @@ int devm_add_action(struct device *dev, void (*action)(void *), void *data);
 int devm_add_action_or_reset(struct device *dev, void (*action)(void *), void *data);
 
 /* dev_* printing: "<driver> <device>: message", as dev_printk does. */
-__printf(3, 4) void _dev_printk(const char *level, const struct device *dev, const char *fmt,
-				...);
-#define dev_emerg(dev, fmt, ...) _dev_printk(KERN_EMERG, dev, fmt, ##__VA_ARGS__)
-#define dev_crit(dev, fmt, ...) _dev_printk(KERN_CRIT, dev, fmt, ##__VA_ARGS__)
-#define dev_alert(dev, fmt, ...) _dev_printk(KERN_ALERT, dev, fmt, ##__VA_ARGS__)
-#define dev_err(dev, fmt, ...) _dev_printk(KERN_ERR, dev, fmt, ##__VA_ARGS__)
-#define dev_warn(dev, fmt, ...) _dev_printk(KERN_WARNING, dev, fmt, ##__VA_ARGS__)
-#define dev_notice(dev, fmt, ...) _dev_printk(KERN_NOTICE, dev, fmt, ##__VA_ARGS__)
-#define dev_info(dev, fmt, ...) _dev_printk(KERN_INFO, dev, fmt, ##__VA_ARGS__)
+__printf(3, 4) void _dev_printk(const char *level, const struct device *dev, const char *fmt, ...);
+#define dev_emerg(dev, fmt, ...)	 _dev_printk(KERN_EMERG, dev, fmt, ##__VA_ARGS__)
+#define dev_crit(dev, fmt, ...)		 _dev_printk(KERN_CRIT, dev, fmt, ##__VA_ARGS__)
+#define dev_alert(dev, fmt, ...)	 _dev_printk(KERN_ALERT, dev, fmt, ##__VA_ARGS__)
+#define dev_err(dev, fmt, ...)		 _dev_printk(KERN_ERR, dev, fmt, ##__VA_ARGS__)
+#define dev_warn(dev, fmt, ...)		 _dev_printk(KERN_WARNING, dev, fmt, ##__VA_ARGS__)
+#define dev_notice(dev, fmt, ...)	 _dev_printk(KERN_NOTICE, dev, fmt, ##__VA_ARGS__)
+#define dev_info(dev, fmt, ...)		 _dev_printk(KERN_INFO, dev, fmt, ##__VA_ARGS__)
 #define dev_printk(level, dev, fmt, ...) _dev_printk(level, dev, fmt, ##__VA_ARGS__)
-#define dev_dbg(dev, fmt, ...)                                                             \
-	do {                                                                               \
-		if (kc_debug_enabled)                                                      \
-			_dev_printk(KERN_DEBUG, dev, fmt, ##__VA_ARGS__);                  \
+#define dev_dbg(dev, fmt, ...)                                                                     \
+	do {                                                                                       \
+		if (kc_debug_enabled)                                                              \
+			_dev_printk(KERN_DEBUG, dev, fmt, ##__VA_ARGS__);                          \
 	} while (0)
-#define dev_vdbg dev_dbg
-#define dev_err_once dev_err
-#define dev_warn_once dev_warn
-#define dev_info_once dev_info
-#define dev_err_ratelimited dev_err
+#define dev_vdbg	     dev_dbg
+#define dev_err_once	     dev_err
+#define dev_warn_once	     dev_warn
+#define dev_info_once	     dev_info
+#define dev_err_ratelimited  dev_err
 #define dev_warn_ratelimited dev_warn
 __printf(3, 4) int dev_err_probe(const struct device *dev, int err, const char *fmt, ...);
-#define dev_WARN(dev, fmt, ...) WARN(1, "%s: " fmt, dev_name(dev), ##__VA_ARGS__)
+#define dev_WARN(dev, fmt, ...)		   WARN(1, "%s: " fmt, dev_name(dev), ##__VA_ARGS__)
 #define dev_WARN_ONCE(dev, cond, fmt, ...) WARN_ONCE(cond, "%s: " fmt, dev_name(dev), ##__VA_ARGS__)
 
-#define module_driver(__driver, __register, __unregister, ...)                             \
-	static int __init __driver##_init(void)                                            \
-	{                                                                                  \
-		return __register(&(__driver), ##__VA_ARGS__);                             \
-	}                                                                                  \
-	module_init(__driver##_init);                                                      \
-	static void __exit __driver##_exit(void)                                           \
-	{                                                                                  \
-		__unregister(&(__driver), ##__VA_ARGS__);                                  \
-	}                                                                                  \
+#define module_driver(__driver, __register, __unregister, ...)                                     \
+	static int __init __driver##_init(void)                                                    \
+	{                                                                                          \
+		return __register(&(__driver), ##__VA_ARGS__);                                     \
+	}                                                                                          \
+	module_init(__driver##_init);                                                              \
+	static void __exit __driver##_exit(void)                                                   \
+	{                                                                                          \
+		__unregister(&(__driver), ##__VA_ARGS__);                                          \
+	}                                                                                          \
 	module_exit(__driver##_exit);
 #include <linux/module.h>
 #endif

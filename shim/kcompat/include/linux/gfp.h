@@ -2,18 +2,18 @@
 #ifndef KC_LINUX_GFP_H
 #define KC_LINUX_GFP_H
 #include <kc/base.h>
-#define __GFP_ZERO 0x100u
-#define __GFP_NOWARN 0x200u
-#define __GFP_NORETRY 0x400u
-#define __GFP_NOFAIL 0x800u
-#define GFP_KERNEL 0x1u
-#define GFP_ATOMIC 0x2u
-#define GFP_NOWAIT 0x4u
-#define GFP_DMA 0x8u
-#define GFP_DMA32 0x10u
-#define GFP_USER 0x20u
-#define GFP_NOIO 0x40u
-#define GFP_NOFS 0x80u
+#define __GFP_ZERO	   0x100u
+#define __GFP_NOWARN	   0x200u
+#define __GFP_NORETRY	   0x400u
+#define __GFP_NOFAIL	   0x800u
+#define GFP_KERNEL	   0x1u
+#define GFP_ATOMIC	   0x2u
+#define GFP_NOWAIT	   0x4u
+#define GFP_DMA		   0x8u
+#define GFP_DMA32	   0x10u
+#define GFP_USER	   0x20u
+#define GFP_NOIO	   0x40u
+#define GFP_NOFS	   0x80u
 #define GFP_KERNEL_ACCOUNT GFP_KERNEL
 struct page;
 /* Pages come from the simulated machine's memory, so firmware can reach them. */

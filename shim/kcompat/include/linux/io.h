@@ -11,8 +11,8 @@ void memunmap(void *addr);
 #define MEMREMAP_WC 4
 void __iomem *ioremap(phys_addr_t pa, size_t size);
 void iounmap(volatile void __iomem *addr);
-#define readl(a) (*(const volatile u32 *)(a))
+#define readl(a)     (*(const volatile u32 *)(a))
 #define writel(v, a) (*(volatile u32 *)(a) = (v))
-#define readq(a) (*(const volatile u64 *)(a))
+#define readq(a)     (*(const volatile u64 *)(a))
 #define writeq(v, a) (*(volatile u64 *)(a) = (v))
 #endif

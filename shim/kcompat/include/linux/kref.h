@@ -6,7 +6,10 @@
 struct kref {
 	refcount_t refcount;
 };
-#define KREF_INIT(n) { .refcount = REFCOUNT_INIT(n) }
+#define KREF_INIT(n)                                                                               \
+	{                                                                                          \
+		.refcount = REFCOUNT_INIT(n)                                                       \
+	}
 static inline void kref_init(struct kref *k)
 {
 	refcount_set(&k->refcount, 1);

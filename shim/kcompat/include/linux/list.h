@@ -13,7 +13,10 @@ struct hlist_node {
 struct hlist_head {
 	struct hlist_node *first;
 };
-#define LIST_HEAD_INIT(name) { &(name), &(name) }
+#define LIST_HEAD_INIT(name)                                                                       \
+	{                                                                                          \
+		&(name), &(name)                                                                   \
+	}
 #define LIST_HEAD(name) struct list_head name = LIST_HEAD_INIT(name)
 static inline void INIT_LIST_HEAD(struct list_head *l)
 {
@@ -56,29 +59,32 @@ static inline bool list_is_last(const struct list_head *l, const struct list_hea
 {
 	return l->next == h;
 }
-#define list_entry(ptr, type, member) container_of(ptr, type, member)
+#define list_entry(ptr, type, member)	    container_of(ptr, type, member)
 #define list_first_entry(ptr, type, member) list_entry((ptr)->next, type, member)
-#define list_last_entry(ptr, type, member) list_entry((ptr)->prev, type, member)
-#define list_first_entry_or_null(ptr, type, member)                                        \
+#define list_last_entry(ptr, type, member)  list_entry((ptr)->prev, type, member)
+#define list_first_entry_or_null(ptr, type, member)                                                \
 	(list_empty(ptr) ? NULL : list_first_entry(ptr, type, member))
 #define list_next_entry(pos, member) list_entry((pos)->member.next, __typeof__(*(pos)), member)
 #define list_prev_entry(pos, member) list_entry((pos)->member.prev, __typeof__(*(pos)), member)
-#define list_for_each(pos, head) for (pos = (head)->next; pos != (head); pos = pos->next)
-#define list_for_each_safe(pos, n, head)                                                   \
+#define list_for_each(pos, head)     for (pos = (head)->next; pos != (head); pos = pos->next)
+#define list_for_each_safe(pos, n, head)                                                           \
 	for (pos = (head)->next, n = pos->next; pos != (head); pos = n, n = pos->next)
-#define list_for_each_entry(pos, head, member)                                             \
-	for (pos = list_first_entry(head, __typeof__(*pos), member); &pos->member != (head);   \
+#define list_for_each_entry(pos, head, member)                                                     \
+	for (pos = list_first_entry(head, __typeof__(*pos), member); &pos->member != (head);       \
 	     pos = list_next_entry(pos, member))
-#define list_for_each_entry_reverse(pos, head, member)                                     \
-	for (pos = list_last_entry(head, __typeof__(*pos), member); &pos->member != (head);    \
+#define list_for_each_entry_reverse(pos, head, member)                                             \
+	for (pos = list_last_entry(head, __typeof__(*pos), member); &pos->member != (head);        \
 	     pos = list_prev_entry(pos, member))
-#define list_for_each_entry_safe(pos, n, head, member)                                     \
-	for (pos = list_first_entry(head, __typeof__(*pos), member),                        \
-	    n = list_next_entry(pos, member);                                                  \
+#define list_for_each_entry_safe(pos, n, head, member)                                             \
+	for (pos = list_first_entry(head, __typeof__(*pos), member),                               \
+	    n = list_next_entry(pos, member);                                                      \
 	     &pos->member != (head); pos = n, n = list_next_entry(n, member))
 #define list_for_each_entry_rcu(pos, head, member, ...) list_for_each_entry(pos, head, member)
 
-#define HLIST_HEAD_INIT { .first = NULL }
+#define HLIST_HEAD_INIT                                                                            \
+	{                                                                                          \
+		.first = NULL                                                                      \
+	}
 #define INIT_HLIST_HEAD(ptr) ((ptr)->first = NULL)
 static inline void INIT_HLIST_NODE(struct hlist_node *h)
 {
@@ -120,19 +126,19 @@ static inline void hlist_del_init(struct hlist_node *n)
 	}
 }
 #define hlist_entry(ptr, type, member) container_of(ptr, type, member)
-#define hlist_entry_safe(ptr, type, member)                                                \
-	({                                                                                 \
-		__typeof__(ptr) ____ptr = (ptr);                                           \
-		____ptr ? hlist_entry(____ptr, type, member) : NULL;                       \
+#define hlist_entry_safe(ptr, type, member)                                                        \
+	({                                                                                         \
+		__typeof__(ptr) ____ptr = (ptr);                                                   \
+		____ptr ? hlist_entry(____ptr, type, member) : NULL;                               \
 	})
-#define hlist_for_each_entry(pos, head, member)                                            \
-	for (pos = hlist_entry_safe((head)->first, __typeof__(*(pos)), member); pos;         \
+#define hlist_for_each_entry(pos, head, member)                                                    \
+	for (pos = hlist_entry_safe((head)->first, __typeof__(*(pos)), member); pos;               \
 	     pos = hlist_entry_safe((pos)->member.next, __typeof__(*(pos)), member))
-#define hlist_for_each_entry_safe(pos, n, head, member)                                    \
-	for (pos = hlist_entry_safe((head)->first, __typeof__(*pos), member);                \
-	     pos && ({                                                                     \
-		     n = pos->member.next;                                                 \
-		     1;                                                                    \
-	     });                                                                           \
+#define hlist_for_each_entry_safe(pos, n, head, member)                                            \
+	for (pos = hlist_entry_safe((head)->first, __typeof__(*pos), member);                      \
+	     pos && ({                                                                             \
+		     n = pos->member.next;                                                         \
+		     1;                                                                            \
+	     });                                                                                   \
 	     pos = hlist_entry_safe(n, __typeof__(*pos), member))
 #endif

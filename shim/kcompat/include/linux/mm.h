@@ -8,9 +8,9 @@
 #include <kc/base.h>
 #include <linux/gfp.h>
 #include <linux/slab.h>
-#define __phys_to_pfn(p) ((unsigned long)((p) >> PAGE_SHIFT))
-#define __pfn_to_phys(p) ((phys_addr_t)(p) << PAGE_SHIFT)
-#define PHYS_PFN(x) ((unsigned long)((x) >> PAGE_SHIFT))
+#define __phys_to_pfn(p)   ((unsigned long)((p) >> PAGE_SHIFT))
+#define __pfn_to_phys(p)   ((phys_addr_t)(p) << PAGE_SHIFT)
+#define PHYS_PFN(x)	   ((unsigned long)((x) >> PAGE_SHIFT))
 #define virt_addr_valid(p) ((p) != NULL)
 struct page;
 struct page *virt_to_page(const void *addr);
@@ -19,6 +19,6 @@ phys_addr_t page_to_phys(const struct page *page);
 struct page *alloc_pages(gfp_t gfp, unsigned int order);
 void __free_pages(struct page *page, unsigned int order);
 #define alloc_page(gfp) alloc_pages(gfp, 0)
-#define __free_page(p) __free_pages((p), 0)
+#define __free_page(p)	__free_pages((p), 0)
 unsigned long page_to_pfn(const struct page *page);
 #endif

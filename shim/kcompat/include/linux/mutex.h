@@ -10,9 +10,12 @@ struct mutex {
 struct lock_class_key {
 	int unused;
 };
-#define __MUTEX_INITIALIZER(n) { 0 }
-#define DEFINE_MUTEX(n) struct mutex n = __MUTEX_INITIALIZER(n)
-#define mutex_init(m) ((m)->locked = 0)
+#define __MUTEX_INITIALIZER(n)                                                                     \
+	{                                                                                          \
+		0                                                                                  \
+	}
+#define DEFINE_MUTEX(n)	 struct mutex n = __MUTEX_INITIALIZER(n)
+#define mutex_init(m)	 ((m)->locked = 0)
 #define mutex_destroy(m) ((void)(m))
 static inline void mutex_lock(struct mutex *m)
 {
@@ -36,6 +39,6 @@ static inline bool mutex_is_locked(struct mutex *m)
 	return m->locked;
 }
 #define mutex_lock_interruptible(m) (mutex_lock(m), 0)
-#define lockdep_assert_held(m) WARN_ON(!(m)->locked)
-#define guard(t) struct kc_guard_unused_##t __attribute__((unused))
+#define lockdep_assert_held(m)	    WARN_ON(!(m)->locked)
+#define guard(t)		    struct kc_guard_unused_##t __attribute__((unused))
 #endif

@@ -63,11 +63,11 @@ static inline const char *of_node_full_name(const struct device_node *np)
 {
 	return np ? np->full_name : "<no-node>";
 }
-#define for_each_matching_node_and_match(dn, matches, match)                               \
-	for (dn = of_find_matching_node_and_match(NULL, matches, match); dn;               \
+#define for_each_matching_node_and_match(dn, matches, match)                                       \
+	for (dn = of_find_matching_node_and_match(NULL, matches, match); dn;                       \
 	     dn = of_find_matching_node_and_match(dn, matches, match))
 #define of_match_ptr(p) (p)
-#define to_of_node(fw) container_of((fw), struct device_node, fwnode)
+#define to_of_node(fw)	container_of((fw), struct device_node, fwnode)
 static inline bool is_of_node(const struct fwnode_handle *fw)
 {
 	return fw != NULL;

@@ -16,7 +16,7 @@ static inline size_t size_add(size_t a, size_t b)
 	return __builtin_add_overflow(a, b, &r) ? SIZE_MAX : r;
 }
 #define array_size(a, b) size_mul(a, b)
-#define struct_size(p, member, count)                                                      \
+#define struct_size(p, member, count)                                                              \
 	size_add(sizeof(*(p)), size_mul(sizeof(*(p)->member), (count)))
 #define flex_array_size(p, member, count) size_mul(sizeof(*(p)->member), (count))
 #endif

@@ -19,8 +19,8 @@ struct platform_device {
 	const struct platform_device_id *id_entry;
 	const char *driver_override;
 };
-#define PLATFORM_DEVID_NONE (-1)
-#define PLATFORM_DEVID_AUTO (-2)
+#define PLATFORM_DEVID_NONE   (-1)
+#define PLATFORM_DEVID_AUTO   (-2)
 #define to_platform_device(x) container_of((x), struct platform_device, dev)
 
 struct platform_driver {
@@ -53,24 +53,30 @@ struct platform_device_info {
 struct platform_device *platform_device_register_full(const struct platform_device_info *pdevinfo);
 static inline struct platform_device *
 platform_device_register_resndata(struct device *parent, const char *name, int id,
-				  const struct resource *res, unsigned int num,
-				  const void *data, size_t size)
+				  const struct resource *res, unsigned int num, const void *data,
+				  size_t size)
 {
 	struct platform_device_info pdevinfo = {
-		.parent = parent, .name = name, .id = id, .res = res, .num_res = num,
-		.data = data, .size_data = size, .dma_mask = 0,
+		.parent = parent,
+		.name = name,
+		.id = id,
+		.res = res,
+		.num_res = num,
+		.data = data,
+		.size_data = size,
+		.dma_mask = 0,
 	};
 	return platform_device_register_full(&pdevinfo);
 }
 static inline struct platform_device *platform_device_register_simple(const char *name, int id,
-								       const struct resource *res,
-								       unsigned int num)
+								      const struct resource *res,
+								      unsigned int num)
 {
 	return platform_device_register_resndata(NULL, name, id, res, num, NULL, 0);
 }
 static inline struct platform_device *platform_device_register_data(struct device *parent,
-								     const char *name, int id,
-								     const void *data, size_t size)
+								    const char *name, int id,
+								    const void *data, size_t size)
 {
 	return platform_device_register_resndata(parent, name, id, NULL, 0, data, size);
 }
@@ -98,12 +104,12 @@ static inline void *dev_get_platdata(const struct device *dev)
 }
 int platform_get_irq(struct platform_device *pdev, unsigned int n);
 int platform_get_irq_optional(struct platform_device *pdev, unsigned int n);
-#define module_platform_driver(__platform_driver)                                          \
+#define module_platform_driver(__platform_driver)                                                  \
 	module_driver(__platform_driver, platform_driver_register, platform_driver_unregister)
-#define builtin_platform_driver(__platform_driver)                                         \
-	static int __init __platform_driver##_init(void)                                   \
-	{                                                                                  \
-		return platform_driver_register(&(__platform_driver));                     \
-	}                                                                                  \
+#define builtin_platform_driver(__platform_driver)                                                 \
+	static int __init __platform_driver##_init(void)                                           \
+	{                                                                                          \
+		return platform_driver_register(&(__platform_driver));                             \
+	}                                                                                          \
 	device_initcall(__platform_driver##_init)
 #endif

@@ -6,7 +6,7 @@
 #include <linux/arm-smccc.h>
 #include <linux/init.h>
 #include <linux/types.h>
-#define PSCI_POWER_STATE_TYPE_STANDBY 0
+#define PSCI_POWER_STATE_TYPE_STANDBY	 0
 #define PSCI_POWER_STATE_TYPE_POWER_DOWN 1
 bool psci_tos_resident_on(int cpu);
 int psci_cpu_suspend_enter(u32 state);

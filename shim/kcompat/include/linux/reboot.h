@@ -5,7 +5,14 @@
 #define KC_LINUX_REBOOT_H
 #include <kc/base.h>
 #include <linux/notifier.h>
-enum reboot_mode { REBOOT_UNDEFINED = -1, REBOOT_COLD = 0, REBOOT_WARM, REBOOT_HARD, REBOOT_SOFT, REBOOT_GPIO };
+enum reboot_mode {
+	REBOOT_UNDEFINED = -1,
+	REBOOT_COLD = 0,
+	REBOOT_WARM,
+	REBOOT_HARD,
+	REBOOT_SOFT,
+	REBOOT_GPIO
+};
 extern enum reboot_mode reboot_mode;
 int register_restart_handler(struct notifier_block *nb);
 int unregister_restart_handler(struct notifier_block *nb);

@@ -2,7 +2,10 @@
 #ifndef KC_LINUX_REFCOUNT_H
 #define KC_LINUX_REFCOUNT_H
 #include <kc/base.h>
-#define REFCOUNT_INIT(n) { .refs = (n) }
+#define REFCOUNT_INIT(n)                                                                           \
+	{                                                                                          \
+		.refs = (n)                                                                        \
+	}
 static inline void refcount_set(refcount_t *r, int n)
 {
 	r->refs = n;

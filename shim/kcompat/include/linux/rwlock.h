@@ -2,9 +2,15 @@
 #ifndef KC_LINUX_RWLOCK_H
 #define KC_LINUX_RWLOCK_H
 #include <linux/spinlock.h>
-#define rcu_read_lock() do { } while (0)
-#define rcu_read_unlock() do { } while (0)
-#define synchronize_rcu() do { } while (0)
-#define rcu_dereference(p) (p)
+#define rcu_read_lock()                                                                            \
+	do {                                                                                       \
+	} while (0)
+#define rcu_read_unlock()                                                                          \
+	do {                                                                                       \
+	} while (0)
+#define synchronize_rcu()                                                                          \
+	do {                                                                                       \
+	} while (0)
+#define rcu_dereference(p)	 (p)
 #define rcu_assign_pointer(p, v) ((p) = (v))
 #endif

@@ -14,11 +14,11 @@ int single_open(struct file *file, int (*show)(struct seq_file *, void *), void 
 int single_release(struct inode *inode, struct file *file);
 ssize_t seq_read(struct file *file, char *buf, size_t size, loff_t *ppos);
 loff_t seq_lseek(struct file *file, loff_t offset, int whence);
-#define DEFINE_SHOW_ATTRIBUTE(__name)                                                      \
-	static int __name##_open(struct inode *inode, struct file *file)                   \
-	{                                                                                  \
-		(void)inode;                                                               \
-		return single_open(file, __name##_show, NULL);                             \
-	}                                                                                  \
+#define DEFINE_SHOW_ATTRIBUTE(__name)                                                              \
+	static int __name##_open(struct inode *inode, struct file *file)                           \
+	{                                                                                          \
+		(void)inode;                                                                       \
+		return single_open(file, __name##_show, NULL);                                     \
+	}                                                                                          \
 	static const struct file_operations __name##_fops = { .open = __name##_open }
 #endif

@@ -4,10 +4,12 @@
 #define KC_LINUX_SMP_H
 #include <kc/base.h>
 #include <linux/cpumask.h>
-#define smp_processor_id() 0
+#define smp_processor_id()     0
 #define raw_smp_processor_id() 0
-#define get_cpu() 0
-#define put_cpu() do { } while (0)
+#define get_cpu()	       0
+#define put_cpu()                                                                                  \
+	do {                                                                                       \
+	} while (0)
 typedef void (*smp_call_func_t)(void *info);
 int smp_call_function_single(int cpu, smp_call_func_t func, void *info, int wait);
 void on_each_cpu(smp_call_func_t func, void *info, int wait);

@@ -4,10 +4,10 @@
 #include <kc/base.h>
 #include <linux/pm.h>
 typedef int suspend_state_t;
-#define PM_SUSPEND_ON 0
+#define PM_SUSPEND_ON	   0
 #define PM_SUSPEND_TO_IDLE 1
 #define PM_SUSPEND_STANDBY 2
-#define PM_SUSPEND_MEM 3
+#define PM_SUSPEND_MEM	   3
 struct platform_suspend_ops {
 	int (*valid)(suspend_state_t state);
 	int (*begin)(suspend_state_t state);

@@ -14,10 +14,10 @@ struct attribute_group {
 	struct attribute **attrs;
 	struct bin_attribute **bin_attrs;
 };
-#define __ATTRIBUTE_GROUPS(_name)                                                          \
+#define __ATTRIBUTE_GROUPS(_name)                                                                  \
 	static const struct attribute_group *_name##_groups[] = { &_name##_group, NULL }
-#define ATTRIBUTE_GROUPS(_name)                                                            \
-	static const struct attribute_group _name##_group = { .attrs = _name##_attrs };    \
+#define ATTRIBUTE_GROUPS(_name)                                                                    \
+	static const struct attribute_group _name##_group = { .attrs = _name##_attrs };            \
 	__ATTRIBUTE_GROUPS(_name)
 __printf(2, 3) int sysfs_emit(char *buf, const char *fmt, ...);
 __printf(3, 4) int sysfs_emit_at(char *buf, int at, const char *fmt, ...);

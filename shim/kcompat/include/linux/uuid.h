@@ -10,14 +10,14 @@ typedef struct {
 typedef struct {
 	u8 b[UUID_SIZE];
 } guid_t;
-#define UUID_INIT(a, b, c, d0, d1, d2, d3, d4, d5, d6, d7)                                 \
-	((uuid_t){ { ((a) >> 24) & 0xff, ((a) >> 16) & 0xff, ((a) >> 8) & 0xff, (a)&0xff,  \
-		     ((b) >> 8) & 0xff, (b)&0xff, ((c) >> 8) & 0xff, (c)&0xff, (d0), (d1), \
-		     (d2), (d3), (d4), (d5), (d6), (d7) } })
-#define GUID_INIT(a, b, c, d0, d1, d2, d3, d4, d5, d6, d7)                                 \
-	((guid_t){ { (a)&0xff, ((a) >> 8) & 0xff, ((a) >> 16) & 0xff, ((a) >> 24) & 0xff,  \
-		     (b)&0xff, ((b) >> 8) & 0xff, (c)&0xff, ((c) >> 8) & 0xff, (d0), (d1), \
-		     (d2), (d3), (d4), (d5), (d6), (d7) } })
+#define UUID_INIT(a, b, c, d0, d1, d2, d3, d4, d5, d6, d7)                                         \
+	((uuid_t){ { ((a) >> 24) & 0xff, ((a) >> 16) & 0xff, ((a) >> 8) & 0xff, (a)&0xff,          \
+		     ((b) >> 8) & 0xff, (b)&0xff, ((c) >> 8) & 0xff, (c)&0xff, (d0), (d1), (d2),   \
+		     (d3), (d4), (d5), (d6), (d7) } })
+#define GUID_INIT(a, b, c, d0, d1, d2, d3, d4, d5, d6, d7)                                         \
+	((guid_t){ { (a)&0xff, ((a) >> 8) & 0xff, ((a) >> 16) & 0xff, ((a) >> 24) & 0xff,          \
+		     (b)&0xff, ((b) >> 8) & 0xff, (c)&0xff, ((c) >> 8) & 0xff, (d0), (d1), (d2),   \
+		     (d3), (d4), (d5), (d6), (d7) } })
 #define UUID_STRING_LEN 36
 extern const uuid_t uuid_null;
 static inline bool uuid_equal(const uuid_t *a, const uuid_t *b)
