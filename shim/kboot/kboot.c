@@ -62,7 +62,7 @@ static bool allowed_undefined(const char *s)
 	static const char *const libc[] = { "memcpy",		"memmove", "memset",  "memcmp",
 					    "memchr",		"strlen",  "strnlen", "strcmp",
 					    "strncmp",		"strchr",  "strrchr", "strstr",
-					    "__stack_chk_fail", "abort" };
+					    "__stack_chk_fail", "abort",   "bcmp" };
 	for (size_t i = 0; i < sizeof(libc) / sizeof(libc[0]); i++)
 		if (!strcmp(s, libc[i]))
 			return true;
@@ -137,13 +137,19 @@ static int run(char *const argv[], const char *out_path, const char *err_path)
 	return WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
 }
 
-/* Split a space-separated configured list into @argv at @n. */
+/* Split a space-separated configured list into @argv at @n. The words live in a static
+ * pool (the tool execs or exits soon after), so nothing is left to free. */
 static size_t add_words(char **argv, size_t n, size_t cap, const char *list)
 {
-	char *copy = strdup(list), *save = NULL;
+	static char pool[65536];
+	static size_t used;
+	size_t len = strlen(list) + 1;
+	if (used + len > sizeof(pool))
+		die("configured command line too long");
+	char *copy = memcpy(pool + used, list, len), *save = NULL;
+	used += len;
 	for (char *w = strtok_r(copy, " ", &save); w && n + 1 < cap; w = strtok_r(NULL, " ", &save))
-		argv[n++] = strdup(w);
-	free(copy);
+		argv[n++] = w;
 	return n;
 }
 
@@ -310,7 +316,7 @@ int main(int argc, char **argv)
 	fmt_path(prog, sizeof(prog), "%s/kboot-run", dir);
 	if (rebuild || access(prog, X_OK)) {
 		mkdirs(dir);
-		char *objs[NFILES];
+		static char objs[NFILES][PATH_MAX];
 		size_t nobjs = 0;
 		for (size_t i = 0; i < NFILES; i++) {
 			if (!have[i])
@@ -337,7 +343,7 @@ int main(int argc, char **argv)
 				explain_failure(kfiles[i].path, log);
 				return 2;
 			}
-			objs[nobjs++] = strdup(obj);
+			memcpy(objs[nobjs++], obj, sizeof(obj));
 		}
 		/* One relocatable object for the whole kernel world. */
 		char rel[PATH_MAX], kobj[PATH_MAX], expf[PATH_MAX], undef[PATH_MAX];
