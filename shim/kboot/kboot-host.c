@@ -17,199 +17,14 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "kc/host.h"
+#include "kboot-bridge.h"
 #include "linux/mm.h"
 #include "shim_priv.h"
 #include "smcsim/shim.h"
 
-/* Exported by the kernel world but not in kc/host.h's common set. */
-int kc_kernel_boot(const struct kc_boot_params *p);
-
-static struct smcsim_kernel *kern;
-static jmp_buf panic_jmp;
-static bool in_boot;
-
-/* ---- bridge: calls ----------------------------------------------------------------------- */
-
-struct mirror {
-	uint8_t *host; /* page-aligned start in the kernel's address space */
-	size_t len;    /* whole pages */
-	uint8_t *sim;  /* the same bytes in simulated memory */
-	uint8_t *snap; /* what was copied in before the call */
-	uint64_t pa;
-};
-#define MAX_MIRRORS 64
-static struct mirror mirrors[MAX_MIRRORS];
-static size_t nmirrors;
-
-/* Byte copies that bypass AddressSanitizer: a mirrored page holds redzones and other
- * objects around the one the kernel handed to firmware, and copying them unchanged is not
- * an access by the code under test. */
-#if defined(__clang__) || defined(__GNUC__)
-__attribute__((no_sanitize_address))
-#endif
-static void
-raw_copy(volatile uint8_t *dst, const volatile uint8_t *src, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		dst[i] = src[i];
-}
-
-#if defined(__clang__) || defined(__GNUC__)
-__attribute__((no_sanitize_address))
-#endif
-static void
-copy_back_changed(volatile uint8_t *host, const uint8_t *sim, const uint8_t *snap, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		if (sim[i] != snap[i])
-			host[i] = sim[i];
-}
-
-void kc_host_call(int conduit, unsigned long regs[KC_NREGS])
-{
-	struct smcsim_regs r;
-	for (int i = 0; i < KC_NREGS; i++)
-		r.x[i] = regs[i];
-	for (size_t i = 0; i < nmirrors; i++) {
-		raw_copy(mirrors[i].sim, mirrors[i].host, mirrors[i].len);
-		memcpy(mirrors[i].snap, mirrors[i].sim, mirrors[i].len);
-	}
-	shim_issue(kern, conduit == KC_CONDUIT_HVC ? SMCCC_CONDUIT_HVC : SMCCC_CONDUIT_SMC, &r);
-	/* Only what firmware changed goes back: the host may have changed its own data in
-	 * those pages during the call. */
-	for (size_t i = 0; i < nmirrors; i++)
-		copy_back_changed(mirrors[i].host, mirrors[i].sim, mirrors[i].snap, mirrors[i].len);
-	for (int i = 0; i < KC_NREGS; i++)
-		regs[i] = (unsigned long)r.x[i];
-}
-
-unsigned long kc_host_mirror(const void *p, unsigned long len)
-{
-	uintptr_t a = (uintptr_t)p;
-	uintptr_t start = a & ~(uintptr_t)(PAGE_SIZE - 1);
-	uintptr_t end = (a + len + PAGE_SIZE - 1) & ~(uintptr_t)(PAGE_SIZE - 1);
-	for (size_t i = 0; i < nmirrors; i++)
-		if (a >= (uintptr_t)mirrors[i].host &&
-		    a + len <= (uintptr_t)mirrors[i].host + mirrors[i].len)
-			return mirrors[i].pa + (a - (uintptr_t)mirrors[i].host);
-	if (nmirrors == MAX_MIRRORS)
-		return ~0UL;
-	struct mirror *m = &mirrors[nmirrors];
-	m->len = end - start;
-	m->host = (uint8_t *)start;
-	m->sim = alloc_pages_exact(m->len, GFP_KERNEL);
-	m->snap = malloc(m->len);
-	if (!m->sim || !m->snap) {
-		free(m->snap);
-		if (m->sim)
-			free_pages_exact(m->sim, m->len);
-		return ~0UL;
-	}
-	m->pa = virt_to_phys(m->sim);
-	raw_copy(m->sim, m->host, m->len);
-	nmirrors++;
-	return (unsigned long)(m->pa + (a - start));
-}
-
-static void mirrors_release(void)
-{
-	for (size_t i = 0; i < nmirrors; i++) {
-		free_pages_exact(mirrors[i].sim, mirrors[i].len);
-		free(mirrors[i].snap);
-	}
-	nmirrors = 0;
-}
-
-/* ---- bridge: log, panic, memory ------------------------------------------------------------ */
-
-static const char *const level_names[] = { "emerg", "alert",  "crit", "err",
-					   "warn",  "notice", "info", "debug" };
-
-void kc_host_log(int level, const char *text)
-{
-	shim_log_append(kern, level_names[level < 0 || level > 7 ? 4 : level], text);
-}
-
-void kc_host_panic(const char *text)
-{
-	shim_log_append(kern, "emerg", text);
-	kern->panicked = true;
-	if (in_boot)
-		longjmp(panic_jmp, 1);
-	fprintf(stderr, "kboot: %s (outside the boot)\n", text);
-	abort();
-}
-
-void *kc_host_alloc_pages(unsigned long size)
-{
-	return alloc_pages_exact(size, GFP_KERNEL);
-}
-
-void kc_host_free_pages(void *p, unsigned long size)
-{
-	free_pages_exact(p, size);
-}
-
-unsigned long kc_host_virt_to_phys(const volatile void *p)
-{
-	const uint8_t *a = (const uint8_t *)p;
-	uint64_t base, size;
-	for (size_t i = 0; smcsim_mem_region(kern->sim, i, &base, &size) == 0; i++) {
-		const uint8_t *h = smcsim_mem_map(kern->sim, base, size);
-		if (h && a >= h && a < h + size)
-			return (unsigned long)(base + (uint64_t)(a - h));
-	}
-	return ~0UL;
-}
-
-void *kc_host_phys_to_virt(unsigned long pa)
-{
-	return smcsim_mem_map(kern->sim, pa, 1);
-}
-
-void *kc_host_malloc(unsigned long size)
-{
-	return malloc(size);
-}
-
-void kc_host_free(void *p)
-{
-	free(p);
-}
-
-unsigned int kc_host_random(void)
-{
-	static uint64_t s = 0x9e3779b97f4a7c15ULL;
-	s ^= s << 13;
-	s ^= s >> 7;
-	s ^= s << 17;
-	return (unsigned int)s;
-}
-
-/* ---- the run ---------------------------------------------------------------------------- */
-
 static void emit_line(void *opaque, const char *line)
 {
 	fprintf(opaque, "  %s\n", line);
-}
-
-/* panic() unwinds to here: setjmp in small frames of their own, so no caller variable
- * lives across the longjmp. */
-static void run_boot(const struct kc_boot_params *bp)
-{
-	in_boot = true;
-	if (!setjmp(panic_jmp))
-		kc_kernel_boot(bp);
-	in_boot = false;
-}
-
-static void run_shutdown(void)
-{
-	in_boot = true;
-	if (!setjmp(panic_jmp))
-		kc_kernel_shutdown();
-	in_boot = false;
 }
 
 static void usage(FILE *f)
@@ -324,27 +139,27 @@ int main(int argc, char **argv)
 			smcsim_strerror(r), err.text[0] ? ": " : "", err.text);
 		return 2;
 	}
-	r = smcsim_kernel_create(sim, &ko, &kern);
+	r = smcsim_kernel_create(sim, &ko, &kboot_kern);
 	if (r) {
 		fprintf(stderr, "kboot: cannot create the kernel context: %s\n",
 			smcsim_strerror(r));
 		smcsim_destroy(sim);
 		return 2;
 	}
-	smcsim_kernel_enter(kern);
-	const struct smcsim_kernel_opts *eff = smcsim_kernel_options(kern);
+	smcsim_kernel_enter(kboot_kern);
+	const struct smcsim_kernel_opts *eff = smcsim_kernel_options(kboot_kern);
 
 	struct smcsim_fixture_fw *fw = NULL;
 	struct smcsim_faults *flt = NULL;
 	struct smcsim_kernel_rec *rec = NULL;
 	FILE *rf = NULL;
 	int status = 0;
-	if (fixture && smcsim_fixture_fw_load(kern, fixture, fw_flags, &fw, &err)) {
+	if (fixture && smcsim_fixture_fw_load(kboot_kern, fixture, fw_flags, &fw, &err)) {
 		fprintf(stderr, "%s: %s\n", fixture, err.text[0] ? err.text : "cannot load");
 		status = 2;
 		goto out;
 	}
-	if (faults && (r = smcsim_faults_create(kern, NULL, 0, seed, 4, &flt))) {
+	if (faults && (r = smcsim_faults_create(kboot_kern, NULL, 0, seed, 4, &flt))) {
 		fprintf(stderr, "kboot: fault injection: %s\n", smcsim_strerror(r));
 		status = 2;
 		goto out;
@@ -355,7 +170,7 @@ int main(int argc, char **argv)
 			status = 2;
 			goto out;
 		}
-		if ((r = smcsim_kernel_record_start(kern, &rec))) {
+		if ((r = smcsim_kernel_record_start(kboot_kern, &rec))) {
 			fprintf(stderr, "kboot: recording: %s\n", smcsim_strerror(r));
 			status = 2;
 			goto out;
@@ -375,7 +190,7 @@ int main(int argc, char **argv)
 	memcpy(props, psci01_props, sizeof(props));
 	enum smcsim_conduit method = eff->psci_method;
 	if (method == SMCSIM_CONDUIT_DEFAULT)
-		method = (enum smcsim_conduit)smcsim_caller_conduit(sim, kern->caller);
+		method = (enum smcsim_conduit)smcsim_caller_conduit(sim, kboot_kern->caller);
 	props[0].str = method == SMCSIM_CONDUIT_HVC ? "hvc" : "smc";
 	struct kc_dt_node psci = {
 		.name = "psci",
@@ -388,7 +203,7 @@ int main(int argc, char **argv)
 	};
 	struct kc_boot_params bp = { .dt = &psci, .ndt = ko.no_psci ? 0 : 1, .debug = debug };
 
-	run_boot(&bp);
+	kboot_run_boot(&bp);
 
 	printf("kernel: Linux %s%s%s\n", kver, ksrc[0] ? " " : "", ksrc);
 	printf("profile: %s\n", smcsim_profile_of(sim));
@@ -400,15 +215,15 @@ int main(int argc, char **argv)
 			 : "none");
 	printf("devices:\n");
 	kc_kernel_report(emit_line, stdout);
-	if (!smcsim_kernel_panicked(kern)) {
+	if (!smcsim_kernel_panicked(kboot_kern)) {
 		/* Teardown calls (FFA_RXTX_UNMAP...) reach the firmware and the recording. */
-		run_shutdown();
+		kboot_run_shutdown();
 	}
-	printf("calls: %lu\n", smcsim_kernel_calls(kern));
-	if (smcsim_kernel_panicked(kern))
+	printf("calls: %lu\n", smcsim_kernel_calls(kboot_kern));
+	if (smcsim_kernel_panicked(kboot_kern))
 		printf("panic: yes\n");
 	printf("log:\n");
-	const char *log = smcsim_kernel_log(kern);
+	const char *log = smcsim_kernel_log(kboot_kern);
 	while (*log) {
 		const char *nl = strchr(log, '\n');
 		size_t n = nl ? (size_t)(nl - log) : strlen(log);
@@ -437,10 +252,10 @@ out:
 	if (rf && fclose(rf) && !status)
 		status = 1;
 	kc_kernel_reset();
-	mirrors_release();
+	kboot_mirrors_release();
 	smcsim_faults_destroy(flt);
 	smcsim_fixture_fw_destroy(fw);
-	smcsim_kernel_destroy(kern);
+	smcsim_kernel_destroy(kboot_kern);
 	smcsim_destroy(sim);
 	return status;
 }

@@ -53,6 +53,7 @@ static const struct kfile {
 static const char *const exports[] = {
 	"kc_kernel_boot",	   "kc_kernel_shutdown",      "kc_kernel_report",
 	"kc_kernel_smccc_version", "kc_kernel_smccc_conduit", "kc_kernel_reset",
+	"kc_kernel_sections",
 };
 
 /* What the kernel world may leave undefined: the C library's string functions (same
@@ -259,7 +260,7 @@ static void explain_failure(const char *file, const char *log)
 int main(int argc, char **argv)
 {
 	const char *tree = NULL;
-	bool rebuild = false, build_only = false;
+	bool rebuild = false, build_only = false, fuzz = false;
 	char *pass[256];
 	size_t npass = 0;
 	pass[npass++] = NULL; /* program path, set below */
@@ -272,6 +273,8 @@ int main(int argc, char **argv)
 			rebuild = true;
 		else if (!strcmp(argv[i], "--build-only"))
 			build_only = true;
+		else if (!strcmp(argv[i], "--fuzz"))
+			fuzz = true;
 		else if (!strcmp(argv[i], "--verbose"))
 			verbose = true;
 		else if (npass + 8 < sizeof(pass) / sizeof(pass[0]))
@@ -298,6 +301,7 @@ int main(int argc, char **argv)
 	h = fnv(h, KBOOT_STAMP, strlen(KBOOT_STAMP));
 	h = hash_file(h, KBOOT_RUNTIME_LIB);
 	h = hash_file(h, KBOOT_HOST_LIB);
+	h = hash_file(h, KBOOT_FUZZ_LIB);
 	for (size_t i = 0; i < NFILES; i++) {
 		char p[PATH_MAX];
 		fmt_path(p, sizeof(p), "%s/%s", treeabs, kfiles[i].path);
@@ -313,7 +317,7 @@ int main(int argc, char **argv)
 	char root[PATH_MAX], dir[PATH_MAX], prog[PATH_MAX];
 	cache_root(root, sizeof(root));
 	fmt_path(dir, sizeof(dir), "%s/%016llx", root, (unsigned long long)h);
-	fmt_path(prog, sizeof(prog), "%s/kboot-run", dir);
+	fmt_path(prog, sizeof(prog), "%s/%s", dir, fuzz ? "kboot-fuzz" : "kboot-run");
 	if (rebuild || access(prog, X_OK)) {
 		mkdirs(dir);
 		static char objs[NFILES][PATH_MAX];
@@ -351,8 +355,22 @@ int main(int argc, char **argv)
 		fmt_path(kobj, sizeof(kobj), "%s/kernel.o", dir);
 		fmt_path(expf, sizeof(expf), "%s/exports", dir);
 		fmt_path(undef, sizeof(undef), "%s/undefined", dir);
+		/* The kernel world's writable data in sections of their own, so a process can
+		 * save and restore them between boots (kc_kernel_sections()). Sanitizer
+		 * coverage counters live in sections of their own and are not included. */
+		char lds[PATH_MAX], ldopt[PATH_MAX + 16];
+		fmt_path(lds, sizeof(lds), "%s/kworld.ld", dir);
+		FILE *l = fopen(lds, "w");
+		if (!l)
+			die("%s: %s", lds, strerror(errno));
+		fputs("SECTIONS\n{\n  kc_kdata : { *(.data .data.*) }\n"
+		      "  kc_kbss : { *(.bss .bss.* COMMON) }\n}\n",
+		      l);
+		fclose(l);
+		fmt_path(ldopt, sizeof(ldopt), "-Wl,-T,%s", lds);
 		char *av[128];
 		size_t n = add_words(av, 0, 100, KBOOT_CC);
+		av[n++] = ldopt;
 		av[n++] = "-r";
 		av[n++] = "-nostdlib";
 		av[n++] = "-o";
@@ -407,7 +425,7 @@ int main(int argc, char **argv)
 		av[n++] = "-o";
 		av[n++] = tmp;
 		av[n++] = kobj;
-		n = add_words(av, n, 120, KBOOT_LINK);
+		n = add_words(av, n, 120, fuzz ? KBOOT_FUZZ_LINK : KBOOT_LINK);
 		av[n] = NULL;
 		if (run(av, NULL, NULL))
 			die("linking the boot program failed");

@@ -258,3 +258,16 @@ unsigned long kc_kernel_reset(void)
 {
 	return kc_slab_release_all();
 }
+
+extern char __start_kc_kdata[] __attribute__((weak));
+extern char __stop_kc_kdata[] __attribute__((weak));
+extern char __start_kc_kbss[] __attribute__((weak));
+extern char __stop_kc_kbss[] __attribute__((weak));
+
+void kc_kernel_sections(void **data, unsigned long *data_len, void **bss, unsigned long *bss_len)
+{
+	*data = __start_kc_kdata;
+	*data_len = __start_kc_kdata ? (unsigned long)(__stop_kc_kdata - __start_kc_kdata) : 0;
+	*bss = __start_kc_kbss;
+	*bss_len = __start_kc_kbss ? (unsigned long)(__stop_kc_kbss - __start_kc_kbss) : 0;
+}

@@ -82,6 +82,11 @@ int kc_kernel_report(void (*emit)(void *opaque, const char *line), void *opaque)
 /* Free everything the kernel world still holds (its heap), so the next boot in the same
  * process, or the process's exit, starts clean. Returns the objects freed. */
 unsigned long kc_kernel_reset(void);
+/* The kernel world's writable data and zero-initialised data (linked into the sections
+ * kc_kdata and kc_kbss), so a host can save them before the first boot and restore them
+ * for the next: boots in one process then start from the same state as boots in fresh
+ * processes. */
+void kc_kernel_sections(void **data, unsigned long *data_len, void **bss, unsigned long *bss_len);
 /* SMCCC state recorded by the tree's own drivers/firmware/smccc/smccc.c. */
 unsigned int kc_kernel_smccc_version(void);
 int kc_kernel_smccc_conduit(void);
