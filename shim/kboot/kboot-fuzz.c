@@ -82,9 +82,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	for (size_t i = 0; i < size; i++)
 		cur_hash = (cur_hash ^ data[i]) * 0x100000001b3ULL;
 
-	struct smcsim *sim;
-	if (smcsim_create_named(cur_profile, &sim, NULL))
+	/* One machine per profile for the whole run, powered back to its boot state for each
+	 * input (smcsim_reset()): building a machine costs far more than a boot. */
+	static struct smcsim *machines[sizeof(profiles) / sizeof(profiles[0])];
+	size_t pi = data[0] % (sizeof(profiles) / sizeof(profiles[0]));
+	if (!machines[pi] && smcsim_create_named(cur_profile, &machines[pi], NULL))
 		abort(); /* a built-in profile always builds */
+	struct smcsim *sim = machines[pi];
+	smcsim_reset(sim);
 	struct smcsim_kernel_opts ko = { 0 };
 	if (smcsim_kernel_create(sim, &ko, &kboot_kern))
 		abort();
@@ -117,7 +122,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	smcsim_kernel_enter(NULL);
 	smcsim_kernel_destroy(kboot_kern);
 	kboot_kern = NULL;
-	smcsim_destroy(sim);
 	kboot_kernel_restore();
 	return 0;
 }

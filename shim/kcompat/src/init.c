@@ -197,6 +197,7 @@ int kc_kernel_boot(const struct kc_boot_params *p)
 		if (!strcmp(levels[i].name, "7"))
 			kc_deferred_probe_run();
 	}
+	kc_slab_check();
 	kc_printk_flush();
 	return 0;
 }
@@ -213,6 +214,7 @@ void kc_kernel_shutdown(void)
 	nfailed = 0;
 	kc_driver_core_shutdown();
 	kc_power_hooks_reset();
+	kc_slab_check();
 	kc_printk_flush();
 }
 

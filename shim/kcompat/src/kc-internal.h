@@ -11,6 +11,7 @@ unsigned int kc_warnings(void);
 const void *kc_slab_object(const void *p, size_t *size);
 size_t kc_slab_live(void);
 size_t kc_slab_release_all(void);
+unsigned int kc_slab_check(void);
 void kc_of_build(const struct kc_dt_node *dt, unsigned int n);
 void kc_deferred_probe_run(void);
 void kc_driver_core_shutdown(void);

@@ -27,6 +27,62 @@ struct kc_alloc {
 static struct kc_alloc *buckets[KC_ALLOC_BUCKETS];
 static size_t live_objects;
 
+/*
+ * Without AddressSanitizer, each object gets a redzone of KC_REDZONE bytes of a known
+ * pattern after it, checked when it is freed and after boot and shutdown: a kernel write
+ * past the end of a kmalloc'd object is then reported deterministically in any build (the
+ * way KASAN reports it in a kernel), not left to corrupt the host's heap silently. With
+ * ASan, objects are exact and ASan reports the write itself.
+ */
+#if defined(__SANITIZE_ADDRESS__)
+#define KC_REDZONE 0
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define KC_REDZONE 0
+#endif
+#endif
+#ifndef KC_REDZONE
+#define KC_REDZONE 64
+#endif
+#define KC_REDZONE_BYTE 0xcc
+
+static unsigned int overflows;
+
+static void redzone_fill(const struct kc_alloc *a)
+{
+	memset((char *)a->p + a->size, KC_REDZONE_BYTE, KC_REDZONE);
+}
+
+static bool redzone_check(const struct kc_alloc *a)
+{
+	const unsigned char *z = (const unsigned char *)a->p + a->size;
+	size_t bad = 0, last = 0;
+	for (size_t i = 0; i < KC_REDZONE; i++)
+		if (z[i] != KC_REDZONE_BYTE) {
+			bad++;
+			last = i;
+		}
+	if (!bad)
+		return true;
+	overflows++;
+	printk(KERN_ERR "BUG: kboot: slab-out-of-bounds: write past the end of a %zu-byte kmalloc "
+			"object (%zu of the %d redzone bytes after it changed, the last at +%zu)\n",
+	       a->size, bad, KC_REDZONE, last);
+	kc_warn(__FILE__, __LINE__, "kernel heap overflow past a %zu-byte object", a->size);
+	redzone_fill(a); /* report each overflow once */
+	return false;
+}
+
+/* Check every live object's redzone; returns the number of overflows seen so far. */
+unsigned int kc_slab_check(void)
+{
+	for (unsigned int i = 0; i < KC_ALLOC_BUCKETS; i++)
+		for (struct kc_alloc *a = buckets[i]; a; a = a->next)
+			redzone_check(a);
+	return overflows;
+}
+
+
 static unsigned int bucket(const void *p)
 {
 	unsigned long v = (unsigned long)p;
@@ -40,6 +96,7 @@ static void track(const void *p, size_t size)
 		panic("kboot: out of host memory tracking an allocation");
 	a->p = p;
 	a->size = size;
+	redzone_fill(a);
 	a->next = buckets[bucket(p)];
 	buckets[bucket(p)] = a;
 	live_objects++;
@@ -77,6 +134,7 @@ size_t kc_slab_live(void)
 size_t kc_slab_release_all(void)
 {
 	size_t n = live_objects;
+	kc_slab_check();
 	for (unsigned int i = 0; i < KC_ALLOC_BUCKETS; i++) {
 		struct kc_alloc *a = buckets[i];
 		while (a) {
@@ -91,11 +149,23 @@ size_t kc_slab_release_all(void)
 	return n;
 }
 
+/* The largest kmalloc on arm64 with 4 KiB pages: an order-10 page block
+ * (KMALLOC_MAX_SIZE = 1 << (MAX_PAGE_ORDER + PAGE_SHIFT)). Beyond it the page allocator
+ * warns once and fails (mm/page_alloc.c __alloc_pages()), so a firmware-supplied count
+ * can make Linux fail an allocation but never allocate gigabytes. */
+#define KC_KMALLOC_MAX_SIZE (1UL << (10 + PAGE_SHIFT))
+
 void *kmalloc(size_t size, gfp_t gfp)
 {
+	if (size > KC_KMALLOC_MAX_SIZE) {
+		if (!(gfp & __GFP_NOWARN))
+			WARN_ONCE(1, "page allocation failure: kmalloc(%zu) above KMALLOC_MAX_SIZE",
+				  size);
+		return NULL;
+	}
 	/* kmalloc(0) returns ZERO_SIZE_PTR in the kernel; a 1-byte-less malloc(0) object keeps
 	 * any access to it an error under the sanitizers. */
-	void *p = kc_host_malloc(size ? size : 1);
+	void *p = kc_host_malloc((size ? size : 1) + KC_REDZONE);
 	if (!p)
 		return NULL;
 	if (gfp & __GFP_ZERO)
@@ -132,6 +202,7 @@ void kfree(const void *p)
 		return;
 	}
 	struct kc_alloc *a = *pp;
+	redzone_check(a);
 	*pp = a->next;
 	kc_host_free(a);
 	live_objects--;
