@@ -7,11 +7,14 @@
  * files into one program per tree; each run of it is one isolated boot.
  *
  * Exit status: 0 booted (even if the kernel panicked: that is a result), 1 the run failed
- * (fixture not satisfied, recording failed), 2 bad usage, profile or fixture.
+ * (fixture not satisfied, recording failed), 2 bad usage, profile or fixture, 3 the kernel
+ * crashed (a memory-safety bug in the kernel code; reported on stdout).
  */
 #include <errno.h>
 #include <getopt.h>
 #include <setjmp.h>
+#include <signal.h>
+#include <unistd.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,6 +28,53 @@
 static void emit_line(void *opaque, const char *line)
 {
 	fprintf(opaque, "  %s\n", line);
+}
+
+/*
+ * Without a sanitizer, a kernel bug that runs wild (a copy far past a buffer, as Linux
+ * 6.12's __ffa_partition_info_get_regs() does when firmware's CURRENT_INDEX is trusted)
+ * ends in SIGSEGV. Say so, with the kernel log so far, instead of dying silently; with
+ * AddressSanitizer its own handler reports the access instead.
+ */
+extern void __asan_init(void) __attribute__((weak));
+
+static void put(const char *s)
+{
+	size_t n = strlen(s);
+	while (n) {
+		ssize_t w = write(1, s, n);
+		if (w <= 0)
+			return;
+		s += w;
+		n -= (size_t)w;
+	}
+}
+
+static void crash_handler(int sig, siginfo_t *si, void *uc)
+{
+	(void)uc;
+	char msg[160];
+	snprintf(msg, sizeof(msg), "BUG: kboot: the kernel crashed: signal %d (%s) at address %p\n",
+		 sig, sig == SIGSEGV ? "SIGSEGV" : sig == SIGBUS ? "SIGBUS" : "fault",
+		 si ? si->si_addr : NULL);
+	put(msg);
+	if (kboot_kern) {
+		put("log so far:\n");
+		put(smcsim_kernel_log(kboot_kern));
+	}
+	_exit(3);
+}
+
+static void install_crash_handler(void)
+{
+	if (__asan_init)
+		return;
+	static char altstack[65536];
+	stack_t ss = { .ss_sp = altstack, .ss_size = sizeof(altstack) };
+	sigaltstack(&ss, NULL);
+	struct sigaction sa = { .sa_sigaction = crash_handler, .sa_flags = SA_SIGINFO | SA_ONSTACK };
+	sigaction(SIGSEGV, &sa, NULL);
+	sigaction(SIGBUS, &sa, NULL);
 }
 
 static void usage(FILE *f)
@@ -203,6 +253,7 @@ int main(int argc, char **argv)
 	};
 	struct kc_boot_params bp = { .dt = &psci, .ndt = ko.no_psci ? 0 : 1, .debug = debug };
 
+	install_crash_handler();
 	kboot_run_boot(&bp);
 
 	printf("kernel: Linux %s%s%s\n", kver, ksrc[0] ? " " : "", ksrc);

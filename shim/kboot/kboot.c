@@ -302,6 +302,10 @@ int main(int argc, char **argv)
 	h = hash_file(h, KBOOT_RUNTIME_LIB);
 	h = hash_file(h, KBOOT_HOST_LIB);
 	h = hash_file(h, KBOOT_FUZZ_LIB);
+	/* The program links the shim and the library statically or by path: any change to
+	 * them is a new program. */
+	h = hash_file(h, KBOOT_SHIM_LIB);
+	h = hash_file(h, KBOOT_SMCSIM_LIB);
 	for (size_t i = 0; i < NFILES; i++) {
 		char p[PATH_MAX];
 		fmt_path(p, sizeof(p), "%s/%s", treeabs, kfiles[i].path);

@@ -57,6 +57,7 @@ static int fault_call(void *opaque, struct smcsim_kernel *k, int depth, enum smc
 		      struct smcsim_regs *regs)
 {
 	struct smcsim_faults *f = opaque;
+	uint32_t fid = (uint32_t)regs->x[0];
 	int ret = smcsim_kernel_fw_next(k, depth + 1, conduit, regs);
 	if (ret != SMCSIM_EXIT_RETURN)
 		return ret;
@@ -106,7 +107,16 @@ static int fault_call(void *opaque, struct smcsim_kernel *k, int depth, enum smc
 		regs->x[0] |= next_u64(f, 4) << 32;
 		break;
 	case 11: /* success in x0 */
-		regs->x[0] = 0;
+		if ((fid & 0xbfffff00u) == 0x84000000u && (fid & 0xffu) >= 0x60) {
+			/* An FF-A call succeeds with FFA_SUCCESS (DEN0077 v1.2 11.2), in the
+			 * width of the call, and an arbitrary payload in w2: firmware that claims
+			 * success with counts and indices the kernel must not trust blindly
+			 * (PARTITION_INFO_GET_REGS's x2 carries both). */
+			regs->x[0] = (fid & 0x40000000u) ? 0xC4000061u : 0x84000061u; /* FFA_SUCCESS_64/32 */
+			regs->x[2] = next_u64(f, 8);
+		} else {
+			regs->x[0] = 0;
+		}
 		break;
 	case 12:
 	case 13: { /* garbage in the FF-A RX buffer (descriptors) */

@@ -10,8 +10,10 @@ usage: check_kboot_fuzz.py KBOOT KERNEL_SRC_SH WORKDIR CORPUS FINDINGS_DIR [MUTA
    well reach one of Linux 6.12's known FF-A memory-safety bugs and stop the run).
 2. Every finding fixture in FINDINGS_DIR (kboot-<profile>-<hash>.json, written by the fuzz
    target when a sanitizer stopped a boot) is served as firmware with `smcsim kboot
-   --fixture` and must reproduce: AddressSanitizer's report in a sanitizer build, or
-   kboot's own kmalloc redzone report ("BUG: kboot: slab-out-of-bounds") in a plain one.
+   --fixture` and must reproduce: AddressSanitizer's report in a sanitizer build; in a
+   plain one kboot's own reports, a kmalloc redzone overwritten ("BUG: kboot:
+   slab-out-of-bounds") or the crash a wild copy ends in ("BUG: kboot: the kernel
+   crashed").
 Skipped (77) without a kernel tree.
 """
 import glob
@@ -59,8 +61,9 @@ def main():
             continue
         r = subprocess.run([kboot, '--kernel-src', tree, '--profile', m.group(1), '--fixture', fx],
                            capture_output=True, text=True, env=env, timeout=600)
-        hit = ('AddressSanitizer: heap-buffer-overflow' in r.stderr or
-               'BUG: kboot: slab-out-of-bounds' in r.stdout)
+        hit = (re.search(r'AddressSanitizer: (heap|stack)-buffer-overflow', r.stderr) or
+               'BUG: kboot: slab-out-of-bounds' in r.stdout or
+               'BUG: kboot: the kernel crashed' in r.stdout)
         print('%s: %s' % (os.path.basename(fx), 'reproduced' if hit else 'NOT reproduced'))
         if not hit:
             print(r.stdout[-2000:], r.stderr[-2000:])
