@@ -67,7 +67,8 @@ void kc_host_call(int conduit, unsigned long regs[KC_NREGS])
 		raw_copy(mirrors[i].sim, mirrors[i].host, mirrors[i].len);
 		memcpy(mirrors[i].snap, mirrors[i].sim, mirrors[i].len);
 	}
-	shim_issue(kboot_kern, conduit == KC_CONDUIT_HVC ? SMCCC_CONDUIT_HVC : SMCCC_CONDUIT_SMC, &r);
+	shim_issue(kboot_kern, conduit == KC_CONDUIT_HVC ? SMCCC_CONDUIT_HVC : SMCCC_CONDUIT_SMC,
+		   &r);
 	/* Only what firmware changed goes back: the host may have changed its own data in
 	 * those pages during the call. */
 	for (size_t i = 0; i < nmirrors; i++)
@@ -198,7 +199,6 @@ void kboot_run_shutdown(void)
 		kc_kernel_shutdown();
 	in_boot = false;
 }
-
 
 /* ---- the kernel world's data ----------------------------------------------------------- */
 

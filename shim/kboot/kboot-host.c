@@ -55,7 +55,10 @@ static void crash_handler(int sig, siginfo_t *si, void *uc)
 	(void)uc;
 	char msg[160];
 	snprintf(msg, sizeof(msg), "BUG: kboot: the kernel crashed: signal %d (%s) at address %p\n",
-		 sig, sig == SIGSEGV ? "SIGSEGV" : sig == SIGBUS ? "SIGBUS" : "fault",
+		 sig,
+		 sig == SIGSEGV	 ? "SIGSEGV"
+		 : sig == SIGBUS ? "SIGBUS"
+				 : "fault",
 		 si ? si->si_addr : NULL);
 	put(msg);
 	if (kboot_kern) {
@@ -72,7 +75,8 @@ static void install_crash_handler(void)
 	static char altstack[65536];
 	stack_t ss = { .ss_sp = altstack, .ss_size = sizeof(altstack) };
 	sigaltstack(&ss, NULL);
-	struct sigaction sa = { .sa_sigaction = crash_handler, .sa_flags = SA_SIGINFO | SA_ONSTACK };
+	struct sigaction sa = { .sa_sigaction = crash_handler,
+				.sa_flags = SA_SIGINFO | SA_ONSTACK };
 	sigaction(SIGSEGV, &sa, NULL);
 	sigaction(SIGBUS, &sa, NULL);
 }

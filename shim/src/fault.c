@@ -112,7 +112,8 @@ static int fault_call(void *opaque, struct smcsim_kernel *k, int depth, enum smc
 			 * width of the call, and an arbitrary payload in w2: firmware that claims
 			 * success with counts and indices the kernel must not trust blindly
 			 * (PARTITION_INFO_GET_REGS's x2 carries both). */
-			regs->x[0] = (fid & 0x40000000u) ? 0xC4000061u : 0x84000061u; /* FFA_SUCCESS_64/32 */
+			regs->x[0] = (fid & 0x40000000u) ? 0xC4000061u
+							 : 0x84000061u; /* FFA_SUCCESS_64/32 */
 			regs->x[2] = next_u64(f, 8);
 		} else {
 			regs->x[0] = 0;

@@ -82,7 +82,6 @@ unsigned int kc_slab_check(void)
 	return overflows;
 }
 
-
 static unsigned int bucket(const void *p)
 {
 	unsigned long v = (unsigned long)p;
