@@ -25,6 +25,11 @@
 /* Exported by the kernel world but not in kc/host.h's common set. */
 int kc_kernel_boot(const struct kc_boot_params *p);
 
+/* --tsm-report: the challenge, and the report asked for after the boot. */
+static unsigned char tsm_challenge[64];
+static size_t tsm_challenge_len;
+static bool tsm_report;
+
 static struct smcsim_kernel *kern;
 static jmp_buf panic_jmp;
 static bool in_boot;
@@ -178,6 +183,16 @@ void kc_host_free(void *p)
 	free(p);
 }
 
+int kc_host_mem_region(unsigned int i, unsigned long *base, unsigned long *size)
+{
+	uint64_t b, s;
+	if (smcsim_mem_region(kern->sim, i, &b, &s))
+		return -1;
+	*base = (unsigned long)b;
+	*size = (unsigned long)s;
+	return 0;
+}
+
 unsigned int kc_host_random(void)
 {
 	static uint64_t s = 0x9e3779b97f4a7c15ULL;
@@ -204,6 +219,60 @@ static void run_boot(const struct kc_boot_params *bp)
 	in_boot = false;
 }
 
+/* What a configfs read of /sys/kernel/config/tsm/report/$r/outblob would return after
+ * writing the challenge to inblob: one line with the provider, the size and the first
+ * bytes of the blob (a Realm's is a CCA attestation token, CBOR tag 399). */
+static void run_tsm_report(void)
+{
+	/* Static: nothing the call sets lives in this frame across a longjmp. */
+	static unsigned char out[32768];
+	static unsigned long len;
+	static const char *name;
+	static int r;
+	r = -1;
+	in_boot = true;
+	if (!setjmp(panic_jmp))
+		r = kc_kernel_tsm_report(tsm_challenge, tsm_challenge_len, out, sizeof(out), &len,
+					 &name);
+	in_boot = false;
+	printf("tsm-report: %s", name ? name : "(no provider)");
+	if (r) {
+		printf(" error %d\n", r);
+		return;
+	}
+	printf(", %lu bytes:", len);
+	for (unsigned long i = 0; i < len && i < 16; i++)
+		printf(" %02x", out[i]);
+	printf("%s\n", len > 16 ? " ..." : "");
+}
+
+static int hex_nibble(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+/* "00112233..." (32 to 64 bytes) into tsm_challenge. */
+static bool parse_challenge(const char *hex)
+{
+	size_t n = strlen(hex);
+	if (n % 2 || n / 2 < 32 || n / 2 > sizeof(tsm_challenge))
+		return false;
+	for (size_t i = 0; i < n / 2; i++) {
+		int hi = hex_nibble(hex[2 * i]), lo = hex_nibble(hex[2 * i + 1]);
+		if (hi < 0 || lo < 0)
+			return false;
+		tsm_challenge[i] = (unsigned char)(hi << 4 | lo);
+	}
+	tsm_challenge_len = n / 2;
+	return true;
+}
+
 static void run_shutdown(void)
 {
 	in_boot = true;
@@ -219,6 +288,7 @@ static void usage(FILE *f)
 		"                    [--fixture FILE [--any-order] [--fallthrough]] [--faults "
 		"SEED]\n"
 		"                    [--psci-compat 0.1|0.2|1.0] [--no-psci] [--debug]\n"
+		"                    [--tsm-report CHALLENGE-HEX]\n"
 		"Boot a kernel tree's firmware-discovery files on a simulated machine.\n");
 }
 
@@ -237,6 +307,7 @@ int main(int argc, char **argv)
 		{ "debug", no_argument, NULL, 'd' },
 		{ "kernel-version", required_argument, NULL, 'V' },
 		{ "kernel-src", required_argument, NULL, 'k' },
+		{ "tsm-report", required_argument, NULL, 't' },
 		{ "help", no_argument, NULL, 'h' },
 		{ 0 },
 	};
@@ -303,6 +374,16 @@ int main(int argc, char **argv)
 			break;
 		case 'k':
 			ksrc = optarg;
+			break;
+		case 't':
+			if (!parse_challenge(optarg)) {
+				fprintf(stderr,
+					"--tsm-report: expected 32 to 64 bytes in hex, got "
+					"\"%s\"\n",
+					optarg);
+				return 2;
+			}
+			tsm_report = true;
 			break;
 		case 'h':
 			usage(stdout);
@@ -398,8 +479,18 @@ int main(int argc, char **argv)
 	       cd == 1	 ? "smc"
 	       : cd == 2 ? "hvc"
 			 : "none");
+	unsigned long ns_shared = 0;
+	int realm = kc_kernel_realm(&ns_shared);
+	if (realm > 0)
+		/* rsi.c keeps RSI_REALM_CONFIG's IPA width only as prot_ns_shared. */
+		printf("realm: yes, ipa_bits %d (prot_ns_shared 0x%lx)\n",
+		       ns_shared ? __builtin_ctzl(ns_shared) + 1 : 0, ns_shared);
+	else if (!realm)
+		printf("realm: no\n");
 	printf("devices:\n");
 	kc_kernel_report(emit_line, stdout);
+	if (tsm_report && !smcsim_kernel_panicked(kern))
+		run_tsm_report();
 	if (!smcsim_kernel_panicked(kern)) {
 		/* Teardown calls (FFA_RXTX_UNMAP...) reach the firmware and the recording. */
 		run_shutdown();

@@ -11,7 +11,10 @@ WORKDIR by tools/kernel-src.sh. Without either the test is skipped (exit 77).
 
 Checked per profile: the boot exits 0, does not panic and logs no WARNING; the devices
 (bus/name, modalias, driver) and the log lines agree with the reference model, except for
-the differences listed in KNOWN, each with the Linux source line that decides it.
+the differences listed in KNOWN, each with the Linux source line that decides it; for a
+tree with arch/arm64/kernel/rsi.c, the Realm verdict and the IPA width agree too.
+$SMCSIM_KBOOT_FLAVOUR picks the model's flavour (default --linux=6.12; --mainline for a
+7.x tree: platform devices, no SMCCC bus).
 """
 import os
 import re
@@ -77,6 +80,13 @@ def main():
         if rc2:
             problems.append('smcsim-discover %s exit %d: %s' % (' '.join(flavour), rc2, err2.strip()))
         else:
+            # With rsi.c in the tree (6.13+): Realm or not, and the IPA width the kernel
+            # read from RSI_REALM_CONFIG (through the mirror of its static realm_config).
+            kr = re.search(r'^realm: (yes|no)(?:, ipa_bits (\d+))?', real, re.M)
+            mr = re.search(r'^realm: (yes|no)(?:, rsi [^,]*, ipa_bits (\d+))?', ref, re.M)
+            if kr and (not mr or kr.groups() != mr.groups()):
+                problems.append('realm: Linux %s, model %s' % (
+                    kr.group(0), mr.group(0) if mr else '(none)'))
             for kind in ('devices', 'log'):
                 a, b = section(real, kind), section(ref, kind)
                 known = [k[2] for k in KNOWN if k[0] in ('*', prof) and k[1] == kind]
