@@ -4,7 +4,9 @@
  * kernel-compat layer (shim/kcompat) and boot them on a simulated machine.
  *
  *  1. Find the files of the set below that the tree has, and the tree's version.
- *  2. Compile each with -nostdinc against shim/kcompat/include, with its KBUILD_MODNAME.
+ *  2. Compile each with -nostdinc against shim/kcompat/include, with its KBUILD_MODNAME and
+ *     -DKC_LINUX_VERSION_CODE from the tree's Makefile (the headers follow the kernel API
+ *     of that release where it changed; see shim/kcompat/include/linux/kconfig.h).
  *  3. Link them with the kcompat runtime into one relocatable object and make every symbol
  *     local but the kc_kernel_* entry points, so the tree's definitions (psci_ops,
  *     arm_smccc_version_init...) never meet the same names in libsmcsim-shim's models.

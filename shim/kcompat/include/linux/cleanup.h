@@ -46,7 +46,8 @@
 		return t;                                                                          \
 	}
 #define CLASS(_name, var)                                                                          \
-	class_##_name##_t var __cleanup(class_##_name##_destructor) = class_##_name##_constructor
+	class_##_name##_t var __attribute__((unused)) __cleanup(class_##_name##_destructor) =      \
+		class_##_name##_constructor
 
 /* A guard over a lock taken through a pointer of @_type (mutex). */
 #define DEFINE_GUARD(_name, _type, _lock, _unlock)                                                 \
