@@ -171,6 +171,16 @@ void kc_host_free(void *p)
 	free(p);
 }
 
+int kc_host_mem_region(unsigned int i, unsigned long *base, unsigned long *size)
+{
+	uint64_t b, s;
+	if (smcsim_mem_region(kboot_kern->sim, i, &b, &s))
+		return -1;
+	*base = (unsigned long)b;
+	*size = (unsigned long)s;
+	return 0;
+}
+
 unsigned int kc_host_random(void)
 {
 	static uint64_t s = 0x9e3779b97f4a7c15ULL;
@@ -190,6 +200,19 @@ void kboot_run_boot(const struct kc_boot_params *bp)
 	if (!setjmp(panic_jmp))
 		kc_kernel_boot(bp);
 	in_boot = false;
+}
+
+int kboot_run_tsm_report(const unsigned char *in, unsigned long len, unsigned char *out,
+			 unsigned long cap, unsigned long *outlen, const char **name)
+{
+	/* Static: nothing the call sets lives in this frame across a longjmp. */
+	static int r;
+	r = -1;
+	in_boot = true;
+	if (!setjmp(panic_jmp))
+		r = kc_kernel_tsm_report(in, len, out, cap, outlen, name);
+	in_boot = false;
+	return r;
 }
 
 void kboot_run_shutdown(void)

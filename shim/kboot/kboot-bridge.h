@@ -14,6 +14,9 @@ extern struct smcsim_kernel *kboot_kern;
  * panicked: smcsim_kernel_panicked()). */
 void kboot_run_boot(const struct kc_boot_params *bp);
 void kboot_run_shutdown(void);
+/* kc_kernel_tsm_report() with panic() unwinding back here (returns -1 then). */
+int kboot_run_tsm_report(const unsigned char *in, unsigned long len, unsigned char *out,
+			 unsigned long cap, unsigned long *outlen, const char **name);
 /* Free the mirror pages of this boot (before the shim kernel is destroyed). */
 void kboot_mirrors_release(void);
 /* Save the kernel world's .data/.bss before the first boot; restore them before each

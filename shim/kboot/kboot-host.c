@@ -25,6 +25,59 @@
 #include "shim_priv.h"
 #include "smcsim/shim.h"
 
+/* --tsm-report: the challenge, and the report asked for after the boot. */
+static unsigned char tsm_challenge[64];
+static size_t tsm_challenge_len;
+static bool tsm_report;
+
+/* What a configfs read of /sys/kernel/config/tsm/report/$r/outblob would return after
+ * writing the challenge to inblob: one line with the provider, the size and the first
+ * bytes of the blob (a Realm's is a CCA attestation token, CBOR tag 399). */
+static void run_tsm_report(void)
+{
+	static unsigned char out[32768];
+	unsigned long len = 0;
+	const char *name = NULL;
+	int r = kboot_run_tsm_report(tsm_challenge, tsm_challenge_len, out, sizeof(out), &len,
+				     &name);
+	printf("tsm-report: %s", name ? name : "(no provider)");
+	if (r) {
+		printf(" error %d\n", r);
+		return;
+	}
+	printf(", %lu bytes:", len);
+	for (unsigned long i = 0; i < len && i < 16; i++)
+		printf(" %02x", out[i]);
+	printf("%s\n", len > 16 ? " ..." : "");
+}
+
+static int hex_nibble(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+/* "00112233..." (32 to 64 bytes) into tsm_challenge. */
+static bool parse_challenge(const char *hex)
+{
+	size_t n = strlen(hex);
+	if (n % 2 || n / 2 < 32 || n / 2 > sizeof(tsm_challenge))
+		return false;
+	for (size_t i = 0; i < n / 2; i++) {
+		int hi = hex_nibble(hex[2 * i]), lo = hex_nibble(hex[2 * i + 1]);
+		if (hi < 0 || lo < 0)
+			return false;
+		tsm_challenge[i] = (unsigned char)(hi << 4 | lo);
+	}
+	tsm_challenge_len = n / 2;
+	return true;
+}
+
 static void emit_line(void *opaque, const char *line)
 {
 	fprintf(opaque, "  %s\n", line);
@@ -88,6 +141,7 @@ static void usage(FILE *f)
 		"                    [--fixture FILE [--any-order] [--fallthrough]] [--faults "
 		"SEED]\n"
 		"                    [--psci-compat 0.1|0.2|1.0] [--no-psci] [--debug]\n"
+		"                    [--tsm-report CHALLENGE-HEX]\n"
 		"Boot a kernel tree's firmware-discovery files on a simulated machine.\n");
 }
 
@@ -106,6 +160,7 @@ int main(int argc, char **argv)
 		{ "debug", no_argument, NULL, 'd' },
 		{ "kernel-version", required_argument, NULL, 'V' },
 		{ "kernel-src", required_argument, NULL, 'k' },
+		{ "tsm-report", required_argument, NULL, 't' },
 		{ "help", no_argument, NULL, 'h' },
 		{ 0 },
 	};
@@ -172,6 +227,16 @@ int main(int argc, char **argv)
 			break;
 		case 'k':
 			ksrc = optarg;
+			break;
+		case 't':
+			if (!parse_challenge(optarg)) {
+				fprintf(stderr,
+					"--tsm-report: expected 32 to 64 bytes in hex, got "
+					"\"%s\"\n",
+					optarg);
+				return 2;
+			}
+			tsm_report = true;
 			break;
 		case 'h':
 			usage(stdout);
@@ -268,8 +333,18 @@ int main(int argc, char **argv)
 	       cd == 1	 ? "smc"
 	       : cd == 2 ? "hvc"
 			 : "none");
+	unsigned long ns_shared = 0;
+	int realm = kc_kernel_realm(&ns_shared);
+	if (realm > 0)
+		/* rsi.c keeps RSI_REALM_CONFIG's IPA width only as prot_ns_shared. */
+		printf("realm: yes, ipa_bits %d (prot_ns_shared 0x%lx)\n",
+		       ns_shared ? __builtin_ctzl(ns_shared) + 1 : 0, ns_shared);
+	else if (!realm)
+		printf("realm: no\n");
 	printf("devices:\n");
 	kc_kernel_report(emit_line, stdout);
+	if (tsm_report && !smcsim_kernel_panicked(kboot_kern))
+		run_tsm_report();
 	if (!smcsim_kernel_panicked(kboot_kern)) {
 		/* Teardown calls (FFA_RXTX_UNMAP...) reach the firmware and the recording. */
 		kboot_run_shutdown();

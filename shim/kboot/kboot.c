@@ -4,7 +4,9 @@
  * kernel-compat layer (shim/kcompat) and boot them on a simulated machine.
  *
  *  1. Find the files of the set below that the tree has, and the tree's version.
- *  2. Compile each with -nostdinc against shim/kcompat/include, with its KBUILD_MODNAME.
+ *  2. Compile each with -nostdinc against shim/kcompat/include, with its KBUILD_MODNAME and
+ *     -DKC_LINUX_VERSION_CODE from the tree's Makefile (the headers follow the kernel API
+ *     of that release where it changed; see shim/kcompat/include/linux/kconfig.h).
  *  3. Link them with the kcompat runtime into one relocatable object and make every symbol
  *     local but the kc_kernel_* entry points, so the tree's definitions (psci_ops,
  *     arm_smccc_version_init...) never meet the same names in libsmcsim-shim's models.
@@ -30,15 +32,17 @@
 
 #include "kboot-config.h"
 
-/* The file set, in the kernel's link order (drivers/Makefile: char/ before firmware/;
- * drivers/firmware/Makefile: arm_ffa/, psci/, smccc/), which is also initcall order within
- * a level. Module names follow the Makefiles (ffa-core.o is bus.o; ffa-module.o is
- * driver.o + smccc.o). Optional files are built when the tree has them. */
+/* The file set, in the kernel's link order (arch/ before drivers/; drivers/Makefile: char/,
+ * firmware/, then virt/; drivers/firmware/Makefile: arm_ffa/, psci/, smccc/), which is also
+ * initcall order within a level. Module names follow the Makefiles (ffa-core.o is bus.o;
+ * ffa-module.o is driver.o + smccc.o; a built-in object's is its own name). Optional files
+ * are built when the tree has them: rsi.c and arm-cca-guest.c are 6.13+. */
 static const struct kfile {
 	const char *path;
 	const char *modname;
 	bool required;
 } kfiles[] = {
+	{ "arch/arm64/kernel/rsi.c", "rsi", false },
 	{ "drivers/char/hw_random/arm_smccc_trng.c", "arm_smccc_trng", false },
 	{ "drivers/firmware/arm_ffa/bus.c", "ffa_core", false },
 	{ "drivers/firmware/arm_ffa/driver.c", "ffa_module", false },
@@ -47,13 +51,14 @@ static const struct kfile {
 	{ "drivers/firmware/smccc/smccc.c", "smccc", true },
 	{ "drivers/firmware/smccc/kvm_guest.c", "kvm_guest", false },
 	{ "drivers/firmware/smccc/soc_id.c", "soc_id", false },
+	{ "drivers/virt/coco/arm-cca-guest/arm-cca-guest.c", "arm_cca_guest", false },
 };
 #define NFILES (sizeof(kfiles) / sizeof(kfiles[0]))
 
 static const char *const exports[] = {
 	"kc_kernel_boot",	   "kc_kernel_shutdown",      "kc_kernel_report",
 	"kc_kernel_smccc_version", "kc_kernel_smccc_conduit", "kc_kernel_reset",
-	"kc_kernel_sections",
+	"kc_kernel_sections",	   "kc_kernel_tsm_report",    "kc_kernel_realm",
 };
 
 /* What the kernel world may leave undefined: the C library's string functions (same
@@ -175,8 +180,9 @@ static uint64_t hash_file(uint64_t h, const char *path)
 	return h;
 }
 
-/* "6.12.118" from the tree's Makefile. */
-static void tree_version(const char *tree, char *out, size_t len)
+/* "6.12.118" from the tree's Makefile, and its LINUX_VERSION_CODE in @code (0 when the
+ * Makefile gives no version). */
+static void tree_version(const char *tree, char *out, size_t len, unsigned long *code)
 {
 	char path[PATH_MAX];
 	fmt_path(path, sizeof(path), "%s/Makefile", tree);
@@ -201,10 +207,16 @@ static void tree_version(const char *tree, char *out, size_t len)
 	}
 	if (f)
 		fclose(f);
-	if (!ver[0][0])
+	*code = 0;
+	if (!ver[0][0]) {
 		snprintf(out, len, "unknown");
-	else
-		snprintf(out, len, "%s.%s.%s%s", ver[0], ver[1], ver[2][0] ? ver[2] : "0", ver[3]);
+		return;
+	}
+	snprintf(out, len, "%s.%s.%s%s", ver[0], ver[1], ver[2][0] ? ver[2] : "0", ver[3]);
+	/* KERNEL_VERSION(a, b, c): the sublevel saturates at 255, as the kernel's does. */
+	unsigned long a = strtoul(ver[0], NULL, 10), b = strtoul(ver[1], NULL, 10),
+		      c = strtoul(ver[2], NULL, 10);
+	*code = (a << 16) + (b << 8) + (c > 255 ? 255 : c);
 }
 
 static void mkdirs(const char *path)
@@ -291,13 +303,25 @@ int main(int argc, char **argv)
 	if (!realpath(tree, treeabs))
 		die("%s: %s", tree, strerror(errno));
 	char ver[128];
-	tree_version(treeabs, ver, sizeof(ver));
+	unsigned long vcode;
+	tree_version(treeabs, ver, sizeof(ver), &vcode);
+	/* The headers follow the tree's API where it changed between releases; a tree without
+	 * a version in its Makefile gets the layer's default, 6.12's API. */
+	char vdef[64] = "-DKC_LINUX_VERSION_CODE_UNKNOWN";
+	if (vcode)
+		snprintf(vdef, sizeof(vdef), "-DKC_LINUX_VERSION_CODE=%lu", vcode);
+	else
+		fprintf(stderr,
+			"smcsim kboot: %s: no VERSION in the Makefile, assuming the "
+			"Linux 6.12 kernel API\n",
+			treeabs);
 
 	/* Which files the tree has; the cache key covers their contents, the compat layer
 	 * build and the tool's configuration. */
 	bool have[NFILES];
 	uint64_t h = 0xcbf29ce484222325ULL;
 	h = fnv(h, treeabs, strlen(treeabs));
+	h = fnv(h, vdef, strlen(vdef));
 	h = fnv(h, KBOOT_STAMP, strlen(KBOOT_STAMP));
 	h = hash_file(h, KBOOT_RUNTIME_LIB);
 	h = hash_file(h, KBOOT_HOST_LIB);
@@ -340,6 +364,7 @@ int main(int argc, char **argv)
 			char *av[128];
 			size_t n = add_words(av, 0, 100, KBOOT_CC);
 			n = add_words(av, n, 100, KBOOT_KCFLAGS);
+			av[n++] = vdef;
 			av[n++] = mod;
 			av[n++] = base;
 			av[n++] = "-c";

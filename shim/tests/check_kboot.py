@@ -6,13 +6,18 @@ flavour.
 
 usage: check_kboot.py KBOOT DISCOVER SMCSIM KERNEL_SRC_SH WORKDIR
 
-The kernel tree is $SMCSIM_KERNEL_SRC, or Debian's linux-source-6.12 tarball extracted into
-WORKDIR by tools/kernel-src.sh. Without either the test is skipped (exit 77).
+The kernel tree is extracted into WORKDIR by tools/kernel-src.sh from $SMCSIM_KERNEL_TARBALL
+(a path or a glob: the newest version matching), else it is $SMCSIM_KERNEL_SRC, else
+Debian's linux-source-6.12 tarball. Without a tree the test is skipped (exit 77).
 
 Checked per profile: the boot exits 0, does not panic and logs no WARNING; the devices
 (bus/name, modalias, driver) and the log lines agree with the reference model, except for
-the differences listed in KNOWN, each with the Linux source line that decides it.
+the differences listed in KNOWN, each with the Linux source line that decides it; for a
+tree with arch/arm64/kernel/rsi.c, the Realm verdict and the IPA width agree too.
+$SMCSIM_KBOOT_FLAVOUR picks the model's flavour (default --linux=6.12; --mainline for a
+7.x tree: platform devices, no SMCCC bus).
 """
+import glob
 import os
 import re
 import subprocess
@@ -47,9 +52,19 @@ def section(report, name):
 
 def main():
     kboot, discover, smcsim, ksrc_sh, workdir = sys.argv[1:6]
-    tree = os.environ.get('SMCSIM_KERNEL_SRC')
+    tarball = os.environ.get('SMCSIM_KERNEL_TARBALL')
+    tree = None if tarball else os.environ.get('SMCSIM_KERNEL_SRC')
+    if tarball:
+        def version(path):
+            return [int(n) for n in re.findall(r'\d+', os.path.basename(path))]
+        found = sorted(glob.glob(tarball), key=version)
+        if not found:
+            print('skip: no kernel tarball matches %s' % tarball)
+            return 77
+        tarball = found[-1]
     if not tree:
-        rc, out, err = run([ksrc_sh, os.path.join(workdir, 'linux-source')])
+        rc, out, err = run([ksrc_sh, os.path.join(workdir, 'linux-source')] +
+                           ([tarball] if tarball else []))
         if rc == 77:
             print('skip: ' + err.strip())
             return 77
@@ -77,6 +92,13 @@ def main():
         if rc2:
             problems.append('smcsim-discover %s exit %d: %s' % (' '.join(flavour), rc2, err2.strip()))
         else:
+            # With rsi.c in the tree (6.13+): Realm or not, and the IPA width the kernel
+            # read from RSI_REALM_CONFIG (through the mirror of its static realm_config).
+            kr = re.search(r'^realm: (yes|no)(?:, ipa_bits (\d+))?', real, re.M)
+            mr = re.search(r'^realm: (yes|no)(?:, rsi [^,]*, ipa_bits (\d+))?', ref, re.M)
+            if kr and (not mr or kr.groups() != mr.groups()):
+                problems.append('realm: Linux %s, model %s' % (
+                    kr.group(0), mr.group(0) if mr else '(none)'))
             for kind in ('devices', 'log'):
                 a, b = section(real, kind), section(ref, kind)
                 known = [k[2] for k in KNOWN if k[0] in ('*', prof) and k[1] == kind]

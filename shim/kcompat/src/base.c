@@ -283,6 +283,9 @@ struct device *get_device(struct device *dev)
 	return dev;
 }
 
+/* Set while kboot takes the driver model down after the boot (kc_driver_core_shutdown). */
+static bool core_teardown;
+
 static void device_release(struct kref *kref)
 {
 	struct device *dev = container_of(kref, struct device, kobj.kref);
@@ -292,7 +295,10 @@ static void device_release(struct kref *kref)
 		dev->release(dev);
 	else if (dev->type && dev->type->release)
 		dev->type->release(dev);
-	else
+	else if (!core_teardown)
+		/* A static device the kernel registers and never unregisters (rsi.c's
+		 * "arm-cca-dev") has no release(): only kboot's teardown releases it, which
+		 * is not the kernel's doing, so that is not warned about. */
 		WARN(1,
 		     "Device '%s' does not have a release() function, it is broken and must be "
 		     "fixed.",
@@ -619,6 +625,7 @@ struct device *kc_next_device(struct device *prev)
 /* Shutdown: every device unregistered newest first (unbinding it), then every driver. */
 void kc_driver_core_shutdown(void)
 {
+	core_teardown = true;
 	while (!list_empty(&all_devices)) {
 		struct device *dev = list_last_entry(&all_devices, struct device, kc_node);
 		device_unregister(dev);
@@ -629,6 +636,7 @@ void kc_driver_core_shutdown(void)
 		driver_unregister(drv);
 	}
 	nbuses = 0;
+	core_teardown = false;
 }
 
 /* ---- the platform bus (drivers/base/platform.c) ------------------------------------------ */
@@ -974,6 +982,7 @@ void (*pm_power_off)(void);
 enum reboot_mode reboot_mode;
 static struct notifier_block *restart_chain;
 static const struct platform_suspend_ops *suspend_ops;
+unsigned int pm_suspend_global_flags;
 
 int register_restart_handler(struct notifier_block *nb)
 {
@@ -1015,6 +1024,7 @@ void kc_power_hooks_reset(void)
 	pm_power_off = NULL;
 	restart_chain = NULL;
 	suspend_ops = NULL;
+	pm_suspend_global_flags = 0;
 }
 
 /* ---- CPUs ------------------------------------------------------------------------------ */

@@ -14,6 +14,7 @@
 #include <linux/slab.h>
 #include <kc/host.h>
 #include <linux/workqueue.h>
+#include <linux/jump_label.h>
 
 /* ---- SMCCC --------------------------------------------------------------------------- */
 
@@ -123,6 +124,10 @@ extern int psci_dt_init(void) __attribute__((weak));
 extern void arm64_rsi_init(void) __attribute__((weak));
 extern void pkvm_init_hyp_services(void) __attribute__((weak));
 extern u32 arm_smccc_get_version(void) __attribute__((weak));
+extern void kvm_arm_target_impl_cpu_init(void) __attribute__((weak));
+/* arch/arm64/kernel/rsi.c's state, when the tree has it. */
+extern unsigned long prot_ns_shared __attribute__((weak));
+extern struct static_key_false rsi_present __attribute__((weak));
 
 void kc_arch_init_hyp_services(void)
 {
@@ -182,13 +187,17 @@ int kc_kernel_boot(const struct kc_boot_params *p)
 	kc_of_build(p->dt, p->ndt);
 	bus_register(&platform_bus_type);
 
-	/* early_initcalls run before setup_arch's firmware steps only in the sense of
-	 * do_pre_smp_initcalls(); arm64's setup_arch() (arch/arm64/kernel/setup.c) runs
-	 * first: the realm check (newer kernels), then psci_dt_init(). */
-	if (arm64_rsi_init)
-		arm64_rsi_init();
+	/* arm64's setup_arch() (arch/arm64/kernel/setup.c): psci_dt_init(), which records the
+	 * SMCCC conduit, then the Realm check (arch/arm64/kernel/rsi.c, 6.13+), which needs
+	 * that conduit. Then smp_prepare_boot_cpu()'s setup_boot_cpu_capabilities(): KVM's
+	 * target implementation CPUs (drivers/firmware/smccc/kvm_guest.c, 6.15+). All before
+	 * the first initcall (do_pre_smp_initcalls() runs the early ones). */
 	if (psci_dt_init)
 		psci_dt_init();
+	if (arm64_rsi_init)
+		arm64_rsi_init();
+	if (kvm_arm_target_impl_cpu_init)
+		kvm_arm_target_impl_cpu_init();
 
 	for (size_t i = 0; i < ARRAY_SIZE(levels); i++) {
 		for (const struct kc_initcall *ic = levels[i].start; ic && ic < levels[i].stop;
@@ -215,6 +224,8 @@ void kc_kernel_shutdown(void)
 	kc_driver_core_shutdown();
 	kc_power_hooks_reset();
 	kc_slab_check();
+	kc_arm64_reset();
+	kc_tsm_reset();
 	kc_printk_flush();
 }
 
@@ -254,6 +265,14 @@ unsigned int kc_kernel_smccc_version(void)
 int kc_kernel_smccc_conduit(void)
 {
 	return arm_smccc_1_1_get_conduit ? (int)arm_smccc_1_1_get_conduit() : 0;
+}
+
+int kc_kernel_realm(unsigned long *ns_shared)
+{
+	if (!&rsi_present)
+		return -1;
+	*ns_shared = &prot_ns_shared ? prot_ns_shared : 0;
+	return static_key_enabled(&rsi_present);
 }
 
 unsigned long kc_kernel_reset(void)

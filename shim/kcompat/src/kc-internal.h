@@ -23,5 +23,7 @@ const char *kc_hwrng_current(void);
 bool kc_has_restart_handler(void);
 bool kc_has_suspend_ops(void);
 void kc_set_boot_mpidr(u64 mpidr);
+void kc_arm64_reset(void);
+void kc_tsm_reset(void);
 
 #endif

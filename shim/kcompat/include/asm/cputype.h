@@ -10,4 +10,15 @@
 	(((mpidr) >> MPIDR_LEVEL_SHIFT(level)) & MPIDR_LEVEL_MASK)
 /* MPIDR_EL1 of the CPU the kernel runs on, from the profile. */
 u64 read_cpuid_mpidr(void);
+
+/* KVM's "target implementation" CPUs (drivers/firmware/smccc/kvm_guest.c, 6.15+): the
+ * MIDR/REVIDR/AIDR values a guest may migrate to, kept for errata checks. */
+struct target_impl_cpu {
+	u64 midr;
+	u64 revidr;
+	u64 aidr;
+};
+/* Takes @impl_cpus (@num entries) unless a table is already set, @num is 0 or @impl_cpus
+ * is NULL; true when taken. */
+bool cpu_errata_set_target_impl(u64 num, void *impl_cpus);
 #endif

@@ -316,7 +316,9 @@ const char *kvasprintf_const(gfp_t gfp, const char *fmt, va_list ap);
 #define PAGE_ALIGNED(x) IS_ALIGNED((unsigned long)(x), PAGE_SIZE)
 #define SZ_1K		0x400
 #define SZ_4K		0x1000
+#define SZ_8K		0x2000
 #define SZ_16K		0x4000
+#define SZ_32K		0x8000
 #define SZ_64K		0x10000
 #define SZ_1M		0x100000
 #define SZ_2M		0x200000

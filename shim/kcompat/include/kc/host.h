@@ -68,6 +68,9 @@ unsigned long kc_host_mirror(const void *p, unsigned long len);
 /* Heap for kmalloc and friends: malloc/free, so a sanitizer sees every overflow. */
 void *kc_host_malloc(unsigned long size);
 void kc_host_free(void *p);
+/* Base and size of the simulated machine's memory region @i (profile order): 0, or
+ * nonzero past the last (memblock.memory). */
+int kc_host_mem_region(unsigned int i, unsigned long *base, unsigned long *size);
 /* A pseudo-random u32 from the host's seeded generator (get_random_u32()). */
 unsigned int kc_host_random(void);
 
@@ -87,6 +90,15 @@ unsigned long kc_kernel_reset(void);
  * for the next: boots in one process then start from the same state as boots in fresh
  * processes. */
 void kc_kernel_sections(void **data, unsigned long *data_len, void **bss, unsigned long *bss_len);
+/* Ask the registered TSM report provider (linux/tsm.h) for a report on @inblob, as a
+ * configfs outblob read does: 0 with the blob in @out (up to @cap bytes; *@outlen is its
+ * full size), or a negative errno (-ENODEV: no provider). *@name is the provider's name. */
+int kc_kernel_tsm_report(const unsigned char *inblob, unsigned long len, unsigned char *out,
+			 unsigned long cap, unsigned long *outlen, const char **name);
+/* arch/arm64/kernel/rsi.c's verdict: 1 in a Realm (rsi_present) with *@ns_shared its
+ * prot_ns_shared (BIT(ipa_bits - 1) from RSI_REALM_CONFIG), 0 not a Realm, -1 when the
+ * tree has no rsi.c. */
+int kc_kernel_realm(unsigned long *ns_shared);
 /* SMCCC state recorded by the tree's own drivers/firmware/smccc/smccc.c. */
 unsigned int kc_kernel_smccc_version(void);
 int kc_kernel_smccc_conduit(void);

@@ -108,6 +108,12 @@
 #define ARM_SMCCC_VENDOR_HYP_KVM_MMIO_GUARD_FUNC_ID                                                \
 	ARM_SMCCC_CALL_VAL(ARM_SMCCC_FAST_CALL, ARM_SMCCC_SMC_64, ARM_SMCCC_OWNER_VENDOR_HYP,      \
 			   ARM_SMCCC_KVM_FUNC_MMIO_GUARD)
+#define ARM_SMCCC_VENDOR_HYP_KVM_DISCOVER_IMPL_VER_FUNC_ID                                         \
+	ARM_SMCCC_CALL_VAL(ARM_SMCCC_FAST_CALL, ARM_SMCCC_SMC_64, ARM_SMCCC_OWNER_VENDOR_HYP,      \
+			   ARM_SMCCC_KVM_FUNC_DISCOVER_IMPL_VER)
+#define ARM_SMCCC_VENDOR_HYP_KVM_DISCOVER_IMPL_CPUS_FUNC_ID                                        \
+	ARM_SMCCC_CALL_VAL(ARM_SMCCC_FAST_CALL, ARM_SMCCC_SMC_64, ARM_SMCCC_OWNER_VENDOR_HYP,      \
+			   ARM_SMCCC_KVM_FUNC_DISCOVER_IMPL_CPUS)
 #define ARM_SMCCC_HV_PV_TIME_FEATURES                                                              \
 	ARM_SMCCC_CALL_VAL(ARM_SMCCC_FAST_CALL, ARM_SMCCC_SMC_64, ARM_SMCCC_OWNER_STANDARD_HYP,    \
 			   0x20)
@@ -173,6 +179,27 @@ enum arm_smccc_conduit arm_smccc_1_1_get_conduit(void);
 s32 arm_smccc_get_soc_id_version(void);
 s32 arm_smccc_get_soc_id_revision(void);
 bool arm_smccc_hypervisor_has_uuid(const uuid_t *uuid);
+
+/* A UID from the four result registers of a *_CALL_UID call (DEN0028 7.2: byte i of the
+ * UUID is byte i % 4 of register w[i / 4], least significant first), and back. */
+static inline uuid_t smccc_res_to_uuid(u32 r0, u32 r1, u32 r2, u32 r3)
+{
+	const u32 w[4] = { r0, r1, r2, r3 };
+	uuid_t u;
+
+	for (int i = 0; i < UUID_SIZE; i++)
+		u.b[i] = (u8)(w[i / 4] >> (8 * (i % 4)));
+	return u;
+}
+
+static inline u32 smccc_uuid_to_reg(const uuid_t *uuid, int reg)
+{
+	u32 v = 0;
+
+	for (int i = 3; i >= 0; i--)
+		v = (v << 8) | uuid->b[4 * reg + i];
+	return v;
+}
 
 void __arm_smccc_smc(unsigned long a0, unsigned long a1, unsigned long a2, unsigned long a3,
 		     unsigned long a4, unsigned long a5, unsigned long a6, unsigned long a7,

@@ -123,9 +123,10 @@
 #define FFA_PAGE_SIZE SZ_4K
 
 /* FFA_FEATURES(FFA_RXTX_MAP) w2[1:0]: minimum buffer size and alignment. */
-#define FFA_FEAT_RXTX_MIN_SZ_4K	 0
-#define FFA_FEAT_RXTX_MIN_SZ_64K 1
-#define FFA_FEAT_RXTX_MIN_SZ_16K 2
+#define FFA_FEAT_RXTX_MIN_SZ_MASK GENMASK(1, 0)
+#define FFA_FEAT_RXTX_MIN_SZ_4K	  0
+#define FFA_FEAT_RXTX_MIN_SZ_64K  1
+#define FFA_FEAT_RXTX_MIN_SZ_16K  2
 
 /* ---- the arm_ffa bus ---------------------------------------------------------------- */
 struct ffa_ops;
@@ -163,10 +164,27 @@ static inline void *ffa_dev_get_drvdata(struct ffa_device *fdev)
 
 struct ffa_partition_info;
 
+/*
+ * API versions (KC_LINUX_AT_LEAST, linux/kconfig.h):
+ *  - 6.15, the FF-A v1.2 driver: partition UUIDs as uuid_t, the v1.2 indirect message
+ *    header (with the target UUID), sync_send_receive2() taking the UUID from the device;
+ *  - 7.2, the core as a platform driver: partition devices get the platform device
+ *    "arm-ffa" as parent.
+ * Only 6.12, 7.2 and 7.3 trees have been built; the boundaries are the releases the
+ * changes were merged for.
+ */
+#define KC_FFA_V1_2_API	    KC_LINUX_AT_LEAST(6, 15)
+#define KC_FFA_PLATFORM_API KC_LINUX_AT_LEAST(7, 2)
+#if KC_FFA_PLATFORM_API
+#define KC_FFA_REGISTER_PARENT , struct device *parent
+#else
+#define KC_FFA_REGISTER_PARENT
+#endif
+
 #if IS_REACHABLE(CONFIG_ARM_FFA_TRANSPORT)
 /* drivers/firmware/arm_ffa/bus.c */
 struct ffa_device *ffa_device_register(const struct ffa_partition_info *part_info,
-				       const struct ffa_ops *ops);
+				       const struct ffa_ops *ops KC_FFA_REGISTER_PARENT);
 void ffa_device_unregister(struct ffa_device *ffa_dev);
 int ffa_driver_register(struct ffa_driver *driver, struct module *owner, const char *mod_name);
 void ffa_driver_unregister(struct ffa_driver *driver);
@@ -174,8 +192,9 @@ void ffa_devices_unregister(void);
 bool ffa_device_is_valid(struct ffa_device *ffa_dev);
 #else
 /* Without the transport a client driver builds and finds nothing to bind to. */
-static inline struct ffa_device *ffa_device_register(const struct ffa_partition_info *part_info,
-						     const struct ffa_ops *ops)
+static inline struct ffa_device *
+ffa_device_register(const struct ffa_partition_info *part_info,
+		    const struct ffa_ops *ops KC_FFA_REGISTER_PARENT)
 {
 	(void)part_info;
 	(void)ops;
@@ -223,12 +242,18 @@ extern const struct bus_type ffa_bus_type;
 #define FFA_PARTITION_INDIRECT_MSG	BIT(2)
 #define FFA_PARTITION_NOTIFICATION_RECV BIT(3)
 #define FFA_PARTITION_AARCH64_EXEC	BIT(8)
+#define FFA_PARTITION_DIRECT_REQ2_RECV	BIT(9)
+#define FFA_PARTITION_DIRECT_REQ2_SEND	BIT(10)
 
 struct ffa_partition_info {
 	u16 id;
 	u16 exec_ctxt; /* execution contexts (vCPUs), or a proxy's ID */
 	u32 properties;
+#if KC_FFA_V1_2_API
+	uuid_t uuid; /* v1.1+ */
+#else
 	u32 uuid[4]; /* v1.1+ */
+#endif
 };
 
 static inline bool ffa_partition_check_property(struct ffa_device *dev, u32 property)
@@ -241,6 +266,8 @@ static inline bool ffa_partition_check_property(struct ffa_device *dev, u32 prop
 	ffa_partition_check_property(dev, FFA_PARTITION_INDIRECT_MSG)
 #define ffa_partition_supports_direct_recv(dev)                                                    \
 	ffa_partition_check_property(dev, FFA_PARTITION_DIRECT_RECV)
+#define ffa_partition_supports_direct_req2_recv(dev)                                               \
+	(ffa_partition_check_property(dev, FFA_PARTITION_DIRECT_REQ2_RECV) && !(dev)->mode_32bit)
 
 /* ---- messages ------------------------------------------------------------------------ */
 /* FFA_MSG_SEND_DIRECT_{REQ,RESP}: the payload is x3..x7. */
@@ -252,14 +279,18 @@ struct ffa_send_direct_data {
 	unsigned long data4;
 };
 
-/* FFA_MSG_SEND2: the header at the start of the TX buffer (DEN0077 v1.1 indirect message
- * header). */
+/* FFA_MSG_SEND2: the header at the start of the TX buffer (DEN0077 indirect message
+ * header: 20 bytes in v1.1, v1.2 adds the target UUID at offset 24). */
 struct ffa_indirect_msg_hdr {
 	u32 flags;
 	u32 res0;
 	u32 offset; /* of the payload, from the start of the header */
 	u32 send_recv_id;
 	u32 size;
+#if KC_FFA_V1_2_API
+	u32 res1;
+	uuid_t uuid;
+#endif
 };
 
 /* FFA_MSG_SEND_DIRECT_{REQ,RESP}2: the payload is x4..x17. */
@@ -350,6 +381,11 @@ struct ffa_mem_region {
 
 #define FFA_EMAD_HAS_IMPDEF_FIELD(version)	  ((version) >= FFA_VERSION_1_2)
 #define FFA_MEM_REGION_HAS_EP_MEM_OFFSET(version) ((version) > FFA_VERSION_1_0)
+/* Size of the transaction descriptor's header at @version: v1.0 has no ep_mem_offset. */
+#define FFA_MEM_REGION_SZ(version)                                                                 \
+	(FFA_MEM_REGION_HAS_EP_MEM_OFFSET(version)                                                 \
+		 ? sizeof(struct ffa_mem_region)                                                   \
+		 : offsetof(struct ffa_mem_region, ep_mem_offset))
 
 /* Size of one endpoint memory access descriptor at a negotiated version. */
 static inline u32 ffa_emad_size_get(u32 ffa_version)
@@ -393,8 +429,13 @@ struct ffa_msg_ops {
 	void (*mode_32bit_set)(struct ffa_device *dev);
 	int (*sync_send_receive)(struct ffa_device *dev, struct ffa_send_direct_data *data);
 	int (*indirect_send)(struct ffa_device *dev, void *buf, size_t sz);
+#if KC_FFA_V1_2_API
+	/* to the partition UUID of @dev */
+	int (*sync_send_receive2)(struct ffa_device *dev, struct ffa_send_direct_data2 *data);
+#else
 	int (*sync_send_receive2)(struct ffa_device *dev, const uuid_t *uuid,
 				  struct ffa_send_direct_data2 *data);
+#endif
 };
 
 struct ffa_mem_ops {
@@ -409,6 +450,8 @@ struct ffa_cpu_ops {
 
 typedef void (*ffa_sched_recv_cb)(u16 vcpu, bool is_per_vcpu, void *cb_data);
 typedef void (*ffa_notifier_cb)(int notify_id, void *cb_data);
+/* Framework notifications (6.15+): the message from the RX buffer comes with the call. */
+typedef void (*ffa_fwk_notifier_cb)(int notify_id, void *cb_data, void *buf);
 
 struct ffa_notifier_ops {
 	int (*sched_recv_cb_register)(struct ffa_device *dev, ffa_sched_recv_cb cb, void *cb_data);
@@ -416,6 +459,10 @@ struct ffa_notifier_ops {
 	int (*notify_request)(struct ffa_device *dev, bool per_vcpu, ffa_notifier_cb cb,
 			      void *cb_data, int notify_id);
 	int (*notify_relinquish)(struct ffa_device *dev, int notify_id);
+	/* 6.15+; present for every version, NULL where the tree's driver.c predates them */
+	int (*fwk_notify_request)(struct ffa_device *dev, ffa_fwk_notifier_cb cb, void *cb_data,
+				  int notify_id);
+	int (*fwk_notify_relinquish)(struct ffa_device *dev, int notify_id);
 	int (*notify_send)(struct ffa_device *dev, int notify_id, bool per_vcpu, u16 vcpu);
 };
 
@@ -429,7 +476,8 @@ struct ffa_ops {
 
 /* The descriptors are the wire format firmware parses out of the TX buffer. */
 _Static_assert(sizeof(struct ffa_partition_info) == 24, "FF-A v1.1 partition descriptor");
-_Static_assert(sizeof(struct ffa_indirect_msg_hdr) == 20, "indirect message header");
+_Static_assert(sizeof(struct ffa_indirect_msg_hdr) == (KC_FFA_V1_2_API ? 40 : 20),
+	       "indirect message header");
 _Static_assert(sizeof(struct ffa_mem_region_addr_range) == 16, "constituent descriptor");
 _Static_assert(sizeof(struct ffa_composite_mem_region) == 16, "composite descriptor");
 _Static_assert(sizeof(struct ffa_mem_region_attributes) == 32, "v1.2 endpoint descriptor");

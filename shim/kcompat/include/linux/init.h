@@ -19,9 +19,11 @@ struct kc_exitcall {
 	const char *file;
 };
 
+/* Like the kernel's, the definition ends with its own ';' (a file may end in
+ * "arch_initcall(fn)" with none). */
 #define __kc_define_initcall(fn, sec)                                                              \
 	static const struct kc_initcall __UNIQUE_ID(kc_ic) __used                                  \
-		__attribute__((section("kc_initcall" #sec), aligned(8))) = { fn, #fn, __FILE__ }
+		__attribute__((section("kc_initcall" #sec), aligned(8))) = { fn, #fn, __FILE__ };
 
 #define early_initcall(fn)	   __kc_define_initcall(fn, early)
 #define pure_initcall(fn)	   __kc_define_initcall(fn, 0)
@@ -48,7 +50,7 @@ struct kc_exitcall {
  * teardown calls a driver makes, e.g. FFA_RXTX_UNMAP). */
 #define __exitcall(fn)                                                                             \
 	static const struct kc_exitcall __UNIQUE_ID(kc_ec) __used                                  \
-		__attribute__((section("kc_exitcall"), aligned(8))) = { fn, __FILE__ }
+		__attribute__((section("kc_exitcall"), aligned(8))) = { fn, __FILE__ };
 
 #define __setup(str, fn)
 #define early_param(str, fn)

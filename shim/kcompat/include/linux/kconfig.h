@@ -27,6 +27,20 @@
 #define CONFIG_ARM64_4K_PAGES		1
 #define CONFIG_KVM			1
 
+/*
+ * The kernel version the files are built from: `smcsim kboot` passes
+ * -DKC_LINUX_VERSION_CODE=KERNEL_VERSION(VERSION, PATCHLEVEL, SUBLEVEL) computed from the
+ * tree's Makefile. Where the kernel API a file sees changed between releases (a struct
+ * member, a callback's parameters), the headers follow the tree's version with
+ * KC_LINUX_AT_LEAST(). The runtime (src/) is built once for every tree and never depends
+ * on it; without the define (the layer's own tests) the API is 6.12's.
+ */
+#define KC_KERNEL_VERSION(a, b, c) (((a) << 16) + ((b) << 8) + ((c) > 255 ? 255 : (c)))
+#ifndef KC_LINUX_VERSION_CODE
+#define KC_LINUX_VERSION_CODE KC_KERNEL_VERSION(6, 12, 0)
+#endif
+#define KC_LINUX_AT_LEAST(a, b) (KC_LINUX_VERSION_CODE >= KC_KERNEL_VERSION(a, b, 0))
+
 /* IS_ENABLED(CONFIG_X): 1 when CONFIG_X is defined to 1, else 0 (the kernel's trick of
  * pasting the value onto a placeholder that expands to a comma). */
 #define __KC_ARG_PLACEHOLDER_1		    0,

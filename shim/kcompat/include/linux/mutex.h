@@ -4,6 +4,7 @@
 #ifndef KC_LINUX_MUTEX_H
 #define KC_LINUX_MUTEX_H
 #include <kc/base.h>
+#include <linux/cleanup.h>
 struct mutex {
 	int locked;
 };
@@ -40,5 +41,5 @@ static inline bool mutex_is_locked(struct mutex *m)
 }
 #define mutex_lock_interruptible(m) (mutex_lock(m), 0)
 #define lockdep_assert_held(m)	    WARN_ON(!(m)->locked)
-#define guard(t)		    struct kc_guard_unused_##t __attribute__((unused))
+DEFINE_GUARD(mutex, struct mutex *, mutex_lock(_T), mutex_unlock(_T))
 #endif

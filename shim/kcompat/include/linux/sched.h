@@ -2,6 +2,7 @@
 #ifndef KC_LINUX_SCHED_H
 #define KC_LINUX_SCHED_H
 #include <linux/spinlock.h>
+#include <linux/preempt.h>
 #define rcu_read_lock()                                                                            \
 	do {                                                                                       \
 	} while (0)

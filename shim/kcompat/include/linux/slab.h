@@ -7,6 +7,7 @@
 #include <kc/base.h>
 #include <linux/gfp.h>
 #include <linux/overflow.h>
+#include <linux/cleanup.h>
 
 void *kmalloc(size_t size, gfp_t gfp);
 void *kzalloc(size_t size, gfp_t gfp);
@@ -27,8 +28,27 @@ size_t ksize(const void *p);
 #define vfree		      kfree
 #define kmalloc_node(s, g, n) kmalloc(s, g)
 #define kzalloc_node(s, g, n) kzalloc(s, g)
-#define kzalloc_obj(p, g)     kzalloc(sizeof(p), g)
 #define kfree_rcu(p, f)	      kfree(p)
+
+/* The typed allocators of newer kernels: kzalloc_obj(*p) or kzalloc_obj(struct foo), an
+ * optional gfp_t last (GFP_KERNEL when left out); the result has the object's type. */
+#define __kc_gfp_or_default(...) __kc_gfp_pick(0, ##__VA_ARGS__, GFP_KERNEL)
+#define __kc_gfp_pick(z, g, ...) g
+#define kmalloc_obj(P, ...)	 ((typeof(P) *)kmalloc(sizeof(P), __kc_gfp_or_default(__VA_ARGS__)))
+#define kzalloc_obj(P, ...)	 ((typeof(P) *)kzalloc(sizeof(P), __kc_gfp_or_default(__VA_ARGS__)))
+#define kmalloc_objs(P, n, ...)                                                                    \
+	((typeof(P) *)kmalloc_array(n, sizeof(P), __kc_gfp_or_default(__VA_ARGS__)))
+#define kzalloc_objs(P, n, ...)                                                                    \
+	((typeof(P) *)kcalloc(n, sizeof(P), __kc_gfp_or_default(__VA_ARGS__)))
+#define kmalloc_flex(P, fam, n, ...)                                                               \
+	((typeof(P) *)kmalloc(size_add(sizeof(P), size_mul(sizeof(((typeof(P) *)0)->fam[0]), n)),  \
+			      __kc_gfp_or_default(__VA_ARGS__)))
+#define kzalloc_flex(P, fam, n, ...)                                                               \
+	((typeof(P) *)kzalloc(size_add(sizeof(P), size_mul(sizeof(((typeof(P) *)0)->fam[0]), n)),  \
+			      __kc_gfp_or_default(__VA_ARGS__)))
+
+DEFINE_FREE(kfree, void *, if (_T) kfree(_T))
+DEFINE_FREE(kvfree, void *, if (_T) kfree(_T))
 
 struct kmem_cache;
 struct kmem_cache *kmem_cache_create(const char *name, unsigned int size, unsigned int align,

@@ -4,6 +4,7 @@
 #define KC_LINUX_SMP_H
 #include <kc/base.h>
 #include <linux/cpumask.h>
+#include <linux/preempt.h>
 #define smp_processor_id()     0
 #define raw_smp_processor_id() 0
 #define get_cpu()	       0

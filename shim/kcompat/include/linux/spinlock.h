@@ -2,6 +2,7 @@
 #ifndef KC_LINUX_SPINLOCK_H
 #define KC_LINUX_SPINLOCK_H
 #include <kc/base.h>
+#include <linux/cleanup.h>
 typedef struct {
 	int locked;
 } spinlock_t;
@@ -43,9 +44,21 @@ typedef struct {
 #define read_unlock_irqrestore(l, f)	 ((void)(f), read_unlock(l))
 #define write_lock_irqsave(l, f)	 ((f) = 0, write_lock(l))
 #define write_unlock_irqrestore(l, f)	 ((void)(f), write_unlock(l))
-#define assert_spin_locked(l)		 WARN_ON(!(l)->locked)
-#define local_irq_save(f)		 ((f) = 0)
-#define local_irq_restore(f)		 ((void)(f))
+/* Lock guards (linux/cleanup.h). */
+DEFINE_LOCK_GUARD_1(spinlock, spinlock_t, spin_lock(_T->lock), spin_unlock(_T->lock))
+DEFINE_LOCK_GUARD_1(spinlock_irq, spinlock_t, spin_lock_irq(_T->lock), spin_unlock_irq(_T->lock))
+DEFINE_LOCK_GUARD_1(spinlock_irqsave, spinlock_t, spin_lock_irqsave(_T->lock, _T->flags),
+		    spin_unlock_irqrestore(_T->lock, _T->flags))
+DEFINE_LOCK_GUARD_1(raw_spinlock, raw_spinlock_t, raw_spin_lock(_T->lock),
+		    raw_spin_unlock(_T->lock))
+DEFINE_LOCK_GUARD_1(raw_spinlock_irqsave, raw_spinlock_t,
+		    raw_spin_lock_irqsave(_T->lock, _T->flags),
+		    raw_spin_unlock_irqrestore(_T->lock, _T->flags))
+DEFINE_LOCK_GUARD_1(read_lock, rwlock_t, read_lock(_T->lock), read_unlock(_T->lock))
+DEFINE_LOCK_GUARD_1(write_lock, rwlock_t, write_lock(_T->lock), write_unlock(_T->lock))
+#define assert_spin_locked(l) WARN_ON(!(l)->locked)
+#define local_irq_save(f)     ((f) = 0)
+#define local_irq_restore(f)  ((void)(f))
 #define local_irq_disable()                                                                        \
 	do {                                                                                       \
 	} while (0)

@@ -22,4 +22,26 @@ struct platform_suspend_ops {
 };
 void suspend_set_ops(const struct platform_suspend_ops *ops);
 int suspend_valid_only_mem(suspend_state_t state);
+/* What the platform tells the suspend core about the transition in progress: firmware
+ * suspends the platform / the wake-up comes through firmware (7.x psci.c sets both). */
+#define PM_SUSPEND_FLAG_FW_SUSPEND  BIT(0)
+#define PM_SUSPEND_FLAG_FW_RESUME   BIT(1)
+#define PM_SUSPEND_FLAG_NO_PLATFORM BIT(2)
+extern unsigned int pm_suspend_global_flags;
+static inline void pm_set_suspend_via_firmware(void)
+{
+	pm_suspend_global_flags |= PM_SUSPEND_FLAG_FW_SUSPEND;
+}
+static inline void pm_set_resume_via_firmware(void)
+{
+	pm_suspend_global_flags |= PM_SUSPEND_FLAG_FW_RESUME;
+}
+static inline bool pm_suspend_via_firmware(void)
+{
+	return pm_suspend_global_flags & PM_SUSPEND_FLAG_FW_SUSPEND;
+}
+static inline bool pm_resume_via_firmware(void)
+{
+	return pm_suspend_global_flags & PM_SUSPEND_FLAG_FW_RESUME;
+}
 #endif
