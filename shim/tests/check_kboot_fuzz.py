@@ -61,7 +61,7 @@ def main():
             continue
         r = subprocess.run([kboot, '--kernel-src', tree, '--profile', m.group(1), '--fixture', fx],
                            capture_output=True, text=True, env=env, timeout=600)
-        hit = (re.search(r'AddressSanitizer: (heap|stack)-buffer-overflow', r.stderr) or
+        hit = (re.search(r'AddressSanitizer: ((heap|stack)-buffer-overflow|SEGV)', r.stderr) or
                'BUG: kboot: slab-out-of-bounds' in r.stdout or
                'BUG: kboot: the kernel crashed' in r.stdout)
         print('%s: %s' % (os.path.basename(fx), 'reproduced' if hit else 'NOT reproduced'))
