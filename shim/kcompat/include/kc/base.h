@@ -193,42 +193,39 @@ typedef struct {
 #define upper_16_bits(n)  ((u16)((n) >> 16))
 
 /* ---- min/max ------------------------------------------------------------------------- */
-#define min(a, b)                                                                                  \
+/* Each use gets its own temporaries (__COUNTER__), so nested uses (clamp()) do not shadow. */
+#define __kc_minmax(a, b, op, u) ___kc_minmax(a, b, op, u)
+#define ___kc_minmax(a, b, op, u)                                                                  \
 	({                                                                                         \
-		__typeof__(a) __a = (a);                                                           \
-		__typeof__(b) __b = (b);                                                           \
-		__a < __b ? __a : __b;                                                             \
+		__typeof__(a) __kca##u = (a);                                                      \
+		__typeof__(b) __kcb##u = (b);                                                      \
+		__kca##u op __kcb##u ? __kca##u : __kcb##u;                                        \
 	})
-#define max(a, b)                                                                                  \
+#define __kc_minmax_t(t, a, b, op, u) ___kc_minmax_t(t, a, b, op, u)
+#define ___kc_minmax_t(t, a, b, op, u)                                                             \
 	({                                                                                         \
-		__typeof__(a) __a = (a);                                                           \
-		__typeof__(b) __b = (b);                                                           \
-		__a > __b ? __a : __b;                                                             \
+		t __kca##u = (a);                                                                  \
+		t __kcb##u = (b);                                                                  \
+		__kca##u op __kcb##u ? __kca##u : __kcb##u;                                        \
 	})
-#define min3(a, b, c) min(min(a, b), c)
-#define max3(a, b, c) max(max(a, b), c)
-#define min_t(t, a, b)                                                                             \
-	({                                                                                         \
-		t __a = (a);                                                                       \
-		t __b = (b);                                                                       \
-		__a < __b ? __a : __b;                                                             \
-	})
-#define max_t(t, a, b)                                                                             \
-	({                                                                                         \
-		t __a = (a);                                                                       \
-		t __b = (b);                                                                       \
-		__a > __b ? __a : __b;                                                             \
-	})
+#define min(a, b)	      __kc_minmax(a, b, <, __COUNTER__)
+#define max(a, b)	      __kc_minmax(a, b, >, __COUNTER__)
+#define min3(a, b, c)	      min(min(a, b), c)
+#define max3(a, b, c)	      max(max(a, b), c)
+#define min_t(t, a, b)	      __kc_minmax_t(t, a, b, <, __COUNTER__)
+#define max_t(t, a, b)	      __kc_minmax_t(t, a, b, >, __COUNTER__)
 #define umin(a, b)	      min_t(unsigned long long, a, b)
 #define umax(a, b)	      max_t(unsigned long long, a, b)
 #define clamp(v, lo, hi)      min(max(v, lo), hi)
 #define clamp_t(t, v, lo, hi) min_t(t, max_t(t, v, lo), hi)
 #define clamp_val(v, lo, hi)  clamp_t(__typeof__(v), v, lo, hi)
-#define abs(x)                                                                                     \
+#define __kc_abs(x, u)	      ___kc_abs(x, u)
+#define ___kc_abs(x, u)                                                                            \
 	({                                                                                         \
-		__typeof__(x) __x = (x);                                                           \
-		__x < 0 ? -__x : __x;                                                              \
+		__typeof__(x) __kcx##u = (x);                                                      \
+		__kcx##u < 0 ? -__kcx##u : __kcx##u;                                               \
 	})
+#define abs(x) __kc_abs(x, __COUNTER__)
 
 /* ---- errors -------------------------------------------------------------------------- */
 #include <linux/errno.h>
