@@ -681,6 +681,11 @@ SMCSIM_EXPORT const char *smcsim_trace_profile(const struct smcsim_trace *t)
 	return t ? t->profile : NULL;
 }
 
+SMCSIM_EXPORT const char *smcsim_trace_profile_overrides(const struct smcsim_trace *t)
+{
+	return t ? t->overrides : NULL;
+}
+
 static void trace_step_fill(const struct smcsim_trace *t, const struct step *st,
 			    struct smcsim_trace_step *out)
 {

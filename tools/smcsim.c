@@ -13,6 +13,7 @@
 #include <inttypes.h>
 #include <jansson.h>
 #include <stdbool.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -66,6 +67,9 @@ struct replay_opts {
 	bool quiet;
 	const char *junit;
 	bool colour;
+	bool allow_empty;
+	const char *profile;  /* --profile: replay on this machine instead */
+	const char *override; /* --override: a merge patch on the machine's profile */
 };
 
 struct fixture_result {
@@ -80,6 +84,7 @@ struct replay_state {
 	struct replay_opts *opts;
 	struct fixture_result *res;
 	size_t nres;
+	FILE *diag; /* this fixture's diagnostics, printed after its result line */
 };
 
 static int on_mismatch(void *opaque, const struct smcsim_mismatch *m)
@@ -100,22 +105,24 @@ static int on_mismatch(void *opaque, const struct smcsim_mismatch *m)
 		json_object_set_new(j, "mask", json_string(b));
 		json_array_append_new(r->details, j);
 	}
-	if (!st->opts->json && !st->opts->quiet) {
+	if (!st->opts->json && !st->opts->quiet && st->diag) {
 		bool c = st->opts->colour;
+		FILE *o = st->diag;
 		if (m->what[0] == 'x') {
 			char e[48], a[48];
 			describe_value(m->expected, e, sizeof(e));
 			describe_value(m->actual, a, sizeof(a));
-			printf("  step %zu %s%s%s: %s%s%s expected 0x%" PRIx64
-			       "%s, got %s0x%" PRIx64 "%s%s",
-			       m->step, col(c, BOLD), name ? name : "", col(c, RESET), col(c, BOLD),
-			       m->what, col(c, RESET), m->expected, e, col(c, RED), m->actual, a,
-			       col(c, RESET));
+			fprintf(o,
+				"  step %zu %s%s%s: %s%s%s expected 0x%" PRIx64
+				"%s, got %s0x%" PRIx64 "%s%s",
+				m->step, col(c, BOLD), name ? name : "", col(c, RESET),
+				col(c, BOLD), m->what, col(c, RESET), m->expected, e, col(c, RED),
+				m->actual, a, col(c, RESET));
 			if (m->mask != UINT64_MAX)
-				printf(" (mask 0x%" PRIx64 ")", m->mask);
-			printf("\n");
+				fprintf(o, " (mask 0x%" PRIx64 ")", m->mask);
+			fprintf(o, "\n");
 		} else {
-			printf("  %s%s%s\n", col(c, RED), m->message, col(c, RESET));
+			fprintf(o, "  %s%s%s\n", col(c, RED), m->message, col(c, RESET));
 		}
 	}
 	return 0;
@@ -169,12 +176,39 @@ static int cmp_str(const void *a, const void *b)
 
 /* Real paths of the files and directories collected so far, with the name each was
  * first reached by: a fixture reached twice (through a symlink, or a directory given
- * twice) runs once, and a symlink back up the tree is not walked again. */
+ * twice) runs once, and a symlink back up the tree is not walked again. Also what the walk
+ * found to say at the end: *.json files that are not fixtures. */
 struct seen {
 	char **real;
 	char **shown;
 	size_t n;
+	char **skipped; /* *.json files in a directory walk whose "format" is not smcsim-trace */
+	size_t nskipped;
 };
+
+/* What to run: a fixture path, or a path that could not be read (an error entry, so the
+ * rest still run and the JSON/JUnit reports still name it). */
+struct replay_item {
+	char *path;
+	char *error;
+};
+
+static int add_item(struct replay_item **items, size_t *n, const char *path, const char *error)
+{
+	struct replay_item *ni = realloc(*items, (*n + 1) * sizeof(*ni));
+	if (!ni)
+		return -1;
+	*items = ni;
+	ni[*n].path = strdup(path);
+	ni[*n].error = error ? strdup(error) : NULL;
+	if (!ni[*n].path || (error && !ni[*n].error)) {
+		free(ni[*n].path);
+		free(ni[*n].error);
+		return -1;
+	}
+	(*n)++;
+	return 0;
+}
 
 /* The name @real was first reached by, or NULL after recording it as @shown's. */
 static const char *seen_before(struct seen *sn, const char *real, const char *shown)
@@ -207,21 +241,37 @@ static void seen_free(struct seen *sn)
 	}
 	free(sn->real);
 	free(sn->shown);
+	for (size_t i = 0; i < sn->nskipped; i++)
+		free(sn->skipped[i]);
+	free(sn->skipped);
 }
 
-static int collect(const char *path, bool explicit, char ***files, size_t *n, struct seen *sn)
+static void note_skipped(struct seen *sn, const char *path)
+{
+	char **t = realloc(sn->skipped, (sn->nskipped + 1) * sizeof(*t));
+	if (!t)
+		return;
+	sn->skipped = t;
+	if ((t[sn->nskipped] = strdup(path)))
+		sn->nskipped++;
+}
+
+static int collect(const char *path, bool explicit, struct replay_item **files, size_t *n,
+		   struct seen *sn)
 {
 	struct stat sb;
 	size_t l = strlen(path);
 	bool json = l >= 5 && strcmp(path + l - 5, ".json") == 0;
+	if (!strcmp(path, "-") && explicit)
+		return add_item(files, n, path, NULL);
 	if (stat(path, &sb) != 0) {
 		if (!explicit && errno == ELOOP) {
 			if (json)
 				skip_note(path, "a symlink loop");
 			return 0;
 		}
-		fprintf(stderr, "smcsim: %s: %s\n", path, strerror(errno));
-		return -1;
+		/* An error entry: the other paths still run, and the reports name this one. */
+		return add_item(files, n, path, strerror(errno));
 	}
 	/* A file named on the command line is read whatever it is (a FIFO from a shell's
 	 * process substitution, say); in a directory walk only regular files are opened,
@@ -243,22 +293,15 @@ static int collect(const char *path, bool explicit, char ***files, size_t *n, st
 		return 0;
 	}
 	if (!S_ISDIR(sb.st_mode)) {
-		if (!explicit && !is_fixture_json(path))
+		if (!explicit && !is_fixture_json(path)) {
+			note_skipped(sn, path);
 			return 0;
-		char **nf = realloc(*files, (*n + 1) * sizeof(*nf));
-		if (!nf)
-			return -1;
-		*files = nf;
-		if (!((*files)[*n] = strdup(path)))
-			return -1;
-		(*n)++;
-		return 0;
+		}
+		return add_item(files, n, path, NULL);
 	}
 	DIR *d = opendir(path);
-	if (!d) {
-		fprintf(stderr, "smcsim: %s: %s\n", path, strerror(errno));
-		return -1;
-	}
+	if (!d)
+		return add_item(files, n, path, strerror(errno));
 	char **names = NULL;
 	size_t nn = 0;
 	struct dirent *e;
@@ -358,9 +401,84 @@ static int write_junit(const char *path, struct fixture_result *res, size_t n)
 static void usage_replay(FILE *f)
 {
 	fprintf(f,
-		"usage: smcsim replay [--format text|json] [--junit FILE] [--quiet] FILE|DIR...\n"
-		"Replay fixtures (smcsim-trace(5)); directories are searched for *.json fixtures.\n"
-		"Exit status: 0 all passed, 1 mismatches, 2 bad input.\n");
+		"usage: smcsim replay [--format text|json] [--junit FILE] [--quiet] "
+		"[--allow-empty]\n"
+		"                     [--profile P] [--override JSON] FILE|DIR|-...\n"
+		"Replay fixtures (smcsim-trace(5)); directories are searched for *.json fixtures,\n"
+		"- reads one fixture from standard input. --profile replays on another machine\n"
+		"(the fixture's own profile_overrides still apply), --override patches the "
+		"machine's\n"
+		"profile (a JSON merge patch, RFC 7396).\n"
+		"Exit status: 0 all passed, 1 mismatches, 2 bad input or nothing replayed\n"
+		"(unless --allow-empty).\n");
+}
+
+/* Read standard input whole (replay -). */
+static char *read_stdin(size_t *len)
+{
+	size_t cap = 65536, n = 0;
+	char *buf = malloc(cap);
+	while (buf) {
+		size_t r = fread(buf + n, 1, cap - n, stdin);
+		n += r;
+		if (n < cap) {
+			if (ferror(stdin)) {
+				free(buf);
+				return NULL;
+			}
+			*len = n;
+			return buf;
+		}
+		char *nb = cap > (SIZE_MAX / 2) ? NULL : realloc(buf, cap * 2);
+		if (!nb)
+			free(buf);
+		buf = nb;
+		cap *= 2;
+	}
+	return NULL;
+}
+
+__attribute__((format(printf, 2, 3))) static void set_err(struct smcsim_error *err, const char *fmt,
+							  ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(err->text, sizeof(err->text), fmt, ap); /* a long message is cut, not lost */
+	va_end(ap);
+}
+
+/* Replay @t on the machine the options ask for: its own (smcsim_trace_replay), or
+ * --profile P and/or --override JSON, with the fixture's profile_overrides applied first. */
+static int replay_one(const struct smcsim_trace *t, const struct replay_opts *o,
+		      struct replay_state *st, struct smcsim_error *err)
+{
+	if (!o->profile && !o->override)
+		return smcsim_trace_replay(t, on_mismatch, st, err);
+	const char *name = o->profile ? o->profile : smcsim_trace_profile(t);
+	struct smcsim_profile *p;
+	struct smcsim_error e = { { 0 } };
+	int ret = smcsim_profile_load(name, &p, &e);
+	if (ret) {
+		set_err(err, "--profile %s: %s", name ? name : "(default)",
+			e.text[0] ? e.text : smcsim_strerror(ret));
+		return ret;
+	}
+	const char *ov = smcsim_trace_profile_overrides(t);
+	if (ov && (ret = smcsim_profile_patch(p, ov, &e)))
+		set_err(err, "/profile_overrides on %s: %s", name ? name : "the default profile",
+			e.text);
+	else if (o->override && (ret = smcsim_profile_patch(p, o->override, &e)))
+		set_err(err, "--override: %s", e.text);
+	struct smcsim *sim = NULL;
+	if (!ret && (ret = smcsim_create(p, &sim, &e)))
+		set_err(err, "%s%s: %s", name ? name : "(default)",
+			o->override ? " with --override" : "", e.text);
+	smcsim_profile_destroy(p);
+	if (ret)
+		return ret;
+	ret = smcsim_trace_replay_on(t, sim, on_mismatch, st, err);
+	smcsim_destroy(sim);
+	return ret;
 }
 
 static int cmd_replay(int argc, char **argv)
@@ -368,11 +486,14 @@ static int cmd_replay(int argc, char **argv)
 	static const struct option opts[] = { { "format", required_argument, NULL, 'f' },
 					      { "junit", required_argument, NULL, 'j' },
 					      { "quiet", no_argument, NULL, 'q' },
+					      { "allow-empty", no_argument, NULL, 'E' },
+					      { "profile", required_argument, NULL, 'p' },
+					      { "override", required_argument, NULL, 'O' },
 					      { "help", no_argument, NULL, 'h' },
 					      { NULL, 0, NULL, 0 } };
 	struct replay_opts o = { .colour = use_colour(stdout) };
 	int c;
-	while ((c = getopt_long(argc, argv, "f:j:qh", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "f:j:qp:h", opts, NULL)) != -1) {
 		switch (c) {
 		case 'f':
 			if (strcmp(optarg, "json") == 0)
@@ -388,6 +509,15 @@ static int cmd_replay(int argc, char **argv)
 		case 'q':
 			o.quiet = true;
 			break;
+		case 'E':
+			o.allow_empty = true;
+			break;
+		case 'p':
+			o.profile = optarg;
+			break;
+		case 'O':
+			o.override = optarg;
+			break;
 		case 'h':
 			usage_replay(stdout);
 			return 0;
@@ -400,57 +530,91 @@ static int cmd_replay(int argc, char **argv)
 		usage_replay(stderr);
 		return EXIT_BADINPUT;
 	}
-	char **files = NULL;
+	struct replay_item *files = NULL;
 	size_t nfiles = 0;
 	struct seen sn = { 0 };
 	for (int i = optind; i < argc; i++)
 		if (collect(argv[i], true, &files, &nfiles, &sn)) {
+			fprintf(stderr, "smcsim replay: out of memory\n");
 			seen_free(&sn);
 			return EXIT_BADINPUT;
 		}
-	seen_free(&sn);
+	/* Files that look like fixtures but say otherwise are named, so a misspelt or missing
+	 * "format" cannot make CI skip a fixture without a word. */
+	if (sn.nskipped) {
+		fprintf(stderr,
+			"smcsim replay: note: skipped %zu .json file%s that %s not smcsim-trace:",
+			sn.nskipped, sn.nskipped == 1 ? "" : "s", sn.nskipped == 1 ? "is" : "are");
+		for (size_t i = 0; i < sn.nskipped; i++)
+			fprintf(stderr, " %s", sn.skipped[i]);
+		fprintf(stderr, "\n");
+	}
 	struct replay_state st = { .opts = &o, .res = calloc(nfiles + 1, sizeof(*st.res)) };
-	if (!st.res)
+	if (!st.res) {
+		seen_free(&sn);
 		return EXIT_BADINPUT;
+	}
 	size_t passed = 0, failed = 0, errors = 0, steps = 0;
 	for (size_t i = 0; i < nfiles; i++) {
 		struct fixture_result *r = &st.res[st.nres++];
-		r->file = files[i];
+		r->file = files[i].path;
 		r->details = json_array();
-		struct smcsim_trace *t;
+		struct smcsim_trace *t = NULL;
 		struct smcsim_error err = { { 0 } };
-		int ret = smcsim_trace_load(files[i], &t, &err);
+		int ret;
+		if (files[i].error) {
+			snprintf(err.text, sizeof(err.text), "%s: %s", files[i].path,
+				 files[i].error);
+			ret = -ENOENT;
+		} else if (!strcmp(files[i].path, "-")) {
+			size_t len = 0;
+			char *text = read_stdin(&len);
+			ret = text ? smcsim_trace_parse(text, len, "stdin", &t, &err) : -EIO;
+			free(text);
+		} else {
+			ret = smcsim_trace_load(files[i].path, &t, &err);
+		}
+		char *diag_text = NULL;
+		size_t diag_len = 0;
+		st.diag = o.json || o.quiet ? NULL : open_memstream(&diag_text, &diag_len);
 		if (ret == 0) {
 			r->steps = smcsim_trace_steps(t);
-			if (!o.json && !o.quiet && o.colour)
-				fflush(stdout);
-			ret = smcsim_trace_replay(t, on_mismatch, &st, &err);
-			smcsim_trace_destroy(t);
+			ret = replay_one(t, &o, &st, &err);
 		}
+		smcsim_trace_destroy(t);
+		if (st.diag)
+			fclose(st.diag);
+		st.diag = NULL;
+		/* The fixture's name first, then its diagnostics (kselftest and pytest order). */
 		if (ret < 0) {
 			r->error = strdup(err.text[0] ? err.text : smcsim_strerror(ret));
 			errors++;
 			if (!o.json)
 				printf("%sERROR%s %s\n", col(o.colour, YELLOW),
 				       col(o.colour, RESET), r->error);
-			continue;
-		}
-		steps += r->steps;
-		r->mismatches = ret;
-		if (ret) {
-			failed++;
-			if (!o.json)
-				printf("%sFAIL%s  %s (%d mismatch%s)\n", col(o.colour, RED),
-				       col(o.colour, RESET), files[i], ret, ret == 1 ? "" : "es");
 		} else {
-			passed++;
-			if (!o.json && !o.quiet)
-				printf("%sPASS%s  %s (%zu steps)\n", col(o.colour, GREEN),
-				       col(o.colour, RESET), files[i], r->steps);
+			steps += r->steps;
+			r->mismatches = ret;
+			if (ret) {
+				failed++;
+				if (!o.json)
+					printf("%sFAIL%s  %s (%d mismatch%s)\n", col(o.colour, RED),
+					       col(o.colour, RESET), files[i].path, ret,
+					       ret == 1 ? "" : "es");
+			} else {
+				passed++;
+				if (!o.json && !o.quiet)
+					printf("%sPASS%s  %s (%zu steps)\n", col(o.colour, GREEN),
+					       col(o.colour, RESET), files[i].path, r->steps);
+			}
 		}
+		if (diag_text && diag_len)
+			fputs(diag_text, stdout);
+		free(diag_text);
 	}
+	bool empty = passed + failed == 0;
 	if (o.json) {
-		json_t *doc = json_object(), *arr = json_array();
+		json_t *doc = json_object(), *arr = json_array(), *sk = json_array();
 		for (size_t i = 0; i < st.nres; i++) {
 			struct fixture_result *r = &st.res[i];
 			json_t *f = json_pack("{s:s, s:I, s:s, s:O}", "file", r->file, "steps",
@@ -463,10 +627,13 @@ static int cmd_replay(int argc, char **argv)
 				json_object_set_new(f, "error", json_string(r->error));
 			json_array_append_new(arr, f);
 		}
+		for (size_t i = 0; i < sn.nskipped; i++)
+			json_array_append_new(sk, json_string(sn.skipped[i]));
 		json_object_set_new(doc, "fixtures", arr);
 		json_object_set_new(doc, "passed", json_integer((json_int_t)passed));
 		json_object_set_new(doc, "failed", json_integer((json_int_t)failed));
 		json_object_set_new(doc, "errors", json_integer((json_int_t)errors));
+		json_object_set_new(doc, "skipped", sk);
 		json_dumpf(doc, stdout, JSON_INDENT(2));
 		printf("\n");
 		json_decref(doc);
@@ -475,16 +642,26 @@ static int cmd_replay(int argc, char **argv)
 		       steps, passed, failed, errors);
 	}
 	int ret = errors ? EXIT_BADINPUT : failed ? EXIT_MISMATCH : 0;
+	/* A run that replayed nothing is not a pass: CI must not go green on an empty or
+	 * misspelt directory. */
+	if (empty && !errors && !o.allow_empty) {
+		fprintf(stderr,
+			"smcsim replay: no fixture was replayed (--allow-empty accepts that)\n");
+		ret = EXIT_BADINPUT;
+	}
 	if (o.junit && write_junit(o.junit, st.res, st.nres))
 		ret = EXIT_BADINPUT;
 	for (size_t i = 0; i < st.nres; i++) {
 		free(st.res[i].error);
 		json_decref(st.res[i].details);
 	}
-	for (size_t i = 0; i < nfiles; i++)
-		free(files[i]);
+	for (size_t i = 0; i < nfiles; i++) {
+		free(files[i].path);
+		free(files[i].error);
+	}
 	free(files);
 	free(st.res);
+	seen_free(&sn);
 	return ret;
 }
 

@@ -360,6 +360,8 @@ SMCSIM_EXPORT void smcsim_trace_destroy(struct smcsim_trace *t);
 SMCSIM_EXPORT size_t smcsim_trace_steps(const struct smcsim_trace *t);
 SMCSIM_EXPORT const char *smcsim_trace_description(const struct smcsim_trace *t);
 SMCSIM_EXPORT const char *smcsim_trace_profile(const struct smcsim_trace *t);
+/** The fixture's "profile_overrides" as compact JSON text (a merge patch), or NULL. */
+SMCSIM_EXPORT const char *smcsim_trace_profile_overrides(const struct smcsim_trace *t);
 
 /** Kind of a fixture step. */
 enum smcsim_step_kind {

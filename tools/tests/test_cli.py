@@ -170,6 +170,37 @@ def _():
         expect(run('replay', '--format', 'xml', good).returncode == 2, 'bad --format')
 
 
+@case('replay is CI-safe: empty runs fail, non-fixtures are named, bad paths are entries, name before diagnostics')
+def _():
+    with tempfile.TemporaryDirectory() as d:
+        empty = os.path.join(d, 'empty')
+        os.mkdir(empty)
+        p = run('replay', empty)
+        expect(p.returncode == 2 and 'no fixture was replayed' in p.stderr, p.stderr)
+        expect(run('replay', '--allow-empty', empty).returncode == 0, '--allow-empty')
+        good = os.path.join(d, 'good.json')
+        run('record', '-o', good, '--', 'SMCCC_VERSION', 'PSCI_VERSION')
+        typo = os.path.join(d, 'typo.json')
+        open(typo, 'w').write('{"format": "smcsim-trac", "version": 1, "steps": []}')
+        p = run('replay', '--format', 'json', '--junit', os.path.join(d, 'j.xml'), d,
+                os.path.join(d, 'missing.json'))
+        doc = json.loads(p.stdout)
+        expect(p.returncode == 2 and doc['passed'] == 1 and doc['errors'] == 1, p.stdout)
+        expect(doc['skipped'] == [typo], doc['skipped'])
+        expect('skipped 1 .json file that is not smcsim-trace: ' + typo in p.stderr, p.stderr)
+        suite = ET.parse(os.path.join(d, 'j.xml')).getroot().find('testsuite')
+        expect(suite.get('tests') == '2' and suite.get('errors') == '1', 'JUnit written despite the bad path')
+        # stdin, and another machine: the fixture recorded on the default profile fails
+        # on qemu-tcg, whose firmware has no SMCCC_VERSION; the FAIL line precedes its steps.
+        p = run('replay', '-', stdin=open(good).read())
+        expect(p.returncode == 0 and '1 passed' in p.stdout, p.stdout)
+        p = run('replay', '--profile', 'qemu-tcg', good)
+        lines = p.stdout.splitlines()
+        expect(p.returncode == 1 and lines[0].startswith('FAIL') and 'SMCCC_VERSION' in lines[1], p.stdout)
+        p = run('replay', '--override', '{"layers": null}', good)
+        expect(p.returncode == 2 and '--override' in p.stdout, p.stdout)
+
+
 @case('a fixture names at most 32767 distinct callers; the error names file and path')
 def _():
     def fixture(n):
