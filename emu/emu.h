@@ -199,6 +199,9 @@ const struct emu_fn *emu_fn_find(const struct emu_registry *reg, uint32_t fid,
 				 const struct emu_service **svc);
 const struct emu_fn *emu_fn_find_name(const struct emu_registry *reg, const char *name,
 				      const struct emu_service **svc);
+/* Up to @max names close to @name (typo, case, a missing suffix), closest first. */
+size_t emu_fn_suggest(const struct emu_registry *reg, const char *name, const char **out,
+		      size_t max);
 const struct emu_service *emu_service_find(const struct emu_registry *reg, const char *name);
 /* The registry @sim was built from. */
 const struct emu_registry *emu_registry_of(const struct smcsim *sim);

@@ -61,6 +61,33 @@ SMCSIM_EXPORT int smcsim_fid_lookup(const char *name, uint32_t *fid)
 	return 0;
 }
 
+SMCSIM_EXPORT size_t smcsim_fid_suggest(const char *name, const char **names, size_t max)
+{
+	if (!name || !names)
+		return 0;
+	return emu_fn_suggest(&lib_registry, name, names, max);
+}
+
+SMCSIM_EXPORT int smcsim_fid_list(size_t i, uint32_t *fid, const char **name, const char **service)
+{
+	for (size_t s = 0; s < lib_registry.n; s++) {
+		const struct emu_service *svc = lib_registry.svcs[s];
+		if (svc->alias)
+			continue;
+		if (i < svc->nfns) {
+			if (fid)
+				*fid = svc->fns[i].fid;
+			if (name)
+				*name = svc->fns[i].name;
+			if (service)
+				*service = svc->name;
+			return 0;
+		}
+		i -= svc->nfns;
+	}
+	return -ENOENT;
+}
+
 SMCSIM_EXPORT const char *smcsim_fid_name(uint32_t fid)
 {
 	const struct emu_fn *fn = emu_fn_find(&lib_registry, fid, NULL);

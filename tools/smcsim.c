@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -47,6 +48,21 @@ static const char *col(bool on, const char *code)
 static int parse_value(const char *s, uint64_t *out)
 {
 	return smcsim_value_parse(s, out);
+}
+
+/* After a value that is not a number or a name: the names it may have meant. */
+static void suggest_names(const char *arg)
+{
+	const char *names[4];
+	size_t n = (arg[0] >= 'A' && arg[0] <= 'Z') || (arg[0] >= 'a' && arg[0] <= 'z')
+			   ? smcsim_fid_suggest(arg, names, 4)
+			   : 0;
+	if (!n)
+		return;
+	fprintf(stderr, "smcsim: did you mean");
+	for (size_t i = 0; i < n; i++)
+		fprintf(stderr, "%s %s", i ? (i + 1 == n ? " or" : ",") : "", names[i]);
+	fprintf(stderr, "? (smcsim decode --list shows every name)\n");
 }
 
 static void describe_value(uint64_t v, char *buf, size_t len)
@@ -778,6 +794,7 @@ static int parse_call_args(int argc, char **argv, struct smcsim_regs *r)
 				"smcsim: \"%s\" is not a value (0x hex, decimal, -N or a "
 				"function-ID name)\n",
 				argv[i]);
+			suggest_names(argv[i]);
 			return -1;
 		}
 	return 0;
@@ -852,9 +869,28 @@ static int cmd_call(int argc, char **argv)
 static int cmd_decode(int argc, char **argv)
 {
 	if (argc < 2 || strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
-		fprintf(argc < 2 ? stderr : stdout, "usage: smcsim decode FID...\nExplain function "
-						    "IDs: convention, owner, service, name.\n");
+		fprintf(argc < 2 ? stderr : stdout,
+			"usage: smcsim decode FID...\n       smcsim decode --list [SERVICE]\n"
+			"Explain function IDs (numbers or names, in any case, Linux's macro names\n"
+			"included): convention, owner, service, name. --list prints every known\n"
+			"function, or one service's (psci, smccc, trng, kvm, ffa, rmi, rsi...).\n");
 		return argc < 2 ? EXIT_BADINPUT : 0;
+	}
+	if (!strcmp(argv[1], "--list")) {
+		const char *want = argc > 2 ? argv[2] : NULL;
+		uint32_t fid;
+		const char *name, *svc;
+		size_t shown = 0;
+		for (size_t i = 0; smcsim_fid_list(i, &fid, &name, &svc) == 0; i++)
+			if (!want || !strcasecmp(want, svc)) {
+				printf("0x%08" PRIx32 "  %-8s %s\n", fid, svc, name);
+				shown++;
+			}
+		if (!shown) {
+			fprintf(stderr, "smcsim decode: no service \"%s\"\n", want);
+			return EXIT_BADINPUT;
+		}
+		return 0;
 	}
 	int ret = 0;
 	for (int i = 1; i < argc; i++) {
@@ -863,6 +899,7 @@ static int cmd_decode(int argc, char **argv)
 			fprintf(stderr,
 				"smcsim decode: \"%s\" is not a 32-bit function ID or name\n",
 				argv[i]);
+			suggest_names(argv[i]);
 			return EXIT_BADINPUT;
 		}
 		struct smcsim_fid_info info = { .size = sizeof(info) };

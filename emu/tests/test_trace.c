@@ -313,6 +313,18 @@ static void values_parse_one_way(void **state)
 		{ "18446744073709551615", UINT64_MAX },
 		{ "-9223372036854775808", UINT64_C(1) << 63 },
 		{ "PSCI_VERSION", 0x84000000 },
+		/* names in any case, and the spellings of Linux and TF-A (issue: names people
+		 * type) */
+		{ "psci_version", 0x84000000 },
+		{ "ARM_SMCCC_VERSION_FUNC_ID", 0x80000000 },
+		{ "PSCI_0_2_FN64_CPU_ON", 0xc4000003 },
+		{ "PSCI_1_0_FN_PSCI_FEATURES", 0x8400000a },
+		{ "FFA_FN64_RXTX_MAP", 0xc4000066 },
+		{ "FFA_RXTX_MAP_SMC64", 0xc4000066 },
+		{ "FFA_SUCCESS_32", 0x84000061 },
+		{ "SMC_RMI_VERSION", 0xc4000150 },
+		{ "SMC_RSI_ABI_VERSION", 0xc4000190 },
+		{ "ARM_SMCCC_TRNG_RND64", 0xc4000053 },
 	};
 	static const char *const bad[] = { "",
 					   "0x",
@@ -326,7 +338,8 @@ static void values_parse_one_way(void **state)
 					   "0x10000000000000000",
 					   "-PSCI_VERSION",
 					   "-9223372036854775809",
-					   "psci_version" };
+					   "PSCI_VERSIONX",
+					   "TRNG_RND" };
 	for (size_t i = 0; i < sizeof(good) / sizeof(good[0]); i++) {
 		uint64_t v = 0;
 		if (smcsim_value_parse(good[i].s, &v) || v != good[i].v)

@@ -332,8 +332,20 @@ struct smcsim_fid_info {
  * -ENOENT if not, -EINVAL for a NULL @info or a `size` below the 0.1 layout.
  */
 SMCSIM_EXPORT int smcsim_fid_decode(uint32_t fid, struct smcsim_fid_info *info);
-/** Find a function ID by its spec name (case-sensitive). Returns 0 or -ENOENT. */
+/**
+ * Find a function ID by name. Case does not matter, and the spellings of other code are
+ * understood: Linux's macros (ARM_SMCCC_VERSION_FUNC_ID, PSCI_0_2_FN64_CPU_ON,
+ * FFA_FN64_RXTX_MAP, SMC_RMI_VERSION) and TF-A's _SMC32/_SMC64 suffixes. Returns 0 or
+ * -ENOENT.
+ */
 SMCSIM_EXPORT int smcsim_fid_lookup(const char *name, uint32_t *fid);
+/** Up to @max known names close to @name ("did you mean"), closest first; returns how many. */
+SMCSIM_EXPORT size_t smcsim_fid_suggest(const char *name, const char **names, size_t max);
+/**
+ * The @i-th known function (0, 1, ...), grouped by service: its ID, spec name and service
+ * ("psci", "ffa"...). Returns 0, or -ENOENT past the last.
+ */
+SMCSIM_EXPORT int smcsim_fid_list(size_t i, uint32_t *fid, const char **name, const char **service);
 /** Name of a function ID, or NULL. */
 SMCSIM_EXPORT const char *smcsim_fid_name(uint32_t fid);
 /**

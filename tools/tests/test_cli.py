@@ -201,6 +201,24 @@ def _():
         expect(p.returncode == 2 and '--override' in p.stdout, p.stdout)
 
 
+@case('names people type: any case, Linux and TF-A spellings, suggestions, decode --list')
+def _():
+    for name, fid in (('psci_version', '0x84000000'), ('ARM_SMCCC_VERSION_FUNC_ID', '0x80000000'),
+                      ('PSCI_0_2_FN64_CPU_ON', '0xc4000003'), ('FFA_FN64_RXTX_MAP', '0xc4000066'),
+                      ('SMC_RMI_VERSION', '0xc4000150'), ('FFA_SUCCESS_32', '0x84000061')):
+        p = run('decode', name)
+        expect(p.returncode == 0 and p.stdout.startswith(fid + ':'), name + ': ' + p.stdout)
+    p = run('decode', 'TRNG_RND')
+    expect(p.returncode == 2 and 'did you mean TRNG_RND32 or TRNG_RND64?' in p.stderr, p.stderr)
+    p = run('call', 'PSCI_VERSON')
+    expect(p.returncode == 2 and 'did you mean PSCI_VERSION?' in p.stderr, p.stderr)
+    p = run('decode', '--list', 'trng')
+    expect(p.returncode == 0 and len(p.stdout.splitlines()) == 5 and '0xc4000053  trng     TRNG_RND64' in p.stdout, p.stdout)
+    expect(run('decode', '--list', 'nope').returncode == 2, 'unknown service')
+    p = run('call', 'arm_smccc_version_func_id')
+    expect(p.returncode == 0 and 'SMCCC_VERSION' in p.stdout, p.stdout)
+
+
 @case('a fixture names at most 32767 distinct callers; the error names file and path')
 def _():
     def fixture(n):
