@@ -65,13 +65,18 @@ static void suggest_names(const char *arg)
 	fprintf(stderr, "? (smcsim decode --list shows every name)\n");
 }
 
-static void describe_value(uint64_t v, char *buf, size_t len)
+/* " (NOT_SUPPORTED)", " (1.1)", " (RMI_ERROR_INPUT, index 2)": what result register x@reg
+ * of a call to @fid says by that call's service; small negative numbers otherwise. A value
+ * that merely equals a function ID is not named (an address of 0x80000000 is not
+ * SMCCC_VERSION). */
+static void describe_value(uint32_t fid, const struct smcsim_regs *res, int reg, uint64_t v,
+			   char *buf, size_t len)
 {
-	const char *name = v <= UINT32_MAX ? smcsim_fid_name((uint32_t)v) : NULL;
-	if ((int64_t)v < 0 && (int64_t)v >= -64)
+	char d[64];
+	if (reg >= 0 && smcsim_result_describe(fid, res, (unsigned int)reg, v, d, sizeof(d)) == 0)
+		snprintf(buf, len, " (%s)", d);
+	else if ((int64_t)v < 0 && (int64_t)v >= -64)
 		snprintf(buf, len, " (%" PRId64 ")", (int64_t)v);
-	else if (name)
-		snprintf(buf, len, " (%s)", name);
 	else
 		buf[0] = 0;
 }
@@ -125,9 +130,10 @@ static int on_mismatch(void *opaque, const struct smcsim_mismatch *m)
 		bool c = st->opts->colour;
 		FILE *o = st->diag;
 		if (m->what[0] == 'x') {
-			char e[48], a[48];
-			describe_value(m->expected, e, sizeof(e));
-			describe_value(m->actual, a, sizeof(a));
+			char e[80], a[80];
+			int reg = atoi(m->what + 1);
+			describe_value(m->fid, NULL, reg, m->expected, e, sizeof(e));
+			describe_value(m->fid, NULL, reg, m->actual, a, sizeof(a));
 			fprintf(o,
 				"  step %zu %s%s%s: %s%s%s expected 0x%" PRIx64
 				"%s, got %s0x%" PRIx64 "%s%s",
@@ -808,8 +814,8 @@ static void print_result(const struct smcsim_regs *in, const struct smcsim_regs 
 	for (int i = 0; i < SMCSIM_NREGS; i++) {
 		if (i >= 4 && out->x[i] == in->x[i])
 			continue;
-		char d[48];
-		describe_value(out->x[i], d, sizeof(d));
+		char d[80];
+		describe_value((uint32_t)in->x[0], out, i, out->x[i], d, sizeof(d));
 		printf("  x%-2d = 0x%016" PRIx64 "%s\n", i, out->x[i], d);
 	}
 }

@@ -349,6 +349,17 @@ SMCSIM_EXPORT int smcsim_fid_list(size_t i, uint32_t *fid, const char **name, co
 /** Name of a function ID, or NULL. */
 SMCSIM_EXPORT const char *smcsim_fid_name(uint32_t fid);
 /**
+ * What result register x@reg = @value of a call to @fid says, by the call's service:
+ * status names ("NOT_SUPPORTED", "RMI_ERROR_INPUT, index 2", "RSI_ERROR_STATE", FF-A's
+ * "DENIED"), versions ("1.1"), FF-A result IDs ("FFA_SUCCESS_64"). @res, if not NULL, is
+ * the whole result (FF-A's w2 is an error code only beside FFA_ERROR; without @res that is
+ * said as "(if FFA_ERROR)"). Writes a NUL-terminated text to @buf; returns 0, or -ENOENT
+ * when the value has no meaning to add (then @buf is empty), -EINVAL for a NULL or empty
+ * @buf.
+ */
+SMCSIM_EXPORT int smcsim_result_describe(uint32_t fid, const struct smcsim_regs *res,
+					 unsigned int reg, uint64_t value, char *buf, size_t len);
+/**
  * Parse a register value the way fixtures write one: "0x..." hexadecimal, decimal (a
  * leading 0 is still decimal, never octal: "010" is 10), a leading '-' for 64-bit two's
  * complement ("-1" is all ones), or a function-ID name ("PSCI_VERSION"). Returns 0, or

@@ -219,6 +219,25 @@ def _():
     expect(p.returncode == 0 and 'SMCCC_VERSION' in p.stdout, p.stdout)
 
 
+@case('call decodes results by service: statuses, versions, FF-A result IDs; not IDs in data')
+def _():
+    p = run('call', 'PSCI_VERSION')
+    expect(p.returncode == 0 and '(1.1)' in p.stdout, p.stdout)
+    p = run('call', '--profile', 'qemu-tcg', 'SMCCC_VERSION')
+    expect('(NOT_SUPPORTED)' in p.stdout, p.stdout)
+    p = run('call', 'PSCI_AFFINITY_INFO_64', '1', '0')
+    expect('(OFF)' in p.stdout, p.stdout)
+    p = run('call', '--profile', 'cca-host', 'RMI_GRANULE_DELEGATE', '0x1')
+    expect('(RMI_ERROR_INPUT)' in p.stdout, p.stdout)
+    p = run('call', '--profile', 'cca-host', 'RMI_VERSION', '0x10000')
+    expect('x1  = 0x0000000000010000 (1.0)' in p.stdout, p.stdout)
+    p = run('call', '--profile', 'ffa-host', 'FFA_RXTX_UNMAP')
+    expect('(FFA_ERROR)' in p.stdout and '(INVALID_PARAMETERS)' in p.stdout, p.stdout)
+    # An argument equal to a function ID is data: x1 = 0x80000000 is not SMCCC_VERSION.
+    p = run('call', 'PSCI_CPU_ON_64', '1', '0x80000000')
+    expect('SMCCC_VERSION' not in p.stdout, p.stdout)
+
+
 @case('a fixture names at most 32767 distinct callers; the error names file and path')
 def _():
     def fixture(n):
