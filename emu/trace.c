@@ -519,9 +519,10 @@ static int parse_step(struct parser *p, struct step *st, json_t *s, size_t idx)
 
 static int parse_doc(struct parser *p, json_t *doc)
 {
+	/* "$schema" lets an editor bind smcsim-trace.schema.json; it is not read. */
 	static const char *const keys[] = { "format",  "version",	    "description",
 					    "profile", "profile_overrides", "steps",
-					    NULL };
+					    "$schema", NULL };
 	struct smcsim_trace *t = p->t;
 	if (!json_is_object(doc))
 		return perr(p, "/: a fixture is a JSON object");
@@ -542,6 +543,9 @@ static int parse_doc(struct parser *p, json_t *doc)
 	json_t *desc = json_object_get(doc, "description");
 	if (desc && !json_is_string(desc))
 		return perr(p, "/description: expected a string");
+	json_t *schema = json_object_get(doc, "$schema");
+	if (schema && !json_is_string(schema))
+		return perr(p, "/$schema: expected a string (a URI or path of the JSON Schema)");
 	json_t *prof = json_object_get(doc, "profile");
 	if (prof && !json_is_string(prof))
 		return perr(p, "/profile: expected a profile name or path");

@@ -19,6 +19,7 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "smcsim/smcsim.h"
@@ -99,7 +100,15 @@ struct fixture_result {
 	int mismatches;
 	char *error;
 	json_t *details; /* array of mismatch objects */
+	double seconds;	 /* load + replay */
 };
+
+static double now_seconds(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
 
 struct replay_state {
 	struct replay_opts *opts;
@@ -353,32 +362,57 @@ static int collect(const char *path, bool explicit, struct replay_item **files, 
 	return ret;
 }
 
-static void xml_escape(FILE *f, const char *s)
+static void xml_escape_char(FILE *f, char c)
 {
-	for (; s && *s; s++) {
-		switch (*s) {
-		case '<':
-			fputs("&lt;", f);
-			break;
-		case '>':
-			fputs("&gt;", f);
-			break;
-		case '&':
-			fputs("&amp;", f);
-			break;
-		case '"':
-			fputs("&quot;", f);
-			break;
-		default:
-			if ((unsigned char)*s < 0x20 && *s != '\n' && *s != '\t')
-				fputc('?', f);
-			else
-				fputc(*s, f);
-		}
+	switch (c) {
+	case '<':
+		fputs("&lt;", f);
+		break;
+	case '>':
+		fputs("&gt;", f);
+		break;
+	case '&':
+		fputs("&amp;", f);
+		break;
+	case '"':
+		fputs("&quot;", f);
+		break;
+	default:
+		if ((unsigned char)c < 0x20 && c != '\n' && c != '\t')
+			fputc('?', f);
+		else
+			fputc(c, f);
 	}
 }
 
-static int write_junit(const char *path, struct fixture_result *res, size_t n)
+static void xml_escape(FILE *f, const char *s)
+{
+	for (; s && *s; s++)
+		xml_escape_char(f, *s);
+}
+
+/* JUnit's classname: "smcsim.replay" and the fixture's directory, dotted
+ * (traces/cca/x.json: smcsim.replay.traces.cca), so CI dashboards group by directory. */
+static void junit_classname(FILE *f, const char *path)
+{
+	fputs("smcsim.replay", f);
+	const char *end = strrchr(path, '/');
+	/* each directory component, skipping empty ones and "." ("./traces//cca/") */
+	for (const char *p = path; end && p < end;) {
+		const char *q = p;
+		while (q < end && *q != '/')
+			q++;
+		if (q > p && !(q - p == 1 && *p == '.')) {
+			fputc('.', f);
+			for (const char *c = p; c < q; c++)
+				xml_escape_char(f, *c);
+		}
+		p = q + 1;
+	}
+}
+
+static int write_junit(const char *path, struct fixture_result *res, size_t n, time_t started,
+		       double seconds)
 {
 	FILE *f = fopen(path, "w");
 	if (!f) {
@@ -390,15 +424,23 @@ static int write_junit(const char *path, struct fixture_result *res, size_t n)
 		fail += res[i].mismatches > 0 && !res[i].error;
 		err += res[i].error != NULL;
 	}
+	char stamp[32];
+	struct tm tm;
+	strftime(stamp, sizeof(stamp), "%Y-%m-%dT%H:%M:%S", gmtime_r(&started, &tm));
 	fprintf(f, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
 	fprintf(f,
 		"<testsuites>\n <testsuite name=\"smcsim-replay\" tests=\"%zu\" failures=\"%zu\" "
-		"errors=\"%zu\">\n",
-		n, fail, err);
+		"errors=\"%zu\" timestamp=\"%s\" time=\"%.6f\">\n",
+		n, fail, err, stamp, seconds);
 	for (size_t i = 0; i < n; i++) {
-		fprintf(f, "  <testcase classname=\"smcsim.replay\" name=\"");
+		const char *base = strrchr(res[i].file, '/');
+		fprintf(f, "  <testcase classname=\"");
+		junit_classname(f, res[i].file);
+		fprintf(f, "\" name=\"");
+		xml_escape(f, base ? base + 1 : res[i].file);
+		fprintf(f, "\" file=\"");
 		xml_escape(f, res[i].file);
-		fprintf(f, "\">\n");
+		fprintf(f, "\" time=\"%.6f\">\n", res[i].seconds);
 		if (res[i].error) {
 			fprintf(f, "   <error message=\"");
 			xml_escape(f, res[i].error);
@@ -571,6 +613,8 @@ static int cmd_replay(int argc, char **argv)
 			fprintf(stderr, " %s", sn.skipped[i]);
 		fprintf(stderr, "\n");
 	}
+	time_t started = time(NULL);
+	double run_t0 = now_seconds();
 	struct replay_state st = { .opts = &o, .res = calloc(nfiles + 1, sizeof(*st.res)) };
 	if (!st.res) {
 		seen_free(&sn);
@@ -584,6 +628,7 @@ static int cmd_replay(int argc, char **argv)
 		struct smcsim_trace *t = NULL;
 		struct smcsim_error err = { { 0 } };
 		int ret;
+		double t0 = now_seconds();
 		if (files[i].error) {
 			snprintf(err.text, sizeof(err.text), "%s: %s", files[i].path,
 				 files[i].error);
@@ -604,6 +649,7 @@ static int cmd_replay(int argc, char **argv)
 			ret = replay_one(t, &o, &st, &err);
 		}
 		smcsim_trace_destroy(t);
+		r->seconds = now_seconds() - t0;
 		if (st.diag)
 			fclose(st.diag);
 		st.diag = NULL;
@@ -647,10 +693,15 @@ static int cmd_replay(int argc, char **argv)
 					      "mismatches", r->details);
 			if (r->error)
 				json_object_set_new(f, "error", json_string(r->error));
+			json_object_set_new(f, "seconds", json_real(r->seconds));
 			json_array_append_new(arr, f);
 		}
 		for (size_t i = 0; i < sn.nskipped; i++)
 			json_array_append_new(sk, json_string(sn.skipped[i]));
+		/* Versioned, with a schema (traces/smcsim-replay-report.schema.json): a
+		 * consumer can tell what it reads. */
+		json_object_set_new(doc, "format", json_string("smcsim-replay-report"));
+		json_object_set_new(doc, "version", json_integer(1));
 		json_object_set_new(doc, "fixtures", arr);
 		json_object_set_new(doc, "passed", json_integer((json_int_t)passed));
 		json_object_set_new(doc, "failed", json_integer((json_int_t)failed));
@@ -671,7 +722,7 @@ static int cmd_replay(int argc, char **argv)
 			"smcsim replay: no fixture was replayed (--allow-empty accepts that)\n");
 		ret = EXIT_BADINPUT;
 	}
-	if (o.junit && write_junit(o.junit, st.res, st.nres))
+	if (o.junit && write_junit(o.junit, st.res, st.nres, started, now_seconds() - run_t0))
 		ret = EXIT_BADINPUT;
 	for (size_t i = 0; i < st.nres; i++) {
 		free(st.res[i].error);

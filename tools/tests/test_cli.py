@@ -201,6 +201,39 @@ def _():
         expect(p.returncode == 2 and '--override' in p.stdout, p.stdout)
 
 
+@case('replay reports are versioned and valid against their schema; JUnit has time, file, classname')
+def _():
+    with tempfile.TemporaryDirectory() as d:
+        sub = os.path.join(d, 'suite', 'cca')
+        os.makedirs(sub)
+        good = os.path.join(sub, 'good.json')
+        run('record', '-o', good, '--', 'SMCCC_VERSION')
+        doc = json.load(open(good))
+        doc['steps'][0]['expect']['x0'] = '0x1'
+        bad = os.path.join(sub, 'mismatch.json')
+        json.dump(doc, open(bad, 'w'))
+        p = run('replay', '--format', 'json', '--junit', os.path.join(d, 'j.xml'), os.path.join(d, 'suite'))
+        rep = json.loads(p.stdout)
+        expect(rep['format'] == 'smcsim-replay-report' and rep['version'] == 1, p.stdout[:200])
+        try:
+            import jsonschema
+            here = os.path.dirname(os.path.abspath(__file__))
+            schema = json.load(open(os.path.join(here, '..', '..', 'traces', 'smcsim-replay-report.schema.json')))
+            jsonschema.validate(rep, schema)
+        except ImportError:
+            pass
+        tc = ET.parse(os.path.join(d, 'j.xml')).getroot().find('testsuite')
+        expect(tc.get('timestamp') and tc.get('time'), ET.tostring(tc)[:200])
+        cases = tc.findall('testcase')
+        expect(all(c.get('classname').endswith('.suite.cca') and c.get('file').startswith(sub) and
+                   c.get('time') for c in cases), ET.tostring(tc)[:400])
+        # a fixture may name its schema for editors
+        doc = json.load(open(good))
+        doc['$schema'] = '../smcsim-trace.schema.json'
+        json.dump(doc, open(good, 'w'))
+        expect(run('replay', good).returncode == 0, 'a fixture with $schema replays')
+
+
 @case('names people type: any case, Linux and TF-A spellings, suggestions, decode --list')
 def _():
     for name, fid in (('psci_version', '0x84000000'), ('ARM_SMCCC_VERSION_FUNC_ID', '0x80000000'),
