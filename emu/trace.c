@@ -520,9 +520,10 @@ static int parse_step(struct parser *p, struct step *st, json_t *s, size_t idx)
 static int parse_doc(struct parser *p, json_t *doc)
 {
 	/* "$schema" lets an editor bind smcsim-trace.schema.json; it is not read. */
-	static const char *const keys[] = { "format",  "version",	    "description",
-					    "profile", "profile_overrides", "steps",
-					    "$schema", NULL };
+	static const char *const keys[] = {
+		"format", "version", "description", "profile", "profile_overrides",
+		"steps",  "$schema", NULL
+	};
 	struct smcsim_trace *t = p->t;
 	if (!json_is_object(doc))
 		return perr(p, "/: a fixture is a JSON object");
