@@ -119,8 +119,9 @@ int lx_smccc_drivers_init(void)
 	*c = cca_guest_driver;
 	k->owned[k->nowned++] = t;
 	k->owned[k->nowned++] = c;
-	int r = arm_smccc_driver_register(t);
-	return r ? r : arm_smccc_driver_register(c);
+	/* Each is its own module, KBUILD_MODNAME its driver name. */
+	int r = arm_smccc_driver_register(t, THIS_MODULE, t->name);
+	return r ? r : arm_smccc_driver_register(c, THIS_MODULE, c->name);
 }
 
 /* ---- SOC_ID (drivers/firmware/smccc/soc_id.c) ----------------------------------------- */
@@ -194,7 +195,7 @@ int lx_soc_id_init(void)
 	dev->release = soc_release;
 	dev_set_name(dev, "soc0");
 	if (device_register(dev)) {
-		kfree(dev);
+		put_device(dev);
 		return -EINVAL;
 	}
 	s->soc_device = true;
@@ -355,7 +356,7 @@ static void ffa_read_desc(const u8 *p, struct ffa_partition_info *info)
 	info->id = abi_rd16(p);
 	info->exec_ctxt = abi_rd16(p + 2);
 	info->properties = abi_rd32(p + 4);
-	memcpy(&info->uuid, p + 8, 16);
+	memcpy(info->uuid, p + 8, 16);
 }
 
 /*
@@ -565,10 +566,13 @@ static int ffa_partition_probe(struct linux_state *s, u8 **out)
 	return count;
 }
 
+/* The driver's ffa_drv_ops; the model implements none of the operations. */
+static const struct ffa_ops ffa_drv_ops;
+
 static void ffa_register_dev(struct linux_state *s, const struct ffa_partition_info *info,
 			     struct ffa_device **fdev)
 {
-	*fdev = ffa_device_register(info);
+	*fdev = ffa_device_register(info, &ffa_drv_ops);
 	if (*fdev && s->ffa_ndevs < (int)ARRAY_SIZE(s->ffa_devs))
 		s->ffa_devs[s->ffa_ndevs++] = *fdev;
 }

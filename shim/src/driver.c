@@ -2,7 +2,8 @@
 /*
  * The driver model: buses, devices, drivers, binding and deferred probing, with the state
  * kept in the current shim kernel. Buses: platform, arm_smccc (by function ID), arm_ffa
- * (by UUID).
+ * (by UUID). Devices are reference counted as in drivers/base/core.c: the bus's device
+ * list holds a reference while the device is added, and release() runs with the last one.
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -146,16 +147,94 @@ void driver_deferred_probe_trigger(void)
 	k->deferred_enabled = was;
 }
 
-int device_register(struct device *dev)
+/* An IDA over @ida: the lowest free ID >= @min, or -ENOSPC. */
+static int shim_ida_alloc(uint64_t ida[SHIM_IDA_IDS / 64], int min)
 {
-	struct smcsim_kernel *k = shim_cur("device_register");
-	if (!dev || !dev->bus || !dev->name[0])
+	for (int id = min; id < SHIM_IDA_IDS; id++) {
+		if (!(ida[id / 64] & (1ULL << (id % 64)))) {
+			ida[id / 64] |= 1ULL << (id % 64);
+			return id;
+		}
+	}
+	return -ENOSPC;
+}
+
+static void shim_ida_free(uint64_t ida[SHIM_IDA_IDS / 64], int id)
+{
+	if (id >= 0 && id < SHIM_IDA_IDS)
+		ida[id / 64] &= ~(1ULL << (id % 64));
+}
+
+struct device *get_device(struct device *dev)
+{
+	if (dev)
+		dev->refcount++;
+	return dev;
+}
+
+void put_device(struct device *dev)
+{
+	if (!dev)
+		return;
+	struct smcsim_kernel *k = smcsim_kernel_current();
+	if (!dev->initialized || !dev->refcount) {
+		/* kobject_put() of an object never initialised (or already released). */
+		if (k)
+			WARN(1, "device '%s': put_device() of an uninitialized device", dev->name);
+		return;
+	}
+	if (--dev->refcount)
+		return;
+	dev->initialized = false;
+	if (dev->release) {
+		dev->release(dev);
+		return;
+	}
+	/* drivers/base/core.c device_release(): a device must say how it is freed. */
+	if (k)
+		WARN(1,
+		     "Device '%s' does not have a release() function, it is broken and must be "
+		     "fixed.",
+		     dev->name);
+}
+
+void device_initialize(struct device *dev)
+{
+	dev->refcount = 1;
+	dev->initialized = true;
+	dev->registered = false;
+	dev->kernel = NULL;
+	dev->next = NULL;
+	dev->driver = NULL;
+	dev->deferred = false;
+	dev->binds = 0;
+}
+
+int device_add(struct device *dev)
+{
+	struct smcsim_kernel *k = shim_cur("device_add");
+	if (!dev)
+		return -EINVAL;
+	if (!dev->initialized) {
+		/* kobject_add() refuses an object that was never initialised. */
+		WARN(1, "device '%s': tried to add an uninitialized device", dev->name);
+		return -EINVAL;
+	}
+	if (dev->init_name) {
+		int ret = dev_set_name(dev, "%s", dev->init_name);
+		dev->init_name = NULL;
+		if (ret)
+			return ret;
+	}
+	if (dev->registered || !dev->bus || !dev->name[0])
 		return -EINVAL;
 	if (!bus_known(k, dev->bus))
 		return -ENODEV;
 	for (struct device *d = k->devices; d; d = d->next)
 		if (d->bus == dev->bus && strcmp(d->name, dev->name) == 0)
 			return -EEXIST;
+	get_device(dev->parent);
+	get_device(dev); /* the bus's device list holds one */
 	dev->kernel = k;
 	dev->next = NULL;
 	dev->registered = true;
@@ -167,6 +246,14 @@ int device_register(struct device *dev)
 	*tail = dev;
 	device_attach(k, dev);
 	return 0;
+}
+
+int device_register(struct device *dev)
+{
+	if (!dev)
+		return -EINVAL;
+	device_initialize(dev);
+	return device_add(dev);
 }
 
 static void device_release_driver(struct device *dev)
@@ -182,7 +269,9 @@ static void device_release_driver(struct device *dev)
 	dev->binds = 0;
 }
 
-void device_unregister(struct device *dev)
+static void ffa_device_deleted(struct smcsim_kernel *k, struct device *dev);
+
+void device_del(struct device *dev)
 {
 	if (!dev || !dev->registered)
 		return;
@@ -195,8 +284,19 @@ void device_unregister(struct device *dev)
 		}
 	}
 	dev->registered = false;
-	if (dev->release)
-		dev->release(dev);
+	dev->deferred = false;
+	dev->next = NULL;
+	ffa_device_deleted(k, dev);
+	put_device(dev->parent);
+	put_device(dev); /* the bus's device list's reference */
+}
+
+void device_unregister(struct device *dev)
+{
+	if (!dev || !dev->registered)
+		return;
+	device_del(dev);
+	put_device(dev);
 }
 
 int driver_register(struct device_driver *drv)
@@ -281,7 +381,7 @@ static const struct platform_device_id *platform_match_id(const struct platform_
 							  const struct platform_device *pdev)
 {
 	for (; id && id->name[0]; id++)
-		if (strcmp(pdev->base_name, id->name) == 0)
+		if (strcmp(pdev->name, id->name) == 0)
 			return id;
 	return NULL;
 }
@@ -292,7 +392,7 @@ static int platform_match(struct device *dev, const struct device_driver *drv)
 	const struct platform_driver *pdrv = to_platform_driver(drv);
 	if (pdrv->id_table)
 		return platform_match_id(pdrv->id_table, pdev) != NULL;
-	return strcmp(pdev->base_name, drv->name) == 0;
+	return strcmp(pdev->name, drv->name) == 0;
 }
 
 static int platform_probe(struct device *dev)
@@ -313,7 +413,7 @@ static void platform_remove(struct device *dev)
 static int platform_modalias(const struct device *dev, char *buf, size_t len)
 {
 	const struct platform_device *pdev = to_platform_device(dev);
-	return snprintf(buf, len, "platform:%s", pdev->base_name);
+	return snprintf(buf, len, "platform:%s", pdev->name);
 }
 
 const struct bus_type platform_bus_type = {
@@ -324,11 +424,6 @@ const struct bus_type platform_bus_type = {
 	.modalias = platform_modalias,
 };
 
-static void platform_release(struct device *dev)
-{
-	free(to_platform_device(dev));
-}
-
 static void ensure_bus(struct smcsim_kernel *k, const struct bus_type *bus)
 {
 	/* The platform bus exists from the start of the kernel (driver_init()). */
@@ -336,40 +431,122 @@ static void ensure_bus(struct smcsim_kernel *k, const struct bus_type *bus)
 		bus_register(bus);
 }
 
-struct platform_device *platform_device_register_simple(const char *name, int id, const void *res,
-							unsigned int nres)
+/* drivers/base/platform.c: an allocated device and its name in one object. */
+struct platform_object {
+	struct platform_device pdev;
+	char name[];
+};
+
+static void platform_device_release(struct device *dev)
 {
-	struct smcsim_kernel *k = shim_cur("platform_device_register_simple");
+	free(container_of(dev, struct platform_object, pdev.dev));
+}
+
+struct platform_device *platform_device_alloc(const char *name, int id)
+{
+	if (!name)
+		return NULL;
+	size_t len = strlen(name);
+	struct platform_object *pa = calloc(1, sizeof(*pa) + len + 1);
+	if (!pa)
+		return NULL;
+	memcpy(pa->name, name, len + 1);
+	pa->pdev.name = pa->name;
+	pa->pdev.id = id;
+	device_initialize(&pa->pdev.dev);
+	pa->pdev.dev.release = platform_device_release;
+	return &pa->pdev;
+}
+
+int platform_device_add(struct platform_device *pdev)
+{
+	struct smcsim_kernel *k = shim_cur("platform_device_add");
+	if (IS_ERR_OR_NULL(pdev) || !pdev->name)
+		return -EINVAL;
 	ensure_bus(k, &platform_bus_type);
-	struct platform_device *pdev = calloc(1, sizeof(*pdev));
+	pdev->dev.bus = &platform_bus_type;
+	int ret;
+	switch (pdev->id) {
+	case PLATFORM_DEVID_NONE:
+		ret = dev_set_name(&pdev->dev, "%s", pdev->name);
+		break;
+	case PLATFORM_DEVID_AUTO: {
+		int id = shim_ida_alloc(k->platform_ida, 0);
+		if (id < 0)
+			return id;
+		pdev->id = id;
+		pdev->id_auto = true;
+		ret = dev_set_name(&pdev->dev, "%s.%d.auto", pdev->name, id);
+		break;
+	}
+	default:
+		ret = dev_set_name(&pdev->dev, "%s.%d", pdev->name, pdev->id);
+		break;
+	}
+	if (!ret)
+		ret = device_add(&pdev->dev);
+	if (ret && pdev->id_auto) {
+		shim_ida_free(k->platform_ida, pdev->id);
+		pdev->id = PLATFORM_DEVID_AUTO;
+	}
+	return ret;
+}
+
+void platform_device_del(struct platform_device *pdev)
+{
+	if (IS_ERR_OR_NULL(pdev) || !pdev->dev.registered)
+		return;
+	struct smcsim_kernel *k = pdev->dev.kernel;
+	device_del(&pdev->dev);
+	if (pdev->id_auto) {
+		shim_ida_free(k->platform_ida, pdev->id);
+		pdev->id = PLATFORM_DEVID_AUTO;
+	}
+}
+
+void platform_device_put(struct platform_device *pdev)
+{
+	if (!IS_ERR_OR_NULL(pdev))
+		put_device(&pdev->dev);
+}
+
+int platform_device_register(struct platform_device *pdev)
+{
+	if (IS_ERR_OR_NULL(pdev))
+		return -EINVAL;
+	device_initialize(&pdev->dev);
+	return platform_device_add(pdev);
+}
+
+void platform_device_unregister(struct platform_device *pdev)
+{
+	if (IS_ERR_OR_NULL(pdev) || !pdev->dev.registered)
+		return;
+	platform_device_del(pdev);
+	platform_device_put(pdev);
+}
+
+struct platform_device *platform_device_register_simple(const char *name, int id,
+							const struct resource *res,
+							unsigned int num)
+{
+	/* The shim has no resources: @res and @num are ignored. */
+	struct platform_device *pdev = platform_device_alloc(name, id);
 	if (!pdev)
 		return ERR_PTR(-ENOMEM);
-	snprintf(pdev->base_name, sizeof(pdev->base_name), "%s", name);
-	pdev->id = id;
-	if (id == PLATFORM_DEVID_NONE)
-		dev_set_name(&pdev->dev, "%s", name);
-	else
-		dev_set_name(&pdev->dev, "%s.%d", name, id);
-	pdev->dev.bus = &platform_bus_type;
-	pdev->dev.release = platform_release;
-	int ret = device_register(&pdev->dev);
+	int ret = platform_device_add(pdev);
 	if (ret) {
-		free(pdev);
+		platform_device_put(pdev);
 		return ERR_PTR(ret);
 	}
 	return pdev;
 }
 
-void platform_device_unregister(struct platform_device *pdev)
-{
-	if (!IS_ERR_OR_NULL(pdev))
-		device_unregister(&pdev->dev);
-}
-
-int platform_driver_register(struct platform_driver *drv)
+int __platform_driver_register(struct platform_driver *drv, struct module *owner)
 {
 	struct smcsim_kernel *k = shim_cur("platform_driver_register");
 	ensure_bus(k, &platform_bus_type);
+	drv->driver.owner = owner;
 	drv->driver.bus = &platform_bus_type;
 	return driver_register(&drv->driver);
 }
@@ -434,11 +611,12 @@ struct arm_smccc_device *arm_smccc_device_register(const char *name, u32 func_id
 	sdev->func_id = func_id;
 	sdev->dev.bus = &arm_smccc_bus_type;
 	sdev->dev.release = smccc_release;
+	device_initialize(&sdev->dev);
 	int ret = dev_set_name(&sdev->dev, "%s", name);
 	if (!ret)
-		ret = device_register(&sdev->dev);
+		ret = device_add(&sdev->dev);
 	if (ret) {
-		free(sdev);
+		put_device(&sdev->dev);
 		return ERR_PTR(ret);
 	}
 	return sdev;
@@ -450,18 +628,21 @@ void arm_smccc_device_unregister(struct arm_smccc_device *sdev)
 		device_unregister(&sdev->dev);
 }
 
-int arm_smccc_driver_register(struct arm_smccc_driver *drv)
+int arm_smccc_driver_register(struct arm_smccc_driver *driver, struct module *owner,
+			      const char *mod_name)
 {
-	if (!drv->probe || !drv->id_table)
+	if (!driver->probe || !driver->id_table)
 		return -EINVAL;
-	drv->driver.name = drv->name;
-	drv->driver.bus = &arm_smccc_bus_type;
-	return driver_register(&drv->driver);
+	driver->driver.bus = &arm_smccc_bus_type;
+	driver->driver.name = driver->name;
+	driver->driver.owner = owner;
+	driver->driver.mod_name = mod_name;
+	return driver_register(&driver->driver);
 }
 
-void arm_smccc_driver_unregister(struct arm_smccc_driver *drv)
+void arm_smccc_driver_unregister(struct arm_smccc_driver *driver)
 {
-	driver_unregister(&drv->driver);
+	driver_unregister(&driver->driver);
 }
 
 /* ---- FF-A bus (drivers/firmware/arm_ffa/bus.c) ---------------------------------------- */
@@ -501,7 +682,7 @@ static int ffa_modalias(const struct device *dev, char *buf, size_t len)
 	return snprintf(buf, len, "arm_ffa:%04x:%s", fdev->vm_id, smcsim_uuid_str(&fdev->uuid, u));
 }
 
-struct bus_type ffa_bus_type = {
+const struct bus_type ffa_bus_type = {
 	.name = "arm_ffa",
 	.match = ffa_match,
 	.probe = ffa_probe,
@@ -511,30 +692,53 @@ struct bus_type ffa_bus_type = {
 
 static void ffa_release(struct device *dev)
 {
-	/* The FF-A core keeps pointers to its partition devices: forget this one. */
-	struct linux_state *s = &dev->kernel->lx;
-	for (int i = 0; i < s->ffa_ndevs; i++)
-		if (s->ffa_devs[i] == to_ffa_dev(dev))
-			s->ffa_devs[i] = NULL;
 	free(to_ffa_dev(dev));
 }
 
-struct ffa_device *ffa_device_register(const struct ffa_partition_info *part_info)
+/*
+ * A partition device leaving the bus: the FF-A model keeps its devices in a table where
+ * Linux walks the bus (ffa_devices_unregister()), so the device leaves the table, and its
+ * ID goes back to the IDA here rather than in release() so that no release needs the
+ * kernel (a device may outlive it by a reference).
+ */
+static void ffa_device_deleted(struct smcsim_kernel *k, struct device *dev)
 {
-	struct smcsim_kernel *k = shim_cur("ffa_device_register");
-	struct ffa_device *fdev = calloc(1, sizeof(*fdev));
-	if (!fdev)
+	if (dev->bus != &ffa_bus_type)
+		return;
+	struct ffa_device *fdev = to_ffa_dev(dev);
+	struct linux_state *s = &k->lx;
+	for (int i = 0; i < s->ffa_ndevs; i++)
+		if (s->ffa_devs[i] == fdev)
+			s->ffa_devs[i] = NULL;
+	shim_ida_free(k->ffa_ida, (int)fdev->id);
+}
+
+struct ffa_device *ffa_device_register(const struct ffa_partition_info *part_info,
+				       const struct ffa_ops *ops)
+{
+	if (!part_info)
 		return NULL;
+	struct smcsim_kernel *k = shim_cur("ffa_device_register");
 	/* Device names come from an IDA starting at 1: "arm-ffa-1", "arm-ffa-2"... */
-	fdev->id = (u32)++k->ffa_ida;
-	fdev->vm_id = part_info->id;
-	fdev->properties = part_info->properties;
-	uuid_copy(&fdev->uuid, &part_info->uuid);
+	int id = shim_ida_alloc(k->ffa_ida, 1);
+	if (id < 0)
+		return NULL;
+	struct ffa_device *fdev = calloc(1, sizeof(*fdev));
+	if (!fdev) {
+		shim_ida_free(k->ffa_ida, id);
+		return NULL;
+	}
 	fdev->dev.bus = &ffa_bus_type;
 	fdev->dev.release = ffa_release;
-	dev_set_name(&fdev->dev, "arm-ffa-%u", fdev->id);
+	dev_set_name(&fdev->dev, "arm-ffa-%d", id);
+	fdev->id = (u32)id;
+	fdev->vm_id = part_info->id;
+	fdev->properties = part_info->properties;
+	fdev->ops = ops;
+	import_uuid(&fdev->uuid, (const u8 *)part_info->uuid);
 	if (device_register(&fdev->dev)) {
-		free(fdev);
+		shim_ida_free(k->ffa_ida, id);
+		put_device(&fdev->dev);
 		return NULL;
 	}
 	return fdev;
@@ -546,12 +750,14 @@ void ffa_device_unregister(struct ffa_device *ffa_dev)
 		device_unregister(&ffa_dev->dev);
 }
 
-int ffa_driver_register(struct ffa_driver *driver)
+int ffa_driver_register(struct ffa_driver *driver, struct module *owner, const char *mod_name)
 {
-	if (!driver->probe)
+	if (!driver->probe || !driver->id_table)
 		return -EINVAL;
-	driver->driver.name = driver->name;
 	driver->driver.bus = &ffa_bus_type;
+	driver->driver.name = driver->name;
+	driver->driver.owner = owner;
+	driver->driver.mod_name = mod_name;
 	return driver_register(&driver->driver);
 }
 

@@ -13,6 +13,7 @@
  * matches nothing is reported with every register that differs from the step it came
  * closest to, so one message says all that is wrong.
  */
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>

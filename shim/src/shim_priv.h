@@ -13,6 +13,8 @@
 
 #define SHIM_MAX_HOOKS 8
 #define SHIM_MAX_BUSES 8
+/* IDs an IDA (Linux lib/idr.c) hands out per kernel: FF-A devices, platform AUTO IDs. */
+#define SHIM_IDA_IDS 256
 
 struct shim_initcall {
 	int level;
@@ -117,7 +119,9 @@ struct smcsim_kernel {
 	struct device_driver *drivers;
 	bool deferred_enabled;
 	unsigned int double_binds;
-	int ffa_ida, in_trigger;
+	int in_trigger;
+	uint64_t ffa_ida[SHIM_IDA_IDS / 64];	  /* "arm-ffa-<id>", from 1 */
+	uint64_t platform_ida[SHIM_IDA_IDS / 64]; /* PLATFORM_DEVID_AUTO, from 0 */
 
 	struct shim_initcall *initcalls;
 	size_t ninitcalls;

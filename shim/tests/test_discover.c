@@ -200,8 +200,8 @@ static int register_partition_drivers(void)
 {
 	uuid_parse("b4b5671e-4a90-4fe1-b81f-fb13dae1dacb", &ids_a[0].uuid);
 	uuid_parse("11223344-5566-7788-9900-aabbccddeeff", &ids_b[0].uuid);
-	int r = ffa_driver_register(&drv_a);
-	return r ? r : ffa_driver_register(&drv_b);
+	int r = ffa_register(&drv_a);
+	return r ? r : ffa_register(&drv_b);
 }
 
 static void ffa_boot(unsigned int flags, struct smcsim_kernel_opts *o,
@@ -567,7 +567,7 @@ static void ffa_binds_partitions_on_models(void **state)
 			drvs[n] = (struct ffa_driver){ .name = names[n],
 						       .probe = generic_probe,
 						       .id_table = ids[n] };
-			assert_int_equal(ffa_driver_register(&drvs[n]), 0);
+			assert_int_equal(ffa_register(&drvs[n]), 0);
 			assert_non_null(d->driver);
 			n++;
 		}

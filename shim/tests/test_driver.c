@@ -1,8 +1,12 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * The shim's driver model: matching per bus, probe/remove, -EPROBE_DEFER with deferred
- * retry at late_initcall, initcall order, modalias strings.
+ * retry at late_initcall, initcall order, modalias strings, device lifetime (references and
+ * release), registration with the kernel's signatures (owner, mod_name, module_*_driver).
  */
+/* As Kbuild passes it: the driver registration macros record it as mod_name. */
+#define KBUILD_MODNAME "test_shim_driver"
+
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -103,14 +107,17 @@ static void smccc_bus(void **state)
 	assert_int_equal(bus_register(&arm_smccc_bus_type), 0);
 	static const struct arm_smccc_device_id ids[] = { { 0x84000050 }, { 0xC4000190 }, { 0 } };
 	struct arm_smccc_driver noprobe = { .name = "x", .id_table = ids };
-	assert_int_equal(arm_smccc_driver_register(&noprobe), -EINVAL);
+	assert_int_equal(arm_smccc_register(&noprobe), -EINVAL);
 	struct arm_smccc_driver notable = { .name = "x", .probe = s_probe };
-	assert_int_equal(arm_smccc_driver_register(&notable), -EINVAL);
+	assert_int_equal(arm_smccc_register(&notable), -EINVAL);
 	assert_true(IS_ERR(arm_smccc_device_register(NULL, 1)));
 	struct arm_smccc_device *rsi = arm_smccc_device_register("arm-rsi", 0xC4000190);
 	struct arm_smccc_device *lfa = arm_smccc_device_register("arm-lfa", 0xC40002E0);
 	struct arm_smccc_driver drv = { .name = "d", .probe = s_probe, .id_table = ids };
-	assert_int_equal(arm_smccc_driver_register(&drv), 0);
+	assert_int_equal(arm_smccc_register(&drv), 0);
+	assert_string_equal(drv.driver.name, "d");
+	assert_string_equal(drv.driver.mod_name, "test_shim_driver");
+	assert_null(drv.driver.owner);
 	/* RSI matched but its probe said -ENODEV: quiet, unbound. LFA never matched. */
 	assert_int_equal(probes, 1);
 	assert_null(rsi->dev.driver);
@@ -144,15 +151,25 @@ static void ffa_bus(void **state)
 	assert_int_equal(bus_register(&ffa_bus_type), 0);
 	static struct ffa_device_id ids[2];
 	uuid_parse("b4b5671e-4a90-4fe1-b81f-fb13dae1dacb", &ids[0].uuid);
+	struct ffa_driver notable = { .name = "tpm", .probe = f_probe };
+	assert_int_equal(ffa_register(&notable), -EINVAL);
 	struct ffa_driver drv = { .name = "tpm", .probe = f_probe, .id_table = ids };
-	assert_int_equal(ffa_driver_register(&drv), 0);
+	assert_int_equal(ffa_register(&drv), 0);
+	assert_string_equal(drv.driver.mod_name, "test_shim_driver");
 	struct ffa_partition_info a = { .id = 0x8001 }, b = { .id = 0x8002 }, n = { .id = 0x8003 };
-	a.uuid = ids[0].uuid;
-	uuid_parse("00000000-0000-0000-0000-0000000000aa", &b.uuid);
-	struct ffa_device *da = ffa_device_register(&a), *db = ffa_device_register(&b),
-			  *dn = ffa_device_register(&n);
+	export_uuid((u8 *)a.uuid, &ids[0].uuid);
+	uuid_t u;
+	uuid_parse("00000000-0000-0000-0000-0000000000aa", &u);
+	export_uuid((u8 *)b.uuid, &u);
+	static const struct ffa_ops ops;
+	assert_null(ffa_device_register(NULL, &ops));
+	struct ffa_device *da = ffa_device_register(&a, &ops), *db = ffa_device_register(&b, &ops),
+			  *dn = ffa_device_register(&n, NULL);
 	assert_string_equal(dev_name(&da->dev), "arm-ffa-1");
 	assert_string_equal(dev_name(&dn->dev), "arm-ffa-3");
+	assert_ptr_equal(da->ops, &ops);
+	assert_int_equal(da->vm_id, 0x8001);
+	assert_true(uuid_equal(&db->uuid, &u));
 	assert_ptr_equal(da->dev.driver, &drv.driver);
 	assert_null(db->dev.driver);
 	assert_null(dn->dev.driver);
@@ -160,10 +177,175 @@ static void ffa_bus(void **state)
 	char buf[64];
 	device_modalias(&da->dev, buf, sizeof(buf));
 	assert_string_equal(buf, "arm_ffa:8001:b4b5671e-4a90-4fe1-b81f-fb13dae1dacb");
+	/* IDs go back to the IDA: the lowest free one is reused (ida_alloc_min(1)). */
+	ffa_device_unregister(da);
+	da = ffa_device_register(&a, &ops);
+	assert_string_equal(dev_name(&da->dev), "arm-ffa-1");
+	assert_ptr_equal(da->dev.driver, &drv.driver);
+	assert_int_equal(probes, 2);
 	ffa_device_unregister(da);
 	ffa_device_unregister(db);
 	ffa_device_unregister(dn);
 	ffa_driver_unregister(&drv);
+}
+
+static int releases;
+
+static void count_release(struct device *dev)
+{
+	releases++;
+}
+
+static const struct bus_type life_bus = { .name = "life" };
+
+/* drivers/base/core.c: device_register() is device_initialize() and device_add(); the bus
+ * and a child hold references, release() runs with the last put_device(), and after a
+ * failed add the caller's put_device() releases the device. */
+static void device_lifetime(void **state)
+{
+	releases = 0;
+	assert_int_equal(bus_register(&life_bus), 0);
+	struct device a = { .bus = &life_bus, .release = count_release };
+	dev_set_name(&a, "a");
+	assert_int_equal(device_register(&a), 0);
+	assert_ptr_equal(smcsim_kernel_find_device(kern, "life", "a"), &a);
+	assert_ptr_equal(get_device(&a), &a);
+	assert_null(get_device(NULL));
+	device_unregister(&a);
+	assert_null(smcsim_kernel_find_device(kern, "life", "a"));
+	assert_int_equal(releases, 0); /* still referenced */
+	put_device(&a);
+	assert_int_equal(releases, 1);
+
+	/* init_name names the device at device_add(); a duplicate name fails with the
+	 * caller's reference intact. */
+	struct device b = { .bus = &life_bus, .release = count_release, .init_name = "b" };
+	device_initialize(&b);
+	assert_int_equal(device_add(&b), 0);
+	assert_string_equal(dev_name(&b), "b");
+	assert_null(b.init_name);
+	struct device dup = { .bus = &life_bus, .release = count_release };
+	dev_set_name(&dup, "b");
+	assert_int_equal(device_register(&dup), -EEXIST);
+	assert_int_equal(releases, 1);
+	put_device(&dup);
+	assert_int_equal(releases, 2);
+
+	/* A child holds its parent: device_del() + put_device() of the parent releases it
+	 * only when the child goes. */
+	struct device child = { .bus = &life_bus, .release = count_release, .parent = &b };
+	dev_set_name(&child, "child");
+	assert_int_equal(device_register(&child), 0);
+	device_del(&b);
+	put_device(&b);
+	assert_int_equal(releases, 2);
+	device_unregister(&child);
+	assert_int_equal(releases, 4);
+
+	/* Adding a device never initialised is refused, with a warning. */
+	struct device c = { .bus = &life_bus, .release = count_release };
+	dev_set_name(&c, "c");
+	unsigned int warnings = smcsim_kernel_warnings(kern);
+	assert_int_equal(device_add(&c), -EINVAL);
+	assert_int_equal(smcsim_kernel_warnings(kern), warnings + 1);
+
+	/* No release(): the last reference warns, as device_release() does. */
+	struct device d = { .bus = &life_bus };
+	dev_set_name(&d, "d");
+	assert_int_equal(device_register(&d), 0);
+	device_unregister(&d);
+	assert_true(smcsim_kernel_log_has(kern, "Device 'd' does not have a release() function"));
+	assert_int_equal(smcsim_kernel_warnings(kern), warnings + 2);
+	bus_unregister(&life_bus);
+}
+
+/* drivers/base/platform.c: platform_device_register() of a device the caller owns (its
+ * release frees it), matching on pdev->name; PLATFORM_DEVID_AUTO takes the lowest free ID,
+ * "name.N.auto", given back at platform_device_del(); an allocated device lives while
+ * referenced. */
+static void platform_device_lifetime(void **state)
+{
+	probes = removes = releases = 0;
+	struct platform_driver drv = { .probe = p_probe,
+				       .remove = p_remove,
+				       .driver = { .name = "owned" } };
+	assert_int_equal(platform_driver_register(&drv), 0);
+	assert_null(drv.driver.owner);
+	struct platform_device pd = { .name = "owned",
+				      .id = 7,
+				      .dev = { .release = count_release } };
+	assert_int_equal(platform_device_register(&pd), 0);
+	assert_string_equal(dev_name(&pd.dev), "owned.7");
+	assert_ptr_equal(pd.dev.driver, &drv.driver);
+	assert_int_equal(probes, 1);
+	platform_device_unregister(&pd);
+	assert_int_equal(removes, 1);
+	assert_int_equal(releases, 1);
+
+	struct platform_device *a0 =
+		platform_device_register_simple("auto", PLATFORM_DEVID_AUTO, NULL, 0);
+	struct platform_device *a1 =
+		platform_device_register_simple("auto", PLATFORM_DEVID_AUTO, NULL, 0);
+	assert_string_equal(dev_name(&a0->dev), "auto.0.auto");
+	assert_string_equal(dev_name(&a1->dev), "auto.1.auto");
+	assert_true(a1->id_auto);
+	assert_int_equal(a1->id, 1);
+	platform_device_unregister(a0);
+	a0 = platform_device_register_simple("auto", PLATFORM_DEVID_AUTO, NULL, 0);
+	assert_string_equal(dev_name(&a0->dev), "auto.0.auto");
+	char buf[32];
+	device_modalias(&a0->dev, buf, sizeof(buf));
+	assert_string_equal(buf, "platform:auto");
+
+	struct platform_device *x = platform_device_alloc("held", PLATFORM_DEVID_NONE);
+	assert_non_null(x);
+	assert_string_equal(x->name, "held");
+	assert_int_equal(platform_device_add(x), 0);
+	assert_non_null(smcsim_kernel_find_device(kern, "platform", "held"));
+	get_device(&x->dev);
+	platform_device_unregister(x);
+	assert_null(smcsim_kernel_find_device(kern, "platform", "held"));
+	assert_string_equal(dev_name(&x->dev), "held"); /* still ours */
+	platform_device_put(x);
+
+	platform_device_unregister(a0);
+	platform_device_unregister(a1);
+	platform_driver_unregister(&drv);
+}
+
+/* module_ffa_driver() (include/linux/arm_ffa.h): the module's init registers the driver
+ * with ffa_register(), i.e. THIS_MODULE and KBUILD_MODNAME; its exit unregisters it. */
+static struct ffa_device_id mod_ids[2];
+static struct ffa_driver mod_ffa_driver = { .name = "mod_ffa",
+					    .probe = f_probe,
+					    .id_table = mod_ids };
+module_ffa_driver(mod_ffa_driver);
+
+static int ffa_bus_init(void)
+{
+	return bus_register(&ffa_bus_type);
+}
+
+static void module_ffa_driver_boot(void **state)
+{
+	probes = 0;
+	uuid_parse("b4b5671e-4a90-4fe1-b81f-fb13dae1dacb", &mod_ids[0].uuid);
+	smcsim_kernel_add_initcall(kern, INITCALL_SUBSYS, "ffa_bus", ffa_bus_init);
+	smcsim_kernel_add_initcall(kern, INITCALL_MODULE, KBUILD_MODNAME, smcsim_module_init);
+	assert_int_equal(smcsim_kernel_boot(kern), 0);
+	assert_ptr_equal(mod_ffa_driver.driver.bus, &ffa_bus_type);
+	assert_string_equal(mod_ffa_driver.driver.name, "mod_ffa");
+	assert_string_equal(mod_ffa_driver.driver.mod_name, "test_shim_driver");
+	assert_null(mod_ffa_driver.driver.owner);
+	struct ffa_partition_info info = { .id = 0x8001 };
+	export_uuid((u8 *)info.uuid, &mod_ids[0].uuid);
+	struct ffa_device *fdev = ffa_device_register(&info, NULL);
+	assert_non_null(fdev);
+	assert_ptr_equal(fdev->dev.driver, &mod_ffa_driver.driver);
+	assert_int_equal(probes, 1);
+	smcsim_module_exit();
+	assert_null(fdev->dev.driver);
+	ffa_device_unregister(fdev);
 }
 
 static int d_probe(struct platform_device *pdev)
@@ -280,6 +462,9 @@ int main(void)
 		cmocka_unit_test_setup_teardown(platform_binding, setup, teardown),
 		cmocka_unit_test_setup_teardown(smccc_bus, setup, teardown),
 		cmocka_unit_test_setup_teardown(ffa_bus, setup, teardown),
+		cmocka_unit_test_setup_teardown(device_lifetime, setup, teardown),
+		cmocka_unit_test_setup_teardown(platform_device_lifetime, setup, teardown),
+		cmocka_unit_test_setup_teardown(module_ffa_driver_boot, setup, teardown),
 		cmocka_unit_test_setup_teardown(initcalls_and_deferral, setup, teardown),
 		cmocka_unit_test_setup_teardown(panic_stops_boot, setup, teardown),
 	};

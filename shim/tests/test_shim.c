@@ -11,11 +11,24 @@
 #include <stdio.h>
 #include <cmocka.h>
 
+#include "linux/arm-smccc-bus.h"
 #include "linux/arm-smccc.h"
 #include "linux/arm_ffa.h"
+#include "linux/device.h"
+#include "linux/err.h"
+#include "linux/gfp.h"
+#include "linux/init.h"
+#include "linux/io.h"
 #include "linux/mm.h"
+#include "linux/platform_device.h"
 #include "linux/printk.h"
+#include "linux/slab.h"
 #include "smcsim/shim.h"
+
+/* Every shim kernel header is included above, and this file does not include <errno.h>. */
+#ifdef errno
+#error "a shim kernel header brought in glibc's errno macro"
+#endif
 
 static struct smcsim_kernel *kernel_on(const char *profile, struct smcsim **sim,
 				       const struct smcsim_kernel_opts *o)
@@ -214,6 +227,48 @@ static void log_captures_printk(void **state)
 	done(k, sim);
 }
 
+/*
+ * Linux names parameters errno (drivers/firmware/arm_ffa/driver.c ffa_to_linux_errno(),
+ * drivers/firmware/psci/psci.c psci_to_linux_errno()). With glibc's errno macro in scope
+ * this would declare a parameter named (*__errno_location()) and not compile.
+ */
+static int ffa_status_to_linux_errno(int errno)
+{
+	switch (errno) {
+	case FFA_RET_SUCCESS:
+		return 0;
+	case FFA_RET_NOT_SUPPORTED:
+		return -EOPNOTSUPP;
+	case FFA_RET_NO_MEMORY:
+		return -ENOMEM;
+	case FFA_RET_BUSY:
+		return -EBUSY;
+	case FFA_RET_NOT_READY:
+		return -EPROBE_DEFER;
+	}
+	return -EINVAL;
+}
+
+/* The shim's headers give the E* values without the errno macro: the uapi values libc
+ * uses, and the kernel-internal ones (include/linux/errno.h) userspace lacks. */
+static void errno_parameter_compiles(void **state)
+{
+	assert_int_equal(ffa_status_to_linux_errno(FFA_RET_SUCCESS), 0);
+	assert_int_equal(ffa_status_to_linux_errno(FFA_RET_NOT_SUPPORTED), -95);
+	assert_int_equal(ffa_status_to_linux_errno(FFA_RET_NO_MEMORY), -12);
+	assert_int_equal(ffa_status_to_linux_errno(FFA_RET_BUSY), -16);
+	assert_int_equal(ffa_status_to_linux_errno(FFA_RET_NOT_READY), -517);
+	assert_int_equal(ffa_status_to_linux_errno(-42), -22);
+	assert_int_equal(EPROBE_DEFER, 517);
+	assert_int_equal(ENOTSUPP, 524);
+	assert_int_equal(ERESTARTSYS, 512);
+	assert_int_equal(ECANCELED, 125);
+	assert_int_equal(ENODATA, 61);
+	/* Without -DKBUILD_MODNAME the registration macros still have a module name. */
+	assert_string_equal(KBUILD_MODNAME, "smcsim_shim");
+	assert_null(THIS_MODULE);
+}
+
 /* Pages come from simulated DRAM: what the kernel writes, the machine reads. */
 static void pages_are_simulated_dram(void **state)
 {
@@ -257,6 +312,7 @@ int main(void)
 		cmocka_unit_test(ffa_transport_needs_1_2),
 		cmocka_unit_test(log_captures_printk),
 		cmocka_unit_test(pages_are_simulated_dram),
+		cmocka_unit_test(errno_parameter_compiles),
 	};
 	return cmocka_run_group_tests_name("shim", tests, NULL, NULL);
 }

@@ -77,16 +77,32 @@ struct ffa_partition_info {
 	u16 id;
 	u16 exec_ctxt;
 	u32 properties;
-	uuid_t uuid; /* 1.1+ */
+	u32 uuid[4]; /* 1.1+: the UUID's 16 bytes as firmware wrote them (import_uuid()) */
+};
+
+/* The operations the FF-A core hands every partition device (Linux's ffa_drv_ops). The
+ * shim's FF-A model implements none: its devices carry an ffa_ops whose tables are NULL. */
+struct ffa_info_ops;
+struct ffa_msg_ops;
+struct ffa_mem_ops;
+struct ffa_cpu_ops;
+struct ffa_notifier_ops;
+struct ffa_ops {
+	const struct ffa_info_ops *info_ops;
+	const struct ffa_msg_ops *msg_ops;
+	const struct ffa_mem_ops *mem_ops;
+	const struct ffa_cpu_ops *cpu_ops;
+	const struct ffa_notifier_ops *notifier_ops;
 };
 
 struct ffa_device {
 	u32 id; /* IDA index: the device is "arm-ffa-<id>" */
-	u16 vm_id;
 	u32 properties;
+	int vm_id;
 	bool mode_32bit;
 	uuid_t uuid;
 	struct device dev;
+	const struct ffa_ops *ops;
 };
 #define to_ffa_dev(d) container_of(d, struct ffa_device, dev)
 
@@ -103,10 +119,26 @@ struct ffa_driver {
 };
 #define to_ffa_driver(d) container_of(d, struct ffa_driver, driver)
 
-extern struct bus_type ffa_bus_type;
-struct ffa_device *ffa_device_register(const struct ffa_partition_info *part_info);
+static inline void ffa_dev_set_drvdata(struct ffa_device *fdev, void *data)
+{
+	dev_set_drvdata(&fdev->dev, data);
+}
+static inline void *ffa_dev_get_drvdata(struct ffa_device *fdev)
+{
+	return dev_get_drvdata(&fdev->dev);
+}
+
+extern const struct bus_type ffa_bus_type;
+/* A device "arm-ffa-<id>" (the lowest free ID from 1) for the partition, or NULL. */
+struct ffa_device *ffa_device_register(const struct ffa_partition_info *part_info,
+				       const struct ffa_ops *ops);
 void ffa_device_unregister(struct ffa_device *ffa_dev);
-int ffa_driver_register(struct ffa_driver *driver);
+/* -EINVAL without probe or id_table; sets driver.{bus,name,owner,mod_name}. */
+int ffa_driver_register(struct ffa_driver *driver, struct module *owner, const char *mod_name);
 void ffa_driver_unregister(struct ffa_driver *driver);
+
+#define ffa_register(driver)		ffa_driver_register(driver, THIS_MODULE, KBUILD_MODNAME)
+#define ffa_unregister(driver)		ffa_driver_unregister(driver)
+#define module_ffa_driver(__ffa_driver) module_driver(__ffa_driver, ffa_register, ffa_unregister)
 
 #endif

@@ -10,10 +10,18 @@
  * returning -ENODEV or -ENXIO is a quiet miss, -EPROBE_DEFER parks the device on the
  * deferred list (retried after any successful bind once late_initcall has enabled
  * deferred probing), any other error is logged as "probe of X failed with error E".
+ *
+ * Lifetime follows the driver core too: device_initialize() takes the first reference,
+ * device_add() puts the device on its bus (and tries to bind it), device_register() is
+ * both; device_del() unbinds and takes it off the bus, device_unregister() is device_del()
+ * and put_device(). The device's release() runs when the last reference goes, so after a
+ * failed device_add() or device_register() the caller drops its reference with
+ * put_device(), never frees the device itself.
  */
 #ifndef SMCSIM_SHIM_LINUX_DEVICE_H
 #define SMCSIM_SHIM_LINUX_DEVICE_H
 
+#include "linux/init.h"
 #include "linux/printk.h"
 #include "linux/smcsim-kernel.h"
 
@@ -25,21 +33,25 @@ struct bus_type {
 	int (*match)(struct device *dev, const struct device_driver *drv);
 	int (*probe)(struct device *dev);
 	void (*remove)(struct device *dev);
-	/* Write the device's modalias (no newline); return its length or a negative errno. */
+	/* Write the device's modalias (no newline); return its length or a negative errno.
+	 * The shim's stand-in for the uevent's MODALIAS= variable. */
 	int (*modalias)(const struct device *dev, char *buf, size_t len);
 };
 
 struct device {
-	char name[64];
+	char name[64]; /* the kobject's name: dev_set_name(), dev_name() */
+	struct device *parent;
+	const char *init_name; /* device_add() names the device from it when set */
 	const struct bus_type *bus;
 	struct device_driver *driver;
-	struct device *parent;
 	void *driver_data;
 	void (*release)(struct device *dev);
 	/* shim bookkeeping */
 	struct smcsim_kernel *kernel;
 	struct device *next;
-	bool registered;
+	unsigned int refcount; /* the kobject's kref: device_initialize() sets 1 */
+	bool initialized;
+	bool registered; /* between device_add() and device_del() */
 	bool deferred;
 	unsigned int binds; /* successful probes, for the "no driver bound twice" check */
 };
@@ -47,8 +59,10 @@ struct device {
 struct device_driver {
 	const char *name;
 	const struct bus_type *bus;
+	struct module *owner;
+	const char *mod_name; /* used for built-in modules */
 	int (*probe)(struct device *dev);
-	void (*remove)(struct device *dev);
+	int (*remove)(struct device *dev);
 	/* shim bookkeeping */
 	struct smcsim_kernel *kernel;
 	struct device_driver *next;
@@ -70,16 +84,40 @@ static inline void dev_set_drvdata(struct device *dev, void *data)
 
 int bus_register(const struct bus_type *bus);
 void bus_unregister(const struct bus_type *bus);
-/* device_register(): 0, -EINVAL (no name or bus), -ENODEV (bus not registered), -EEXIST
- * (a device of that name is already on the bus). */
+/* The first reference; the device is not on any bus yet. */
+void device_initialize(struct device *dev);
+/* device_add(): 0, -EINVAL (no name or bus, or not initialised), -ENODEV (bus not
+ * registered), -EEXIST (a device of that name is already on the bus). On error the
+ * caller still holds its reference. */
+int device_add(struct device *dev);
+/* device_initialize() and device_add(). */
 int device_register(struct device *dev);
+void device_del(struct device *dev);
+/* device_del() and put_device(). */
 void device_unregister(struct device *dev);
+/* A reference more; NULL-safe. */
+struct device *get_device(struct device *dev);
+/* A reference less; the last one calls dev->release (warning if there is none). */
+void put_device(struct device *dev);
 int driver_register(struct device_driver *drv);
 void driver_unregister(struct device_driver *drv);
 /* Modalias of @dev into @buf; returns its length or a negative errno. */
 int device_modalias(const struct device *dev, char *buf, size_t len);
 /* Retry every deferred device now (what driver_deferred_probe_trigger() does). */
 void driver_deferred_probe_trigger(void);
+
+/* A driver whose module init registers it and whose module exit unregisters it. */
+#define module_driver(__driver, __register, __unregister, ...)                                     \
+	static int __init __driver##_init(void)                                                    \
+	{                                                                                          \
+		return __register(&(__driver), ##__VA_ARGS__);                                     \
+	}                                                                                          \
+	module_init(__driver##_init);                                                              \
+	static void __exit __driver##_exit(void)                                                   \
+	{                                                                                          \
+		__unregister(&(__driver), ##__VA_ARGS__);                                          \
+	}                                                                                          \
+	module_exit(__driver##_exit)
 
 #define dev_err(dev, fmt, ...)	pr_err("%s: " fmt, dev_name(dev), ##__VA_ARGS__)
 #define dev_warn(dev, fmt, ...) pr_warn("%s: " fmt, dev_name(dev), ##__VA_ARGS__)

@@ -7,6 +7,8 @@
 #ifndef SMCSIM_SHIM_LINUX_INIT_H
 #define SMCSIM_SHIM_LINUX_INIT_H
 
+#include "linux/smcsim-kernel.h" /* __init, __exit */
+
 enum smcsim_initcall_level {
 	INITCALL_SETUP_ARCH,
 	INITCALL_EARLY,
@@ -26,5 +28,16 @@ enum smcsim_initcall_level {
 #define INITCALL_MODULE INITCALL_DEVICE /* module_init() of a built-in driver */
 
 typedef int (*initcall_t)(void);
+typedef void (*exitcall_t)(void);
+
+/*
+ * module_init()/module_exit() (Linux include/linux/module.h) of a built-in driver. The
+ * shim has no initcall sections: they keep the functions as smcsim_module_init and
+ * smcsim_module_exit of the translation unit (one module per file, as in the kernel), for
+ * the test that boots it to register, e.g.
+ *	smcsim_kernel_add_initcall(k, INITCALL_MODULE, KBUILD_MODNAME, smcsim_module_init);
+ */
+#define module_init(fn) static const initcall_t __attribute__((unused)) smcsim_module_init = (fn)
+#define module_exit(fn) static const exitcall_t __attribute__((unused)) smcsim_module_exit = (fn)
 
 #endif

@@ -4,13 +4,19 @@
  * types, error pointers, UUIDs, likely/unlikely, BIT(). Only what the shimmed drivers use;
  * names follow the kernel so driver sources compile unchanged.
  *
- * Header names that exist in /usr/include/linux (types.h, errno.h, kernel.h, uuid.h) are
- * deliberately not shadowed, because glibc includes them itself.
+ * Header names that exist in /usr/include/linux (types.h, errno.h, kernel.h, uuid.h,
+ * module.h) are deliberately not shadowed, because glibc includes them itself.
+ *
+ * No shim kernel header includes <errno.h>: its `errno` macro would turn Linux's `int
+ * errno` parameters (ffa_to_linux_errno(), psci_to_linux_errno()) into calls of
+ * __errno_location(). The E* values come from the Linux uapi header that glibc's
+ * <errno.h> itself includes, so they equal libc's; shim .c files that need the errno
+ * variable include <errno.h> themselves.
  */
 #ifndef SMCSIM_SHIM_LINUX_KERNEL_H
 #define SMCSIM_SHIM_LINUX_KERNEL_H
 
-#include <errno.h>
+#include <linux/errno.h> /* uapi (linux-libc-dev): E* without the errno macro */
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -27,12 +33,38 @@ typedef int64_t s64;
 typedef unsigned long kernel_ulong_t;
 typedef uint64_t phys_addr_t;
 
-/* Kernel-internal errno values absent from userspace <errno.h>. */
-#ifndef EPROBE_DEFER
-#define EPROBE_DEFER 517
+/* Kernel-internal errno values (Linux include/linux/errno.h), never seen by userspace. */
+#ifndef ERESTARTSYS
+#define ERESTARTSYS	      512
+#define ERESTARTNOINTR	      513
+#define ERESTARTNOHAND	      514
+#define ENOIOCTLCMD	      515
+#define ERESTART_RESTARTBLOCK 516
+#define EPROBE_DEFER	      517
+#define EOPENSTALE	      518
+#define ENOPARAM	      519
+#define EBADHANDLE	      521
+#define ENOTSYNC	      522
+#define EBADCOOKIE	      523
+#define ENOTSUPP	      524
+#define ETOOSMALL	      525
+#define ESERVERFAULT	      526
+#define EBADTYPE	      527
+#define EJUKEBOX	      528
+#define EIOCBQUEUED	      529
+#define ERECALLCONFLICT	      530
+#define ENOGRACE	      531
 #endif
-#ifndef ENOTSUPP
-#define ENOTSUPP 524
+
+/*
+ * Modules: everything the shim runs is built in, so THIS_MODULE is NULL as in a built-in
+ * object. Kbuild passes -DKBUILD_MODNAME='"name"'; code compiled without it gets a
+ * placeholder name.
+ */
+struct module;
+#define THIS_MODULE ((struct module *)0)
+#ifndef KBUILD_MODNAME
+#define KBUILD_MODNAME "smcsim_shim"
 #endif
 
 #define BIT(n)	      (1UL << (n))
@@ -89,6 +121,15 @@ static inline bool uuid_is_null(const uuid_t *u)
 static inline void uuid_copy(uuid_t *dst, const uuid_t *src)
 {
 	memcpy(dst, src, sizeof(*dst));
+}
+/* The 16 bytes of a UUID kept as a raw array (struct ffa_partition_info's u32 uuid[4]). */
+static inline void import_uuid(uuid_t *dst, const u8 *src)
+{
+	memcpy(dst, src, sizeof(*dst));
+}
+static inline void export_uuid(u8 *dst, const uuid_t *src)
+{
+	memcpy(dst, src, sizeof(*src));
 }
 /* "%pUb": 8-4-4-4-12 lowercase hex of the bytes in order; @buf holds 37 bytes. */
 char *smcsim_uuid_str(const uuid_t *u, char buf[37]);
