@@ -22,13 +22,20 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "git-revision.h"
 #include "smcsim/smcsim.h"
 
 #define EXIT_MISMATCH 1
 #define EXIT_BADINPUT 2
 
+/* --color=auto|always|never before the command; auto (the default) honours NO_COLOR and
+ * colours only a terminal. */
+static int colour_mode; /* 0 auto, 1 always, -1 never */
+
 static bool use_colour(FILE *f)
 {
+	if (colour_mode)
+		return colour_mode > 0;
 	const char *nc = getenv("NO_COLOR");
 	return isatty(fileno(f)) && !(nc && nc[0]);
 }
@@ -1263,7 +1270,8 @@ static const struct command commands[] = {
 
 static void usage(FILE *f)
 {
-	fprintf(f, "usage: smcsim [--version] [--help] COMMAND [ARGS]\n\ncommands:\n");
+	fprintf(f, "usage: smcsim [--version] [--help] [--color=auto|always|never] COMMAND [ARGS]\n"
+		   "       smcsim help COMMAND\n\ncommands:\n");
 	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
 		fprintf(f, "  %-9s %s\n", commands[i].name, commands[i].summary);
 	fprintf(f, "\n'smcsim COMMAND --help' describes a command; see smcsim(1) and "
@@ -1272,13 +1280,44 @@ static void usage(FILE *f)
 
 int main(int argc, char **argv)
 {
+	while (argc >= 2 && !strncmp(argv[1], "--colo", 6)) {
+		const char *v = strchr(argv[1], '=');
+		if ((strcmp(argv[1], "--color") && strcmp(argv[1], "--colour") &&
+		     strncmp(argv[1], "--color=", 8) && strncmp(argv[1], "--colour=", 9)) ||
+		    (v && strcmp(v + 1, "auto") && strcmp(v + 1, "always") &&
+		     strcmp(v + 1, "never"))) {
+			fprintf(stderr, "smcsim: --color takes auto, always or never\n");
+			return EXIT_BADINPUT;
+		}
+		colour_mode = !v || !strcmp(v + 1, "always") ? 1 : !strcmp(v + 1, "never") ? -1 : 0;
+		argc--;
+		argv++;
+	}
 	if (argc < 2) {
 		usage(stderr);
 		return EXIT_BADINPUT;
 	}
 	if (strcmp(argv[1], "--version") == 0) {
-		printf("smcsim %s\n", smcsim_version());
+		/* The build's git revision (meson vcs_tag) and the interface versions modelled. */
+		printf("smcsim %s (%s)\n", smcsim_version(), SMCSIM_GIT_REVISION);
+		printf("models: SMCCC 1.0-1.6 (DEN0028), PSCI 0.2-1.3 (DEN0022), TRNG 1.0 "
+		       "(DEN0098),\n        FF-A 1.0-1.2 (DEN0077), RMM RMI/RSI 1.0 and 2.0 "
+		       "(DEN0137), KVM/pKVM hypercalls\n");
 		return 0;
+	}
+	if (!strcmp(argv[1], "help")) {
+		if (argc < 3) {
+			usage(stdout);
+			return 0;
+		}
+		for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+			if (strcmp(argv[2], commands[i].name) == 0) {
+				char *hargv[] = { argv[2], (char *)"--help", NULL };
+				optind = 1;
+				return commands[i].run(2, hargv);
+			}
+		fprintf(stderr, "smcsim help: unknown command \"%s\"\n", argv[2]);
+		return EXIT_BADINPUT;
 	}
 	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
 		usage(stdout);

@@ -4,6 +4,7 @@
 output, and record -> replay round trips. Usage: test_cli.py PATH-TO-smcsim"""
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -232,6 +233,23 @@ def _():
         doc['$schema'] = '../smcsim-trace.schema.json'
         json.dump(doc, open(good, 'w'))
         expect(run('replay', good).returncode == 0, 'a fixture with $schema replays')
+
+
+@case('help CMD, --color, --version with the revision and models')
+def _():
+    p = run('help', 'replay')
+    expect(p.returncode == 0 and 'usage: smcsim replay' in p.stdout, p.stdout)
+    expect(run('help', 'nope').returncode == 2, 'unknown command')
+    p = run('--version')
+    expect(p.returncode == 0 and re.match(r'smcsim \d+\.\d+\.\d+ \(.+\)\n', p.stdout) and 'DEN0137' in p.stdout, p.stdout)
+    with tempfile.TemporaryDirectory() as d:
+        good = os.path.join(d, 'g.json')
+        run('record', '-o', good, '--', 'SMCCC_VERSION')
+        p = run('--color=always', 'replay', good)
+        expect('\033[' in p.stdout, 'colour forced: ' + p.stdout)
+        p = run('--color=never', 'replay', good)
+        expect('\033[' not in p.stdout, 'colour off')
+    expect(run('--color=sometimes', 'replay').returncode == 2, 'bad --color')
 
 
 @case('names people type: any case, Linux and TF-A spellings, suggestions, decode --list')
