@@ -8,6 +8,7 @@
  */
 #include <errno.h>
 #include <getopt.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,7 +18,8 @@
 static void usage(FILE *f, const char *argv0)
 {
 	fprintf(f,
-		"usage: %s [--profile P] [--caller C] [--record FILE] [--rmi 1.0|2.0] [--rme]\n"
+		"usage: %s [--profile P] [--caller C] [-o|--record FILE] [--format text|json]\n"
+		"          [--rmi 1.0|2.0] [--rme]\n"
 		"          [--pkvm] [--ffa-legacy] [--no-ffa] [--psci-compat 0.1|0.2|1.0] "
 		"[--no-psci]\n"
 		"          [--mainline] [--kvm-uid-hvc-only] [--soc-id-name-smc32] [--linux 6.12]\n"
@@ -35,6 +37,8 @@ int main(int argc, char **argv)
 		{ "profile", required_argument, NULL, 'p' },
 		{ "caller", required_argument, NULL, 'c' },
 		{ "record", required_argument, NULL, 'r' },
+		{ "output", required_argument, NULL, 'r' },
+		{ "format", required_argument, NULL, 'f' },
 		{ "rmi", required_argument, NULL, 'R' },
 		{ "rme", no_argument, NULL, 'E' },
 		{ "pkvm", no_argument, NULL, 'K' },
@@ -50,10 +54,23 @@ int main(int argc, char **argv)
 		{ 0 },
 	};
 	const char *profile = NULL, *record = NULL;
+	bool json = false;
 	struct smcsim_discover_opts o = { 0 };
 	int c;
-	while ((c = getopt_long(argc, argv, "p:c:r:h", long_opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "p:c:r:o:h", long_opts, NULL)) != -1) {
 		switch (c) {
+		case 'o': /* -o FILE, as smcsim record writes its fixture */
+			record = optarg;
+			break;
+		case 'f':
+			if (!strcmp(optarg, "json"))
+				json = true;
+			else if (strcmp(optarg, "text")) {
+				fprintf(stderr, "--format: expected text or json, got \"%s\"\n",
+					optarg);
+				return 2;
+			}
+			break;
 		case 'p':
 			profile = optarg;
 			break;
@@ -150,7 +167,20 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	o.record = rf;
-	r = smcsim_discover_run(sim, &o, stdout);
+	char *text = NULL;
+	size_t tlen = 0;
+	FILE *rep = json ? open_memstream(&text, &tlen) : stdout;
+	if (!rep) {
+		smcsim_destroy(sim);
+		return 2;
+	}
+	r = smcsim_discover_run(sim, &o, rep);
+	if (json) {
+		fclose(rep);
+		if (!r)
+			r = smcsim_report_to_json(text, "smcsim-discover-report", stdout);
+		free(text);
+	}
 	if (rf && fclose(rf) && !r)
 		r = -EIO;
 	smcsim_destroy(sim);

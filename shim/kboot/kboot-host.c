@@ -33,22 +33,22 @@ static bool tsm_report;
 /* What a configfs read of /sys/kernel/config/tsm/report/$r/outblob would return after
  * writing the challenge to inblob: one line with the provider, the size and the first
  * bytes of the blob (a Realm's is a CCA attestation token, CBOR tag 399). */
-static void run_tsm_report(void)
+static void run_tsm_report(FILE *out)
 {
-	static unsigned char out[32768];
+	static unsigned char blob[32768];
 	unsigned long len = 0;
 	const char *name = NULL;
-	int r = kboot_run_tsm_report(tsm_challenge, tsm_challenge_len, out, sizeof(out), &len,
+	int r = kboot_run_tsm_report(tsm_challenge, tsm_challenge_len, blob, sizeof(blob), &len,
 				     &name);
-	printf("tsm-report: %s", name ? name : "(no provider)");
+	fprintf(out, "tsm-report: %s", name ? name : "(no provider)");
 	if (r) {
-		printf(" error %d\n", r);
+		fprintf(out, " error %d\n", r);
 		return;
 	}
-	printf(", %lu bytes:", len);
+	fprintf(out, ", %lu bytes:", len);
 	for (unsigned long i = 0; i < len && i < 16; i++)
-		printf(" %02x", out[i]);
-	printf("%s\n", len > 16 ? " ..." : "");
+		fprintf(out, " %02x", blob[i]);
+	fprintf(out, "%s\n", len > 16 ? " ..." : "");
 }
 
 static int hex_nibble(char c)
@@ -141,7 +141,7 @@ static void usage(FILE *f)
 		"                    [--fixture FILE [--any-order] [--fallthrough]] [--faults "
 		"SEED]\n"
 		"                    [--psci-compat 0.1|0.2|1.0] [--no-psci] [--debug]\n"
-		"                    [--tsm-report CHALLENGE-HEX]\n"
+		"                    [--tsm-report CHALLENGE-HEX] [--format text|json]\n"
 		"Boot a kernel tree's firmware-discovery files on a simulated machine.\n");
 }
 
@@ -161,12 +161,13 @@ int main(int argc, char **argv)
 		{ "kernel-version", required_argument, NULL, 'V' },
 		{ "kernel-src", required_argument, NULL, 'k' },
 		{ "tsm-report", required_argument, NULL, 't' },
+		{ "format", required_argument, NULL, 'F' },
 		{ "help", no_argument, NULL, 'h' },
 		{ 0 },
 	};
 	const char *profile = NULL, *record = NULL, *fixture = NULL, *kver = "unknown", *ksrc = "";
 	unsigned int fw_flags = 0;
-	bool faults = false, debug = false;
+	bool faults = false, debug = false, json = false;
 	unsigned long long seed = 0;
 	struct smcsim_kernel_opts ko = { 0 };
 	int c;
@@ -228,6 +229,15 @@ int main(int argc, char **argv)
 		case 'k':
 			ksrc = optarg;
 			break;
+		case 'F':
+			if (!strcmp(optarg, "json"))
+				json = true;
+			else if (strcmp(optarg, "text")) {
+				fprintf(stderr, "--format: expected text or json, got \"%s\"\n",
+					optarg);
+				return 2;
+			}
+			break;
 		case 't':
 			if (!parse_challenge(optarg)) {
 				fprintf(stderr,
@@ -273,6 +283,12 @@ int main(int argc, char **argv)
 	struct smcsim_kernel_rec *rec = NULL;
 	FILE *rf = NULL;
 	int status = 0;
+	/* The report goes to stdout as text, or is collected and printed as JSON at the end. */
+	char *report = NULL;
+	size_t report_len = 0;
+	FILE *out = json ? open_memstream(&report, &report_len) : stdout;
+	if (!out)
+		out = stdout;
 	if (fixture && smcsim_fixture_fw_load(kboot_kern, fixture, fw_flags, &fw, &err)) {
 		fprintf(stderr, "%s: %s\n", fixture, err.text[0] ? err.text : "cannot load");
 		status = 2;
@@ -325,39 +341,39 @@ int main(int argc, char **argv)
 	install_crash_handler();
 	kboot_run_boot(&bp);
 
-	printf("kernel: Linux %s%s%s\n", kver, ksrc[0] ? " " : "", ksrc);
-	printf("profile: %s\n", smcsim_profile_of(sim));
+	fprintf(out, "kernel: Linux %s%s%s\n", kver, ksrc[0] ? " " : "", ksrc);
+	fprintf(out, "profile: %s\n", smcsim_profile_of(sim));
 	unsigned int v = kc_kernel_smccc_version();
 	int cd = kc_kernel_smccc_conduit();
-	printf("smccc: v%u.%u (%s)\n", v >> 16, v & 0xffff,
-	       cd == 1	 ? "smc"
-	       : cd == 2 ? "hvc"
-			 : "none");
+	fprintf(out, "smccc: v%u.%u (%s)\n", v >> 16, v & 0xffff,
+		cd == 1	  ? "smc"
+		: cd == 2 ? "hvc"
+			  : "none");
 	unsigned long ns_shared = 0;
 	int realm = kc_kernel_realm(&ns_shared);
 	if (realm > 0)
 		/* rsi.c keeps RSI_REALM_CONFIG's IPA width only as prot_ns_shared. */
-		printf("realm: yes, ipa_bits %d (prot_ns_shared 0x%lx)\n",
-		       ns_shared ? __builtin_ctzl(ns_shared) + 1 : 0, ns_shared);
+		fprintf(out, "realm: yes, ipa_bits %d (prot_ns_shared 0x%lx)\n",
+			ns_shared ? __builtin_ctzl(ns_shared) + 1 : 0, ns_shared);
 	else if (!realm)
-		printf("realm: no\n");
-	printf("devices:\n");
-	kc_kernel_report(emit_line, stdout);
+		fprintf(out, "realm: no\n");
+	fprintf(out, "devices:\n");
+	kc_kernel_report(emit_line, out);
 	if (tsm_report && !smcsim_kernel_panicked(kboot_kern))
-		run_tsm_report();
+		run_tsm_report(out);
 	if (!smcsim_kernel_panicked(kboot_kern)) {
 		/* Teardown calls (FFA_RXTX_UNMAP...) reach the firmware and the recording. */
 		kboot_run_shutdown();
 	}
-	printf("calls: %lu\n", smcsim_kernel_calls(kboot_kern));
+	fprintf(out, "calls: %lu\n", smcsim_kernel_calls(kboot_kern));
 	if (smcsim_kernel_panicked(kboot_kern))
-		printf("panic: yes\n");
-	printf("log:\n");
+		fprintf(out, "panic: yes\n");
+	fprintf(out, "log:\n");
 	const char *log = smcsim_kernel_log(kboot_kern);
 	while (*log) {
 		const char *nl = strchr(log, '\n');
 		size_t n = nl ? (size_t)(nl - log) : strlen(log);
-		printf("  %.*s\n", (int)n, log);
+		fprintf(out, "  %.*s\n", (int)n, log);
 		log += n + (nl ? 1 : 0);
 	}
 	if (fw) {
@@ -377,6 +393,13 @@ int main(int argc, char **argv)
 		}
 	}
 out:
+	if (out != stdout) {
+		fclose(out);
+		if (report && !status &&
+		    smcsim_report_to_json(report, "smcsim-kboot-report", stdout))
+			status = 1;
+		free(report);
+	}
 	if (rec)
 		smcsim_kernel_record_destroy(rec);
 	if (rf && fclose(rf) && !status)

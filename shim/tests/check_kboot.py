@@ -18,6 +18,7 @@ $SMCSIM_KBOOT_FLAVOUR picks the model's flavour (default --linux=6.12; --mainlin
 7.x tree: platform devices, no SMCCC bus).
 """
 import glob
+import json
 import os
 import re
 import subprocess
@@ -113,6 +114,16 @@ def main():
         for p in problems:
             print('    ' + p)
         failures += bool(problems)
+    # The same report as a versioned JSON document (--format json).
+    rc, out, err = run([kboot, '--kernel-src', tree, '--profile', profiles[0], '--format', 'json'], env)
+    try:
+        doc = json.loads(out)
+        ok = (rc == 0 and doc['format'] == 'smcsim-kboot-report' and doc['version'] == 1 and
+              doc['kernel'].startswith('Linux ') and isinstance(doc['log'], list))
+    except (ValueError, KeyError):
+        ok = False
+    print('--format json: %s' % ('ok' if ok else 'FAIL ' + out[:200] + err[:200]))
+    failures += not ok
     print('%d profiles, %d differ' % (len(profiles), failures))
     return 1 if failures else 0
 

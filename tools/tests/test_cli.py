@@ -235,6 +235,22 @@ def _():
         expect(run('replay', good).returncode == 0, 'a fixture with $schema replays')
 
 
+@case('discover: --format json (versioned) and -o FILE like record')
+def _():
+    p = run('discover', '--profile', 'ffa-host', '--format', 'json')
+    if p.returncode == 2 and 'not found' in p.stderr:
+        return  # installed without the shim
+    doc = json.loads(p.stdout)
+    expect(doc['format'] == 'smcsim-discover-report' and doc['version'] == 1 and
+           doc['profile'] == 'ffa-host' and any('arm_ffa/arm-ffa-1' in d for d in doc['devices']) and
+           doc['log'], p.stdout[:300])
+    with tempfile.TemporaryDirectory() as d:
+        out = os.path.join(d, 'boot.json')
+        p = run('discover', '--profile', 'tfa-host', '-o', out)
+        expect(p.returncode == 0 and json.load(open(out))['format'] == 'smcsim-trace', p.stderr)
+        expect(run('replay', out).returncode == 0, 'the recording replays')
+
+
 @case('help CMD, --color, --version with the revision and models')
 def _():
     p = run('help', 'replay')

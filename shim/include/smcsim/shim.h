@@ -274,6 +274,11 @@ struct smcsim_discover_opts {
  */
 int smcsim_discover_run(struct smcsim *sim, const struct smcsim_discover_opts *o, FILE *out);
 
+/* ---- reports as JSON ------------------------------------------------------------------ */
+/* Write a discover/kboot text report as a JSON document {"format": @format, "version": 1,
+ * key: "value"..., list-key: ["line", ...]}. Returns 0, -ENOMEM or -EIO. */
+int smcsim_report_to_json(const char *text, const char *format, FILE *out);
+
 #ifdef __cplusplus
 }
 #endif
