@@ -326,8 +326,10 @@ void *emu_gstate(struct smcsim *sim, int slot, uint64_t pa);
 /* Pointer to @len bytes at @pa if the whole range is inside one region, else NULL. */
 void *emu_mem_ptr(struct smcsim *sim, uint64_t pa, uint64_t len);
 /* Limits on what a profile may declare (emu/memory.c states the metadata budget). */
-#define EMU_MEM_MAX_REGIONS 64
-#define EMU_MEM_MAX_TOTAL   (UINT64_C(1) << 40) /* 1 TiB of simulated memory in all */
+/* The resource budget (emu/limits.c): defaults, raised with $SMCSIM_LIMITS. */
+enum emu_limit_kind { EMU_LIMIT_REGIONS, EMU_LIMIT_MEMORY, EMU_LIMIT_CPUS, EMU_LIMIT_STEPS };
+/* The limit in force; 0, or -EINVAL with *@why when SMCSIM_LIMITS is malformed. */
+int emu_limit(enum emu_limit_kind kind, uint64_t *out, const char **why);
 /* Granules per metadata chunk: metadata is allocated 2 MiB of memory at a time. */
 #define EMU_META_CHUNK 512
 

@@ -480,8 +480,14 @@ static int build_cpus(struct smcsim *sim, json_t *root, struct smcsim_error *err
 				       count, json_array_size(list));
 		count = (uint32_t)json_array_size(list);
 	}
-	if (count == 0 || count > 1024)
-		return emu_err(err, "/cpus/count: must be 1..1024");
+	uint64_t max_cpus;
+	const char *lwhy;
+	if (emu_limit(EMU_LIMIT_CPUS, &max_cpus, &lwhy))
+		return emu_err(err, "/cpus: %s", lwhy);
+	if (count == 0 || count > max_cpus)
+		return emu_err(err,
+			       "/cpus/count: must be 1..%llu (raise with SMCSIM_LIMITS=cpus=N)",
+			       (unsigned long long)max_cpus);
 	if (per == 0 || per > 256)
 		return emu_err(err, "/cpus/per_cluster: must be 1..256");
 	sim->cpus = calloc(count, sizeof(*sim->cpus));

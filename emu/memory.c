@@ -4,8 +4,8 @@
  * mapping (untouched pages cost nothing) and metadata per 4 KiB granule, allocated in
  * chunks on first touch (untouched chunks cost a NULL pointer).
  *
- * Budget, whatever a profile or fixture declares: at most EMU_MEM_MAX_REGIONS regions and
- * EMU_MEM_MAX_TOTAL bytes of simulated memory (address space only until written); chunk
+ * Budget, whatever a profile or fixture declares: at most 64 regions and 1 TiB of simulated
+ * memory by default (emu/limits.c; address space only until written); chunk
  * tables of 8 bytes per 2 MiB per metadata kind; metadata of (1 + the models' slot sizes)
  * bytes per granule in the 2 MiB chunks a guest or the host actually touched.
  */
@@ -25,9 +25,16 @@ int emu_mem_create(struct smcsim *sim, json_t *memory, struct smcsim_error *err)
 	if (!json_is_array(memory) || json_array_size(memory) == 0)
 		return emu_err(err, "/memory: expected a non-empty array of regions");
 	size_t n = json_array_size(memory);
-	if (n > EMU_MEM_MAX_REGIONS)
-		return emu_err(err, "/memory: %zu regions; at most %d are supported", n,
-			       EMU_MEM_MAX_REGIONS);
+	uint64_t max_regions, max_total;
+	const char *why;
+	if (emu_limit(EMU_LIMIT_REGIONS, &max_regions, &why) ||
+	    emu_limit(EMU_LIMIT_MEMORY, &max_total, &why))
+		return emu_err(err, "/memory: %s", why);
+	if (n > max_regions)
+		return emu_err(err,
+			       "/memory: %zu regions; at most %llu are supported (raise with "
+			       "SMCSIM_LIMITS=regions=N)",
+			       n, (unsigned long long)max_regions);
 	uint64_t total = 0;
 	sim->regions = calloc(n, sizeof(*sim->regions));
 	if (!sim->regions)
@@ -60,11 +67,11 @@ int emu_mem_create(struct smcsim *sim, json_t *memory, struct smcsim_error *err)
 				       "%s: region ends beyond the 52-bit physical address space",
 				       path);
 		total += reg->size;
-		if (total > EMU_MEM_MAX_TOTAL)
+		if (total > max_total)
 			return emu_err(err,
 				       "%s/size: the regions add up to more than %llu GiB of "
-				       "simulated memory",
-				       path, (unsigned long long)(EMU_MEM_MAX_TOTAL >> 30));
+				       "simulated memory (raise with SMCSIM_LIMITS=memory=N)",
+				       path, (unsigned long long)(max_total >> 30));
 		for (size_t k = 0; k < sim->nregions; k++) {
 			const struct emu_region *o = &sim->regions[k];
 			if (reg->base < o->base + o->size && o->base < reg->base + reg->size)

@@ -561,6 +561,15 @@ static int parse_doc(struct parser *p, json_t *doc)
 	t->overrides = ov ? json_dumps(ov, JSON_COMPACT) : NULL;
 	if (!t->description || (prof && !t->profile) || (ov && !t->overrides))
 		return -ENOMEM;
+	uint64_t max_steps;
+	const char *why;
+	if (emu_limit(EMU_LIMIT_STEPS, &max_steps, &why))
+		return perr(p, "/steps: %s", why);
+	if (json_array_size(steps) > max_steps)
+		return perr(p,
+			    "/steps: %zu steps; at most %llu per fixture (raise with "
+			    "SMCSIM_LIMITS=steps=N)",
+			    json_array_size(steps), (unsigned long long)max_steps);
 	t->steps = calloc(json_array_size(steps) + 1, sizeof(*t->steps));
 	if (!t->steps)
 		return -ENOMEM;

@@ -251,6 +251,26 @@ def _():
         expect(run('replay', out).returncode == 0, 'the recording replays')
 
 
+@case('resource limits: steps per fixture, raised with SMCSIM_LIMITS; a malformed SMCSIM_LIMITS is an error')
+def _():
+    with tempfile.TemporaryDirectory() as d:
+        fx = os.path.join(d, 'three.json')
+        run('record', '-o', fx, '--', 'SMCCC_VERSION', 'PSCI_VERSION', 'TRNG_VERSION')
+        env = dict(ENV, SMCSIM_LIMITS='steps=2')
+        p = run('replay', fx, env=env)
+        expect(p.returncode == 2 and '/steps: 3 steps; at most 2 per fixture (raise with SMCSIM_LIMITS=steps=N)' in p.stdout, p.stdout)
+        env = dict(ENV, SMCSIM_LIMITS='cpus=8,steps=3')
+        expect(run('replay', fx, env=env).returncode == 0, 'limit raised to 3')
+        env = dict(ENV, SMCSIM_LIMITS='steps=lots')
+        p = run('replay', fx, env=env)
+        expect(p.returncode == 2 and 'SMCSIM_LIMITS: a value is a positive number' in p.stdout, p.stdout)
+        # the regions limit raised: the golden too-many-regions fixture then builds
+        here = os.path.dirname(os.path.abspath(__file__))
+        bad = os.path.join(here, '..', '..', 'traces', 'tests', 'bad', 'too-many-regions.json')
+        p = run('replay', bad, env=dict(ENV, SMCSIM_LIMITS='regions=65'))
+        expect('at most 64' not in p.stdout, p.stdout)
+
+
 @case('help CMD, --color, --version with the revision and models')
 def _():
     p = run('help', 'replay')
