@@ -1249,6 +1249,286 @@ static int cmd_kboot(int argc, char **argv)
 	return exec_helper("kboot", "smcsim-kboot", rel, 2, argv);
 }
 
+/* ---- show and diff ---------------------------------------------------------------- */
+
+static const char *const step_kinds[] = { "call", "write", "check", "event" };
+
+static int load_trace_arg(const char *path, struct smcsim_trace **t)
+{
+	struct smcsim_error err = { { 0 } };
+	int ret;
+	if (!strcmp(path, "-")) {
+		size_t len = 0;
+		char *text = read_stdin(&len);
+		ret = text ? smcsim_trace_parse(text, len, "stdin", t, &err) : -EIO;
+		free(text);
+	} else {
+		ret = smcsim_trace_load(path, t, &err);
+	}
+	if (ret)
+		fprintf(stderr, "smcsim: %s\n", err.text[0] ? err.text : smcsim_strerror(ret));
+	return ret;
+}
+
+/* One step as a line of text: "PSCI_FEATURES x1=0x80000000 -> x0 0x0 (SUCCESS)". */
+static void step_text(const struct smcsim_trace_step *st, char *buf, size_t len)
+{
+	FILE *f = fmemopen(buf, len, "w");
+	if (!f) {
+		buf[0] = 0;
+		return;
+	}
+	switch (st->kind) {
+	case SMCSIM_STEP_CALL: {
+		uint32_t fid = (uint32_t)st->in.x[0];
+		const char *name = smcsim_fid_name(fid);
+		if (name)
+			fprintf(f, "%s", name);
+		else
+			fprintf(f, "0x%08" PRIx32, fid);
+		for (int i = 1; i < SMCSIM_NREGS; i++)
+			if (st->in.x[i] || st->in_mask[i] != UINT64_MAX)
+				fprintf(f, st->in_mask[i] ? " x%d=0x%" PRIx64 : " x%d=*", i,
+					st->in.x[i]);
+		if (st->caller)
+			fprintf(f, " [%s", st->caller);
+		if (st->caller || st->cpu)
+			fprintf(f, "%scpu %u]", st->caller ? ", " : " [", st->cpu);
+		const char *sep = " ->";
+		for (int i = 0; i < SMCSIM_NREGS; i++) {
+			if (!(st->expect_regs & (1u << i)))
+				continue;
+			char d[80];
+			describe_value(fid, NULL, i, st->expect[i], d, sizeof(d));
+			fprintf(f, "%s x%d 0x%" PRIx64 "%s", sep, i, st->expect[i], d);
+			if (st->expect_mask[i] != UINT64_MAX)
+				fprintf(f, " (mask 0x%" PRIx64 ")", st->expect_mask[i]);
+			sep = ",";
+		}
+		if (st->expect_exit >= 0)
+			fprintf(f, "%s exit %s", sep, smcsim_exit_name(st->expect_exit));
+		break;
+	}
+	case SMCSIM_STEP_WRITE:
+	case SMCSIM_STEP_CHECK:
+		fprintf(f, "%s 0x%" PRIx64 ":", st->kind == SMCSIM_STEP_WRITE ? "write" : "check",
+			st->pa);
+		for (size_t b = 0; b < st->len && b < 16; b++)
+			fprintf(f, " %02x", st->bytes[b]);
+		if (st->len > 16)
+			fprintf(f, " ... (%zu bytes)", st->len);
+		break;
+	default:
+		fprintf(f, "event %s %s", st->event ? st->event : "",
+			st->event_args ? st->event_args : "");
+		break;
+	}
+	fclose(f);
+}
+
+static int show_or_diff_opts(int argc, char **argv, bool *json, const char *usage)
+{
+	static const struct option opts[] = { { "format", required_argument, NULL, 'f' },
+					      { "help", no_argument, NULL, 'h' },
+					      { NULL, 0, NULL, 0 } };
+	int c;
+	while ((c = getopt_long(argc, argv, "f:h", opts, NULL)) != -1) {
+		if (c == 'f' && (!strcmp(optarg, "json") || !strcmp(optarg, "text"))) {
+			*json = !strcmp(optarg, "json");
+			continue;
+		}
+		fprintf(c == 'h' ? stdout : stderr, "%s", usage);
+		return c == 'h' ? 0 : EXIT_BADINPUT;
+	}
+	return -1;
+}
+
+static json_t *step_json(size_t i, const struct smcsim_trace_step *st)
+{
+	char text[1024];
+	step_text(st, text, sizeof(text));
+	return json_pack("{s:I, s:s, s:s}", "step", (json_int_t)i, "kind",
+			 step_kinds[st->kind < 4 ? st->kind : 3], "text", text);
+}
+
+/* smcsim show FILE: a readable table of a fixture, one step per line. */
+static int cmd_show(int argc, char **argv)
+{
+	static const char usage[] = "usage: smcsim show [--format text|json] FILE|-\n"
+				    "Print a fixture as a table: each step's call with its named "
+				    "arguments and\nexpected results decoded, writes, checks and "
+				    "events.\n";
+	bool json = false;
+	int r = show_or_diff_opts(argc, argv, &json, usage);
+	if (r >= 0)
+		return r;
+	if (optind + 1 != argc) {
+		fputs(usage, stderr);
+		return EXIT_BADINPUT;
+	}
+	struct smcsim_trace *t;
+	if (load_trace_arg(argv[optind], &t))
+		return EXIT_BADINPUT;
+	json_t *doc = json ? json_pack("{s:s, s:i, s:s, s:s?, s:[]}", "format", "smcsim-show",
+				       "version", 1, "description", smcsim_trace_description(t),
+				       "profile", smcsim_trace_profile(t), "steps")
+			   : NULL;
+	if (!json)
+		printf("%s\nprofile: %s\n", smcsim_trace_description(t),
+		       smcsim_trace_profile(t) ? smcsim_trace_profile(t) : "(default)");
+	for (size_t i = 0; i < smcsim_trace_steps(t); i++) {
+		struct smcsim_trace_step st = { .size = sizeof(st) };
+		smcsim_trace_step(t, i, &st);
+		if (json) {
+			json_array_append_new(json_object_get(doc, "steps"), step_json(i, &st));
+		} else {
+			char text[1024];
+			step_text(&st, text, sizeof(text));
+			printf("%5zu  %s\n", i, text);
+		}
+	}
+	if (json) {
+		json_dumpf(doc, stdout, JSON_INDENT(2));
+		printf("\n");
+		json_decref(doc);
+	}
+	smcsim_trace_destroy(t);
+	return 0;
+}
+
+/* Whether two steps say the same: same kind, call, arguments compared and expectations. */
+static bool step_same(const struct smcsim_trace_step *a, const struct smcsim_trace_step *b)
+{
+	if (a->kind != b->kind)
+		return false;
+	char ta[1024], tb[1024];
+	step_text(a, ta, sizeof(ta));
+	step_text(b, tb, sizeof(tb));
+	return strcmp(ta, tb) == 0;
+}
+
+/* ", arg x1 0x0 | 0x1, x0 0x10002 (1.2) | 0x...": what differs between two calls of the
+ * same function (arguments, expected registers, exit), each item led by ", ". */
+static void call_differences(const struct smcsim_trace_step *a, const struct smcsim_trace_step *b,
+			     char *buf, size_t len)
+{
+	size_t n = 0;
+	buf[0] = 0;
+	uint32_t fid = (uint32_t)a->in.x[0];
+#define ADD(...)                                                                                   \
+	do {                                                                                       \
+		int w_ = snprintf(buf + n, n < len ? len - n : 0, __VA_ARGS__);                    \
+		n += w_ > 0 ? (size_t)w_ : 0;                                                      \
+		if (n >= len)                                                                      \
+			n = len - 1;                                                               \
+	} while (0)
+	for (int k = 1; k < SMCSIM_NREGS; k++)
+		if (a->in.x[k] != b->in.x[k] || a->in_mask[k] != b->in_mask[k])
+			ADD(", arg x%d 0x%" PRIx64 " | 0x%" PRIx64, k, a->in.x[k], b->in.x[k]);
+	for (int k = 0; k < SMCSIM_NREGS; k++) {
+		bool ea = a->expect_regs & (1u << k), eb = b->expect_regs & (1u << k);
+		if (ea == eb && (!ea || (a->expect[k] == b->expect[k] &&
+					 a->expect_mask[k] == b->expect_mask[k])))
+			continue;
+		char da[80] = "", db[80] = "";
+		describe_value(fid, NULL, k, a->expect[k], da, sizeof(da));
+		describe_value(fid, NULL, k, b->expect[k], db, sizeof(db));
+		ADD(", x%d ", k);
+		if (ea)
+			ADD("0x%" PRIx64 "%s", a->expect[k], da);
+		else
+			ADD("(not checked)");
+		ADD(" | ");
+		if (eb)
+			ADD("0x%" PRIx64 "%s", b->expect[k], db);
+		else
+			ADD("(not checked)");
+	}
+	if (a->expect_exit != b->expect_exit)
+		ADD(", exit %s | %s", a->expect_exit >= 0 ? smcsim_exit_name(a->expect_exit) : "-",
+		    b->expect_exit >= 0 ? smcsim_exit_name(b->expect_exit) : "-");
+#undef ADD
+}
+
+/* smcsim diff A B: step by step (a trace recorded on FVP or hardware against one recorded
+ * on smcsim, say). Exit 0 the same, 1 they differ, 2 bad input. */
+static int cmd_diff(int argc, char **argv)
+{
+	static const char usage[] = "usage: smcsim diff [--format text|json] A B\n"
+				    "Compare two fixtures step by step; print each step that "
+				    "differs.\nExit status: 0 the same, 1 they differ, 2 bad "
+				    "input.\n";
+	bool json = false;
+	int r = show_or_diff_opts(argc, argv, &json, usage);
+	if (r >= 0)
+		return r;
+	if (optind + 2 != argc) {
+		fputs(usage, stderr);
+		return EXIT_BADINPUT;
+	}
+	struct smcsim_trace *a, *b;
+	if (load_trace_arg(argv[optind], &a))
+		return EXIT_BADINPUT;
+	if (load_trace_arg(argv[optind + 1], &b)) {
+		smcsim_trace_destroy(a);
+		return EXIT_BADINPUT;
+	}
+	size_t na = smcsim_trace_steps(a), nb = smcsim_trace_steps(b), n = na > nb ? na : nb;
+	size_t ndiff = 0;
+	json_t *diffs = json ? json_array() : NULL;
+	const char *pa = smcsim_trace_profile(a), *pb = smcsim_trace_profile(b);
+	bool profile_diff = (pa || pb) && (!pa || !pb || strcmp(pa, pb));
+	if (profile_diff && !json)
+		printf("profile: %s | %s\n", pa ? pa : "(default)", pb ? pb : "(default)");
+	for (size_t i = 0; i < n; i++) {
+		struct smcsim_trace_step sa = { .size = sizeof(sa) }, sb = { .size = sizeof(sb) };
+		bool ha = smcsim_trace_step(a, i, &sa) == 0, hb = smcsim_trace_step(b, i, &sb) == 0;
+		if (ha && hb && step_same(&sa, &sb))
+			continue;
+		ndiff++;
+		char ta[1024] = "(no step)", tb[1024] = "(no step)";
+		if (ha)
+			step_text(&sa, ta, sizeof(ta));
+		if (hb)
+			step_text(&sb, tb, sizeof(tb));
+		/* Two calls of the same function: name just what differs. */
+		char what[2048] = "";
+		if (ha && hb && sa.kind == SMCSIM_STEP_CALL && sb.kind == SMCSIM_STEP_CALL &&
+		    sa.in.x[0] == sb.in.x[0])
+			call_differences(&sa, &sb, what, sizeof(what));
+		const char *fname = ha && sa.kind == SMCSIM_STEP_CALL
+					    ? smcsim_fid_name((uint32_t)sa.in.x[0])
+					    : NULL;
+		if (json) {
+			json_t *d = json_pack("{s:I, s:s, s:s}", "step", (json_int_t)i, "a", ta,
+					      "b", tb);
+			if (what[0])
+				json_object_set_new(d, "differs", json_string(what + 2));
+			json_array_append_new(diffs, d);
+		} else if (what[0]) {
+			printf("step %zu %s: %s\n", i, fname ? fname : "", what + 2);
+		} else {
+			printf("step %zu:\n  - %s\n  + %s\n", i, ta, tb);
+		}
+	}
+	if (json) {
+		json_t *doc =
+			json_pack("{s:s, s:i, s:s, s:s, s:b, s:I, s:I, s:o}", "format",
+				  "smcsim-diff", "version", 1, "a", argv[optind], "b",
+				  argv[optind + 1], "profile_differs", profile_diff, "steps_a",
+				  (json_int_t)na, "steps_b", (json_int_t)nb, "differences", diffs);
+		json_dumpf(doc, stdout, JSON_INDENT(2));
+		printf("\n");
+		json_decref(doc);
+	} else {
+		printf("%zu and %zu steps: %zu differ%s\n", na, nb, ndiff,
+		       profile_diff ? ", profiles differ" : "");
+	}
+	smcsim_trace_destroy(a);
+	smcsim_trace_destroy(b);
+	return ndiff || profile_diff ? EXIT_MISMATCH : 0;
+}
+
 /* ---- main --------------------------------------------------------------------------- */
 
 struct command {
@@ -1261,6 +1541,8 @@ static const struct command commands[] = {
 	{ "replay", cmd_replay, "replay fixtures against the models and report mismatches" },
 	{ "call", cmd_call, "issue one call and print the decoded result" },
 	{ "decode", cmd_decode, "explain a function ID" },
+	{ "show", cmd_show, "print a fixture as a readable table" },
+	{ "diff", cmd_diff, "compare two fixtures step by step" },
 	{ "profiles", cmd_profiles, "list built-in profiles or show one expanded" },
 	{ "record", cmd_record, "run calls and write them as a fixture" },
 	{ "discover", cmd_discover,

@@ -271,6 +271,27 @@ def _():
         expect('at most 64' not in p.stdout, p.stdout)
 
 
+@case('show prints a fixture; diff compares two step by step (text and json, exit 0/1/2)')
+def _():
+    with tempfile.TemporaryDirectory() as d:
+        a, b = os.path.join(d, 'a.json'), os.path.join(d, 'b.json')
+        run('record', '-o', a, '--', 'SMCCC_VERSION', 'PSCI_VERSION', 'PSCI_FEATURES SMCCC_VERSION')
+        run('record', '--profile', 'qemu-tcg', '-o', b, '--', 'SMCCC_VERSION', 'PSCI_VERSION')
+        p = run('show', a)
+        expect(p.returncode == 0 and '0  SMCCC_VERSION' in p.stdout and '(1.2)' in p.stdout and
+               'PSCI_FEATURES x1=0x80000000' in p.stdout, p.stdout)
+        doc = json.loads(run('show', '--format', 'json', a).stdout)
+        expect(doc['format'] == 'smcsim-show' and len(doc['steps']) == 3, str(doc)[:200])
+        p = run('diff', a, a)
+        expect(p.returncode == 0 and '0 differ' in p.stdout, p.stdout)
+        p = run('diff', a, b)
+        expect(p.returncode == 1 and 'step 0 SMCCC_VERSION: x0 0x10002 (1.2) | 0xffffffffffffffff (NOT_SUPPORTED)' in p.stdout
+               and '(no step)' in p.stdout and 'profiles differ' in p.stdout, p.stdout)
+        doc = json.loads(run('diff', '--format', 'json', a, b).stdout)
+        expect(doc['format'] == 'smcsim-diff' and len(doc['differences']) == 2 and doc['profile_differs'], str(doc)[:300])
+        expect(run('diff', a, os.path.join(d, 'missing.json')).returncode == 2, 'bad input')
+
+
 @case('help CMD, --color, --version with the revision and models')
 def _():
     p = run('help', 'replay')
