@@ -92,7 +92,8 @@ struct rmm_attest {
 struct rmm_rec {
 	uint64_t rec;
 	uint64_t rd;
-	uint64_t mpidr;
+	uint64_t mpidr; /* params.mpidr (RmiRecMpidr) */
+	uint64_t idx;	/* the REC's index in its realm, from mpidr */
 	uint64_t pc;
 	uint64_t gprs[8];
 	bool runnable;
@@ -130,6 +131,7 @@ struct rmm {
 	struct rmm_v2 v2;
 	uint32_t rec_aux_count;
 	uint32_t vmid_bits;
+	bool feat_hpmn0; /* profile: the platform has FEAT_HPMN0 (a PMU with 0 counters) */
 	struct rmm_realm *realms;
 	size_t nrealms, cap;
 	struct rmm_rec *recs;
@@ -226,8 +228,10 @@ void rmm_realm_terminate(struct emu_call *c);
 void rmm_rec_aux_count(struct emu_call *c);
 
 /* rmm_model/rec.c: RECs and their commands */
-/* TF-RMM mpidr_to_rec_idx(): the REC index an MPIDR names; false if it names none. */
-bool rmm_rec_index(uint64_t mpidr, uint64_t *idx);
+/* The REC index an RmiRecMpidr names (REC_CREATE); false if it is not a valid one. */
+bool rmm_rec_index(uint64_t rec_mpidr, uint64_t *idx);
+/* The REC index a realm's MPIDR_EL1 value names (PSCI targets; TF-RMM mpidr_to_rec_idx()). */
+uint64_t rmm_mpidr_rec_index(uint64_t mpidr);
 void rmm_rec_create(struct emu_call *c);
 void rmm_rec_destroy(struct emu_call *c);
 void rmm_rec_enter(struct emu_call *c);

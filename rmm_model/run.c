@@ -261,11 +261,8 @@ void rmm_rec_run(struct emu_call *c, struct rmm *r, struct rmm_rec *rec, uint8_t
 		.ipa_ptr = rec_ipa_ptr,
 		.ripas_run = rec_ripas_run,
 	};
-	uint64_t mpidr = rec->mpidr;
-	/* The REC's index as REC_CREATE derived it from the MPIDR (valid: REC_CREATE checked). */
-	uint64_t rec_idx = 0;
-	rmm_rec_index(mpidr, &rec_idx);
-	unsigned int idx = (unsigned int)rec_idx;
+	/* The REC's index as REC_CREATE derived it from the MPIDR. */
+	unsigned int idx = (unsigned int)rec->idx;
 	uint64_t rd = rec->rd;
 	for (unsigned int n = 0; n < RUN_MAX_CALLS; n++) {
 		struct smcsim_regs regs;
