@@ -215,11 +215,14 @@ void rmm_rec_enter(struct emu_call *c)
 
 /*
  * DEN0137 1.0 B4.3.7 PSCI_COMPLETE(calling_rec, target_rec, status), TF-RMM
- * smc_psci_complete() order: both aligned RECs, distinct, of the same realm → else
- * ERROR_INPUT; the caller must wait for PSCI_COMPLETE and the target must be the MPIDR
- * it asked about → ERROR_INPUT; status must be PSCI SUCCESS, or DENIED for CPU_ON →
- * ERROR_INPUT. CPU_ON with SUCCESS makes the target runnable at the requested entry
- * point (ALREADY_ON if it is); AFFINITY_INFO reports ON (0) or OFF (1).
+ * smc_psci_complete() and psci_complete_request() @rel0 order: both aligned RECs, distinct,
+ * of the same realm → else ERROR_INPUT; the caller must wait for PSCI_COMPLETE and the target
+ * must be the REC the MPIDR it asked about names (mpidr_to_rec_idx()) → ERROR_INPUT; status
+ * must be PSCI SUCCESS, or DENIED for CPU_ON → ERROR_INPUT. CPU_ON of a REC that is runnable
+ * is ALREADY_ON (and with DENIED the command still completes the call but answers
+ * ERROR_INPUT); else DENIED reaches the caller, or SUCCESS makes the target runnable at the
+ * requested entry point. AFFINITY_INFO reports ON (0) or OFF (1). The caller's x0 is the
+ * result and x1..x3 read 0; x4 up are its own.
  */
 void rmm_psci_complete(struct emu_call *c)
 {
@@ -232,22 +235,27 @@ void rmm_psci_complete(struct emu_call *c)
 		emu_ret1(c, input);
 		return;
 	}
-	if (cr->pending != RMM_PENDING_PSCI || tr->mpidr != cr->psci_target) {
+	if (cr->pending != RMM_PENDING_PSCI || tr->idx != rmm_mpidr_rec_index(cr->psci_target)) {
 		emu_ret1(c, input);
 		return;
 	}
 	bool on = (cr->psci_fid & ~SMCCC_64) == PSCI_CPU_ON_FID;
-	if (status != 0 && !(on && status == emu_status(PSCI_RET_DENIED))) {
+	bool denied = status == emu_status(PSCI_RET_DENIED);
+	if (status != 0 && !(on && denied)) {
 		emu_ret1(c, input);
 		return;
 	}
-	uint64_t result;
+	uint64_t result, ret = rmi_ret(RMI_SUCCESS, 0);
 	if (!on) {
 		result = tr->runnable ? 0 : 1;
-	} else if (status == emu_status(PSCI_RET_DENIED)) {
-		result = emu_status(PSCI_RET_DENIED);
 	} else if (tr->runnable) {
+		/* complete_psci_cpu_on(): ALREADY_ON comes first; the host may not deny
+		 * a CPU that is on. */
 		result = emu_status(PSCI_RET_ALREADY_ON);
+		if (denied)
+			ret = input;
+	} else if (denied) {
+		result = emu_status(PSCI_RET_DENIED);
 	} else {
 		/* DEN0137 A6.2.2: the target starts at the entry point with x0 = context
 		 * ID and every other register zero. */
@@ -260,8 +268,8 @@ void rmm_psci_complete(struct emu_call *c)
 		tr->prog_step = 0;
 		result = 0;
 	}
-	memset(cr->regs, 0, sizeof(cr->regs));
 	cr->regs[0] = result;
+	cr->regs[1] = cr->regs[2] = cr->regs[3] = 0;
 	cr->pending = RMM_PENDING_PSCI_DONE;
-	emu_ret1(c, rmi_ret(RMI_SUCCESS, 0));
+	emu_ret1(c, ret);
 }

@@ -59,7 +59,10 @@
 #define PSCI_DENIED	 ((uint64_t)-3)
 #define PSCI_ALREADY_ON	 ((uint64_t)-4)
 #define PSCI_INVALID	 ((uint64_t)-2)
+#define PSCI_FEATURES_ID 0x8400000Au
 #define SMCCC_VERSION_ID 0x80000000u
+#define SMCCC_ARCH_FEAT	 0x80000001u
+#define RP(n)		 (UINT64_C(0x7ea1000000000000) | (n)) /* a value the realm passed in xn */
 #define RSI_CHANGE_DESTR 1u /* RSI_IPA_STATE_SET flags bit 0: CHANGE_DESTROYED */
 #define ESR_EC(esr)	 (((esr) >> 26) & 0x3f)
 
@@ -610,7 +613,7 @@ static void rec_enter_host_call(void **state)
 	put64(sim, DATA + 0x100, 0x42);
 	for (uint64_t i = 0; i < 31; i++)
 		put64(sim, DATA + 0x108 + 8 * i, 0x100 + i);
-	script_add(s, RSI_HOST_CALL_FID, 0x1100, 0, 0, 0);
+	script_add(s, RSI_HOST_CALL_FID, 0x1100, RP(2), RP(3), RP(4));
 	assert_int_equal(enter(sim, REC, RUN), 0); /* DEN0137 RMI_REC_ENTER: SUCCESS */
 	assert_int_equal(exit_reason(sim, RUN),
 			 RMI_EXIT_HOST_CALL); /* DEN0137 RMI_REC_ENTER: exit_reason HOST_CALL */
@@ -624,6 +627,10 @@ static void rec_enter_host_call(void **state)
 		put64(sim, RUN + RMI_RUN_ENTRY_GPRS + 8 * i, 0x900 + i);
 	assert_int_equal(enter(sim, REC, RUN), 0); /* DEN0137 RMI_REC_ENTER: SUCCESS */
 	t_assert_reg(s->seen[1], 0, RSI_SUCCESS, "DEN0137 RSI_HOST_CALL: SUCCESS on re-entry");
+	t_assert_reg(s->seen[1], 1, 0x1100,
+		     "TF-RMM rel0 do_host_call(): only x0 written, x1 = the structure's address");
+	t_assert_reg(s->seen[1], 2, RP(2), "TF-RMM rel0 do_host_call(): x2 as passed");
+	t_assert_reg(s->seen[1], 4, RP(4), "TF-RMM rel0 do_host_call(): x4 as passed");
 	for (uint64_t i = 0; i < RMI_RUN_HOST_CALL_GPRS; i++)
 		assert_int_equal(
 			get64(sim, DATA + 0x108 + 8 * i),
@@ -825,6 +832,141 @@ static void psci_affinity_on(void **state)
 	assert_int_equal(enter(sim, REC, RUN), 0); /* DEN0137 RMI_REC_ENTER: SUCCESS */
 	t_assert_reg(s->seen[2], 0, 0,
 		     "DEN0137 RMI_PSCI_COMPLETE: AFFINITY_INFO of a started REC: ON");
+	smcsim_destroy(sim);
+}
+
+/* ---- what a realm call returns in its registers (TF-RMM rel0 handle_realm_rsi()) ----- */
+
+static void assert_realm_result(const struct smcsim_regs *r, uint64_t x0, const char *rule)
+{
+	t_assert_reg(*r, 0, x0, rule);
+	for (int i = 1; i < 4; i++)
+		t_assert_reg(*r, i, 0,
+			     "TF-RMM rel0 handle_realm_rsi(): x1..x3 = 0 unless returned");
+	t_assert_reg(*r, 4, RP(4), "TF-RMM rel0 handle_realm_rsi(): x4 seeded with the realm's x4");
+}
+
+/*
+ * TF-RMM rel0 handle_realm_rsi(): every realm call the RMM answers starts from zeroed result
+ * words x0..x3 and x4 seeded with the realm's own x4, for RSI, for PSCI answered in the realm,
+ * for SMCCC_VERSION and for the SMC_UNKNOWN default (SMCCC_ARCH_FEATURES included). The PSCI
+ * answers are runtime/rsi/psci.c's: PSCI_FEATURES lists neither PSCI_VERSION nor calls the RMM
+ * does not offer, CPU_ON checks its entry point against the PAR first, and a REC addressing
+ * itself is answered without an exit.
+ */
+static void realm_call_results(void **state)
+{
+	(void)state;
+	struct realm_code rc = { 0 };
+	struct smcsim *sim = live_realm(&rc, 2);
+	struct script *s = &rc.rec[0];
+	script_add(s, RSI_VERSION_FID, 0x10000, RP(2), RP(3), RP(4));
+	script_add(s, RSI_REALM_CONFIG_FID, 0x5000, RP(2), RP(3), RP(4));
+	script_add(s, PSCI_VERSION, RP(1), RP(2), RP(3), RP(4));
+	script_add(s, SMCCC_VERSION_ID, RP(1), RP(2), RP(3), RP(4));
+	script_add(s, SMCCC_ARCH_FEAT, SMCCC_VERSION_ID, RP(2), RP(3), RP(4));
+	script_add(s, 0xC2000042u, RP(1), RP(2), RP(3), RP(4));
+	script_add(s, PSCI_FEATURES_ID, PSCI_VERSION, RP(2), RP(3), RP(4));
+	script_add(s, PSCI_FEATURES_ID, SMCCC_VERSION_ID, RP(2), RP(3), RP(4));
+	script_add(s, PSCI_CPU_ON, 7, IPA_UNPROT, RP(3), RP(4));
+	script_add(s, PSCI_CPU_ON, 0, 0x3000, RP(3), RP(4));
+	script_add(s, PSCI_AFFINITY, 0x80000000u, 0, RP(3), RP(4));
+	script_add(s, PSCI_CPU_ON, 5, 0x3000, RP(3), RP(4));
+	assert_int_equal(enter(sim, REC, RUN), 0); /* DEN0137 RMI_REC_ENTER: SUCCESS */
+	assert_int_equal(exit_reason(sim, RUN),
+			 RMI_EXIT_IRQ); /* DEN0137 RMI_REC_ENTER: no call exited to the host */
+	t_assert_reg(s->seen[1], 1, 0x10000, "DEN0137 RSI_VERSION: x1 lower 1.0");
+	t_assert_reg(s->seen[1], 2, 0x10000, "DEN0137 RSI_VERSION: x2 higher 1.0");
+	t_assert_reg(s->seen[1], 3, 0, "TF-RMM rel0 handle_realm_rsi(): x3 = 0");
+	t_assert_reg(s->seen[1], 4, RP(4), "TF-RMM rel0 handle_realm_rsi(): RSI keeps x4");
+	assert_realm_result(&s->seen[2], RSI_ERROR_INPUT,
+			    "DEN0137 RSI_REALM_CONFIG: buffer on RIPAS EMPTY");
+	assert_realm_result(&s->seen[3], 0x10001, "TF-RMM rel0 psci_version(): PSCI 1.1");
+	assert_realm_result(&s->seen[4], 0x10002,
+			    "TF-RMM rel0 handle_realm_rsi(): SMCCC_VERSION 1.2");
+	assert_realm_result(&s->seen[5], UINT64_MAX,
+			    "TF-RMM rel0 handle_realm_rsi(): SMCCC_ARCH_FEATURES is not handled: "
+			    "SMC_UNKNOWN");
+	assert_realm_result(&s->seen[6], UINT64_MAX,
+			    "TF-RMM rel0 handle_realm_rsi(): unknown SMC: SMC_UNKNOWN");
+	assert_realm_result(&s->seen[7], (uint64_t)-1,
+			    "TF-RMM rel0 psci_features(): PSCI_VERSION is NOT_SUPPORTED");
+	assert_realm_result(&s->seen[8], 0, "TF-RMM rel0 psci_features(): SMCCC_VERSION listed");
+	assert_realm_result(&s->seen[9], (uint64_t)-9,
+			    "TF-RMM rel0 psci_cpu_on(): entry point outside the PAR: "
+			    "INVALID_ADDRESS, before the target");
+	assert_realm_result(&s->seen[10], PSCI_ALREADY_ON,
+			    "TF-RMM rel0 psci_cpu_on(): the caller itself: ALREADY_ON");
+	assert_realm_result(&s->seen[11], 0,
+			    "TF-RMM rel0 psci_affinity_info(): the caller itself (MPIDR_EL1 bit 31 "
+			    "ignored): ON");
+	assert_realm_result(&s->seen[12], PSCI_INVALID,
+			    "TF-RMM rel0 psci_cpu_on(): no REC with that index: INVALID_PARAMS");
+	smcsim_destroy(sim);
+}
+
+/* TF-RMM rel0 complete_set_ripas(): REJECT reaches the realm only for a change to RAM that
+ * stopped short of top; a rejected change to EMPTY is an ACCEPT up to the address reached.
+ * x3 = 0 and x4 (the flags) is the realm's. */
+static void realm_ripas_response(void **state)
+{
+	(void)state;
+	struct realm_code rc = { 0 };
+	struct smcsim *sim = live_realm(&rc, 1);
+	struct script *s = &rc.rec[0];
+	script_add(s, RSI_IPA_STATE_SET_FID, 0x2000, 0x4000, RMM_RIPAS_EMPTY, 0);
+	assert_int_equal(enter(sim, REC, RUN), 0); /* DEN0137 RMI_REC_ENTER: SUCCESS */
+	assert_int_equal(
+		exit_reason(sim, RUN),
+		RMI_EXIT_RIPAS_CHANGE); /* DEN0137 RMI_REC_ENTER: exit_reason RIPAS_CHANGE */
+	put64(sim, RUN + RMI_RUN_ENTRY_FLAGS, RMI_ENTRY_RIPAS_RESPONSE);
+	script_add(s, RSI_IPA_STATE_SET_FID, 0x4000, 0x6000, RMM_RIPAS_RAM, RSI_CHANGE_DESTR);
+	assert_int_equal(enter(sim, REC, RUN), 0); /* DEN0137 RMI_REC_ENTER: SUCCESS */
+	t_assert_reg(s->seen[1], 0, RSI_SUCCESS, "DEN0137 RSI_IPA_STATE_SET: SUCCESS");
+	t_assert_reg(s->seen[1], 1, 0x2000, "DEN0137 RSI_IPA_STATE_SET: x1 = base, nothing done");
+	t_assert_reg(s->seen[1], 2, 0,
+		     "TF-RMM rel0 complete_set_ripas(): a rejected change to EMPTY reports "
+		     "RSI_ACCEPT");
+	/* A change to RAM rejected before its top: REJECT; x3 = 0, x4 = the flags passed. */
+	assert_int_equal(
+		exit_reason(sim, RUN),
+		RMI_EXIT_RIPAS_CHANGE); /* DEN0137 RMI_REC_ENTER: exit_reason RIPAS_CHANGE */
+	assert_int_equal(enter(sim, REC, RUN), 0); /* DEN0137 RMI_REC_ENTER: SUCCESS */
+	t_assert_reg(s->seen[2], 1, 0x4000, "DEN0137 RSI_IPA_STATE_SET: x1 = base, nothing done");
+	t_assert_reg(s->seen[2], 2, 1,
+		     "TF-RMM rel0 complete_set_ripas(): a change to RAM stopped short: "
+		     "RSI_REJECT");
+	t_assert_reg(s->seen[2], 3, 0, "TF-RMM rel0 handle_rsi_ipa_state_set(): x3 = 0");
+	t_assert_reg(s->seen[2], 4, RSI_CHANGE_DESTR,
+		     "TF-RMM rel0 handle_realm_rsi(): x4 (the flags) kept");
+	put64(sim, RUN + RMI_RUN_ENTRY_FLAGS, 0);
+	smcsim_destroy(sim);
+}
+
+/* TF-RMM rel0 psci_complete_request(): the caller's x0 is the result and x1..x3 read 0; x4 up
+ * are its own. */
+static void psci_complete_result_registers(void **state)
+{
+	(void)state;
+	struct realm_code rc = { 0 };
+	struct smcsim *sim = live_realm(&rc, 2);
+	struct script *s = &rc.rec[0];
+	script_add(s, PSCI_CPU_ON, 1, 0x3000, 0xC0DE, RP(4));
+	assert_int_equal(enter(sim, REC, RUN), 0); /* DEN0137 RMI_REC_ENTER: SUCCESS */
+	assert_int_equal(psci_complete(sim, REC, REC1, 0),
+			 0);			   /* DEN0137 RMI_PSCI_COMPLETE: SUCCESS */
+	assert_int_equal(enter(sim, REC, RUN), 0); /* DEN0137 RMI_REC_ENTER: SUCCESS */
+	assert_realm_result(&s->seen[1], 0, "DEN0137 RMI_PSCI_COMPLETE: CPU_ON SUCCESS");
+	/* The host denies CPU_ON of a REC that is on: ERROR_INPUT, and the caller still sees
+	 * ALREADY_ON (complete_psci_cpu_on()). */
+	script_add(s, PSCI_CPU_ON, 1, 0x3000, 0xC0DE, RP(4));
+	assert_int_equal(enter(sim, REC, RUN), 0); /* DEN0137 RMI_REC_ENTER: SUCCESS */
+	assert_int_equal(psci_complete(sim, REC, REC1, PSCI_DENIED),
+			 ERR_INPUT); /* TF-RMM rel0 psci_complete_request(): DENIED for a REC that
+					is on */
+	assert_int_equal(enter(sim, REC, RUN), 0); /* DEN0137 RMI_REC_ENTER: SUCCESS */
+	assert_realm_result(&s->seen[3], PSCI_ALREADY_ON,
+			    "TF-RMM rel0 complete_psci_cpu_on(): ALREADY_ON");
 	smcsim_destroy(sim);
 }
 
@@ -1505,6 +1647,9 @@ int main(void)
 		cmocka_unit_test(psci_cpu_on),
 		cmocka_unit_test(psci_cpu_on_denied_affinity_off),
 		cmocka_unit_test(psci_affinity_on),
+		cmocka_unit_test(realm_call_results),
+		cmocka_unit_test(realm_ripas_response),
+		cmocka_unit_test(psci_complete_result_registers),
 		cmocka_unit_test(rtt_set_ripas_conditions),
 		cmocka_unit_test(rtt_set_ripas_walk),
 		cmocka_unit_test(rtt_set_ripas_partial),
