@@ -178,6 +178,8 @@ struct rsi_exit {
 
 /* rmm_model/rsi.c */
 bool rsi_is_rsi(uint32_t fid);
+/* The IPA width of a stand-alone realm (the `rsi` service's state). */
+uint8_t rsi_realm_ipa_bits(const void *rsi_state);
 void rsi_handle(const struct rsi_env *env, const uint64_t *a, uint64_t *r, struct rsi_exit *ex);
 extern const struct emu_service rmm_svc_rsi;
 
@@ -266,5 +268,8 @@ void rmm_data_destroy(struct emu_call *c);
 
 /* rmm_model/rmi.c */
 extern const struct emu_service rmm_svc_rmi;
+
+/* rmm_model/realm_smc.c: a stand-alone realm's PSCI and SMCCC calls */
+extern const struct emu_service rmm_svc_realm_smc;
 
 #endif

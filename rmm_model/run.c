@@ -322,8 +322,12 @@ void rmm_rec_run(struct emu_call *c, struct rmm *r, struct rmm_rec *rec, uint8_t
 			struct rsi_exit ex;
 			rsi_handle(&env, x, res, &ex);
 			if (ex.kind == RSI_EXIT_NONE) {
-				/* RSI results are x0..x3, MEASUREMENT_READ x0..x8. */
-				unsigned int nres = fid == RSI_MEASUREMENT_READ_FID ? 9 : 4;
+				/* RSI results are x0..x3 (x4 the realm's), a successful
+				 * MEASUREMENT_READ's x0..x8 (handle_rsi_measurement_read()). */
+				unsigned int nres =
+					fid == RSI_MEASUREMENT_READ_FID && res[0] == RSI_SUCCESS
+						? 9
+						: 4;
 				memcpy(x, res, nres * sizeof(uint64_t));
 				memcpy(rec->regs, x, sizeof(rec->regs));
 				continue;
