@@ -114,8 +114,10 @@ bool rmm_realm_params_valid(const struct rmm *r, const struct rmm_realm_params *
 	if (p->vmid >= (UINT64_C(1) << r->vmid_bits))
 		return false;
 	/* DEN0137 1.0 B4.3.9 rtt_align: the root RTTs are aligned to their total size (the
-	 * spec's rule; rel0 checks only 4 KiB, TF-RMM main checks this). */
-	return !(p->rtt_base & (p->rtt_num_start * EMU_GRANULE_SIZE - 1));
+	 * spec's rule, which TF-RMM main checks too); rel0 checks only 4 KiB (the profile's
+	 * "rtt_align": false). */
+	uint64_t align = r->rtt_align ? p->rtt_num_start * EMU_GRANULE_SIZE : EMU_GRANULE_SIZE;
+	return !(p->rtt_base & (align - 1));
 }
 
 bool rmm_vmid_free(const struct rmm *r, uint64_t vmid)

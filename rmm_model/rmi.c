@@ -18,6 +18,12 @@
  *   feat_hpmn0     false (default, as the TF-RMM fake_host platform) | true: whether the
  *                  platform has FEAT_HPMN0, without which REALM_CREATE refuses a PMU with 0
  *                  counters (TF-RMM validate_realm_params())
+ *   rtt_align      true (default: DEN0137 1.0 B4.3.9 rtt_align) | false (TF-RMM rel0, which
+ *                  checks only 4 KiB): REALM_CREATE wants the root RTTs aligned to their
+ *                  total size, rtt_num_start x 4 KiB
+ *   destroyed_desc "pa" (default: DEN0137 1.0 B4.3.20) | "zero" (TF-RMM rel0, fixed upstream
+ *                  in f5257c6e): RTT_READ_ENTRY's x3 for an ASSIGNED entry with RIPAS
+ *                  DESTROYED
  *   activate_granules  2.0: granules RMM_ACTIVATE asks the host to donate (0: none)
  *   range_limit    2.0: granules one GRANULE_RANGE_(UN)DELEGATE may process (0: no cap)
  *   realm_program  "irq" | "linux": built-in realm code for RECs when the embedding
@@ -398,12 +404,13 @@ static void rmi_reset(void *state)
 static int rmi_create(struct smcsim *sim, struct emu_layer *layer, json_t *cfg, const char *path,
 		      void **state, struct smcsim_error *err)
 {
-	static const char *const keys[] = {
-		"spec",		 "features0",	  "features1", "features2",	    "features3",
-		"features4",	 "rec_aux_count", "vmid_bits", "activate_granules", "range_limit",
-		"realm_program", "feat_hpmn0",	  NULL
-	};
+	static const char *const keys[] = { "spec",	     "features0",      "features1",
+					    "features2",     "features3",      "features4",
+					    "rec_aux_count", "vmid_bits",      "activate_granules",
+					    "range_limit",   "realm_program",  "feat_hpmn0",
+					    "rtt_align",     "destroyed_desc", NULL };
 	static const char *const programs[] = { "irq", "linux", NULL };
+	static const char *const descs[] = { "pa", "zero", NULL };
 	struct rmm *r = calloc(1, sizeof(*r));
 	if (!r)
 		return -ENOMEM;
@@ -418,7 +425,7 @@ static int rmi_create(struct smcsim *sim, struct emu_layer *layer, json_t *cfg, 
 			strerror_r(-r->gslot, buf, sizeof(buf)));
 		return r->gslot;
 	}
-	int spec, ret;
+	int spec, desc, ret;
 	if ((ret = emu_cfg_keys(cfg, path, keys, err)) ||
 	    (ret = emu_cfg_enum(cfg, "spec", path, rmm_spec_names, 0, &spec, err)))
 		return ret;
@@ -429,9 +436,12 @@ static int rmi_create(struct smcsim *sim, struct emu_layer *layer, json_t *cfg, 
 			       &r->rec_aux_count, err)) ||
 	    (ret = emu_cfg_u32(cfg, "vmid_bits", path, 8, &r->vmid_bits, err)) ||
 	    (ret = emu_cfg_bool(cfg, "feat_hpmn0", path, false, &r->feat_hpmn0, err)) ||
+	    (ret = emu_cfg_bool(cfg, "rtt_align", path, true, &r->rtt_align, err)) ||
+	    (ret = emu_cfg_enum(cfg, "destroyed_desc", path, descs, 0, &desc, err)) ||
 	    (ret = emu_cfg_enum(cfg, "realm_program", path, programs, RMM_PROGRAM_IRQ,
 				&r->realm_program, err)))
 		return ret;
+	r->destroyed_desc_zero = desc == 1;
 	v2_reset(r);
 	/* 2.0 RmiRecParams has no aux list (TF-RMM main smc-rmi.h), so the 1.0 REC_CREATE runs with
 	 * none. */

@@ -132,6 +132,9 @@ struct rmm {
 	uint32_t rec_aux_count;
 	uint32_t vmid_bits;
 	bool feat_hpmn0; /* profile: the platform has FEAT_HPMN0 (a PMU with 0 counters) */
+	/* Profile choices where DEN0137 and TF-RMM rel0 differ (default: the spec's). */
+	bool rtt_align;		  /* REALM_CREATE checks rtt_align (B4.3.9) */
+	bool destroyed_desc_zero; /* READ_ENTRY of ASSIGNED DESTROYED gives x3 = 0 (rel0) */
 	struct rmm_realm *realms;
 	size_t nrealms, cap;
 	struct rmm_rec *recs;

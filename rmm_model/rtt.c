@@ -208,6 +208,11 @@ void rmm_rtt_read_entry(struct emu_call *c)
 	walk(r, realm, ipa, (int)level, &w);
 	uint64_t e = *w.entry;
 	uint64_t desc = S2TTE_STATE(e) == RMI_UNASSIGNED ? 0 : S2TTE_ADDR(e);
+	/* ASSIGNED with RIPAS DESTROYED: the PA (B4.3.20 state_prot), or 0 as TF-RMM rel0
+	 * smc_rtt_read_entry() answers (the profile's "destroyed_desc": "zero"). */
+	if (r->destroyed_desc_zero && S2TTE_STATE(e) == RMI_ASSIGNED &&
+	    S2TTE_RIPAS(e) == RMM_RIPAS_DESTROYED)
+		desc = 0;
 	/* An unprotected mapping reads back as the host wrote it: address and attributes. */
 	if ((e & S2TTE_NS) && S2TTE_STATE(e) == RMI_ASSIGNED)
 		desc |= S2TTE_NS_ATTR(e);

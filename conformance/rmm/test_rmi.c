@@ -268,8 +268,9 @@ static uint64_t create_with(const struct params *p, const char *patch, uint8_t r
 	write_params(sim, PARAMS, p);
 	assert_int_equal(rmi(sim, RMI_GRANULE_DELEGATE_FID, RD, 0),
 			 0); /* setup: RMI_GRANULE_DELEGATE */
-	assert_int_equal(rmi(sim, RMI_GRANULE_DELEGATE_FID, RTT, 0),
-			 0); /* setup: RMI_GRANULE_DELEGATE */
+	for (uint64_t i = 0; i < (uint32_t)p->num_start; i++)
+		assert_int_equal(rmi(sim, RMI_GRANULE_DELEGATE_FID, p->rtt_base + 4096 * i, 0),
+				 0); /* setup: RMI_GRANULE_DELEGATE */
 	uint64_t x0 = rmi(sim, RMI_REALM_CREATE_FID, RD, PARAMS);
 	if (x0 == 0)
 		memcpy(rim,
@@ -1051,6 +1052,63 @@ static void result_registers(void **state)
 	smcsim_destroy(sim);
 }
 
+/* An ASSIGNED entry with RIPAS DESTROYED at IPA 0x1000 (DATA_CREATE_UNKNOWN keeps the RIPAS
+ * of the UNASSIGNED DESTROYED entry DATA_DESTROY of RAM leaves), and what READ_ENTRY says. */
+static struct smcsim_regs read_assigned_destroyed(const char *patch)
+{
+	struct smcsim *sim = t_machine("cca-host", patch);
+	write_params(sim, PARAMS, &valid);
+	static const uint64_t g[] = { RD, RTT, T1, T2, T3, DATA, DATA + 4096 };
+	for (size_t i = 0; i < sizeof(g) / sizeof(g[0]); i++)
+		assert_int_equal(rmi(sim, RMI_GRANULE_DELEGATE_FID, g[i], 0),
+				 0); /* setup: RMI_GRANULE_DELEGATE */
+	assert_int_equal(rmi(sim, RMI_REALM_CREATE_FID, RD, PARAMS),
+			 0);				/* setup: RMI_REALM_CREATE */
+	assert_int_equal(rtt_create(sim, T1, 0, 1), 0); /* setup: RMI_RTT_CREATE */
+	assert_int_equal(rtt_create(sim, T2, 0, 2), 0); /* setup: RMI_RTT_CREATE */
+	assert_int_equal(rtt_create(sim, T3, 0, 3), 0); /* setup: RMI_RTT_CREATE */
+	assert_int_equal(t_call(sim, RMI_RTT_INIT_RIPAS_FID, RD, 0x1000, 0x2000).x[0],
+			 0); /* setup: RMI_RTT_INIT_RIPAS */
+	assert_int_equal(data_create(sim, RD, DATA, 0x1000),
+			 0); /* setup: RMI_DATA_CREATE_UNKNOWN */
+	assert_int_equal(t_call(sim, RMI_DATA_DESTROY_FID, RD, 0x1000).x[0],
+			 0); /* setup: RMI_DATA_DESTROY */
+	assert_int_equal(data_create(sim, RD, DATA + 4096, 0x1000),
+			 0); /* setup: RMI_DATA_CREATE_UNKNOWN */
+	struct smcsim_regs r = t_call(sim, RMI_RTT_READ_ENTRY_FID, RD, 0x1000, 3);
+	smcsim_destroy(sim);
+	return r;
+}
+
+/*
+ * Where DEN0137 1.0 and TF-RMM rel0 disagree, smcsim follows the spec by default and offers
+ * rel0's behaviour as a profile option: "rtt_align" (B4.3.9; rel0 checks 4 KiB only) and
+ * "destroyed_desc" (B4.3.20 state_prot gives the PA; rel0 answered 0, fixed upstream).
+ */
+static void rel0_profile_options(void **state)
+{
+	uint8_t rim[64];
+	struct params p = valid;
+	p.s2sz = 40, p.level = 1, p.num_start = 2; /* two roots at RTT: 4 KiB aligned only */
+	assert_int_equal(create_with(&p,
+				     "{\"layers\": {\"el3\": {\"services\": {\"rmi\": "
+				     "{\"rtt_align\": false}}}}}",
+				     rim),
+			 0); /* TF-RMM rel0 validate_realm_params(): no rtt_align check
+				("rtt_align": false) */
+	struct smcsim_regs r = read_assigned_destroyed(NULL);
+	t_assert_reg(r, 2, RMI_ASSIGNED, "DEN0137 B4.3.20 RMI_RTT_READ_ENTRY: ASSIGNED");
+	t_assert_reg(r, 3, DATA + 4096,
+		     "DEN0137 B4.3.20 RMI_RTT_READ_ENTRY: ASSIGNED DESTROYED: desc = PA");
+	t_assert_reg(r, 4, RMM_RIPAS_DESTROYED,
+		     "TF-RMM rel0 s2tte_create_assigned_unchanged(): RIPAS DESTROYED kept");
+	r = read_assigned_destroyed("{\"layers\": {\"el3\": {\"services\": {\"rmi\": "
+				    "{\"destroyed_desc\": \"zero\"}}}}}");
+	t_assert_reg(r, 3, 0,
+		     "TF-RMM rel0 smc_rtt_read_entry(): ASSIGNED DESTROYED: desc = 0 "
+		     "(\"destroyed_desc\": \"zero\")");
+}
+
 /* Machine reset forgets every realm and returns granules to NS. */
 static void reset_forgets_realms(void **state)
 {
@@ -1096,6 +1154,7 @@ int main(void)
 		cmocka_unit_test(rtt_init_ripas),
 		cmocka_unit_test(rtt_init_ripas_stop_rule),
 		cmocka_unit_test(result_registers),
+		cmocka_unit_test(rel0_profile_options),
 		cmocka_unit_test(reset_forgets_realms),
 	};
 	return cmocka_run_group_tests_name("conformance-rmi (DEN0137 1.0-rel0)", tests, NULL, NULL);
