@@ -346,8 +346,8 @@ enum rmm_ripas {
 #define RMI_GRANULE_SIZE_4KB 0u
 
 /* GRANULE_TRACKING_GET results (Linux RMI_MEM_CATEGORY_*, RMI_TRACKING_*). */
+/* DEN0137 2.0 RmiMemCategory: CONVENTIONAL 0, DEV_NCOH 1, DEV_COH 2 (TF-RMM main). */
 #define RMI_MEM_CATEGORY_CONVENTIONAL 0u
-#define RMI_MEM_CATEGORY_NONE	      3u
 #define RMI_TRACKING_NONE	      1u
 #define RMI_TRACKING_FINE	      2u
 /* Linux RMM_GRANULE_TRACKING_SIZE: the region a tracking_region_size of 0 means with 4 KiB

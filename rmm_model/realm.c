@@ -245,9 +245,9 @@ void rmm_realm_destroy(struct emu_call *c)
 }
 
 /*
- * DEN0137 2.0 RMI_REALM_TERMINATE(rd): rd_align/bound/state → ERROR_INPUT. The realm stops
- * for good (TF-RMM main REALM_ZOMBIE), which REALM_DESTROY requires. Terminating twice is
- * ERROR_REALM (the model's choice: DEN0137 2.0-bet2 leaves this precondition open).
+ * DEN0137 2.0 RMI_REALM_TERMINATE(rd), TF-RMM main smc_realm_terminate(): rd_align/bound/state →
+ * ERROR_INPUT; a REC of the realm running → ERROR_REALM. Otherwise the realm stops for good
+ * (REALM_ZOMBIE) from any state, a terminated one included; REALM_DESTROY requires it.
  */
 void rmm_realm_terminate(struct emu_call *c)
 {
@@ -258,10 +258,11 @@ void rmm_realm_terminate(struct emu_call *c)
 		emu_ret1(c, rmi_ret(RMI_ERROR_INPUT, 0));
 		return;
 	}
-	if (realm->state == RMM_REALM_TERMINATED) {
-		emu_ret1(c, rmi_ret(RMI_ERROR_REALM, 0));
-		return;
-	}
+	for (size_t i = 0; i < r->nrecs; i++)
+		if (r->recs[i].rd == rd && r->recs[i].running) {
+			emu_ret1(c, rmi_ret(RMI_ERROR_REALM, 0));
+			return;
+		}
 	realm->state = RMM_REALM_TERMINATED;
 	emu_ret1(c, rmi_ret(RMI_SUCCESS, 0));
 }

@@ -64,6 +64,8 @@ static bool gate_allows(uint8_t gate, uint8_t state)
 		return true;
 	case RMM_GATE_INIT:
 		return state == RMM_GLOBAL_INIT;
+	case RMM_GATE_SRO:
+		return state != RMM_GLOBAL_INIT;
 	default:
 		return state == RMM_GLOBAL_ACTIVE;
 	}
@@ -127,32 +129,26 @@ static void v2_reset(struct rmm *r)
 }
 
 /*
- * DEN0137 2.0 RMI_RMM_CONFIG_SET(cfg_ptr): cfg_align, cfg_pas, then the config must be one the
- * RMM supports: rmi_granule_size one of the sizes FEATURES reg1 advertises (Linux
- * rmi_configure() checks the same bits before the call). tracking_region_size is stored as
- * given (0 = the default; its other encodings are not modelled).
+ * DEN0137 2.0 RMI_RMM_CONFIG_SET(cfg_ptr), TF-RMM main smc_rmm_config_set(): cfg_ptr a 4 KiB
+ * aligned NS granule → else ERROR_INPUT; the only configuration the RMM supports is a 4 KiB
+ * RMI granule (rmi_granule_size 0) with 1 GiB tracking regions (tracking_region_size 0,
+ * RMI_GRAN_4KB_TRACKING_REGION_SIZE_1GB) → anything else ERROR_INPUT. Nothing is stored.
  */
 static void h_rmm_config_set(struct emu_call *c)
 {
 	struct rmm *r = c->state;
 	const uint8_t *p = rmm_ns_page(r, c->a[1]);
-	if (!p) {
+	if (!p || abi_rd64(p + RMM_CONFIG_RMI_GRANULE_SIZE) != RMI_GRANULE_SIZE_4KB ||
+	    abi_rd64(p + RMM_CONFIG_TRACKING_REGION_SIZE) != 0) {
 		emu_ret1(c, rmi_ret(RMI_ERROR_INPUT, 0));
 		return;
 	}
-	static const enum rmm_feat_field gran[] = { RMM_FEAT_GRAN_SZ_4K, RMM_FEAT_GRAN_SZ_16K,
-						    RMM_FEAT_GRAN_SZ_64K };
-	uint64_t gs = abi_rd64(p + RMM_CONFIG_RMI_GRANULE_SIZE);
-	if (gs >= EMU_ARRAY_SIZE(gran) || !rmm_feat(r, gran[gs])) {
-		emu_ret1(c, rmi_ret(RMI_ERROR_INPUT, 0));
-		return;
-	}
-	r->v2.rmi_granule_size = gs;
-	r->v2.tracking_region_size = abi_rd64(p + RMM_CONFIG_TRACKING_REGION_SIZE);
 	emu_ret1(c, rmi_ret(RMI_SUCCESS, 0));
 }
 
-/* DEN0137 2.0 B4.5.53 RMI_RMM_CONFIG_GET(cfg_ptr): cfg_align, cfg_pas; writes the page. */
+/* DEN0137 2.0 B4.5.53 RMI_RMM_CONFIG_GET(cfg_ptr), TF-RMM main smc_rmm_config_get(): cfg_align,
+ * cfg_pas; writes the 16-byte RmiRmmConfig (4 KiB granules, 1 GiB tracking regions) and leaves
+ * the rest of the page alone. */
 static void h_rmm_config_get(struct emu_call *c)
 {
 	struct rmm *r = c->state;
@@ -161,7 +157,6 @@ static void h_rmm_config_get(struct emu_call *c)
 		emu_ret1(c, rmi_ret(RMI_ERROR_INPUT, 0));
 		return;
 	}
-	memset(p, 0, EMU_GRANULE_SIZE);
 	abi_wr64(p + RMM_CONFIG_TRACKING_REGION_SIZE, r->v2.tracking_region_size);
 	abi_wr64(p + RMM_CONFIG_RMI_GRANULE_SIZE, r->v2.rmi_granule_size);
 	emu_ret1(c, rmi_ret(RMI_SUCCESS, 0));
@@ -316,8 +311,9 @@ static void h_op_cancel(struct emu_call *c)
  * One row per command abi/rmi.h lists. .specs: the specs that have the command (0: all);
  * .gate: the 2.0 global states it runs in (TF-RMM main runtime/core/handler.c: VERSION,
  * FEATURES, RMM_CONFIG_GET and GRANULE_TRACKING_GET always, RMM_CONFIG_SET and RMM_ACTIVATE in
- * INIT only, the rest in ACTIVE only). The SRO operations run in every state and check their
- * handle instead: RMM_ACTIVATE's own SRO runs before the RMM is ACTIVE. The 1.1-only
+ * INIT only, the rest in ACTIVE only, the SRO operations too). With the profile's
+ * "activate_granules", RMM_ACTIVATE's own SRO runs in INTERMEDIATE, where the SRO operations
+ * are allowed as well (RMM_GATE_SRO). The 1.1-only
  * DA/planes/SMMU commands have no rows (unimplemented: SMC_UNKNOWN everywhere).
  */
 static const struct emu_fn rmi_fns[] = {
@@ -377,11 +373,11 @@ static const struct emu_fn rmi_fns[] = {
 	EMU_FN_ROW(RMI_RMM_ACTIVATE, .handler = h_rmm_activate, .nargs = 0, .nres = RMI_RES(3),
 		   .gate = RMM_GATE_INIT, .specs = RMM_SPECS_2X),
 	EMU_FN_ROW(RMI_OP_CONTINUE, .handler = h_op_continue, .nargs = 2, .nres = RMI_RES(3),
-		   .gate = RMM_GATE_ANY, .specs = RMM_SPECS_2X),
+		   .gate = RMM_GATE_SRO, .specs = RMM_SPECS_2X),
 	EMU_FN_ROW(RMI_OP_MEM_DONATE, .handler = h_op_mem_donate, .nargs = 3, .nres = RMI_RES(2),
-		   .gate = RMM_GATE_ANY, .specs = RMM_SPECS_2X),
+		   .gate = RMM_GATE_SRO, .specs = RMM_SPECS_2X),
 	EMU_FN_ROW(RMI_OP_CANCEL, .handler = h_op_cancel, .nargs = 1, .nres = RMI_RES(1),
-		   .gate = RMM_GATE_ANY, .specs = RMM_SPECS_2X),
+		   .gate = RMM_GATE_SRO, .specs = RMM_SPECS_2X),
 };
 
 /* Completeness, as TF-RMM runtime/core/handler.c asserts of its handler table: one row for
