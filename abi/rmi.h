@@ -313,10 +313,19 @@ enum rmm_ripas {
 
 /* RTT levels (DEN0137 1.0 A5, 4 KiB granules): 0..3, and -1 with LPA2. */
 #define RMI_RTT_MAX_LEVEL 3
-/* Host descriptor bits RTT_MAP_UNPROTECTED accepts besides the output address (DEN0137 1.0
- * RTT_MAP_UNPROTECTED desc; TF-RMM host_ns_s2tte_is_valid() @rel0):
- * MemAttr [5:2], S2AP [7:6], SH [9:8]. */
-#define RMI_NS_DESC_ATTR UINT64_C(0x3fc)
+/*
+ * The host-controlled fields of an RTT_MAP_UNPROTECTED descriptor besides the output address
+ * (DEN0137 1.0 A5.5.11, B3.56 RttDescriptorIsValidForUnprotected; TF-RMM S2TTE_NS_ATTR_MASK
+ * @rel0): MemAttr[2:0] at [4:2] and S2AP at [7:6]. MemAttr[3] (bit 5) is RES0 under
+ * FEAT_S2FWB and shareability is the RMM's, so neither is the host's. MemAttr 0b100 is
+ * reserved under FEAT_S2FWB. With LPA2 the descriptor also carries OA[51:50] at [9:8] and
+ * OA[49:48] at [49:48].
+ */
+#define RMI_NS_DESC_MEMATTR	     UINT64_C(0x1c)
+#define RMI_NS_DESC_MEMATTR_RESERVED UINT64_C(0x10)
+#define RMI_NS_DESC_S2AP	     UINT64_C(0xc0)
+#define RMI_NS_DESC_ATTR	     (RMI_NS_DESC_MEMATTR | RMI_NS_DESC_S2AP)
+#define RMI_NS_DESC_LPA2_OA	     UINT64_C(0x0003000000000300)
 
 /* ---- 2.0: Stateful RMI Operations (DEN0137 2.0-bet2; Linux arm-smccc-rmi.h) ---- */
 /* RMI_INCOMPLETE x0 bits [9:8] memory request, bit 10 can-cancel. */
@@ -337,8 +346,8 @@ enum rmm_ripas {
 #define RMI_GRANULE_SIZE_4KB 0u
 
 /* GRANULE_TRACKING_GET results (Linux RMI_MEM_CATEGORY_*, RMI_TRACKING_*). */
+/* DEN0137 2.0 RmiMemCategory: CONVENTIONAL 0, DEV_NCOH 1, DEV_COH 2 (TF-RMM main). */
 #define RMI_MEM_CATEGORY_CONVENTIONAL 0u
-#define RMI_MEM_CATEGORY_NONE	      3u
 #define RMI_TRACKING_NONE	      1u
 #define RMI_TRACKING_FINE	      2u
 /* Linux RMM_GRANULE_TRACKING_SIZE: the region a tracking_region_size of 0 means with 4 KiB

@@ -179,6 +179,15 @@ struct emu_service {
 		     struct smcsim_error *err);
 	/* Once the whole machine is built (all layers exist), e.g. to find a peer. */
 	int (*attach)(void *state, struct smcsim *sim, struct smcsim_error *err);
+	/*
+	 * An ID range the service answers in full, as firmware that owns a whole range does
+	 * (an RMM answers every RMI ID, its own SMC_UNKNOWN included): a call to an ID in
+	 * [claim_base, claim_base + claim_nr) that no row of any service routes, once it
+	 * reaches a layer hosting the service, runs row @claim. Claimed IDs are not
+	 * "implemented": *_FEATURES queries still report them absent. NULL: no claim.
+	 */
+	const struct emu_fn *claim;
+	uint32_t claim_base, claim_nr;
 };
 
 /*

@@ -156,6 +156,21 @@ static bool layer_implements(const struct emu_layer *l, const struct emu_fn *fn,
 	return false;
 }
 
+/* Does a service on @l claim @fid, an ID no row routes (emu_service.claim)? Fills @out. */
+static bool layer_claims(const struct emu_layer *l, uint32_t fid, struct emu_route *out)
+{
+	for (size_t i = 0; i < l->ninst; i++) {
+		const struct emu_service *s = l->inst[i].svc;
+		if (!s->claim || fid - s->claim_base >= s->claim_nr)
+			continue;
+		out->fn = s->claim;
+		out->handler = s->claim->handler;
+		out->state = l->inst[i].state;
+		return true;
+	}
+	return false;
+}
+
 /*
  * Where does @fn go when it arrives at position @depth of @cl? Walk down the stack: a
  * layer's filter decides first (KVM: the filter takes precedence over everything), then
@@ -179,6 +194,12 @@ static void resolve(const struct emu_caller *cl, int depth, uint32_t fid, const 
 			return;
 		}
 		if (fn && layer_implements(l, fn, out)) {
+			out->action = EMU_ROUTE_HANDLE;
+			return;
+		}
+		/* Only on a miss (@fn NULL): a claim never enters the route tables, so
+		 * emu_route_query() keeps reporting the ID absent. */
+		if (!fn && layer_claims(l, fid, out)) {
 			out->action = EMU_ROUTE_HANDLE;
 			return;
 		}

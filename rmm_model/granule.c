@@ -112,11 +112,13 @@ void rmm_granule_undelegate(struct emu_call *c)
 }
 
 /*
- * GRANULE_RANGE_DELEGATE/UNDELEGATE(base, top), after TF-RMM main granule_delegate_start():
- * granules already in the target state count as progress, a granule in @from changes, and
- * the walk stops at the first granule that can do neither, at @top, at the tracking-region
- * boundary, or after the profile's "range_limit" granules. x1 = the next address to process.
- * An error is returned only when the very first granule cannot progress (x1 = base).
+ * DEN0137 2.0 GRANULE_RANGE_DELEGATE/UNDELEGATE(base, top) → x1 the next address to process,
+ * as TF-RMM main smc_granule_range_delegate() / _undelegate(): base or top not 4 KiB aligned,
+ * or top < base + 4 KiB → ERROR_INPUT, x1 = base. Granules change from @from to @to one by
+ * one; the first granule that is not in @from (one already in @to included) stops the walk,
+ * and so do top, the 1 GiB tracking-region boundary and the profile's "range_limit" granules
+ * (TF-RMM main processes exactly one: "range_limit" 1). No granule changed → ERROR_INPUT, x1
+ * = base; else SUCCESS, x1 = where it stopped. UNDELEGATE scrubs.
  */
 static void range_change(struct emu_call *c, enum rmm_granule_state from, enum rmm_granule_state to)
 {
@@ -134,11 +136,7 @@ static void range_change(struct emu_call *c, enum rmm_granule_state from, enum r
 	uint64_t pa = base;
 	for (; pa < end; pa += EMU_GRANULE_SIZE) {
 		const struct rmm_gran *g = rmm_gran(r, pa);
-		if (!g)
-			break;
-		if (g->state == to)
-			continue;
-		if (g->state != from ||
+		if (!g || g->state != from ||
 		    (from == RMM_GRANULE_NS && emu_granule(r->sim, pa)->pas != EMU_PAS_NS))
 			break;
 		/* Scrubbed both ways: a DELEGATED granule reads as zero, and
@@ -165,33 +163,26 @@ void rmm_granule_range_undelegate(struct emu_call *c)
 }
 
 /*
- * DEN0137 2.0 RMI_GRANULE_TRACKING_GET(start, end): x1 memory category, x2 tracking, x3 the
- * end of the part of [start, end) that shares them. The model's DRAM is conventional memory
- * tracked per granule (what Linux rmi_init_metadata() requires); Secure memory and holes
- * are NONE.
+ * DEN0137 2.0 RMI_GRANULE_TRACKING_GET(start, end) → x1 memory category, x2 tracking, x3 end, as
+ * TF-RMM main smc_granule_tracking_get(): start or end above the PA width (FEATURES0.S2SZ
+ * here; 48 bits in TF-RMM's host build), start > end or end - start < 4 KiB → ERROR_INPUT;
+ * start or end not 4 KiB aligned → ERROR_INPUT. The answer depends on the granule at start
+ * alone and x3 is end as passed: the model's DRAM is CONVENTIONAL and FINE (what Linux
+ * rmi_init_metadata() requires); anything else (a hole, Secure memory) is CONVENTIONAL and
+ * NONE, untracked. Device memory is not modelled.
  */
 void rmm_granule_tracking_get(struct emu_call *c)
 {
 	struct rmm *r = c->state;
 	uint64_t start = c->a[1], end = c->a[2];
-	if ((start | end) & (EMU_GRANULE_SIZE - 1) || end <= start) {
+	uint64_t max_pa = (UINT64_C(1) << rmm_feat(r, RMM_FEAT_S2SZ)) - 1;
+	if (start > max_pa || end > max_pa || start > end || end - start < EMU_GRANULE_SIZE ||
+	    (start | end) & (EMU_GRANULE_SIZE - 1)) {
 		emu_ret1(c, rmi_ret(RMI_ERROR_INPUT, 0));
 		return;
 	}
-	uint64_t base, size, next = end;
-	for (size_t i = 0; emu_mem_region(r->sim, i, &base, &size); i++) {
-		/* Secure (or Root) memory is not the host's to donate: not conventional. */
-		uint8_t pas = emu_granule(r->sim, base)->pas;
-		if (pas == EMU_PAS_SECURE || pas == EMU_PAS_ROOT)
-			continue;
-		if (start >= base && start - base < size) {
-			uint64_t top = base + size < end ? base + size : end;
-			emu_ret4(c, rmi_ret(RMI_SUCCESS, 0), RMI_MEM_CATEGORY_CONVENTIONAL,
-				 RMI_TRACKING_FINE, top);
-			return;
-		}
-		if (base > start && base < next)
-			next = base;
-	}
-	emu_ret4(c, rmi_ret(RMI_SUCCESS, 0), RMI_MEM_CATEGORY_NONE, RMI_TRACKING_NONE, next);
+	const struct emu_granule *g = emu_granule(r->sim, start);
+	bool tracked = g && g->pas != EMU_PAS_SECURE && g->pas != EMU_PAS_ROOT;
+	emu_ret4(c, rmi_ret(RMI_SUCCESS, 0), RMI_MEM_CATEGORY_CONVENTIONAL,
+		 tracked ? RMI_TRACKING_FINE : RMI_TRACKING_NONE, end);
 }

@@ -27,7 +27,11 @@ struct rmm_realm *rmm_realm_find(struct rmm *r, uint64_t rd)
 
 /*
  * Copy RmiRealmParams from @params_ptr. DEN0137 1.0 B4.3.9 (REALM_CREATE) params_align,
- * params_bound, params_pas: the page must be an aligned, Non-secure granule of memory.
+ * params_bound, params_pas: the page must be an aligned, Non-secure granule of memory. Each
+ * field is read at the width TF-RMM's struct rmi_realm_params @rel0 gives it (s2sz, sve_vl,
+ * num_bps, num_wps, pmu_num_ctrs and rtt_num_start 32 bits, the hash algorithm 8, vmid 16):
+ * the upper bits of the 64-bit slots are ignored. DEN0137 1.0 B4.4.12 types the fields
+ * narrow and leaves non-zero unused bits without a stated result (SBZ).
  */
 int rmm_realm_params_read(struct rmm *r, uint64_t params_ptr, struct rmm_realm_params *out)
 {
@@ -35,17 +39,16 @@ int rmm_realm_params_read(struct rmm *r, uint64_t params_ptr, struct rmm_realm_p
 	if (!p)
 		return -EINVAL;
 	out->flags = abi_rd64(p + RMI_REALM_PARAMS_FLAGS);
-	out->s2sz = abi_rd64(p + RMI_REALM_PARAMS_S2SZ);
-	out->sve_vl = abi_rd64(p + RMI_REALM_PARAMS_SVE_VL);
-	out->num_bps = abi_rd64(p + RMI_REALM_PARAMS_NUM_BPS);
-	out->num_wps = abi_rd64(p + RMI_REALM_PARAMS_NUM_WPS);
-	out->pmu_num_ctrs = abi_rd64(p + RMI_REALM_PARAMS_PMU_NUM_CTRS);
-	out->hash_algo = abi_rd64(p + RMI_REALM_PARAMS_HASH_ALGO);
-	/* vmid is a 16-bit field (B4.4.16). */
+	out->s2sz = abi_rd32(p + RMI_REALM_PARAMS_S2SZ);
+	out->sve_vl = abi_rd32(p + RMI_REALM_PARAMS_SVE_VL);
+	out->num_bps = abi_rd32(p + RMI_REALM_PARAMS_NUM_BPS);
+	out->num_wps = abi_rd32(p + RMI_REALM_PARAMS_NUM_WPS);
+	out->pmu_num_ctrs = abi_rd32(p + RMI_REALM_PARAMS_PMU_NUM_CTRS);
+	out->hash_algo = p[RMI_REALM_PARAMS_HASH_ALGO];
 	out->vmid = abi_rd16(p + RMI_REALM_PARAMS_VMID);
 	out->rtt_base = abi_rd64(p + RMI_REALM_PARAMS_RTT_BASE);
 	out->rtt_level_start = (int64_t)abi_rd64(p + RMI_REALM_PARAMS_RTT_LEVEL_START);
-	out->rtt_num_start = abi_rd64(p + RMI_REALM_PARAMS_RTT_NUM_START);
+	out->rtt_num_start = abi_rd32(p + RMI_REALM_PARAMS_RTT_NUM_START);
 	memcpy(out->rpv, p + RMI_REALM_PARAMS_RPV, sizeof(out->rpv));
 	/* 2.0 RmiRealmParams has no vmid (TF-RMM main smc-rmi.h): the RMM takes the lowest free
 	 * one; with none left the value is out of range and params_valid fails. */
@@ -63,9 +66,10 @@ static unsigned int level_bits(int level)
 }
 
 /*
- * DEN0137 1.0 B4.4.16 RmiRealmParams validity, with the VMSA stage-2 starting-level rule
- * (Arm ARM D8.2): the start level must resolve more than the next level can alone, and
- * at most 16 root tables are concatenated (none at level 0 without LPA2).
+ * DEN0137 1.0 B4.4.16 RmiRealmParams validity, in TF-RMM validate_realm_params() @rel0 order,
+ * with the VMSA stage-2 starting-level rule (Arm ARM D8.2): the start level must resolve more
+ * than the next level can alone, and at most 16 root tables are concatenated (none at level
+ * 0 without LPA2).
  */
 bool rmm_realm_params_valid(const struct rmm *r, const struct rmm_realm_params *p)
 {
@@ -73,16 +77,21 @@ bool rmm_realm_params_valid(const struct rmm *r, const struct rmm_realm_params *
 	bool lpa2 = p->flags & RMI_REALM_FLAG_LPA2;
 	if (lpa2 && !rmm_feat(r, RMM_FEAT_LPA2))
 		return false;
-	uint64_t max_s2sz = rmm_feat(r, RMM_FEAT_S2SZ);
-	if (lpa2 && max_s2sz == 48)
-		max_s2sz = 52;
-	if (p->s2sz < 32 || p->s2sz > max_s2sz || (!lpa2 && p->s2sz > 48))
+	/* s2sz above FEATURES0.S2SZ is refused even with LPA2 (rel0): FEATURES reports the
+	 * widest IPA the RMM supports, 52 bits included. */
+	if (p->s2sz < 32 || p->s2sz > rmm_feat(r, RMM_FEAT_S2SZ) || (!lpa2 && p->s2sz > 48))
 		return false;
 	if ((p->flags & RMI_REALM_FLAG_SVE) &&
 	    (!rmm_feat(r, RMM_FEAT_SVE_EN) || p->sve_vl > rmm_feat(r, RMM_FEAT_SVE_VL)))
 		return false;
+	/* A PMU with 0 counters means MDCR_EL2.HPMN = 0, which is CONSTRAINED UNPREDICTABLE
+	 * without FEAT_HPMN0: rel0 refuses it unless the platform has FEAT_HPMN0 (the
+	 * profile's "feat_hpmn0"; DEN0137 1.0 B3.34 leaves RealmParamsSupported to the
+	 * implementation). */
 	if ((p->flags & RMI_REALM_FLAG_PMU) &&
-	    (!rmm_feat(r, RMM_FEAT_PMU_EN) || p->pmu_num_ctrs > rmm_feat(r, RMM_FEAT_PMU_NUM_CTRS)))
+	    (!rmm_feat(r, RMM_FEAT_PMU_EN) ||
+	     p->pmu_num_ctrs > rmm_feat(r, RMM_FEAT_PMU_NUM_CTRS) ||
+	     (p->pmu_num_ctrs == 0 && !r->feat_hpmn0)))
 		return false;
 	/* TF-RMM validate_realm_params(): 0 breakpoints/watchpoints is reserved; at most what
 	 * FEATURES says. */
@@ -104,7 +113,11 @@ bool rmm_realm_params_valid(const struct rmm *r, const struct rmm_realm_params *
 		return false;
 	if (p->vmid >= (UINT64_C(1) << r->vmid_bits))
 		return false;
-	return !(p->rtt_base & (EMU_GRANULE_SIZE - 1));
+	/* DEN0137 1.0 B4.3.9 rtt_align: the root RTTs are aligned to their total size (the
+	 * spec's rule, which TF-RMM main checks too); rel0 checks only 4 KiB (the profile's
+	 * "rtt_align": false). */
+	uint64_t align = r->rtt_align ? p->rtt_num_start * EMU_GRANULE_SIZE : EMU_GRANULE_SIZE;
+	return !(p->rtt_base & (align - 1));
 }
 
 bool rmm_vmid_free(const struct rmm *r, uint64_t vmid)
@@ -232,9 +245,9 @@ void rmm_realm_destroy(struct emu_call *c)
 }
 
 /*
- * DEN0137 2.0 RMI_REALM_TERMINATE(rd): rd_align/bound/state → ERROR_INPUT. The realm stops
- * for good (TF-RMM main REALM_ZOMBIE), which REALM_DESTROY requires. Terminating twice is
- * ERROR_REALM (the model's choice: DEN0137 2.0-bet2 leaves this precondition open).
+ * DEN0137 2.0 RMI_REALM_TERMINATE(rd), TF-RMM main smc_realm_terminate(): rd_align/bound/state →
+ * ERROR_INPUT; a REC of the realm running → ERROR_REALM. Otherwise the realm stops for good
+ * (REALM_ZOMBIE) from any state, a terminated one included; REALM_DESTROY requires it.
  */
 void rmm_realm_terminate(struct emu_call *c)
 {
@@ -245,10 +258,11 @@ void rmm_realm_terminate(struct emu_call *c)
 		emu_ret1(c, rmi_ret(RMI_ERROR_INPUT, 0));
 		return;
 	}
-	if (realm->state == RMM_REALM_TERMINATED) {
-		emu_ret1(c, rmi_ret(RMI_ERROR_REALM, 0));
-		return;
-	}
+	for (size_t i = 0; i < r->nrecs; i++)
+		if (r->recs[i].rd == rd && r->recs[i].running) {
+			emu_ret1(c, rmi_ret(RMI_ERROR_REALM, 0));
+			return;
+		}
 	realm->state = RMM_REALM_TERMINATED;
 	emu_ret1(c, rmi_ret(RMI_SUCCESS, 0));
 }

@@ -12,16 +12,28 @@
 #include "rmm_model/attest.h"
 #include "rmm_model/rmm.h"
 
-/* TF-RMM mpidr_to_rec_idx(): Aff0 holds 16 RECs, then Aff1, Aff2, Aff3 in turn; an MPIDR
- * with other bits set, or Aff0 above 15, names no REC. */
-bool rmm_rec_index(uint64_t mpidr, uint64_t *idx)
+/* A REC index from its affinity fields: Aff0[3:0] holds 16 RECs, then Aff1, Aff2, Aff3. */
+static uint64_t rec_idx(uint64_t aff0, uint64_t aff1, uint64_t aff2, uint64_t aff3)
 {
-	if (mpidr & ~UINT64_C(0xff00ffff0f))
+	return (aff0 & 0xf) | (aff1 & 0xff) << 4 | (aff2 & 0xff) << 12 | (aff3 & 0xff) << 20;
+}
+
+/* The REC index an RmiRecMpidr names (REC_CREATE's params.mpidr: Aff0[3:0], Aff1[15:8],
+ * Aff2[23:16], Aff3[31:24]); false if other bits are set (TF-RMM rec_mpidr_is_valid() and
+ * rec_mpidr_to_idx()). */
+bool rmm_rec_index(uint64_t rec_mpidr, uint64_t *idx)
+{
+	if (rec_mpidr & ~UINT64_C(0xffffff0f))
 		return false;
-	uint64_t aff0 = mpidr & 0xf, aff1 = (mpidr >> 8) & 0xff, aff2 = (mpidr >> 16) & 0xff,
-		 aff3 = (mpidr >> 32) & 0xff;
-	*idx = aff0 | aff1 << 4 | aff2 << 12 | aff3 << 20;
+	*idx = rec_idx(rec_mpidr, rec_mpidr >> 8, rec_mpidr >> 16, rec_mpidr >> 24);
 	return true;
+}
+
+/* The REC index an MPIDR_EL1 value names as the realm passes it to PSCI (Aff3 at [39:32]; other
+ * bits ignored: TF-RMM mpidr_to_rec_idx()). */
+uint64_t rmm_mpidr_rec_index(uint64_t mpidr)
+{
+	return rec_idx(mpidr, mpidr >> 8, mpidr >> 16, mpidr >> 32);
 }
 
 void rmm_attest_reset(struct rmm_attest *a)
@@ -45,11 +57,19 @@ struct rmm_rec *rmm_rec_find(struct rmm *r, uint64_t rec)
 }
 
 /*
- * DEN0137 1.0 B4.3.12 REC_CREATE(rd, rec, params_ptr), in TF-RMM smc_rec_create() order:
- * params_align/bound/pas, params_valid (num_aux == REC_AUX_COUNT), rec and rd objects
- * (rec DELEGATED, rd an RD) → ERROR_INPUT; realm_state (not NEW) → ERROR_REALM;
- * mpidr_index (not the realm's next REC index) → ERROR_INPUT; aux granules DELEGATED,
- * distinct, not the rec or rd → ERROR_INPUT.
+ * DEN0137 1.0 B4.3.12 REC_CREATE(rd, rec, params_ptr), in TF-RMM smc_rec_create() @rel0 order
+ * (the spec orders only [rd_bound, rd_state] before [realm_state, num_recs]):
+ *   params_align/bound/pas → ERROR_INPUT; num_aux above 16 → ERROR_INPUT;
+ *   each aux[i] an aligned DRAM granule in state DELEGATED → ERROR_INPUT; the RMM claims each
+ *   before it checks the next, so a repeated aux and an aux that is the RD fail here;
+ *   rec DELEGATED and rd an RD → ERROR_INPUT (an aux that is the rec fails here: it was
+ *   claimed as an aux);
+ *   realm_state (not NEW) → ERROR_REALM;
+ *   mpidr not a valid RmiRecMpidr, or not the realm's next REC index → ERROR_INPUT;
+ *   num_aux not REC_AUX_COUNT → ERROR_INPUT, last.
+ * On failure the claimed aux granules are DELEGATED again. The RIM is extended with the REC's
+ * parameters only for a runnable REC (B4.3.12.4; TF-RMM measurement_rec_params_measure() is
+ * called under flags.RUNNABLE).
  */
 void rmm_rec_create(struct emu_call *c)
 {
@@ -57,12 +77,26 @@ void rmm_rec_create(struct emu_call *c)
 	uint64_t rd = c->a[1], rec = c->a[2], params_ptr = c->a[3];
 	uint64_t input = rmi_ret(RMI_ERROR_INPUT, 0);
 	const uint8_t *p = rmm_ns_page(r, params_ptr);
-	if (!p || abi_rd64(p + RMI_REC_PARAMS_NUM_AUX) != r->rec_aux_count) {
+	uint64_t num_aux = p ? abi_rd64(p + RMI_REC_PARAMS_NUM_AUX) : 0;
+	if (!p || num_aux > RMI_REC_MAX_AUX) {
 		emu_ret1(c, input);
 		return;
 	}
+	struct rmm_rec n = { .rec = rec, .rd = rd, .num_aux = (uint32_t)num_aux };
+	bool rec_is_aux = false;
+	for (uint32_t i = 0; i < n.num_aux; i++) {
+		n.aux[i] = abi_rd64(p + RMI_REC_PARAMS_AUX + 8 * i);
+		bool ok = rmm_granule(r, n.aux[i], RMM_GRANULE_DELEGATED);
+		for (uint32_t k = 0; k < i && ok; k++)
+			ok = n.aux[k] != n.aux[i];
+		if (!ok) {
+			emu_ret1(c, input);
+			return;
+		}
+		rec_is_aux |= n.aux[i] == rec;
+	}
 	struct rmm_realm *realm = rmm_realm_of(r, rd);
-	if (!realm || !rmm_granule(r, rec, RMM_GRANULE_DELEGATED)) {
+	if (!realm || rec_is_aux || !rmm_granule(r, rec, RMM_GRANULE_DELEGATED)) {
 		emu_ret1(c, input);
 		return;
 	}
@@ -71,22 +105,11 @@ void rmm_rec_create(struct emu_call *c)
 		return;
 	}
 	uint64_t idx;
-	uint64_t mpidr = abi_rd64(p + RMI_REC_PARAMS_MPIDR);
-	if (!rmm_rec_index(mpidr, &idx) || idx != realm->rec_count) {
+	n.mpidr = abi_rd64(p + RMI_REC_PARAMS_MPIDR);
+	if (!rmm_rec_index(n.mpidr, &idx) || idx != realm->rec_count ||
+	    n.num_aux != r->rec_aux_count) {
 		emu_ret1(c, input);
 		return;
-	}
-	struct rmm_rec n = { .rec = rec, .rd = rd, .mpidr = mpidr, .num_aux = r->rec_aux_count };
-	for (uint32_t i = 0; i < n.num_aux; i++) {
-		n.aux[i] = abi_rd64(p + RMI_REC_PARAMS_AUX + 8 * i);
-		bool ok = n.aux[i] != rec && n.aux[i] != rd &&
-			  rmm_granule(r, n.aux[i], RMM_GRANULE_DELEGATED);
-		for (uint32_t k = 0; k < i && ok; k++)
-			ok = n.aux[k] != n.aux[i];
-		if (!ok) {
-			emu_ret1(c, input);
-			return;
-		}
 	}
 	if (r->nrecs == r->rec_cap) {
 		size_t cap = r->rec_cap ? r->rec_cap * 2 : 8;
@@ -98,6 +121,7 @@ void rmm_rec_create(struct emu_call *c)
 		r->recs = grown;
 		r->rec_cap = cap;
 	}
+	n.idx = idx;
 	n.runnable = abi_rd64(p + RMI_REC_PARAMS_FLAGS) & RMI_REC_FLAG_RUNNABLE;
 	n.pc = abi_rd64(p + RMI_REC_PARAMS_PC);
 	for (int i = 0; i < 8; i++)
@@ -108,8 +132,8 @@ void rmm_rec_create(struct emu_call *c)
 		rmm_granule_set(r, n.aux[i], RMM_GRANULE_REC_AUX, rd);
 	rmm_gran(r, rd)->refcount++;
 	realm->rec_count++;
-	/* DEN0137 A7.1.1: every REC's initial state is part of the RIM. */
-	rmm_rim_rec((enum rmm_hash)realm->hash_algo, realm->meas[0], p);
+	if (n.runnable)
+		rmm_rim_rec((enum rmm_hash)realm->hash_algo, realm->meas[0], p);
 	emu_ret1(c, rmi_ret(RMI_SUCCESS, 0));
 }
 
@@ -191,11 +215,14 @@ void rmm_rec_enter(struct emu_call *c)
 
 /*
  * DEN0137 1.0 B4.3.7 PSCI_COMPLETE(calling_rec, target_rec, status), TF-RMM
- * smc_psci_complete() order: both aligned RECs, distinct, of the same realm → else
- * ERROR_INPUT; the caller must wait for PSCI_COMPLETE and the target must be the MPIDR
- * it asked about → ERROR_INPUT; status must be PSCI SUCCESS, or DENIED for CPU_ON →
- * ERROR_INPUT. CPU_ON with SUCCESS makes the target runnable at the requested entry
- * point (ALREADY_ON if it is); AFFINITY_INFO reports ON (0) or OFF (1).
+ * smc_psci_complete() and psci_complete_request() @rel0 order: both aligned RECs, distinct,
+ * of the same realm → else ERROR_INPUT; the caller must wait for PSCI_COMPLETE and the target
+ * must be the REC the MPIDR it asked about names (mpidr_to_rec_idx()) → ERROR_INPUT; status
+ * must be PSCI SUCCESS, or DENIED for CPU_ON → ERROR_INPUT. CPU_ON of a REC that is runnable
+ * is ALREADY_ON (and with DENIED the command still completes the call but answers
+ * ERROR_INPUT); else DENIED reaches the caller, or SUCCESS makes the target runnable at the
+ * requested entry point. AFFINITY_INFO reports ON (0) or OFF (1). The caller's x0 is the
+ * result and x1..x3 read 0; x4 up are its own.
  */
 void rmm_psci_complete(struct emu_call *c)
 {
@@ -208,22 +235,27 @@ void rmm_psci_complete(struct emu_call *c)
 		emu_ret1(c, input);
 		return;
 	}
-	if (cr->pending != RMM_PENDING_PSCI || tr->mpidr != cr->psci_target) {
+	if (cr->pending != RMM_PENDING_PSCI || tr->idx != rmm_mpidr_rec_index(cr->psci_target)) {
 		emu_ret1(c, input);
 		return;
 	}
 	bool on = (cr->psci_fid & ~SMCCC_64) == PSCI_CPU_ON_FID;
-	if (status != 0 && !(on && status == emu_status(PSCI_RET_DENIED))) {
+	bool denied = status == emu_status(PSCI_RET_DENIED);
+	if (status != 0 && !(on && denied)) {
 		emu_ret1(c, input);
 		return;
 	}
-	uint64_t result;
+	uint64_t result, ret = rmi_ret(RMI_SUCCESS, 0);
 	if (!on) {
 		result = tr->runnable ? 0 : 1;
-	} else if (status == emu_status(PSCI_RET_DENIED)) {
-		result = emu_status(PSCI_RET_DENIED);
 	} else if (tr->runnable) {
+		/* complete_psci_cpu_on(): ALREADY_ON comes first; the host may not deny
+		 * a CPU that is on. */
 		result = emu_status(PSCI_RET_ALREADY_ON);
+		if (denied)
+			ret = input;
+	} else if (denied) {
+		result = emu_status(PSCI_RET_DENIED);
 	} else {
 		/* DEN0137 A6.2.2: the target starts at the entry point with x0 = context
 		 * ID and every other register zero. */
@@ -236,8 +268,8 @@ void rmm_psci_complete(struct emu_call *c)
 		tr->prog_step = 0;
 		result = 0;
 	}
-	memset(cr->regs, 0, sizeof(cr->regs));
 	cr->regs[0] = result;
+	cr->regs[1] = cr->regs[2] = cr->regs[3] = 0;
 	cr->pending = RMM_PENDING_PSCI_DONE;
-	emu_ret1(c, rmi_ret(RMI_SUCCESS, 0));
+	emu_ret1(c, ret);
 }

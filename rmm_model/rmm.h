@@ -92,7 +92,8 @@ struct rmm_attest {
 struct rmm_rec {
 	uint64_t rec;
 	uint64_t rd;
-	uint64_t mpidr;
+	uint64_t mpidr; /* params.mpidr (RmiRecMpidr) */
+	uint64_t idx;	/* the REC's index in its realm, from mpidr */
 	uint64_t pc;
 	uint64_t gprs[8];
 	bool runnable;
@@ -130,6 +131,10 @@ struct rmm {
 	struct rmm_v2 v2;
 	uint32_t rec_aux_count;
 	uint32_t vmid_bits;
+	bool feat_hpmn0; /* profile: the platform has FEAT_HPMN0 (a PMU with 0 counters) */
+	/* Profile choices where DEN0137 and TF-RMM rel0 differ (default: the spec's). */
+	bool rtt_align;		  /* REALM_CREATE checks rtt_align (B4.3.9) */
+	bool destroyed_desc_zero; /* READ_ENTRY of ASSIGNED DESTROYED gives x3 = 0 (rel0) */
 	struct rmm_realm *realms;
 	size_t nrealms, cap;
 	struct rmm_rec *recs;
@@ -176,6 +181,8 @@ struct rsi_exit {
 
 /* rmm_model/rsi.c */
 bool rsi_is_rsi(uint32_t fid);
+/* The IPA width of a stand-alone realm (the `rsi` service's state). */
+uint8_t rsi_realm_ipa_bits(const void *rsi_state);
 void rsi_handle(const struct rsi_env *env, const uint64_t *a, uint64_t *r, struct rsi_exit *ex);
 extern const struct emu_service rmm_svc_rsi;
 
@@ -226,8 +233,10 @@ void rmm_realm_terminate(struct emu_call *c);
 void rmm_rec_aux_count(struct emu_call *c);
 
 /* rmm_model/rec.c: RECs and their commands */
-/* TF-RMM mpidr_to_rec_idx(): the REC index an MPIDR names; false if it names none. */
-bool rmm_rec_index(uint64_t mpidr, uint64_t *idx);
+/* The REC index an RmiRecMpidr names (REC_CREATE); false if it is not a valid one. */
+bool rmm_rec_index(uint64_t rec_mpidr, uint64_t *idx);
+/* The REC index a realm's MPIDR_EL1 value names (PSCI targets; TF-RMM mpidr_to_rec_idx()). */
+uint64_t rmm_mpidr_rec_index(uint64_t mpidr);
 void rmm_rec_create(struct emu_call *c);
 void rmm_rec_destroy(struct emu_call *c);
 void rmm_rec_enter(struct emu_call *c);
@@ -262,5 +271,8 @@ void rmm_data_destroy(struct emu_call *c);
 
 /* rmm_model/rmi.c */
 extern const struct emu_service rmm_svc_rmi;
+
+/* rmm_model/realm_smc.c: a stand-alone realm's PSCI and SMCCC calls */
+extern const struct emu_service rmm_svc_realm_smc;
 
 #endif

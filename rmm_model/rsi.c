@@ -489,10 +489,12 @@ static void solo_call(struct emu_call *c)
 	rsi_handle(&env, c->a, r, &ex);
 	switch (ex.kind) {
 	case RSI_EXIT_RIPAS:
+		/* TF-RMM rel0 complete_set_ripas(): only a change to RAM that stopped short is
+		 * reported as REJECT; a rejected change to EMPTY is an ACCEPT up to base. */
 		if (s->reject) {
 			r[0] = RSI_SUCCESS;
 			r[1] = ex.base;
-			r[2] = RSI_REJECT;
+			r[2] = ex.ripas == RMM_RIPAS_RAM ? RSI_REJECT : RSI_ACCEPT;
 		} else {
 			r[0] = RSI_SUCCESS;
 			r[1] = solo_set_ripas(s, &ex);
@@ -503,8 +505,10 @@ static void solo_call(struct emu_call *c)
 		uint8_t *p = emu_mem_ptr(s->sim, ex.ipa, RSI_HOST_CALL_SIZE);
 		for (uint32_t i = 0; i < s->nhost_call; i++)
 			abi_wr64(p + RSI_HOST_CALL_GPRS + 8 * i, s->host_call[i]);
-		r[0] = RSI_SUCCESS;
-		break;
+		/* TF-RMM rel0 do_host_call(): the completion writes x0 alone. */
+		c->r[0] = RSI_SUCCESS;
+		c->nres = 1;
+		return;
 	}
 	case RSI_EXIT_FAULT:
 		/* Identity-mapped RAM never faults; a buffer running off the end of a
@@ -514,8 +518,16 @@ static void solo_call(struct emu_call *c)
 	case RSI_EXIT_NONE:
 		break;
 	}
+	/* TF-RMM rel0 handle_realm_rsi(): x0..x3 are result words (x1..x3 read 0 unless
+	 * returned) and x4 is the realm's, except a successful MEASUREMENT_READ's x0..x8. */
 	memcpy(c->r, r, sizeof(r));
-	c->nres = c->fn->nres;
+	c->nres = c->fid == RSI_MEASUREMENT_READ_FID && r[0] == RSI_SUCCESS ? c->fn->nres : 4;
+}
+
+uint8_t rsi_realm_ipa_bits(const void *rsi_state)
+{
+	const struct rsi_realm *s = rsi_state;
+	return s->env.s2sz;
 }
 
 /* Every row runs through solo_call(), which plays the host's part. */

@@ -4,8 +4,11 @@
  * RTT_INIT_RIPAS, RTT_SET_RIPAS, RTT_FOLD, RTT_MAP/UNMAP_UNPROTECTED, DATA_CREATE,
  * DATA_CREATE_UNKNOWN, DATA_DESTROY), as TF-RMM runtime/rmi/rtt.c does them over lib/s2tt
  * (here s2tt.c, which holds the entry encoding), and the realm's view of its protected IPA
- * space that RSI uses. A table granule's refcount counts its live entries (TABLE or
- * ASSIGNED), which is what RTT_DESTROY and REALM_DESTROY check.
+ * space that RSI uses. A table granule's refcount is its live count: its TABLE entries and
+ * its ASSIGNED protected entries, as TF-RMM @rel0 keeps the RTT granule's refcount. NS
+ * mappings never count (TF-RMM map_unmap_ns() holds no reference for NS memory; DEN0137 1.0
+ * A5.5.8: an RTT may be non-live while one of its entries is live). The count is what
+ * RTT_DESTROY, RTT_FOLD and REALM_DESTROY check.
  */
 #include <string.h>
 
@@ -34,13 +37,36 @@ static void walk(struct rmm *r, const struct rmm_realm *realm, uint64_t ipa, int
 	s2tt_walk(&t, ipa, target, w);
 }
 
-/* The "top" output of RTT_DESTROY, DATA_DESTROY and RTT_UNMAP_UNPROTECTED (DEN0137 1.0
- * B4.3.16): the IPA after the run of non-live entries at @w's level from @ipa. */
+/*
+ * The "top" output of RTT_DESTROY, DATA_DESTROY and RTT_UNMAP_UNPROTECTED (DEN0137 1.0 B3.76
+ * RttSkipNonLiveEntries; B4.3.3, B4.3.16, B4.3.22), as TF-RMM s2tt_skip_non_live_entries()
+ * @rel0 computes it: @ipa as passed if its entry is live (the outcome tables: "block mapping
+ * at lower level: top == ipa"), else the first live entry after it in the table granule, up
+ * to the granule's end even past 2^s2sz (s2tt_skip_non_live()).
+ */
 static uint64_t top_after(struct rmm *r, const struct rmm_realm *realm, const struct s2tt_walk *w,
 			  uint64_t ipa)
 {
 	struct s2tt t = realm_s2tt(r, realm);
-	return s2tt_unassigned_end(&t, w, ipa, UINT64_C(1) << realm->s2sz);
+	return s2tt_skip_non_live(&t, w, ipa);
+}
+
+static bool realm_lpa2(const struct rmm_realm *realm)
+{
+	return realm->flags & RMI_REALM_FLAG_LPA2;
+}
+
+/* TF-RMM @rel0 (smc_rtt_create(), data_create()): a realm without LPA2 cannot use a granule at
+ * or above 2^48 as an RTT or DATA (DEN0137 1.0 B4.3.1/B4.3.15 *_bound). */
+static bool pa_fits(const struct rmm_realm *realm, uint64_t pa)
+{
+	return realm_lpa2(realm) || pa < (UINT64_C(1) << 48);
+}
+
+/* The live-count granule of the entry a walk found (its table, or its root granule). */
+static struct rmm_gran *holder(struct rmm *r, const struct s2tt_walk *w)
+{
+	return rmm_gran(r, w->holder);
 }
 
 /*
@@ -82,12 +108,15 @@ static bool ipa_protected(const struct rmm_realm *realm, uint64_t ipa)
 }
 
 /*
- * DEN0137 1.0 B4.3.15 RTT_CREATE(rd, rtt, ipa, level), TF-RMM smc_rtt_create() order:
- * rtt DELEGATED and rd an RD → ERROR_INPUT; level/ipa validity → ERROR_INPUT; the walk
- * must reach level - 1 → else ERROR_RTT(walk level); that entry must not already be a
- * TABLE → ERROR_RTT(level - 1). The new table takes over what the parent entry mapped:
- * an UNASSIGNED entry's RIPAS, or an ASSIGNED block split into 512 entries (unfolding,
- * the inverse of RTT_FOLD).
+ * DEN0137 1.0 B4.3.15 RTT_CREATE(rd, rtt, ipa, level), TF-RMM smc_rtt_create() @rel0 order:
+ * rtt DELEGATED and rd an RD → ERROR_INPUT; level/ipa validity → ERROR_INPUT; rtt at or above
+ * 2^48 without LPA2 → ERROR_INPUT; the walk must reach level - 1 → else ERROR_RTT(walk
+ * level); that entry must not already be a TABLE → ERROR_RTT(level - 1). The new table takes
+ * over what the parent entry mapped (unfolding, the inverse of RTT_FOLD):
+ *   UNASSIGNED (any RIPAS) or UNASSIGNED_NS: 512 copies; new count 0, parent count + 1;
+ *   ASSIGNED block (any RIPAS): 512 contiguous pieces; new count 512, parent unchanged;
+ *   ASSIGNED_NS block: 512 contiguous pieces with its attributes; new count 0 (NS mappings
+ *   hold no reference), parent count + 1.
  */
 void rmm_rtt_create(struct emu_call *c)
 {
@@ -95,7 +124,7 @@ void rmm_rtt_create(struct emu_call *c)
 	uint64_t rd = c->a[1], rtt = c->a[2], ipa = c->a[3], level = c->a[4];
 	struct rmm_realm *realm = rmm_realm_of(r, rd);
 	if (!realm || !rmm_granule(r, rtt, RMM_GRANULE_DELEGATED) ||
-	    !valid_ipa_level(realm, ipa, level, 1, -1)) {
+	    !valid_ipa_level(realm, ipa, level, 1, -1) || !pa_fits(realm, rtt)) {
 		emu_ret1(c, rmi_ret(RMI_ERROR_INPUT, 0));
 		return;
 	}
@@ -114,26 +143,27 @@ void rmm_rtt_create(struct emu_call *c)
 	uint64_t step = UINT64_C(1) << s2tt_level_shift((int)level);
 	bool assigned = S2TTE_STATE(parent) == RMI_ASSIGNED;
 	for (uint64_t i = 0; i < S2TT_ENTRIES; i++)
-		child[i] = assigned ? parent + i * step
-				    : S2TTE(RMI_UNASSIGNED, S2TTE_RIPAS(parent), 0) |
-					      (parent & S2TTE_NS);
+		child[i] = assigned ? parent + i * step : parent;
 	*w.entry = S2TTE(RMI_TABLE, 0, rtt);
 	rmm_granule_set(r, rtt, RMM_GRANULE_RTT, rd);
-	/* The parent entry stays live if it was a block; the block's 512 pieces are the
-	 * new table's live entries. */
-	rmm_gran(r, rtt)->refcount = assigned ? S2TT_ENTRIES : 0;
-	if (!assigned)
-		rmm_gran(r, w.holder)->refcount++;
+	/* A protected block's 512 pieces are the new table's live entries and the parent
+	 * entry stays live; anything else leaves the new table non-live and makes the
+	 * parent entry a live TABLE. */
+	bool protected_block = assigned && !(parent & S2TTE_NS);
+	rmm_gran(r, rtt)->refcount = protected_block ? S2TT_ENTRIES : 0;
+	if (!protected_block)
+		holder(r, &w)->refcount++;
 	emu_ret1(c, rmi_ret(RMI_SUCCESS, 0));
 }
 
 /*
- * DEN0137 1.0 B4.3.16 RTT_DESTROY(rd, ipa, level) → x1 rtt, x2 top (also on ERROR_RTT):
- * rd an RD and level/ipa validity → ERROR_INPUT; walk to level - 1 → else
- * ERROR_RTT(walk level); that entry must be a TABLE → else ERROR_RTT(level - 1); the
- * table must hold no live entry → else ERROR_RTT(level). The parent entry becomes
- * UNASSIGNED with RIPAS DESTROYED (TF-RMM smc_rtt_destroy()), the table granule
- * DELEGATED.
+ * DEN0137 1.0 B4.3.16 RTT_DESTROY(rd, ipa, level) → x1 rtt, x2 top, TF-RMM smc_rtt_destroy()
+ * @rel0: rd an RD and level/ipa validity → ERROR_INPUT (x2 = 0); walk to level - 1 → else
+ * ERROR_RTT(walk level); that entry must be a TABLE → else ERROR_RTT(level - 1); both with x2
+ * = top. The table's live count must be 0 → else ERROR_RTT(level) with x2 = ipa as passed and
+ * no scan (so a table holding only NS mappings is destroyed with them). The parent entry
+ * becomes UNASSIGNED with RIPAS DESTROYED inside the PAR, UNASSIGNED_NS outside it; the
+ * table granule DELEGATED.
  */
 void rmm_rtt_destroy(struct emu_call *c)
 {
@@ -156,8 +186,8 @@ void rmm_rtt_destroy(struct emu_call *c)
 		return;
 	}
 	*w.entry = ipa_protected(realm, ipa) ? S2TTE(RMI_UNASSIGNED, RMM_RIPAS_DESTROYED, 0)
-					     : S2TTE(RMI_UNASSIGNED, 0, 0) | S2TTE_NS;
-	rmm_gran(r, w.holder)->refcount--;
+					     : S2TTE(RMI_UNASSIGNED, 0, 0);
+	holder(r, &w)->refcount--;
 	rmm_granule_release(r, rtt);
 	emu_ret3(c, rmi_ret(RMI_SUCCESS, 0), rtt, top_after(r, realm, &w, ipa));
 }
@@ -178,6 +208,11 @@ void rmm_rtt_read_entry(struct emu_call *c)
 	walk(r, realm, ipa, (int)level, &w);
 	uint64_t e = *w.entry;
 	uint64_t desc = S2TTE_STATE(e) == RMI_UNASSIGNED ? 0 : S2TTE_ADDR(e);
+	/* ASSIGNED with RIPAS DESTROYED: the PA (B4.3.20 state_prot), or 0 as TF-RMM rel0
+	 * smc_rtt_read_entry() answers (the profile's "destroyed_desc": "zero"). */
+	if (r->destroyed_desc_zero && S2TTE_STATE(e) == RMI_ASSIGNED &&
+	    S2TTE_RIPAS(e) == RMM_RIPAS_DESTROYED)
+		desc = 0;
 	/* An unprotected mapping reads back as the host wrote it: address and attributes. */
 	if ((e & S2TTE_NS) && S2TTE_STATE(e) == RMI_ASSIGNED)
 		desc |= S2TTE_NS_ATTR(e);
@@ -190,29 +225,50 @@ void rmm_rtt_read_entry(struct emu_call *c)
 }
 
 /*
+ * The common part of DATA_CREATE and DATA_CREATE_UNKNOWN after their own checks (TF-RMM
+ * data_create() @rel0): ipa inside the PAR and 4 KiB aligned (ipa_align, ipa_bound) →
+ * ERROR_INPUT; data at or above 2^48 in a realm without LPA2 → ERROR_INPUT; the walk must
+ * reach level 3 → ERROR_RTT(walk level); the entry must be UNASSIGNED, whatever its RIPAS
+ * (rtte_state; DEN0137 1.0 B4.3.1 has no RIPAS failure condition) → ERROR_RTT(3). The entry
+ * found, or NULL with the answer returned.
+ */
+static uint64_t *data_entry(struct emu_call *c, const struct rmm_realm *realm, uint64_t data,
+			    uint64_t ipa, struct s2tt_walk *w)
+{
+	struct rmm *r = c->state;
+	if ((ipa & (EMU_GRANULE_SIZE - 1)) || !ipa_protected(realm, ipa) || !pa_fits(realm, data)) {
+		emu_ret1(c, rmi_ret(RMI_ERROR_INPUT, 0));
+		return NULL;
+	}
+	walk(r, realm, ipa, 3, w);
+	if (w->level != 3 || S2TTE_STATE(*w->entry) != RMI_UNASSIGNED) {
+		emu_ret1(c, rmi_ret(RMI_ERROR_RTT, (unsigned int)w->level));
+		return NULL;
+	}
+	return w->entry;
+}
+
+/*
  * DEN0137 1.0 B4.3.2 DATA_CREATE_UNKNOWN(rd, data, ipa): data DELEGATED and rd an RD →
- * ERROR_INPUT; ipa 4 KiB aligned and protected → ERROR_INPUT; the walk must reach
- * level 3 → ERROR_RTT(walk level); the entry must be UNASSIGNED → ERROR_RTT(3). The
- * granule is mapped with unknown (zero) contents; its RIPAS is unchanged.
+ * ERROR_INPUT, then data_entry(). No realm-state condition. The granule is mapped with
+ * unknown (zero) contents; the entry becomes ASSIGNED and keeps its RIPAS (TF-RMM
+ * s2tte_create_assigned_unchanged()).
  */
 void rmm_data_create_unknown(struct emu_call *c)
 {
 	struct rmm *r = c->state;
 	uint64_t rd = c->a[1], data = c->a[2], ipa = c->a[3];
 	struct rmm_realm *realm = rmm_realm_of(r, rd);
-	if (!realm || !rmm_granule(r, data, RMM_GRANULE_DELEGATED) ||
-	    (ipa & (EMU_GRANULE_SIZE - 1)) || !ipa_protected(realm, ipa)) {
+	if (!realm || !rmm_granule(r, data, RMM_GRANULE_DELEGATED)) {
 		emu_ret1(c, rmi_ret(RMI_ERROR_INPUT, 0));
 		return;
 	}
 	struct s2tt_walk w;
-	walk(r, realm, ipa, 3, &w);
-	if (w.level != 3 || S2TTE_STATE(*w.entry) != RMI_UNASSIGNED) {
-		emu_ret1(c, rmi_ret(RMI_ERROR_RTT, (unsigned int)w.level));
+	uint64_t *e = data_entry(c, realm, data, ipa, &w);
+	if (!e)
 		return;
-	}
-	*w.entry = S2TTE(RMI_ASSIGNED, S2TTE_RIPAS(*w.entry), data);
-	rmm_gran(r, w.holder)->refcount++;
+	*e = S2TTE(RMI_ASSIGNED, S2TTE_RIPAS(*e), data);
+	holder(r, &w)->refcount++;
 	rmm_granule_set(r, data, RMM_GRANULE_DATA, rd);
 	emu_ret1(c, rmi_ret(RMI_SUCCESS, 0));
 }
@@ -244,27 +300,34 @@ void rmm_data_destroy(struct emu_call *c)
 	unsigned int ripas = S2TTE_RIPAS(*w.entry) == RMM_RIPAS_RAM ? RMM_RIPAS_DESTROYED
 								    : S2TTE_RIPAS(*w.entry);
 	*w.entry = S2TTE(RMI_UNASSIGNED, ripas, 0);
-	rmm_gran(r, w.holder)->refcount--;
+	holder(r, &w)->refcount--;
 	rmm_granule_release(r, data);
 	emu_ret3(c, rmi_ret(RMI_SUCCESS, 0), data, top_after(r, realm, &w, ipa));
 }
 
 /*
- * DEN0137 1.0 B4.3.18 RTT_INIT_RIPAS(rd, base, top) → x1 top of the updated range: rd an
- * RD, base < top, both 4 KiB aligned and protected → ERROR_INPUT; realm not NEW →
- * ERROR_REALM; the entry at base must be UNASSIGNED at the walk level → else
- * ERROR_RTT(walk level). Entries from base are set to RAM until top, the end of the
- * table, or an entry that cannot change (as TF-RMM @rel0 does, one table per call; a
- * block entry changes only if [base, top) covers it whole). The RIM is extended with an
- * RmmMeasurementDescriptorRipas for the range changed.
+ * DEN0137 1.0 B4.3.18 RTT_INIT_RIPAS(rd, base, top) → x1 top of the updated range, in TF-RMM
+ * smc_rtt_init_ripas() @rel0 order: top <= base → ERROR_INPUT (before rd); rd an RD → ERROR_INPUT;
+ * base and top 4 KiB aligned and below 2^s2sz, base and top - 4 KiB inside the PAR →
+ * ERROR_INPUT; realm not NEW → ERROR_REALM; base not aligned to the walk level L →
+ * ERROR_RTT(L). Then, from base's entry to the end of its table granule while the entry fits
+ * below top: UNASSIGNED EMPTY becomes RAM, UNASSIGNED RAM stays, anything else (ASSIGNED,
+ * UNASSIGNED DESTROYED, TABLE) stops the walk, and every entry visited extends the RIM with
+ * its own RmmMeasurementDescriptorRipas [entry, entry end). No entry visited →
+ * ERROR_RTT(L). The spec's text stops only at a TABLE (RttSkipEntriesWithRipas with
+ * stop_at_destroyed FALSE); rel0 is stricter and is followed.
  */
 void rmm_rtt_init_ripas(struct emu_call *c)
 {
 	struct rmm *r = c->state;
 	uint64_t rd = c->a[1], base = c->a[2], top = c->a[3];
+	if (top <= base) {
+		emu_ret1(c, rmi_ret(RMI_ERROR_INPUT, 0));
+		return;
+	}
 	struct rmm_realm *realm = rmm_realm_of(r, rd);
-	if (!realm || base >= top || ((base | top) & (EMU_GRANULE_SIZE - 1)) ||
-	    top > (UINT64_C(1) << (realm->s2sz - 1))) {
+	if (!realm || ((base | top) & (EMU_GRANULE_SIZE - 1)) ||
+	    top - EMU_GRANULE_SIZE >= (UINT64_C(1) << (realm->s2sz - 1))) {
 		emu_ret1(c, rmi_ret(RMI_ERROR_INPUT, 0));
 		return;
 	}
@@ -272,22 +335,28 @@ void rmm_rtt_init_ripas(struct emu_call *c)
 		emu_ret1(c, rmi_ret(RMI_ERROR_REALM, 0));
 		return;
 	}
+	struct s2tt t = realm_s2tt(r, realm);
 	struct s2tt_walk w;
-	walk(r, realm, base, 3, &w);
+	s2tt_walk(&t, base, 3, &w);
 	uint64_t size = UINT64_C(1) << s2tt_level_shift(w.level);
-	if (S2TTE_STATE(*w.entry) != RMI_UNASSIGNED || (base & (size - 1)) || base + size > top) {
+	if (base & (size - 1)) {
 		emu_ret1(c, rmi_ret(RMI_ERROR_RTT, (unsigned int)w.level));
 		return;
 	}
-	uint64_t table_end = (base | ((UINT64_C(1) << (s2tt_level_shift(w.level) + 9)) - 1)) + 1;
 	uint64_t a = base;
-	uint64_t *e = w.entry;
-	while (a < top && a + size <= top && a < table_end && S2TTE_STATE(*e) == RMI_UNASSIGNED) {
-		*e = S2TTE(RMI_UNASSIGNED, RMM_RIPAS_RAM, 0);
+	for (unsigned int i = s2tt_index(&w, base); i < S2TT_ENTRIES && a + size <= top; i++) {
+		uint64_t *e = t.entry(t.ctx, w.holder + (uint64_t)i * 8);
+		if (*e == S2TTE(RMI_UNASSIGNED, RMM_RIPAS_EMPTY, 0))
+			*e = S2TTE(RMI_UNASSIGNED, RMM_RIPAS_RAM, 0);
+		else if (*e != S2TTE(RMI_UNASSIGNED, RMM_RIPAS_RAM, 0))
+			break;
+		rmm_rim_ripas((enum rmm_hash)realm->hash_algo, realm->meas[0], a, a + size);
 		a += size;
-		e++;
 	}
-	rmm_rim_ripas((enum rmm_hash)realm->hash_algo, realm->meas[0], base, a);
+	if (a == base) {
+		emu_ret1(c, rmi_ret(RMI_ERROR_RTT, (unsigned int)w.level));
+		return;
+	}
 	emu_ret2(c, rmi_ret(RMI_SUCCESS, 0), a);
 }
 
@@ -337,14 +406,12 @@ bool rmm_realm_ripas_run(struct rmm *r, const struct rmm_realm *realm, uint64_t 
 /* ---- RTT commands completing the 1.0 set --------------------------------------------- */
 
 /*
- * DEN0137 1.0 B4.3.1 DATA_CREATE(rd, data, ipa, src, flags), TF-RMM smc_data_create()
- * @rel0 order: src an aligned NS granule, flags MEASURE/NO_MEASURE → ERROR_INPUT; data
- * DELEGATED and rd an RD → ERROR_INPUT; ipa aligned and protected → ERROR_INPUT; realm
- * NEW → else ERROR_REALM; walk to level 3 → ERROR_RTT(walk level); the entry
- * UNASSIGNED (rtte_state) with RIPAS RAM (rtte_ripas: EMPTY and DESTROYED are refused, as
- * the RMM ACS v1.0 command table expects) → ERROR_RTT(3): the host sets the initial
- * RIPAS with RTT_INIT_RIPAS first. The granule gets the source's contents and becomes
- * ASSIGNED RAM, and the RIM is extended with its RmmMeasurementDescriptorData.
+ * DEN0137 1.0 B4.3.1 DATA_CREATE(rd, data, ipa, src, flags), TF-RMM smc_data_create() and
+ * data_create() @rel0 order: flags MEASURE/NO_MEASURE and src an aligned NS granule →
+ * ERROR_INPUT; data DELEGATED and rd an RD → ERROR_INPUT; realm not NEW → ERROR_REALM, before
+ * any ipa check (validate_data_create(): the spec leaves realm_state and ipa_* unordered);
+ * then data_entry(). The granule gets the source's contents, the entry becomes ASSIGNED RAM
+ * whatever its RIPAS was, and the RIM is extended with its RmmMeasurementDescriptorData.
  */
 void rmm_data_create(struct emu_call *c)
 {
@@ -356,8 +423,7 @@ void rmm_data_create(struct emu_call *c)
 		return;
 	}
 	struct rmm_realm *realm = rmm_realm_of(r, rd);
-	if (!realm || !rmm_granule(r, data, RMM_GRANULE_DELEGATED) ||
-	    (ipa & (EMU_GRANULE_SIZE - 1)) || !ipa_protected(realm, ipa)) {
+	if (!realm || !rmm_granule(r, data, RMM_GRANULE_DELEGATED)) {
 		emu_ret1(c, rmi_ret(RMI_ERROR_INPUT, 0));
 		return;
 	}
@@ -366,17 +432,14 @@ void rmm_data_create(struct emu_call *c)
 		return;
 	}
 	struct s2tt_walk w;
-	walk(r, realm, ipa, 3, &w);
-	if (w.level != 3 || S2TTE_STATE(*w.entry) != RMI_UNASSIGNED ||
-	    S2TTE_RIPAS(*w.entry) != RMM_RIPAS_RAM) {
-		emu_ret1(c, rmi_ret(RMI_ERROR_RTT, (unsigned int)w.level));
+	uint64_t *e = data_entry(c, realm, data, ipa, &w);
+	if (!e)
 		return;
-	}
 	memcpy(emu_mem_ptr(r->sim, data, EMU_GRANULE_SIZE), content, EMU_GRANULE_SIZE);
 	rmm_rim_data((enum rmm_hash)realm->hash_algo, realm->meas[0], ipa, flags,
 		     flags == RMI_MEASURE_CONTENT ? content : NULL);
-	*w.entry = S2TTE(RMI_ASSIGNED, RMM_RIPAS_RAM, data);
-	rmm_gran(r, w.holder)->refcount++;
+	*e = S2TTE(RMI_ASSIGNED, RMM_RIPAS_RAM, data);
+	holder(r, &w)->refcount++;
 	rmm_granule_set(r, data, RMM_GRANULE_DATA, rd);
 	emu_ret1(c, rmi_ret(RMI_SUCCESS, 0));
 }
@@ -438,14 +501,46 @@ void rmm_rtt_set_ripas(struct emu_call *c)
 	emu_ret2(c, rmi_ret(RMI_SUCCESS, 0), a);
 }
 
+/* Whether the 512 entries of @t map one contiguous block at @level - 1: ASSIGNED entries of
+ * one kind (same RIPAS, or NS with the same attributes), the first output address aligned
+ * to the parent's size (TF-RMM table_maps_block() @rel0). */
+static bool maps_block(const uint64_t *t, uint64_t level)
+{
+	uint64_t step = UINT64_C(1) << s2tt_level_shift((int)level);
+	if (S2TTE_STATE(t[0]) != RMI_ASSIGNED || (S2TTE_ADDR(t[0]) & ((step << 9) - 1)))
+		return false;
+	for (uint64_t i = 1; i < S2TT_ENTRIES; i++)
+		if (t[i] != t[0] + i * step)
+			return false;
+	return true;
+}
+
+/* All 512 entries UNASSIGNED with one RIPAS, or all UNASSIGNED_NS. */
+static bool unassigned_block(const uint64_t *t)
+{
+	if (S2TTE_STATE(t[0]) != RMI_UNASSIGNED)
+		return false;
+	for (uint64_t i = 1; i < S2TT_ENTRIES; i++)
+		if (t[i] != t[0])
+			return false;
+	return true;
+}
+
 /*
- * DEN0137 1.0 B4.3.17 RTT_FOLD(rd, ipa, level) → x1 the folded RTT: rd an RD, level in
- * [start + 1, 3], ipa aligned to the parent entry's size → ERROR_INPUT; walk to level - 1
- * → ERROR_RTT(walk level); that entry a TABLE → ERROR_RTT(level - 1); the table must be
- * homogeneous → ERROR_RTT(level): all UNASSIGNED with one RIPAS (or all unprotected
- * UNASSIGNED), or all ASSIGNED with one RIPAS (one set of NS attributes) mapping a
- * contiguous, aligned block, which needs a block level (TF-RMM RTT_MIN_BLOCK_LEVEL 2;
- * a homogeneous ASSIGNED table at level 2 → ERROR_RTT(level - 1)).
+ * DEN0137 1.0 B4.3.17 RTT_FOLD(rd, ipa, level) → x1 the folded RTT, TF-RMM smc_rtt_fold() @rel0:
+ * rd an RD, level in [start + 1, 3], ipa aligned to the parent entry's size → ERROR_INPUT;
+ * walk to level - 1 → ERROR_RTT(walk level); that entry a TABLE → ERROR_RTT(level - 1). Then
+ * by the table's live count:
+ *   0: all UNASSIGNED with one RIPAS, or all UNASSIGNED_NS → the parent becomes that;
+ *      all ASSIGNED_NS mapping one aligned contiguous block with the same attributes → an
+ *      ASSIGNED_NS block, or ERROR_RTT(level - 1) if that block would be at level 0 or
+ *      above; anything else → ERROR_RTT(level). On success the parent's count drops by 1.
+ *   512: a block at level 0 or above → ERROR_RTT(level - 1), checked before the entries;
+ *      512 ASSIGNED entries with one RIPAS mapping one aligned contiguous block → the
+ *      parent becomes that ASSIGNED block, its count unchanged; else ERROR_RTT(level).
+ *   anything else → ERROR_RTT(level).
+ * S2TT_MIN_BLOCK_LEVEL is 1 (DEN0137 1.0 A5.5.6: ASSIGNED and ASSIGNED_NS folds need a child
+ * at level 2 or 3). The folded table is zeroed and becomes DELEGATED.
  */
 void rmm_rtt_fold(struct emu_call *c)
 {
@@ -466,29 +561,30 @@ void rmm_rtt_fold(struct emu_call *c)
 	}
 	uint64_t rtt = S2TTE_ADDR(*w.entry);
 	const uint64_t *t = emu_mem_ptr(r->sim, rtt, EMU_GRANULE_SIZE);
-	uint64_t step = UINT64_C(1) << s2tt_level_shift((int)level);
-	uint64_t first = t[0];
-	/* TF-RMM rtt_fold() @rmm-spec-v1.0-rel0: a table whose 512 entries are all live folds
-	 * only into a block above RTT_MIN_BLOCK_LEVEL (2), else ERROR_RTT(level - 1), the
-	 * walk level; this is checked before the entries are compared. */
-	if (rmm_gran(r, rtt)->refcount == S2TT_ENTRIES && level - 1 < 2) {
-		emu_ret1(c, rmi_ret(RMI_ERROR_RTT, (unsigned int)level - 1));
-		return;
-	}
-	bool ok = S2TTE_STATE(first) != RMI_TABLE;
-	if (S2TTE_STATE(first) == RMI_ASSIGNED)
-		ok = !(S2TTE_ADDR(first) & ((step << 9) - 1));
-	for (uint64_t i = 1; i < S2TT_ENTRIES && ok; i++) {
-		uint64_t want = S2TTE_STATE(first) == RMI_ASSIGNED ? first + i * step : first;
-		ok = t[i] == want;
+	uint32_t live = rmm_gran(r, rtt)->refcount;
+	/* A block at level - 1 below S2TT_MIN_BLOCK_LEVEL: ERROR_RTT(level - 1), the walk level. */
+	bool too_high = (int)level - 1 < S2TT_MIN_BLOCK_LEVEL;
+	bool ok = false;
+	if (live == 0) {
+		ok = unassigned_block(t) || ((t[0] & S2TTE_NS) && maps_block(t, level));
+		if (ok && S2TTE_STATE(t[0]) == RMI_ASSIGNED && too_high) {
+			emu_ret1(c, rmi_ret(RMI_ERROR_RTT, (unsigned int)level - 1));
+			return;
+		}
+	} else if (live == S2TT_ENTRIES) {
+		if (too_high) {
+			emu_ret1(c, rmi_ret(RMI_ERROR_RTT, (unsigned int)level - 1));
+			return;
+		}
+		ok = !(t[0] & S2TTE_NS) && maps_block(t, level);
 	}
 	if (!ok) {
 		emu_ret1(c, rmi_ret(RMI_ERROR_RTT, (unsigned int)level));
 		return;
 	}
-	*w.entry = first;
-	if (S2TTE_STATE(first) == RMI_UNASSIGNED)
-		rmm_gran(r, w.holder)->refcount--;
+	*w.entry = t[0];
+	if (live == 0)
+		holder(r, &w)->refcount--;
 	rmm_gran(r, rtt)->refcount = 0;
 	rmm_granule_release(r, rtt);
 	emu_ret2(c, rmi_ret(RMI_SUCCESS, 0), rtt);
@@ -496,57 +592,50 @@ void rmm_rtt_fold(struct emu_call *c)
 
 /*
  * DEN0137 1.0 B4.3.19/B4.3.22 RTT_MAP/UNMAP_UNPROTECTED(rd, ipa, level[, desc]), TF-RMM
- * map_unmap_ns() order: rd an RD → ERROR_INPUT; level in [RTT_MIN_BLOCK_LEVEL, 3], ipa
- * aligned to it, inside the IPA space and unprotected → ERROR_INPUT; (map) desc with no
- * bits beyond attributes and a level-aligned address inside the PA range → ERROR_INPUT;
- * walk to level → ERROR_RTT(walk level); the entry must be unprotected UNASSIGNED (map)
- * or ASSIGNED (unmap) → ERROR_RTT(level). Unmap returns x1 = top, also on ERROR_RTT.
+ * smc_rtt_map_unprotected() / smc_rtt_unmap_unprotected() and map_unmap_ns() @rel0 order:
+ * level outside [S2TT_MIN_BLOCK_LEVEL (1), 3] → ERROR_INPUT, before rd; rd an RD →
+ * ERROR_INPUT; (map) desc not valid at the level (s2tt_ns_desc_valid()) → ERROR_INPUT; ipa
+ * below 2^s2sz and aligned to the level, and outside the PAR → ERROR_INPUT. A level above
+ * the realm's start level is ERROR_INPUT too (level_bound; rel0 asserts there). Map: walk to
+ * the level → ERROR_RTT(walk level); the entry must be UNASSIGNED_NS → ERROR_RTT(level); it
+ * becomes ASSIGNED_NS with the descriptor. Unmap: the walk stopping short or an entry that
+ * is not ASSIGNED_NS → ERROR_RTT(walk level); it becomes UNASSIGNED_NS; x1 = top on success
+ * and on ERROR_RTT. No live count changes either way (map_unmap_ns() holds no reference).
  */
 static void map_unmap_ns(struct emu_call *c, bool map)
 {
 	struct rmm *r = c->state;
 	uint64_t rd = c->a[1], ipa = c->a[2], level = c->a[3], desc = c->a[4];
-	struct rmm_realm *realm = rmm_realm_of(r, rd);
-	if (!realm || level < 2 || level > 3 || !valid_ipa_level(realm, ipa, level, 0, 0) ||
-	    ipa_protected(realm, ipa)) {
+	if (level < S2TT_MIN_BLOCK_LEVEL || level > RMI_RTT_MAX_LEVEL) {
 		emu_ret1(c, rmi_ret(RMI_ERROR_INPUT, 0));
 		return;
 	}
-	uint64_t size = UINT64_C(1) << s2tt_level_shift((int)level);
-	uint64_t addr = desc & ~RMI_NS_DESC_ATTR & ~UINT64_C(3);
-	if (map && ((desc & 3) || (addr & (size - 1)) ||
-		    addr >> (rmm_feat(r, RMM_FEAT_S2SZ) == 52 ? 52 : 48))) {
+	struct rmm_realm *realm = rmm_realm_of(r, rd);
+	if (!realm || (map && !s2tt_ns_desc_valid(desc, (int)level, realm_lpa2(realm))) ||
+	    !valid_ipa_level(realm, ipa, level, 0, 0) || ipa_protected(realm, ipa)) {
 		emu_ret1(c, rmi_ret(RMI_ERROR_INPUT, 0));
 		return;
 	}
 	struct s2tt_walk w;
 	walk(r, realm, ipa, (int)level, &w);
-	if (w.level != (int)level) {
-		if (map)
-			emu_ret1(c, rmi_ret(RMI_ERROR_RTT, (unsigned int)w.level));
-		else
-			emu_ret2(c, rmi_ret(RMI_ERROR_RTT, (unsigned int)w.level),
-				 top_after(r, realm, &w, ipa));
-		return;
-	}
+	bool reached = w.level == (int)level;
 	if (map) {
-		if (S2TTE_STATE(*w.entry) != RMI_UNASSIGNED) {
-			emu_ret1(c, rmi_ret(RMI_ERROR_RTT, (unsigned int)level));
+		if (!reached || S2TTE_STATE(*w.entry) != RMI_UNASSIGNED) {
+			emu_ret1(c, rmi_ret(RMI_ERROR_RTT,
+					    reached ? (unsigned int)level : (unsigned int)w.level));
 			return;
 		}
-		*w.entry =
-			S2TTE(RMI_ASSIGNED, 0, addr) | S2TTE_NS | ((desc & RMI_NS_DESC_ATTR) << 2);
-		rmm_gran(r, w.holder)->refcount++;
+		*w.entry = S2TTE(RMI_ASSIGNED, 0, S2TTE_ADDR(desc)) | S2TTE_NS |
+			   S2TTE_NS_FROM_DESC(desc);
 		emu_ret1(c, rmi_ret(RMI_SUCCESS, 0));
 		return;
 	}
-	if (S2TTE_STATE(*w.entry) != RMI_ASSIGNED) {
-		emu_ret2(c, rmi_ret(RMI_ERROR_RTT, (unsigned int)level),
+	if (!reached || S2TTE_STATE(*w.entry) != RMI_ASSIGNED) {
+		emu_ret2(c, rmi_ret(RMI_ERROR_RTT, (unsigned int)w.level),
 			 top_after(r, realm, &w, ipa));
 		return;
 	}
-	*w.entry = S2TTE(RMI_UNASSIGNED, 0, 0) | S2TTE_NS;
-	rmm_gran(r, w.holder)->refcount--;
+	*w.entry = S2TTE(RMI_UNASSIGNED, 0, 0);
 	emu_ret2(c, rmi_ret(RMI_SUCCESS, 0), top_after(r, realm, &w, ipa));
 }
 

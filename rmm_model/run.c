@@ -121,15 +121,6 @@ static bool rec_ripas_run(void *ctx, uint64_t ipa, uint64_t end, unsigned int *r
 	return rmm_realm_ripas_run(rc->r, rc->realm, ipa, end, ripas, top);
 }
 
-/* Index of the REC with this MPIDR in the realm, as REC_CREATE assigned it. */
-static struct rmm_rec *rec_by_mpidr(struct rmm *r, uint64_t rd, uint64_t mpidr)
-{
-	for (size_t i = 0; i < r->nrecs; i++)
-		if (r->recs[i].rd == rd && r->recs[i].mpidr == mpidr)
-			return &r->recs[i];
-	return NULL;
-}
-
 static bool is_psci(uint32_t fid)
 {
 	uint32_t base = fid & ~SMCCC_64;
@@ -137,29 +128,44 @@ static bool is_psci(uint32_t fid)
 }
 
 /*
- * A PSCI call from the realm (DEN0137 1.0 A6, TF-RMM runtime/rsi/psci.c @rel0). The RMM
- * answers VERSION and FEATURES itself; CPU_ON and AFFINITY_INFO on a valid target exit
- * to the host and wait for PSCI_COMPLETE; CPU_OFF, CPU_SUSPEND, SYSTEM_OFF/RESET exit to
- * the host for information. Returns true when the REC must exit.
+ * The result words of a realm call the RMM answers (TF-RMM rel0 handle_realm_rsi()): each call
+ * starts from a zeroed x0..x3 and x4 seeded with the realm's own x4, so x1..x3 read 0 unless
+ * the call returns a value there and x4 comes back as the realm passed it.
  */
-static bool realm_psci(struct rmm *r, struct rmm_realm *realm, struct rmm_rec *rec, uint64_t *x)
+static void realm_result(uint64_t *x, uint64_t x0)
+{
+	x[0] = x0;
+	x[1] = x[2] = x[3] = 0;
+}
+
+/*
+ * A PSCI call from the realm (DEN0137 1.0 A6, TF-RMM runtime/rsi/psci.c handle_psci() @rel0),
+ * its result in @x by realm_result(). The RMM answers VERSION, FEATURES and calls it can
+ * refuse itself; CPU_ON and AFFINITY_INFO on another REC exit to the host and wait for
+ * PSCI_COMPLETE (registers unchanged until then); CPU_OFF and CPU_SUSPEND complete at once
+ * and exit to the host for information; SYSTEM_OFF/RESET exit with the registers unchanged.
+ * Returns true when the REC must exit.
+ */
+static bool realm_psci(struct rmm_realm *realm, struct rmm_rec *rec, uint64_t *x)
 {
 	uint32_t fid = (uint32_t)x[0];
 	switch (fid) {
 	case PSCI_VERSION_FID:
-		x[0] = SMCCC_VER(1, 1);
+		realm_result(x, SMCCC_VER(1, 1));
 		return false;
 	case PSCI_FEATURES_FID: {
+		/* psci_features(): PSCI_VERSION itself is not in the list; SMCCC_VERSION is. */
 		static const uint32_t known[] = {
-			PSCI_VERSION_FID,	PSCI_CPU_SUSPEND_FID,	   PSCI_CPU_SUSPEND_64_FID,
-			PSCI_CPU_OFF_FID,	PSCI_CPU_ON_FID,	   PSCI_CPU_ON_64_FID,
-			PSCI_AFFINITY_INFO_FID, PSCI_AFFINITY_INFO_64_FID, PSCI_SYSTEM_OFF_FID,
-			PSCI_SYSTEM_RESET_FID,	PSCI_FEATURES_FID,
+			PSCI_CPU_SUSPEND_FID,	   PSCI_CPU_SUSPEND_64_FID, PSCI_CPU_OFF_FID,
+			PSCI_CPU_ON_FID,	   PSCI_CPU_ON_64_FID,	    PSCI_AFFINITY_INFO_FID,
+			PSCI_AFFINITY_INFO_64_FID, PSCI_SYSTEM_OFF_FID,	    PSCI_SYSTEM_RESET_FID,
+			PSCI_FEATURES_FID,	   SMCCC_VERSION_FID,
 		};
-		x[0] = emu_status(PSCI_RET_NOT_SUPPORTED);
+		uint64_t res = emu_status(PSCI_RET_NOT_SUPPORTED);
 		for (size_t i = 0; i < EMU_ARRAY_SIZE(known); i++)
 			if ((uint32_t)x[1] == known[i])
-				x[0] = 0;
+				res = 0;
+		realm_result(x, res);
 		return false;
 	}
 	case PSCI_CPU_ON_FID:
@@ -167,25 +173,31 @@ static bool realm_psci(struct rmm *r, struct rmm_realm *realm, struct rmm_rec *r
 	case PSCI_AFFINITY_INFO_FID:
 	case PSCI_AFFINITY_INFO_64_FID: {
 		bool on = (fid & ~SMCCC_64) == PSCI_CPU_ON_FID;
-		uint64_t target = fid & SMCCC_64 ? x[1] : (uint32_t)x[1];
-		/* AFFINITY_INFO: only level 0 (TF-RMM psci_affinity_info()). CPU_ON: the
-		 * entry point must be a protected IPA. */
-		if ((!on && x[2] != 0) || !rec_by_mpidr(r, realm->rd, target)) {
-			x[0] = emu_status(PSCI_RET_INVALID_PARAMS);
+		uint64_t target = rmm_mpidr_rec_index(x[1]);
+		/* psci_cpu_on(): an entry point outside the REC's PAR (addr_in_rec_par()) is
+		 * INVALID_ADDRESS before anything else. psci_affinity_info(): only level 0. */
+		if (on && x[2] >= (UINT64_C(1) << (realm->s2sz - 1))) {
+			realm_result(x, emu_status(PSCI_RET_INVALID_ADDRESS));
 			return false;
 		}
-		if (on && x[2] >= (UINT64_C(1) << (realm->s2sz - 1))) {
-			x[0] = emu_status(PSCI_RET_INVALID_ADDRESS);
+		if ((!on && x[2] != 0) || target >= realm->rec_count) {
+			realm_result(x, emu_status(PSCI_RET_INVALID_PARAMS));
+			return false;
+		}
+		/* The caller itself: ALREADY_ON, or ON (0), without an exit. */
+		if (target == rec->idx) {
+			realm_result(x, on ? emu_status(PSCI_RET_ALREADY_ON) : 0);
 			return false;
 		}
 		rec->psci_fid = fid;
-		rec->psci_target = target;
+		rec->psci_target = x[1];
 		rec->pending = RMM_PENDING_PSCI;
 		return true;
 	}
 	case PSCI_CPU_OFF_FID:
 		rec->runnable = false;
 		rec->pending = RMM_PENDING_NONE;
+		realm_result(x, 0);
 		return true;
 	case PSCI_SYSTEM_OFF_FID:
 	case PSCI_SYSTEM_RESET_FID:
@@ -196,11 +208,11 @@ static bool realm_psci(struct rmm *r, struct rmm_realm *realm, struct rmm_rec *r
 		return true;
 	case PSCI_CPU_SUSPEND_FID:
 	case PSCI_CPU_SUSPEND_64_FID:
-		x[0] = 0;
+		realm_result(x, 0);
 		rec->pending = RMM_PENDING_RESULT;
 		return true;
 	default:
-		x[0] = emu_status(PSCI_RET_NOT_SUPPORTED);
+		realm_result(x, emu_status(PSCI_RET_NOT_SUPPORTED));
 		return false;
 	}
 }
@@ -216,20 +228,26 @@ void rmm_rec_resume(struct rmm *r, struct rmm_realm *realm, struct rmm_rec *rec,
 {
 	uint64_t *x = rec->regs;
 	switch (rec->pending) {
-	case RMM_PENDING_RIPAS:
+	case RMM_PENDING_RIPAS: {
 		/* DEN0137 B5.3.6 RSI_IPA_STATE_SET: x1 = the first address the host did not change
-		 * (it may be the base: nothing changed), x2 = the host's response. */
-		memset(x, 0, sizeof(rec->regs));
-		x[0] = RSI_SUCCESS;
+		 * (it may be the base: nothing changed), x2 = the host's response. TF-RMM rel0
+		 * complete_set_ripas() reports REJECT only for a change to RAM that stopped
+		 * short of top; a rejected change to EMPTY is an ACCEPT up to x1. x3 stays 0
+		 * from the exit, x4 up are the realm's. */
+		bool reject = abi_rd64(run + RMI_RUN_ENTRY_FLAGS) & RMI_ENTRY_RIPAS_RESPONSE;
+		realm_result(x, RSI_SUCCESS);
 		x[1] = rec->ripas_addr;
-		x[2] = (abi_rd64(run + RMI_RUN_ENTRY_FLAGS) & RMI_ENTRY_RIPAS_RESPONSE) ? 1 : 0;
+		x[2] = reject && rec->ripas_value == RMM_RIPAS_RAM &&
+		       rec->ripas_addr != rec->ripas_top;
 		break;
+	}
 	case RMM_PENDING_HOST_CALL: {
 		uint8_t *p = rmm_realm_ipa_ptr(r, realm, rec->host_call_ipa, RSI_HOST_CALL_SIZE);
 		for (unsigned int i = 0; p && i < RMI_RUN_HOST_CALL_GPRS; i++)
 			abi_wr64(p + RSI_HOST_CALL_GPRS + 8 * i,
 				 abi_rd64(run + RMI_RUN_ENTRY_GPRS + 8 * i));
-		memset(x, 0, sizeof(rec->regs));
+		/* TF-RMM rel0 do_host_call(): only x0 is written; x1 (the structure's address)
+		 * and up come back as the realm passed them. */
 		x[0] = RSI_SUCCESS;
 		break;
 	}
@@ -261,11 +279,8 @@ void rmm_rec_run(struct emu_call *c, struct rmm *r, struct rmm_rec *rec, uint8_t
 		.ipa_ptr = rec_ipa_ptr,
 		.ripas_run = rec_ripas_run,
 	};
-	uint64_t mpidr = rec->mpidr;
-	/* The REC's index as REC_CREATE derived it from the MPIDR (valid: REC_CREATE checked). */
-	uint64_t rec_idx = 0;
-	rmm_rec_index(mpidr, &rec_idx);
-	unsigned int idx = (unsigned int)rec_idx;
+	/* The REC's index as REC_CREATE derived it from the MPIDR. */
+	unsigned int idx = (unsigned int)rec->idx;
 	uint64_t rd = rec->rd;
 	for (unsigned int n = 0; n < RUN_MAX_CALLS; n++) {
 		struct smcsim_regs regs;
@@ -307,11 +322,22 @@ void rmm_rec_run(struct emu_call *c, struct rmm *r, struct rmm_rec *rec, uint8_t
 			struct rsi_exit ex;
 			rsi_handle(&env, x, res, &ex);
 			if (ex.kind == RSI_EXIT_NONE) {
-				/* RSI results are x0..x3, MEASUREMENT_READ x0..x8. */
-				unsigned int nres = fid == RSI_MEASUREMENT_READ_FID ? 9 : 4;
+				/* RSI results are x0..x3 (x4 the realm's), a successful
+				 * MEASUREMENT_READ's x0..x8 (handle_rsi_measurement_read()). */
+				unsigned int nres =
+					fid == RSI_MEASUREMENT_READ_FID && res[0] == RSI_SUCCESS
+						? 9
+						: 4;
 				memcpy(x, res, nres * sizeof(uint64_t));
 				memcpy(rec->regs, x, sizeof(rec->regs));
 				continue;
+			}
+			if (ex.kind == RSI_EXIT_RIPAS) {
+				/* handle_rsi_ipa_state_set(): the REC is updated before the exit
+				 * (x0 SUCCESS, x1 top, x2 and x3 0); the completion writes x0..x2
+				 * at the next entry. */
+				realm_result(x, RSI_SUCCESS);
+				x[1] = ex.top;
 			}
 			memcpy(rec->regs, x, sizeof(rec->regs));
 			if (ex.kind == RSI_EXIT_RIPAS) {
@@ -351,7 +377,7 @@ void rmm_rec_run(struct emu_call *c, struct rmm *r, struct rmm_rec *rec, uint8_t
 		}
 		if (is_psci(fid)) {
 			uint64_t call[4] = { x[0], x[1], x[2], x[3] };
-			if (!realm_psci(r, realm, rec, x)) {
+			if (!realm_psci(realm, rec, x)) {
 				memcpy(rec->regs, x, sizeof(rec->regs));
 				continue;
 			}
@@ -362,8 +388,10 @@ void rmm_rec_run(struct emu_call *c, struct rmm *r, struct rmm_rec *rec, uint8_t
 			return;
 		}
 		/* TF-RMM handle_realm_rsi(): the RMM reports SMCCC 1.2 to realms and answers
-		 * every other SMC with SMC_UNKNOWN, without an exit. */
-		x[0] = fid == SMCCC_VERSION_FID ? SMCCC_VER(1, 2) : SMCCC_RET_NOT_SUPPORTED;
+		 * every other SMC (SMCCC_ARCH_FEATURES included) with SMC_UNKNOWN, without an
+		 * exit. */
+		realm_result(x,
+			     fid == SMCCC_VERSION_FID ? SMCCC_VER(1, 2) : SMCCC_RET_NOT_SUPPORTED);
 		memcpy(rec->regs, x, sizeof(rec->regs));
 	}
 	exit_to_host(run, RMI_EXIT_IRQ);

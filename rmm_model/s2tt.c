@@ -36,18 +36,30 @@ void s2tt_walk(const struct s2tt *t, uint64_t ipa, int target, struct s2tt_walk 
 			    : table;
 }
 
-uint64_t s2tt_unassigned_end(const struct s2tt *t, const struct s2tt_walk *w, uint64_t ipa,
-			     uint64_t ipa_end)
+unsigned int s2tt_index(const struct s2tt_walk *w, uint64_t ipa)
 {
-	unsigned int sh = s2tt_level_shift(w->level);
-	bool root = w->level == t->start_level;
-	uint64_t parent = UINT64_C(1) << s2tt_level_shift(w->level - 1);
-	uint64_t end = root ? ipa_end : (ipa & ~(parent - 1)) + parent;
-	uint64_t a = ipa & ~((UINT64_C(1) << sh) - 1);
-	for (; a < end; a += UINT64_C(1) << sh) {
-		uint64_t *e = s2tt_entry_at(t, w->table, w->level, a, root);
-		if (!e || S2TTE_STATE(*e) != RMI_UNASSIGNED)
+	return (unsigned int)((ipa >> s2tt_level_shift(w->level)) & (S2TT_ENTRIES - 1));
+}
+
+uint64_t s2tt_skip_non_live(const struct s2tt *t, const struct s2tt_walk *w, uint64_t ipa)
+{
+	unsigned int i = s2tt_index(w, ipa), j = i + 1;
+	if (s2tte_is_live(*w->entry))
+		return ipa;
+	/* The scan runs to the granule's last entry even where it maps past the IPA space
+	 * (a root granule of a small s2sz): those entries are zero, so not live. */
+	for (; j < S2TT_ENTRIES; j++) {
+		const uint64_t *e = t->entry(t->ctx, w->holder + (uint64_t)j * 8);
+		if (e && s2tte_is_live(*e))
 			break;
 	}
-	return a;
+	uint64_t size = UINT64_C(1) << s2tt_level_shift(w->level);
+	return (ipa & ~(size - 1)) + (uint64_t)(j - i) * size;
+}
+
+bool s2tt_ns_desc_valid(uint64_t desc, int level, bool lpa2)
+{
+	uint64_t oa = (UINT64_C(1) << 48) - (UINT64_C(1) << s2tt_level_shift(level));
+	uint64_t mask = oa | RMI_NS_DESC_ATTR | (lpa2 ? RMI_NS_DESC_LPA2_OA : 0);
+	return !(desc & ~mask) && (desc & RMI_NS_DESC_MEMATTR) != RMI_NS_DESC_MEMATTR_RESERVED;
 }

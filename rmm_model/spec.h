@@ -138,6 +138,9 @@ enum rmm_gate {
 	RMM_GATE_ACTIVE = 0, /* the default: ACTIVE only */
 	RMM_GATE_INIT = 1,   /* INIT only */
 	RMM_GATE_ANY = 2,    /* every state */
+	/* ACTIVE, or INTERMEDIATE for the SRO of the model's activation ("activate_granules"):
+	 * the OP_* commands (TF-RMM main gates them on ACTIVE). */
+	RMM_GATE_SRO = 3,
 };
 
 /* RMM global state (TF-RMM main glob_data: INIT, INTERMEDIATE while activating, ACTIVE). */
@@ -158,7 +161,7 @@ struct rmm_sro {
 
 struct rmm_v2 {
 	uint8_t state;					 /* enum rmm_global_state */
-	uint64_t tracking_region_size, rmi_granule_size; /* as RMM_CONFIG_SET stored them */
+	uint64_t tracking_region_size, rmi_granule_size; /* RmiRmmConfig (always 0, 0) */
 	uint32_t activate_granules; /* profile: granules RMM_ACTIVATE asks the host to donate */
 	uint32_t range_limit;	    /* profile: granules per GRANULE_RANGE_* call; 0 = no cap */
 	uint64_t next_handle;

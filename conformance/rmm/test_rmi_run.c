@@ -59,7 +59,10 @@
 #define PSCI_DENIED	 ((uint64_t)-3)
 #define PSCI_ALREADY_ON	 ((uint64_t)-4)
 #define PSCI_INVALID	 ((uint64_t)-2)
+#define PSCI_FEATURES_ID 0x8400000Au
 #define SMCCC_VERSION_ID 0x80000000u
+#define SMCCC_ARCH_FEAT	 0x80000001u
+#define RP(n)		 (UINT64_C(0x7ea1000000000000) | (n)) /* a value the realm passed in xn */
 #define RSI_CHANGE_DESTR 1u /* RSI_IPA_STATE_SET flags bit 0: CHANGE_DESTROYED */
 #define ESR_EC(esr)	 (((esr) >> 26) & 0x3f)
 
@@ -308,24 +311,76 @@ static void data_create_conditions(void **state)
 			 0); /* DEN0137 B4.3.1 RMI_DATA_CREATE: SUCCESS */
 	assert_int_equal(data_create(sim, RD, DATA2, ipa, SRC, 0),
 			 ERR_RTT(3)); /* DEN0137 B4.3.1 RMI_DATA_CREATE rtte_state */
-	/* rtte_ripas: a DESTROYED entry (DATA_DESTROY of RAM leaves DESTROYED). */
-	struct smcsim_regs r = t_call(sim, RMI_DATA_DESTROY_FID, RD, ipa);
-	t_assert_reg(r, 0, 0, "setup: RMI_DATA_DESTROY");
-	r = t_call(sim, RMI_RTT_READ_ENTRY_FID, RD, ipa, 3);
-	t_assert_reg(r, 4, RMM_RIPAS_DESTROYED,
-		     "DEN0137 B4.3.3 RMI_DATA_DESTROY: RIPAS RAM becomes DESTROYED");
-	assert_int_equal(data_create(sim, RD, DATA2, ipa, SRC, 0),
-			 ERR_RTT(3)); /* ACS v1.0_BETA0.8_10.23 cmd_data_create rtte_ripas
-					 (DEN0137 1.0 B4.3.1 has no RIPAS condition) */
 	/* None of the failures changed the granule. */
 	assert_int_equal(rmm_gstate(sim, DATA2)->state,
 			 RMM_GRANULE_DELEGATED); /* DEN0137 B4.3.1 RMI_DATA_CREATE: failure leaves
 						    data DELEGATED */
-	/* realm_state: only a NEW realm takes initial content. */
+	/* realm_state: only a NEW realm takes initial content. TF-RMM rel0
+	 * validate_data_create() checks it before any ipa condition (B4.3.1 leaves the two
+	 * unordered), so an unaligned or unprotected ipa still gives ERROR_REALM. */
 	assert_int_equal(rmi(sim, RMI_REALM_ACTIVATE_FID, RD, 0),
 			 0); /* setup: RMI_REALM_ACTIVATE */
 	assert_int_equal(data_create(sim, RD, DATA2, 0x2000, SRC, 0),
 			 ERR_REALM); /* DEN0137 B4.3.1 RMI_DATA_CREATE realm_state */
+	assert_int_equal(data_create(sim, RD, DATA2, 0x2010, SRC, 0),
+			 ERR_REALM); /* TF-RMM rel0 validate_data_create(): realm_state before
+					ipa_align */
+	assert_int_equal(data_create(sim, RD, DATA2, IPA_UNPROT, SRC, 0),
+			 ERR_REALM); /* TF-RMM rel0 validate_data_create(): realm_state before
+					ipa_bound */
+	/* Still: rd and data are checked first. */
+	assert_int_equal(data_create(sim, RD, PARAMS, 0x2010, SRC, 0),
+			 ERR_INPUT); /* DEN0137 B4.3.1 RMI_DATA_CREATE data_state before
+					realm_state */
+	smcsim_destroy(sim);
+}
+
+/*
+ * TF-RMM rel0 data_create(): at level 3 the entry must be UNASSIGNED whatever its RIPAS
+ * (DEN0137 1.0 B4.3.1: rtte_state is the only entry condition; RIPAS RAM is a success
+ * condition of DATA_CREATE, not a failure condition). DATA_CREATE makes the entry RAM;
+ * DATA_CREATE_UNKNOWN keeps its RIPAS. (The RIPAS failure condition was RMM ACS
+ * v1.0_BETA0.8_10.23's, for spec EAC2; later ACS releases dropped it.)
+ */
+static void data_create_any_ripas(void **state)
+{
+	(void)state;
+	struct smcsim *sim = new_realm();
+	/* An EMPTY entry (new_realm() made only [0, 0x4000) RAM). */
+	assert_int_equal(data_create(sim, RD, DATA, 0x5000, SRC, 0),
+			 0); /* DEN0137 B4.3.1 RMI_DATA_CREATE: SUCCESS on an UNASSIGNED EMPTY
+				entry */
+	struct smcsim_regs r = t_call(sim, RMI_RTT_READ_ENTRY_FID, RD, 0x5000, 3);
+	t_assert_reg(r, 2, RMI_ASSIGNED, "DEN0137 B4.3.1 RMI_DATA_CREATE: entry ASSIGNED");
+	t_assert_reg(r, 4, RMM_RIPAS_RAM, "DEN0137 B4.3.1 RMI_DATA_CREATE: EMPTY becomes RAM");
+	/* A DESTROYED entry (DATA_DESTROY of RAM leaves DESTROYED). */
+	assert_int_equal(data_create(sim, RD, DATA2, 0x1000, SRC, 0),
+			 0); /* setup: RMI_DATA_CREATE */
+	r = t_call(sim, RMI_DATA_DESTROY_FID, RD, 0x1000);
+	t_assert_reg(r, 0, 0, "setup: RMI_DATA_DESTROY");
+	r = t_call(sim, RMI_RTT_READ_ENTRY_FID, RD, 0x1000, 3);
+	t_assert_reg(r, 4, RMM_RIPAS_DESTROYED,
+		     "DEN0137 B4.3.3 RMI_DATA_DESTROY: RIPAS RAM becomes DESTROYED");
+	assert_int_equal(data_create(sim, RD, DATA2, 0x1000, SRC, 0),
+			 0); /* TF-RMM rel0 data_create(): SUCCESS on an UNASSIGNED DESTROYED
+				entry (no rtte_ripas condition) */
+	r = t_call(sim, RMI_RTT_READ_ENTRY_FID, RD, 0x1000, 3);
+	t_assert_reg(r, 4, RMM_RIPAS_RAM, "DEN0137 B4.3.1 RMI_DATA_CREATE: DESTROYED becomes RAM");
+	/* DATA_CREATE_UNKNOWN keeps DESTROYED and EMPTY. */
+	assert_int_equal(t_call(sim, RMI_DATA_DESTROY_FID, RD, 0x1000).x[0],
+			 0); /* setup: RMI_DATA_DESTROY */
+	assert_int_equal(t_call(sim, RMI_DATA_CREATE_UNKNOWN_FID, RD, DATA2, 0x1000).x[0],
+			 0); /* DEN0137 B4.3.2 RMI_DATA_CREATE_UNKNOWN: SUCCESS on DESTROYED */
+	r = t_call(sim, RMI_RTT_READ_ENTRY_FID, RD, 0x1000, 3);
+	t_assert_reg(r, 4, RMM_RIPAS_DESTROYED,
+		     "TF-RMM rel0 s2tte_create_assigned_unchanged(): DATA_CREATE_UNKNOWN keeps "
+		     "RIPAS DESTROYED");
+	delegate(sim, DATA2 + 0x1000);
+	assert_int_equal(t_call(sim, RMI_DATA_CREATE_UNKNOWN_FID, RD, DATA2 + 0x1000, 0x6000).x[0],
+			 0); /* DEN0137 B4.3.2 RMI_DATA_CREATE_UNKNOWN: SUCCESS on EMPTY */
+	r = t_call(sim, RMI_RTT_READ_ENTRY_FID, RD, 0x6000, 3);
+	t_assert_reg(r, 4, RMM_RIPAS_EMPTY,
+		     "DEN0137 B4.3.2 RMI_DATA_CREATE_UNKNOWN: RIPAS EMPTY kept");
 	smcsim_destroy(sim);
 }
 
@@ -558,7 +613,7 @@ static void rec_enter_host_call(void **state)
 	put64(sim, DATA + 0x100, 0x42);
 	for (uint64_t i = 0; i < 31; i++)
 		put64(sim, DATA + 0x108 + 8 * i, 0x100 + i);
-	script_add(s, RSI_HOST_CALL_FID, 0x1100, 0, 0, 0);
+	script_add(s, RSI_HOST_CALL_FID, 0x1100, RP(2), RP(3), RP(4));
 	assert_int_equal(enter(sim, REC, RUN), 0); /* DEN0137 RMI_REC_ENTER: SUCCESS */
 	assert_int_equal(exit_reason(sim, RUN),
 			 RMI_EXIT_HOST_CALL); /* DEN0137 RMI_REC_ENTER: exit_reason HOST_CALL */
@@ -572,6 +627,10 @@ static void rec_enter_host_call(void **state)
 		put64(sim, RUN + RMI_RUN_ENTRY_GPRS + 8 * i, 0x900 + i);
 	assert_int_equal(enter(sim, REC, RUN), 0); /* DEN0137 RMI_REC_ENTER: SUCCESS */
 	t_assert_reg(s->seen[1], 0, RSI_SUCCESS, "DEN0137 RSI_HOST_CALL: SUCCESS on re-entry");
+	t_assert_reg(s->seen[1], 1, 0x1100,
+		     "TF-RMM rel0 do_host_call(): only x0 written, x1 = the structure's address");
+	t_assert_reg(s->seen[1], 2, RP(2), "TF-RMM rel0 do_host_call(): x2 as passed");
+	t_assert_reg(s->seen[1], 4, RP(4), "TF-RMM rel0 do_host_call(): x4 as passed");
 	for (uint64_t i = 0; i < RMI_RUN_HOST_CALL_GPRS; i++)
 		assert_int_equal(
 			get64(sim, DATA + 0x108 + 8 * i),
@@ -773,6 +832,141 @@ static void psci_affinity_on(void **state)
 	assert_int_equal(enter(sim, REC, RUN), 0); /* DEN0137 RMI_REC_ENTER: SUCCESS */
 	t_assert_reg(s->seen[2], 0, 0,
 		     "DEN0137 RMI_PSCI_COMPLETE: AFFINITY_INFO of a started REC: ON");
+	smcsim_destroy(sim);
+}
+
+/* ---- what a realm call returns in its registers (TF-RMM rel0 handle_realm_rsi()) ----- */
+
+static void assert_realm_result(const struct smcsim_regs *r, uint64_t x0, const char *rule)
+{
+	t_assert_reg(*r, 0, x0, rule);
+	for (int i = 1; i < 4; i++)
+		t_assert_reg(*r, i, 0,
+			     "TF-RMM rel0 handle_realm_rsi(): x1..x3 = 0 unless returned");
+	t_assert_reg(*r, 4, RP(4), "TF-RMM rel0 handle_realm_rsi(): x4 seeded with the realm's x4");
+}
+
+/*
+ * TF-RMM rel0 handle_realm_rsi(): every realm call the RMM answers starts from zeroed result
+ * words x0..x3 and x4 seeded with the realm's own x4, for RSI, for PSCI answered in the realm,
+ * for SMCCC_VERSION and for the SMC_UNKNOWN default (SMCCC_ARCH_FEATURES included). The PSCI
+ * answers are runtime/rsi/psci.c's: PSCI_FEATURES lists neither PSCI_VERSION nor calls the RMM
+ * does not offer, CPU_ON checks its entry point against the PAR first, and a REC addressing
+ * itself is answered without an exit.
+ */
+static void realm_call_results(void **state)
+{
+	(void)state;
+	struct realm_code rc = { 0 };
+	struct smcsim *sim = live_realm(&rc, 2);
+	struct script *s = &rc.rec[0];
+	script_add(s, RSI_VERSION_FID, 0x10000, RP(2), RP(3), RP(4));
+	script_add(s, RSI_REALM_CONFIG_FID, 0x5000, RP(2), RP(3), RP(4));
+	script_add(s, PSCI_VERSION, RP(1), RP(2), RP(3), RP(4));
+	script_add(s, SMCCC_VERSION_ID, RP(1), RP(2), RP(3), RP(4));
+	script_add(s, SMCCC_ARCH_FEAT, SMCCC_VERSION_ID, RP(2), RP(3), RP(4));
+	script_add(s, 0xC2000042u, RP(1), RP(2), RP(3), RP(4));
+	script_add(s, PSCI_FEATURES_ID, PSCI_VERSION, RP(2), RP(3), RP(4));
+	script_add(s, PSCI_FEATURES_ID, SMCCC_VERSION_ID, RP(2), RP(3), RP(4));
+	script_add(s, PSCI_CPU_ON, 7, IPA_UNPROT, RP(3), RP(4));
+	script_add(s, PSCI_CPU_ON, 0, 0x3000, RP(3), RP(4));
+	script_add(s, PSCI_AFFINITY, 0x80000000u, 0, RP(3), RP(4));
+	script_add(s, PSCI_CPU_ON, 5, 0x3000, RP(3), RP(4));
+	assert_int_equal(enter(sim, REC, RUN), 0); /* DEN0137 RMI_REC_ENTER: SUCCESS */
+	assert_int_equal(exit_reason(sim, RUN),
+			 RMI_EXIT_IRQ); /* DEN0137 RMI_REC_ENTER: no call exited to the host */
+	t_assert_reg(s->seen[1], 1, 0x10000, "DEN0137 RSI_VERSION: x1 lower 1.0");
+	t_assert_reg(s->seen[1], 2, 0x10000, "DEN0137 RSI_VERSION: x2 higher 1.0");
+	t_assert_reg(s->seen[1], 3, 0, "TF-RMM rel0 handle_realm_rsi(): x3 = 0");
+	t_assert_reg(s->seen[1], 4, RP(4), "TF-RMM rel0 handle_realm_rsi(): RSI keeps x4");
+	assert_realm_result(&s->seen[2], RSI_ERROR_INPUT,
+			    "DEN0137 RSI_REALM_CONFIG: buffer on RIPAS EMPTY");
+	assert_realm_result(&s->seen[3], 0x10001, "TF-RMM rel0 psci_version(): PSCI 1.1");
+	assert_realm_result(&s->seen[4], 0x10002,
+			    "TF-RMM rel0 handle_realm_rsi(): SMCCC_VERSION 1.2");
+	assert_realm_result(&s->seen[5], UINT64_MAX,
+			    "TF-RMM rel0 handle_realm_rsi(): SMCCC_ARCH_FEATURES is not handled: "
+			    "SMC_UNKNOWN");
+	assert_realm_result(&s->seen[6], UINT64_MAX,
+			    "TF-RMM rel0 handle_realm_rsi(): unknown SMC: SMC_UNKNOWN");
+	assert_realm_result(&s->seen[7], (uint64_t)-1,
+			    "TF-RMM rel0 psci_features(): PSCI_VERSION is NOT_SUPPORTED");
+	assert_realm_result(&s->seen[8], 0, "TF-RMM rel0 psci_features(): SMCCC_VERSION listed");
+	assert_realm_result(&s->seen[9], (uint64_t)-9,
+			    "TF-RMM rel0 psci_cpu_on(): entry point outside the PAR: "
+			    "INVALID_ADDRESS, before the target");
+	assert_realm_result(&s->seen[10], PSCI_ALREADY_ON,
+			    "TF-RMM rel0 psci_cpu_on(): the caller itself: ALREADY_ON");
+	assert_realm_result(&s->seen[11], 0,
+			    "TF-RMM rel0 psci_affinity_info(): the caller itself (MPIDR_EL1 bit 31 "
+			    "ignored): ON");
+	assert_realm_result(&s->seen[12], PSCI_INVALID,
+			    "TF-RMM rel0 psci_cpu_on(): no REC with that index: INVALID_PARAMS");
+	smcsim_destroy(sim);
+}
+
+/* TF-RMM rel0 complete_set_ripas(): REJECT reaches the realm only for a change to RAM that
+ * stopped short of top; a rejected change to EMPTY is an ACCEPT up to the address reached.
+ * x3 = 0 and x4 (the flags) is the realm's. */
+static void realm_ripas_response(void **state)
+{
+	(void)state;
+	struct realm_code rc = { 0 };
+	struct smcsim *sim = live_realm(&rc, 1);
+	struct script *s = &rc.rec[0];
+	script_add(s, RSI_IPA_STATE_SET_FID, 0x2000, 0x4000, RMM_RIPAS_EMPTY, 0);
+	assert_int_equal(enter(sim, REC, RUN), 0); /* DEN0137 RMI_REC_ENTER: SUCCESS */
+	assert_int_equal(
+		exit_reason(sim, RUN),
+		RMI_EXIT_RIPAS_CHANGE); /* DEN0137 RMI_REC_ENTER: exit_reason RIPAS_CHANGE */
+	put64(sim, RUN + RMI_RUN_ENTRY_FLAGS, RMI_ENTRY_RIPAS_RESPONSE);
+	script_add(s, RSI_IPA_STATE_SET_FID, 0x4000, 0x6000, RMM_RIPAS_RAM, RSI_CHANGE_DESTR);
+	assert_int_equal(enter(sim, REC, RUN), 0); /* DEN0137 RMI_REC_ENTER: SUCCESS */
+	t_assert_reg(s->seen[1], 0, RSI_SUCCESS, "DEN0137 RSI_IPA_STATE_SET: SUCCESS");
+	t_assert_reg(s->seen[1], 1, 0x2000, "DEN0137 RSI_IPA_STATE_SET: x1 = base, nothing done");
+	t_assert_reg(s->seen[1], 2, 0,
+		     "TF-RMM rel0 complete_set_ripas(): a rejected change to EMPTY reports "
+		     "RSI_ACCEPT");
+	/* A change to RAM rejected before its top: REJECT; x3 = 0, x4 = the flags passed. */
+	assert_int_equal(
+		exit_reason(sim, RUN),
+		RMI_EXIT_RIPAS_CHANGE); /* DEN0137 RMI_REC_ENTER: exit_reason RIPAS_CHANGE */
+	assert_int_equal(enter(sim, REC, RUN), 0); /* DEN0137 RMI_REC_ENTER: SUCCESS */
+	t_assert_reg(s->seen[2], 1, 0x4000, "DEN0137 RSI_IPA_STATE_SET: x1 = base, nothing done");
+	t_assert_reg(s->seen[2], 2, 1,
+		     "TF-RMM rel0 complete_set_ripas(): a change to RAM stopped short: "
+		     "RSI_REJECT");
+	t_assert_reg(s->seen[2], 3, 0, "TF-RMM rel0 handle_rsi_ipa_state_set(): x3 = 0");
+	t_assert_reg(s->seen[2], 4, RSI_CHANGE_DESTR,
+		     "TF-RMM rel0 handle_realm_rsi(): x4 (the flags) kept");
+	put64(sim, RUN + RMI_RUN_ENTRY_FLAGS, 0);
+	smcsim_destroy(sim);
+}
+
+/* TF-RMM rel0 psci_complete_request(): the caller's x0 is the result and x1..x3 read 0; x4 up
+ * are its own. */
+static void psci_complete_result_registers(void **state)
+{
+	(void)state;
+	struct realm_code rc = { 0 };
+	struct smcsim *sim = live_realm(&rc, 2);
+	struct script *s = &rc.rec[0];
+	script_add(s, PSCI_CPU_ON, 1, 0x3000, 0xC0DE, RP(4));
+	assert_int_equal(enter(sim, REC, RUN), 0); /* DEN0137 RMI_REC_ENTER: SUCCESS */
+	assert_int_equal(psci_complete(sim, REC, REC1, 0),
+			 0);			   /* DEN0137 RMI_PSCI_COMPLETE: SUCCESS */
+	assert_int_equal(enter(sim, REC, RUN), 0); /* DEN0137 RMI_REC_ENTER: SUCCESS */
+	assert_realm_result(&s->seen[1], 0, "DEN0137 RMI_PSCI_COMPLETE: CPU_ON SUCCESS");
+	/* The host denies CPU_ON of a REC that is on: ERROR_INPUT, and the caller still sees
+	 * ALREADY_ON (complete_psci_cpu_on()). */
+	script_add(s, PSCI_CPU_ON, 1, 0x3000, 0xC0DE, RP(4));
+	assert_int_equal(enter(sim, REC, RUN), 0); /* DEN0137 RMI_REC_ENTER: SUCCESS */
+	assert_int_equal(psci_complete(sim, REC, REC1, PSCI_DENIED),
+			 ERR_INPUT); /* TF-RMM rel0 psci_complete_request(): DENIED for a REC that
+					is on */
+	assert_int_equal(enter(sim, REC, RUN), 0); /* DEN0137 RMI_REC_ENTER: SUCCESS */
+	assert_realm_result(&s->seen[3], PSCI_ALREADY_ON,
+			    "TF-RMM rel0 complete_psci_cpu_on(): ALREADY_ON");
 	smcsim_destroy(sim);
 }
 
@@ -1082,9 +1276,17 @@ static void rtt_fold_assigned(void **state)
 	smcsim_destroy(sim);
 }
 
-/* TF-RMM rtt_fold(): a full table folds into a block only above S2TT_MIN_BLOCK_LEVEL
- * (2); otherwise ERROR_RTT(level - 1), the walk level. Shown with 512 unprotected 2 MiB
- * mappings (no 1 GiB of DATA needed). */
+#define GIB	  UINT64_C(0x40000000)
+#define NSPA	  UINT64_C(0x40000000)	 /* NS memory the host maps: 1 GiB aligned */
+#define NSPA_512G UINT64_C(0x8000000000) /* ... and 512 GiB aligned */
+#define NS_RW	  UINT64_C(0xcc)	 /* MemAttr 0b011, S2AP read/write */
+
+/*
+ * TF-RMM rel0 smc_rtt_fold() with S2TT_MIN_BLOCK_LEVEL 1 (DEN0137 1.0 A5.5.6: ASSIGNED and
+ * ASSIGNED_NS folds need a child at level 2 or 3): 512 NS 2 MiB mappings fold into a 1 GiB
+ * ASSIGNED_NS block; 512 NS 1 GiB mappings would make a level-0 block: ERROR_RTT(level - 1).
+ * The NS tables' live count is 0 throughout (NS mappings hold no reference).
+ */
 static void rtt_fold_min_block_level(void **state)
 {
 	(void)state;
@@ -1093,12 +1295,104 @@ static void rtt_fold_min_block_level(void **state)
 	assert_int_equal(rtt_create(sim, T5, IPA_UNPROT, 2), 0); /* setup: RMI_RTT_CREATE */
 	for (uint64_t i = 0; i < 512; i++)
 		assert_int_equal(t_call(sim, RMI_RTT_MAP_UNPROTECTED_FID, RD, IPA_UNPROT + MIB2 * i,
-					2, UINT64_C(0x40000000) + MIB2 * i)
+					2, (NSPA_512G + MIB2 * i) | NS_RW)
 					 .x[0],
 				 0); /* setup: RMI_RTT_MAP_UNPROTECTED */
+	assert_int_equal(rmm_gstate(sim, T5)->refcount,
+			 0); /* TF-RMM rel0 map_unmap_ns(): NS mappings hold no reference */
+	assert_int_equal(rmm_gstate(sim, T4)->refcount,
+			 1); /* TF-RMM rel0 smc_rtt_create(): the L2 table is T4's one TABLE */
+	struct smcsim_regs r = t_call(sim, RMI_RTT_FOLD_FID, RD, IPA_UNPROT, 2);
+	t_assert_reg(r, 0, 0,
+		     "TF-RMM rel0 smc_rtt_fold(): 512 contiguous ASSIGNED_NS entries fold into a "
+		     "level-1 block (S2TT_MIN_BLOCK_LEVEL 1)");
+	t_assert_reg(r, 1, T5, "DEN0137 B4.3.17 RMI_RTT_FOLD: x1 = the RTT");
+	assert_int_equal(rmm_gstate(sim, T4)->refcount,
+			 0); /* TF-RMM rel0 smc_rtt_fold(): the parent drops the TABLE, the NS
+				block holds no reference */
+	r = t_call(sim, RMI_RTT_READ_ENTRY_FID, RD, IPA_UNPROT, 3);
+	t_assert_reg(r, 1, 1, "DEN0137 B4.3.17 RMI_RTT_FOLD: a level-1 block");
+	t_assert_reg(r, 2, RMI_ASSIGNED, "DEN0137 B4.3.20 RMI_RTT_READ_ENTRY: ASSIGNED_NS block");
+	t_assert_reg(r, 3, NSPA_512G | NS_RW,
+		     "DEN0137 B4.3.20 RMI_RTT_READ_ENTRY: the block's address and attributes");
+	/* 511 more 1 GiB mappings: T4 maps 512 contiguous GiB, a level-0 block. */
+	for (uint64_t i = 1; i < 512; i++)
+		assert_int_equal(t_call(sim, RMI_RTT_MAP_UNPROTECTED_FID, RD, IPA_UNPROT + GIB * i,
+					1, (NSPA_512G + GIB * i) | NS_RW)
+					 .x[0],
+				 0); /* setup: RMI_RTT_MAP_UNPROTECTED */
+	assert_int_equal(fold(sim, IPA_UNPROT, 1),
+			 ERR_RTT(0)); /* TF-RMM rel0 smc_rtt_fold(): no block below
+					 S2TT_MIN_BLOCK_LEVEL: ERROR_RTT(level - 1) */
+	/* A mix of NS attributes does not fold. */
+	assert_int_equal(rtt_create(sim, T5, IPA_UNPROT, 2),
+			 0); /* DEN0137 B4.3.15 RMI_RTT_CREATE: unfold an ASSIGNED_NS block */
+	assert_int_equal(t_call(sim, RMI_RTT_UNMAP_UNPROTECTED_FID, RD, IPA_UNPROT + MIB2, 2).x[0],
+			 0); /* setup: RMI_RTT_UNMAP_UNPROTECTED */
+	assert_int_equal(t_call(sim, RMI_RTT_MAP_UNPROTECTED_FID, RD, IPA_UNPROT + MIB2, 2,
+				(NSPA_512G + MIB2) | 0x4c)
+				 .x[0],
+			 0); /* setup: RMI_RTT_MAP_UNPROTECTED */
 	assert_int_equal(fold(sim, IPA_UNPROT, 2),
-			 ERR_RTT(1)); /* TF-RMM rtt_fold(): S2TT_MIN_BLOCK_LEVEL as modelled,
-					 ERROR_RTT(level - 1) */
+			 ERR_RTT(2)); /* TF-RMM rel0 s2tt_maps_assigned_ns_block(): the host's
+					 attributes must match */
+	smcsim_destroy(sim);
+}
+
+/*
+ * TF-RMM rel0 smc_rtt_create() unfolding an ASSIGNED_NS block: 512 contiguous ASSIGNED_NS
+ * entries with the block's attributes, live count 0, the parent's count + 1. DEN0137 1.0
+ * A5.5.8: NS mappings make entries live but never the RTT, so RTT_DESTROY takes a table of
+ * NS mappings and REALM_DESTROY a realm whose root holds only NS blocks.
+ */
+static void rtt_ns_liveness(void **state)
+{
+	(void)state;
+	struct smcsim *sim = new_realm();
+	assert_int_equal(rtt_create(sim, T4, IPA_UNPROT, 1), 0); /* setup: RMI_RTT_CREATE */
+	assert_int_equal(
+		t_call(sim, RMI_RTT_MAP_UNPROTECTED_FID, RD, IPA_UNPROT, 1, NSPA | 0x4c).x[0],
+		0); /* DEN0137 B4.3.19 RMI_RTT_MAP_UNPROTECTED: SUCCESS at level 1 */
+	assert_int_equal(rmm_gstate(sim, T4)->refcount,
+			 0); /* TF-RMM rel0 map_unmap_ns(): no live count change */
+	assert_int_equal(rtt_create(sim, T5, IPA_UNPROT, 2),
+			 0); /* DEN0137 B4.3.15 RMI_RTT_CREATE: unfold an ASSIGNED_NS block */
+	assert_int_equal(rmm_gstate(sim, T5)->refcount,
+			 0); /* TF-RMM rel0 smc_rtt_create(): the unfolded NS table is not live */
+	assert_int_equal(rmm_gstate(sim, T4)->refcount,
+			 1); /* TF-RMM rel0 smc_rtt_create(): the parent counts the new TABLE */
+	struct smcsim_regs r = t_call(sim, RMI_RTT_READ_ENTRY_FID, RD, IPA_UNPROT + 5 * MIB2, 2);
+	t_assert_reg(r, 1, 2, "DEN0137 B4.3.15 RMI_RTT_CREATE: unfolded to level 2");
+	t_assert_reg(r, 2, RMI_ASSIGNED, "DEN0137 B4.3.15 RMI_RTT_CREATE: unfolded ASSIGNED_NS");
+	t_assert_reg(r, 3, (NSPA + 5 * MIB2) | 0x4c,
+		     "DEN0137 B4.3.15 RMI_RTT_CREATE: unfolded address + offset, same attributes");
+	r = t_call(sim, RMI_RTT_DESTROY_FID, RD, IPA_UNPROT, 2);
+	t_assert_reg(r, 0, 0,
+		     "TF-RMM rel0 smc_rtt_destroy(): a table of NS mappings is not live: SUCCESS");
+	t_assert_reg(r, 1, T5, "DEN0137 B4.3.16 RMI_RTT_DESTROY: x1 = the RTT");
+	r = t_call(sim, RMI_RTT_READ_ENTRY_FID, RD, IPA_UNPROT, 1);
+	t_assert_reg(r, 2, RMI_UNASSIGNED,
+		     "TF-RMM rel0 smc_rtt_destroy(): the parent becomes UNASSIGNED_NS");
+	t_assert_reg(r, 4, RMM_RIPAS_EMPTY,
+		     "TF-RMM rel0 smc_rtt_read_entry(): UNASSIGNED_NS reads RIPAS EMPTY");
+	smcsim_destroy(sim);
+
+	/* A realm (s2sz 39, start level 1, one root) with only an NS 1 GiB block in its root:
+	 * the root is not live, so the realm can be destroyed with the mapping in place. */
+	sim = t_machine("cca-host", NULL);
+	delegate(sim, RD);
+	delegate(sim, RTT);
+	write_realm_params(sim, RTT, 1);
+	put64(sim, PARAMS + RMI_REALM_PARAMS_S2SZ, 39);
+	put64(sim, PARAMS + RMI_REALM_PARAMS_RTT_LEVEL_START, 1);
+	assert_int_equal(rmi(sim, RMI_REALM_CREATE_FID, RD, PARAMS),
+			 0); /* setup: RMI_REALM_CREATE */
+	assert_int_equal(
+		t_call(sim, RMI_RTT_MAP_UNPROTECTED_FID, RD, UINT64_C(1) << 38, 1, NSPA | NS_RW)
+			.x[0],
+		0); /* DEN0137 B4.3.19 RMI_RTT_MAP_UNPROTECTED: SUCCESS in the root */
+	assert_int_equal(rmi(sim, RMI_REALM_DESTROY_FID, RD, 0),
+			 0); /* TF-RMM rel0 smc_realm_destroy(): total_root_rtt_refcount() is 0 */
 	smcsim_destroy(sim);
 }
 
@@ -1113,13 +1407,16 @@ static void rtt_map_unprotected(void **state)
 {
 	(void)state;
 	struct smcsim *sim = new_realm();
-	uint64_t ipa = IPA_UNPROT + 0x1000, desc = 0x88000000u | 0x3fc;
+	uint64_t ipa = IPA_UNPROT + 0x1000, desc = 0x88000000u | NS_RW;
 	assert_int_equal(t_call(sim, RMI_RTT_MAP_UNPROTECTED_FID, RTT, ipa, 3, desc).x[0],
 			 ERR_INPUT); /* DEN0137 B4.3.19 RMI_RTT_MAP_UNPROTECTED rd_state */
-	assert_int_equal(map_ns(sim, ipa, 1, desc),
-			 ERR_INPUT); /* DEN0137 B4.3.19 RMI_RTT_MAP_UNPROTECTED level_bound: < 2 */
+	assert_int_equal(map_ns(sim, ipa, 0, desc),
+			 ERR_INPUT); /* DEN0137 B4.3.19 RMI_RTT_MAP_UNPROTECTED level_bound: < 1 */
 	assert_int_equal(map_ns(sim, ipa, 4, desc),
 			 ERR_INPUT); /* DEN0137 B4.3.19 RMI_RTT_MAP_UNPROTECTED level_bound: > 3 */
+	/* TF-RMM rel0 smc_rtt_map_unprotected(): the level is checked before rd. */
+	assert_int_equal(t_call(sim, RMI_RTT_MAP_UNPROTECTED_FID, RTT, ipa, 4, desc).x[0],
+			 ERR_INPUT); /* TF-RMM rel0 smc_rtt_map_unprotected(): level_bound first */
 	assert_int_equal(
 		map_ns(sim, 0x1000, 3, desc),
 		ERR_INPUT); /* DEN0137 B4.3.19 RMI_RTT_MAP_UNPROTECTED ipa_bound: protected */
@@ -1129,19 +1426,36 @@ static void rtt_map_unprotected(void **state)
 			 ERR_INPUT); /* DEN0137 B4.3.19 RMI_RTT_MAP_UNPROTECTED ipa_align: 2 MiB */
 	assert_int_equal(map_ns(sim, UINT64_C(1) << 48, 3, desc),
 			 ERR_INPUT); /* DEN0137 B4.3.19 RMI_RTT_MAP_UNPROTECTED ipa_bound */
+	/* desc_valid (TF-RMM rel0 host_ns_s2tte_is_valid()): the host controls the address,
+	 * MemAttr[2:0] and S2AP only (DEN0137 1.0 A5.5.11, B3.56). */
 	assert_int_equal(map_ns(sim, ipa, 3, desc | 1),
 			 ERR_INPUT); /* DEN0137 B4.3.19 RMI_RTT_MAP_UNPROTECTED desc_valid */
 	assert_int_equal(map_ns(sim, ipa, 3, desc | 2),
 			 ERR_INPUT); /* DEN0137 B4.3.19 RMI_RTT_MAP_UNPROTECTED desc_valid */
+	assert_int_equal(map_ns(sim, ipa, 3, desc | 0x20),
+			 ERR_INPUT); /* DEN0137 B3.56 RttDescriptorIsValidForUnprotected: MemAttr[3]
+					is RES0 (FEAT_S2FWB) */
+	assert_int_equal(map_ns(sim, ipa, 3, desc | 0x100),
+			 ERR_INPUT); /* DEN0137 A5.5.11: shareability is the RMM's (no LPA2: SH
+					[9:8] must be zero) */
+	assert_int_equal(map_ns(sim, ipa, 3, 0x88000000u | 0x10),
+			 ERR_INPUT); /* TF-RMM rel0 host_ns_s2tte_is_valid(): MemAttr 0b100 is
+					reserved under FEAT_S2FWB */
 	assert_int_equal(
 		map_ns(sim, ipa, 3, desc | 0x400),
 		ERR_INPUT); /* DEN0137 B4.3.19 RMI_RTT_MAP_UNPROTECTED desc_valid: bit 10 */
 	assert_int_equal(map_ns(sim, ipa, 3, desc | (UINT64_C(1) << 52)),
 			 ERR_INPUT); /* DEN0137 B4.3.19 RMI_RTT_MAP_UNPROTECTED desc_valid: upper
 					attributes */
+	assert_int_equal(map_ns(sim, ipa, 3, desc | (UINT64_C(1) << 48)),
+			 ERR_INPUT); /* DEN0137 B4.3.19 RMI_RTT_MAP_UNPROTECTED addr_bound: 2^48
+					without LPA2 */
 	/* rtt_walk: no tables under the unprotected half yet. */
 	assert_int_equal(map_ns(sim, ipa, 3, desc),
 			 ERR_RTT(0)); /* DEN0137 B4.3.19 RMI_RTT_MAP_UNPROTECTED rtt_walk */
+	assert_int_equal(map_ns(sim, IPA_UNPROT, 1, 0x80000000u),
+			 ERR_RTT(0)); /* DEN0137 B4.3.19 RMI_RTT_MAP_UNPROTECTED rtt_walk: level 1
+					 is a block level (S2TT_MIN_BLOCK_LEVEL 1) */
 	assert_int_equal(rtt_create(sim, T4, IPA_UNPROT, 1), 0); /* setup: RMI_RTT_CREATE */
 	assert_int_equal(rtt_create(sim, T5, IPA_UNPROT, 2), 0); /* setup: RMI_RTT_CREATE */
 	assert_int_equal(map_ns(sim, ipa, 3, desc),
@@ -1150,27 +1464,50 @@ static void rtt_map_unprotected(void **state)
 			 ERR_INPUT); /* DEN0137 B4.3.19 RMI_RTT_MAP_UNPROTECTED desc_valid: address
 					unaligned to 2 MiB */
 	assert_int_equal(rtt_create(sim, T6, IPA_UNPROT, 3), 0); /* setup: RMI_RTT_CREATE */
-	/* Success: READ_ENTRY returns ASSIGNED with address | attributes. */
+	/* Success: READ_ENTRY returns ASSIGNED with the descriptor as the host passed it. */
 	assert_int_equal(map_ns(sim, ipa, 3, desc),
 			 0); /* DEN0137 B4.3.19 RMI_RTT_MAP_UNPROTECTED: SUCCESS */
 	struct smcsim_regs r = t_call(sim, RMI_RTT_READ_ENTRY_FID, RD, ipa, 3);
 	t_assert_reg(r, 1, 3, "DEN0137 B4.3.20 RMI_RTT_READ_ENTRY: walk level 3");
 	t_assert_reg(r, 2, 1, "DEN0137 B4.3.20 RMI_RTT_READ_ENTRY: ASSIGNED_NS reads as ASSIGNED");
-	t_assert_reg(r, 3, desc, "DEN0137 B4.3.20 RMI_RTT_READ_ENTRY: desc = address | attributes");
+	t_assert_reg(r, 3, desc,
+		     "TF-RMM rel0 host_ns_s2tte(): desc = address | MemAttr | S2AP as passed");
 	t_assert_reg(r, 4, 0, "DEN0137 B4.3.20 RMI_RTT_READ_ENTRY: RIPAS EMPTY outside the PAR");
 	/* rtte_state: mapping over an ASSIGNED entry. */
 	assert_int_equal(map_ns(sim, ipa, 3, desc),
 			 ERR_RTT(3)); /* DEN0137 B4.3.19 RMI_RTT_MAP_UNPROTECTED rtte_state */
-	/* rtt_live: RTT_DESTROY refuses a table with a live NS entry. */
-	assert_int_equal(t_call(sim, RMI_RTT_DESTROY_FID, RD, IPA_UNPROT, 3).x[0],
-			 ERR_RTT(3)); /* DEN0137 B4.3.16 RMI_RTT_DESTROY rtt_live: as modelled, an
-					 NS entry counts */
 	/* A 2 MiB block mapping. */
 	assert_int_equal(map_ns(sim, IPA_UNPROT + MIB2, 2, 0x88200000u | 0x4c),
 			 0); /* DEN0137 B4.3.19 RMI_RTT_MAP_UNPROTECTED: SUCCESS */
 	r = t_call(sim, RMI_RTT_READ_ENTRY_FID, RD, IPA_UNPROT + MIB2, 3);
 	t_assert_reg(r, 1, 2, "DEN0137 B4.3.20 RMI_RTT_READ_ENTRY: level-2 block");
 	t_assert_reg(r, 3, 0x88200000u | 0x4c, "DEN0137 B4.3.20 RMI_RTT_READ_ENTRY: block desc");
+	/* rtt_live: NS mappings never make an RTT live (DEN0137 1.0 A5.5.8; TF-RMM rel0
+	 * map_unmap_ns() holds no reference), so the L3 table goes with its mapping. */
+	assert_int_equal(rmm_gstate(sim, T6)->refcount,
+			 0); /* TF-RMM rel0 map_unmap_ns(): no live count change */
+	r = t_call(sim, RMI_RTT_DESTROY_FID, RD, IPA_UNPROT, 3);
+	t_assert_reg(r, 0, 0, "TF-RMM rel0 smc_rtt_destroy(): a table of NS mappings is not live");
+	t_assert_reg(r, 2, IPA_UNPROT + MIB2,
+		     "DEN0137 B4.3.16 RMI_RTT_DESTROY: top = the next live entry (the block)");
+	smcsim_destroy(sim);
+
+	/* An LPA2 realm: OA[49:48] and OA[51:50] (at [9:8]) are address bits (TF-RMM rel0
+	 * s2tte_lvl_mask()); DEN0137 B4.3.19 addr_bound is 2^48 only without LPA2. */
+	sim = t_machine("cca-host", NULL);
+	delegate(sim, RD);
+	delegate(sim, RTT);
+	write_realm_params(sim, RTT, 1);
+	put64(sim, PARAMS + RMI_REALM_PARAMS_FLAGS, RMI_REALM_FLAG_LPA2);
+	put64(sim, PARAMS + RMI_REALM_PARAMS_S2SZ, 39);
+	put64(sim, PARAMS + RMI_REALM_PARAMS_RTT_LEVEL_START, 1);
+	assert_int_equal(rmi(sim, RMI_REALM_CREATE_FID, RD, PARAMS),
+			 0); /* setup: RMI_REALM_CREATE */
+	uint64_t high = (UINT64_C(3) << 48) | 0x300 | 0x80000000u | NS_RW;
+	assert_int_equal(map_ns(sim, UINT64_C(1) << 38, 1, high),
+			 0); /* TF-RMM rel0 host_ns_s2tte_is_valid(): OA bits [51:48] with LPA2 */
+	r = t_call(sim, RMI_RTT_READ_ENTRY_FID, RD, UINT64_C(1) << 38, 1);
+	t_assert_reg(r, 3, high, "TF-RMM rel0 host_ns_s2tte(): the LPA2 descriptor reads back");
 	smcsim_destroy(sim);
 }
 
@@ -1187,8 +1524,12 @@ static void rtt_unmap_unprotected(void **state)
 	assert_int_equal(rtt_create(sim, T6, IPA_UNPROT, 3), 0); /* setup: RMI_RTT_CREATE */
 	r = t_call(sim, RMI_RTT_UNMAP_UNPROTECTED_FID, RTT, ipa, 3);
 	t_assert_reg(r, 0, ERR_INPUT, "DEN0137 B4.3.22 RMI_RTT_UNMAP_UNPROTECTED rd_state");
-	r = t_call(sim, RMI_RTT_UNMAP_UNPROTECTED_FID, RD, ipa, 1);
+	r = t_call(sim, RMI_RTT_UNMAP_UNPROTECTED_FID, RD, ipa, 0);
 	t_assert_reg(r, 0, ERR_INPUT, "DEN0137 B4.3.22 RMI_RTT_UNMAP_UNPROTECTED level_bound");
+	t_assert_reg(r, 1, 0, "DEN0137 B4.3.22 RMI_RTT_UNMAP_UNPROTECTED: top = 0 on ERROR_INPUT");
+	r = t_call(sim, RMI_RTT_UNMAP_UNPROTECTED_FID, RD, ipa, 1);
+	t_assert_reg(r, 0, ERR_INPUT,
+		     "DEN0137 B4.3.22 RMI_RTT_UNMAP_UNPROTECTED ipa_align: 1 GiB at level 1");
 	r = t_call(sim, RMI_RTT_UNMAP_UNPROTECTED_FID, RD, 0x1000, 3);
 	t_assert_reg(r, 0, ERR_INPUT,
 		     "DEN0137 B4.3.22 RMI_RTT_UNMAP_UNPROTECTED ipa_bound: protected");
@@ -1197,6 +1538,15 @@ static void rtt_unmap_unprotected(void **state)
 	r = t_call(sim, RMI_RTT_UNMAP_UNPROTECTED_FID, RD, ipa, 3);
 	t_assert_reg(r, 0, ERR_RTT(3),
 		     "DEN0137 B4.3.22 RMI_RTT_UNMAP_UNPROTECTED rtte_state: UNASSIGNED");
+	t_assert_reg(r, 1, IPA_UNPROT + MIB2,
+		     "DEN0137 B4.3.22 RMI_RTT_UNMAP_UNPROTECTED: top on ERROR_RTT");
+	/* The walk reaches level 2, whose entry is a TABLE: ERROR_RTT at the walk level, and
+	 * top = ipa (a TABLE entry is live). */
+	r = t_call(sim, RMI_RTT_UNMAP_UNPROTECTED_FID, RD, IPA_UNPROT, 2);
+	t_assert_reg(r, 0, ERR_RTT(2),
+		     "TF-RMM rel0 map_unmap_ns(): entry not ASSIGNED_NS: ERROR_RTT(walk level)");
+	t_assert_reg(r, 1, IPA_UNPROT,
+		     "TF-RMM rel0 s2tt_skip_non_live_entries(): a live entry gives top = ipa");
 	assert_int_equal(map_ns(sim, ipa, 3, 0x88000000u), 0); /* setup: RMI_RTT_MAP_UNPROTECTED */
 	r = t_call(sim, RMI_RTT_UNMAP_UNPROTECTED_FID, RD, ipa, 3);
 	t_assert_reg(r, 0, 0, "DEN0137 B4.3.22 RMI_RTT_UNMAP_UNPROTECTED: SUCCESS");
@@ -1212,10 +1562,81 @@ static void rtt_unmap_unprotected(void **state)
 	smcsim_destroy(sim);
 }
 
+/*
+ * The "top" output as TF-RMM rel0 s2tt_skip_non_live_entries() computes it (DEN0137 1.0 B3.76,
+ * B4.3.3, B4.3.16, B4.3.22): ipa exactly as passed when its entry is live (the outcome
+ * tables' "block mapping at lower level: top == ipa"; B3.76's pseudo-code would align it
+ * down), and at the start level a scan to the end of the root granule that holds the entry,
+ * even past 2^s2sz.
+ */
+static void top_rules(void **state)
+{
+	(void)state;
+	struct smcsim *sim = new_realm();
+	/* An NS 1 GiB block at IPA_UNPROT; a walk for IPA_UNPROT + 2 MiB stops on it. */
+	assert_int_equal(rtt_create(sim, T4, IPA_UNPROT, 1), 0); /* setup: RMI_RTT_CREATE */
+	assert_int_equal(map_ns(sim, IPA_UNPROT, 1, NSPA | NS_RW),
+			 0); /* setup: RMI_RTT_MAP_UNPROTECTED */
+	struct smcsim_regs r = t_call(sim, RMI_RTT_DESTROY_FID, RD, IPA_UNPROT + MIB2, 3);
+	t_assert_reg(r, 0, ERR_RTT(1), "DEN0137 B4.3.16 RMI_RTT_DESTROY rtt_walk: a level-1 block");
+	t_assert_reg(r, 1, 0, "DEN0137 B4.3.16 RMI_RTT_DESTROY: x1 = 0 on ERROR_RTT");
+	t_assert_reg(r, 2, IPA_UNPROT + MIB2,
+		     "TF-RMM rel0 s2tt_skip_non_live_entries(): live entry: top = ipa, unaligned");
+	r = t_call(sim, RMI_RTT_UNMAP_UNPROTECTED_FID, RD, IPA_UNPROT + 0x1000, 3);
+	t_assert_reg(r, 0, ERR_RTT(1),
+		     "DEN0137 B4.3.22 RMI_RTT_UNMAP_UNPROTECTED rtt_walk: a level-1 block");
+	t_assert_reg(r, 1, IPA_UNPROT + 0x1000,
+		     "TF-RMM rel0 s2tt_skip_non_live_entries(): live entry: top = ipa, unaligned");
+	/* RTT_DESTROY of a live table: x2 = ipa without a scan. */
+	assert_int_equal(data_create(sim, RD, DATA, 0x1000, SRC, 0),
+			 0); /* setup: RMI_DATA_CREATE */
+	r = t_call(sim, RMI_RTT_DESTROY_FID, RD, 0, 3);
+	t_assert_reg(r, 0, ERR_RTT(3), "DEN0137 B4.3.16 RMI_RTT_DESTROY rtt_live");
+	t_assert_reg(r, 1, 0, "DEN0137 B4.3.16 RMI_RTT_DESTROY: x1 = 0 on ERROR_RTT");
+	t_assert_reg(r, 2, 0, "TF-RMM rel0 smc_rtt_destroy(): live RTT: x2 = ipa as passed");
+	smcsim_destroy(sim);
+
+	/* s2sz 44 from level 0: one root granule of 512 x 512 GiB, of which 32 entries map
+	 * the IPA space; the scan runs to the granule's end, 2^48. */
+	sim = t_machine("cca-host", NULL);
+	delegate(sim, RD);
+	delegate(sim, RTT);
+	write_realm_params(sim, RTT, 1);
+	put64(sim, PARAMS + RMI_REALM_PARAMS_S2SZ, 44);
+	assert_int_equal(rmi(sim, RMI_REALM_CREATE_FID, RD, PARAMS),
+			 0); /* setup: RMI_REALM_CREATE */
+	r = t_call(sim, RMI_DATA_DESTROY_FID, RD, 0x1000);
+	t_assert_reg(r, 0, ERR_RTT(0), "DEN0137 B4.3.3 RMI_DATA_DESTROY rtt_walk: the root");
+	t_assert_reg(r, 2, UINT64_C(1) << 48,
+		     "TF-RMM rel0 s2tt_skip_non_live_entries(): to the end of the root granule, "
+		     "past 2^s2sz");
+	smcsim_destroy(sim);
+
+	/* s2sz 40 from level 1: two concatenated roots (T4, T5); the scan stops at the end
+	 * of the root granule holding the entry, 2^39. */
+	sim = t_machine("cca-host", NULL);
+	delegate(sim, RD);
+	delegate(sim, T4);
+	delegate(sim, T5);
+	write_realm_params(sim, T4, 1);
+	put64(sim, PARAMS + RMI_REALM_PARAMS_S2SZ, 40);
+	put64(sim, PARAMS + RMI_REALM_PARAMS_RTT_LEVEL_START, 1);
+	put64(sim, PARAMS + RMI_REALM_PARAMS_RTT_NUM_START, 2);
+	assert_int_equal(rmi(sim, RMI_REALM_CREATE_FID, RD, PARAMS),
+			 0); /* setup: RMI_REALM_CREATE */
+	r = t_call(sim, RMI_DATA_DESTROY_FID, RD, 0x1000);
+	t_assert_reg(r, 0, ERR_RTT(1), "DEN0137 B4.3.3 RMI_DATA_DESTROY rtt_walk: the root");
+	t_assert_reg(r, 2, UINT64_C(1) << 39,
+		     "TF-RMM rel0 s2tt_skip_non_live_entries(): to the end of the first root "
+		     "granule");
+	smcsim_destroy(sim);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(data_create_conditions),
+		cmocka_unit_test(data_create_any_ripas),
 		cmocka_unit_test(data_create_success),
 		cmocka_unit_test(data_create_rim),
 		cmocka_unit_test(rec_enter_conditions),
@@ -1226,6 +1647,9 @@ int main(void)
 		cmocka_unit_test(psci_cpu_on),
 		cmocka_unit_test(psci_cpu_on_denied_affinity_off),
 		cmocka_unit_test(psci_affinity_on),
+		cmocka_unit_test(realm_call_results),
+		cmocka_unit_test(realm_ripas_response),
+		cmocka_unit_test(psci_complete_result_registers),
 		cmocka_unit_test(rtt_set_ripas_conditions),
 		cmocka_unit_test(rtt_set_ripas_walk),
 		cmocka_unit_test(rtt_set_ripas_partial),
@@ -1237,8 +1661,10 @@ int main(void)
 		cmocka_unit_test(rtt_fold_unassigned),
 		cmocka_unit_test(rtt_fold_assigned),
 		cmocka_unit_test(rtt_fold_min_block_level),
+		cmocka_unit_test(rtt_ns_liveness),
 		cmocka_unit_test(rtt_map_unprotected),
 		cmocka_unit_test(rtt_unmap_unprotected),
+		cmocka_unit_test(top_rules),
 	};
 	return cmocka_run_group_tests_name("conformance-rmi-run (DEN0137 1.0-rel0)", tests, NULL,
 					   NULL);

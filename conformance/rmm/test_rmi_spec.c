@@ -315,6 +315,12 @@ static void global_state(void **state)
 	   "TF-RMM main handle_ns_smc(): RANGE_DELEGATE needs ACTIVE");
 	X0(t_call(sim, RMI_RMM_CONFIG_GET_FID, CFG), 0,
 	   "TF-RMM main handle_ns_smc(): CONFIG_GET always allowed");
+	X0(t_call(sim, RMI_OP_CONTINUE_FID, 1, 0), ERR_GLOBAL,
+	   "TF-RMM main handle_ns_smc(): OP_CONTINUE needs ACTIVE");
+	X0(t_call(sim, RMI_OP_CANCEL_FID, 1), ERR_GLOBAL,
+	   "TF-RMM main handle_ns_smc(): OP_CANCEL needs ACTIVE");
+	X0(t_call(sim, RMI_OP_MEM_DONATE_FID, 1, LIST, 1), ERR_GLOBAL,
+	   "TF-RMM main handle_ns_smc(): OP_MEM_DONATE needs ACTIVE");
 	X0(t_call(sim, RMI_GRANULE_TRACKING_GET_FID, RD, RD + PAGE), 0,
 	   "TF-RMM main handle_ns_smc(): TRACKING_GET always allowed");
 	X0(t_call(sim, RMI_RMM_ACTIVATE_FID), 0,
@@ -326,6 +332,8 @@ static void global_state(void **state)
 	   "TF-RMM main handle_ns_smc(): RMM_CONFIG_SET needs INIT");
 	X0(t_call(sim, RMI_REALM_CREATE_FID, RD, PARAMS), ERR_INPUT,
 	   "TF-RMM main handle_ns_smc(): ACTIVE: REALM_CREATE reaches its own checks");
+	X0(t_call(sim, RMI_OP_CONTINUE_FID, 1, 0), ERR_INPUT,
+	   "TF-RMM main handle_ns_smc(): ACTIVE: OP_CONTINUE reaches its own checks");
 	/* A machine reset brings the RMM back to INIT. */
 	smcsim_reset(sim);
 	X0(t_call(sim, RMI_REALM_CREATE_FID, RD, PARAMS), ERR_GLOBAL,
@@ -333,7 +341,8 @@ static void global_state(void **state)
 	smcsim_destroy(sim);
 }
 
-/* RMM_CONFIG_SET/GET: cfg_align, cfg_pas, granule size advertised in reg1; GET echoes SET. */
+/* RMM_CONFIG_SET/GET, TF-RMM main smc_rmm_config_set()/_get(): cfg_align, cfg_pas; only a 4 KiB
+ * granule with 1 GiB tracking regions is accepted; GET writes the 16-byte RmiRmmConfig. */
 static void config_set_get(void **state)
 {
 	struct smcsim *sim = v2(NULL);
@@ -350,11 +359,17 @@ static void config_set_get(void **state)
 	   "DEN0137 2.0 RMI_RMM_CONFIG_SET cfg_align");
 	X0(t_call(sim, RMI_RMM_CONFIG_SET_FID, OUTSIDE), ERR_INPUT,
 	   "DEN0137 2.0 RMI_RMM_CONFIG_SET cfg_pas: no memory");
+	put64(sim, CFG + RMM_CONFIG_TRACKING_REGION_SIZE, 1);
+	X0(t_call(sim, RMI_RMM_CONFIG_SET_FID, CFG), ERR_INPUT,
+	   "TF-RMM main smc_rmm_config_set(): tracking_region_size must be 0 (1 GiB)");
 	put64(sim, CFG + RMM_CONFIG_TRACKING_REGION_SIZE, 0);
 	X0(t_call(sim, RMI_RMM_CONFIG_SET_FID, CFG), 0,
 	   "DEN0137 2.0 RMI_RMM_CONFIG_SET: SUCCESS with 4 KiB, default tracking");
 	put64(sim, CFG2, 0xdead);
+	put64(sim, CFG2 + 16, 0xbeef);
 	X0(t_call(sim, RMI_RMM_CONFIG_GET_FID, CFG2), 0, "DEN0137 2.0 RMI_RMM_CONFIG_GET: SUCCESS");
+	assert_int_equal(get64(sim, CFG2 + 16), 0xbeef); /* TF-RMM main smc_rmm_config_get(): only
+							    RmiRmmConfig's 16 bytes are written */
 	assert_int_equal(get64(sim, CFG2 + RMM_CONFIG_TRACKING_REGION_SIZE),
 			 0); /* DEN0137 2.0 RMI_RMM_CONFIG_GET: tracking_region_size as set */
 	assert_int_equal(
@@ -447,13 +462,14 @@ static void sro_cancel(void **state)
 	assert_int_equal(
 		emu_granule(sim, DONATE)->pas,
 		EMU_PAS_NS); /* DEN0137 2.0 RMI_OP_CANCEL: donated memory back in the NS PAS */
-	X0(t_call(sim, RMI_OP_CANCEL_FID, h), ERR_INPUT, "DEN0137 2.0 RMI_OP_CANCEL: handle dead");
+	X0(t_call(sim, RMI_OP_CANCEL_FID, h), ERR_GLOBAL,
+	   "TF-RMM main handle_ns_smc(): back in INIT, OP_CANCEL needs ACTIVE");
 	REG(t_call(sim, RMI_RMM_ACTIVATE_FID), 0, 0x50D,
 	    "DEN0137 2.0 RMI_RMM_ACTIVATE: INIT again: activate restarts");
 	smcsim_destroy(sim);
 }
 
-/* ---- GRANULE_RANGE_(UN)DELEGATE (TF-RMM main granule_delegate_start) -------------------- */
+/* ---- GRANULE_RANGE_(UN)DELEGATE (TF-RMM main smc_granule_range_delegate) ------------------ */
 
 static void range_delegate(void **state)
 {
@@ -473,9 +489,11 @@ static void range_delegate(void **state)
 	t_assert_reg(r, 1, RANGE + 6 * PAGE,
 		     "DEN0137 2.0 RMI_GRANULE_RANGE_DELEGATE: the host continues at x1 until top");
 	r = t_call(sim, RMI_GRANULE_RANGE_DELEGATE_FID, RANGE + 2 * PAGE, RANGE + 8 * PAGE);
-	t_assert_reg(r, 1, RANGE + 6 * PAGE,
-		     "DEN0137 2.0 RMI_GRANULE_RANGE_DELEGATE: already-DELEGATED granules count as "
-		     "progress (and the limit)");
+	t_assert_reg(r, 0, ERR_INPUT,
+		     "TF-RMM main smc_granule_range_delegate(): a granule already DELEGATED is no "
+		     "progress: ERROR_INPUT");
+	t_assert_reg(r, 1, RANGE + 2 * PAGE,
+		     "TF-RMM main smc_granule_range_delegate(): x1 = base on ERROR_INPUT");
 
 	/* Stop rule: an RD in the middle stops the walk; the error comes on the next call. */
 	realm_params(sim, RANGE + PAGE);
@@ -543,25 +561,23 @@ static void range_delegate_huge(void **state)
 	t_assert_reg(r, 0, 0, "DEN0137 2.0 RMI_GRANULE_RANGE_UNDELEGATE: SUCCESS to the top");
 	t_assert_reg(r, 1, DRAM_END,
 		     "DEN0137 2.0 RMI_GRANULE_RANGE_UNDELEGATE: stops at the end of DRAM");
-	r = t_call(sim, RMI_GRANULE_TRACKING_GET_FID, 0, max);
-	t_assert_reg(r, 1, RMI_MEM_CATEGORY_NONE,
-		     "DEN0137 2.0 RMI_GRANULE_TRACKING_GET: no conventional memory from 0");
-	t_assert_reg(r, 3, 0x80000000u,
-		     "DEN0137 2.0 RMI_GRANULE_TRACKING_GET: untracked up to the DRAM base (the "
-		     "Secure SRAM below is not the host's)");
-	r = t_call(sim, RMI_GRANULE_TRACKING_GET_FID, RANGE, max);
+	X0(t_call(sim, RMI_GRANULE_TRACKING_GET_FID, 0, max), ERR_INPUT,
+	   "TF-RMM main smc_granule_tracking_get(): end above the PA width: ERROR_INPUT");
+	const uint64_t top_pa = (UINT64_C(1) << 48) - PAGE; /* FEATURES0.S2SZ 48 */
+	r = t_call(sim, RMI_GRANULE_TRACKING_GET_FID, RANGE, top_pa);
 	t_assert_reg(r, 1, RMI_MEM_CATEGORY_CONVENTIONAL,
 		     "DEN0137 2.0 RMI_GRANULE_TRACKING_GET: DRAM conventional");
-	t_assert_reg(r, 3, DRAM_END, "DEN0137 2.0 RMI_GRANULE_TRACKING_GET: up to the end of DRAM");
-	r = t_call(sim, RMI_GRANULE_TRACKING_GET_FID, DRAM_END, max);
+	t_assert_reg(r, 3, top_pa, "TF-RMM main smc_granule_tracking_get(): x3 = end as passed");
+	r = t_call(sim, RMI_GRANULE_TRACKING_GET_FID, DRAM_END, top_pa);
 	t_assert_reg(r, 2, RMI_TRACKING_NONE,
 		     "DEN0137 2.0 RMI_GRANULE_TRACKING_GET: nothing tracked above DRAM");
-	t_assert_reg(r, 3, max, "DEN0137 2.0 RMI_GRANULE_TRACKING_GET: x3 = end, one part");
+	t_assert_reg(r, 3, top_pa, "TF-RMM main smc_granule_tracking_get(): x3 = end as passed");
 	smcsim_destroy(sim);
 }
 
-/* GRANULE_TRACKING_GET: DRAM is conventional and fine-tracked (what Linux
- * rmi_init_metadata() requires); x3 = end of the uniform part. */
+/* GRANULE_TRACKING_GET, TF-RMM main smc_granule_tracking_get(): the granule at start decides;
+ * DRAM is conventional and fine-tracked (what Linux rmi_init_metadata() requires), anything
+ * else conventional and untracked; x3 = end as passed. */
 static void tracking_get(void **state)
 {
 	struct smcsim *sim = v2(NULL);
@@ -570,19 +586,21 @@ static void tracking_get(void **state)
 	t_assert_reg(r, 1, RMI_MEM_CATEGORY_CONVENTIONAL,
 		     "DEN0137 2.0 RMI_GRANULE_TRACKING_GET: conventional");
 	t_assert_reg(r, 2, RMI_TRACKING_FINE, "DEN0137 2.0 RMI_GRANULE_TRACKING_GET: fine");
-	t_assert_reg(r, 3, DRAM_END, "DEN0137 2.0 RMI_GRANULE_TRACKING_GET: up to the end of DRAM");
-	r = t_call(sim, RMI_GRANULE_TRACKING_GET_FID, 0x80001000u, 0x80002000u);
-	t_assert_reg(r, 3, 0x80002000u, "DEN0137 2.0 RMI_GRANULE_TRACKING_GET: up to end");
+	t_assert_reg(r, 3, 0xA0000000u,
+		     "TF-RMM main smc_granule_tracking_get(): x3 = end as passed, past DRAM too");
 	r = t_call(sim, RMI_GRANULE_TRACKING_GET_FID, 0x1000, 0x90000000u);
-	t_assert_reg(r, 1, RMI_MEM_CATEGORY_NONE,
-		     "DEN0137 2.0 RMI_GRANULE_TRACKING_GET: no memory below DRAM");
+	t_assert_reg(r, 1, RMI_MEM_CATEGORY_CONVENTIONAL,
+		     "TF-RMM main smc_granule_tracking_get(): untracked memory is CONVENTIONAL");
 	t_assert_reg(r, 2, RMI_TRACKING_NONE, "DEN0137 2.0 RMI_GRANULE_TRACKING_GET: untracked");
-	t_assert_reg(r, 3, 0x80000000u,
-		     "DEN0137 2.0 RMI_GRANULE_TRACKING_GET: up to the DRAM base");
+	t_assert_reg(r, 3, 0x90000000u, "TF-RMM main smc_granule_tracking_get(): x3 = end");
 	X0(t_call(sim, RMI_GRANULE_TRACKING_GET_FID, 0x80000008u, 0x80002000u), ERR_INPUT,
 	   "DEN0137 2.0 RMI_GRANULE_TRACKING_GET: unaligned start ERROR_INPUT");
 	X0(t_call(sim, RMI_GRANULE_TRACKING_GET_FID, 0x80002000u, 0x80002000u), ERR_INPUT,
 	   "DEN0137 2.0 RMI_GRANULE_TRACKING_GET: empty range");
+	X0(t_call(sim, RMI_GRANULE_TRACKING_GET_FID, 0x80002000u, 0x80001000u), ERR_INPUT,
+	   "TF-RMM main smc_granule_tracking_get(): start > end");
+	X0(t_call(sim, RMI_GRANULE_TRACKING_GET_FID, UINT64_C(1) << 48, (UINT64_C(1) << 48) + PAGE),
+	   ERR_INPUT, "TF-RMM main smc_granule_tracking_get(): start above the PA width");
 	smcsim_destroy(sim);
 }
 
@@ -609,8 +627,8 @@ static void terminate_destroy(void **state)
 	X0(t_call(sim, RMI_REALM_TERMINATE_FID, RD + 8), ERR_INPUT,
 	   "DEN0137 2.0 RMI_REALM_TERMINATE rd_align");
 	X0(t_call(sim, RMI_REALM_TERMINATE_FID, RD), 0, "DEN0137 2.0 RMI_REALM_TERMINATE: SUCCESS");
-	X0(t_call(sim, RMI_REALM_TERMINATE_FID, RD), ERR_REALM,
-	   "DEN0137 2.0 RMI_REALM_TERMINATE: terminated already");
+	X0(t_call(sim, RMI_REALM_TERMINATE_FID, RD), 0,
+	   "TF-RMM main smc_realm_terminate(): from any state, terminated already included");
 	X0(t_call(sim, RMI_REALM_ACTIVATE_FID, RD), ERR_REALM,
 	   "DEN0137 2.0 RMI_REALM_ACTIVATE realm_state: no longer NEW");
 	X0(t_call(sim, RMI_REALM_DESTROY_FID, RD), 0,

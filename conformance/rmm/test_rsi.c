@@ -418,8 +418,9 @@ static void set_chunk_whole_par(void **state)
 	smcsim_destroy(sim);
 }
 
-/* B5.3.7 with a host that rejects: SUCCESS, x1 = base (no progress), x2 = REJECT, RIPAS
- * unchanged. */
+/* B5.3.7 with a host that rejects: SUCCESS, x1 = base (no progress), RIPAS unchanged. x2 is
+ * REJECT only for a change to RAM; a rejected change to EMPTY is reported as ACCEPT up to x1
+ * (TF-RMM rel0 complete_set_ripas()). */
 static void set_reject(void **state)
 {
 	(void)state;
@@ -430,9 +431,17 @@ static void set_reject(void **state)
 		t_call(sim, RSI_IPA_STATE_SET_FID, BUF, BUF + 0x10000, RMM_RIPAS_EMPTY, 0);
 	t_assert_x0(r, RSI_SUCCESS, "DEN0137 RSI_IPA_STATE_SET: the command itself succeeds");
 	t_assert_reg(r, 1, BUF, "DEN0137 RSI_IPA_STATE_SET: x1 = base: nothing changed");
-	t_assert_reg(r, 2, RSI_REJECT, "DEN0137 RSI_IPA_STATE_SET: x2 = RSI_REJECT");
+	t_assert_reg(r, 2, RSI_ACCEPT,
+		     "TF-RMM rel0 complete_set_ripas(): a rejected change to EMPTY reports "
+		     "RSI_ACCEPT");
 	ripas_is(sim, DRAM_BASE, DRAM_TOP, DRAM_TOP, RMM_RIPAS_RAM,
 		 "DEN0137 RSI_IPA_STATE_SET: still RAM");
+	/* A change to RAM (over RAM: the host rejects it before it looks). */
+	r = t_call(sim, RSI_IPA_STATE_SET_FID, BUF, BUF + 0x10000, RMM_RIPAS_RAM, 0);
+	t_assert_reg(r, 1, BUF, "DEN0137 RSI_IPA_STATE_SET: x1 = base: nothing changed");
+	t_assert_reg(r, 2, RSI_REJECT,
+		     "TF-RMM rel0 complete_set_ripas(): a change to RAM stopped short: "
+		     "RSI_REJECT");
 	smcsim_destroy(sim);
 }
 
@@ -878,7 +887,7 @@ static void token_init_restarts(void **state)
 
 /* Tokens are per REC (TF-RMM rel0 keeps them in rec->aux_data.attest_data): CPU 1's INIT
  * does not disturb CPU 0's token in progress. CPU 1 is off at boot; the realm powers it
- * on with PSCI CPU_ON (the psci service on the rmm layer, as the RMM forwards it). */
+ * on with PSCI CPU_ON (the RMM passes it to the host's psci service on the layer below). */
 static void token_per_cpu(void **state)
 {
 	struct smcsim *sim = *state;
@@ -1004,13 +1013,102 @@ static void psci_smccc_versions(void **state)
 		       "TF-RMM rel0 handle_realm_rsi(): SMCCC_VERSION 1.2");
 }
 
+/*
+ * TF-RMM rel0 handle_realm_rsi(): every realm call the RMM answers starts from zeroed result
+ * words x0..x3 with x4 seeded from the realm's x4, so x1..x3 read 0 unless returned and x4 and
+ * up come back as passed: for RSI, PSCI answered by the RMM, SMCCC_VERSION and the SMC_UNKNOWN
+ * default, SMCCC_ARCH_FEATURES included.
+ */
+#define RP(n) (UINT64_C(0x7ea1000000000000) | (n)) /* what the realm passed in xn */
+
+static struct smcsim_regs call_poisoned(struct smcsim *sim, uint64_t fid, uint64_t a1, uint64_t a2)
+{
+	return t_call(sim, fid, a1, a2, RP(3), RP(4), RP(5));
+}
+
+static void assert_result(struct smcsim_regs r, uint64_t x0, const char *rule)
+{
+	t_assert_x0(r, x0, rule);
+	t_assert_reg(r, 1, 0, "TF-RMM rel0 handle_realm_rsi(): x1 = 0 unless returned");
+	t_assert_reg(r, 2, 0, "TF-RMM rel0 handle_realm_rsi(): x2 = 0 unless returned");
+	t_assert_reg(r, 3, 0, "TF-RMM rel0 handle_realm_rsi(): x3 = 0 unless returned");
+	t_assert_reg(r, 4, RP(4), "TF-RMM rel0 handle_realm_rsi(): x4 is the realm's");
+	t_assert_reg(r, 5, RP(5), "SMCCC: x5 is the realm's");
+}
+
+static void result_registers(void **state)
+{
+	struct smcsim *sim = *state;
+	struct smcsim_regs r = call_poisoned(sim, RSI_VERSION_FID, RSI_ABI_1_0, RP(2));
+	t_assert_reg(r, 2, RSI_ABI_1_0, "DEN0137 RSI_VERSION: x2 higher");
+	t_assert_reg(r, 3, 0, "TF-RMM rel0 handle_realm_rsi(): x3 = 0");
+	t_assert_reg(r, 4, RP(4), "TF-RMM rel0 handle_realm_rsi(): RSI keeps x4");
+	assert_result(call_poisoned(sim, RSI_MEASUREMENT_READ_FID, 5, RP(2)), RSI_ERROR_INPUT,
+		      "DEN0137 RSI_MEASUREMENT_READ: index > 4");
+	assert_result(call_poisoned(sim, RSI_HOST_CALL_FID, BUF + 8, RP(2)), RSI_ERROR_INPUT,
+		      "DEN0137 RSI_HOST_CALL: unaligned structure");
+	/* HOST_CALL's completion writes x0 alone (TF-RMM rel0 do_host_call()). */
+	r = call_poisoned(sim, RSI_HOST_CALL_FID, BUF, RP(2));
+	t_assert_x0(r, RSI_SUCCESS, "DEN0137 RSI_HOST_CALL: SUCCESS");
+	t_assert_reg(r, 1, BUF, "TF-RMM rel0 do_host_call(): x1 as passed (the structure)");
+	t_assert_reg(r, 2, RP(2), "TF-RMM rel0 do_host_call(): x2 as passed");
+	t_assert_reg(r, 4, RP(4), "TF-RMM rel0 do_host_call(): x4 as passed");
+	assert_result(call_poisoned(sim, PSCI_VERSION_FID, RP(1), RP(2)), 0x10001,
+		      "TF-RMM rel0 psci_version(): PSCI 1.1");
+	assert_result(call_poisoned(sim, SMCCC_VERSION_FID, RP(1), RP(2)), 0x10002,
+		      "TF-RMM rel0 handle_realm_rsi(): SMCCC_VERSION 1.2");
+	assert_result(call_poisoned(sim, SMCCC_ARCH_FEATURES_FID, SMCCC_VERSION_FID, RP(2)),
+		      SMC_UNKNOWN,
+		      "TF-RMM rel0 handle_realm_rsi(): SMCCC_ARCH_FEATURES is not handled");
+	assert_result(call_poisoned(sim, 0xC2000042u, RP(1), RP(2)), SMC_UNKNOWN,
+		      "TF-RMM rel0 handle_realm_rsi(): an unknown ID: SMC_UNKNOWN");
+	assert_result(call_poisoned(sim, PSCI_FID(0x13), RP(1), RP(2)), PSCI_RET_NOT_SUPPORTED,
+		      "TF-RMM rel0 handle_psci(): MEM_PROTECT is not offered");
+}
+
+/* TF-RMM rel0 runtime/rsi/psci.c as a realm sees it. */
+static void psci_as_the_rmm(void **state)
+{
+	struct smcsim *sim = *state;
+	assert_result(call_poisoned(sim, PSCI_FEATURES_FID, PSCI_VERSION_FID, RP(2)),
+		      PSCI_RET_NOT_SUPPORTED,
+		      "TF-RMM rel0 psci_features(): PSCI_VERSION is not listed");
+	assert_result(call_poisoned(sim, PSCI_FEATURES_FID, SMCCC_VERSION_FID, RP(2)), 0,
+		      "TF-RMM rel0 psci_features(): SMCCC_VERSION is listed");
+	assert_result(call_poisoned(sim, PSCI_FEATURES_FID, PSCI_CPU_ON_64_FID, RP(2)), 0,
+		      "TF-RMM rel0 psci_features(): CPU_ON_64 is listed");
+	assert_result(call_poisoned(sim, PSCI_FEATURES_FID, PSCI_SYSTEM_SUSPEND_64_FID, RP(2)),
+		      PSCI_RET_NOT_SUPPORTED,
+		      "TF-RMM rel0 psci_features(): SYSTEM_SUSPEND is not offered");
+	uint64_t cpu1 = smcsim_cpu_mpidr(sim, 1);
+	assert_result(call_poisoned(sim, PSCI_CPU_ON_64_FID, 99, PAR_TOP), PSCI_RET_INVALID_ADDRESS,
+		      "TF-RMM rel0 psci_cpu_on(): entry point outside the PAR, before the target");
+	assert_result(call_poisoned(sim, PSCI_CPU_ON_64_FID, 99, DRAM_BASE),
+		      PSCI_RET_INVALID_PARAMS,
+		      "TF-RMM rel0 psci_cpu_on(): no REC with that index: INVALID_PARAMS");
+	assert_result(call_poisoned(sim, PSCI_CPU_ON_64_FID, smcsim_cpu_mpidr(sim, 0), DRAM_BASE),
+		      PSCI_RET_ALREADY_ON, "TF-RMM rel0 psci_cpu_on(): the caller: ALREADY_ON");
+	assert_result(call_poisoned(sim, PSCI_AFFINITY_INFO_64_FID, cpu1, 0), 1,
+		      "TF-RMM rel0 psci_affinity_info(): another REC, completed by the host: OFF");
+	assert_result(call_poisoned(sim, PSCI_AFFINITY_INFO_64_FID, cpu1, 1),
+		      PSCI_RET_INVALID_PARAMS,
+		      "TF-RMM rel0 psci_affinity_info(): lowest level 0 only");
+	/* An entry point anywhere in the PAR is accepted (addr_in_rec_par()), memory or not. */
+	assert_result(call_poisoned(sim, PSCI_CPU_ON_64_FID, cpu1, PAR_TOP - GRANULE), 0,
+		      "TF-RMM rel0 psci_cpu_on(): entry point inside the PAR: the host starts it");
+	assert_int_equal(smcsim_cpu_state(sim, 1),
+			 SMCSIM_CPU_ON); /* DEN0137 A6.2: CPU_ON completed by the host */
+	assert_result(call_poisoned(sim, PSCI_AFFINITY_INFO_64_FID, cpu1, 0), 0,
+		      "TF-RMM rel0 complete_psci_affinity_info(): ON");
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, fresh, destroy)
 
 int main(void)
 {
 	const struct CMUnitTest version[] = {
-		T(version_1_0),	    T(version_other),	    T(features_zero),
-		T(unknown_rsi_fid), T(psci_smccc_versions),
+		T(version_1_0),		T(version_other),    T(features_zero),	 T(unknown_rsi_fid),
+		T(psci_smccc_versions), T(result_registers), T(psci_as_the_rmm),
 	};
 	const struct CMUnitTest config[] = {
 		T(config_failures),

@@ -134,9 +134,10 @@ static void level_minus_one(void **state)
 	assert_ptr_equal(w.entry, &mem[1][9]);
 }
 
-/* The run of UNASSIGNED entries ends at the first live entry, at the end of the table, or
- * (for the root) at the end of the IPA space. */
-static void unassigned_end(void **state)
+/* TF-RMM s2tt_skip_non_live_entries() @rel0: "top" is the IPA of the first live entry after
+ * the walk's entry in its table granule, or of the entry past the granule's end; a live
+ * entry gives back the IPA as passed, unaligned. */
+static void skip_non_live(void **state)
 {
 	(void)state;
 	struct s2tt t = tree(2, 1);
@@ -144,18 +145,65 @@ static void unassigned_end(void **state)
 	mem[0][0] = S2TTE(RMI_TABLE, 0, tbl(1));
 	mem[1][7] = S2TTE(RMI_ASSIGNED, RMM_RIPAS_RAM, tbl(5));
 	s2tt_walk(&t, 5 * GRAN, 3, &w);
-	assert_int_equal(s2tt_unassigned_end(&t, &w, 5 * GRAN, UINT64_C(1) << 30), 7 * GRAN);
-	/* From an unaligned IPA the run starts at its entry. */
-	assert_int_equal(s2tt_unassigned_end(&t, &w, 5 * GRAN + 1, UINT64_C(1) << 30), 7 * GRAN);
-	/* After the live entry: to the end of the L3 table (2 MiB). */
+	assert_int_equal(s2tt_skip_non_live(&t, &w, 5 * GRAN), 7 * GRAN);
+	/* From an unaligned IPA the count starts at its entry, aligned down. */
+	assert_int_equal(s2tt_skip_non_live(&t, &w, 5 * GRAN + 1), 7 * GRAN);
+	/* A live entry: the IPA as passed, not aligned. */
+	s2tt_walk(&t, 7 * GRAN + 0x10, 3, &w);
+	assert_int_equal(s2tt_skip_non_live(&t, &w, 7 * GRAN + 0x10), 7 * GRAN + 0x10);
+	/* An NS mapping is a live entry too. */
+	mem[1][9] = S2TTE(RMI_ASSIGNED, 0, tbl(6)) | S2TTE_NS;
 	s2tt_walk(&t, 8 * GRAN, 3, &w);
-	assert_int_equal(s2tt_unassigned_end(&t, &w, 8 * GRAN, UINT64_C(1) << 30), UINT64_C(1)
-											   << 21);
-	/* At the root: up to the end of the IPA space the caller gives. */
+	assert_int_equal(s2tt_skip_non_live(&t, &w, 8 * GRAN), 9 * GRAN);
+	/* After the last live entry: the end of the L3 table (2 MiB). */
+	s2tt_walk(&t, 10 * GRAN, 3, &w);
+	assert_int_equal(s2tt_skip_non_live(&t, &w, 10 * GRAN), UINT64_C(1) << 21);
+	/* At the root: to the end of the root granule (512 x 2 MiB), whatever the IPA space. */
 	s2tt_walk(&t, UINT64_C(1) << 21, 3, &w);
 	assert_int_equal(w.level, 2);
-	assert_int_equal(s2tt_unassigned_end(&t, &w, UINT64_C(1) << 21, UINT64_C(1) << 30),
-			 UINT64_C(1) << 30);
+	assert_int_equal(s2tt_skip_non_live(&t, &w, UINT64_C(1) << 21), UINT64_C(1) << 30);
+}
+
+/* Concatenated roots: the scan stops at the end of the root granule holding the entry. */
+static void skip_non_live_concatenated(void **state)
+{
+	(void)state;
+	struct s2tt t = tree(1, 2);
+	struct s2tt_walk w;
+	s2tt_walk(&t, UINT64_C(3) << 30, 3, &w);
+	assert_int_equal(s2tt_skip_non_live(&t, &w, UINT64_C(3) << 30), UINT64_C(512) << 30);
+	s2tt_walk(&t, UINT64_C(600) << 30, 3, &w);
+	assert_int_equal(s2tt_skip_non_live(&t, &w, UINT64_C(600) << 30), UINT64_C(1024) << 30);
+}
+
+/* TF-RMM host_ns_s2tte_is_valid() @rel0: address aligned to the level and below 2^48 (2^52
+ * with LPA2, whose OA[51:50] is at [9:8]), MemAttr [4:2] but not 0b100, S2AP [7:6]; nothing
+ * else. */
+static void ns_desc_valid(void **state)
+{
+	(void)state;
+	uint64_t pa = UINT64_C(0x88000000);
+	assert_true(s2tt_ns_desc_valid(pa, 3, false));
+	assert_true(s2tt_ns_desc_valid(pa | 0xdc, 3, false));  /* MemAttr 0b111, S2AP RW */
+	assert_true(s2tt_ns_desc_valid(pa | 0xcc, 3, false));  /* MemAttr 0b011, RW */
+	assert_true(s2tt_ns_desc_valid(pa | 0x18, 3, false));  /* MemAttr 0b110 */
+	assert_false(s2tt_ns_desc_valid(pa | 0x10, 3, false)); /* MemAttr 0b100 reserved */
+	assert_false(s2tt_ns_desc_valid(pa | 1, 3, false));    /* descriptor type bits */
+	assert_false(s2tt_ns_desc_valid(pa | 2, 3, false));
+	assert_false(s2tt_ns_desc_valid(pa | 0x20, 3, false));	/* MemAttr[3] */
+	assert_false(s2tt_ns_desc_valid(pa | 0x100, 3, false)); /* SH without LPA2 */
+	assert_false(s2tt_ns_desc_valid(pa | 0x400, 3, false)); /* AF */
+	assert_false(s2tt_ns_desc_valid(pa | 0x800, 3, false));
+	assert_false(s2tt_ns_desc_valid(UINT64_C(1) << 48, 3, false));
+	assert_false(s2tt_ns_desc_valid(pa | UINT64_C(1) << 52, 3, true));
+	assert_false(s2tt_ns_desc_valid(pa | UINT64_C(1) << 63, 3, true));
+	/* LPA2: OA[49:48] and OA[51:50] are address bits. */
+	assert_true(s2tt_ns_desc_valid(UINT64_C(3) << 48 | 0x300, 3, true));
+	/* Alignment to the level: 2 MiB at level 2, 1 GiB at level 1. */
+	assert_false(s2tt_ns_desc_valid(pa | 0x1000, 2, false));
+	assert_true(s2tt_ns_desc_valid(UINT64_C(0x80200000), 2, false));
+	assert_false(s2tt_ns_desc_valid(UINT64_C(0x80200000), 1, false));
+	assert_true(s2tt_ns_desc_valid(UINT64_C(0x80000000) | 0xc4, 1, false));
 }
 
 /* The encoding: state, NS, RIPAS and the host's NS attributes do not overlap. */
@@ -166,19 +214,24 @@ static void entry_encoding(void **state)
 	assert_int_equal(S2TTE_STATE(e), RMI_UNASSIGNED);
 	assert_int_equal(S2TTE_RIPAS(e), RMM_RIPAS_DESTROYED);
 	uint64_t ns = S2TTE(RMI_ASSIGNED, 0, UINT64_C(0xfffffffff000)) | S2TTE_NS |
-		      (RMI_NS_DESC_ATTR << 2);
+		      S2TTE_NS_FROM_DESC(S2TTE_NS_DESC_BITS);
 	assert_int_equal(S2TTE_STATE(ns), RMI_ASSIGNED);
 	assert_int_equal(S2TTE_RIPAS(ns), 0); /* unprotected: no RIPAS */
-	assert_int_equal(S2TTE_NS_ATTR(ns), RMI_NS_DESC_ATTR);
+	assert_int_equal(S2TTE_NS_ATTR(ns), S2TTE_NS_DESC_BITS);
 	assert_int_equal(S2TTE_ADDR(ns), UINT64_C(0xfffffffff000));
 }
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(level_sizes),	      cmocka_unit_test(fresh_tree_stops_at_root),
-		cmocka_unit_test(concatenated_roots), cmocka_unit_test(walk_follows_tables),
-		cmocka_unit_test(level_minus_one),    cmocka_unit_test(unassigned_end),
+		cmocka_unit_test(level_sizes),
+		cmocka_unit_test(fresh_tree_stops_at_root),
+		cmocka_unit_test(concatenated_roots),
+		cmocka_unit_test(walk_follows_tables),
+		cmocka_unit_test(level_minus_one),
+		cmocka_unit_test(skip_non_live),
+		cmocka_unit_test(skip_non_live_concatenated),
+		cmocka_unit_test(ns_desc_valid),
 		cmocka_unit_test(entry_encoding),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
