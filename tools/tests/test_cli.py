@@ -292,6 +292,22 @@ def _():
         expect(run('diff', a, os.path.join(d, 'missing.json')).returncode == 2, 'bad input')
 
 
+@case('bash completion: commands, options, function names')
+def _():
+    here = os.path.dirname(os.path.abspath(__file__))
+    script = os.path.join(here, '..', 'completion', 'smcsim.bash')
+    bindir = os.path.dirname(os.path.abspath(SMCSIM))
+    def complete(*words):
+        line = ' '.join(words)
+        cmd = ('PATH=%s:$PATH; source %s; COMP_WORDS=(%s); COMP_CWORD=%d; _smcsim; '
+               'printf "%%s\\n" "${COMPREPLY[@]}"' % (bindir, script, line, len(words) - 1))
+        return subprocess.run(['bash', '-c', cmd], capture_output=True, text=True).stdout.split()
+    expect('replay' in complete('smcsim', 're'), 'commands')
+    expect('--allow-empty' in complete('smcsim', 'replay', '--al'), 'replay options')
+    expect('PSCI_VERSION' in complete('smcsim', 'call', 'psci_v'), 'function names')
+    expect('kvm-guest' in complete('smcsim', 'call', '--profile', 'kvm'), 'profiles')
+
+
 @case('help CMD, --color, --version with the revision and models')
 def _():
     p = run('help', 'replay')
