@@ -358,7 +358,8 @@ static int collect(const char *path, bool explicit, struct replay_item **files, 
 				 path[strlen(path) - 1] == '/' ? "" : "/", e->d_name);
 	}
 	closedir(d);
-	qsort(names, nn, sizeof(*names), cmp_str);
+	if (nn) /* qsort's array must not be NULL, even for no elements */
+		qsort(names, nn, sizeof(*names), cmp_str);
 	int ret = 0;
 	for (size_t i = 0; i < nn; i++) {
 		if (!ret)
