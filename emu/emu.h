@@ -64,8 +64,9 @@ struct emu_call {
 	int caller;
 	int depth; /* position of layer in the caller's stack */
 	enum smcsim_conduit conduit;
-	uint32_t fid; /* w0 with the SVE hint masked */
-	const uint64_t *a;
+	uint32_t fid;	   /* w0 with the SVE hint masked */
+	const uint64_t *a; /* the arguments as the callee sees them (W view for SMC32) */
+	const uint64_t *x; /* the caller's registers as issued, all 64 bits */
 	uint64_t r[SMCSIM_NREGS];
 	unsigned int nres;
 	int exit; /* enum smcsim_exit */

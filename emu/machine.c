@@ -336,6 +336,7 @@ int emu_dispatch(struct smcsim *sim, int caller, int depth, unsigned int cpu,
 	c.depth = rt->depth;
 	c.conduit = conduit;
 	c.fid = fid;
+	c.x = x;
 	c.nres = 0;
 	c.exit = SMCSIM_EXIT_RETURN;
 	if (fid & SMCCC_64) {
@@ -360,8 +361,11 @@ int emu_dispatch(struct smcsim *sim, int caller, int depth, unsigned int cpu,
 
 void emu_call_forward(struct emu_call *c)
 {
+	/* The layer below gets the registers as the caller issued them, all 64 bits: an SMC32
+	 * call passed through keeps the upper halves of the registers it does not change
+	 * (DEN0028 2.6: they are the caller's, the W view is only what a callee may read). */
 	struct smcsim_regs regs;
-	memcpy(regs.x, c->a, sizeof(regs.x));
+	memcpy(regs.x, c->x, sizeof(regs.x));
 	c->exit = emu_dispatch(c->sim, c->caller, c->depth + 1, c->cpu_index, c->conduit, &regs);
 	memcpy(c->r, regs.x, sizeof(regs.x));
 	c->nres = SMCSIM_NREGS;

@@ -341,7 +341,7 @@ void rsi_handle(const struct rsi_env *env, const uint64_t *a, uint64_t *r, struc
 	}
 	const struct emu_fn *fn = &rsi_fns[fid - RSI_VERSION_FID];
 	struct rsi_ctx x = { .env = env, .ex = ex };
-	struct emu_call c = { .state = &x, .fn = fn, .fid = fid, .a = a };
+	struct emu_call c = { .state = &x, .fn = fn, .fid = fid, .a = a, .x = a };
 	fn->handler(&c);
 	memcpy(r, c.r, fn->nres * sizeof(*r));
 }

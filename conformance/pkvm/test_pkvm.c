@@ -144,6 +144,24 @@ static void version_rules(void **state)
 	smcsim_destroy(sim);
 }
 
+/* An SMC32 call the proxy passes down keeps the upper halves of the registers the SPMC
+ * does not write: the W view is only what a 32-bit callee reads (SMCCC DEN0028 2.6), the
+ * registers stay the caller's. */
+static void smc32_forward_keeps_upper_halves(void **state)
+{
+	struct smcsim *sim = pkvm_machine(NULL);
+	finalize(sim);
+	(void)t_call(sim, FFA_VERSION_FID, FFA_V1_2);
+	struct smcsim_regs r = t_call(sim, FFA_ID_GET_FID, 0, 0, 0, 0, 0, 0, 0,
+				      UINT64_C(0xdeadbeef00000008), UINT64_C(0xdeadbeef00000009));
+	t_assert_reg(r, 0, FFA_SUCCESS_FID, "FF-A v1.2 13.12 FFA_ID_GET through the proxy");
+	t_assert_reg(r, 8, UINT64_C(0xdeadbeef00000008),
+		     "SMCCC DEN0028 2.6: x8 of an SMC32 call is the caller's, all 64 bits");
+	t_assert_reg(r, 9, UINT64_C(0xdeadbeef00000009),
+		     "SMCCC DEN0028 2.6: x9 of an SMC32 call is the caller's, all 64 bits");
+	smcsim_destroy(sim);
+}
+
 /* A first host request below the hyp version is asked of the TEE and downgrades
  * [do_ffa_version]. */
 static void version_downgrade(void **state)
@@ -650,9 +668,12 @@ int main(void)
 		cmocka_unit_test(finalize_twice),
 	};
 	const struct CMUnitTest version[] = {
-		cmocka_unit_test(invalid_before_version), cmocka_unit_test(version_rules),
-		cmocka_unit_test(version_downgrade),	  cmocka_unit_test(post_init_min_buffer),
+		cmocka_unit_test(invalid_before_version),
+		cmocka_unit_test(version_rules),
+		cmocka_unit_test(version_downgrade),
+		cmocka_unit_test(post_init_min_buffer),
 		cmocka_unit_test(no_ffa_at_el3),
+		cmocka_unit_test(smc32_forward_keeps_upper_halves),
 	};
 	const struct CMUnitTest features[] = {
 		cmocka_unit_test(deny_list),
