@@ -189,6 +189,7 @@ struct emu_service {
 	 */
 	const struct emu_fn *claim;
 	uint32_t claim_base, claim_nr;
+	uint32_t claim_base2, claim_nr2; /* a second range, same row (SMC32 and SMC64 IDs) */
 };
 
 /*

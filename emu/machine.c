@@ -161,7 +161,8 @@ static bool layer_claims(const struct emu_layer *l, uint32_t fid, struct emu_rou
 {
 	for (size_t i = 0; i < l->ninst; i++) {
 		const struct emu_service *s = l->inst[i].svc;
-		if (!s->claim || fid - s->claim_base >= s->claim_nr)
+		if (!s->claim ||
+		    (fid - s->claim_base >= s->claim_nr && fid - s->claim_base2 >= s->claim_nr2))
 			continue;
 		out->fn = s->claim;
 		out->handler = s->claim->handler;

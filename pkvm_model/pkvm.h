@@ -37,13 +37,15 @@ struct pkvm {
 	/* runtime */
 	bool finalized;	      /* host SMCs trapped (pkvm_finalize) */
 	bool init_done;	      /* hyp_ffa_init ran */
-	bool available;	      /* the SPMC speaks FF-A 1.x: the proxy is active */
+	bool available;	      /* the SPMC answered FFA_VERSION with a 1.x version */
+	bool init_failed;     /* hyp_ffa_init() -EOPNOTSUPP: pKVM itself does not start */
 	uint32_t hyp_version; /* hyp_ffa_version */
 	bool negotiated;      /* has_version_negotiated */
 	bool host_mapped;
 	uint64_t host_tx, host_rx;
 	uint64_t hyp_tx, hyp_rx; /* the proxy's own mailbox, mapped at the SPMC */
 	int gslot;		 /* the per-granule slot of enum pkvm_page_state */
+	uint32_t desc_len;	 /* ffa_desc_buf.len: the proxy's descriptor buffer */
 	uint8_t desc[PKVM_MAX_DESC];
 };
 

@@ -63,7 +63,7 @@ void pkvm_mem_share(struct emu_call *c)
 		pkvm_ret_error(c, FFA_INVALID_PARAMETERS);
 		return;
 	}
-	if (len > PKVM_MAX_DESC) {
+	if (len > p->desc_len) {
 		pkvm_ret_error(c, FFA_NO_MEMORY);
 		return;
 	}
@@ -201,7 +201,7 @@ void pkvm_mem_reclaim(struct emu_call *c)
 		pkvm_ret_error(c, FFA_ABORTED);
 		return;
 	}
-	if (len > PKVM_MAX_DESC) {
+	if (len > p->desc_len) {
 		pkvm_smc(p, c, &rel);
 		pkvm_ret_error(c, FFA_NO_MEMORY);
 		return;

@@ -102,9 +102,16 @@ static void hyp_ffa_init(struct pkvm *p, const struct emu_call *c)
 	struct smcsim_regs r = regs_of(FFA_VERSION_FID, p->max_version, 0, 0);
 	if (pkvm_smc(p, c, &r))
 		return;
-	/* NOT_SUPPORTED: no FF-A at EL3, the proxy stays off; another major: -EOPNOTSUPP. */
-	if ((int32_t)r.x[0] == FFA_NOT_SUPPORTED || ffa_major((uint32_t)r.x[0]) != 1)
+	/* NOT_SUPPORTED: no FF-A at EL3. hyp_ffa_init() returns 0 and the proxy still traps
+	 * the FF-A range with hyp_ffa_version 0 (kvm_host_ffa_handler() has no "present"
+	 * check): calls before FFA_VERSION get INVALID_PARAMETERS, FFA_VERSION fails in
+	 * hyp_ffa_post_init(). Another major: -EOPNOTSUPP, and pKVM does not start at all. */
+	if ((int32_t)r.x[0] == FFA_NOT_SUPPORTED)
 		return;
+	if (ffa_major((uint32_t)r.x[0]) != 1) {
+		p->init_failed = true;
+		return;
+	}
 	uint32_t fw = (uint32_t)r.x[0];
 	p->hyp_version = ffa_minor(fw) < ffa_minor(p->max_version) ? fw : p->max_version;
 	p->available = true;
@@ -139,7 +146,8 @@ static void do_version(struct emu_call *c)
 	uint32_t req = (uint32_t)c->a[1];
 	memset(c->r, 0, sizeof(c->r));
 	c->nres = SMCSIM_NREGS;
-	if (ffa_major(req) != 1 || (req & FFA_VERSION_MBZ)) {
+	/* FFA_MAJOR_VERSION() reads bits 30:16: bit 31 (MBZ in the spec) is not checked. */
+	if (ffa_major(req) != 1) {
 		c->r[0] = emu_status(FFA_NOT_SUPPORTED);
 		return;
 	}
@@ -172,7 +180,9 @@ static const struct emu_fn *row_of(uint32_t fid);
 static void do_features(struct emu_call *c)
 {
 	uint32_t id = (uint32_t)c->a[1];
-	const struct emu_fn *q = (id & SMCCC_FAST) ? row_of(id & ~SMCCC_SVE_HINT) : NULL;
+	/* do_ffa_features() compares the ID as given: with the SVE hint bit set it matches
+	 * no refused call and goes to the SPMC. */
+	const struct emu_fn *q = (id & SMCCC_FAST) ? row_of(id) : NULL;
 	if (q && q->features == PKVM_FEAT_DENIED) {
 		pkvm_ret_error(c, FFA_NOT_SUPPORTED);
 		return;
@@ -311,8 +321,8 @@ static void pkvm_entry(struct emu_call *c)
 	}
 	if (!p->init_done)
 		hyp_ffa_init(p, c);
-	/* No FF-A at EL3: kvm_host_ffa_handler() declines, the default forwarder runs. */
-	if (!p->available) {
+	/* hyp_ffa_init() failed: pKVM did not start, host SMCs are not trapped. */
+	if (p->init_failed) {
 		emu_call_forward(c);
 		return;
 	}
@@ -405,10 +415,38 @@ static uint32_t pkvm_table_version(const void *state)
 	return FFA_V1_2;
 }
 
+/* An ID of the FF-A range no FF-A table has (is_ffa_call(): fast, standard owner, numbers
+ * 0x60..0xFF): trapped like the rest, INVALID_PARAMETERS before negotiation, then passed
+ * to EL3 (kvm_host_ffa_handler()'s default: ffa_call_supported() is true for it). */
+static void do_unlisted(struct emu_call *c);
+static const struct emu_fn pkvm_unlisted = {
+	.fid = 0,
+	.name = "FFA_RESERVED",
+	.handler = do_unlisted,
+	.nargs = SMCSIM_NREGS - 1,
+	.nres = SMCSIM_NREGS,
+};
+
 /* Every row goes through the trap, which runs the row's own handler if the call gets that far. */
 static emu_handler_fn pkvm_handler_of(const void *state, const struct emu_fn *fn)
 {
 	return pkvm_entry;
+}
+
+static void do_unlisted(struct emu_call *c)
+{
+	struct pkvm *p = c->state;
+	if (!p->finalized) {
+		emu_call_forward(c);
+		return;
+	}
+	if (!p->init_done)
+		hyp_ffa_init(p, c);
+	if (p->init_failed || p->negotiated) {
+		emu_call_forward(c);
+		return;
+	}
+	pkvm_ret_error(c, FFA_INVALID_PARAMETERS);
 }
 
 /* ---- lifecycle ----------------------------------------------------------------------- */
@@ -427,6 +465,7 @@ static void pkvm_reset(void *state)
 	p->finalized = p->finalized_at_boot;
 	p->init_done = false;
 	p->available = false;
+	p->init_failed = false;
 	p->hyp_version = 0;
 	p->negotiated = false;
 	p->host_mapped = false;
@@ -493,6 +532,13 @@ static int pkvm_create(struct smcsim *sim, struct emu_layer *layer, json_t *cfg,
 	    !emu_mem_valid(sim, p->hyp_rx, p->page_size))
 		return emu_err(err, "%s/mbox: two distinct page-aligned host pages in NS memory",
 			       path);
+	/* hyp_ffa_proxy_pages(): the two mailbox pages, then room for the largest descriptor
+	 * (struct ffa_mem_region, one ffa_mem_region_attributes, the composite header and
+	 * SG_MAX_SEGMENTS = 2048 constituents): 32,848 bytes, 9 pages (36,864 bytes) at 4 KiB,
+	 * 3 at 16 KiB, 1 at 64 KiB. */
+	const uint32_t desc_max = 48 + 16 + 16 + 2048 * 16;
+	p->desc_len = (desc_max + p->page_size - 1) / p->page_size * p->page_size;
+	assert(p->desc_len <= PKVM_MAX_DESC);
 	pkvm_reset(p);
 	return 0;
 }
@@ -556,6 +602,12 @@ const struct emu_service pkvm_service = {
 	.handler_of = pkvm_handler_of,
 	.event = pkvm_event,
 	.attach = pkvm_attach,
+	/* the FF-A range of is_ffa_call(), SMC32 and SMC64 */
+	.claim = &pkvm_unlisted,
+	.claim_base = 0x84000060u,
+	.claim_nr = 0xa0,
+	.claim_base2 = 0xc4000060u,
+	.claim_nr2 = 0xa0,
 };
 
 struct pkvm *pkvm_of(struct smcsim *sim, const char *layer)

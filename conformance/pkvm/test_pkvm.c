@@ -223,14 +223,93 @@ static void post_init_min_buffer(void **state)
  * off and host calls pass through. */
 static void no_ffa_at_el3(void **state)
 {
+	/* An SPMC that refuses the proxy's FFA_VERSION (Hafnium api_ffa_version() at 1.1 asked
+	 * for 1.2): hyp_ffa_init() returns 0 with hyp_ffa_version 0, and the proxy still traps
+	 * the FF-A range (kvm_host_ffa_handler() has no "present" check). */
 	struct smcsim *sim = pkvm_machine(
 		"{\"layers\":{\"pkvm\":{\"services\":{\"pkvm\":{\"version\":\"1.2\"}}},"
 		"\"el3\":{\"services\":{\"ffa\":{\"version\":\"1.1\",\"policy\":\"hafnium\"}}}}}");
 	finalize(sim);
-	/* Hafnium api_ffa_version() at 1.1 refuses 1.2: hyp_ffa_init() leaves the proxy off. */
-	assert_false(pkvm_of(sim, "pkvm")->available);
 	struct smcsim_regs r = t_call(sim, FFA_ID_GET_FID);
-	t_assert_ffa_ok(r, "Linux nvhe/ffa.c hyp_ffa_init(): no proxy, passed through to EL3");
+	assert_false(pkvm_of(sim, "pkvm")->available);
+	t_assert_ffa_error(
+		r, FFA_INVALID_PARAMETERS,
+		"Linux nvhe/ffa.c kvm_host_ffa_handler(): trapped before FFA_VERSION even "
+		"when hyp_ffa_init() found no usable FF-A");
+	/* do_ffa_version(): minor 2 is not below hyp_ffa_version's 0, hyp_ffa_post_init()
+	 * succeeds against the 1.1 SPMC, and the host is told hyp_ffa_version: 0. */
+	r = t_call(sim, FFA_VERSION_FID, FFA_V1_2);
+	t_assert_reg(r, 0, 0, "Linux nvhe/ffa.c do_ffa_version(): answers hyp_ffa_version");
+	smcsim_destroy(sim);
+
+	/* No SPMC at all: FFA_VERSION fails in hyp_ffa_post_init() (FFA_ID_GET unknown). */
+	sim = pkvm_machine("{\"layers\":{\"el3\":{\"services\":{\"ffa\":null}}}}");
+	finalize(sim);
+	r = t_call(sim, FFA_ID_GET_FID);
+	t_assert_ffa_error(
+		r, FFA_INVALID_PARAMETERS,
+		"Linux nvhe/ffa.c kvm_host_ffa_handler(): the range is trapped without FF-A");
+	r = t_call(sim, FFA_VERSION_FID, FFA_V1_2);
+	t_assert_x0(
+		r, FFA_NOT_SUPPORTED,
+		"Linux nvhe/ffa.c do_ffa_version(): hyp_ffa_post_init() fails -> NOT_SUPPORTED");
+	smcsim_destroy(sim);
+}
+
+/* IDs of the FF-A range no table lists (is_ffa_call(): numbers 0x60..0xFF, SMC32 and
+ * SMC64) are trapped too: INVALID_PARAMETERS before negotiation, passed to EL3 after. */
+static void unlisted_ffa_ids(void **state)
+{
+	struct smcsim *sim = pkvm_machine(NULL);
+	finalize(sim);
+	struct smcsim_regs r = t_call(sim, 0x840000ffu);
+	t_assert_ffa_error(r, FFA_INVALID_PARAMETERS,
+			   "Linux nvhe/ffa.c kvm_host_ffa_handler(): !has_version_negotiated");
+	r = t_call(sim, 0xc40000feu);
+	t_assert_ffa_error(r, FFA_INVALID_PARAMETERS,
+			   "Linux nvhe/ffa.c is_ffa_call(): SMC64 IDs of the range too");
+	t_ffa_setup(sim, FFA_V1_2);
+	r = t_call(sim, 0x840000ffu);
+	t_assert_x0(r, -1, "Linux nvhe/ffa.c: ffa_call_supported() -> forwarded, EL3 answers");
+	smcsim_destroy(sim);
+}
+
+/* The proxy copies a fragmented descriptor into ffa_desc_buf, hyp_ffa_proxy_pages() minus
+ * the two mailboxes: 9 pages at 4 KiB. A longer total length is NO_MEMORY
+ * (do_ffa_mem_xfer()), before anything reaches the SPMC. */
+static void descriptor_buffer_size(void **state)
+{
+	struct smcsim *sim = pkvm_ready();
+	struct smcsim_regs r = t_call(sim, FFA_MEM_SHARE_64_FID, 36864 + 1, 0x100);
+	t_assert_ffa_error(r, FFA_NO_MEMORY,
+			   "Linux nvhe/ffa.c do_ffa_mem_xfer(): len > ffa_desc_buf.len (36,864)");
+	r = t_call(sim, FFA_MEM_SHARE_64_FID, 36864, 0x100);
+	assert_false(r.x[0] == FFA_ERROR_FID && (int32_t)r.x[2] == FFA_NO_MEMORY);
+	smcsim_destroy(sim);
+}
+
+/* FFA_MAJOR_VERSION() reads bits 30:16: a request with bit 31 set is a 1.x request. */
+static void version_bit31_ignored(void **state)
+{
+	struct smcsim *sim = pkvm_machine(NULL);
+	finalize(sim);
+	struct smcsim_regs r = t_call(sim, FFA_VERSION_FID, FFA_V1_2 | UINT32_C(0x80000000));
+	t_assert_reg(r, 0, FFA_V1_2,
+		     "Linux nvhe/ffa.c do_ffa_version(): FFA_MAJOR_VERSION ignores bit 31");
+	smcsim_destroy(sim);
+}
+
+/* do_ffa_features() compares the queried ID as given: with the SVE hint (bit 16) set a
+ * refused call is not recognised and the query goes to the SPMC. */
+static void features_hint_not_masked(void **state)
+{
+	struct smcsim *sim = pkvm_ready();
+	struct smcsim_regs r = t_call(sim, FFA_FEATURES_FID, FFA_RXTX_MAP_FID);
+	t_assert_ffa_error(r, FFA_NOT_SUPPORTED,
+			   "Linux nvhe/ffa.c ffa_call_supported(): the 32-bit RXTX_MAP is refused");
+	r = t_call(sim, FFA_FEATURES_FID, FFA_RXTX_MAP_FID | UINT32_C(0x10000));
+	t_assert_ffa_ok(r, "Linux nvhe/ffa.c do_ffa_features(): the hinted ID is not recognised "
+			   "as refused and the SPMC answers (it supports RXTX_MAP)");
 	smcsim_destroy(sim);
 }
 
@@ -674,6 +753,10 @@ int main(void)
 		cmocka_unit_test(post_init_min_buffer),
 		cmocka_unit_test(no_ffa_at_el3),
 		cmocka_unit_test(smc32_forward_keeps_upper_halves),
+		cmocka_unit_test(unlisted_ffa_ids),
+		cmocka_unit_test(version_bit31_ignored),
+		cmocka_unit_test(features_hint_not_masked),
+		cmocka_unit_test(descriptor_buffer_size),
 	};
 	const struct CMUnitTest features[] = {
 		cmocka_unit_test(deny_list),
