@@ -20,13 +20,17 @@ static uint32_t emad0_offset(const struct pkvm *p, const uint8_t *buf, uint32_t 
 	return len >= FFA_MTD_HDR_V1_1 ? abi_rd32(buf + FFA_MTD_EMAD_OFFSET) : UINT32_MAX;
 }
 
-/* ffa_host_share_range(): a constituent must cover whole host pages. */
+/* __ffa_host_share_ranges(): only the constituent's size must be whole host pages; its
+ * address becomes a host pfn (hyp_phys_to_pfn() drops the offset) and a zero-page range
+ * shares nothing and succeeds (do_share() of 0 pages), so it reaches the SPMC. */
 static bool share_range(struct pkvm *p, const uint8_t *k, bool share)
 {
-	uint64_t base = abi_rd64(k + FFA_CONSTITUENT_ADDR);
+	uint64_t base = abi_rd64(k + FFA_CONSTITUENT_ADDR) & ~(uint64_t)(p->page_size - 1);
 	uint64_t sz = (uint64_t)abi_rd32(k + FFA_CONSTITUENT_PAGES) * FFA_PAGE;
-	if (!sz || sz % p->page_size || base % p->page_size)
+	if (sz % p->page_size)
 		return false;
+	if (!sz)
+		return true;
 	return share ? pkvm_pages_transition(p, base, sz, PKVM_HOST_OWNED, PKVM_HOST_SHARED_FFA)
 		     : pkvm_pages_transition(p, base, sz, PKVM_HOST_SHARED_FFA, PKVM_HOST_OWNED);
 }

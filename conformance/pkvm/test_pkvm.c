@@ -590,6 +590,22 @@ static void mem_share_invalid(void **state)
 	smcsim_destroy(sim);
 }
 
+/* __ffa_host_share_ranges() checks only that a constituent's size is whole host pages: a
+ * zero-page constituent shares nothing and goes on to the SPMC, whose answer the host gets
+ * (not the proxy's DENIED). */
+static void mem_share_zero_pages(void **state)
+{
+	(void)state;
+	struct smcsim *sim = pkvm_ready();
+	struct t_mem m = t_share(FFA_V1_2, SP1, PMEM, 1);
+	m.pages[0] = 0;
+	struct smcsim_regs r = host_send(sim, FFA_MEM_SHARE_64_FID, &m);
+	assert_false(r.x[0] == FFA_ERROR_FID && (int32_t)r.x[2] == FFA_DENIED);
+	/* Linux nvhe/ffa.c: nothing changed hands in the host stage-2. */
+	assert_int_equal(*pkvm_gstate(sim, PMEM), PKVM_HOST_OWNED);
+	smcsim_destroy(sim);
+}
+
 /* A constituent of 2^32-1 pages (16 TiB) is more than the host owns: the share is refused
  * before any page changes state, whatever the range's size. */
 static void mem_share_huge_constituent(void **state)
@@ -775,7 +791,7 @@ int main(void)
 	const struct CMUnitTest mem[] = {
 		cmocka_unit_test(mem_share_reclaim),   cmocka_unit_test(mem_share_invalid),
 		cmocka_unit_test(mem_share_ownership), cmocka_unit_test(mem_share_huge_constituent),
-		cmocka_unit_test(mem_share_fragments),
+		cmocka_unit_test(mem_share_fragments), cmocka_unit_test(mem_share_zero_pages),
 	};
 	int f = 0;
 	f += cmocka_run_group_tests_name("pkvm finalisation", fin, NULL, NULL);
